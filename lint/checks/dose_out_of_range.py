@@ -1,0 +1,182 @@
+"""dose-out-of-range: a stated dose outside the label's range for its use and population."""
+from __future__ import annotations
+
+from lint.claims import ArticleClaims, DoseClaim, is_vague
+from lint.findings import Finding
+from lint.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
+from lint.reference import DoseEntry, Profile, Reference
+
+ID = "dose-out-of-range"
+SEVERITY = "error"
+SUMMARY = "A dose, daily total or frequency falls outside the FDA label's range for its use and population."
+EXPLANATION = """
+What it finds
+  A dose the article states for a drug (a starting, usual, single or maximum dose, or a
+  daily total from amount times frequency, units converted) that breaks the label's range
+  for the use, population (adults, children by age, the elderly, kidney or liver
+  impairment) and product it is stated for; or a frequency above the label's. It stays
+  quiet when the label gives no number, when the dose could fit any labeled regimen that
+  may apply, and for doses given for unlabeled uses (unlabeled-indication reports those).
+
+Why it matters
+  Readers follow numbers. "Up to 10 mg a day for panic disorder" for clonazepam is more
+  than twice the labeled maximum of 4 mg/day.
+
+Example
+  "Seniors over 75: up to 400 mg of tramadol daily" (the label's maximum over 75 years is
+  300 mg/day).
+
+What to write instead
+  The label's range given in the finding, for the same use and population, and a line
+  telling readers to follow their prescriber's directions.
+"""
+
+DEFAULT_AGE = {"adult": ADULT_AGE, "geriatric": GERIATRIC_AGE, "pediatric": PEDIATRIC_AGE}
+SPECIAL = ("geriatric", "pediatric", "renal", "hepatic")
+
+
+def _overlaps(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    low = max(a[0] if a[0] is not None else float("-inf"), b[0] if b[0] is not None else float("-inf"))
+    high = min(a[1] if a[1] is not None else float("inf"), b[1] if b[1] is not None else float("inf"))
+    return low <= high
+
+
+def _covered(age, entries: list[DoseEntry]) -> bool:
+    """True when the special-population entries cover the claim's whole age range: an entry
+    without age bounds covers its population; one with bounds only claims starting inside."""
+    for entry in entries:
+        if entry.age_years is None:
+            return True
+        if age is not None and age[0] is not None and entry.age_years[0] is not None and age[0] >= entry.age_years[0]:
+            return True
+    return False
+
+
+def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> set[str] | None:
+    """Labeled indication ids the dose is stated for; None when it is stated for an unlabeled use."""
+    found: set[str] = set()
+    for condition_ids in claim.condition_ids:
+        if is_vague(reference, condition_ids) and not any(c.startswith(profile.id + "/") for c in condition_ids):
+            continue
+        labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")}
+        for cid in condition_ids:
+            if "/" not in cid:
+                labeled |= {ind.id for ind in reference.labeled_indications(profile, cid)}
+        if not labeled:
+            return None
+        found |= labeled
+    return found
+
+
+def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:
+    """The label's dose entries that could apply to a claim (empty: stay quiet)."""
+    indications = _indications(profile, claim, reference)
+    if indications is None:
+        return []
+    entries = profile.doses
+    if indications:
+        entries = [e for e in entries if e.indication is None or e.indication in indications] or entries
+    if claim.products:
+        entries = [e for e in entries if e.product is None or e.product in claim.products] or entries
+    populations = claim.populations or frozenset({"adult"})
+    age = claim.age_years
+    special = [e for e in entries if e.population in populations and e.population in SPECIAL
+               and _overlaps(e.age_years or DEFAULT_AGE.get(e.population), age or DEFAULT_AGE.get(e.population))]
+    adult_age = age or (DEFAULT_AGE.get(next(iter(populations))) if len(populations) == 1 else None) or ADULT_AGE
+    adults = [e for e in entries if e.population == "adult" and _overlaps(e.age_years or ADULT_AGE, adult_age)]
+    if "adult" in populations:
+        chosen = adults
+    elif special and (not {"geriatric", "pediatric"} & populations or _covered(age, special)):
+        chosen = special
+    else:
+        chosen = special + adults
+    if any(e.silent for e in chosen):
+        return []
+    return chosen
+
+
+def _high(regimen, key):
+    value = regimen.get(key)
+    return value[1] if value else None
+
+
+def _limit(*values):
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+def _max_times(entry: DoseEntry) -> float | None:
+    values = [entry.max.get("times_per_day"), _high(entry.initial, "times_per_day"), _high(entry.usual, "times_per_day")]
+    for regimen in (entry.initial, entry.usual):
+        hours = regimen.get("interval_hours")
+        if hours and hours[0]:
+            values.append(24 / hours[0])
+    return _limit(*values)
+
+
+def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -> str | None:
+    """Why one stated amount breaks one label entry, or None when it fits."""
+    mention = claim.mention
+    suffix = "_per_kg" if mention.per_kg else ""
+    low = amount[0]
+    single = None if mention.per_day else low
+    times = mention.times_per_day
+    daily = low if mention.per_day else (low * times[0] if times else None)
+    initial = mention.kind == "initial"
+    max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix),
+                        _high(entry.initial, "single_mg" + suffix))
+    max_daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix))
+    if max_daily is None and not entry.max:
+        max_daily = _high(entry.initial, "daily_mg" + suffix)
+    if initial:
+        max_single = _limit(_high(entry.initial, "single_mg" + suffix)) or max_single
+        max_daily = _limit(_high(entry.initial, "daily_mg" + suffix)) or max_daily
+    unit = "mg/kg" if mention.per_kg else "mg"
+    what = "starting " if initial else ""
+    if single is not None and max_single is not None and single > max_single + 1e-9:
+        return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"
+    if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
+        return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
+    max_times = _max_times(entry)
+    if times is not None and max_times is not None and times[0] > max_times + 1e-9:
+        return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
+    return None
+
+
+def _times(per_day: float) -> str:
+    return f"every {24 / per_day:g} hours" if per_day > 4 else f"{per_day:g} times a day"
+
+
+def _describe(entry: DoseEntry) -> str:
+    parts = [entry.population]
+    if entry.indication:
+        parts.insert(0, entry.indication)
+    if entry.product:
+        parts.append(entry.product)
+    return ", ".join(parts)
+
+
+def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
+    """A finding for each dose claim that breaks every label entry that could apply to it."""
+    findings = []
+    for claim in claims.doses:
+        profile = reference.profiles[claim.drug]
+        entries = candidates(profile, claim, reference)
+        if not entries:
+            continue
+        for amount in claim.mention.amounts_mg:
+            reasons = [(entry, violation(entry, claim, amount)) for entry in entries]
+            if any(reason is None for _, reason in reasons):
+                continue
+            entry, reason = reasons[0]
+            source = profile.source(entry.source)
+            findings.append(Finding(
+                rule=ID, severity="error", drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
+                start=claim.start, end=claim.end,
+                message=f"'{claim.text}': {reason} ({_describe(entry)}). Label: {entry.fact}",
+                label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
+                suggestion=f"Use the labeled dose: {entry.fact}"))
+            break
+    return findings

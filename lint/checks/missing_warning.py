@@ -1,0 +1,51 @@
+"""missing-warning: a required warning topic of the drug's label is never mentioned."""
+from __future__ import annotations
+
+from lint.claims import ArticleClaims
+from lint.findings import Finding
+from lint.reference import Reference
+
+ID = "missing-warning"
+SEVERITY = "error (boxed warning) / warning (other required topics)"
+SUMMARY = "A warning the drug's FDA label requires readers to know is never mentioned."
+EXPLANATION = """
+What it finds
+  Each warning topic the drug's reference profile marks as required (every boxed-warning
+  topic, and key contraindications and warnings) that the article never mentions, in any
+  wording that carries the meaning. Each missing topic is reported once, on its own.
+
+Why it matters
+  A boxed warning is the FDA's strongest caution. An article that explains how to take
+  clonazepam but never says that combining it with opioids can stop a person's breathing
+  leaves out the fact most likely to save a reader's life.
+
+Example
+  An article on clonazepam that says only "Avoid alcohol/narcotics" never states the
+  boxed warning on concomitant opioid use (profound sedation, respiratory depression,
+  coma, death).
+
+What to write instead
+  The suggested sentence in the finding, or your own wording of the label's point, e.g.
+  "Taking clonazepam with opioid medicines can cause extreme sleepiness, slowed or
+  stopped breathing, coma and death." A sentence that presents a use or benefit of the
+  drug does not count as mentioning a warning.
+"""
+
+
+def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
+    """One finding per required topic of the article's main drug that no sentence carries."""
+    if claims.main_drug is None:
+        return []
+    profile = reference.profiles[claims.main_drug]
+    mentioned = {m.topic for m in claims.warnings if m.drug == profile.id}
+    findings = []
+    for topic in profile.warnings:
+        if not topic.required or topic.id in mentioned:
+            continue
+        kind = {"boxed": "boxed warning", "contraindication": "contraindication"}.get(topic.kind, "warning")
+        findings.append(Finding(
+            rule=ID, severity="error" if topic.kind == "boxed" else "warning", drug=profile.id,
+            subject=topic.id, message=f"{topic.topic} ({kind}) is never mentioned. Label: {topic.fact}",
+            label_fact=topic.fact, source=f"{profile.source(topic.source).cite()}; {topic.section}".rstrip("; "),
+            suggestion=topic.suggestion))
+    return findings

@@ -1,0 +1,60 @@
+"""unlabeled-indication: a use presented as ordinary that the FDA label does not list."""
+from __future__ import annotations
+
+from lint.claims import ArticleClaims, is_labeled, is_vague
+from lint.findings import Finding
+from lint.reference import Reference
+
+ID = "unlabeled-indication"
+SEVERITY = "warning"
+SUMMARY = "A condition is presented as a use or benefit of the drug, but it is not a labeled indication."
+EXPLANATION = """
+What it finds
+  A condition the article presents as a use or benefit of a drug ("used to treat
+  insomnia", "For depression:", an item under a "Uses" or "Benefits" heading, "helps
+  with", "relieves") that is not one of the drug's FDA-labeled indications, nor a kind of
+  one. Not reported: negated mentions ("not approved for"), hedged or attributed ones
+  ("you may read that..."), uses the article calls off-label, conditions named as side
+  effects, warnings or patient history, and uses tied to another drug in the sentence.
+
+Why it matters
+  Readers take a listed use as an approved one. Presenting clonazepam as a treatment for
+  depression or insomnia invites people to take a controlled, habit-forming drug for
+  conditions it was never shown to treat safely.
+
+Example
+  "Sleep Disorders: Clonazepam is also used to treat sleep problems such as insomnia."
+  (clonazepam is labeled for seizure disorders and panic disorder only)
+
+What to write instead
+  Remove the use, or say plainly that it is off-label: "Doctors sometimes prescribe
+  clonazepam off-label for insomnia; this use is not FDA-approved."
+"""
+
+
+def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
+    """One finding per presented use of an unlabeled condition (once per sentence and condition)."""
+    findings, seen = [], set()
+    for use in claims.uses:
+        if not use.presented_as_use or use.negated or use.hedged or use.off_label:
+            continue
+        profile = reference.profiles.get(use.drug)
+        if profile is None or is_vague(reference, use.condition_ids) or is_labeled(reference, profile, use.condition_ids):
+            continue
+        concept = min(c for c in use.condition_ids if "/" not in c)
+        related = {c for c in seen if c[0] == use.sentence_start and reference.related(c[1], concept)}
+        if (use.sentence_start, concept) in seen or related:
+            continue
+        seen.add((use.sentence_start, concept))
+        name = reference.conditions[concept].name
+        labeled = "; ".join(ind.fact.split(";")[0].rstrip(".") for ind in profile.indications)
+        first_source = profile.source(profile.indications[0].source) if profile.indications else None
+        findings.append(Finding(
+            rule=ID, severity="warning", drug=profile.id, subject=concept, start=use.start, end=use.end,
+            message=f"'{use.text}' is presented as a use of {profile.generic} ({use.reason}), but {name} is "
+                    f"not an FDA-labeled indication. Labeled: {labeled}.",
+            label_fact=labeled, source=first_source.cite() if first_source else None,
+            suggestion=f"Remove this use, or state that using {profile.generic} for {name} is off-label "
+                       f"(not FDA-approved) and who recommends it."))
+    return findings
+

@@ -1,0 +1,390 @@
+"""Claims: what the article asserts, as plain data. The turning point of the design:
+everything hard (context, negation, linking) happens here, on the spaCy Doc; the checks
+after it are plain comparisons against the reference profiles.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from lint.nlp.doses import DoseMention
+from lint.nlp.drugs import OTHER
+from lint.population import detect_population
+from lint.reference import Profile, Reference
+
+PRONOUNS = {"it", "its", "they", "them"}
+NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
+MAX_CUE_DISTANCE = 20
+USE_SECTIONS = {"uses"}
+LABEL_SECTIONS = {"uses", "dosage"}
+EXCLUDED_SECTIONS = {"side_effects", "warnings"}
+DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
+
+
+@dataclass(frozen=True)
+class UseClaim:
+    """A condition the article mentions, and whether it presents it as a use of a drug."""
+
+    drug: str
+    condition_ids: frozenset[str]
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    block: int
+    presented_as_use: bool
+    negated: bool
+    hedged: bool
+    off_label: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class DoseClaim:
+    """A dose stated for a drug, with the use, population and product it is stated for."""
+
+    drug: str
+    mention: DoseMention
+    start: int
+    end: int
+    text: str
+    condition_ids: tuple[frozenset[str], ...]
+    populations: frozenset[str]
+    age_years: tuple[float | None, float | None] | None
+    products: frozenset[str]
+
+
+@dataclass(frozen=True)
+class WarningMention:
+    """A sentence that carries a profile's warning topic."""
+
+    drug: str
+    topic: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleClaims:
+    main_drug: str | None
+    drugs: list[str]
+    uses: list[UseClaim]
+    doses: list[DoseClaim]
+    warnings: list[WarningMention]
+    misspellings: list[Span]
+
+
+def _block_index(doc: Doc, offset: int) -> int | None:
+    layout = doc._.layout
+    block = layout.block_at(offset) if layout else None
+    return layout.blocks.index(block) if block is not None else None
+
+
+class _Sentence:
+    """A sentence with its cue, drug and condition spans and its place in the layout."""
+
+    def __init__(self, doc: Doc, sent: Span, cues: list[Span], drugs: list[Span], conditions: list[Span]):
+        self.doc, self.span = doc, sent
+        self.cues = [c for c in cues if sent.start <= c.start < sent.end]
+        self.drugs = [d for d in drugs if sent.start <= d.start < sent.end]
+        self.conditions = [c for c in conditions if sent.start <= c.start < sent.end]
+        self.block_index = _block_index(doc, sent.start_char)
+        layout = doc._.layout
+        self.block = layout.blocks[self.block_index] if self.block_index is not None else None
+        self.section = doc._.section_kinds[self.block_index] if self.block_index is not None else "other"
+
+    def has(self, category: str) -> bool:
+        return any(c.label_ == category for c in self.cues)
+
+    def terminated(self, start: int, end: int) -> bool:
+        """True when a clause boundary lies between token indexes start and end."""
+        if any(t.text in {";", "—"} for t in self.doc[start:end]):
+            return True
+        return any(c.label_ == "terminate" and start <= c.start < end for c in self.cues)
+
+    def governing_drug(self, before: int, main: str | None) -> str | None:
+        """The drug a cue at token `before` is about: the nearest drug (or pronoun) just before it."""
+        for i in range(before - 1, max(self.span.start, before - 6) - 1, -1):
+            token = self.doc[i]
+            if token.lower_ in PRONOUNS:
+                return main
+            drug = next((d for d in self.drugs if d.start <= i < d.end), None)
+            if drug is not None:
+                previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
+                if previous in NOT_GOVERNING or (drug.label_ == OTHER and self._main_before(drug.start, main)):
+                    return main
+                return drug.label_
+        return main
+
+
+    def _main_before(self, index: int, main: str | None) -> bool:
+        """True when the main drug (or a pronoun) is named earlier in the sentence."""
+        return any(d.label_ == main and d.start < index for d in self.drugs) or any(
+            t.lower_ in PRONOUNS for t in self.doc[self.span.start:index])
+
+
+def _main_drug(doc: Doc, reference: Reference) -> tuple[str | None, list[str]]:
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    layout = doc._.layout
+    for span in doc.spans["drugs"]:
+        if span.label_ == OTHER or span.label_ not in reference.profiles:
+            continue
+        block = layout.block_at(span.start_char) if layout else None
+        counts[span.label_] += 3 if block is not None and block.kind == "heading" and block.level <= 1 else 1
+        first_seen.setdefault(span.label_, span.start)
+    ranked = sorted(counts, key=lambda d: (-counts[d], first_seen[d]))
+    return (ranked[0] if ranked else None), ranked
+
+
+def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
+    """Turn an analysed Doc into claims about the drugs it mentions."""
+    main, drugs = _main_drug(doc, reference)
+    cues, drug_spans = list(doc.spans["cues"]), list(doc.spans["drugs"])
+    condition_spans = list(doc.spans["conditions"])
+    sentences = [_Sentence(doc, s, cues, drug_spans, condition_spans) for s in doc.sents]
+    uses = _use_claims(doc, sentences, main, reference)
+    doses = _dose_claims(doc, sentences, main, reference, uses)
+    warnings = _warning_mentions(doc, sentences, drugs, reference, uses)
+    misspellings = [d for d in drug_spans if d._.misspelled]
+    return ArticleClaims(main, drugs, uses, doses, warnings, misspellings)
+
+
+# --- use claims ---------------------------------------------------------------------------
+
+def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
+    best = None
+    for cue in sentence.cues:
+        if cue.label_ in ("use", "harm", "history") and cue.end <= condition.start \
+                and condition.start - cue.end <= MAX_CUE_DISTANCE \
+                and not sentence.terminated(cue.end, condition.start):
+            if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ != "use"):
+                best = cue
+    return best
+
+
+def _negated(sentence: _Sentence, condition: Span) -> bool:
+    return any(c.label_ == "negation" and c.end <= condition.start and not sentence.terminated(c.end, condition.start)
+               for c in sentence.cues)
+
+
+def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
+    if sentence.has("off_label"):
+        return True
+    if following is None or following.block_index != sentence.block_index:
+        return False
+    opener = following.span[0].lower_ if len(following.span) else ""
+    return opener in DEMONSTRATIVES and any(
+        c.label_ == "off_label" and c.start < following.span.start + 10 for c in following.cues)
+
+
+def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
+    if not earlier:
+        return False
+    return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
+               for c in sentence.cues)
+
+
+def _in_label(sentence: _Sentence, condition: Span) -> bool:
+    block = sentence.block
+    return bool(block and block.label_end and block.start <= condition.start_char < block.label_end)
+
+
+def _for_drug(sentence: _Sentence, condition: Span) -> bool:
+    """'Klonopin for addicts', 'take it for X', 'For depression: ...'."""
+    doc, i = sentence.doc, condition.start - 1
+    while i > sentence.span.start and doc[i].lower_ in {"the", "a", "an", "your", "their"}:
+        i -= 1
+    if i < sentence.span.start or doc[i].lower_ != "for":
+        return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
+    if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
+        return True
+    before = i - 1
+    return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+
+
+def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
+    block = sentence.block
+    if block is None or earlier or sentence.section not in USE_SECTIONS:
+        return False
+    if sentence.span.start_char > block.start + 2 and not block.kind == "heading":
+        return False
+    return block.kind in ("item", "heading") or condition.start_char - block.start <= 12
+
+
+def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, reference: Reference) -> list[UseClaim]:
+    claims = []
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        hedged = sentence.has("hedge")
+        off_label = _off_label(sentence, following)
+        for position, condition in enumerate(sentence.conditions):
+            earlier = sentence.conditions[:position]
+            negated = _negated(sentence, condition)
+            cue = _nearest_cue(sentence, condition)
+            drug, reason = main, ""
+            if sentence.section in EXCLUDED_SECTIONS:
+                reason = ""
+            elif cue is not None and cue.label_ != "use":
+                reason = ""
+            elif _descriptive(sentence, condition, earlier) or _cause_of_labeled(sentence, condition, earlier, main, reference):
+                reason = ""
+            elif cue is not None:
+                reason, drug = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
+            elif _for_drug(sentence, condition):
+                reason = "'for'"
+                drug = sentence.governing_drug(condition.start - 1, main)
+            elif _in_label(sentence, condition) and sentence.section in LABEL_SECTIONS:
+                reason = f"label in a {sentence.section} section"
+            elif _item_head(sentence, condition, earlier):
+                reason = "item in a uses section"
+            if drug is None or drug == OTHER:
+                continue
+            claims.append(UseClaim(
+                drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
+                end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
+                sentence_end=sentence.span.end_char,
+                block=sentence.block_index if sentence.block_index is not None else -1,
+                presented_as_use=bool(reason), negated=negated,
+                hedged=hedged, off_label=off_label, reason=reason))
+    return claims
+
+
+def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], main: str | None,
+                      reference: Reference) -> bool:
+    """'relieves the pain of a sore throat': the labeled symptom is the use, not its cause."""
+    doc, i = sentence.doc, condition.start - 1
+    while i > sentence.span.start and doc[i].lower_ in {"a", "an", "the", "your"}:
+        i -= 1
+    if doc[i].lower_ != "of" or main not in reference.profiles:
+        return False
+    previous = next((c for c in reversed(earlier) if c.end >= i - 2), None)
+    return previous is not None and is_labeled(reference, reference.profiles[main], previous._.condition_ids)
+
+
+def is_labeled(reference: Reference, profile: Profile, condition_ids: frozenset[str]) -> bool:
+    """True when any of the condition ids is covered by a labeled indication of the drug."""
+    for cid in condition_ids:
+        if "/" in cid:
+            if cid.split("/", 1)[0] == profile.id:
+                return True
+            continue
+        if reference.labeled_indications(profile, cid):
+            return True
+    return False
+
+
+def is_vague(reference: Reference, condition_ids: frozenset[str]) -> bool:
+    """True when the mention is a symptom word or patient state (never flagged)."""
+    return any("/" not in c and c in reference.conditions and reference.conditions[c].vague for c in condition_ids) \
+        or all("/" in c for c in condition_ids)
+
+
+# --- dose claims --------------------------------------------------------------------------
+
+def _label_text(doc: Doc, sentence: _Sentence) -> str:
+    block = sentence.block
+    return doc.text[block.start:block.label_end] if block is not None and block.label_end else ""
+
+
+def _heading_text(doc: Doc, sentence: _Sentence) -> str:
+    layout = doc._.layout
+    heading = layout.heading_for(sentence.span.start_char) if layout else None
+    return doc.text[heading.start:heading.end] if heading else ""
+
+
+def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
+    doc = sentence.doc
+    for drug in sentence.drugs:  # "325 mg acetaminophen", "20 mg of sertraline"
+        gap = doc[span.end:drug.start]
+        if drug.start >= span.end and len(gap) <= 1 and all(t.lower_ in {"of"} for t in gap):
+            return drug.label_
+    before = [d for d in sentence.drugs if d.end <= span.start]
+    if before:
+        return before[-1].label_
+    return main
+
+
+def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseClaim]]) -> list[frozenset[str]]:
+    return [u.condition_ids for u in uses_by_sentence.get(sentence.span.start_char, [])
+            if not u.negated and not u.hedged]
+
+
+def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
+    if profile is None:
+        return frozenset()
+    lowered = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for product in profile.products:
+        for cue in product.cues:
+            for match in re.finditer(rf"(?<!\w){re.escape(cue.lower())}(?!\w)", lowered):
+                found.append((match.start(), match.end(), product.id))
+    kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
+                                        for o in found)]
+    return frozenset(p for _, _, p in kept)
+
+
+def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, reference: Reference,
+                 uses: list[UseClaim]) -> list[DoseClaim]:
+    uses_by_sentence: dict[int, list[UseClaim]] = {}
+    for use in uses:
+        uses_by_sentence.setdefault(use.sentence_start, []).append(use)
+    first_sentence_of_block: dict[int | None, _Sentence] = {}
+    for sentence in sentences:
+        first_sentence_of_block.setdefault(sentence.block_index, sentence)
+    claims = []
+    for span in doc.spans["doses"]:
+        sentence = next(s for s in sentences if s.span.start <= span.start < s.span.end)
+        drug = _dose_drug(sentence, span, main)
+        if drug is None or drug == OTHER or drug not in reference.profiles:
+            continue
+        profile = reference.profiles[drug]
+        lead = first_sentence_of_block.get(sentence.block_index, sentence)
+        contexts = [sentence.span.text, _label_text(doc, sentence), lead.span.text, _heading_text(doc, sentence)]
+        conditions = _conditions_for(sentence, uses_by_sentence)
+        if not conditions and lead is not sentence:
+            conditions = _conditions_for(lead, uses_by_sentence)
+        populations, age = frozenset(), None
+        for text in contexts:
+            populations, age = detect_population(text)
+            if populations:
+                break
+        products = frozenset()
+        for text in contexts:
+            products = _product_cues(text, profile)
+            if products:
+                break
+        claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
+                                text=span.text, condition_ids=tuple(conditions), populations=populations,
+                                age_years=age, products=products))
+    return claims
+
+
+# --- warning mentions ---------------------------------------------------------------------
+
+def _pattern_found(groups: tuple[tuple[str, ...], ...], text: str) -> bool:
+    return all(any(re.search(rf"(?<![\w]){re.escape(alt)}", text) for alt in group) for group in groups)
+
+
+def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
+                      uses: list[UseClaim]) -> list[WarningMention]:
+    benefit = [(u.start, u.end) for u in uses if u.presented_as_use and not u.negated]
+    texts = []
+    for sentence in sentences:
+        chars = list(doc.text[sentence.span.start_char:sentence.span.end_char].lower())
+        for start, end in benefit:
+            if sentence.span.start_char <= start < sentence.span.end_char:
+                for i in range(start - sentence.span.start_char, min(end - sentence.span.start_char, len(chars))):
+                    chars[i] = " "
+        texts.append((sentence, "".join(chars)))
+    mentions = []
+    for drug in drugs:
+        for topic in reference.profiles[drug].warnings:
+            hit = next(((s, t) for s, t in texts if any(_pattern_found(p, t) for p in topic.mentions)), None)
+            if hit:
+                mentions.append(WarningMention(drug, topic.id, hit[0].span.start_char, hit[0].span.end_char))
+    return mentions

@@ -1,0 +1,111 @@
+"""The druglint command line: click commands that wire readers, engine and reports.
+
+Heavy modules (spaCy, the pipeline) are imported inside the commands that need them, so
+`druglint --help` and `--version` stay fast.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from lint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_CHOICES = ["info", "warning", "error", "never"]
+
+
+class DruglintGroup(click.Group):
+    """Turns a data-file error anywhere into a one-line message and exit code 2."""
+
+    def invoke(self, ctx):
+        from lint.yamlfile import DataError
+        try:
+            return super().invoke(ctx)
+        except DataError as error:
+            click.echo(f"druglint: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=DruglintGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="druglint")
+def main() -> None:
+    """Check consumer articles about medicines against FDA label facts.
+
+    \b
+    Examples:
+      druglint check article.md                 lint one article
+      druglint check content/ --format json     lint a folder, JSON report
+      druglint explain missing-warning          what a rule checks and why
+      druglint drugs                            the drugs druglint knows
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format.")
+@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default="error", show_default=True,
+              help="Exit 1 when a finding has at least this severity.")
+@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
+@click.option("--disable", "disabled", multiple=True, help="Turn a rule off (repeatable).")
+@click.option("--stdin-format", type=click.Choice(["text", "markdown", "html"]), default="text",
+              show_default=True, help="Format of an article read from '-' (standard input).")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+def check(paths, fmt, fail_on, profile_dirs, disabled, stdin_format, color) -> None:
+    """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
+
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
+    """
+    from lint.checks import RULES
+    from lint.engine import Options, lint_text
+    from lint.findings import FileReport, severity_rank
+    from lint.inputs import collect_paths, read_article
+    from lint.report import render
+
+    unknown = [r for r in disabled if r not in RULES]
+    if unknown:
+        raise click.BadParameter(f"unknown rule {', '.join(unknown)} (see `druglint rules`)", param_hint="--disable")
+    options = Options(profile_dirs=tuple(profile_dirs), disabled_rules=frozenset(disabled))
+    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
+    reports = []
+    for path, error in collect_paths(list(paths)):
+        article = read_article(path, stdin_bytes) if error is None else None
+        error = error or (article.error if article else None)
+        if error:
+            click.echo(f"druglint: {path}: {error}", err=True)
+            reports.append(FileReport(path=path, drugs=[], findings=[], error=error))
+            continue
+        fmt_hint = stdin_format if path == "-" else None
+        reports.append(lint_text(path, article.source, options, fmt_hint))
+    use_color = sys.stdout.isatty() if color is None else color
+    click.echo(render(fmt, reports, color=use_color), nl=False)
+    if any(r.error for r in reports):
+        sys.exit(EXIT_ERROR)
+    threshold = None if fail_on == "never" else severity_rank(fail_on)
+    failing = threshold is not None and any(severity_rank(f.severity) >= threshold
+                                            for r in reports for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command()
+def rules() -> None:
+    """List the rules with their severity and summary."""
+    from lint.checks import RULES
+    for rule_id, module in RULES.items():
+        click.echo(f"{rule_id:24} {module.SEVERITY:10.10} {module.SUMMARY}")
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule) -> None:
+    """Explain a rule: what it finds, why it matters, an example, what to write instead."""
+    from lint.checks import RULES, explain as explain_rule
+    if rule not in RULES:
+        raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(RULES)}", param_hint="RULE")
+    click.echo(explain_rule(rule))
+
+
+if __name__ == "__main__":
+    main()

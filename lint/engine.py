@@ -1,0 +1,40 @@
+"""Lint one article: read it, analyse it, extract claims, run the checks."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lint.checks import RULES
+from lint.claims import extract_claims
+from lint.document import Document
+from lint.findings import FileReport, Finding
+from lint.nlp.pipeline import analyse
+from lint.readers import read_document
+from lint.reference import load_reference
+
+
+@dataclass(frozen=True)
+class Options:
+    profile_dirs: tuple[str, ...] = ()
+    disabled_rules: frozenset[str] = frozenset()
+
+
+def lint_document(document: Document, options: Options = Options()) -> FileReport:
+    """Run every enabled check on a parsed document."""
+    reference = load_reference(options.profile_dirs)
+    doc = analyse(document, options.profile_dirs)
+    claims = extract_claims(doc, reference)
+    findings: list[Finding] = []
+    for rule_id, module in RULES.items():
+        if rule_id not in options.disabled_rules:
+            findings += module.check(claims, reference)
+    for finding in findings:
+        if finding.start is not None:
+            finding.line, finding.column = document.line_col(finding.start)
+            finding.text = document.source[finding.start:finding.end]
+    findings.sort(key=lambda f: (f.start is not None, f.start or 0, f.rule))
+    return FileReport(path=document.path, drugs=claims.drugs, findings=findings)
+
+
+def lint_text(path: str, source: str, options: Options = Options(), fmt: str | None = None) -> FileReport:
+    """Lint decoded article text (the reader is chosen from the path's suffix unless given)."""
+    return lint_document(read_document(path, source, fmt), options)

@@ -1,0 +1,52 @@
+"""Condition mentions from the lexicon (rules/conditions) and the profiles' own terms."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from lint.nlp.lexicon import is_acronym, variants
+from lint.reference import load_reference
+
+
+def indication_term_id(drug_id: str, indication_id: str) -> str:
+    """The condition id under which a profile's own indication terms are matched."""
+    return f"{drug_id}/{indication_id}"
+
+
+@Language.factory("druglint_conditions", default_config={"profile_dirs": []})
+def make_condition_matcher(nlp: Language, name: str, profile_dirs: list[str]):
+    return ConditionMatcher(nlp, tuple(profile_dirs))
+
+
+class ConditionMatcher:
+    """Marks condition mentions in doc.spans['conditions'], longest first; each span's
+    `_.condition_ids` holds every lexicon id whose terms match exactly that text."""
+
+    def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
+        reference = load_reference(profile_dirs)
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        terms: dict[str, list[str]] = {c.id: list(c.terms) for c in reference.conditions.values()}
+        for profile in reference.profiles.values():
+            for ind in profile.indications:
+                if ind.terms:
+                    terms[indication_term_id(profile.id, ind.id)] = list(ind.terms)
+        for condition_id, words in terms.items():
+            for term in words:
+                matcher = self.exact if is_acronym(term) else self.lower
+                matcher.add(condition_id, [nlp.make_doc(v) for v in sorted(variants(term))])
+
+    def __call__(self, doc: Doc) -> Doc:
+        ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for matcher in (self.lower, self.exact):
+            for match_id, start, end in matcher(doc):
+                ids_by_span[(start, end)].add(doc.vocab.strings[match_id])
+        spans = filter_spans([Span(doc, s, e) for s, e in ids_by_span])
+        for span in spans:
+            span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
+        doc.spans["conditions"] = spans
+        return doc

@@ -1,0 +1,187 @@
+"""Dose mentions: amounts with mass units, ranges and lists, their frequency, whether
+they are per dose or per day, and what kind of dose they are (initial, usual, maximum).
+
+Numbers that are not doses are left out: tablet strengths, concentrations, prices,
+titration steps, historical values, and amounts with no dosing words around them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+
+NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
+PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
+AMOUNT = re.compile(
+    rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
+    rf"\s*(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?))?",
+    re.IGNORECASE)
+JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
+
+FREQUENCIES = [
+    (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
+    (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
+    (re.compile(r"\b(?:once|one time) (?:a|per|each) (?:day|night)|\bonce (?:daily|nightly)|\bqd\b|\bonce a night", re.I), (1, 1)),
+    (re.compile(r"\b(?:twice|two times) (?:a|per|each) day|\btwice daily|\bbid\b|\bb\.i\.d\.", re.I), (2, 2)),
+    (re.compile(r"\b(?:three|3) times (?:a|per|each) day|\b(?:three|3) times daily|\btid\b|\bt\.i\.d\.", re.I), (3, 3)),
+    (re.compile(r"\b(?:four|4) times (?:a|per|each) day|\b(?:four|4) times daily|\bqid\b", re.I), (4, 4)),
+    (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
+    (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
+    (re.compile(r"\b(?:once )?(?:a|per|each|every) week|\bweekly\b", re.I), (1 / 7, 1 / 7)),
+    (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
+                r"every (?:morning|evening|night)|in the morning|in the evening)", re.I), (1, 1)),
+]
+EVERY_HOURS = re.compile(r"\bevery (?P<a>\d+(?:\.\d+)?)(?:\s*(?:to|-|–|or)\s*(?P<b>\d+(?:\.\d+)?))? ?(?:hours?|hrs?|h)\b|\bq(?P<q>\d+)h\b", re.I)
+EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
+PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
+                           r"|^\s*(?:a|per|in one|each) night\b|^\s*total\b", re.I)
+PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$", re.I)
+CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
+STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
+STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|available (?:in|as)|sold (?:in|as)|strengths?|supplied as|is made in|are made in|contains?|costs?|price|priced)\b|\$", re.I)
+INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*)\s+(?:\w+\s+){0,4}?by\s*$"
+                              r"|\b(?:in (?:increments|steps) of|increments? of|add(?:ing)?|by no more than|by up to)\s*$"
+                              r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
+INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
+HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
+DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|dose|doses|dosage|dosing|start|starts|starting|begin|begins|"
+                          r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
+                          r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
+                          r"allow|allowed|stay|treatment)\b", re.I)
+
+KIND_CUES = [
+    ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
+                       r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to)\b", re.I)),
+    ("initial", re.compile(r"\b(?:start\w*|begin\w*|initial\w*|first dose|to start|at first|first week)\b", re.I)),
+    ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?to\b", re.I)),
+    ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance|target|recommended|most (?:people|adults|patients))\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DoseMention:
+    """A dose as the article states it, before it is tied to a drug, use or population."""
+
+    start: int
+    end: int
+    amounts_mg: tuple[tuple[float, float], ...]  # one (low, high) per amount listed
+    per_kg: bool
+    per_day: bool  # True: the amounts are daily totals; False: per dose
+    times_per_day: tuple[float, float] | None
+    kind: str  # "initial" | "usual" | "target" | "max"
+
+
+def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
+    """Doses per day stated in text, as (low, high), with the match; None when not stated."""
+    best = None
+    for pattern, value in FREQUENCIES:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[1].start()):
+            best = (value, match)
+    hours = EVERY_HOURS.search(text)
+    if hours and (best is None or hours.start() < best[1].start()):
+        low = float(hours.group("q") or hours.group("a"))
+        high = float(hours.group("b") or low)
+        if 0 < low <= high <= 72:
+            best = ((24 / high, 24 / low), hours)
+    return best if best else (None, None)
+
+
+INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days))\b", re.I)
+
+
+def _kind(left: str, right: str = "") -> str:
+    if INITIAL_AFTER.match(right):
+        return "initial"
+    best, best_at = "usual", -1
+    for kind, pattern in KIND_CUES:
+        for match in pattern.finditer(left):
+            if match.start() > best_at:
+                best, best_at = kind, match.start()
+    return best
+
+
+def _amount_groups(text: str, start: int, end: int) -> list[list[re.Match]]:
+    groups: list[list[re.Match]] = []
+    for match in AMOUNT.finditer(text, start, end):
+        if groups and JOINER.match(text[groups[-1][-1].end():match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    return groups
+
+
+def _values(match: re.Match) -> tuple[float, float] | None:
+    unit = match.group("unit")
+    low = to_mg(parse_number(match.group("low")), match.group("unit1") or unit)
+    high = to_mg(parse_number(match.group("high")), unit) if match.group("high") else low
+    if low > high:  # "from 10 mg to 5 mg": a change, not a range
+        return None
+    return low, high
+
+
+def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMention]:
+    """Dose mentions in one sentence text[start:end]."""
+    end = len(text) if end is None else end
+    sentence = text[start:end]
+    if HISTORICAL.search(sentence):
+        return []
+    mentions = []
+    groups = _amount_groups(text, start, end)
+    for index, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        left_from = groups[index - 1][-1].end() if index else start
+        left = text[left_from:first.start()]
+        clause_left = re.split(r"[;]|\bbut\b", left)[-1]
+        right_to = groups[index + 1][0].start() if index + 1 < len(groups) else end
+        right = text[last.end():right_to]
+        clause_right = re.split(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))", right)[0]
+        values = [_values(m) for m in group]
+        if any(v is None for v in values):
+            continue
+        if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right):
+            continue
+        if EVERY_DAYS.search(clause_right[:40]):
+            continue
+        times, freq_match = frequency(clause_right)
+        if times is None:
+            times, freq_match = frequency(clause_left[-40:])
+        per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) or bool(PER_DAY_BEFORE.search(left))
+        if STRENGTH_AFTER.match(right) and times is None and not per_day:
+            continue
+        if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
+            continue
+        if not (times or per_day or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])):
+            continue
+        if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
+            times = None  # "50 mg a day, once daily" says the same thing twice
+        mention_end = last.end()
+        if freq_match is not None and freq_match.string is clause_right:
+            mention_end = last.end() + freq_match.end()
+        mentions.append(DoseMention(
+            start=first.start(), end=mention_end, amounts_mg=tuple(values),
+            per_kg=any(m.group("perkg") for m in group), per_day=per_day,
+            times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right)))
+    return mentions
+
+
+@Language.component("druglint_doses")
+def mark_doses(doc: Doc) -> Doc:
+    """doc.spans['doses']: one span per dose mention, its parse in `span._.dose`."""
+    spans = []
+    layout = doc._.layout
+    for sentence in doc.sents:
+        block = layout.block_at(sentence.start_char) if layout else None
+        if block is not None and block.kind == "heading":
+            continue
+        for mention in find_doses(doc.text, sentence.start_char, sentence.end_char):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                span._.dose = mention
+                spans.append(span)
+    doc.spans["doses"] = spans
+    return doc

@@ -1,0 +1,56 @@
+"""Drug mentions: every name of every profile, common misspellings, and other drugs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from lint.nlp.lexicon import is_acronym, variants
+from lint.reference import load_reference, rules_dir
+
+OTHER = "other"
+
+
+def other_drug_names() -> list[str]:
+    """Names of drugs and drug classes druglint has no profile for (they still own their doses)."""
+    return yaml.safe_load((Path(rules_dir()) / "other_drugs.yaml").read_text(encoding="utf-8"))
+
+
+@Language.factory("druglint_drugs", default_config={"profile_dirs": []})
+def make_drug_matcher(nlp: Language, name: str, profile_dirs: list[str]):
+    return DrugMatcher(nlp, tuple(profile_dirs))
+
+
+class DrugMatcher:
+    """Marks drug mentions in doc.spans['drugs']; label = profile id, or 'other'."""
+
+    def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
+        reference = load_reference(profile_dirs)
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.misspelled: set[str] = set()
+        for profile in reference.profiles.values():
+            self._add(nlp, profile.id, profile.names)
+            self._add(nlp, profile.id, profile.misspellings)
+            self.misspelled |= {m.lower() for m in profile.misspellings}
+        known = {n.lower() for p in reference.profiles.values() for n in p.names}
+        self._add(nlp, OTHER, [n for n in other_drug_names() if n.lower() not in known])
+
+    def _add(self, nlp: Language, label: str, names) -> None:
+        for name in names:
+            matcher = self.exact if is_acronym(name) else self.lower
+            matcher.add(label, [nlp.make_doc(v) for v in sorted(variants(name))])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id)
+                 for matcher in (self.lower, self.exact) for match_id, start, end in matcher(doc)]
+        spans = filter_spans(spans)
+        for span in spans:
+            span._.drug_id = span.label_
+            span._.misspelled = span.text.lower() in self.misspelled
+        doc.spans["drugs"] = spans
+        return doc

@@ -1,0 +1,50 @@
+"""Who a dose is stated for: adults, children (with ages), the elderly, kidney or liver
+impairment. Plain regular expressions over a sentence, label or heading."""
+from __future__ import annotations
+
+import re
+
+RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|crcl|dialysis)\b", re.I)
+HEPATIC = re.compile(r"\b(?:liver|hepatic|cirrhosis)\b", re.I)
+GERIATRIC = re.compile(r"\b(?:elderly|older adults?|older people|older patients|seniors?|geriatric|"
+                       r"the aged|over (?:the age of )?(?:6[5-9]|[7-9]\d)|(?:6[5-9]|[7-9]\d) (?:years )?(?:and|or) (?:older|over))\b", re.I)
+PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
+                       r"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?)\b", re.I)
+ADULT = re.compile(r"\badults?\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
+AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%))", re.I)
+AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))"
+                     r"|\b(\d{1,2})\s*(?:years?(?: old)?\s*)?(?:and|or)\s*(?:older|over|up|above)\b", re.I)
+AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
+
+ADULT_AGE = (18.0, None)
+GERIATRIC_AGE = (65.0, None)
+PEDIATRIC_AGE = (0.0, 17.99)
+
+
+def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
+    """Populations named in text and the age range it states (None when it states none).
+    The most specific population wins: impairment, then elderly or children, then adults."""
+    if RENAL.search(text):
+        return frozenset({"renal"}), None
+    if HEPATIC.search(text):
+        return frozenset({"hepatic"}), None
+    age = _age(text)
+    if GERIATRIC.search(text):
+        return frozenset({"geriatric"}), age or GERIATRIC_AGE
+    if PEDIATRIC.search(text):
+        return frozenset({"pediatric"}), age or PEDIATRIC_AGE
+    if ADULT.search(text):
+        return frozenset({"adult"}), age
+    return frozenset(), None
+
+
+def _age(text: str) -> tuple[float | None, float | None] | None:
+    if match := AGE_RANGE.search(text):
+        low, high = float(match.group(1)), float(match.group(2))
+        if low <= high:
+            return low, high
+    if match := AGE_MIN.search(text):
+        return float(match.group(1) or match.group(2)), None
+    if match := AGE_MAX.search(text):
+        return None, float(match.group(1)) - 0.01
+    return None

@@ -1,0 +1,103 @@
+"""HTML articles: visible text only (no script, style or head), headings as sections.
+
+Uses the standard library's tolerant HTMLParser, which reports the source position of
+every tag and text run, so the document text keeps each character at its offset.
+"""
+from __future__ import annotations
+
+from html import unescape
+from html.parser import HTMLParser
+
+from lint.document import Block, Document, blank
+
+HIDDEN = {"script", "style", "head", "noscript", "template", "svg"}
+BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
+              "section", "article", "header", "footer", "ul", "ol", "blockquote", "dt", "dd",
+              "table", "main", "aside", "nav", "figure", "figcaption", "hr", "body", "title"}
+VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.canvas = blank(source)
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+        self.hidden_depth = 0
+        self.blocks: list[Block] = []
+        self.block_kind = "paragraph"
+        self.block_level = 0
+        self.block_start: int | None = None
+        self.block_end = 0
+        self.label_end: int | None = None
+        self.strong_at_start = False
+
+    def position(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def close_block(self) -> None:
+        if self.block_start is not None:
+            self.blocks.append(Block(self.block_kind, self.block_start, self.block_end,
+                                     level=self.block_level, label_end=self.label_end))
+        self.block_start, self.label_end, self.strong_at_start = None, None, False
+        self.block_kind, self.block_level = "paragraph", 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN and tag not in VOID:
+            self.hidden_depth += 1
+        if tag in BLOCK_TAGS:
+            self.close_block()
+            if tag[0] == "h" and tag[1:].isdigit():
+                self.block_kind, self.block_level = "heading", int(tag[1:])
+            elif tag == "li":
+                self.block_kind = "item"
+        elif tag in ("strong", "b") and self.block_start is None:
+            self.strong_at_start = True
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN and self.hidden_depth:
+            self.hidden_depth -= 1
+        if tag in BLOCK_TAGS:
+            self.close_block()
+        elif tag in ("strong", "b") and self.strong_at_start and self.label_end is None:
+            self.label_end = self.block_end
+            self.strong_at_start = False
+
+    def _visible(self, start: int, text: str) -> None:
+        if self.hidden_depth or not text.strip():
+            return
+        end = start + len(text)
+        self.canvas[start:end] = text
+        lead = len(text) - len(text.lstrip())
+        if self.block_start is None:
+            self.block_start = start + lead
+        self.block_end = end - (len(text) - len(text.rstrip()))
+
+    def handle_data(self, data):
+        start = self.position()
+        if self.source.startswith(data, start):
+            self._visible(start, data)
+
+    def _reference(self, raw: str) -> None:
+        start = self.position()
+        if self.hidden_depth or not self.source.startswith(raw, start):
+            return
+        char = unescape(raw)[:1] or " "
+        self._visible(start, char + " " * (len(raw) - 1))
+
+    def handle_entityref(self, name):
+        self._reference(f"&{name};" if self.source.startswith(f"&{name};", self.position()) else f"&{name}")
+
+    def handle_charref(self, name):
+        self._reference(f"&#{name};")
+
+
+def read_html(path: str, source: str) -> Document:
+    """Read an HTML article."""
+    collector = _Collector(source)
+    collector.feed(source)
+    collector.close()
+    collector.close_block()
+    return Document(path=path, source=source, text="".join(collector.canvas),
+                    blocks=collector.blocks, format="html")

@@ -1,0 +1,60 @@
+"""Plain-text articles: paragraphs, list items and short heading lines."""
+from __future__ import annotations
+
+import re
+
+from lint.document import Block, Document
+
+LIST_MARKER = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
+LABEL = re.compile(r"([^\n:.?!]{2,60}?):[ \t]")
+HEADING_MAX_WORDS = 12
+
+
+def lead_label_end(text: str, start: int, end: int) -> int | None:
+    """End offset of a short lead label ("Dosage: ...") at the start of text[start:end]."""
+    match = LABEL.match(text, start, end)
+    if match and len(match.group(1).split()) <= 6:
+        return match.end(1) + 1
+    return None
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return (0 < len(stripped.split()) <= HEADING_MAX_WORDS and stripped[-1] not in ".,;"
+            and not LIST_MARKER.match(line))
+
+
+def read_text(path: str, source: str) -> Document:
+    """Read a .txt article: the text is the source with list markers blanked."""
+    chars = list(source)
+    blocks: list[Block] = []
+    paragraph: list[tuple[int, str]] = []  # (offset, line) of the open paragraph
+
+    def close_paragraph() -> None:
+        if not paragraph:
+            return
+        first_offset, first_line = paragraph[0]
+        start = first_offset + len(first_line) - len(first_line.lstrip())
+        end = paragraph[-1][0] + len(paragraph[-1][1].rstrip())
+        if len(paragraph) == 1 and _is_heading(first_line):
+            blocks.append(Block("heading", start, end, level=1))
+        else:
+            blocks.append(Block("paragraph", start, end, label_end=lead_label_end(source, start, end)))
+        paragraph.clear()
+
+    offset = 0
+    for line in source.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        marker = LIST_MARKER.match(content)
+        if not content.strip():
+            close_paragraph()
+        elif marker:
+            close_paragraph()
+            chars[offset:offset + marker.end()] = " " * marker.end()
+            start, end = offset + marker.end(), offset + len(content.rstrip())
+            blocks.append(Block("item", start, end, label_end=lead_label_end(source, start, end)))
+        else:
+            paragraph.append((offset, content))
+        offset += len(line)
+    close_paragraph()
+    return Document(path=path, source=source, text="".join(chars), blocks=blocks, format="text")

@@ -1,0 +1,472 @@
+"""Reference data: drug profiles (facts from FDA labels) and the condition lexicon.
+
+The only module that knows the layout of `rules/` (documented in rules/README.md).
+Every file is validated on load; a problem raises DataError with file, line and field.
+Run `python -m lint.reference FILE...` to validate profiles by hand.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lint.yamlfile import DataError, YamlFile
+
+POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
+WARNING_KINDS = ("boxed", "contraindication", "warning")
+RANGE_KEYS = ("single_mg", "daily_mg", "times_per_day", "interval_hours", "single_mg_per_kg", "daily_mg_per_kg")
+MAX_KEYS = ("single_mg", "daily_mg", "times_per_day", "single_mg_per_kg", "daily_mg_per_kg")
+
+
+def rules_dir() -> Path:
+    """The rules folder: $DRUGLINT_RULES_DIR if set, else the shipped one."""
+    if os.environ.get("DRUGLINT_RULES_DIR"):
+        return Path(os.environ["DRUGLINT_RULES_DIR"])
+    try:
+        from importlib.resources import files
+        path = Path(str(files("lint.rules")))
+        if (path / "drugs").is_dir():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str
+    revised: str
+    setid: str | None = None
+
+    def cite(self) -> str:
+        return f"{self.title} (revised {self.revised}) {self.url}"
+
+
+@dataclass(frozen=True)
+class Product:
+    id: str
+    source: str
+    otc: bool
+    cues: tuple[str, ...]
+    strengths_mg: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Indication:
+    id: str
+    conditions: tuple[str, ...]
+    terms: tuple[str, ...]
+    products: tuple[str, ...]
+    source: str
+    section: str
+    fact: str
+
+
+@dataclass(frozen=True)
+class WarningTopic:
+    id: str
+    topic: str
+    kind: str
+    required: bool
+    mentions: tuple[tuple[tuple[str, ...], ...], ...]  # patterns -> groups -> alternatives
+    fact: str
+    suggestion: str
+    source: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Regimen:
+    """Ranges of a starting or maintenance regimen: key -> (low, high), None = open."""
+
+    ranges: dict[str, tuple[float | None, float | None]]
+
+    def get(self, key: str) -> tuple[float | None, float | None] | None:
+        return self.ranges.get(key)
+
+
+@dataclass(frozen=True)
+class DoseEntry:
+    id: str
+    indication: str | None
+    population: str
+    age_years: tuple[float | None, float | None] | None
+    weight_kg: tuple[float | None, float | None] | None
+    product: str | None
+    initial: Regimen
+    usual: Regimen
+    max: dict[str, float]
+    silent: str | None
+    source: str
+    section: str
+    fact: str
+
+
+@dataclass
+class Profile:
+    id: str
+    generic: str
+    brands: tuple[str, ...]
+    other_names: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    drug_class: str
+    rx_only: bool
+    controlled: str | None
+    sources: dict[str, Source]
+    products: list[Product]
+    indications: list[Indication]
+    warnings: list[WarningTopic]
+    doses: list[DoseEntry]
+    path: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name that refers to this drug in an article (not the misspellings)."""
+        return (self.generic, *self.brands, *self.other_names)
+
+    def source(self, key: str) -> Source:
+        return self.sources[key]
+
+    def indication(self, indication_id: str) -> Indication | None:
+        return next((i for i in self.indications if i.id == indication_id), None)
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    name: str
+    terms: tuple[str, ...]
+    kind_of: tuple[str, ...]
+    vague: bool
+
+
+@dataclass
+class Reference:
+    """All profiles and the condition lexicon, with the hierarchy resolved."""
+
+    profiles: dict[str, Profile]
+    conditions: dict[str, Condition]
+    ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.ancestors = {cid: frozenset(self._walk_up(cid)) for cid in self.conditions}
+
+    def _walk_up(self, condition_id: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [condition_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            if current in self.conditions:
+                stack.extend(self.conditions[current].kind_of)
+        return seen
+
+    def related(self, a: str, b: str) -> bool:
+        """True when one condition is a kind of the other (or they are the same)."""
+        return a in self.ancestors.get(b, {b}) or b in self.ancestors.get(a, {a})
+
+    def labeled_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
+        """The indications of a drug that cover a condition (itself, a kind, or a generalization)."""
+        return [ind for ind in profile.indications
+                if any(self.related(condition_id, c) for c in ind.conditions)]
+
+
+# --- validation ---------------------------------------------------------------------------
+
+class _Checker:
+    """Small declarative checks over a parsed YAML tree, raising DataError at the field."""
+
+    def __init__(self, file: YamlFile):
+        self.file = file
+
+    def fail(self, where: tuple, message: str) -> None:
+        raise self.file.error(where, message)
+
+    def mapping(self, value: Any, where: tuple, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, f"expected a mapping, got {type(value).__name__}")
+        for key in value:
+            if key not in required and key not in optional:
+                allowed = ", ".join(required + optional)
+                self.fail(where + (key,), f"unknown key (allowed: {allowed})")
+        for key in required:
+            if key not in value:
+                self.fail(where, f"missing required key '{key}'")
+        return value
+
+    def text(self, value: Any, where: tuple, empty_ok: bool = False) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if not isinstance(value, str) or (not empty_ok and not value.strip()):
+            self.fail(where, "expected a non-empty string")
+        return value
+
+    def strings(self, value: Any, where: tuple) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(where, "expected a list of strings")
+        return tuple(self.text(v, where + (i,)) for i, v in enumerate(value))
+
+    def number(self, value: Any, where: tuple) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            self.fail(where, "expected a non-negative number")
+        return float(value)
+
+    def bounds(self, value: Any, where: tuple) -> tuple[float | None, float | None] | None:
+        if value is None:
+            return None
+        if not isinstance(value, list) or len(value) != 2:
+            self.fail(where, "expected [low, high] (use null for an open end)")
+        low, high = (None if v is None else self.number(v, where + (i,)) for i, v in enumerate(value))
+        if low is not None and high is not None and low > high:
+            self.fail(where, f"low bound {low:g} is above high bound {high:g}")
+        return low, high
+
+    def boolean(self, value: Any, where: tuple) -> bool:
+        if not isinstance(value, bool):
+            self.fail(where, "expected true or false")
+        return value
+
+
+MENTION_GROUP = re.compile(r"\s*\+\s*")
+
+
+def parse_mention(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """'a|b + c' -> (('a', 'b'), ('c',)): every group must occur, any alternative in a group."""
+    groups = []
+    for group in MENTION_GROUP.split(pattern.strip()):
+        alternatives = tuple(a.strip().lower() for a in group.split("|") if a.strip())
+        if alternatives:
+            groups.append(alternatives)
+    return tuple(groups)
+
+
+def load_profile(path: str | Path, text: str | None = None) -> Profile:
+    """Load and validate one reference profile."""
+    file = YamlFile(path, text)
+    check = _Checker(file)
+    data = check.mapping(file.data, (), ("id", "names", "sources", "indications"),
+                         ("class", "rx_only", "controlled", "products", "warnings", "doses", "notes"))
+    profile_id = check.text(data["id"], ("id",))
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", profile_id):
+        check.fail(("id",), "use lower case letters, digits and hyphens")
+    stem = Path(path).stem
+    if text is None and stem != profile_id:
+        check.fail(("id",), f"must equal the file name stem '{stem}'")
+    names = check.mapping(data["names"], ("names",), ("generic",), ("brands", "other", "misspellings"))
+
+    sources: dict[str, Source] = {}
+    if not isinstance(data["sources"], dict) or not data["sources"]:
+        check.fail(("sources",), "expected a mapping of label keys to sources")
+    for key, value in data["sources"].items():
+        where = ("sources", key)
+        src = check.mapping(value, where, ("title", "url", "revised"), ("setid", "section"))
+        sources[key] = Source(key, check.text(src["title"], where + ("title",)),
+                              check.text(src["url"], where + ("url",)),
+                              check.text(src["revised"], where + ("revised",)),
+                              src.get("setid") and check.text(src["setid"], where + ("setid",)))
+    default_source = next(iter(sources))
+
+    def source_key(value: Any, where: tuple) -> str:
+        key = default_source if value is None else check.text(value, where)
+        if key not in sources:
+            check.fail(where, f"unknown source '{key}' (defined: {', '.join(sources)})")
+        return key
+
+    products = []
+    for i, value in enumerate(data.get("products") or [{"id": "default"}]):
+        where = ("products", i)
+        prod = check.mapping(value, where, ("id",), ("source", "otc", "cues", "strengths_mg", "name", "notes"))
+        products.append(Product(
+            id=check.text(prod["id"], where + ("id",)),
+            source=source_key(prod.get("source"), where + ("source",)),
+            otc=check.boolean(prod.get("otc", False), where + ("otc",)),
+            cues=check.strings(prod.get("cues"), where + ("cues",)),
+            strengths_mg=tuple(check.number(v, where + ("strengths_mg", j))
+                               for j, v in enumerate(prod.get("strengths_mg") or []))))
+    product_ids = {p.id for p in products}
+
+    def product_refs(value: Any, where: tuple) -> tuple[str, ...]:
+        refs = check.strings(value if isinstance(value, list) or value is None else [value], where)
+        for j, ref in enumerate(refs):
+            if ref not in product_ids:
+                check.fail(where + (j,) if isinstance(value, list) else where,
+                           f"unknown product '{ref}' (defined: {', '.join(sorted(product_ids))})")
+        return refs
+
+    indications = []
+    if not isinstance(data["indications"], list):
+        check.fail(("indications",), "expected a list")
+    for i, value in enumerate(data["indications"]):
+        where = ("indications", i)
+        ind = check.mapping(value, where, ("id", "conditions", "fact"),
+                            ("terms", "products", "populations", "source", "section", "notes"))
+        indications.append(Indication(
+            id=check.text(ind["id"], where + ("id",)),
+            conditions=check.strings(ind["conditions"], where + ("conditions",)),
+            terms=check.strings(ind.get("terms"), where + ("terms",)),
+            products=product_refs(ind.get("products"), where + ("products",)),
+            source=source_key(ind.get("source"), where + ("source",)),
+            section=check.text(ind.get("section", "Indications and Usage"), where + ("section",)),
+            fact=check.text(ind["fact"], where + ("fact",))))
+    indication_ids = {i.id for i in indications}
+
+    warnings = []
+    for i, value in enumerate(data.get("warnings") or []):
+        where = ("warnings", i)
+        w = check.mapping(value, where, ("id", "topic", "kind", "mentions", "fact", "suggestion"),
+                          ("required", "source", "section", "notes"))
+        kind = check.text(w["kind"], where + ("kind",))
+        if kind not in WARNING_KINDS:
+            check.fail(where + ("kind",), f"expected one of {', '.join(WARNING_KINDS)}")
+        mentions = check.strings(w["mentions"], where + ("mentions",))
+        if not mentions:
+            check.fail(where + ("mentions",), "at least one pattern is needed")
+        warnings.append(WarningTopic(
+            id=check.text(w["id"], where + ("id",)), topic=check.text(w["topic"], where + ("topic",)),
+            kind=kind, required=check.boolean(w.get("required", kind == "boxed"), where + ("required",)),
+            mentions=tuple(parse_mention(m) for m in mentions),
+            fact=check.text(w["fact"], where + ("fact",)),
+            suggestion=check.text(w["suggestion"], where + ("suggestion",)),
+            source=source_key(w.get("source"), where + ("source",)),
+            section=check.text(w.get("section", ""), where + ("section",), empty_ok=True)))
+
+    doses = []
+    for i, value in enumerate(data.get("doses") or []):
+        where = ("doses", i)
+        d = check.mapping(value, where, ("population",),
+                          ("id", "indication", "age_years", "weight_kg", "product", "initial", "usual",
+                           "max", "silent", "source", "section", "fact", "notes"))
+        population = check.text(d["population"], where + ("population",))
+        if population not in POPULATIONS:
+            check.fail(where + ("population",), f"expected one of {', '.join(POPULATIONS)}")
+        indication = d.get("indication")
+        if indication is not None and indication not in indication_ids:
+            check.fail(where + ("indication",), f"unknown indication '{indication}'")
+        product = d.get("product")
+        if product is not None:
+            product_refs(product, where + ("product",))
+
+        def regimen(key: str) -> Regimen:
+            raw = check.mapping(d.get(key) or {}, where + (key,), (), RANGE_KEYS)
+            return Regimen({k: check.bounds(v, where + (key, k)) for k, v in raw.items()})
+
+        limits = check.mapping(d.get("max") or {}, where + ("max",), (), MAX_KEYS)
+        silent = d.get("silent")
+        if silent is None and not (d.get("initial") or d.get("usual") or limits):
+            check.fail(where, "give initial, usual or max numbers, or say why not with 'silent'")
+        doses.append(DoseEntry(
+            id=str(d.get("id") or f"dose-{i + 1}"), indication=indication, population=population,
+            age_years=check.bounds(d.get("age_years"), where + ("age_years",)),
+            weight_kg=check.bounds(d.get("weight_kg"), where + ("weight_kg",)),
+            product=product, initial=regimen("initial"), usual=regimen("usual"),
+            max={k: check.number(v, where + ("max", k)) for k, v in limits.items()},
+            silent=silent and check.text(silent, where + ("silent",)),
+            source=source_key(d.get("source"), where + ("source",)),
+            section=check.text(d.get("section", "Dosage and Administration"), where + ("section",)),
+            fact=check.text(d.get("fact") or silent or "", where + ("fact",))))
+
+    return Profile(
+        id=profile_id, generic=check.text(names["generic"], ("names", "generic")),
+        brands=check.strings(names.get("brands"), ("names", "brands")),
+        other_names=check.strings(names.get("other"), ("names", "other")),
+        misspellings=check.strings(names.get("misspellings"), ("names", "misspellings")),
+        drug_class=check.text(data.get("class", ""), ("class",), empty_ok=True),
+        rx_only=check.boolean(data.get("rx_only", True), ("rx_only",)),
+        controlled=data.get("controlled") and check.text(data["controlled"], ("controlled",)),
+        sources=sources, products=products, indications=indications, warnings=warnings,
+        doses=doses, path=str(path))
+
+
+def load_conditions(paths: list[Path]) -> dict[str, Condition]:
+    """Load the condition lexicon files, merging entries that share an id."""
+    merged: dict[str, dict] = {}
+    for path in paths:
+        file = YamlFile(path)
+        check = _Checker(file)
+        if not isinstance(file.data, list):
+            check.fail((), "expected a list of conditions")
+        for i, value in enumerate(file.data):
+            where = (i,)
+            entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "notes"))
+            cid = check.text(entry["id"], where + ("id",))
+            slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False})
+            if entry.get("name"):
+                slot["name"] = check.text(entry["name"], where + ("name",))
+            slot["terms"] += [t for t in check.strings(entry.get("terms"), where + ("terms",))
+                              if t not in slot["terms"]]
+            slot["kind_of"] += [k for k in check.strings(entry.get("kind_of"), where + ("kind_of",))
+                                if k not in slot["kind_of"]]
+            slot["vague"] = slot["vague"] or check.boolean(entry.get("vague", False), where + ("vague",))
+    return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"])
+            for cid, s in merged.items()}
+
+
+def check_references(reference: Reference) -> list[str]:
+    """Cross-file problems: conditions that profiles or parents name but nobody defines."""
+    problems = []
+    for cond in reference.conditions.values():
+        problems += [f"condition '{cond.id}': unknown parent '{p}'" for p in cond.kind_of
+                     if p not in reference.conditions]
+    for profile in reference.profiles.values():
+        for ind in profile.indications:
+            problems += [f"{profile.path}: indication '{ind.id}': unknown condition '{c}'"
+                         for c in ind.conditions if c not in reference.conditions]
+    return problems
+
+
+def load_reference(extra_profile_dirs: tuple[str, ...] = ()) -> Reference:
+    """Load the shipped rules plus profiles from extra folders (a later file overrides by id)."""
+    return _load_reference(tuple(str(d) for d in extra_profile_dirs))
+
+
+@lru_cache(maxsize=8)
+def _load_reference(extra_profile_dirs: tuple[str, ...]) -> Reference:
+    base = rules_dir()
+    profiles: dict[str, Profile] = {}
+    condition_files = sorted((base / "conditions").glob("*.yaml"))
+    for folder in (base / "drugs", *map(Path, extra_profile_dirs)):
+        if not folder.is_dir():
+            raise DataError(str(folder), "profile folder not found")
+        for path in sorted(folder.glob("*.yaml")):
+            profile = load_profile(path)
+            profiles[profile.id] = profile
+        condition_files += sorted((folder / "conditions").glob("*.yaml")) if folder != base / "drugs" else []
+    reference = Reference(profiles=profiles, conditions=load_conditions(condition_files))
+    problems = check_references(reference)
+    if problems:
+        raise DataError(str(base), "; ".join(problems[:5]))
+    return reference
+
+
+def main(argv: list[str]) -> int:
+    """Validate profile files given on the command line; print one line per file."""
+    status = 0
+    conditions = load_conditions(sorted((rules_dir() / "conditions").glob("*.yaml")))
+    for name in argv:
+        try:
+            profile = load_profile(name)
+            missing = [c for ind in profile.indications for c in ind.conditions if c not in conditions]
+            if missing:
+                raise DataError(name, f"conditions not in the lexicon: {', '.join(sorted(set(missing)))}")
+            print(f"{name}: ok ({len(profile.indications)} indications, {len(profile.warnings)} warning "
+                  f"topics, {len(profile.doses)} dose entries)")
+        except DataError as error:
+            print(error)
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

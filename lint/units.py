@@ -1,0 +1,28 @@
+"""Mass units druglint converts to milligrams, and number parsing.
+
+A small table rather than a units library: pint reads "units" as luminance and has no
+IU, and doses only need mass units converted to mg (see README, "Dependencies").
+"""
+from __future__ import annotations
+
+MG_PER_UNIT = {
+    "mg": 1.0, "milligram": 1.0, "milligrams": 1.0,
+    "mcg": 0.001, "microgram": 0.001, "micrograms": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001,
+    "g": 1000.0, "gram": 1000.0, "grams": 1000.0, "gm": 1000.0,
+}
+UNIT_PATTERN = r"(?:milligrams?|micrograms?|grams?|mcg|mg|µg|μg|ug|gm|g)"
+NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+(?:\.\d+)?)"
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
+
+
+def to_mg(amount: float, unit: str) -> float:
+    """Convert an amount in a mass unit to milligrams."""
+    return amount * MG_PER_UNIT[unit.lower()]
+
+
+def parse_number(text: str) -> float:
+    """Parse '1,200', '0.25', '.5' or a small number word."""
+    text = text.strip().lower()
+    if text in WORD_NUMBERS:
+        return float(WORD_NUMBERS[text])
+    return float(text.replace(",", ""))
