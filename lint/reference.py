@@ -375,7 +375,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             silent=silent and check.text(silent, where + ("silent",)),
             source=source_key(d.get("source"), where + ("source",)),
             section=check.text(d.get("section", "Dosage and Administration"), where + ("section",)),
-            fact=check.text(d.get("fact") or silent or "", where + ("fact",))))
+            fact=check.text(d.get("fact") or silent or "", where + ("fact",), empty_ok=True)))
 
     return Profile(
         id=profile_id, generic=check.text(names["generic"], ("names", "generic")),

@@ -125,14 +125,14 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     times = mention.times_per_day
     daily = low if mention.per_day else (low * times[0] if times else None)
     initial = mention.kind == "initial"
-    max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix),
-                        _high(entry.initial, "single_mg" + suffix))
+    max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix))
     max_daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix))
-    if max_daily is None and not entry.max:
-        max_daily = _high(entry.initial, "daily_mg" + suffix)
+    start_single = _high(entry.initial, "single_mg" + suffix)
+    start_daily = _high(entry.initial, "daily_mg" + suffix)
     if initial:
-        max_single = _limit(_high(entry.initial, "single_mg" + suffix)) or max_single
-        max_daily = _limit(_high(entry.initial, "daily_mg" + suffix)) or max_daily
+        max_single, max_daily = start_single or max_single, start_daily or max_daily
+    elif max_single is None and max_daily is None:
+        max_single, max_daily = start_single, start_daily
     unit = "mg/kg" if mention.per_kg else "mg"
     what = "starting " if initial else ""
     if single is not None and max_single is not None and single > max_single + 1e-9:

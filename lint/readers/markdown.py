@@ -45,7 +45,7 @@ def read_markdown(path: str, source: str) -> Document:
         cursor = region_start
         first = last = None
         label_end = None
-        children = token.children or []
+        children = [c for c in token.children or [] if c.type != "text" or c.content]
         in_lead_strong = bool(children) and children[0].type in ("strong_open", "em_open")
         for child in children:
             if child.type in ("strong_close", "em_close") and in_lead_strong:

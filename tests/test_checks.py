@@ -1,0 +1,82 @@
+"""The three core rules on fixture articles: hits, and the traps that must stay quiet."""
+from conftest import findings_of
+
+
+def test_review_article_hits(lint_fixture):
+    report = lint_fixture("clonazepam-review.md")
+    assert report.drugs[0] == "clonazepam"
+    uses = findings_of(report, "unlabeled-indication")
+    assert [f.text for f in uses] == ["Insomnia"]
+    doses = findings_of(report, "dose-out-of-range")
+    assert [f.text for f in doses] == ["10 mg"]
+    assert "4 mg/day" in doses[0].message and doses[0].source
+
+
+def test_review_article_traps(lint_fixture):
+    report = lint_fixture("clonazepam-review.md")
+    texts = " ".join(f.text or "" for f in report.findings)
+    for trap in ["Seizure", "absence", "panic attacks", "depression", "restless", "0.5 mg", "0.25 mg", "1.5 mg", "300 mg"]:
+        assert trap not in texts, trap
+    assert findings_of(report, "missing-warning") == []
+
+
+def test_clean_article_has_no_findings(lint_fixture):
+    assert lint_fixture("clonazepam-clean.txt").findings == []
+
+
+def test_missing_boxed_warning_is_an_error_with_subject(lint_string):
+    report = lint_string("Clonazepam (Klonopin) treats panic disorder. Take 0.25 mg twice daily.")
+    missing = {f.subject: f for f in findings_of(report, "missing-warning")}
+    assert missing["opioid-coadministration"].severity == "error"
+    assert missing["opioid-coadministration"].start is None
+    assert missing["narrow-angle-glaucoma"].severity == "warning"
+    assert "opioid" in missing["opioid-coadministration"].suggestion
+
+
+def test_warning_words_inside_a_benefit_claim_do_not_count(lint_string):
+    text = "Clonazepam helps people coming off opioids and stops breathing problems from opioid withdrawal."
+    missing = {f.subject for f in findings_of(lint_string(text), "missing-warning")}
+    assert "opioid-coadministration" in missing
+
+
+def test_negation_hedging_offlabel_and_side_effects_are_quiet(lint_string):
+    text = ("Clonazepam is not approved for insomnia.\n\n"
+            "You may read online that clonazepam helps with depression.\n\n"
+            "Doctors sometimes use clonazepam off-label for restless legs syndrome.\n\n"
+            "Side effects\n\nDepression and insomnia can occur.\n")
+    assert findings_of(lint_string(text), "unlabeled-indication") == []
+
+
+def test_use_cue_flags_each_unlabeled_condition(lint_string):
+    text = "Clonazepam is used to treat insomnia, depression and seizures."
+    found = findings_of(lint_string(text), "unlabeled-indication")
+    assert sorted(f.subject for f in found) == ["depression", "insomnia"]
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+def test_kind_of_a_labeled_indication_is_labeled(lint_string):
+    text = "Clonazepam is used to treat absence seizures and panic attacks."
+    assert findings_of(lint_string(text), "unlabeled-indication") == []
+
+
+def test_dose_units_and_daily_totals(lint_string):
+    flagged = findings_of(lint_string("For panic disorder, adults take clonazepam 2,000 mcg twice daily."), "dose-out-of-range")
+    assert flagged == []  # 2 mg twice daily = 4 mg/day, the labeled maximum
+    flagged = findings_of(lint_string("For panic disorder, adults take clonazepam 3 mg twice daily."), "dose-out-of-range")
+    assert len(flagged) == 1 and "6 mg/day" in flagged[0].message
+
+
+def test_dose_for_unlabeled_use_is_not_reported_twice(lint_string):
+    report = lint_string("For insomnia: clonazepam 8 mg at bedtime.")
+    assert findings_of(report, "dose-out-of-range") == []
+    assert len(findings_of(report, "unlabeled-indication")) == 1
+
+
+def test_silent_label_stays_quiet(lint_string):
+    report = lint_string("Elderly patients: clonazepam, not more than 0.5 mg twice a day.")
+    assert findings_of(report, "dose-out-of-range") == []
+
+
+def test_unknown_drug_gets_an_info_line(lint_fixture):
+    report = lint_fixture("unknown-drug.html")
+    assert [f.rule for f in report.findings] == ["unknown-drug"]

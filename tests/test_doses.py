@@ -1,0 +1,81 @@
+from hypothesis import given, settings, strategies as st
+
+from lint.nlp.doses import find_doses, frequency
+
+
+def only(text):
+    found = find_doses(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_range_with_frequency_is_per_dose():
+    dose = only("Standard adult dose: 50 to 100 mg every 4 to 6 hours.")
+    assert dose.amounts_mg == ((50.0, 100.0),)
+    assert dose.times_per_day == (4.0, 6.0) and not dose.per_day
+
+
+def test_maximum_per_day_in_grams_is_converted():
+    dose = only("In other words, the daily limit without a prescription is 1.2 grams.")
+    assert dose.amounts_mg == ((1200.0, 1200.0),) and dose.per_day and dose.kind == "max"
+
+
+def test_micrograms_are_converted():
+    dose = only("Take 250 mcg once daily.")
+    assert dose.amounts_mg == ((0.25, 0.25),) and dose.times_per_day == (1, 1)
+
+
+def test_list_of_amounts_is_one_mention():
+    dose = only("Doctors prescribe 400 mg, 600 mg or 800 mg three or four times a day.")
+    assert dose.amounts_mg == ((400, 400), (600, 600), (800, 800)) and dose.times_per_day == (3, 4)
+
+
+def test_starting_dose_after_the_amount():
+    assert only("Children with OCD aged 6 to 12: 50 mg once a day to start.").kind == "initial"
+
+
+def test_increase_to_is_a_target_and_increment_is_skipped():
+    found = find_doses("If 5 mg is not enough, the dose can be increased to 10 mg.")
+    assert [d.kind for d in found] == ["usual", "target"]
+    assert find_doses("Your doctor can raise it by 25 to 50 mg at a time.") == []
+    assert find_doses("The daily dose is lowered by no more than 0.5 mg every 3 days.") == []
+
+
+def test_per_kg_doses():
+    dose = only("Initial dose: 0.01-0.03 mg/kg/day in 2 or 3 divided doses.")
+    assert dose.per_kg and dose.per_day and dose.kind == "initial"
+
+
+def test_numbers_that_are_not_doses():
+    for text in ["Alprazolam comes as 0.25 mg, 0.5 mg, 1 mg and 2 mg tablets.",
+                 "The oral concentrate contains 20 mg of sertraline per mL.",
+                 "Children's liquid contains 100 mg in every 5 mL.",
+                 "Prices start at around $1.20 per 50mg tablet.",
+                 "In 2013 the FDA cut the recommended starting dose for women from 10 mg to 5 mg.",
+                 "Its half-life is about 26 hours and it was approved in 1991.",
+                 "Tablet strengths: 5 mg and 10 mg."]:
+        assert find_doses(text) == [], text
+
+
+def test_frequency_words():
+    assert frequency("twice daily")[0] == (2, 2)
+    assert frequency("every 12 hours")[0] == (2.0, 2.0)
+    assert frequency("at bedtime")[0] == (1, 1)
+    assert frequency("when needed")[0] is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,-mgcuµ/kdayhoursevrytwicnl")), max_size=80))
+def test_extractor_never_fails_and_spans_stay_inside(text):
+    for dose in find_doses(text):
+        assert 0 <= dose.start < dose.end <= len(text)
+        assert all(0 <= low <= high for low, high in dose.amounts_mg)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(min_value=0.01, max_value=5000, allow_nan=False).map(lambda x: round(x, 2)),
+       st.sampled_from([("mg", 1.0), ("mcg", 0.001), ("g", 1000.0)]))
+def test_amount_is_parsed_in_mg(amount, unit):
+    name, factor = unit
+    dose = only(f"Take {amount:g} {name} twice daily.")
+    assert abs(dose.amounts_mg[0][0] - float(f"{amount:g}") * factor) < 1e-6

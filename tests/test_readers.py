@@ -1,0 +1,51 @@
+from hypothesis import given, settings, strategies as st
+
+from lint.readers import read_document
+
+
+def test_markdown_blanks_markup_and_keeps_offsets():
+    source = "# Title\n\n- **Insomnia.** Helps you sleep.\n\nText with [a link](http://x.y).\n"
+    doc = read_document("a.md", source)
+    assert len(doc.text) == len(source)
+    assert "**" not in doc.text and "#" not in doc.text and "http" not in doc.text
+    start = doc.text.index("Insomnia")
+    assert source[start:start + 8] == "Insomnia"
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["heading", "item", "paragraph"]
+    item = doc.blocks[1]
+    assert doc.text[item.start:item.label_end].strip() == "Insomnia."
+
+
+def test_html_keeps_visible_text_only():
+    source = "<html><head><title>x</title><script>var a = 'clonazepam';</script></head>" \
+             "<body><h2>Uses</h2><p>Treats <b>panic</b> &amp; seizures.</p></body></html>"
+    doc = read_document("a.html", source)
+    assert "var a" not in doc.text and "<" not in doc.text
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+    assert doc.text[doc.blocks[0].start:doc.blocks[0].end] == "Uses"
+    assert source[doc.text.index("panic"):].startswith("panic")
+
+
+def test_text_list_items_and_labels():
+    source = "Dosage\n\n  1. For depression: 0.25 mg daily.\n  • Dizziness\n"
+    doc = read_document("a.txt", source)
+    assert [b.kind for b in doc.blocks] == ["heading", "item", "item"]
+    assert doc.text[doc.blocks[1].start:doc.blocks[1].label_end] == "For depression:"
+    assert "•" not in doc.text and "1." not in doc.text
+
+
+def test_line_and_column_are_one_based():
+    doc = read_document("a.txt", "first\nsecond line\n")
+    assert doc.line_col(0) == (1, 1)
+    assert doc.line_col(6 + 7) == (2, 8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.sampled_from(["a.txt", "a.md", "a.html"]))
+def test_every_reader_keeps_text_aligned_with_source(source, name):
+    doc = read_document(name, source)
+    assert len(doc.text) == len(source)
+    for i, ch in enumerate(doc.text):
+        assert ch == source[i] or ch in " \n\r" or (name.endswith(".html") and source[i] == "&")
+    for block in doc.blocks:
+        assert 0 <= block.start <= block.end <= len(source)
