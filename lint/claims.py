@@ -21,6 +21,7 @@ MAX_CUE_DISTANCE = 20
 USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
+REFERRING = {"that", "this", "these", "those", "same"}
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
 
 
@@ -159,6 +160,8 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
 def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
     best = None
     for cue in sentence.cues:
+        if cue.label_ == "use" and cue.start == condition.start and cue.end < condition.end:
+            return cue  # the term itself opens with the cue: "prevent heart attacks"
         if cue.label_ in ("use", "harm", "history") and cue.end <= condition.start \
                 and condition.start - cue.end <= MAX_CUE_DISTANCE \
                 and not sentence.terminated(cue.end, condition.start):
@@ -183,6 +186,10 @@ def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
 
 
 def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
+    """'a severe form of PMS' after PMDD, or 'calms that constant worry' after GAD: the
+    mention describes or refers back to a condition already named, it is no new claim."""
+    if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in REFERRING:
+        return True
     if not earlier:
         return False
     return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
@@ -256,14 +263,17 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
 
 def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], main: str | None,
                       reference: Reference) -> bool:
-    """'relieves the pain of a sore throat': the labeled symptom is the use, not its cause."""
-    doc, i = sentence.doc, condition.start - 1
-    while i > sentence.span.start and doc[i].lower_ in {"a", "an", "the", "your"}:
-        i -= 1
-    if doc[i].lower_ != "of" or main not in reference.profiles:
+    """'relieves the pain and fever of a sore throat or an ear infection': the labeled
+    symptom before 'of' is the use; the conditions after it only say where it comes from."""
+    if main not in reference.profiles:
         return False
-    previous = next((c for c in reversed(earlier) if c.end >= i - 2), None)
-    return previous is not None and is_labeled(reference, reference.profiles[main], previous._.condition_ids)
+    doc = sentence.doc
+    for previous in earlier:
+        if previous.end < condition.start and doc[previous.end].lower_ == "of" \
+                and condition.start - previous.end <= 8 and not sentence.terminated(previous.end, condition.start) \
+                and is_labeled(reference, reference.profiles[main], previous._.condition_ids):
+            return True
+    return False
 
 
 def is_labeled(reference: Reference, profile: Profile, condition_ids: frozenset[str]) -> bool:
@@ -321,6 +331,8 @@ def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     found: list[tuple[int, int, str]] = []
     for product in profile.products:
         for cue in product.cues:
+            if cue[:1].isdigit():
+                continue  # an amount such as "200 mg" says nothing about the product
             for match in re.finditer(rf"(?<!\w){re.escape(cue.lower())}(?!\w)", lowered):
                 found.append((match.start(), match.end(), product.id))
     kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])

@@ -21,16 +21,19 @@ def heading_kind(text: str) -> str:
 @Language.component("druglint_sections")
 def assign_section_kinds(doc: Doc) -> Doc:
     """doc._.section_kinds: one kind per layout block, inherited from the nearest heading.
-    A neutral or list-intro heading (ending with ':') passes on the kind above it."""
+    A list intro (a heading line ending with ':') and a neutral sub-heading keep the kind above."""
     layout = doc._.layout
     kinds, current = [], NEUTRAL
     for block in (layout.blocks if layout else []):
         if block.kind == "heading":
-            own = heading_kind(layout.text[block.start:block.end])
-            intro = layout.text[block.start:block.end].rstrip().endswith(":")
+            text = layout.text[block.start:block.end]
+            if text.rstrip().endswith(":"):
+                kinds.append(current)
+                continue
+            own = heading_kind(text)
             if own != NEUTRAL:
                 current = own
-            elif not intro and block.level <= 2:
+            elif block.level <= 2:
                 current = NEUTRAL
         kinds.append(current)
     doc._.section_kinds = kinds
