@@ -73,6 +73,7 @@ class WarningMention:
 class ArticleClaims:
     main_drug: str | None
     drugs: list[str]
+    subject_drugs: list[str]
     uses: list[UseClaim]
     doses: list[DoseClaim]
     warnings: list[WarningMention]
@@ -128,31 +129,42 @@ class _Sentence:
             t.lower_ in PRONOUNS for t in self.doc[self.span.start:index])
 
 
-def _main_drug(doc: Doc, reference: Reference) -> tuple[str | None, list[str]]:
+def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
+    """All profiled drugs by weight (title mentions count 3), and the ones the article is
+    about: the first, any named in the title, and any mentioned about as often as it."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    in_title: set[str] = set()
     layout = doc._.layout
+    title = next((b for b in layout.blocks if b.kind == "heading"), None) if layout else None
     for span in doc.spans["drugs"]:
         if span.label_ == OTHER or span.label_ not in reference.profiles:
             continue
-        block = layout.block_at(span.start_char) if layout else None
-        counts[span.label_] += 3 if block is not None and block.kind == "heading" and block.level <= 1 else 1
+        is_title = title is not None and title.start <= span.start_char < title.end and title.level <= 1
+        counts[span.label_] += 3 if is_title else 1
         first_seen.setdefault(span.label_, span.start)
+        if is_title:
+            in_title.add(span.label_)
     ranked = sorted(counts, key=lambda d: (-counts[d], first_seen[d]))
-    return (ranked[0] if ranked else None), ranked
+    if not ranked:
+        return [], []
+    top = counts[ranked[0]]
+    subjects = [d for d in ranked if d == ranked[0] or d in in_title or counts[d] >= max(3, top / 2)]
+    return ranked, subjects
 
 
 def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     """Turn an analysed Doc into claims about the drugs it mentions."""
-    main, drugs = _main_drug(doc, reference)
+    drugs, subjects = _rank_drugs(doc, reference)
+    main = drugs[0] if drugs else None
     cues, drug_spans = list(doc.spans["cues"]), list(doc.spans["drugs"])
     condition_spans = list(doc.spans["conditions"])
     sentences = [_Sentence(doc, s, cues, drug_spans, condition_spans) for s in doc.sents]
     uses = _use_claims(doc, sentences, main, reference)
     doses = _dose_claims(doc, sentences, main, reference, uses)
-    warnings = _warning_mentions(doc, sentences, drugs, reference, uses)
+    warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
     misspellings = [d for d in drug_spans if d._.misspelled]
-    return ArticleClaims(main, drugs, uses, doses, warnings, misspellings)
+    return ArticleClaims(main, drugs, subjects, uses, doses, warnings, misspellings)
 
 
 # --- use claims ---------------------------------------------------------------------------

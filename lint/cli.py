@@ -107,5 +107,8 @@ def explain(rule) -> None:
     click.echo(explain_rule(rule))
 
 
+# Command groups that live in their own modules register here, one line each.
+
+
 if __name__ == "__main__":
     main()

@@ -80,3 +80,15 @@ def test_silent_label_stays_quiet(lint_string):
 def test_unknown_drug_gets_an_info_line(lint_fixture):
     report = lint_fixture("unknown-drug.html")
     assert [f.rule for f in report.findings] == ["unknown-drug"]
+
+
+def test_comparison_article_checks_each_claim_against_its_own_drug(lint_fixture):
+    report = lint_fixture("xanax-vs-klonopin.md")
+    assert set(report.drugs) == {"alprazolam", "clonazepam"}
+    uses = findings_of(report, "unlabeled-indication")
+    assert [(f.drug, f.text) for f in uses] == [("clonazepam", "insomnia")]
+    assert findings_of(report, "dose-out-of-range") == []  # 10 mg/day is Xanax's maximum, not Klonopin's
+    missing = {(f.drug, f.subject) for f in findings_of(report, "missing-warning")}
+    assert ("clonazepam", "narrow-angle-glaucoma") in missing
+    assert any(drug == "alprazolam" for drug, _ in missing)
+    assert not any(subject == "opioid-coadministration" for _, subject in missing)

@@ -33,19 +33,19 @@ What to write instead
 
 
 def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
-    """One finding per required topic of the article's main drug that no sentence carries."""
-    if claims.main_drug is None:
-        return []
-    profile = reference.profiles[claims.main_drug]
-    mentioned = {m.topic for m in claims.warnings if m.drug == profile.id}
+    """One finding per required topic of each drug the article is about that no sentence carries."""
     findings = []
-    for topic in profile.warnings:
-        if not topic.required or topic.id in mentioned:
-            continue
-        kind = {"boxed": "boxed warning", "contraindication": "contraindication"}.get(topic.kind, "warning")
-        findings.append(Finding(
-            rule=ID, severity="error" if topic.kind == "boxed" else "warning", drug=profile.id,
-            subject=topic.id, message=f"{topic.topic} ({kind}) is never mentioned. Label: {topic.fact}",
-            label_fact=topic.fact, source=f"{profile.source(topic.source).cite()}; {topic.section}".rstrip("; "),
-            suggestion=topic.suggestion))
+    for drug in claims.subject_drugs:
+        profile = reference.profiles[drug]
+        mentioned = {m.topic for m in claims.warnings if m.drug == profile.id}
+        for topic in profile.warnings:
+            if not topic.required or topic.id in mentioned:
+                continue
+            kind = {"boxed": "boxed warning", "contraindication": "contraindication"}.get(topic.kind, "warning")
+            findings.append(Finding(
+                rule=ID, severity="error" if topic.kind == "boxed" else "warning", drug=profile.id,
+                subject=topic.id, message=f"{profile.generic}: {topic.topic} ({kind}) is never mentioned. "
+                                          f"Label: {topic.fact}",
+                label_fact=topic.fact, source=f"{profile.source(topic.source).cite()}; {topic.section}".rstrip("; "),
+                suggestion=topic.suggestion))
     return findings
