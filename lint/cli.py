@@ -45,55 +45,55 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Report format.")
-@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default="error", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
+              help="Exit 1 when a finding has at least this severity [default: config, else error].")
 @click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
 @click.option("--disable", "disabled", multiple=True, help="Turn a rule off (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Use this config file instead of finding .druglint.yaml upward.")
+@click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
+              help="Report only findings that this baseline file does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record today's findings in this file (then use --baseline).")
 @click.option("--stdin-format", type=click.Choice(["text", "markdown", "html"]), default="text",
               show_default=True, help="Format of an article read from '-' (standard input).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-def check(paths, fmt, fail_on, profile_dirs, disabled, stdin_format, color) -> None:
+def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, write_baseline, stdin_format,
+          color) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
-    from lint.checks import RULES
-    from lint.engine import Options, lint_text
-    from lint.findings import FileReport, severity_rank
-    from lint.inputs import collect_paths, read_article
+    from lint.baseline import filter_new, read_baseline, write_baseline as record_baseline
     from lint.report import render
+    from lint.run import CheckRequest, known_rules, run_check
 
-    unknown = [r for r in disabled if r not in RULES]
+    unknown = [r for r in disabled if r not in known_rules()]
     if unknown:
         raise click.BadParameter(f"unknown rule {', '.join(unknown)} (see `druglint rules`)", param_hint="--disable")
-    options = Options(profile_dirs=tuple(profile_dirs), disabled_rules=frozenset(disabled))
-    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else None
-    reports = []
-    for path, error in collect_paths(list(paths)):
-        article = read_article(path, stdin_bytes) if error is None else None
-        error = error or (article.error if article else None)
-        if error:
-            click.echo(f"druglint: {path}: {error}", err=True)
-            reports.append(FileReport(path=path, drugs=[], findings=[], error=error))
-            continue
-        fmt_hint = stdin_format if path == "-" else None
-        reports.append(lint_text(path, article.source, options, fmt_hint))
+    request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
+                           disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
+                           stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None)
+    result = run_check(request, lambda path, error: click.echo(f"druglint: {path}: {error}", err=True))
+    if write_baseline:
+        count = record_baseline(write_baseline, result.reports)
+        click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)
+    if baseline:
+        known = filter_new(result.reports, read_baseline(baseline))
+        click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render(fmt, reports, color=use_color), nl=False)
-    if any(r.error for r in reports):
+    click.echo(render(fmt, result.reports, color=use_color), nl=False)
+    if result.input_errors:
         sys.exit(EXIT_ERROR)
-    threshold = None if fail_on == "never" else severity_rank(fail_on)
-    failing = threshold is not None and any(severity_rank(f.severity) >= threshold
-                                            for r in reports for f in r.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if result.failing() and not write_baseline else EXIT_OK)
 
 
 @main.command()
 def rules() -> None:
     """List the rules with their severity and summary."""
-    from lint.checks import RULES
-    for rule_id, module in RULES.items():
+    from lint.checks import DOCUMENTED
+    for rule_id, module in DOCUMENTED.items():
         click.echo(f"{rule_id:24} {module.SEVERITY:10.10} {module.SUMMARY}")
 
 
@@ -101,9 +101,9 @@ def rules() -> None:
 @click.argument("rule")
 def explain(rule) -> None:
     """Explain a rule: what it finds, why it matters, an example, what to write instead."""
-    from lint.checks import RULES, explain as explain_rule
-    if rule not in RULES:
-        raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(RULES)}", param_hint="RULE")
+    from lint.checks import DOCUMENTED, explain as explain_rule
+    if rule not in DOCUMENTED:
+        raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(DOCUMENTED)}", param_hint="RULE")
     click.echo(explain_rule(rule))
 
 

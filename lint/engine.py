@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lint import suppress
 from lint.checks import RULES
 from lint.claims import extract_claims
 from lint.document import Document
@@ -16,6 +17,7 @@ from lint.reference import load_reference
 class Options:
     profile_dirs: tuple[str, ...] = ()
     disabled_rules: frozenset[str] = frozenset()
+    severities: tuple[tuple[str, str], ...] = ()  # (rule, severity) overrides from config
 
 
 def lint_document(document: Document, options: Options = Options()) -> FileReport:
@@ -27,7 +29,10 @@ def lint_document(document: Document, options: Options = Options()) -> FileRepor
     for rule_id, module in RULES.items():
         if rule_id not in options.disabled_rules:
             findings += module.check(claims, reference)
+    findings = suppress.apply(document.source, findings)
+    overrides = dict(options.severities)
     for finding in findings:
+        finding.severity = overrides.get(finding.rule, finding.severity)
         if finding.start is not None:
             finding.line, finding.column = document.line_col(finding.start)
             finding.text = document.source[finding.start:finding.end]

@@ -1,0 +1,139 @@
+"""Configuration: `.druglint.yaml` or `[tool.druglint]` in pyproject.toml, found by walking up
+from each checked file. A config in a subfolder merges over its parent's, so one section of
+a site can differ; `--config FILE` replaces discovery with one file.
+
+    rules:                     # per rule: off, info, warning or error
+      unknown-drug: off
+      unlabeled-indication: error
+    fail-on: warning           # info | warning | error | never
+    profiles: [my-profiles]    # extra profile folders, relative to the config file
+    include: ["**/*.md"]       # globs, relative to the config file's folder
+    exclude: ["drafts/**"]
+"""
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lint.yamlfile import DataError, YamlFile
+
+CONFIG_NAMES = (".druglint.yaml", ".druglint.yml")
+KEYS = ("rules", "fail-on", "profiles", "include", "exclude")
+RULE_LEVELS = ("off", "info", "warning", "error")
+FAIL_ON = ("info", "warning", "error", "never")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings that apply to one file, after merging every config above it."""
+
+    rule_levels: dict[str, str] = field(default_factory=dict)
+    fail_on: str | None = None
+    profile_dirs: tuple[str, ...] = ()
+    include: tuple[tuple[str, str], ...] = ()  # (base folder, glob)
+    exclude: tuple[tuple[str, str], ...] = ()
+    files: tuple[str, ...] = ()
+
+    def merged(self, child: "Config") -> "Config":
+        """This config with a child's settings on top."""
+        return Config(rule_levels={**self.rule_levels, **child.rule_levels},
+                      fail_on=child.fail_on or self.fail_on,
+                      profile_dirs=self.profile_dirs + child.profile_dirs,
+                      include=child.include or self.include,
+                      exclude=self.exclude + child.exclude,
+                      files=self.files + child.files)
+
+    def selects(self, path: str) -> bool:
+        """True when include/exclude globs let a file through."""
+        resolved = Path(path).resolve()
+
+        def matches(rules):
+            for base, pattern in rules:
+                try:
+                    relative = resolved.relative_to(base).as_posix()
+                except ValueError:
+                    continue
+                if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern.removeprefix("**/")):
+                    return True
+            return False
+
+        return (not self.include or matches(self.include)) and not matches(self.exclude)
+
+
+def _parse(data, path: str, line_of, known_rules: set[str]) -> Config:
+    if data is None:
+        return Config(files=(path,))
+    if not isinstance(data, dict):
+        raise DataError(path, "expected a mapping of settings", line=line_of(()))
+    for key in data:
+        if key not in KEYS:
+            raise DataError(path, f"unknown key (allowed: {', '.join(KEYS)})", line=line_of((key,)), field=str(key))
+    levels = data.get("rules") or {}
+    if not isinstance(levels, dict):
+        raise DataError(path, "expected a mapping of rule ids to levels", line=line_of(("rules",)), field="rules")
+    levels = {rule: "off" if level is False else level for rule, level in levels.items()}  # YAML reads off as false
+    for rule, level in levels.items():
+        where = dict(line=line_of(("rules", rule)), field=f"rules.{rule}")
+        if rule not in known_rules:
+            raise DataError(path, f"unknown rule (see `druglint rules`)", **where)
+        if level not in RULE_LEVELS:
+            raise DataError(path, f"expected one of {', '.join(RULE_LEVELS)}", **where)
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise DataError(path, f"expected one of {', '.join(FAIL_ON)}", line=line_of(("fail-on",)), field="fail-on")
+    base = Path(path).resolve().parent
+    lists = {}
+    for key in ("profiles", "include", "exclude"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataError(path, "expected a list of strings", line=line_of((key,)), field=key)
+        lists[key] = value
+    for folder in lists["profiles"]:
+        if not (base / folder).is_dir():
+            raise DataError(path, f"profile folder '{folder}' not found", line=line_of(("profiles",)), field="profiles")
+    return Config(rule_levels=dict(levels), fail_on=fail_on,
+                  profile_dirs=tuple(str(base / f) for f in lists["profiles"]),
+                  include=tuple((str(base), g) for g in lists["include"]),
+                  exclude=tuple((str(base), g) for g in lists["exclude"]), files=(path,))
+
+
+def load_config_file(path: str, known_rules: set[str]) -> Config:
+    """Read one config file (.druglint.yaml or pyproject.toml)."""
+    if Path(path).name == "pyproject.toml":
+        try:
+            table = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise DataError(path, f"cannot read: {error}") from None
+        return _parse(table.get("tool", {}).get("druglint"), path, lambda _: None, known_rules)
+    file = YamlFile(path)
+    return _parse(file.data, path, file.line_of, known_rules)
+
+
+def _config_in(folder: Path) -> str | None:
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            return str(folder / name)
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and "[tool.druglint]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        return str(pyproject)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def config_for_folder(folder: str, known_rules: frozenset[str]) -> Config:
+    """The merged configuration for files in a folder (parents first, nearest last)."""
+    path = Path(folder).resolve()
+    parent = config_for_folder(str(path.parent), known_rules) if path.parent != path else Config()
+    found = _config_in(path)
+    return parent.merged(load_config_file(found, set(known_rules))) if found else parent
+
+
+def config_for(path: str, known_rules: set[str], explicit: str | None = None) -> Config:
+    """The configuration for one article: --config if given, else discovered upward."""
+    if explicit:
+        return load_config_file(explicit, known_rules)
+    folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+    return config_for_folder(str(folder), frozenset(known_rules))

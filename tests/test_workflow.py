@@ -1,0 +1,89 @@
+"""Editorial workflow through the CLI: configuration, inline suppression, baseline."""
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lint.cli import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ARTICLE = "Clonazepam is used to treat insomnia.\n\nFor panic disorder, take clonazepam 3 mg twice daily.\n"
+
+
+def check(*args):
+    result = CliRunner().invoke(main, ["check", "--format", "json", *map(str, args)])
+    return result, json.loads(result.stdout) if result.stdout.startswith("{") else None
+
+
+def rules_found(report):
+    return sorted(f["rule"] for entry in report["files"] for f in entry["findings"])
+
+
+def test_config_turns_rules_off_and_changes_severity_per_folder(tmp_path):
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    (site / ".druglint.yaml").write_text("rules:\n  missing-warning: off\n  unlabeled-indication: error\n")
+    (site / "news" / ".druglint.yaml").write_text("rules:\n  unlabeled-indication: off\n")
+    (site / "a.md").write_text(ARTICLE)
+    (site / "news" / "b.md").write_text(ARTICLE)
+    result, report = check(site)
+    by_name = {Path(e["path"]).name: e for e in report["files"]}
+    assert [f["rule"] for f in by_name["a.md"]["findings"]] == ["unlabeled-indication", "dose-out-of-range"]
+    assert by_name["a.md"]["findings"][0]["severity"] == "error"
+    assert [f["rule"] for f in by_name["b.md"]["findings"]] == ["dose-out-of-range"]
+
+
+def test_pyproject_config_fail_on_and_excludes(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.druglint]\nfail-on = "never"\nexclude = ["drafts/**"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text(ARTICLE)
+    (tmp_path / "a.md").write_text(ARTICLE)
+    result, report = check(tmp_path)
+    assert [Path(e["path"]).name for e in report["files"]] == ["a.md"]
+    assert result.exit_code == 0
+
+
+def test_bad_config_names_file_and_key(tmp_path):
+    (tmp_path / ".druglint.yaml").write_text("rules:\n  no-such-rule: off\n")
+    (tmp_path / "a.md").write_text(ARTICLE)
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "a.md")])
+    assert result.exit_code == 2
+    assert ".druglint.yaml:2: rules.no-such-rule: unknown rule" in result.output
+
+
+def test_inline_suppression_and_unused_directive(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("<!-- druglint-disable-next-line unlabeled-indication -->\n" + ARTICLE +
+                       "\n<!-- druglint-disable dose-out-of-range -->\nNo doses here.\n"
+                       "<!-- druglint-enable dose-out-of-range -->\n")
+    result, report = check(article, "--disable", "missing-warning")
+    found = report["files"][0]["findings"]
+    assert [f["rule"] for f in found] == ["dose-out-of-range", "unused-suppression"]
+    assert found[1]["text"].startswith("<!-- druglint-disable dose-out-of-range")
+
+
+def test_plain_text_suppression_to_end_of_file_covers_document_findings(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("# druglint-disable missing-warning\n" + ARTICLE)
+    result, report = check(article)
+    assert "missing-warning" not in rules_found(report)
+
+
+def test_baseline_reports_only_new_findings_and_survives_edits(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(ARTICLE)
+    baseline = tmp_path / "baseline.json"
+    result, _ = check(article, "--write-baseline", baseline)
+    assert result.exit_code == 0 and baseline.exists()
+    article.write_text("# A new title\n\nSome new text above.\n\n" + ARTICLE + "\nClonazepam also treats acne.\n")
+    result, report = check(article, "--baseline", baseline)
+    assert [(f["rule"], f["text"]) for f in report["files"][0]["findings"]] == [("unlabeled-indication", "acne")]
+    assert result.exit_code == 0  # a warning does not reach the default fail-on level
+
+
+def test_directory_walk_still_lints_fixtures_with_a_config(tmp_path):
+    shutil.copy(FIXTURES / "clonazepam-review.md", tmp_path / "r.md")
+    (tmp_path / ".druglint.yaml").write_text("fail-on: warning\n")
+    result, report = check(tmp_path)
+    assert result.exit_code == 1 and report["files"][0]["findings"]
