@@ -58,16 +58,19 @@ def main() -> None:
               help="Record today's findings in this file (then use --baseline).")
 @click.option("--stdin-format", type=click.Choice(["text", "markdown", "html"]), default="text",
               show_default=True, help="Format of an article read from '-' (standard input).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Lint in this many processes (a library audit: use the number of cores).")
+@click.option("--stats", is_flag=True, help="Print finding counts per rule and per drug at the end.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
 def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, write_baseline, stdin_format,
-          color) -> None:
+          jobs, stats, color) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from lint.baseline import filter_new, read_baseline, write_baseline as record_baseline
     from lint.report import render
-    from lint.run import CheckRequest, known_rules, run_check
+    from lint.run import CheckRequest, known_rules, plan, run_check
 
     unknown = [r for r in disabled if r not in known_rules()]
     if unknown:
@@ -75,7 +78,15 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, wr
     request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
                            stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None)
-    result = run_check(request, lambda path, error: click.echo(f"druglint: {path}: {error}", err=True))
+    files, _ = plan(request)
+    show_progress = sys.stderr.isatty() and len(files) > 1
+    with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
+                           hidden=not show_progress) as progress:
+        def on_report(report):
+            if report.error:
+                click.echo(f"druglint: {report.path}: {report.error}", err=True)
+            progress.update(1)
+        result = run_check(request, jobs=jobs, on_report=on_report)
     if write_baseline:
         count = record_baseline(write_baseline, result.reports)
         click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)
@@ -84,6 +95,8 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, wr
         click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
     use_color = sys.stdout.isatty() if color is None else color
     click.echo(render(fmt, result.reports, color=use_color), nl=False)
+    if stats:
+        click.echo(result.stats(), err=True)
     if result.input_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if result.failing() and not write_baseline else EXIT_OK)

@@ -2,6 +2,7 @@
 them, honour a baseline. The CLI only parses options and prints what this returns."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -32,6 +33,19 @@ class CheckResult:
     def input_errors(self) -> int:
         return sum(1 for r in self.reports if r.error)
 
+    def stats(self) -> str:
+        """Finding counts per rule and per drug, for --stats."""
+        by_rule: Counter[str] = Counter()
+        by_drug: Counter[str] = Counter()
+        for report in self.reports:
+            for finding in report.findings:
+                by_rule[finding.rule] += 1
+                by_drug[finding.drug or "-"] += 1
+        lines = [f"{len(self.reports)} files, {self.input_errors} input errors, {sum(by_rule.values())} findings"]
+        lines += ["per rule:"] + [f"  {rule:24} {count}" for rule, count in by_rule.most_common()]
+        lines += ["per drug:"] + [f"  {drug:24} {count}" for drug, count in by_drug.most_common()]
+        return "\n".join(lines)
+
     def failing(self) -> bool:
         """True when a finding reaches the --fail-on severity."""
         if self.fail_on == "never":
@@ -45,29 +59,55 @@ def known_rules() -> set[str]:
     return set(DOCUMENTED)
 
 
-def run_check(request: CheckRequest, on_input_error: Callable[[str, str], None] = lambda p, e: None) -> CheckResult:
-    """Lint every article the request names; unreadable ones are reported, never fatal."""
-    result = CheckResult()
+def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport:
+    config = config_for(path, known_rules(), request.config_path)
+    article = read_article(path, request.stdin_bytes) if error is None else None
+    error = error or (article.error if article else None)
+    if error:
+        return FileReport(path=path, drugs=[], findings=[], error=error)
+    levels = config.rule_levels
+    options = Options(
+        profile_dirs=request.profile_dirs + config.profile_dirs,
+        disabled_rules=request.disabled | {r for r, level in levels.items() if level == "off"},
+        severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")))
+    return lint_text(path, article.source, options, request.stdin_format if path == "-" else None)
+
+
+def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:
+    return _lint_one(*item)
+
+
+def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
+    """The files to lint (named ones always, walked ones as include/exclude allow) and the
+    fail-on level (the option, else the first configuration that sets one, else error)."""
     rules = known_rules()
-    fail_on = request.fail_on
     named = set(request.paths)
+    selected, fail_on = [], request.fail_on
     for path, error in collect_paths(list(request.paths)):
         config = config_for(path, rules, request.config_path)
-        if path not in named and not config.selects(path):
-            continue
-        fail_on = fail_on or config.fail_on
-        article = read_article(path, request.stdin_bytes) if error is None else None
-        error = error or (article.error if article else None)
-        if error:
-            on_input_error(path, error)
-            result.reports.append(FileReport(path=path, drugs=[], findings=[], error=error))
-            continue
-        levels = config.rule_levels
-        options = Options(
-            profile_dirs=request.profile_dirs + config.profile_dirs,
-            disabled_rules=request.disabled | {r for r, level in levels.items() if level == "off"},
-            severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")))
-        fmt = request.stdin_format if path == "-" else None
-        result.reports.append(lint_text(path, article.source, options, fmt))
-    result.fail_on = fail_on or "error"
+        if path in named or config.selects(path):
+            selected.append((path, error))
+            fail_on = fail_on or config.fail_on
+    return selected, fail_on or "error"
+
+
+def run_check(request: CheckRequest, jobs: int = 1,
+              on_report: Callable[[FileReport], None] = lambda report: None) -> CheckResult:
+    """Lint every article the request names, in `jobs` processes; unreadable ones are
+    reported, never fatal. `on_report` sees each report as soon as it is ready."""
+    files, fail_on = plan(request)
+    result = CheckResult(fail_on=fail_on)
+    items = [(request, path, error) for path, error in files]
+    if jobs > 1 and len(items) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            reports = pool.map(_lint_item, items, chunksize=max(1, min(16, len(items) // (jobs * 4))))
+            for report in reports:
+                on_report(report)
+                result.reports.append(report)
+    else:
+        for item in items:
+            report = _lint_item(item)
+            on_report(report)
+            result.reports.append(report)
     return result

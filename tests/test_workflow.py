@@ -87,3 +87,14 @@ def test_directory_walk_still_lints_fixtures_with_a_config(tmp_path):
     (tmp_path / ".druglint.yaml").write_text("fail-on: warning\n")
     result, report = check(tmp_path)
     assert result.exit_code == 1 and report["files"][0]["findings"]
+
+
+def test_parallel_jobs_give_the_same_report_and_stats_count_findings(tmp_path):
+    for i in range(4):
+        shutil.copy(FIXTURES / "clonazepam-review.md", tmp_path / f"r{i}.md")
+    serial = CliRunner().invoke(main, ["check", "--format", "json", str(tmp_path)])
+    parallel = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "2", "--stats", str(tmp_path)])
+    assert json.loads(parallel.stdout) == json.loads(serial.stdout)
+    per_file = len(json.loads(serial.stdout)["files"][0]["findings"])
+    assert f"4 files, 0 input errors, {4 * per_file} findings" in parallel.stderr
+    assert "per rule:" in parallel.stderr and "clonazepam" in parallel.stderr
