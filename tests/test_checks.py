@@ -92,3 +92,9 @@ def test_comparison_article_checks_each_claim_against_its_own_drug(lint_fixture)
     assert ("clonazepam", "narrow-angle-glaucoma") in missing
     assert any(drug == "alprazolam" for drug, _ in missing)
     assert not any(subject == "opioid-coadministration" for _, subject in missing)
+
+
+def test_title_words_do_not_make_the_intro_a_warnings_section(lint_string):
+    text = "Gabapentin: uses, dosing and risks\n\nMany doctors also prescribe gabapentin for hot flashes.\n"
+    found = findings_of(lint_string(text), "unlabeled-indication")
+    assert [f.text for f in found] == ["hot flashes"]

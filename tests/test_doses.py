@@ -79,3 +79,8 @@ def test_amount_is_parsed_in_mg(amount, unit):
     name, factor = unit
     dose = only(f"Take {amount:g} {name} twice daily.")
     assert abs(dose.amounts_mg[0][0] - float(f"{amount:g}") * factor) < 1e-6
+
+
+def test_step_after_then_is_not_a_starting_dose():
+    found = find_doses("Take 25 mg once a day for the first week, then 50 mg once a day.")
+    assert [d.kind for d in found] == ["initial", "usual"]

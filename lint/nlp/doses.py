@@ -91,12 +91,14 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     return best if best else (None, None)
 
 
+THEN = re.compile(r"\b(?:then|after that|afterwards|later)\b", re.I)
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days))\b", re.I)
 
 
 def _kind(left: str, right: str = "") -> str:
     if INITIAL_AFTER.match(right):
         return "initial"
+    left = THEN.split(left)[-1]  # "25 mg for the first week, then 50 mg": the second is no start
     best, best_at = "usual", -1
     for kind, pattern in KIND_CUES:
         for match in pattern.finditer(left):

@@ -24,7 +24,12 @@ def assign_section_kinds(doc: Doc) -> Doc:
     A list intro (a heading line ending with ':') and a neutral sub-heading keep the kind above."""
     layout = doc._.layout
     kinds, current = [], NEUTRAL
-    for block in (layout.blocks if layout else []):
+    blocks = layout.blocks if layout else []
+    title = blocks[0] if blocks and blocks[0].kind == "heading" else None
+    for block in blocks:
+        if block is title:
+            kinds.append(NEUTRAL)  # "Uses, dosage and risks" in a title names no section
+            continue
         if block.kind == "heading":
             text = layout.text[block.start:block.end]
             if text.rstrip().endswith(":"):

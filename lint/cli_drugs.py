@@ -1,0 +1,60 @@
+"""`druglint drugs`: list the drugs druglint has reference profiles for, or show one."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+EXIT_ERROR = 2
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True, help="Output format.")
+PROFILES = click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
+                        help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
+
+
+@click.group(invoke_without_command=True)
+@FORMAT
+@PROFILES
+@click.pass_context
+def drugs(ctx: click.Context, fmt: str, profile_dirs: tuple[str, ...]) -> None:
+    """List the drugs with a reference profile: id, generic name, brands, label revision.
+
+    \b
+    Examples:
+      druglint drugs
+      druglint drugs show klonopin
+      druglint drugs --profiles my-profiles/ --format json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from lint.catalog import render_list, summary
+    from lint.reference import load_reference
+
+    profiles = sorted(load_reference(tuple(profile_dirs)).profiles.values(), key=lambda p: p.id)
+    if fmt == "json":
+        click.echo(json.dumps({"drugs": [summary(p) for p in profiles]}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_list(profiles), nl=False)
+
+
+@drugs.command()
+@click.argument("name")
+@FORMAT
+@PROFILES
+def show(name: str, fmt: str, profile_dirs: tuple[str, ...]) -> None:
+    """Show one drug's profile; NAME is its generic or brand name (any case)."""
+    from lint.catalog import close_matches, find_profile, profile_dict, render_profile
+    from lint.reference import load_reference
+
+    reference = load_reference(tuple(profile_dirs))
+    profile = find_profile(reference, name)
+    if profile is None:
+        near = close_matches(reference, name)
+        hint = f"close matches: {', '.join(near)}" if near else "see `druglint drugs` for the list"
+        click.echo(f"druglint: unknown drug '{name}'; {hint}", err=True)
+        sys.exit(EXIT_ERROR)
+    if fmt == "json":
+        click.echo(json.dumps(profile_dict(profile), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_profile(profile), nl=False)
