@@ -27,21 +27,23 @@ def find_profile(reference: Reference, name: str) -> Profile | None:
 
 
 def close_matches(reference: Reference, name: str, limit: int = 5) -> list[str]:
-    """Known names close to `name` (a misspelling counts as its drug's generic name), each
-    as 'Name (id)' unless the name is the id itself."""
-    owners: dict[str, tuple[str, str]] = {}
+    """Known names close to `name`, each as 'Name (id)' unless the name is the id itself;
+    a close misspelling stands for its drug's generic name, after the real names."""
+    names: dict[str, tuple[str, str]] = {}
+    misspellings: dict[str, tuple[str, str]] = {}
     for profile in reference.profiles.values():
         for known in (profile.id, *profile.names):
-            owners.setdefault(known.lower(), (known, profile.id))
+            names.setdefault(known.lower(), (known, profile.id))
         for wrong in profile.misspellings:
-            owners.setdefault(wrong.lower(), (profile.generic, profile.id))
-    found = difflib.get_close_matches(name.strip().lower(), list(owners), n=limit * 3, cutoff=0.6)
+            misspellings.setdefault(wrong.lower(), (profile.generic, profile.id))
+    wanted = name.strip().lower()
     shown: list[str] = []
-    for key in found:
-        known, profile_id = owners[key]
-        label = known if known == profile_id else f"{known} ({profile_id})"
-        if label not in shown and len(shown) < limit:
-            shown.append(label)
+    for table in (names, misspellings):
+        for key in difflib.get_close_matches(wanted, list(table), n=limit * 3, cutoff=0.6):
+            known, profile_id = table[key]
+            label = known if known == profile_id else f"{known} ({profile_id})"
+            if label not in shown and len(shown) < limit:
+                shown.append(label)
     return shown
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -270,7 +270,15 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
-    return claims
+    return _refuted(claims)
+
+
+def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
+    """A use the same paragraph goes on to deny ("many took it for COVID-19. Trials found it
+    does not help people with COVID-19") is not presented as a use: mark it negated."""
+    denied = {(c.block, cid) for c in claims if c.negated for cid in c.condition_ids}
+    return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
+            else c for c in claims]
 
 
 def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], main: str | None,

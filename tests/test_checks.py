@@ -98,3 +98,10 @@ def test_title_words_do_not_make_the_intro_a_warnings_section(lint_string):
     text = "Gabapentin: uses, dosing and risks\n\nMany doctors also prescribe gabapentin for hot flashes.\n"
     found = findings_of(lint_string(text), "unlabeled-indication")
     assert [f.text for f in found] == ["hot flashes"]
+
+
+def test_use_denied_later_in_the_paragraph_is_not_flagged(lint_string):
+    text = ("During the pandemic many people took ivermectin for COVID-19. Large trials found that "
+            "ivermectin does not help people with COVID-19.\n\nIvermectin is also used to treat acne.\n")
+    found = findings_of(lint_string(text), "unlabeled-indication")
+    assert [f.text for f in found] == ["acne"]
