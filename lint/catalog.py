@@ -86,15 +86,23 @@ RANGE_WORDS = {"single_mg": "{} mg per dose", "daily_mg": "{} mg/day", "times_pe
                "daily_mg_per_kg": "{} mg/kg/day"}
 
 
+TIMES_WORDS = {"1": "once a day", "2": "twice a day"}
+
+
+def _say(key: str, amount: str) -> str:
+    if key == "times_per_day" and amount in TIMES_WORDS:
+        return TIMES_WORDS[amount]
+    return RANGE_WORDS[key].format(amount)
+
+
 def describe_regimen(regimen: Regimen) -> str:
-    """'0.25 mg per dose, 2 times a day, 0.5 mg/day'."""
-    return ", ".join(RANGE_WORDS[key].format(_bounds(value)) for key, value in regimen.ranges.items()
-                     if value is not None)
+    """'0.25 mg per dose, twice a day, 0.5 mg/day'."""
+    return ", ".join(_say(key, _bounds(value)) for key, value in regimen.ranges.items() if value is not None)
 
 
 def describe_limits(limits: dict[str, float]) -> str:
     """'4 mg/day, 3 times a day'."""
-    return ", ".join(RANGE_WORDS[key].format(f"{value:g}") for key, value in limits.items())
+    return ", ".join(_say(key, f"{value:g}") for key, value in limits.items())
 
 
 def describe_dose(entry: DoseEntry) -> str:
@@ -161,7 +169,7 @@ def render_profile(profile: Profile) -> str:
 
     lines += ["", "Doses"]
     for entry in profile.doses:
-        scope = ", ".join(x for x in (entry.indication, _who(entry), entry.product) if x)
+        scope = ", ".join(x for x in (entry.indication, _who(entry), *entry.products) if x)
         lines.append(f"  {entry.id} [{scope}]")
         lines += _wrap(describe_dose(entry), "      ")
         if entry.fact and not entry.silent:
@@ -198,7 +206,7 @@ def profile_dict(profile: Profile) -> dict:
                      for w in profile.warnings],
         "doses": [{"id": d.id, "indication": d.indication, "population": d.population,
                    "age_years": list(d.age_years) if d.age_years else None,
-                   "weight_kg": list(d.weight_kg) if d.weight_kg else None, "product": d.product,
+                   "weight_kg": list(d.weight_kg) if d.weight_kg else None, "products": list(d.products),
                    "initial": _regimen_dict(d.initial), "usual": _regimen_dict(d.usual), "max": dict(d.max),
                    "silent": d.silent, "source": d.source, "section": d.section, "fact": d.fact}
                   for d in profile.doses],

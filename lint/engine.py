@@ -37,7 +37,7 @@ def lint_document(document: Document, options: Options = Options()) -> FileRepor
             finding.line, finding.column = document.line_col(finding.start)
             finding.text = document.source[finding.start:finding.end]
     findings.sort(key=lambda f: (f.start is not None, f.start or 0, f.rule))
-    return FileReport(path=document.path, drugs=claims.drugs, findings=findings)
+    return FileReport(path=document.path, drugs=claims.drugs, findings=findings, source=document.source)
 
 
 def lint_text(path: str, source: str, options: Options = Options(), fmt: str | None = None) -> FileReport:

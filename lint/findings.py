@@ -40,3 +40,4 @@ class FileReport:
     drugs: list[str]
     findings: list[Finding]
     error: str | None = None
+    source: str | None = field(default=None, repr=False)  # the decoded article text the offsets index

@@ -98,7 +98,7 @@ class DoseEntry:
     population: str
     age_years: tuple[float | None, float | None] | None
     weight_kg: tuple[float | None, float | None] | None
-    product: str | None
+    products: tuple[str, ...]  # empty: any product
     initial: Regimen
     usual: Regimen
     max: dict[str, float]
@@ -354,9 +354,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         indication = d.get("indication")
         if indication is not None and indication not in indication_ids:
             check.fail(where + ("indication",), f"unknown indication '{indication}'")
-        product = d.get("product")
-        if product is not None:
-            product_refs(product, where + ("product",))
+        dose_products = product_refs(d.get("product"), where + ("product",))
 
         def regimen(key: str) -> Regimen:
             raw = check.mapping(d.get(key) or {}, where + (key,), (), RANGE_KEYS)
@@ -370,7 +368,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             id=str(d.get("id") or f"dose-{i + 1}"), indication=indication, population=population,
             age_years=check.bounds(d.get("age_years"), where + ("age_years",)),
             weight_kg=check.bounds(d.get("weight_kg"), where + ("weight_kg",)),
-            product=product, initial=regimen("initial"), usual=regimen("usual"),
+            products=dose_products, initial=regimen("initial"), usual=regimen("usual"),
             max={k: check.number(v, where + ("max", k)) for k, v in limits.items()},
             silent=silent and check.text(silent, where + ("silent",)),
             source=source_key(d.get("source"), where + ("source",)),

@@ -11,6 +11,7 @@ from lint.config import config_for
 from lint.engine import Options, lint_text
 from lint.findings import FileReport, severity_rank
 from lint.inputs import collect_paths, read_article
+from lint.yamlfile import DataError
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,13 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
         profile_dirs=request.profile_dirs + config.profile_dirs,
         disabled_rules=request.disabled | {r for r, level in levels.items() if level == "off"},
         severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")))
-    return lint_text(path, article.source, options, request.stdin_format if path == "-" else None)
+    try:
+        return lint_text(path, article.source, options, request.stdin_format if path == "-" else None)
+    except DataError:
+        raise
+    except Exception as error:  # a bug must not cost the other files their results
+        return FileReport(path=path, drugs=[], findings=[],
+                          error=f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:

@@ -105,3 +105,14 @@ def test_use_denied_later_in_the_paragraph_is_not_flagged(lint_string):
             "ivermectin does not help people with COVID-19.\n\nIvermectin is also used to treat acne.\n")
     found = findings_of(lint_string(text), "unlabeled-indication")
     assert [f.text for f in found] == ["acne"]
+
+
+def test_weight_band_entries_do_not_excuse_a_plain_daily_total(lint_string):
+    report = lint_string("Acetaminophen dosing\n\nMost adults can safely take up to 6,000 mg of acetaminophen a day.\n")
+    found = findings_of(report, "dose-out-of-range")
+    assert len(found) == 1 and "4000 mg/day" in found[0].message
+
+
+def test_future_negation_is_not_a_use(lint_string):
+    report = lint_string("Antibiotics do not work against viruses, so amoxicillin will not help a cold.\n")
+    assert findings_of(report, "unlabeled-indication") == []

@@ -79,7 +79,7 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if indications:
         entries = [e for e in entries if e.indication is None or e.indication in indications] or entries
     if claim.products:
-        entries = [e for e in entries if e.product is None or e.product in claim.products] or entries
+        entries = [e for e in entries if not e.products or set(e.products) & claim.products] or entries
     populations = claim.populations or frozenset({"adult"})
     age = claim.age_years
     special = [e for e in entries if e.population in populations and e.population in SPECIAL
@@ -94,7 +94,16 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         chosen = special + adults
     if any(e.silent for e in chosen):
         return []
-    return chosen
+    if not claim.mention.per_kg:  # a weight band says nothing about a dose given without a weight
+        chosen = [e for e in chosen if e.weight_kg is None] or []
+    return [e for e in chosen if _comparable(e, claim.mention.per_kg)]
+
+
+def _comparable(entry: DoseEntry, per_kg: bool) -> bool:
+    """True when the entry has a limit in the claim's unit (mg or mg/kg) or a frequency."""
+    suffix = "_per_kg" if per_kg else ""
+    keys = ("single_mg" + suffix, "daily_mg" + suffix, "times_per_day", "interval_hours")
+    return any(entry.max.get(k) is not None or entry.initial.get(k) or entry.usual.get(k) for k in keys)
 
 
 def _high(regimen, key):
@@ -153,8 +162,7 @@ def _describe(entry: DoseEntry) -> str:
     parts = [entry.population]
     if entry.indication:
         parts.insert(0, entry.indication)
-    if entry.product:
-        parts.append(entry.product)
+    parts += entry.products
     return ", ".join(parts)
 
 

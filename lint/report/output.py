@@ -1,0 +1,32 @@
+"""Writing a report to a file atomically: readers of the file never see half a report."""
+from __future__ import annotations
+
+import os
+import tempfile
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write text (UTF-8) to a temporary file beside `path`, then rename it over `path`.
+    The file gets the mode a new file would get (or keeps the mode of the one it replaces)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=folder, delete=False,
+                                         prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, _mode_for(path))
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
+def _mode_for(path: str) -> int:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,102 @@
+"""SARIF 2.1.0 report, for code scanning tools (GitHub code scanning, IDE viewers).
+
+One run; `tool.driver.rules` describes every rule from its module's documentation; each
+finding is a result located by line, column and character offset (columns count Unicode
+code points). A document-level finding (a warning missing everywhere) is located at line 1
+of its file. Files that could not be read become tool execution notifications.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from urllib.parse import quote
+
+from lint import __version__
+from lint.baseline import fingerprint
+from lint.checks import DOCUMENTED, explain
+from lint.findings import FileReport, Finding
+from lint.report.spans import end_position
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def render_sarif(reports: list[FileReport]) -> str:
+    """The reports as one SARIF 2.1.0 log (JSON text)."""
+    rule_ids = list(DOCUMENTED)
+    results = [_result(report, finding, rule_ids) for report in reports for finding in report.findings]
+    notifications = [{"level": "error", "message": {"text": f"{report.path}: {report.error}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}]}
+                     for report in reports if report.error]
+    run = {
+        "tool": {"driver": {"name": "druglint", "version": __version__, "semanticVersion": __version__,
+                            "rules": [_rule(rule_id) for rule_id in rule_ids]}},
+        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a report path: relative paths stay relative (to the folder
+    druglint ran in, the repository root in CI), absolute ones become file: URIs."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
+
+
+def _rule(rule_id: str) -> dict:
+    module = DOCUMENTED[rule_id]
+    sections = _sections(module.EXPLANATION)
+    default_level = LEVELS.get(module.SEVERITY.split()[0], "warning")
+    return {
+        "id": rule_id,
+        "name": "".join(word.capitalize() for word in rule_id.split("-")),
+        "shortDescription": {"text": module.SUMMARY},
+        "fullDescription": {"text": sections[0][1] if sections else module.SUMMARY},
+        "help": {"text": explain(rule_id),
+                 "markdown": "\n\n".join(f"**{heading}**\n\n{body}" for heading, body in sections)},
+        "defaultConfiguration": {"level": default_level},
+        "properties": {"severity": module.SEVERITY},
+    }
+
+
+def _sections(explanation: str) -> list[tuple[str, str]]:
+    """A rule's EXPLANATION as (heading, paragraph) pairs: headings start at column 0,
+    their text is indented beneath them."""
+    sections: list[tuple[str, list[str]]] = []
+    for line in explanation.strip().splitlines():
+        if line and not line[0].isspace():
+            sections.append((line.strip(), []))
+        elif line.strip() and sections:
+            sections[-1][1].append(line.strip())
+    return [(heading, " ".join(body)) for heading, body in sections]
+
+
+def _result(report: FileReport, finding: Finding, rule_ids: list[str]) -> dict:
+    region: dict = {"startLine": 1}
+    end = end_position(finding)
+    if end is not None:
+        region = {"startLine": finding.line, "startColumn": finding.column,
+                  "endLine": end[0], "endColumn": end[1],
+                  "charOffset": finding.start, "charLength": (finding.end or finding.start) - finding.start}
+        if finding.text:
+            region["snippet"] = {"text": finding.text}
+    result: dict = {"ruleId": finding.rule}
+    if finding.rule in rule_ids:
+        result["ruleIndex"] = rule_ids.index(finding.rule)
+    properties = {"severity": finding.severity, "drug": finding.drug, "subject": finding.subject,
+                  "labelFact": finding.label_fact, "labelSource": finding.source,
+                  "suggestion": finding.suggestion, **finding.extra}
+    result.update({
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)},
+                                            "region": region}}],
+        "partialFingerprints": {"druglint/v1": fingerprint(report.path, finding)},
+        "properties": {key: value for key, value in properties.items() if value is not None},
+    })
+    return result
