@@ -54,6 +54,7 @@ class DoseClaim:
     end: int
     text: str
     condition_ids: tuple[frozenset[str], ...]
+    condition_texts: tuple[str, ...]
     populations: frozenset[str]
     age_years: tuple[float | None, float | None] | None
     products: frozenset[str]
@@ -339,9 +340,8 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
     return main
 
 
-def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseClaim]]) -> list[frozenset[str]]:
-    return [u.condition_ids for u in uses_by_sentence.get(sentence.span.start_char, [])
-            if not u.negated and not u.hedged]
+def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseClaim]]) -> list[UseClaim]:
+    return [u for u in uses_by_sentence.get(sentence.span.start_char, []) if not u.negated and not u.hedged]
 
 
 def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
@@ -391,7 +391,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
             if products:
                 break
         claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
-                                text=span.text, condition_ids=tuple(conditions), populations=populations,
+                                text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
+                                condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products))
     return claims
 

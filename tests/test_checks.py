@@ -116,3 +116,9 @@ def test_weight_band_entries_do_not_excuse_a_plain_daily_total(lint_string):
 def test_future_negation_is_not_a_use(lint_string):
     report = lint_string("Antibiotics do not work against viruses, so amoxicillin will not help a cold.\n")
     assert findings_of(report, "unlabeled-indication") == []
+
+
+def test_vague_word_picks_the_indication_it_names(lint_string):
+    text = "Alprazolam dosage\n\nMaximum for anxiety: alprazolam up to 6 mg a day.\n\nFor panic disorder: alprazolam up to 6 mg a day.\n"
+    found = findings_of(lint_string(text), "dose-out-of-range")
+    assert len(found) == 1 and found[0].start < text.index("panic") and "4 mg/day" in found[0].message

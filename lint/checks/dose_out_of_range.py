@@ -1,6 +1,8 @@
 """dose-out-of-range: a stated dose outside the label's range for its use and population."""
 from __future__ import annotations
 
+import re
+
 from lint.claims import ArticleClaims, DoseClaim, is_vague
 from lint.findings import Finding
 from lint.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
@@ -57,8 +59,9 @@ def _covered(age, entries: list[DoseEntry]) -> bool:
 def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> set[str] | None:
     """Labeled indication ids the dose is stated for; None when it is stated for an unlabeled use."""
     found: set[str] = set()
-    for condition_ids in claim.condition_ids:
+    for condition_ids, text in zip(claim.condition_ids, claim.condition_texts):
         if is_vague(reference, condition_ids) and not any(c.startswith(profile.id + "/") for c in condition_ids):
+            found |= _named_by(profile, text, reference)
             continue
         labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")}
         for cid in condition_ids:
@@ -68,6 +71,13 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
             return None
         found |= labeled
     return found
+
+
+def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
+    """Indications whose condition names contain a vague word: 'anxiety' -> generalized anxiety disorder."""
+    pattern = re.compile(rf"\b{re.escape(word.lower())}\b")
+    return {ind.id for ind in profile.indications for c in ind.conditions
+            if c in reference.conditions and pattern.search(reference.conditions[c].name.lower())}
 
 
 def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:

@@ -20,7 +20,7 @@ def severity_counts(reports: list[FileReport]) -> Counter[str]:
 
 
 def rule_counts(reports: list[FileReport]) -> dict[str, Counter[str]]:
-    """Findings per rule and severity, rules in order of first appearance."""
+    """Findings per rule and severity."""
     table: dict[str, Counter[str]] = {}
     for report in reports:
         for finding in report.findings:

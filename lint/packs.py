@@ -1,0 +1,533 @@
+"""House-rule packs: editors' rules written in YAML (format in rules/packs/README.md).
+
+The shipped packs in `rules/packs/*.yaml` are always loaded; `--rules DIR` adds a folder of
+an editor's own packs (or one pack file). Every pack is validated on load: a problem raises
+DataError naming the file, the line, the field and the rule. Nothing here runs a pattern
+(lint/checks/house_rules.py does); token patterns are checked against a whitelist of token
+attributes, and regular expressions are refused, so no pack can make a check hang.
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.findings import SEVERITIES
+from lint.reference import rules_dir
+from lint.yamlfile import DataError, YamlFile
+
+KINDS = ("forbid", "require", "claim")
+FIXED_SCOPES = ("document", "sentence", "heading", "list_item")
+CONTEXTS = ("negated", "quoted", "hedged")
+FORMATS = ("text", "markdown", "html")
+MAX_PATTERN_TOKENS = 24
+MAX_PHRASE_CHARS = 200
+
+STRING_ATTRS = ("ORTH", "TEXT", "LOWER", "SHAPE")
+INT_ATTRS = ("LENGTH",)
+FLAG_ATTRS = ("IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
+              "IS_SPACE", "IS_QUOTE", "IS_BRACKET", "LIKE_NUM", "IS_SENT_START")
+# Our entity labels: the token lies inside a span of doc.spans[...] (MISSPELLED: a drug
+# name written with a known misspelling). Each becomes a token extension of that name.
+ENTITY_ATTRS = {"DRUG": "pack_drug", "CONDITION": "pack_condition", "DOSE": "pack_dose",
+                "MISSPELLED": "pack_misspelled"}
+UNSET_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID",
+               "SENT_START", "PREFIX", "SUFFIX", "IS_STOP", "LIKE_URL", "LIKE_EMAIL", "SPACY", "HEAD")
+REGEX_KEYS = ("REGEX", "FUZZY")
+SET_PREDICATES = ("IN", "NOT_IN")
+COMPARISONS = ("==", "!=", ">=", "<=", ">", "<")
+OPERATOR = re.compile(r"[!?+*]|\{\d+\}|\{\d*,\d*\}")
+RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+PLACEHOLDERS = {
+    "forbid": ("match",),
+    "claim": ("match", "drug", "spelling", "schedule", "strengths"),
+    "require": (),
+    "require_drug": ("drug", "schedule", "strengths"),
+}
+EXPLANATION_PARTS = (("finds", "What it finds"), ("why", "Why it matters"), ("example", "Example"),
+                     ("instead", "What to write instead"))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """What to look for: phrases (case-insensitive, on token boundaries) and spaCy token
+    patterns, already translated for spaCy's Matcher."""
+
+    phrases: tuple[str, ...] = ()
+    tokens: tuple[tuple[dict, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases or self.tokens)
+
+
+@dataclass(frozen=True)
+class DrugCondition:
+    """A condition on a drug's reference profile; None means 'any'."""
+
+    ids: tuple[str, ...] | None = None
+    rx_only: bool | None = None
+    otc_available: bool | None = None
+    controlled: bool | tuple[str, ...] | None = None
+    warning_topics: tuple[str, ...] | None = None
+    made_in_strength: bool | None = None
+
+
+@dataclass(frozen=True)
+class When:
+    """When a `require` rule applies (every given condition must hold)."""
+
+    drug: DrugCondition | None = None
+    gives_doses: bool | None = None
+    contains: Patterns = Patterns()
+
+
+@dataclass(frozen=True)
+class TestCase:
+    text: str
+    format: str
+    match: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class PackRule:
+    """One rule of a pack. ID, SEVERITY, SUMMARY and EXPLANATION make it read like a check
+    module, so `druglint rules` and `druglint explain` treat both alike."""
+
+    id: str
+    pack: str
+    path: str
+    line: int | None
+    kind: str
+    severity: str
+    message: str
+    summary: str
+    explanation: tuple[tuple[str, str], ...]
+    suggestion: str | None
+    scope: str
+    ignore: frozenset[str]
+    patterns: Patterns
+    exceptions: Patterns = Patterns()
+    drug: DrugCondition | None = None
+    when: When | None = None
+    hits: tuple[TestCase, ...] = ()
+    clean: tuple[TestCase, ...] = ()
+
+    @property
+    def ID(self) -> str:  # noqa: N802 (the check-module interface)
+        return self.id
+
+    @property
+    def SEVERITY(self) -> str:  # noqa: N802
+        return self.severity
+
+    @property
+    def SUMMARY(self) -> str:  # noqa: N802
+        return self.summary
+
+    @property
+    def EXPLANATION(self) -> str:  # noqa: N802
+        parts = [f"{title}\n" + "\n".join(f"  {line}" if line else "" for line in text.strip().splitlines())
+                 for title, text in self.explanation]
+        return "\n\n".join(parts + [f"Pack\n  {self.pack} ({self.path}), {self.kind} rule, scope {self.scope}"])
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    path: str
+    description: str
+    rules: tuple[PackRule, ...] = field(default_factory=tuple)
+
+
+# --- validation ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def section_kinds() -> tuple[str, ...]:
+    """The section kinds lint/nlp/sections.py assigns (from rules/cues.yaml), plus 'other'."""
+    table = yaml.safe_load((Path(rules_dir()) / "cues.yaml").read_text(encoding="utf-8"))
+    return (*table["sections"], "other")
+
+
+def scopes() -> tuple[str, ...]:
+    return FIXED_SCOPES + section_kinds()
+
+
+class _PackChecker:
+    """Validates one pack file, raising DataError at the offending field."""
+
+    def __init__(self, file: YamlFile):
+        self.file = file
+        self.rule_id: str | None = None
+
+    def fail(self, where: tuple, message: str) -> None:
+        error = self.file.error(where, f"rule '{self.rule_id}': {message}" if self.rule_id else message)
+        raise error
+
+    def mapping(self, value: Any, where: tuple, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, f"expected a mapping, got {_type_name(value)}")
+        for key in value:
+            if key not in required and key not in optional:
+                self.fail(where + (key,), f"unknown key (allowed: {', '.join(required + optional)})")
+        for key in required:
+            if key not in value:
+                self.fail(where, f"missing required key '{key}'")
+        return value
+
+    def text(self, value: Any, where: tuple) -> str:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, bool):
+            self.fail(where, "expected text, got true/false: YAML reads unquoted yes/no/on/off as "
+                             "true/false, so quote the word (\"no\")")
+        if not isinstance(value, str) or not value.strip():
+            self.fail(where, f"expected a non-empty string, got {_type_name(value)}")
+        return value
+
+    def texts(self, value: Any, where: tuple) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(where, "expected a list of strings")
+        return tuple(self.text(v, where + (i,)) for i, v in enumerate(value))
+
+    def boolean(self, value: Any, where: tuple) -> bool:
+        if not isinstance(value, bool):
+            self.fail(where, "expected true or false")
+        return value
+
+    def choice(self, value: Any, where: tuple, choices: tuple[str, ...]) -> str:
+        value = self.text(value, where)
+        if value not in choices:
+            self.fail(where, f"expected one of {', '.join(choices)}")
+        return value
+
+    def template(self, value: Any, where: tuple, allowed: tuple[str, ...]) -> str:
+        text = self.text(value, where)
+        try:
+            fields = list(string.Formatter().parse(text))
+        except ValueError as error:
+            self.fail(where, f"bad placeholder: {error} (write {{{{ and }}}} for literal braces)")
+        for _, name, spec, conversion in fields:
+            if name is None:
+                continue
+            if name not in allowed or spec or conversion:
+                offered = ", ".join("{" + a + "}" for a in allowed) or "none"
+                self.fail(where, f"unknown placeholder {{{name}}} (this rule offers: {offered})")
+        return text
+
+    # patterns
+
+    def patterns(self, value: Any, where: tuple, need: bool) -> Patterns:
+        spec = self.mapping(value, where, (), ("phrases", "patterns"))
+        phrases = self.texts(spec.get("phrases"), where + ("phrases",))
+        for i, phrase in enumerate(phrases):
+            if len(phrase) > MAX_PHRASE_CHARS:
+                self.fail(where + ("phrases", i), f"a phrase is at most {MAX_PHRASE_CHARS} characters")
+        raw = spec.get("patterns")
+        if raw is not None and not isinstance(raw, list):
+            self.fail(where + ("patterns",), "expected a list of token patterns")
+        tokens = tuple(self.token_pattern(p, where + ("patterns", i)) for i, p in enumerate(raw or []))
+        if need and not (phrases or tokens):
+            self.fail(where, "give at least one of 'phrases' or 'patterns'")
+        return Patterns(phrases, tokens)
+
+    def token_pattern(self, value: Any, where: tuple) -> tuple[dict, ...]:
+        if not isinstance(value, list) or not value:
+            self.fail(where, "expected a token pattern: a list of token descriptions such as "
+                             "[{LOWER: buy}, {LOWER: without}]")
+        if len(value) > MAX_PATTERN_TOKENS:
+            self.fail(where, f"a token pattern has at most {MAX_PATTERN_TOKENS} tokens")
+        translated = tuple(self.token(t, where + (i,)) for i, t in enumerate(value))
+        if all(t.get("OP") in ("?", "*", "!") or str(t.get("OP", "")).startswith(("{0", "{,"))
+               for t in translated):
+            self.fail(where, "at least one token must be required (not only ?, *, ! or {0,n} tokens)")
+        return translated
+
+    def token(self, value: Any, where: tuple) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, "expected a token description such as {LOWER: safe}")
+        spacy_token: dict = {}
+        for key, spec in value.items():
+            at = where + (key,)
+            key = str(key)
+            if key in REGEX_KEYS:
+                self.fail(at, "regular expressions are not allowed in packs (a crafted one can hang the "
+                              "run): use LOWER with IN lists, SHAPE, LENGTH or several patterns")
+            if key in UNSET_ATTRS:
+                self.fail(at, f"{key} is not set by druglint's blank spaCy pipeline "
+                              f"(use LOWER, SHAPE, LENGTH, IS_* flags, LIKE_NUM or {'/'.join(ENTITY_ATTRS)})")
+            if key == "OP":
+                op = self.text(spec, at)
+                if not OPERATOR.fullmatch(op):
+                    self.fail(at, "expected an operator: !, ?, +, *, {n}, {n,m}, {n,} or {,m}")
+                spacy_token["OP"] = op
+            elif key in STRING_ATTRS:
+                spacy_token[key] = self.string_value(spec, at, lower=key == "LOWER")
+            elif key in INT_ATTRS:
+                spacy_token[key] = self.int_value(spec, at)
+            elif key in FLAG_ATTRS:
+                spacy_token[key] = self.boolean(spec, at)
+            elif key in ENTITY_ATTRS:
+                spacy_token.setdefault("_", {})[ENTITY_ATTRS[key]] = self.boolean(spec, at)
+            else:
+                allowed = ", ".join(STRING_ATTRS + INT_ATTRS + FLAG_ATTRS + tuple(ENTITY_ATTRS) + ("OP",))
+                self.fail(at, f"unknown token attribute (allowed: {allowed})")
+        return spacy_token
+
+    def string_value(self, spec: Any, where: tuple, lower: bool) -> Any:
+        def one(value: Any, at: tuple) -> str:
+            text = self.text(value, at)
+            if lower and text != text.lower():
+                self.fail(at, f"LOWER compares with lower-case text: write '{text.lower()}'")
+            return text
+
+        if isinstance(spec, dict):
+            predicate = self.predicate(spec, where, SET_PREDICATES)
+            values = spec[predicate]
+            if not isinstance(values, list) or not values:
+                self.fail(where + (predicate,), "expected a non-empty list")
+            return {predicate: [one(v, where + (predicate, i)) for i, v in enumerate(values)]}
+        return one(spec, where)
+
+    def int_value(self, spec: Any, where: tuple) -> Any:
+        def one(value: Any, at: tuple) -> int:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                self.fail(at, "expected a whole number")
+            return value
+
+        if isinstance(spec, dict):
+            predicate = self.predicate(spec, where, SET_PREDICATES + COMPARISONS)
+            values = spec[predicate]
+            if predicate in SET_PREDICATES:
+                if not isinstance(values, list) or not values:
+                    self.fail(where + (predicate,), "expected a non-empty list")
+                return {predicate: [one(v, where + (predicate, i)) for i, v in enumerate(values)]}
+            return {predicate: one(values, where + (predicate,))}
+        return one(spec, where)
+
+    def predicate(self, spec: dict, where: tuple, allowed: tuple[str, ...]) -> str:
+        for key in spec:
+            if key in REGEX_KEYS:
+                self.fail(where + (key,), "regular expressions are not allowed in packs (a crafted one can "
+                                          "hang the run): list the words with IN instead")
+        if len(spec) != 1 or next(iter(spec)) not in allowed:
+            self.fail(where, f"expected one predicate of {', '.join(allowed)}")
+        return next(iter(spec))
+
+    # conditions
+
+    def drug_condition(self, value: Any, where: tuple, claim: bool) -> DrugCondition:
+        keys = ("id", "rx_only", "otc_available", "controlled", "warning_topics") + (("made_in_strength",) if claim else ())
+        spec = self.mapping(value if value is not None else {}, where, (), keys)
+        controlled = spec.get("controlled")
+        if controlled is not None and not isinstance(controlled, bool):
+            controlled = self.texts(controlled if isinstance(controlled, list) else [controlled], where + ("controlled",))
+        ids = spec.get("id")
+        return DrugCondition(
+            ids=None if ids is None else self.texts(ids if isinstance(ids, list) else [ids], where + ("id",)),
+            rx_only=None if "rx_only" not in spec else self.boolean(spec["rx_only"], where + ("rx_only",)),
+            otc_available=None if "otc_available" not in spec
+            else self.boolean(spec["otc_available"], where + ("otc_available",)),
+            controlled=controlled,
+            warning_topics=None if "warning_topics" not in spec
+            else tuple(w.lower() for w in self.texts(spec["warning_topics"], where + ("warning_topics",))) or None,
+            made_in_strength=None if "made_in_strength" not in spec
+            else self.boolean(spec["made_in_strength"], where + ("made_in_strength",)))
+
+    def when(self, value: Any, where: tuple) -> When:
+        spec = self.mapping(value, where, (), ("drug", "gives_doses", "contains"))
+        return When(
+            drug=self.drug_condition(spec["drug"], where + ("drug",), claim=False) if "drug" in spec else None,
+            gives_doses=None if "gives_doses" not in spec else self.boolean(spec["gives_doses"], where + ("gives_doses",)),
+            contains=self.patterns(spec["contains"], where + ("contains",), need=True) if "contains" in spec
+            else Patterns())
+
+    def cases(self, value: Any, where: tuple, hit: bool) -> tuple[TestCase, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(where, "expected a list of texts (or {text, format, match} mappings)")
+        cases = []
+        for i, case in enumerate(value):
+            at = where + (i,)
+            if isinstance(case, dict):
+                spec = self.mapping(case, at, ("text",), ("format", "match") if hit else ("format",))
+                cases.append(TestCase(
+                    text=self.text(spec["text"], at + ("text",)),
+                    format=self.choice(spec.get("format", "text"), at + ("format",), FORMATS),
+                    match=self.text(spec["match"], at + ("match",)) if "match" in spec else None,
+                    line=self.file.line_of(at)))
+            else:
+                cases.append(TestCase(self.text(case, at), "text", None, self.file.line_of(at)))
+        return tuple(cases)
+
+    # rules
+
+    def rule(self, value: Any, where: tuple, pack: str) -> PackRule:
+        self.rule_id = None
+        spec = self.mapping(value, where, ("id", "severity", "message", "explanation"),
+                            ("summary", "suggestion", "scope", "ignore", "tests") + KINDS)
+        rule_id = self.text(spec["id"], where + ("id",))
+        if not RULE_ID.fullmatch(rule_id):
+            self.fail(where + ("id",), "use lower case letters, digits and hyphens")
+        self.rule_id = rule_id
+        kinds = [k for k in KINDS if k in spec]
+        if len(kinds) != 1:
+            self.fail(where, f"give exactly one of {', '.join(KINDS)} (found {', '.join(kinds) or 'none'})")
+        kind = kinds[0]
+        at = where + (kind,)
+        when = drug = None
+        exceptions = Patterns()
+        if kind == "require":
+            body = self.mapping(spec[kind], at, (), ("phrases", "patterns", "when"))
+            patterns = self.patterns({k: v for k, v in body.items() if k != "when"}, at, need=True)
+            when = self.when(body["when"], at + ("when",)) if "when" in body else None
+        else:
+            optional = ("phrases", "patterns", "exceptions") + (("drug",) if kind == "claim" else ())
+            body = self.mapping(spec[kind], at, (), optional)
+            patterns = self.patterns({k: v for k, v in body.items() if k in ("phrases", "patterns")}, at, need=True)
+            if "exceptions" in body:
+                exceptions = self.patterns(body["exceptions"], at + ("exceptions",), need=True)
+            if kind == "claim":
+                drug = self.drug_condition(body.get("drug"), at + ("drug",), claim=True)
+        allowed = PLACEHOLDERS["require_drug" if kind == "require" and when and when.drug else kind]
+        message = self.template(spec["message"], where + ("message",), allowed)
+        suggestion = self.template(spec["suggestion"], where + ("suggestion",), allowed) if "suggestion" in spec else None
+        explanation = self.mapping(spec["explanation"], where + ("explanation",), tuple(k for k, _ in EXPLANATION_PARTS), ())
+        default_ignore = () if kind == "require" else CONTEXTS
+        ignore = spec.get("ignore", list(default_ignore))
+        if not isinstance(ignore, list):
+            self.fail(where + ("ignore",), f"expected a list of {', '.join(CONTEXTS)} (or [])")
+        tests = self.mapping(spec.get("tests") or {}, where + ("tests",), (), ("hits", "clean"))
+        return PackRule(
+            id=rule_id, pack=pack, path=self.file.path, line=self.file.line_of(where + ("id",)), kind=kind,
+            severity=self.choice(spec["severity"], where + ("severity",), SEVERITIES),
+            message=message,
+            summary=self.text(spec.get("summary", message), where + ("summary",)),
+            explanation=tuple((title, self.text(explanation[key], where + ("explanation", key)))
+                              for key, title in EXPLANATION_PARTS),
+            suggestion=suggestion,
+            scope=self.choice(spec.get("scope", "sentence"), where + ("scope",), scopes()),
+            ignore=frozenset(self.choice(v, where + ("ignore", i), CONTEXTS) for i, v in enumerate(ignore)),
+            patterns=patterns, exceptions=exceptions, drug=drug, when=when,
+            hits=self.cases(tests.get("hits"), where + ("tests", "hits"), hit=True),
+            clean=self.cases(tests.get("clean"), where + ("tests", "clean"), hit=False))
+
+
+def _type_name(value: Any) -> str:
+    return "nothing" if value is None else type(value).__name__
+
+
+def load_pack(path: str | Path, text: str | None = None) -> Pack:
+    """Load and validate one pack file."""
+    file = YamlFile(path, text)
+    check = _PackChecker(file)
+    data = check.mapping(file.data, (), ("rules",), ("pack", "description"))
+    name = check.text(data.get("pack", Path(path).stem), ("pack",))
+    if not RULE_ID.fullmatch(name):
+        check.fail(("pack",), "use lower case letters, digits and hyphens")
+    if not isinstance(data["rules"], list) or not data["rules"]:
+        check.fail(("rules",), "expected a non-empty list of rules")
+    rules = tuple(check.rule(value, ("rules", i), name) for i, value in enumerate(data["rules"]))
+    seen: dict[str, PackRule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise DataError(file.path, f"rule id '{rule.id}' is used twice (also line {seen[rule.id].line})",
+                            line=rule.line, field="id")
+        seen[rule.id] = rule
+    description = check.text(data["description"], ("description",)) if "description" in data else ""
+    return Pack(name=name, path=file.path, description=description, rules=rules)
+
+
+def shipped_packs_dir() -> Path:
+    return Path(rules_dir()) / "packs"
+
+
+def pack_files(folder: str | Path) -> list[Path]:
+    """The pack files a --rules argument names: a .yaml file, or every .yaml in a folder."""
+    path = Path(folder)
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise DataError(str(path), "rule pack folder not found")
+    files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    if not files and path != shipped_packs_dir():
+        raise DataError(str(path), "no rule packs (*.yaml) in this folder")
+    return files
+
+
+def load_packs(rule_dirs: tuple[str, ...] = ()) -> tuple[Pack, ...]:
+    """The shipped packs plus those in the given folders (or files), validated; a pack
+    name or rule id used twice is an error naming both places."""
+    return _load_packs(tuple(str(d) for d in rule_dirs))
+
+
+@lru_cache(maxsize=8)
+def _load_packs(rule_dirs: tuple[str, ...]) -> tuple[Pack, ...]:
+    packs: list[Pack] = []
+    seen_files: set[Path] = set()
+    for folder in (str(shipped_packs_dir()), *rule_dirs):
+        for path in pack_files(folder):
+            if path.resolve() in seen_files:
+                continue
+            seen_files.add(path.resolve())
+            packs.append(load_pack(path))
+    names: dict[str, Pack] = {}
+    rules: dict[str, PackRule] = {}
+    for pack in packs:
+        if pack.name in names:
+            raise DataError(pack.path, f"pack name '{pack.name}' is already used by {names[pack.name].path}",
+                            field="pack")
+        names[pack.name] = pack
+        for rule in pack.rules:
+            if rule.id in rules:
+                other = rules[rule.id]
+                raise DataError(rule.path, f"rule id '{rule.id}' is already defined in {other.path}:{other.line} "
+                                           f"(pack {other.pack}); give it another id", line=rule.line, field="id")
+            rules[rule.id] = rule
+    return tuple(packs)
+
+
+def pack_rules(rule_dirs: tuple[str, ...] = ()) -> dict[str, PackRule]:
+    """Every pack rule by id, shipped packs first."""
+    return {rule.id: rule for pack in load_packs(rule_dirs) for rule in pack.rules}
+
+
+def find_pack(name_or_path: str, rule_dirs: tuple[str, ...] = ()) -> Pack:
+    """A pack by name (shipped or in the folders), or the pack file at a path."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        if not path.is_file():
+            raise DataError(name_or_path, "pack file not found")
+        return load_pack(path)
+    packs = load_packs(rule_dirs)
+    for pack in packs:
+        if pack.name == name_or_path:
+            return pack
+    raise DataError(name_or_path, f"no pack of that name (known: {', '.join(p.name for p in packs) or 'none'})")
+
+
+def main(argv: list[str]) -> int:
+    """Validate pack files given on the command line; print one line per file."""
+    status = 0
+    for name in argv:
+        try:
+            pack = load_pack(name)
+            print(f"{name}: ok (pack {pack.name}, {len(pack.rules)} rules)")
+        except DataError as error:
+            print(error)
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main(sys.argv[1:]))
