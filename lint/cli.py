@@ -43,13 +43,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "markdown", "html"]),
+              default="text", show_default=True, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to this file (atomically) and print only a one-line summary.")
 @click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
               help="Exit 1 when a finding has at least this severity [default: config, else error].")
 @click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
 @click.option("--disable", "disabled", multiple=True, help="Turn a rule off (repeatable).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
+              help="Extra folder (or file) of house-rule packs; the shipped packs always run (repeatable).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Use this config file instead of finding .druglint.yaml upward.")
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
@@ -62,22 +66,25 @@ def main() -> None:
               help="Lint in this many processes (a library audit: use the number of cores).")
 @click.option("--stats", is_flag=True, help="Print finding counts per rule and per drug at the end.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, write_baseline, stdin_format,
-          jobs, stats, color) -> None:
+def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, baseline, write_baseline, stdin_format,
+          jobs, stats, color, output) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from lint.baseline import filter_new, read_baseline, write_baseline as record_baseline
     from lint.report import render
+    from lint.report.output import write_atomic
+    from lint.report.summary import summary_line
     from lint.run import CheckRequest, known_rules, plan, run_check
 
-    unknown = [r for r in disabled if r not in known_rules()]
+    unknown = [r for r in disabled if r not in known_rules(tuple(rule_dirs))]
     if unknown:
         raise click.BadParameter(f"unknown rule {', '.join(unknown)} (see `druglint rules`)", param_hint="--disable")
     request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
-                           stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None)
+                           stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None,
+                           rule_dirs=tuple(rule_dirs))
     files, _ = plan(request)
     show_progress = sys.stderr.isatty() and len(files) > 1
     with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
@@ -94,7 +101,16 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, wr
         known = filter_new(result.reports, read_baseline(baseline))
         click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
     use_color = sys.stdout.isatty() if color is None else color
-    click.echo(render(fmt, result.reports, color=use_color), nl=False)
+    report = render(fmt, result.reports, color=use_color and not output)
+    if output:
+        try:
+            write_atomic(output, report)
+        except OSError as error:
+            click.echo(f"druglint: cannot write {output}: {error.strerror or error}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(f"{summary_line(result.reports)} (report: {output})")
+    else:
+        click.echo(report, nl=False)
     if stats:
         click.echo(result.stats(), err=True)
     if result.input_errors:
@@ -103,24 +119,21 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, config_path, baseline, wr
 
 
 @main.command()
-def rules() -> None:
-    """List the rules with their severity and summary."""
-    from lint.checks import DOCUMENTED
-    for rule_id, module in DOCUMENTED.items():
-        click.echo(f"{rule_id:24} {module.SEVERITY:10.10} {module.SUMMARY}")
-
-
-@main.command()
 @click.argument("rule")
-def explain(rule) -> None:
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
+              help="Extra folder (or file) of house-rule packs (repeatable).")
+def explain(rule, rule_dirs) -> None:
     """Explain a rule: what it finds, why it matters, an example, what to write instead."""
-    from lint.checks import DOCUMENTED, explain as explain_rule
-    if rule not in DOCUMENTED:
-        raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(DOCUMENTED)}", param_hint="RULE")
-    click.echo(explain_rule(rule))
+    from lint.checks import documented, explain as explain_rule
+    known = documented(tuple(rule_dirs))
+    if rule not in known:
+        raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(known)}", param_hint="RULE")
+    click.echo(explain_rule(rule, tuple(rule_dirs)))
 
 
 # Command groups that live in their own modules register here, one line each.
+from lint import rules_cli  # noqa: E402 (light: click only)
+main.add_command(rules_cli.rules)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lint import suppress
-from lint.checks import RULES
+from lint.checks import RULES, house_rules
 from lint.claims import extract_claims
 from lint.document import Document
 from lint.findings import FileReport, Finding
@@ -18,6 +18,7 @@ class Options:
     profile_dirs: tuple[str, ...] = ()
     disabled_rules: frozenset[str] = frozenset()
     severities: tuple[tuple[str, str], ...] = ()  # (rule, severity) overrides from config
+    rule_dirs: tuple[str, ...] = ()  # extra house-rule pack folders (the shipped packs always run)
 
 
 def lint_document(document: Document, options: Options = Options()) -> FileReport:
@@ -29,6 +30,7 @@ def lint_document(document: Document, options: Options = Options()) -> FileRepor
     for rule_id, module in RULES.items():
         if rule_id not in options.disabled_rules:
             findings += module.check(claims, reference)
+    findings += house_rules.check(doc, claims, reference, options.rule_dirs, options.disabled_rules)
     findings = suppress.apply(document.source, findings)
     overrides = dict(options.severities)
     for finding in findings:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,7 @@ from lint.yamlfile import DataError, YamlFile
 
 KINDS = ("forbid", "require", "claim")
 FIXED_SCOPES = ("document", "sentence", "heading", "list_item")
-CONTEXTS = ("negated", "quoted", "hedged")
+CONTEXTS = ("negated", "quoted", "hedged", "question")
 FORMATS = ("text", "markdown", "html")
 MAX_PATTERN_TOKENS = 24
 MAX_PHRASE_CHARS = 200
@@ -76,6 +77,7 @@ class DrugCondition:
     controlled: bool | tuple[str, ...] | None = None
     warning_topics: tuple[str, ...] | None = None
     made_in_strength: bool | None = None
+    any_of: tuple["DrugCondition", ...] | None = None  # at least one of these holds
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,8 @@ class PackRule:
 
     @property
     def EXPLANATION(self) -> str:  # noqa: N802
-        parts = [f"{title}\n" + "\n".join(f"  {line}" if line else "" for line in text.strip().splitlines())
+        parts = [f"{title}\n" + "\n".join(textwrap.fill(line, 92, initial_indent="  ", subsequent_indent="  ")
+                                           for line in text.strip().splitlines())
                  for title, text in self.explanation]
         return "\n\n".join(parts + [f"Pack\n  {self.pack} ({self.path}), {self.kind} rule, scope {self.scope}"])
 
@@ -325,8 +328,12 @@ class _PackChecker:
     # conditions
 
     def drug_condition(self, value: Any, where: tuple, claim: bool) -> DrugCondition:
-        keys = ("id", "rx_only", "otc_available", "controlled", "warning_topics") + (("made_in_strength",) if claim else ())
+        keys = ("id", "rx_only", "otc_available", "controlled", "warning_topics", "any") + (
+            ("made_in_strength",) if claim else ())
         spec = self.mapping(value if value is not None else {}, where, (), keys)
+        alternatives = spec.get("any")
+        if alternatives is not None and (not isinstance(alternatives, list) or not alternatives):
+            self.fail(where + ("any",), "expected a non-empty list of drug conditions")
         controlled = spec.get("controlled")
         if controlled is not None and not isinstance(controlled, bool):
             controlled = self.texts(controlled if isinstance(controlled, list) else [controlled], where + ("controlled",))
@@ -340,7 +347,9 @@ class _PackChecker:
             warning_topics=None if "warning_topics" not in spec
             else tuple(w.lower() for w in self.texts(spec["warning_topics"], where + ("warning_topics",))) or None,
             made_in_strength=None if "made_in_strength" not in spec
-            else self.boolean(spec["made_in_strength"], where + ("made_in_strength",)))
+            else self.boolean(spec["made_in_strength"], where + ("made_in_strength",)),
+            any_of=None if alternatives is None
+            else tuple(self.drug_condition(a, where + ("any", i), claim) for i, a in enumerate(alternatives)))
 
     def when(self, value: Any, where: tuple) -> When:
         spec = self.mapping(value, where, (), ("drug", "gives_doses", "contains"))
@@ -411,7 +420,8 @@ class _PackChecker:
             id=rule_id, pack=pack, path=self.file.path, line=self.file.line_of(where + ("id",)), kind=kind,
             severity=self.choice(spec["severity"], where + ("severity",), SEVERITIES),
             message=message,
-            summary=self.text(spec.get("summary", message), where + ("summary",)),
+            summary=self.text(spec["summary"], where + ("summary",)) if "summary" in spec
+            else _first_sentence(self.text(explanation["finds"], where + ("explanation", "finds"))),
             explanation=tuple((title, self.text(explanation[key], where + ("explanation", key)))
                               for key, title in EXPLANATION_PARTS),
             suggestion=suggestion,
@@ -420,6 +430,12 @@ class _PackChecker:
             patterns=patterns, exceptions=exceptions, drug=drug, when=when,
             hits=self.cases(tests.get("hits"), where + ("tests", "hits"), hit=True),
             clean=self.cases(tests.get("clean"), where + ("tests", "clean"), hit=False))
+
+
+def _first_sentence(text: str) -> str:
+    """'Words that ... ("a. b"). More.' -> 'Words that ... ("a. b").'"""
+    match = re.search(r"[.!?](?=\s+[A-Z]|\s*$)", " ".join(text.split()))
+    return " ".join(text.split())[:match.end()] if match else " ".join(text.split())
 
 
 def _type_name(value: Any) -> str:
@@ -434,6 +450,7 @@ def load_pack(path: str | Path, text: str | None = None) -> Pack:
     name = check.text(data.get("pack", Path(path).stem), ("pack",))
     if not RULE_ID.fullmatch(name):
         check.fail(("pack",), "use lower case letters, digits and hyphens")
+    description = check.text(data["description"], ("description",)) if "description" in data else ""
     if not isinstance(data["rules"], list) or not data["rules"]:
         check.fail(("rules",), "expected a non-empty list of rules")
     rules = tuple(check.rule(value, ("rules", i), name) for i, value in enumerate(data["rules"]))
@@ -443,7 +460,6 @@ def load_pack(path: str | Path, text: str | None = None) -> Pack:
             raise DataError(file.path, f"rule id '{rule.id}' is used twice (also line {seen[rule.id].line})",
                             line=rule.line, field="id")
         seen[rule.id] = rule
-    description = check.text(data["description"], ("description",)) if "description" in data else ""
     return Pack(name=name, path=file.path, description=description, rules=rules)
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from lint.checks import DOCUMENTED
+from lint.checks import documented
 from lint.config import config_for
 from lint.engine import Options, lint_text
 from lint.findings import FileReport, severity_rank
@@ -23,6 +23,7 @@ class CheckRequest:
     stdin_format: str = "text"
     config_path: str | None = None
     stdin_bytes: bytes | None = None
+    rule_dirs: tuple[str, ...] = ()  # --rules: folders of house-rule packs
 
 
 @dataclass
@@ -55,13 +56,13 @@ class CheckResult:
         return any(severity_rank(f.severity) >= threshold for r in self.reports for f in r.findings)
 
 
-def known_rules() -> set[str]:
-    """Every rule id a configuration or directive may name."""
-    return set(DOCUMENTED)
+def known_rules(rule_dirs: tuple[str, ...] = ()) -> set[str]:
+    """Every rule id a configuration or directive may name (pack rules included)."""
+    return set(documented(rule_dirs))
 
 
 def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport:
-    config = config_for(path, known_rules(), request.config_path)
+    config = config_for(path, known_rules(request.rule_dirs), request.config_path)
     article = read_article(path, request.stdin_bytes) if error is None else None
     error = error or (article.error if article else None)
     if error:
@@ -70,7 +71,8 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
     options = Options(
         profile_dirs=request.profile_dirs + config.profile_dirs,
         disabled_rules=request.disabled | {r for r, level in levels.items() if level == "off"},
-        severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")))
+        severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")),
+        rule_dirs=request.rule_dirs)
     try:
         return lint_text(path, article.source, options, request.stdin_format if path == "-" else None)
     except DataError:
@@ -87,7 +89,7 @@ def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:
 def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
     """The files to lint (named ones always, walked ones as include/exclude allow) and the
     fail-on level (the option, else the first configuration that sets one, else error)."""
-    rules = known_rules()
+    rules = known_rules(request.rule_dirs)
     named = set(request.paths)
     selected, fail_on = [], request.fail_on
     for path, error in collect_paths(list(request.paths)):

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from lint.cli import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ARTICLE = "Clonazepam is used to treat insomnia.\n\nFor panic disorder, take clonazepam 3 mg twice daily.\n"
+ARTICLE = ("Clonazepam is used to treat insomnia.\n\nFor panic disorder, take clonazepam 3 mg twice daily.\n\n"
+           "It is a Schedule IV controlled substance: take it as prescribed and talk to your doctor first.\n")
 
 
 def check(*args):

@@ -1,19 +1,21 @@
 """SARIF 2.1.0 report, for code scanning tools (GitHub code scanning, IDE viewers).
 
-One run; `tool.driver.rules` describes every rule from its module's documentation; each
-finding is a result located by line, column and character offset (columns count Unicode
-code points). A document-level finding (a warning missing everywhere) is located at line 1
-of its file. Files that could not be read become tool execution notifications.
+One run; `tool.driver.rules` describes every rule (the checks and the shipped house-rule
+packs) from its documentation; each finding is a result located by line, column and
+character offset (columns count Unicode code points). A document-level finding (a warning
+missing everywhere) is located at line 1 of its file. Files that could not be read become
+tool execution notifications.
 """
 from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import quote
 
 from lint import __version__
 from lint.baseline import fingerprint
-from lint.checks import DOCUMENTED, explain
+from lint.checks import documented, explain
 from lint.findings import FileReport, Finding
 from lint.report.spans import end_position
 
@@ -23,14 +25,16 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def render_sarif(reports: list[FileReport]) -> str:
     """The reports as one SARIF 2.1.0 log (JSON text)."""
-    rule_ids = list(DOCUMENTED)
-    results = [_result(report, finding, rule_ids) for report in reports for finding in report.findings]
+    known = documented()
+    rule_ids = list(known) + sorted({f.rule for r in reports for f in r.findings} - set(known))
+    index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
+    results = [_result(report, finding, index) for report in reports for finding in report.findings]
     notifications = [{"level": "error", "message": {"text": f"{report.path}: {report.error}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(report.path)}}}]}
                      for report in reports if report.error]
     run = {
         "tool": {"driver": {"name": "druglint", "version": __version__, "semanticVersion": __version__,
-                            "rules": [_rule(rule_id) for rule_id in rule_ids]}},
+                            "rules": [_rule(rule_id, known.get(rule_id)) for rule_id in rule_ids]}},
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -48,8 +52,11 @@ def artifact_uri(path: str) -> str:
     return quote(pure.as_posix(), safe="/")
 
 
-def _rule(rule_id: str) -> dict:
-    module = DOCUMENTED[rule_id]
+def _rule(rule_id: str, module: Any) -> dict:
+    """A reporting descriptor from a rule's documentation (its id alone for a rule from an
+    editor's own pack, which the report does not know)."""
+    if module is None:
+        return {"id": rule_id}
     sections = _sections(module.EXPLANATION)
     default_level = LEVELS.get(module.SEVERITY.split()[0], "warning")
     return {
@@ -76,7 +83,7 @@ def _sections(explanation: str) -> list[tuple[str, str]]:
     return [(heading, " ".join(body)) for heading, body in sections]
 
 
-def _result(report: FileReport, finding: Finding, rule_ids: list[str]) -> dict:
+def _result(report: FileReport, finding: Finding, rule_index: dict[str, int]) -> dict:
     region: dict = {"startLine": 1}
     end = end_position(finding)
     if end is not None:
@@ -85,9 +92,7 @@ def _result(report: FileReport, finding: Finding, rule_ids: list[str]) -> dict:
                   "charOffset": finding.start, "charLength": (finding.end or finding.start) - finding.start}
         if finding.text:
             region["snippet"] = {"text": finding.text}
-    result: dict = {"ruleId": finding.rule}
-    if finding.rule in rule_ids:
-        result["ruleIndex"] = rule_ids.index(finding.rule)
+    result: dict = {"ruleId": finding.rule, "ruleIndex": rule_index[finding.rule]}
     properties = {"severity": finding.severity, "drug": finding.drug, "subject": finding.subject,
                   "labelFact": finding.label_fact, "labelSource": finding.source,
                   "suggestion": finding.suggestion, **finding.extra}

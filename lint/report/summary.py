@@ -28,10 +28,14 @@ def rule_counts(reports: list[FileReport]) -> dict[str, Counter[str]]:
     return table
 
 
+def counts_text(reports: list[FileReport]) -> str:
+    """`1 error, 2 warnings` (or `no findings`)."""
+    counts = severity_counts(reports)
+    return ", ".join(f"{n} {kind}{'s' if n != 1 and kind != 'info' else ''}"
+                     for kind, n in sorted(counts.items())) or "no findings"
+
+
 def summary_line(reports: list[FileReport]) -> str:
     """`3 files checked: 1 error, 2 warnings` (or `... no findings`)."""
-    counts = severity_counts(reports)
-    summary = ", ".join(f"{n} {kind}{'s' if n != 1 and kind != 'info' else ''}"
-                        for kind, n in sorted(counts.items())) or "no findings"
     checked = len(reports)
-    return f"{checked} file{'s' if checked != 1 else ''} checked: {summary}"
+    return f"{checked} file{'s' if checked != 1 else ''} checked: {counts_text(reports)}"

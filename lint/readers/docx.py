@@ -1,0 +1,74 @@
+"""Word articles (.docx), read with python-docx.
+
+The article text is the document's paragraphs, one per line, so a finding's line is its
+paragraph number and its column the offset inside that paragraph. Heading styles become
+headings, list styles (or numbered paragraphs) list items, a bold opening run a label.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from lint.document import Block, Document
+
+HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: str
+    level: int
+    text: str
+    label_length: int | None
+
+
+class DocxError(ValueError):
+    """The file is not a readable Word document."""
+
+
+def paragraphs(data: bytes) -> list[Paragraph]:
+    """The paragraphs of a .docx file with their kind (heading, item, paragraph)."""
+    import docx
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocxError(f"not a readable .docx file ({error})") from None
+    found = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.replace("\r", " ").replace("\n", " ")
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        heading = HEADING_STYLE.match(style.strip())
+        numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+        if heading:
+            kind, level = "heading", int(heading.group(1) or 1)
+        elif style.lower().startswith("list") or numbered:
+            kind, level = "item", 0
+        else:
+            kind, level = "paragraph", 0
+        runs = [r for r in paragraph.runs if r.text]
+        label = len(runs[0].text) if runs and runs[0].bold and len(runs) > 1 and kind != "heading" else None
+        found.append(Paragraph(kind, level, text, label))
+    return found
+
+
+def docx_text(data: bytes) -> str:
+    """The article text of a .docx file: its paragraphs, one per line."""
+    return "\n".join(p.text for p in paragraphs(data))
+
+
+def read_docx(path: str, data: bytes) -> Document:
+    """A Document whose source is the paragraphs' text, with blocks from the styles."""
+    found = paragraphs(data)
+    blocks, offset = [], 0
+    for paragraph in found:
+        stripped = paragraph.text.strip()
+        if stripped:
+            start = offset + len(paragraph.text) - len(paragraph.text.lstrip())
+            label_end = start + paragraph.label_length if paragraph.label_length else None
+            blocks.append(Block(paragraph.kind, start, start + len(stripped), level=paragraph.level,
+                                label_end=label_end))
+        offset += len(paragraph.text) + 1
+    text = "\n".join(p.text for p in found)
+    return Document(path=path, source=text, text=text, blocks=blocks, format="docx")

@@ -1,0 +1,57 @@
+"""`druglint rules`: list every rule (built-in and from the house-rule packs) and run a
+pack's own test cases with `druglint rules test PACK`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+PACK_FOLDERS = dict(multiple=True, type=click.Path(exists=True),
+                    help="Extra folder (or file) of house-rule packs (repeatable).")
+
+
+@click.group(invoke_without_command=True)
+@click.option("--rules", "rule_dirs", **PACK_FOLDERS)
+@click.pass_context
+def rules(ctx: click.Context, rule_dirs: tuple[str, ...]) -> None:
+    """List the rules with their pack, severity and summary.
+
+    `druglint rules test PACK` runs a pack's test cases.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from lint.checks import documented
+    for rule_id, rule in documented(tuple(rule_dirs)).items():
+        pack = getattr(rule, "pack", "built-in")
+        click.echo(f"{rule_id:28} {pack:10.10} {rule.SEVERITY:10.10} {rule.SUMMARY}")
+
+
+@rules.command("test")
+@click.argument("pack")
+@click.option("--rules", "rule_dirs", **PACK_FOLDERS)
+@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of drug profiles.")
+def test_pack(pack: str, rule_dirs: tuple[str, ...], profile_dirs: tuple[str, ...]) -> None:
+    """Run a pack's test cases: every `hits` text must trigger its rule, every `clean` text
+    must not. PACK is a pack name (shipped, or in a --rules folder) or a pack file.
+
+    Exit status: 0 all passed, 1 a case failed, 2 the pack is broken.
+    """
+    from lint.pack_tests import run_pack_tests
+    from lint.packs import find_pack
+    found = find_pack(pack, tuple(rule_dirs))
+    results = run_pack_tests(found, tuple(rule_dirs), tuple(profile_dirs))
+    for result in results:
+        if not result.passed:
+            where = f"{found.path}:{result.case.line}" if result.case.line else found.path
+            text = " ".join(result.case.text.split())
+            click.echo(f"FAIL {result.rule} {result.expect} {result.number} ({where}): {result.problem}\n"
+                       f"     text: {text[:160]}")
+    untested = [rule.id for rule in found.rules if not rule.hits or not rule.clean]
+    if untested:
+        click.echo(f"rules without both hits and clean cases: {', '.join(untested)}")
+    failed = sum(1 for r in results if not r.passed)
+    if failed:
+        click.echo(f"pack {found.name}: {failed} of {len(results)} test cases failed")
+        sys.exit(1)
+    click.echo(f"pack {found.name}: all {len(results)} test cases passed")
