@@ -132,8 +132,10 @@ def explain(rule, rule_dirs) -> None:
 
 
 # Command groups that live in their own modules register here, one line each.
-from lint import rules_cli  # noqa: E402 (light: click only)
+from lint import drugs_cli, profile_cli, rules_cli  # noqa: E402 (light: click only)
 main.add_command(rules_cli.rules)
+main.add_command(drugs_cli.drugs)
+main.add_command(profile_cli.profile)
 
 
 if __name__ == "__main__":

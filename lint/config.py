@@ -7,6 +7,7 @@ a site can differ; `--config FILE` replaces discovery with one file.
       unlabeled-indication: error
     fail-on: warning           # info | warning | error | never
     profiles: [my-profiles]    # extra profile folders, relative to the config file
+    packs: [house-rules]       # extra house-rule pack folders, relative to the config file
     include: ["**/*.md"]       # globs, relative to the config file's folder
     exclude: ["drafts/**"]
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 from lint.yamlfile import DataError, YamlFile
 
 CONFIG_NAMES = (".druglint.yaml", ".druglint.yml")
-KEYS = ("rules", "fail-on", "profiles", "include", "exclude")
+KEYS = ("rules", "fail-on", "profiles", "packs", "include", "exclude")
 RULE_LEVELS = ("off", "info", "warning", "error")
 FAIL_ON = ("info", "warning", "error", "never")
 
@@ -33,6 +34,7 @@ class Config:
     rule_levels: dict[str, str] = field(default_factory=dict)
     fail_on: str | None = None
     profile_dirs: tuple[str, ...] = ()
+    rule_dirs: tuple[str, ...] = ()
     include: tuple[tuple[str, str], ...] = ()  # (base folder, glob)
     exclude: tuple[tuple[str, str], ...] = ()
     files: tuple[str, ...] = ()
@@ -42,6 +44,7 @@ class Config:
         return Config(rule_levels={**self.rule_levels, **child.rule_levels},
                       fail_on=child.fail_on or self.fail_on,
                       profile_dirs=self.profile_dirs + child.profile_dirs,
+                      rule_dirs=self.rule_dirs + child.rule_dirs,
                       include=child.include or self.include,
                       exclude=self.exclude + child.exclude,
                       files=self.files + child.files)
@@ -71,6 +74,21 @@ def _parse(data, path: str, line_of, known_rules: set[str]) -> Config:
     for key in data:
         if key not in KEYS:
             raise DataError(path, f"unknown key (allowed: {', '.join(KEYS)})", line=line_of((key,)), field=str(key))
+    base = Path(path).resolve().parent
+    lists = {}
+    for key in ("profiles", "packs", "include", "exclude"):
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataError(path, "expected a list of strings", line=line_of((key,)), field=key)
+        lists[key] = value
+    for key in ("profiles", "packs"):
+        for folder in lists[key]:
+            if not (base / folder).is_dir():
+                raise DataError(path, f"folder '{folder}' not found", line=line_of((key,)), field=key)
+    pack_dirs = tuple(str(base / f) for f in lists["packs"])
+    if pack_dirs:
+        from lint.checks import documented
+        known_rules = known_rules | set(documented(pack_dirs))
     levels = data.get("rules") or {}
     if not isinstance(levels, dict):
         raise DataError(path, "expected a mapping of rule ids to levels", line=line_of(("rules",)), field="rules")
@@ -78,24 +96,14 @@ def _parse(data, path: str, line_of, known_rules: set[str]) -> Config:
     for rule, level in levels.items():
         where = dict(line=line_of(("rules", rule)), field=f"rules.{rule}")
         if rule not in known_rules:
-            raise DataError(path, f"unknown rule (see `druglint rules`)", **where)
+            raise DataError(path, "unknown rule (see `druglint rules`)", **where)
         if level not in RULE_LEVELS:
             raise DataError(path, f"expected one of {', '.join(RULE_LEVELS)}", **where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise DataError(path, f"expected one of {', '.join(FAIL_ON)}", line=line_of(("fail-on",)), field="fail-on")
-    base = Path(path).resolve().parent
-    lists = {}
-    for key in ("profiles", "include", "exclude"):
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise DataError(path, "expected a list of strings", line=line_of((key,)), field=key)
-        lists[key] = value
-    for folder in lists["profiles"]:
-        if not (base / folder).is_dir():
-            raise DataError(path, f"profile folder '{folder}' not found", line=line_of(("profiles",)), field="profiles")
     return Config(rule_levels=dict(levels), fail_on=fail_on,
-                  profile_dirs=tuple(str(base / f) for f in lists["profiles"]),
+                  profile_dirs=tuple(str(base / f) for f in lists["profiles"]), rule_dirs=pack_dirs,
                   include=tuple((str(base), g) for g in lists["include"]),
                   exclude=tuple((str(base), g) for g in lists["exclude"]), files=(path,))
 
@@ -128,7 +136,13 @@ def config_for_folder(folder: str, known_rules: frozenset[str]) -> Config:
     path = Path(folder).resolve()
     parent = config_for_folder(str(path.parent), known_rules) if path.parent != path else Config()
     found = _config_in(path)
-    return parent.merged(load_config_file(found, set(known_rules))) if found else parent
+    if not found:
+        return parent
+    known = set(known_rules)
+    if parent.rule_dirs:  # a child may set levels for the rules of packs its parent adds
+        from lint.checks import documented
+        known |= set(documented(parent.rule_dirs))
+    return parent.merged(load_config_file(found, known))
 
 
 def config_for(path: str, known_rules: set[str], explicit: str | None = None) -> Config:

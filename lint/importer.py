@@ -60,6 +60,7 @@ COUNT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:tablets?|capsules?|caplets?|softgels?|
                    r"patch(?:es)?)\b|\bevery \d+(?:\s*(?:to|-)\s*\d+)? ?hours?\b|\b\d+(?:\.\d+)?\s*%", re.I)
 LIMITATION = re.compile(r"\blimitations? of use\b", re.I)
 WIDTH = 88
+YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")  # YAML streams must not hold them
 
 
 @dataclass
@@ -235,6 +236,7 @@ def draft_mentions(name: str, skip: frozenset[str] = frozenset()) -> list[str]:
     """Mention patterns drafted from a topic name: each listed item ('Addiction, Abuse,
     and Misuse'; 'benzodiazepines or other CNS depressants') becomes a pattern of its
     first two content-word stems; a human adds the lay wordings."""
+    name = re.sub(r"[|+]", " ", name)  # the pattern syntax's own characters
     patterns: list[str] = []
     for item in re.split(r"[,;]|\s+or\s+", name, flags=re.I):
         stems = []
@@ -246,7 +248,7 @@ def draft_mentions(name: str, skip: frozenset[str] = frozenset()) -> list[str]:
             pattern = " + ".join(stems[:2])
             if pattern not in patterns:
                 patterns.append(pattern)
-    return patterns or [name.lower()]
+    return patterns or [" ".join(name.lower().split()) or "review"]
 
 
 # --- YAML writing ---------------------------------------------------------------------------
@@ -259,7 +261,7 @@ def q(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return f"{value:g}"
-    return json.dumps(str(value), ensure_ascii=False)
+    return YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(value), ensure_ascii=False))
 
 
 def q_list(values: list) -> str:

@@ -42,7 +42,7 @@ UNSET_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE", "ENT_I
 REGEX_KEYS = ("REGEX", "FUZZY")
 SET_PREDICATES = ("IN", "NOT_IN")
 COMPARISONS = ("==", "!=", ">=", "<=", ">", "<")
-OPERATOR = re.compile(r"[!?+*]|\{\d+\}|\{\d*,\d*\}")
+OPERATOR = re.compile(r"[!?+*]|\{(?P<n>\d+)\}|\{(?P<low>\d*),(?P<high>\d*)\}")
 RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 PLACEHOLDERS = {
@@ -170,8 +170,7 @@ class _PackChecker:
         self.rule_id: str | None = None
 
     def fail(self, where: tuple, message: str) -> None:
-        error = self.file.error(where, f"rule '{self.rule_id}': {message}" if self.rule_id else message)
-        raise error
+        raise self.file.error(where, f"rule '{self.rule_id}': {message}" if self.rule_id else message)
 
     def mapping(self, value: Any, where: tuple, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
         if not isinstance(value, dict):
@@ -269,8 +268,11 @@ class _PackChecker:
                               f"(use LOWER, SHAPE, LENGTH, IS_* flags, LIKE_NUM or {'/'.join(ENTITY_ATTRS)})")
             if key == "OP":
                 op = self.text(spec, at)
-                if not OPERATOR.fullmatch(op):
-                    self.fail(at, "expected an operator: !, ?, +, *, {n}, {n,m}, {n,} or {,m}")
+                match = OPERATOR.fullmatch(op)
+                low, high = (match.group("low"), match.group("high")) if match else ("", "")
+                if not match or (match.group("n") is None and op.startswith("{")
+                                 and (not (low or high) or (low and high and int(low) > int(high)))):
+                    self.fail(at, "expected an operator: !, ?, +, *, {n}, {n,m}, {n,} or {,m} (n <= m)")
                 spacy_token["OP"] = op
             elif key in STRING_ATTRS:
                 spacy_token[key] = self.string_value(spec, at, lower=key == "LOWER")
@@ -381,13 +383,12 @@ class _PackChecker:
     # rules
 
     def rule(self, value: Any, where: tuple, pack: str) -> PackRule:
-        self.rule_id = None
+        self.rule_id = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else None
         spec = self.mapping(value, where, ("id", "severity", "message", "explanation"),
                             ("summary", "suggestion", "scope", "ignore", "tests") + KINDS)
         rule_id = self.text(spec["id"], where + ("id",))
         if not RULE_ID.fullmatch(rule_id):
             self.fail(where + ("id",), "use lower case letters, digits and hyphens")
-        self.rule_id = rule_id
         kinds = [k for k in KINDS if k in spec]
         if len(kinds) != 1:
             self.fail(where, f"give exactly one of {', '.join(KINDS)} (found {', '.join(kinds) or 'none'})")
@@ -433,9 +434,10 @@ class _PackChecker:
 
 
 def _first_sentence(text: str) -> str:
-    """'Words that ... ("a. b"). More.' -> 'Words that ... ("a. b").'"""
-    match = re.search(r"[.!?](?=\s+[A-Z]|\s*$)", " ".join(text.split()))
-    return " ".join(text.split())[:match.end()] if match else " ".join(text.split())
+    """The first sentence of a text, on one line."""
+    flat = " ".join(text.split())
+    match = re.search(r"[.!?](?=\s+[A-Z]|$)", flat)
+    return flat[:match.end()] if match else flat
 
 
 def _type_name(value: Any) -> str:
@@ -449,7 +451,7 @@ def load_pack(path: str | Path, text: str | None = None) -> Pack:
     data = check.mapping(file.data, (), ("rules",), ("pack", "description"))
     name = check.text(data.get("pack", Path(path).stem), ("pack",))
     if not RULE_ID.fullmatch(name):
-        check.fail(("pack",), "use lower case letters, digits and hyphens")
+        check.fail(("pack",), "use lower case letters, digits and hyphens (set `pack:` or rename the file)")
     description = check.text(data["description"], ("description",)) if "description" in data else ""
     if not isinstance(data["rules"], list) or not data["rules"]:
         check.fail(("rules",), "expected a non-empty list of rules")

@@ -72,7 +72,7 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
         profile_dirs=request.profile_dirs + config.profile_dirs,
         disabled_rules=request.disabled | {r for r, level in levels.items() if level == "off"},
         severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")),
-        rule_dirs=request.rule_dirs)
+        rule_dirs=request.rule_dirs + config.rule_dirs)
     try:
         return lint_text(path, article.source, options, request.stdin_format if path == "-" else None)
     except DataError:

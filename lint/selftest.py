@@ -17,6 +17,7 @@ misreads a plain statement of the label.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from lint.reference import DoseEntry, Profile, Reference
@@ -88,26 +89,29 @@ def _indication_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
 
 # --- doses ------------------------------------------------------------------------------------
 
-def _indication_term(profile: Profile, reference: Reference, entry: DoseEntry) -> str | None:
-    """A wording that names the entry's indication (not a vague symptom word), if it has one."""
+def _indication_term(profile: Profile, reference: Reference, entry: DoseEntry) -> tuple[str, str | None] | None:
+    """A wording that names the entry's indication (not a vague symptom word), with the
+    condition id it names (None for the indication's own terms)."""
     if entry.indication is None:
         return None
     indication = profile.indication(entry.indication)
     for condition_id in indication.conditions:
         condition = reference.conditions.get(condition_id)
         if condition is not None and not condition.vague and condition.terms:
-            return condition.terms[0]
-    return indication.terms[0] if indication.terms else None
+            return condition.terms[0], condition_id
+    return (indication.terms[0], None) if indication.terms else None
 
 
 def _age(value: float) -> str:
     """Whole years as articles write them: 11.99 (under 12) -> '11'."""
-    return f"{math.floor(value + 1e-9) if value >= 1 else value:g}"
+    return f"{math.floor(value + 1e-9):g}"
 
 
 def population_phrase(entry: DoseEntry) -> str:
     """Who the entry is for, in words lint.population reads back: 'children aged 6 to 12'."""
     low, high = entry.age_years or (None, None)
+    if low is not None and low < 1:  # infants: "younger than 6" reads, "aged 0.5 to 5" does not
+        low = None
     if entry.population == "renal":
         return "patients with kidney problems"
     if entry.population == "hepatic":
@@ -195,12 +199,23 @@ def _cue_product(profile: Profile, entry: DoseEntry) -> tuple[str, str] | None:
     return None
 
 
-def _siblings(profile: Profile, entry: DoseEntry, named_product: str | None) -> list[DoseEntry]:
-    """Entries a reader could mean by the same statement: same population, the same or no
-    indication, and a product the statement allows."""
+def _products_named(profile: Profile, text: str) -> set[str]:
+    """The products whose cue words occur in a statement (a cue may be a brand or a use)."""
+    lowered = text.lower()
+    return {p.id for p in profile.products for cue in p.cues
+            if not cue[:1].isdigit() and re.search(rf"(?<!\w){re.escape(cue.lower())}(?!\w)", lowered)}
+
+
+def _siblings(profile: Profile, reference: Reference, entry: DoseEntry, condition_id: str | None,
+              named_products: set[str]) -> list[DoseEntry]:
+    """Entries a reader could mean by the same statement: the same population, an
+    indication that covers the condition named (or none), a product the statement allows."""
+    covering: set[str | None] = {None, entry.indication}
+    if condition_id is not None:
+        covering |= {i.id for i in reference.labeled_indications(profile, condition_id)}
     return [e for e in profile.doses if not e.silent and e.population == entry.population
-            and (entry.indication is None or e.indication in (None, entry.indication))
-            and (named_product is None or not e.products or named_product in e.products)]
+            and (entry.indication is None or e.indication in covering)
+            and (not named_products or not e.products or named_products & set(e.products))]
 
 
 def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
@@ -208,12 +223,13 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
     for entry in profile.doses:
         if entry.silent:
             continue
-        term = _indication_term(profile, reference, entry)
+        named_use = _indication_term(profile, reference, entry)
+        term, condition_id = named_use if named_use else (None, None)
         who = population_phrase(entry)
         lead = f"For {term}, {who}" if term else _capitalised(who)
         named = _cue_product(profile, entry)
         drug = profile.generic + (f" ({named[1]})" if named else "")
-        siblings = _siblings(profile, entry, named[0] if named else None)
+        siblings = _siblings(profile, reference, entry, condition_id, _products_named(profile, f"{lead} {drug}"))
 
         def say(verb: str, amount: str) -> str:
             return f"{lead} {verb} {drug} at {amount}."

@@ -99,3 +99,19 @@ def test_parallel_jobs_give_the_same_report_and_stats_count_findings(tmp_path):
     per_file = len(json.loads(serial.stdout)["files"][0]["findings"])
     assert f"4 files, 0 input errors, {4 * per_file} findings" in parallel.stderr
     assert "per rule:" in parallel.stderr and "clonazepam" in parallel.stderr
+
+
+def test_config_adds_a_pack_folder_and_a_subfolder_sets_its_level(tmp_path):
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "style.yaml").write_text(
+        "pack: style\nrules:\n  - id: no-cheap-claims\n    severity: warning\n"
+        "    message: \"'{match}' is price talk.\"\n    explanation:\n      finds: Price talk.\n"
+        "      why: It reads as an advert.\n      example: Cheap Xanax.\n      instead: Leave prices out.\n"
+        "    scope: sentence\n    forbid:\n      phrases: [cheap]\n")
+    (tmp_path / ".druglint.yaml").write_text("packs: [house]\n")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / ".druglint.yaml").write_text("rules:\n  no-cheap-claims: error\n")
+    (tmp_path / "news" / "a.md").write_text(ARTICLE + "\nGet cheap clonazepam here.\n")
+    result, report = check(tmp_path)
+    cheap = [f for f in report["files"][0]["findings"] if f["rule"] == "no-cheap-claims"]
+    assert [(f["text"], f["severity"]) for f in cheap] == [("cheap", "error")]

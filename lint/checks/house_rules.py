@@ -102,11 +102,14 @@ class _Article:
 
     def __init__(self, doc: Doc, claims: ArticleClaims, reference: Reference):
         self.doc, self.claims, self.reference = doc, claims, reference
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.sentences = list(doc.sents)
         self.sentence_of = [0] * len(doc)
+        self.questions = set()
         for index, sentence in enumerate(self.sentences):
-            for i in range(sentence.start, sentence.end):
-                self.sentence_of[i] = index
+            self.sentence_of[sentence.start:sentence.end] = [index] * (sentence.end - sentence.start)
+            if self.text[sentence.start_char:sentence.end_char].rstrip().endswith("?"):
+                self.questions.add(index)
         layout = doc._.layout
         block_index = {b.start: i for i, b in enumerate(layout.blocks)} if layout else {}
         self.places: list[tuple[str, str]] = []  # (block kind, section kind) per sentence
@@ -115,8 +118,13 @@ class _Article:
             index = block_index.get(block.start) if block is not None else None
             section = doc._.section_kinds[index] if index is not None and doc._.section_kinds else "other"
             self.places.append((block.kind if block is not None else "paragraph", section))
-        self.negation_tokens = {t.i for t in doc if t.lower_ in NEGATIONS}
-        self.break_tokens = {t.i for t in doc if t.text in CLAUSE_BREAKS}
+        self.negation_tokens, self.break_tokens = set(), set()
+        for token in doc:
+            text = token.text
+            if text in CLAUSE_BREAKS:
+                self.break_tokens.add(token.i)
+            elif text.lower() in NEGATIONS:
+                self.negation_tokens.add(token.i)
         self.hedged = set()
         for cue in doc.spans["cues"]:
             if cue.label_ == "negation":
@@ -149,19 +157,20 @@ class _Article:
     def contexts(self, span: Span) -> set[str]:
         """Which of negated, quoted, hedged, question apply to a match."""
         found = set()
-        sentence = self.sentence(span)
+        index = self.sentence_of[span.start]
+        sentence = self.sentences[index]
         for i in range(span.start - 1, max(sentence.start, span.start - NEGATION_WINDOW) - 1, -1):
             if i in self.break_tokens:
                 break
             if i in self.negation_tokens:
                 found.add("negated")
                 break
-        before = self.doc.text[sentence.start_char:span.start_char]
+        before = self.text[sentence.start_char:span.start_char]
         if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
             found.add("quoted")
-        if self.sentence_of[span.start] in self.hedged:
+        if index in self.hedged:
             found.add("hedged")
-        if sentence.text.rstrip().endswith("?"):
+        if index in self.questions:
             found.add("question")
         return found
 
@@ -311,7 +320,7 @@ def _kept(rule: PackRule, article: _Article, matches: _Matches, part: str, ignor
             continue
         if any(e.start < span.end and span.start < e.end for e in exceptions):
             continue
-        if ignore & article.contexts(span):
+        if ignore and ignore & article.contexts(span):
             continue
         kept.append(span)
     return kept

@@ -7,8 +7,8 @@ import sys
 import click
 
 EXIT_ERROR = 2
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                      show_default=True, help="Output format.")
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
+                      help="Output format: text (default) or json.")
 PROFILES = click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
                         help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
 
@@ -17,7 +17,7 @@ PROFILES = click.option("--profiles", "profile_dirs", multiple=True, type=click.
 @FORMAT
 @PROFILES
 @click.pass_context
-def drugs(ctx: click.Context, fmt: str, profile_dirs: tuple[str, ...]) -> None:
+def drugs(ctx: click.Context, fmt: str | None, profile_dirs: tuple[str, ...]) -> None:
     """List the drugs with a reference profile: id, generic name, brands, label revision.
 
     \b
@@ -26,6 +26,7 @@ def drugs(ctx: click.Context, fmt: str, profile_dirs: tuple[str, ...]) -> None:
       druglint drugs show klonopin
       druglint drugs --profiles my-profiles/ --format json
     """
+    ctx.obj = {"fmt": fmt, "profile_dirs": tuple(profile_dirs)}
     if ctx.invoked_subcommand is not None:
         return
     from lint.catalog import render_list, summary
@@ -42,12 +43,14 @@ def drugs(ctx: click.Context, fmt: str, profile_dirs: tuple[str, ...]) -> None:
 @click.argument("name")
 @FORMAT
 @PROFILES
-def show(name: str, fmt: str, profile_dirs: tuple[str, ...]) -> None:
+@click.pass_context
+def show(ctx: click.Context, name: str, fmt: str | None, profile_dirs: tuple[str, ...]) -> None:
     """Show one drug's profile; NAME is its generic or brand name (any case)."""
     from lint.catalog import close_matches, find_profile, profile_dict, render_profile
     from lint.reference import load_reference
 
-    reference = load_reference(tuple(profile_dirs))
+    fmt = fmt or ctx.obj["fmt"]
+    reference = load_reference(ctx.obj["profile_dirs"] + tuple(profile_dirs))
     profile = find_profile(reference, name)
     if profile is None:
         near = close_matches(reference, name)

@@ -1,0 +1,80 @@
+"""`druglint profile`: draft a reference profile from an openFDA label record, and check
+profile files (validation, then self-tests generated from the profile itself)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+@click.group()
+def profile() -> None:
+    """Draft, validate and self-test drug reference profiles.
+
+    \b
+    Examples:
+      druglint profile import label.json -o venlafaxine.yaml
+      druglint profile check venlafaxine.yaml
+      druglint profile check rules/drugs/*.yaml
+    """
+
+
+@profile.command("import")
+@click.argument("label", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the draft to this file (default: standard output).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Extra folder of drug profiles (and its conditions/ lexicon) to draft against.")
+def import_label(label: str, output: str | None, force: bool, profile_dirs: tuple[str, ...]) -> None:
+    """Draft a profile from an openFDA drug/label record (LABEL.json: one record, or an API
+    response with "results"). Every value a human must check is marked REVIEW."""
+    from lint.importer import draft_profile, read_label
+
+    draft = draft_profile(read_label(label), tuple(profile_dirs))
+    if output is None:
+        click.echo(draft.text, nl=False)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        click.echo(f"druglint: {output} exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_ERROR)
+    target.write_text(draft.text, encoding="utf-8")
+    click.echo(f"{output}: draft profile '{draft.id}' with {draft.review_count} REVIEW markers; "
+               f"next: druglint profile check {output}", err=True)
+    if target.stem != draft.id:
+        click.echo(f"druglint: note: the file name must be {draft.id}.yaml (or change its id)", err=True)
+
+
+@profile.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def check_profiles(files: tuple[str, ...]) -> None:
+    """Validate profiles and run the self-tests generated from each: its labeled uses,
+    stated as uses, raise no unlabeled-indication; its dose limits, stated as doses, raise
+    no dose-out-of-range, and three times them do; each mention pattern of a required
+    warning counts as mentioning it.
+
+    Exit status: 0 all pass, 1 a self-test failed, 2 a file is invalid.
+    """
+    from lint.profile_check import check_files
+
+    checks = check_files(list(files))
+    for check in checks:
+        if check.error is not None:
+            click.echo(f"druglint: {check.error}", err=True)
+            continue
+        for outcome in check.failures:
+            test = outcome.test
+            click.echo(f"{check.path}: self-test failed: {test.kind} {test.subject} ({test.detail}): "
+                       f"\"{test.text}\" -> {outcome.detail}")
+        passed = len(check.outcomes) - len(check.failures)
+        summary = f"{check.path}: {passed} of {len(check.outcomes)} self-tests passed"
+        if check.review_markers:
+            summary += f"; draft: {check.review_markers} REVIEW markers left"
+        click.echo(summary)
+    if any(c.error for c in checks):
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FAILED if any(c.failures for c in checks) else EXIT_OK)
