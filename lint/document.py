@@ -7,7 +7,11 @@ is the same offset into the file, and line/column follow directly.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+_NEWLINE = re.compile("\n")
+_NOT_LINE_BREAK = re.compile("[^\n\r]+")
 
 
 @dataclass(frozen=True)
@@ -32,32 +36,43 @@ class Document:
     def __post_init__(self) -> None:
         if len(self.text) != len(self.source):
             raise ValueError("reader bug: text and source differ in length")
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
+        self._index_for: tuple[int, int] | None = None  # (id, length) of the blocks list indexed
+
+    def _index_blocks(self) -> None:
+        """Sorted block and heading starts for bisection, rebuilt only when `blocks` changes."""
+        key = (id(self.blocks), len(self.blocks))
+        if self._index_for != key:
+            self._block_starts = [b.start for b in self.blocks]
+            self._headings = [i for i, b in enumerate(self.blocks) if b.kind == "heading"]
+            self._heading_starts = [self.blocks[i].start for i in self._headings]
+            self._index_for = key
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
+    def block_index_at(self, offset: int) -> int | None:
+        """The index in `blocks` of the block that holds a character offset, if any."""
+        self._index_blocks()
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return i
+        return None
+
     def block_at(self, offset: int) -> Block | None:
         """The block that holds a character offset, if any."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
-            return self.blocks[i]
-        return None
+        i = self.block_index_at(offset)
+        return None if i is None else self.blocks[i]
 
     def heading_for(self, offset: int) -> Block | None:
         """The nearest heading before an offset (the section it sits in)."""
-        heading = None
-        for block in self.blocks:
-            if block.start > offset:
-                break
-            if block.kind == "heading":
-                heading = block
-        return heading
+        self._index_blocks()
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        return self.blocks[self._headings[i]] if i >= 0 else None
 
 
 def blank(source: str) -> list[str]:
     """A same-length canvas of spaces that keeps the source's line breaks."""
-    return [ch if ch in "\n\r" else " " for ch in source]
+    return list(_NOT_LINE_BREAK.sub(lambda run: " " * len(run.group()), source))

@@ -61,6 +61,7 @@ COUNT = re.compile(r"\b\d+(?:\.\d+)?\s*(?:tablets?|capsules?|caplets?|softgels?|
 LIMITATION = re.compile(r"\blimitations? of use\b", re.I)
 WIDTH = 88
 YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")  # YAML streams must not hold them
+COMMENT_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 @dataclass
@@ -99,6 +100,8 @@ def read_label(path: str | Path) -> dict:
         data = data["results"][0]
     if not isinstance(data, dict) or not isinstance(data.get("openfda"), dict):
         raise DataError(str(path), "not an openFDA drug/label record (expected an object with 'openfda')")
+    if not (data["openfda"].get("generic_name") or data["openfda"].get("brand_name")):
+        raise DataError(str(path), "the record names no drug (openfda.generic_name and brand_name are empty)")
     return data
 
 
@@ -269,7 +272,8 @@ def q_list(values: list) -> str:
 
 
 def _comment_block(text: str, indent: str, lead: str = "") -> list[str]:
-    return [f"{indent}# {line}" for line in textwrap.wrap(lead + text, WIDTH - len(indent) - 2)]
+    text = COMMENT_UNSAFE.sub(" ", lead + text)
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, WIDTH - len(indent) - 2)]
 
 
 # --- the record's parts -----------------------------------------------------------------------
@@ -594,7 +598,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
         f"    otc: {q(otc)}",
         f"    cues: []  {REVIEW}: words that name this product in an article (brand, XR, OTC, ...)",
         f"    strengths_mg: {q_list(_strengths(record))}  {REVIEW}: marketed strengths of the active drug, in mg",
-        "indications:",
+        "indications:" + ("" if indications else " []"),
     ]
     if indications_text:
         out += _comment_block(_clean(indications_text), "  ", "Label (indications_and_usage): ")
@@ -611,7 +615,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
                 f"    fact: {q('REVIEW: restate in your own words: ' + ind.fact)}"]
     for note in left_out:
         out += _comment_block(note, "  ", f"REVIEW: named in a limitation or negation, not drafted: ")
-    out.append("warnings:")
+    out.append("warnings:" + ("" if boxed + contraindications + warnings else " []"))
     if not boxed + contraindications + warnings:
         out.append(f"  {REVIEW}: the record has no boxed warning, contraindications or warnings to draft from.")
     for note in repeats:
@@ -630,7 +634,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
                 f"    suggestion: {q('REVIEW: one plain-language sentence an editor could paste into an article')}",
                 "    source: label",
                 f"    section: {q(topic.section)}"]
-    out.append("doses:")
+    out.append("doses:" + ("" if doses else " []"))
     if doses:
         out += _comment_block("each entry holds the label's dose sentences for one subsection, with what "
                               "druglint parsed from them. Turn them into initial/usual/max numbers (mg of the "

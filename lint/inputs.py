@@ -1,14 +1,21 @@
-"""Finding article files and decoding them, with a clear error for anything unreadable."""
+"""Finding article files and decoding them, with a clear error for anything unreadable.
+
+Nothing here writes to disk: files are opened read-only and only read.
+"""
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from lint.readers import SUFFIXES
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024
+UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class InputError(Exception):
@@ -24,7 +31,8 @@ class Article:
 
 def collect_paths(arguments: list[str]) -> list[tuple[str, str | None]]:
     """Expand arguments into (path, error) pairs: files as given, directories recursively
-    (known suffixes only, symlink loops skipped), '-' for standard input."""
+    (known suffixes only, each real folder once, so symlink loops end), '-' for standard input.
+    A path that cannot be read comes with a one-line error instead of being dropped."""
     found: list[tuple[str, str | None]] = []
     for argument in arguments:
         if argument == "-":
@@ -35,16 +43,46 @@ def collect_paths(arguments: list[str]) -> list[tuple[str, str | None]]:
             found += _walk(path)
         elif path.exists():
             found.append((argument, None))
-        elif path.is_symlink():
-            found.append((argument, "broken symbolic link"))
         else:
-            found.append((argument, "no such file or directory"))
+            found.append((argument, _missing_reason(argument)))
     return found
 
 
+def _missing_reason(path: str) -> str:
+    """Why a path that does not resolve to anything cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if os.path.islink(path):
+            return "broken symbolic link"
+        if error.errno != errno.ENOENT:
+            return error.strerror or str(error)
+    return "no such file or directory"
+
+
+def _walked_file_error(path: str) -> str | None:
+    """The error for a file met in a folder walk: broken or looping links, and special files
+    (a FIFO would block the walk, a device never ends), which are reported, never opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return _missing_reason(path)
+    if stat.S_ISREG(mode):
+        return None
+    kind = "named pipe (FIFO)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return f"not a regular file ({kind}); not read"
+
+
 def _walk(root: Path) -> list[tuple[str, str | None]]:
-    found, seen = [], set()
-    for folder, subfolders, files in os.walk(root, followlinks=True, onerror=None):
+    found: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+
+    def unlistable(error: OSError) -> None:
+        found.append((str(error.filename), f"cannot list folder: {error.strerror or error}"))
+
+    for folder, subfolders, files in os.walk(root, followlinks=True, onerror=unlistable):
         real = os.path.realpath(folder)
         if real in seen:
             subfolders[:] = []
@@ -52,28 +90,39 @@ def _walk(root: Path) -> list[tuple[str, str | None]]:
         seen.add(real)
         subfolders.sort()
         for name in sorted(files):
-            path = Path(folder) / name
-            if path.suffix.lower() in SUFFIXES and not name.startswith("."):
-                error = "broken symbolic link" if path.is_symlink() and not path.exists() else None
-                found.append((str(path), error))
+            path = os.path.join(folder, name)
+            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                found.append((path, _walked_file_error(path)))
     return found
 
 
+def _position(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, byte offset {offset}"
+
+
 def decode(data: bytes) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; else InputError."""
+    """Decode article bytes: UTF-8 (a BOM is dropped), or UTF-16/UTF-32 with a BOM.
+    Anything else (invalid UTF-8, NUL bytes, oversized) raises InputError: druglint never
+    guesses an encoding, because a wrong guess would put every offset in the wrong place."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"invalid UTF-16 at byte {error.start}") from None
-    if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes), not an article")
+        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read as an article")
+    for boms, codec in ((UTF32_BOMS, "utf-32"), (UTF16_BOMS, "utf-16")):
+        if data.startswith(boms):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as error:
+                raise InputError(f"invalid {codec.upper()} at byte offset {error.start}") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
+            raise InputError("looks like UTF-16 without a byte order mark; save the article as UTF-8")
+        raise InputError(f"binary file (NUL byte at {_position(data, nul)}), not an article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"not valid UTF-8 (byte {error.start}); save the article as UTF-8") from None
+        raise InputError(f"not valid UTF-8 (byte 0x{data[error.start]:02X} at {_position(data, error.start)}); "
+                         "save the article as UTF-8") from None
 
 
 def read_article(path: str, stdin_bytes: bytes | None = None) -> Article:

@@ -6,7 +6,9 @@ own facts, each run through the real engine with the outcome the profile promise
   as a use of the drug and raises no unlabeled-indication.
 - dose-within: each dose entry's own limits and regimens, stated as doses for its
   indication, population and product, are read as doses and raise no dose-out-of-range.
-- dose-beyond: three times each of those limits does raise dose-out-of-range.
+- dose-beyond: three times the most that any entry a reader could mean by the same
+  statement allows (same population, a covering indication, a product it names) does
+  raise dose-out-of-range.
 - warning: each alternative of each mention pattern of a required warning topic, put in
   a sentence, counts as mentioning the topic (no missing-warning for it).
 
@@ -20,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from lint.reference import DoseEntry, Profile, Reference
+from lint.reference import DoseEntry, Profile, Reference, Regimen
 
 BEYOND_FACTOR = 3
 LIMIT_KEYS = ("daily_mg", "single_mg", "daily_mg_per_kg", "single_mg_per_kg")
@@ -148,7 +150,7 @@ def starting_limit(entry: DoseEntry, key: str) -> float | None:
     return initial[1] if initial and initial[1] is not None else None
 
 
-def _frequency(regimen) -> str:
+def _frequency(regimen: Regimen) -> str:
     """How often, in words: the regimen's times a day, else its dosing interval."""
     times = regimen.get("times_per_day")
     hours = regimen.get("interval_hours")
@@ -175,7 +177,8 @@ def _span(bounds: tuple[float | None, float | None]) -> str | None:
     return f"{low:g} to {high:g}"
 
 
-def _regimen_amount(regimen) -> str | None:
+def _regimen_amount(regimen: Regimen) -> str | None:
+    """A regimen as an amount in words: '0.25 mg twice a day', '1 to 4 mg a day'."""
     for key in ("single_mg", "single_mg_per_kg"):
         if regimen.get(key) and _span(regimen.get(key)):
             unit = "mg/kg" if key.endswith("per_kg") else "mg"
@@ -186,16 +189,16 @@ def _regimen_amount(regimen) -> str | None:
     return None
 
 
-def _cue_product(profile: Profile, entry: DoseEntry) -> tuple[str, str] | None:
-    """(product id, word naming it) for the first of the entry's products that has a cue
-    no other product shares (a shared cue such as a brand names several products)."""
+def _cue_product(profile: Profile, entry: DoseEntry) -> str | None:
+    """A word naming the first of the entry's products that has a cue no other product
+    shares (a shared cue such as a brand names several products)."""
     for product in profile.products:
         if product.id not in entry.products:
             continue
         others = {c.lower() for p in profile.products if p.id != product.id for c in p.cues}
         cue = next((c for c in product.cues if not c[:1].isdigit() and c.lower() not in others), None)
         if cue:
-            return product.id, cue
+            return cue
     return None
 
 
@@ -227,35 +230,38 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
         term, condition_id = named_use if named_use else (None, None)
         who = population_phrase(entry)
         lead = f"For {term}, {who}" if term else _capitalised(who)
-        named = _cue_product(profile, entry)
-        drug = profile.generic + (f" ({named[1]})" if named else "")
+        cue = _cue_product(profile, entry)
+        drug = profile.generic + (f" ({cue})" if cue else "")
         siblings = _siblings(profile, reference, entry, condition_id, _products_named(profile, f"{lead} {drug}"))
 
-        def say(verb: str, amount: str) -> str:
-            return f"{lead} {verb} {drug} at {amount}."
+        def test(kind: str, detail: str, verb: str, amount: str) -> SelfTest:
+            return SelfTest(profile.id, kind, entry.id, detail, f"{lead} {verb} {drug} at {amount}.")
 
         for key in LIMIT_KEYS:
-            limits = []
-            found = own_limit(entry, key)
-            if found is not None:
-                limits.append(found)
-            start = starting_limit(entry, key)
-            if start is not None and (start, True) not in limits:
-                limits.append((start, True))
-            for limit, starting in limits:  # "start at 0.5 mg", not "start at up to": that reads as a maximum
+            words = AMOUNT_WORDS[key]
+            for limit, starting in _limits(entry, key):
+                # "start at 0.5 mg", not "start at up to 0.5 mg": that reads as a maximum
                 verb, what, up_to = ("start", "starting ", "") if starting else ("take", "", "up to ")
-                words = AMOUNT_WORDS[key]
-                tests.append(SelfTest(profile.id, "dose-within", entry.id, f"{what}limit {key} {limit:g}",
-                                      say(verb, up_to + words.format(f"{limit:g}"))))
-                allowed = [limit] + [_allowed(e, key, starting) for e in siblings]
-                beyond = BEYOND_FACTOR * max(a for a in allowed if a is not None)
-                tests.append(SelfTest(profile.id, "dose-beyond", entry.id, f"{BEYOND_FACTOR}x {what}{key} {limit:g}",
-                                      say(verb, up_to + words.format(f"{beyond:g}"))))
+                beyond = BEYOND_FACTOR * max(a for a in [limit] + [_allowed(e, key, starting) for e in siblings]
+                                             if a is not None)
+                tests += [test("dose-within", f"{what}limit {key} {limit:g}", verb, up_to + words.format(f"{limit:g}")),
+                          test("dose-beyond", f"{BEYOND_FACTOR}x {what}{key} {limit:g}", verb,
+                               up_to + words.format(f"{beyond:g}"))]
         for name, verb, regimen in (("initial", "start", entry.initial), ("usual", "usually take", entry.usual)):
             amount = _regimen_amount(regimen)
             if amount:
-                tests.append(SelfTest(profile.id, "dose-within", entry.id, f"{name} regimen", say(verb, amount)))
+                tests.append(test("dose-within", f"{name} regimen", verb, amount))
     return tests
+
+
+def _limits(entry: DoseEntry, key: str) -> list[tuple[float, bool]]:
+    """The entry's limits for one key, each with whether it limits starting doses only:
+    its overall limit, and its starting limit when that is another number."""
+    limits = [found] if (found := own_limit(entry, key)) is not None else []
+    start = starting_limit(entry, key)
+    if start is not None and (start, True) not in limits:
+        limits.append((start, True))
+    return limits
 
 
 def _allowed(entry: DoseEntry, key: str, starting: bool) -> float | None:

@@ -153,3 +153,22 @@ def test_drafted_mention_patterns_parse(name):
     for pattern in draft_mentions(name):
         groups = parse_mention(pattern)
         assert groups and all(all(alt and alt == alt.strip() for alt in group) for group in groups)
+
+
+LABEL_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=120) | st.sampled_from(
+    ["WARNING: RISK A; and RISK B Risk A text. Risk B text.", "1.1 Panic Disorder used for panic disorder.",
+     "2.1 Adults Take 5 mg twice a day. The maximum is 40 mg per day.", "• Item one • Item two"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fixed_dictionaries({"indications_and_usage": LABEL_TEXT, "boxed_warning": LABEL_TEXT,
+                              "contraindications": LABEL_TEXT, "warnings": LABEL_TEXT,
+                              "dosage_and_administration": LABEL_TEXT, "brand": LABEL_TEXT}))
+def test_any_record_drafts_a_profile_that_loads(tmp_path_factory, fields):
+    record = {key: [value] for key, value in fields.items() if key != "brand"}
+    record["openfda"] = {"generic_name": ["TESTAMINE HYDROCHLORIDE"], "brand_name": [fields["brand"]]}
+    result = draft_profile(record)
+    path = tmp_path_factory.mktemp("draft") / f"{result.id}.yaml"
+    path.write_text(result.text, encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.id == "testamine" and profile.generic == "testamine"

@@ -104,15 +104,15 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         chosen = special + adults
     if any(e.silent for e in chosen):
         return []
-    if not claim.mention.per_kg:  # a weight band says nothing about a dose given without a weight
-        chosen = [e for e in chosen if e.weight_kg is None] or []
+    if not claim.mention.per_kg:  # with no weight given, weight bands apply only when nothing else does
+        chosen = [e for e in chosen if e.weight_kg is None] or chosen
     return [e for e in chosen if _comparable(e, claim.mention.per_kg)]
 
 
 def _comparable(entry: DoseEntry, per_kg: bool) -> bool:
-    """True when the entry has a limit in the claim's unit (mg or mg/kg) or a frequency."""
+    """True when the entry has an amount limit in the claim's unit (mg or mg/kg)."""
     suffix = "_per_kg" if per_kg else ""
-    keys = ("single_mg" + suffix, "daily_mg" + suffix, "times_per_day", "interval_hours")
+    keys = ("single_mg" + suffix, "daily_mg" + suffix)
     return any(entry.max.get(k) is not None or entry.initial.get(k) or entry.usual.get(k) for k in keys)
 
 
@@ -127,12 +127,14 @@ def _limit(*values):
 
 
 def _max_times(entry: DoseEntry) -> float | None:
-    values = [entry.max.get("times_per_day"), _high(entry.initial, "times_per_day"), _high(entry.usual, "times_per_day")]
-    for regimen in (entry.initial, entry.usual):
-        hours = regimen.get("interval_hours")
-        if hours and hours[0]:
-            values.append(24 / hours[0])
-    return _limit(*values)
+    """Most doses a day the entry allows by its schedule: the shortest interval when it gives
+    one ("every 4 hours" allows 6), else its largest count of doses a day."""
+    intervals = [r.get("interval_hours")[0] for r in (entry.initial, entry.usual)
+                 if r.get("interval_hours") and r.get("interval_hours")[0]]
+    if intervals:
+        return 24 / min(intervals)
+    return _limit(entry.max.get("times_per_day"), _high(entry.initial, "times_per_day"),
+                  _high(entry.usual, "times_per_day"))
 
 
 def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -> str | None:
@@ -142,7 +144,8 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     low = amount[0]
     single = None if mention.per_day else low
     times = mention.times_per_day
-    daily = low if mention.per_day else (low * times[0] if times else None)
+    doses_a_day = min(times[0], entry.max.get("times_per_day") or times[0]) if times else None  # "every 4 hours, at most 5 times"
+    daily = low if mention.per_day else (low * doses_a_day if times else None)
     initial = mention.kind == "initial"
     max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix))
     max_daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix))
@@ -152,13 +155,17 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         max_single, max_daily = start_single or max_single, start_daily or max_daily
     elif max_single is None and max_daily is None:
         max_single, max_daily = start_single, start_daily
+    max_times = _max_times(entry)
+    if max_daily is None and max_single is not None and max_times is not None:
+        max_daily = max_single * max_times  # no daily number: the largest dose at the most doses a day
+    if max_single is None and max_daily is not None:
+        max_single = max_daily  # no single-dose number: one dose cannot exceed the day's total
     unit = "mg/kg" if mention.per_kg else "mg"
     what = "starting " if initial else ""
     if single is not None and max_single is not None and single > max_single + 1e-9:
         return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"
     if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
         return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
-    max_times = _max_times(entry)
     if times is not None and max_times is not None and times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
     return None

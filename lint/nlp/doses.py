@@ -42,7 +42,7 @@ PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hour
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$", re.I)
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
 STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
-STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|available (?:in|as)|sold (?:in|as)|strengths?|supplied as|is made in|are made in|contains?|costs?|price|priced)\b|\$", re.I)
+STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*)\s+(?:\w+\s+){0,4}?by\s*$"
                               r"|\b(?:in (?:increments|steps) of|increments? of|add(?:ing)?|by no more than|by up to)\s*$"
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)

@@ -5,6 +5,7 @@ every tag and text run, so the document text keeps each character at its offset.
 """
 from __future__ import annotations
 
+import re
 from html import unescape
 from html.parser import HTMLParser
 
@@ -15,6 +16,7 @@ BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", 
               "section", "article", "header", "footer", "ul", "ol", "blockquote", "dt", "dd",
               "table", "main", "aside", "nav", "figure", "figcaption", "hr", "body", "title"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
+_NEWLINE = re.compile("\n")
 
 
 class _Collector(HTMLParser):
@@ -22,7 +24,7 @@ class _Collector(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         self.canvas = blank(source)
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
         self.hidden_depth = 0
         self.blocks: list[Block] = []
         self.block_kind = "paragraph"

@@ -6,20 +6,18 @@ every character at its source offset, with the markup blanked.
 """
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 
 from lint.document import Block, Document, blank
 
 _PARSER = MarkdownIt("commonmark")
+_NEWLINE = re.compile("\n")
 
 
 def _line_offsets(source: str) -> list[int]:
-    offsets = [0]
-    for i, ch in enumerate(source):
-        if ch == "\n":
-            offsets.append(i + 1)
-    offsets.append(len(source))
-    return offsets
+    return [0, *(m.end() for m in _NEWLINE.finditer(source)), len(source)]
 
 
 def read_markdown(path: str, source: str) -> Document:
