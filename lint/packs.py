@@ -20,7 +20,7 @@ import yaml
 
 from lint.findings import SEVERITIES
 from lint.reference import rules_dir
-from lint.yamlfile import DataError, YamlFile
+from lint.yamlfile import DataError, FieldChecker, YamlFile
 
 KINDS = ("forbid", "require", "claim")
 FIXED_SCOPES = ("document", "sentence", "heading", "list_item")
@@ -162,54 +162,15 @@ def scopes() -> tuple[str, ...]:
     return FIXED_SCOPES + section_kinds()
 
 
-class _PackChecker:
-    """Validates one pack file, raising DataError at the offending field."""
+class _PackChecker(FieldChecker):
+    """Validates one pack file, raising DataError at the offending field (naming the rule)."""
 
     def __init__(self, file: YamlFile):
-        self.file = file
+        super().__init__(file)
         self.rule_id: str | None = None
 
     def fail(self, where: tuple, message: str) -> None:
         raise self.file.error(where, f"rule '{self.rule_id}': {message}" if self.rule_id else message)
-
-    def mapping(self, value: Any, where: tuple, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
-        if not isinstance(value, dict):
-            self.fail(where, f"expected a mapping, got {_type_name(value)}")
-        for key in value:
-            if key not in required and key not in optional:
-                self.fail(where + (key,), f"unknown key (allowed: {', '.join(required + optional)})")
-        for key in required:
-            if key not in value:
-                self.fail(where, f"missing required key '{key}'")
-        return value
-
-    def text(self, value: Any, where: tuple) -> str:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, bool):
-            self.fail(where, "expected text, got true/false: YAML reads unquoted yes/no/on/off as "
-                             "true/false, so quote the word (\"no\")")
-        if not isinstance(value, str) or not value.strip():
-            self.fail(where, f"expected a non-empty string, got {_type_name(value)}")
-        return value
-
-    def texts(self, value: Any, where: tuple) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail(where, "expected a list of strings")
-        return tuple(self.text(v, where + (i,)) for i, v in enumerate(value))
-
-    def boolean(self, value: Any, where: tuple) -> bool:
-        if not isinstance(value, bool):
-            self.fail(where, "expected true or false")
-        return value
-
-    def choice(self, value: Any, where: tuple, choices: tuple[str, ...]) -> str:
-        value = self.text(value, where)
-        if value not in choices:
-            self.fail(where, f"expected one of {', '.join(choices)}")
-        return value
 
     def template(self, value: Any, where: tuple, allowed: tuple[str, ...]) -> str:
         text = self.text(value, where)
@@ -229,7 +190,7 @@ class _PackChecker:
 
     def patterns(self, value: Any, where: tuple, need: bool) -> Patterns:
         spec = self.mapping(value, where, (), ("phrases", "patterns"))
-        phrases = self.texts(spec.get("phrases"), where + ("phrases",))
+        phrases = self.strings(spec.get("phrases"), where + ("phrases",))
         for i, phrase in enumerate(phrases):
             if len(phrase) > MAX_PHRASE_CHARS:
                 self.fail(where + ("phrases", i), f"a phrase is at most {MAX_PHRASE_CHARS} characters")
@@ -338,16 +299,16 @@ class _PackChecker:
             self.fail(where + ("any",), "expected a non-empty list of drug conditions")
         controlled = spec.get("controlled")
         if controlled is not None and not isinstance(controlled, bool):
-            controlled = self.texts(controlled if isinstance(controlled, list) else [controlled], where + ("controlled",))
+            controlled = self.strings(controlled if isinstance(controlled, list) else [controlled], where + ("controlled",))
         ids = spec.get("id")
         return DrugCondition(
-            ids=None if ids is None else self.texts(ids if isinstance(ids, list) else [ids], where + ("id",)),
+            ids=None if ids is None else self.strings(ids if isinstance(ids, list) else [ids], where + ("id",)),
             rx_only=None if "rx_only" not in spec else self.boolean(spec["rx_only"], where + ("rx_only",)),
             otc_available=None if "otc_available" not in spec
             else self.boolean(spec["otc_available"], where + ("otc_available",)),
             controlled=controlled,
             warning_topics=None if "warning_topics" not in spec
-            else tuple(w.lower() for w in self.texts(spec["warning_topics"], where + ("warning_topics",))) or None,
+            else tuple(w.lower() for w in self.strings(spec["warning_topics"], where + ("warning_topics",))) or None,
             made_in_strength=None if "made_in_strength" not in spec
             else self.boolean(spec["made_in_strength"], where + ("made_in_strength",)),
             any_of=None if alternatives is None
@@ -438,10 +399,6 @@ def _first_sentence(text: str) -> str:
     flat = " ".join(text.split())
     match = re.search(r"[.!?](?=\s+[A-Z]|$)", flat)
     return flat[:match.end()] if match else flat
-
-
-def _type_name(value: Any) -> str:
-    return "nothing" if value is None else type(value).__name__
 
 
 def load_pack(path: str | Path, text: str | None = None) -> Pack:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.yamlfile import DataError, YamlFile
+from lint.yamlfile import DataError, FieldChecker, YamlFile
 
 POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
 WARNING_KINDS = ("boxed", "contraindication", "warning")
@@ -181,64 +181,6 @@ class Reference:
 
 # --- validation ---------------------------------------------------------------------------
 
-class _Checker:
-    """Small declarative checks over a parsed YAML tree, raising DataError at the field."""
-
-    def __init__(self, file: YamlFile):
-        self.file = file
-
-    def fail(self, where: tuple, message: str) -> None:
-        raise self.file.error(where, message)
-
-    def mapping(self, value: Any, where: tuple, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
-        if not isinstance(value, dict):
-            self.fail(where, f"expected a mapping, got {type(value).__name__}")
-        for key in value:
-            if key not in required and key not in optional:
-                allowed = ", ".join(required + optional)
-                self.fail(where + (key,), f"unknown key (allowed: {allowed})")
-        for key in required:
-            if key not in value:
-                self.fail(where, f"missing required key '{key}'")
-        return value
-
-    def text(self, value: Any, where: tuple, empty_ok: bool = False) -> str:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if hasattr(value, "isoformat"):
-            value = value.isoformat()
-        if not isinstance(value, str) or (not empty_ok and not value.strip()):
-            self.fail(where, "expected a non-empty string")
-        return value
-
-    def strings(self, value: Any, where: tuple) -> tuple[str, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail(where, "expected a list of strings")
-        return tuple(self.text(v, where + (i,)) for i, v in enumerate(value))
-
-    def number(self, value: Any, where: tuple) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            self.fail(where, "expected a non-negative number")
-        return float(value)
-
-    def bounds(self, value: Any, where: tuple) -> tuple[float | None, float | None] | None:
-        if value is None:
-            return None
-        if not isinstance(value, list) or len(value) != 2:
-            self.fail(where, "expected [low, high] (use null for an open end)")
-        low, high = (None if v is None else self.number(v, where + (i,)) for i, v in enumerate(value))
-        if low is not None and high is not None and low > high:
-            self.fail(where, f"low bound {low:g} is above high bound {high:g}")
-        return low, high
-
-    def boolean(self, value: Any, where: tuple) -> bool:
-        if not isinstance(value, bool):
-            self.fail(where, "expected true or false")
-        return value
-
-
 MENTION_GROUP = re.compile(r"\s*\+\s*")
 
 
@@ -255,7 +197,7 @@ def parse_mention(pattern: str) -> tuple[tuple[str, ...], ...]:
 def load_profile(path: str | Path, text: str | None = None) -> Profile:
     """Load and validate one reference profile."""
     file = YamlFile(path, text)
-    check = _Checker(file)
+    check = FieldChecker(file)
     data = check.mapping(file.data, (), ("id", "names", "sources", "indications"),
                          ("class", "rx_only", "controlled", "products", "warnings", "doses", "notes"))
     profile_id = check.text(data["id"], ("id",))
@@ -392,7 +334,7 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
     merged: dict[str, dict] = {}
     for path in paths:
         file = YamlFile(path)
-        check = _Checker(file)
+        check = FieldChecker(file)
         if not isinstance(file.data, list):
             check.fail((), "expected a list of conditions")
         for i, value in enumerate(file.data):

@@ -54,3 +54,74 @@ class YamlFile:
         """A DataError pointing at a field of this file."""
         field = ".".join(f"[{k}]" if isinstance(k, int) else str(k) for k in field_path).replace(".[", "[")
         return DataError(self.path, message, line=self.line_of(field_path), field=field or None)
+
+
+def type_name(value: Any) -> str:
+    """How an error names the type of a YAML value."""
+    return "nothing" if value is None else type(value).__name__
+
+
+class FieldChecker:
+    """Small declarative checks over a parsed YAML tree, raising DataError at the field."""
+
+    def __init__(self, file: YamlFile):
+        self.file = file
+
+    def fail(self, where: tuple, message: str) -> None:
+        raise self.file.error(where, message)
+
+    def mapping(self, value: Any, where: tuple, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, f"expected a mapping, got {type_name(value)}")
+        for key in value:
+            if key not in required and key not in optional:
+                self.fail(where + (key,), f"unknown key (allowed: {', '.join(required + optional)})")
+        for key in required:
+            if key not in value:
+                self.fail(where, f"missing required key '{key}'")
+        return value
+
+    def text(self, value: Any, where: tuple, empty_ok: bool = False) -> str:
+        if isinstance(value, bool):
+            self.fail(where, "expected text, got true/false: YAML reads unquoted yes/no/on/off as "
+                             "true/false, so quote the word (\"no\")")
+        if isinstance(value, (int, float)):
+            value = str(value)
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if not isinstance(value, str) or (not empty_ok and not value.strip()):
+            self.fail(where, f"expected a non-empty string, got {type_name(value)}")
+        return value
+
+    def strings(self, value: Any, where: tuple) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail(where, "expected a list of strings")
+        return tuple(self.text(v, where + (i,)) for i, v in enumerate(value))
+
+    def number(self, value: Any, where: tuple) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            self.fail(where, "expected a non-negative number")
+        return float(value)
+
+    def bounds(self, value: Any, where: tuple) -> tuple[float | None, float | None] | None:
+        if value is None:
+            return None
+        if not isinstance(value, list) or len(value) != 2:
+            self.fail(where, "expected [low, high] (use null for an open end)")
+        low, high = (None if v is None else self.number(v, where + (i,)) for i, v in enumerate(value))
+        if low is not None and high is not None and low > high:
+            self.fail(where, f"low bound {low:g} is above high bound {high:g}")
+        return low, high
+
+    def boolean(self, value: Any, where: tuple) -> bool:
+        if not isinstance(value, bool):
+            self.fail(where, "expected true or false")
+        return value
+
+    def choice(self, value: Any, where: tuple, choices: tuple[str, ...]) -> str:
+        value = self.text(value, where)
+        if value not in choices:
+            self.fail(where, f"expected one of {', '.join(choices)}")
+        return value
