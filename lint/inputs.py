@@ -125,6 +125,14 @@ def decode(data: bytes) -> str:
                          "save the article as UTF-8") from None
 
 
+def _docx_text(data: bytes) -> str:
+    from lint.readers.docx import DocxError, docx_text
+    try:
+        return docx_text(data)
+    except DocxError as error:
+        raise InputError(str(error)) from None
+
+
 def read_article(path: str, stdin_bytes: bytes | None = None) -> Article:
     """Read and decode one article; an unreadable one comes back with its error."""
     try:
@@ -133,6 +141,8 @@ def read_article(path: str, stdin_bytes: bytes | None = None) -> Article:
         else:
             with open(path, "rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
+        if path.lower().endswith(".docx"):
+            return Article(path, _docx_text(data))
         return Article(path, decode(data))
     except InputError as error:
         return Article(path, None, str(error))

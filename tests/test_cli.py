@@ -52,7 +52,7 @@ def test_text_report_and_exit_codes():
 
 def test_directory_and_stdin():
     result = run("check", "--format", "json", str(FIXTURES))
-    expected = sorted(p for p in FIXTURES.iterdir() if p.suffix in {".txt", ".md", ".html"})
+    expected = sorted(p for p in FIXTURES.iterdir() if p.suffix in {".txt", ".md", ".html", ".docx"})
     assert [Path(f["path"]).name for f in json.loads(result.output)["files"]] == [p.name for p in expected]
     piped = run("check", "--format", "json", "-", stdin="Clonazepam is used to treat insomnia.")
     assert json.loads(piped.output)["files"][0]["findings"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from lint.document import Document
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html"}
+            ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def format_for(path: str) -> str:
@@ -17,6 +17,9 @@ def format_for(path: str) -> str:
 def read_document(path: str, source: str, fmt: str | None = None) -> Document:
     """Parse decoded source text into a Document with the reader for its format."""
     fmt = fmt or format_for(path)
+    if fmt == "docx":
+        from lint.readers.docx import read_docx_file
+        return read_docx_file(path, source)
     if fmt == "markdown":
         from lint.readers.markdown import read_markdown
         return read_markdown(path, source)

@@ -72,3 +72,17 @@ def read_docx(path: str, data: bytes) -> Document:
         offset += len(paragraph.text) + 1
     text = "\n".join(p.text for p in found)
     return Document(path=path, source=text, text=text, blocks=blocks, format="docx")
+
+
+def read_docx_file(path: str, source: str) -> Document:
+    """The Document of a .docx file whose text (`docx_text`) was read already; when the file
+    cannot be read again to the same text, its paragraphs are taken as plain text."""
+    try:
+        with open(path, "rb") as handle:
+            document = read_docx(path, handle.read())
+        if document.source == source:
+            return document
+    except (OSError, DocxError):
+        pass
+    from lint.readers.text import read_text
+    return read_text(path, source)
