@@ -86,6 +86,20 @@ def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:
     return _lint_one(*item)
 
 
+REPORT_MARK = b'<meta name="generator" content="druglint">'
+
+
+def _is_druglint_report(path: str) -> bool:
+    """True for an HTML report druglint wrote itself (a folder walk must not lint it)."""
+    if not path.lower().endswith((".html", ".htm")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            return REPORT_MARK in handle.read(4096)
+    except OSError:
+        return False
+
+
 def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
     """The files to lint (named ones always, walked ones as include/exclude allow) and the
     fail-on level (the option, else the first configuration that sets one, else error)."""
@@ -94,7 +108,7 @@ def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
     selected, fail_on = [], request.fail_on
     for path, error in collect_paths(list(request.paths)):
         config = config_for(path, rules, request.config_path)
-        if path in named or config.selects(path):
+        if path in named or (config.selects(path) and not _is_druglint_report(path)):
             selected.append((path, error))
             fail_on = fail_on or config.fail_on
     return selected, fail_on or "error"

@@ -115,3 +115,11 @@ def test_config_adds_a_pack_folder_and_a_subfolder_sets_its_level(tmp_path):
     result, report = check(tmp_path)
     cheap = [f for f in report["files"][0]["findings"] if f["rule"] == "no-cheap-claims"]
     assert [(f["text"], f["severity"]) for f in cheap] == [("cheap", "error")]
+
+
+def test_a_folder_walk_skips_the_html_report_druglint_wrote(tmp_path):
+    (tmp_path / "a.md").write_text(ARTICLE)
+    CliRunner().invoke(main, ["check", "--format", "html", "-o", str(tmp_path / "report.html"), str(tmp_path)])
+    assert (tmp_path / "report.html").exists()
+    result, report = check(tmp_path)
+    assert [Path(e["path"]).name for e in report["files"]] == ["a.md"]

@@ -1,0 +1,167 @@
+"""druglint speed and memory benchmark (not part of the test suite).
+
+    python bench/run.py                  # 2000 articles; about two minutes
+    python bench/run.py --articles 4000 --json bench-result.json
+
+Reports, in one run: druglint words/second in-process (the engine) and through the CLI
+(`druglint check DIR --format json`), spaCy's bare tokenizer (spacy.blank('en').tokenizer)
+on the same texts and the ratio of the two, time for 1x, 4x and 16x of the corpus (16x is
+the whole corpus) and for one article grown 1x, 4x and 16x longer (both should grow
+linearly), peak memory, `druglint --help` wall time and one article from a cold start.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import REPO, Article, build_corpus
+
+TARGETS = {  # what the figures must reach
+    "ratio_to_tokenizer": ("druglint / bare tokenizer speed", 0.5, ">="),
+    "help_seconds": ("druglint --help wall time (s)", 0.3, "<="),
+    "cold_article_seconds": ("one article from a cold start (s)", 1.5, "<="),
+    "peak_memory_mb": ("peak memory, in-process and CLI (MB)", 400, "<="),
+}
+COLD_ARTICLE = REPO / "fixtures" / "clonazepam-review.md"
+
+
+def druglint_command() -> list[str]:
+    """The druglint console script next to this interpreter, else `python -m lint`."""
+    script = shutil.which("druglint", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "lint"]
+
+
+def wall_time(command: list[str], runs: int) -> float:
+    """Median wall time of a command over a few runs."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def lint_all(articles: list[Article]) -> float:
+    from lint.engine import lint_text
+    started = time.perf_counter()
+    for article in articles:
+        lint_text(article.name, article.source)
+    return time.perf_counter() - started
+
+
+def tokenize_all(articles: list[Article]) -> float:
+    import spacy
+    tokenizer = spacy.blank("en").tokenizer
+    tokenizer("warm up")
+    started = time.perf_counter()
+    for article in articles:
+        tokenizer(article.source)
+    return time.perf_counter() - started
+
+
+def run_cli(folder: Path, expected_files: int) -> float:
+    started = time.perf_counter()
+    done = subprocess.run([*druglint_command(), "check", str(folder), "--format", "json"],
+                          capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"druglint check failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    checked = len(json.loads(done.stdout)["files"])
+    if checked != expected_files:
+        raise SystemExit(f"druglint checked {checked} files, expected {expected_files}")
+    return elapsed
+
+
+def scaling(articles: list[Article], label: str) -> list[dict]:
+    """Time for 1x, 4x and 16x of the given article lists (each entry: one size)."""
+    rows = []
+    for factor, subset in zip((1, 4, 16), articles):
+        words = sum(a.words for a in subset)
+        seconds = lint_all(subset)
+        rows.append({"what": label, "factor": factor, "words": words, "seconds": round(seconds, 3),
+                     "words_per_second": round(words / seconds)})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000, help="corpus size (the 16x run)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the corpus variations")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+
+    articles = build_corpus(args.articles, args.seed)
+    words = sum(a.words for a in articles)
+    results: dict = {"articles": len(articles), "words": words, "command": druglint_command()}
+
+    results["help_seconds"] = round(wall_time([*druglint_command(), "--help"], runs=5), 3)
+    results["cold_article_seconds"] = round(wall_time([*druglint_command(), "check", str(COLD_ARTICLE)], runs=3), 3)
+
+    with tempfile.TemporaryDirectory(prefix="druglint-bench-") as folder:
+        for article in articles:
+            (Path(folder) / article.name).write_text(article.source, encoding="utf-8")
+        cli_seconds = run_cli(Path(folder), len(articles))
+    results["cli_seconds"] = round(cli_seconds, 3)
+    results["cli_words_per_second"] = round(words / cli_seconds)
+    results["cli_peak_memory_mb"] = round(peak_mb(resource.RUSAGE_CHILDREN), 1)
+
+    from lint.engine import lint_text
+    started = time.perf_counter()
+    lint_text(COLD_ARTICLE.name, COLD_ARTICLE.read_text(encoding="utf-8"))
+    results["engine_startup_seconds"] = round(time.perf_counter() - started, 3)
+
+    quarter, sixteenth = articles[: len(articles) // 4], articles[: len(articles) // 16]
+    corpus_rows = scaling([sixteenth, quarter, articles], "corpus")
+    results["engine_seconds"] = corpus_rows[-1]["seconds"]
+    results["engine_words_per_second"] = corpus_rows[-1]["words_per_second"]
+    longest = max(articles[:16], key=lambda a: a.words)  # variants of one seed, joined end to end
+    variants = [a for a in articles if a.name.split("-", 1)[1] == longest.name.split("-", 1)[1]]
+    grown = [Article(longest.name, "\n\n".join(a.source for a in variants[:n])) for n in (1, 4, 16)]
+    results["scaling"] = corpus_rows + scaling([[g] for g in grown], "one article grown")
+
+    results["tokenizer_seconds"] = round(tokenize_all(articles), 3)
+    results["tokenizer_words_per_second"] = round(words / results["tokenizer_seconds"])
+    results["ratio_to_tokenizer"] = round(results["engine_words_per_second"] / results["tokenizer_words_per_second"], 3)
+    results["engine_peak_memory_mb"] = round(peak_mb(resource.RUSAGE_SELF), 1)
+    results["peak_memory_mb"] = max(results["engine_peak_memory_mb"], results["cli_peak_memory_mb"])
+
+    report(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+def report(results: dict) -> None:
+    print(f"corpus: {results['articles']} articles, {results['words']} words")
+    print(f"druglint in-process : {results['engine_words_per_second']:>9} words/s "
+          f"({results['engine_seconds']} s; pipeline start-up {results['engine_startup_seconds']} s)")
+    print(f"druglint CLI        : {results['cli_words_per_second']:>9} words/s ({results['cli_seconds']} s, start-up included)")
+    print(f"bare spaCy tokenizer: {results['tokenizer_words_per_second']:>9} words/s ({results['tokenizer_seconds']} s)")
+    print(f"ratio druglint/tokenizer: {results['ratio_to_tokenizer']}")
+    print(f"peak memory: in-process {results['engine_peak_memory_mb']} MB, CLI {results['cli_peak_memory_mb']} MB")
+    print(f"druglint --help: {results['help_seconds']} s; one article cold: {results['cold_article_seconds']} s")
+    print("scaling (seconds per 1,000 words should stay flat):")
+    for row in results["scaling"]:
+        per_k = 1000 * row["seconds"] / row["words"]
+        print(f"  {row['what']:18} {row['factor']:>2}x {row['words']:>9} words {row['seconds']:>9.3f} s "
+              f"{per_k:7.3f} s/1k words")
+    print("targets:")
+    for key, (label, limit, sense) in TARGETS.items():
+        value = results[key]
+        met = value >= limit if sense == ">=" else value <= limit
+        print(f"  {'met   ' if met else 'MISSED'} {label}: {value} (target {sense} {limit})")
+
+
+if __name__ == "__main__":
+    main()
