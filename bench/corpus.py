@@ -18,6 +18,7 @@ from lint.reference import load_reference
 REPO = Path(__file__).resolve().parent.parent
 SEED_FOLDERS = (REPO / "fixtures", REPO.parent / "shared" / "corpus" / "dev")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+TEXT_FORMATS = ("text", "markdown", "html")  # the seeds are read as text
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def seed_articles() -> list[Article]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            if path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.upper().startswith("README"):
+            if path.is_file() and SUFFIXES.get(path.suffix.lower()) in TEXT_FORMATS \
+                    and not path.name.upper().startswith("README"):
                 seeds.append(Article(path.name, path.read_text(encoding="utf-8")))
     return seeds
 

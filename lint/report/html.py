@@ -91,8 +91,8 @@ def render_html(reports: list[FileReport]) -> str:
     summary = summary_line(reports)
     parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
              f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="druglint">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             '<meta name="generator" content="druglint">',
              f"<title>druglint report: {escape(summary)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>"]
     parts += _header(reports, summary)
     parts.append("<main>")
