@@ -13,9 +13,14 @@ from pathlib import Path
 
 from lint.readers import SUFFIXES
 
-MAX_BYTES = 10 * 1024 * 1024
+MAX_CHARS = 1_000_000  # spaCy's default Language.max_length, which the blank pipeline keeps
+MAX_TEXT_BYTES = 4 * MAX_CHARS + 4  # the most bytes MAX_CHARS characters take (UTF-32 with a BOM)
+MAX_BYTES = 50 * 1024 * 1024  # read at most this much of any file (a .docx carries images)
 UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+_TOO_LONG = f"article is longer than {MAX_CHARS:,} characters, the most druglint checks"
 
 
 class InputError(Exception):
@@ -105,14 +110,19 @@ def decode(data: bytes) -> str:
     """Decode article bytes: UTF-8 (a BOM is dropped), or UTF-16/UTF-32 with a BOM.
     Anything else (invalid UTF-8, NUL bytes, oversized) raises InputError: druglint never
     guesses an encoding, because a wrong guess would put every offset in the wrong place."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read as an article")
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(_TOO_LONG)
     for boms, codec in ((UTF32_BOMS, "utf-32"), (UTF16_BOMS, "utf-16")):
         if data.startswith(boms):
             try:
-                return data.decode(codec)
+                text = data.decode(codec)
             except UnicodeDecodeError as error:
                 raise InputError(f"invalid {codec.upper()} at byte offset {error.start}") from None
+            nul = text.find("\x00")
+            if nul >= 0:
+                line = text.count("\n", 0, nul) + 1
+                raise InputError(f"binary file (NUL character at line {line}), not an article")
+            return text
     nul = data.find(b"\x00")
     if nul >= 0:
         if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
@@ -123,6 +133,12 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as error:
         raise InputError(f"not valid UTF-8 (byte 0x{data[error.start]:02X} at {_position(data, error.start)}); "
                          "save the article as UTF-8") from None
+
+
+def _checked_length(text: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise InputError(_TOO_LONG)
+    return text
 
 
 def _docx_text(data: bytes) -> str:
@@ -141,9 +157,11 @@ def read_article(path: str, stdin_bytes: bytes | None = None) -> Article:
         else:
             with open(path, "rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
         if path.lower().endswith(".docx"):
-            return Article(path, _docx_text(data))
-        return Article(path, decode(data))
+            return Article(path, _checked_length(_docx_text(data)))
+        return Article(path, _checked_length(decode(data)))
     except InputError as error:
         return Article(path, None, str(error))
     except OSError as error:

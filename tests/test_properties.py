@@ -1,0 +1,129 @@
+"""Property tests: whatever the text, linting never raises, every finding's span, text, line
+and column agree with the source, and the same input always gives the same report."""
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from lint.engine import lint_text
+from lint.inputs import InputError, decode
+from lint.nlp.cues import cue_table
+from lint.readers import read_document
+from lint.reference import load_reference
+
+FORMATS = ["a.txt", "a.md", "a.html"]
+REFERENCE = load_reference()
+DRUG_WORDS = sorted({n for p in REFERENCE.profiles.values() for n in (*p.names, *p.misspellings)})
+CONDITION_WORDS = sorted({t for c in REFERENCE.conditions.values() for t in c.terms})
+CUE_WORDS = sorted({c for category, cues in cue_table().items() if isinstance(cues, list) for c in cues})
+HEADINGS = ["Uses", "What is it used for?", "Dosage", "How much to take:", "Side effects", "Warnings",
+            "How it works", "Overview"]
+FILLER = ["the", "a", "it", "and", "or", "but", "for", "with", "your doctor", "people", "may", "is", "not",
+          "children", "adults over 65", "at night", "(", ")", ",", ";", "—", "\"", "'s", "?"]
+UNITS = ["mg", "mcg", "g", "µg", "mg/kg", "milligrams", "mg/day"]
+FREQUENCIES = ["", " once a day", " twice daily", " every 4 to 6 hours", " three times a day", " at bedtime", " a day"]
+
+dose = st.builds(lambda n, unit, high, freq: f"{n:g}{' to ' + format(n + high, 'g') if high else ''} {unit}{freq}",
+                 st.sampled_from([0.125, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 325, 500, 1000, 4000]),
+                 st.sampled_from(UNITS), st.sampled_from([0, 0, 1, 10]), st.sampled_from(FREQUENCIES))
+fragment = st.one_of(st.sampled_from(DRUG_WORDS), st.sampled_from(CONDITION_WORDS), st.sampled_from(CUE_WORDS),
+                     st.sampled_from(FILLER), dose)
+sentence = st.builds(lambda words, end: " ".join(words) + end, st.lists(fragment, min_size=1, max_size=14),
+                     st.sampled_from([".", ".", "!", "?", "", ":"]))
+block = st.one_of(
+    st.tuples(st.just("heading"), st.sampled_from(HEADINGS + DRUG_WORDS[:20])),
+    st.tuples(st.just("paragraph"), st.lists(sentence, min_size=1, max_size=4).map(" ".join)),
+    st.tuples(st.just("item"), sentence),
+    st.tuples(st.just("label"), st.tuples(st.sampled_from(CONDITION_WORDS + HEADINGS), sentence)),
+)
+
+
+def render(blocks: list[tuple], name: str) -> str:
+    """An article in the format the file name says."""
+    out = []
+    for kind, body in blocks:
+        if name.endswith(".md"):
+            out.append({"heading": lambda b: f"## {b}\n", "paragraph": lambda b: f"{b}\n",
+                        "item": lambda b: f"- {b}", "label": lambda b: f"- **{b[0]}.** {b[1]}"}[kind](body))
+        elif name.endswith(".html"):
+            esc = html.escape
+            out.append({"heading": lambda b: f"<h2>{esc(b)}</h2>", "paragraph": lambda b: f"<p>{esc(b)}</p>",
+                        "item": lambda b: f"<ul><li>{esc(b)}</li></ul>",
+                        "label": lambda b: f"<p><b>{esc(b[0])}:</b> {esc(b[1])}</p>"}[kind](body))
+        else:
+            out.append({"heading": lambda b: f"{b}\n", "paragraph": lambda b: f"{b}\n",
+                        "item": lambda b: f"  • {b}", "label": lambda b: f"{b[0]}: {b[1]}\n"}[kind](body))
+    return "\n".join(out) + "\n"
+
+
+articles = st.builds(lambda blocks, name: (render(blocks, name), name),
+                     st.lists(block, min_size=1, max_size=12), st.sampled_from(FORMATS))
+
+
+def assert_report_agrees_with_source(source: str, name: str) -> None:
+    report = lint_text(name, source)
+    for finding in report.findings:
+        if finding.start is None:
+            assert finding.end is None and finding.line is None and finding.column is None
+            continue
+        assert 0 <= finding.start <= finding.end <= len(source)
+        assert finding.text == source[finding.start:finding.end]
+        line_start = source.rfind("\n", 0, finding.start) + 1
+        assert finding.line == source.count("\n", 0, finding.start) + 1
+        assert finding.column == finding.start - line_start + 1
+    again = lint_text(name, source)
+    assert again.drugs == report.drugs
+    assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in report.findings]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.sampled_from(FORMATS))
+def test_arbitrary_unicode_text(source, name):
+    assert_report_agrees_with_source(source, name)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_generated_articles(article):
+    assert_report_agrees_with_source(*article)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles, st.data())
+def test_layout_lookups_agree_with_a_scan_of_the_blocks(article, data):
+    document = read_document(article[1], article[0])
+    starts = [b.start for b in document.blocks]
+    assert starts == sorted(starts)
+    for offset in data.draw(st.lists(st.integers(0, len(article[0])), max_size=20)):
+        holding = [i for i, b in enumerate(document.blocks) if b.start <= offset < max(b.end, b.start + 1)]
+        index = document.block_index_at(offset)
+        assert (index is None) == (not holding) and (index is None or index == holding[-1])
+        assert document.block_at(offset) == (document.blocks[index] if index is not None else None)
+        headings = [b for b in document.blocks if b.kind == "heading" and b.start <= offset]
+        assert document.heading_for(offset) == (headings[-1] if headings else None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_decoding_round_trips_every_supported_encoding(text, encoding):
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))  # FF FE 00 00 is the UTF-32 mark
+    if encoding == "utf-8" and text.startswith("\ufeff"):
+        text = text[1:]  # a leading U+FEFF in UTF-8 is the byte order mark, dropped on purpose
+    if "\x00" in text:
+        with pytest.raises(InputError, match="NUL"):
+            decode(text.encode(encoding))
+        return
+    assert decode(text.encode(encoding)) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_decoding_arbitrary_bytes_gives_text_or_an_input_error(data):
+    try:
+        text = decode(data)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    assert isinstance(text, str) and "\x00" not in text
