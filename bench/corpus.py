@@ -50,7 +50,8 @@ def _drug_names() -> dict[str, list[str]]:
 
 
 def _main_drug(source: str, names: dict[str, list[str]]) -> str | None:
-    counts = {drug: sum(len(re.findall(rf"\b{re.escape(n)}\b", source, re.I)) for n in ns) for drug, ns in names.items()}
+    counts = {drug: sum(len(re.findall(rf"\b{re.escape(n)}\b", source, re.I)) for n in drug_names)
+              for drug, drug_names in names.items()}
     best = max(counts, key=counts.get, default=None)
     return best if best and counts[best] else None
 

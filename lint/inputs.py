@@ -18,8 +18,6 @@ MAX_TEXT_BYTES = 4 * MAX_CHARS + 4  # the most bytes MAX_CHARS characters take (
 MAX_BYTES = 50 * 1024 * 1024  # read at most this much of any file (a .docx carries images)
 UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
 _TOO_LONG = f"article is longer than {MAX_CHARS:,} characters, the most druglint checks"
 
 
@@ -101,6 +99,12 @@ def _walk(root: Path) -> list[tuple[str, str | None]]:
     return found
 
 
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    """Mostly-ASCII text in UTF-16: every other byte is NUL, the bytes between almost never."""
+    fewer, more = sorted((data[0::2].count(0), data[1::2].count(0)))
+    return fewer <= len(data) // 40 and more >= len(data) * 9 // 20
+
+
 def _position(data: bytes, offset: int) -> str:
     line = data.count(b"\n", 0, offset) + 1
     return f"line {line}, byte offset {offset}"
@@ -125,7 +129,7 @@ def decode(data: bytes) -> str:
             return text
     nul = data.find(b"\x00")
     if nul >= 0:
-        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
+        if _looks_like_bomless_utf16(data):
             raise InputError("looks like UTF-16 without a byte order mark; save the article as UTF-8")
         raise InputError(f"binary file (NUL byte at {_position(data, nul)}), not an article")
     try:

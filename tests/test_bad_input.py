@@ -226,7 +226,8 @@ def test_a_one_megabyte_line(tmp_path):
     """An inline base64 image makes one line of a Markdown article a megabyte (10^6 bytes)
     long; the findings are the article's own, moved by the blob's length."""
     article = (FIXTURES / "clonazepam-review.md").read_text(encoding="utf-8")
-    blob = "![chart](data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * ((MAX_CHARS - len(article)) // 24 - 2) + ")\n\n"
+    chunk = "iVBORw0KGgoAAAANSUhEUgAA"
+    blob = "![chart](data:image/png;base64," + chunk * ((MAX_CHARS - len(article)) // len(chunk) - 2) + ")\n\n"
     assert len(blob) > 990_000
     (tmp_path / "plain.md").write_text(article, encoding="utf-8")
     (tmp_path / "with-blob.md").write_text(blob + article, encoding="utf-8")
