@@ -132,7 +132,8 @@ def main() -> None:
     results["engine_words_per_second"] = corpus_rows[-1]["words_per_second"]
     longest = max(articles[:16], key=lambda a: a.words)  # variants of one seed, joined end to end
     variants = [a for a in articles if a.name.split("-", 1)[1] == longest.name.split("-", 1)[1]]
-    grown = [Article(longest.name, "\n\n".join(variants[i % len(variants)].source for i in range(n))) for n in (1, 4, 16)]
+    grown = [Article(longest.name, "\n\n".join(variants[i % len(variants)].source for i in range(n)))
+             for n in (1, 4, 16)]
     results["scaling"] = corpus_rows + scaling([[g] for g in grown], "one article grown")
 
     results["tokenizer_seconds"] = round(tokenize_all(articles), 3)
@@ -155,7 +156,8 @@ def report(results: dict) -> None:
           f"({results['engine_seconds']} s; pipeline start-up {results['engine_startup_seconds']} s)")
     print(f"druglint CLI        : {results['cli_words_per_second']:>9} words/s "
           f"({results['cli_seconds']} s, start-up included)")
-    print(f"bare spaCy tokenizer: {results['tokenizer_words_per_second']:>9} words/s ({results['tokenizer_seconds']} s); "
+    print(f"bare spaCy tokenizer: {results['tokenizer_words_per_second']:>9} words/s "
+          f"({results['tokenizer_seconds']} s); "
           f"{results['tokenizer_flushed_words_per_second']} words/s with its cache emptied before each article")
     print(f"ratio druglint/tokenizer: {results['ratio_to_tokenizer']} "
           f"(against the emptied-cache tokenizer: {results['ratio_to_tokenizer_flushed']})")

@@ -4,9 +4,11 @@ after it are plain comparisons against the reference profiles.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -83,18 +85,16 @@ class ArticleClaims:
 
 def _block_index(doc: Doc, offset: int) -> int | None:
     layout = doc._.layout
-    block = layout.block_at(offset) if layout else None
-    return layout.blocks.index(block) if block is not None else None
+    return layout.block_index_at(offset) if layout else None
 
 
 class _Sentence:
     """A sentence with its cue, drug and condition spans and its place in the layout."""
 
     def __init__(self, doc: Doc, sent: Span, cues: list[Span], drugs: list[Span], conditions: list[Span]):
+        """`cues`, `drugs` and `conditions`: the spans that start in this sentence."""
         self.doc, self.span = doc, sent
-        self.cues = [c for c in cues if sent.start <= c.start < sent.end]
-        self.drugs = [d for d in drugs if sent.start <= d.start < sent.end]
-        self.conditions = [c for c in conditions if sent.start <= c.start < sent.end]
+        self.cues, self.drugs, self.conditions = cues, drugs, conditions
         self.block_index = _block_index(doc, sent.start_char)
         layout = doc._.layout
         self.block = layout.blocks[self.block_index] if self.block_index is not None else None
@@ -158,9 +158,16 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     """Turn an analysed Doc into claims about the drugs it mentions."""
     drugs, subjects = _rank_drugs(doc, reference)
     main = drugs[0] if drugs else None
-    cues, drug_spans = list(doc.spans["cues"]), list(doc.spans["drugs"])
-    condition_spans = list(doc.spans["conditions"])
-    sentences = [_Sentence(doc, s, cues, drug_spans, condition_spans) for s in doc.sents]
+    drug_spans = list(doc.spans["drugs"])
+    sents = list(doc.sents)
+    sentence_of = [0] * len(doc)
+    for index, sent in enumerate(sents):
+        sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+    by_sentence = [([], [], []) for _ in sents]
+    for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"])):
+        for span in spans:
+            by_sentence[sentence_of[span.start]][kind].append(span)
+    sentences = [_Sentence(doc, s, *by_sentence[i]) for i, s in enumerate(sents)]
     uses = _use_claims(doc, sentences, main, reference)
     doses = _dose_claims(doc, sentences, main, reference, uses)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
@@ -319,13 +326,13 @@ def is_vague(reference: Reference, condition_ids: frozenset[str]) -> bool:
 
 def _label_text(doc: Doc, sentence: _Sentence) -> str:
     block = sentence.block
-    return doc.text[block.start:block.label_end] if block is not None and block.label_end else ""
+    return doc._.layout.text[block.start:block.label_end] if block is not None and block.label_end else ""
 
 
 def _heading_text(doc: Doc, sentence: _Sentence) -> str:
     layout = doc._.layout
     heading = layout.heading_for(sentence.span.start_char) if layout else None
-    return doc.text[heading.start:heading.end] if heading else ""
+    return layout.text[heading.start:heading.end] if heading else ""
 
 
 def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
@@ -369,8 +376,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
     for sentence in sentences:
         first_sentence_of_block.setdefault(sentence.block_index, sentence)
     claims = []
+    sentence_starts = [s.span.start for s in sentences]
     for span in doc.spans["doses"]:
-        sentence = next(s for s in sentences if s.span.start <= span.start < s.span.end)
+        sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         drug = _dose_drug(sentence, span, main)
         if drug is None or drug == OTHER or drug not in reference.profiles:
             continue
@@ -399,17 +407,26 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
 
 # --- warning mentions ---------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _mention_pattern(alternative: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(alternative)}")
+
+
 def _pattern_found(groups: tuple[tuple[str, ...], ...], text: str) -> bool:
-    return all(any(re.search(rf"(?<![\w]){re.escape(alt)}", text) for alt in group) for group in groups)
+    return all(any(alt in text and _mention_pattern(alt).search(text) for alt in group) for group in groups)
 
 
 def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
                       uses: list[UseClaim]) -> list[WarningMention]:
-    benefit = [(u.start, u.end) for u in uses if u.presented_as_use and not u.negated]
+    benefit: dict[int, list[tuple[int, int]]] = {}
+    for use in uses:
+        if use.presented_as_use and not use.negated:
+            benefit.setdefault(use.sentence_start, []).append((use.start, use.end))
+    text = doc._.layout.text if doc._.layout else doc.text  # the same string; Doc.text joins every token
     texts = []
     for sentence in sentences:
-        chars = list(doc.text[sentence.span.start_char:sentence.span.end_char].lower())
-        for start, end in benefit:
+        chars = list(text[sentence.span.start_char:sentence.span.end_char].lower())
+        for start, end in benefit.get(sentence.span.start_char, ()):
             if sentence.span.start_char <= start < sentence.span.end_char:
                 for i in range(start - sentence.span.start_char, min(end - sentence.span.start_char, len(chars))):
                     chars[i] = " "

@@ -14,6 +14,7 @@ a site can differ; `--config FILE` replaces discovery with one file.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,7 +52,7 @@ class Config:
 
     def selects(self, path: str) -> bool:
         """True when include/exclude globs let a file through."""
-        resolved = Path(path).resolve()
+        resolved = Path(os.path.realpath(path))  # Path.resolve raises on a symlink loop
 
         def matches(rules):
             for base, pattern in rules:
@@ -149,5 +150,5 @@ def config_for(path: str, known_rules: set[str], explicit: str | None = None) ->
     """The configuration for one article: --config if given, else discovered upward."""
     if explicit:
         return load_config_file(explicit, known_rules)
-    folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+    folder = Path.cwd() if path == "-" else Path(os.path.realpath(path)).parent
     return config_for_folder(str(folder), frozenset(known_rules))

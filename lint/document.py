@@ -30,7 +30,7 @@ class Document:
     path: str
     source: str
     text: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # in source order (sorted by start)
     format: str = "text"
 
     def __post_init__(self) -> None:

@@ -102,7 +102,7 @@ def _walk(root: Path) -> list[tuple[str, str | None]]:
 def _looks_like_bomless_utf16(data: bytes) -> bool:
     """Mostly-ASCII text in UTF-16: every other byte is NUL, the bytes between almost never."""
     fewer, more = sorted((data[0::2].count(0), data[1::2].count(0)))
-    return fewer <= len(data) // 40 and more >= len(data) * 9 // 20
+    return len(data) >= 8 and fewer <= len(data) // 40 and more >= len(data) * 9 // 20
 
 
 def _position(data: bytes, offset: int) -> str:

@@ -6,6 +6,8 @@ from typing import Any
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built in
+
 
 class DataError(Exception):
     """A problem in a data file (profile, lexicon, rule pack, config): file, line and field."""
@@ -26,8 +28,12 @@ class YamlFile:
         except (OSError, UnicodeDecodeError) as error:
             raise DataError(self.path, f"cannot read: {error}") from None
         try:
-            self.node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+            loader = SAFE_LOADER(text)
+            try:
+                self.node = loader.get_single_node()
+                self.data: Any = loader.construct_document(self.node) if self.node is not None else None
+            finally:
+                loader.dispose()
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]

@@ -20,9 +20,6 @@ from lint.inputs import MAX_CHARS, read_article
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE = "Clonazepam is used to treat insomnia.\n"  # one unlabeled-indication finding
 SAFETY_TIMEOUT = 300  # a hang must fail the test, not stall the suite; no timing is asserted
-CONFIG_LOOP_BUG = pytest.mark.xfail(
-    strict=True, reason="lint/config.py calls Path(path).resolve() on each article, which raises "
-    "RuntimeError on a symlink loop (Python 3.11); drop this mark once it uses os.path.realpath")
 QUADRATIC_ENGINE = pytest.mark.skip(
     reason="takes minutes until the O(n^2) spots are fixed: Token.is_sent_start set per token in "
     "lint/nlp/sentences.py, Doc.text per sentence in lint/nlp/doses.py and lint/claims.py, every span "
@@ -140,7 +137,6 @@ def test_utf16_without_byte_order_mark_is_named_as_such(tmp_path):
     assert "clonazepam-clean.txt" not in result.stderr and "2 files checked" in result.stdout
 
 
-@CONFIG_LOOP_BUG
 def test_named_missing_broken_and_looping_paths(tmp_path):
     loop = tmp_path / "loop.md"
     loop.symlink_to(loop)
@@ -156,7 +152,6 @@ def test_named_missing_broken_and_looping_paths(tmp_path):
     assert files_by_path(result.stdout)[str(FIXTURES / "clonazepam-review.md")]["findings"]
 
 
-@CONFIG_LOOP_BUG
 def test_a_symlink_loop_met_in_a_folder_walk(tmp_path):
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     (tmp_path / "fine.txt").write_text(ARTICLE, encoding="utf-8")

@@ -111,8 +111,8 @@ def test_decoding_round_trips_every_supported_encoding(text, encoding):
     assume(not (encoding == "utf-16" and text.startswith("\x00")))  # FF FE 00 00 is the UTF-32 mark
     if encoding == "utf-8" and text.startswith("\ufeff"):
         text = text[1:]  # a leading U+FEFF in UTF-8 is the byte order mark, dropped on purpose
-    if "\x00" in text:
-        with pytest.raises(InputError, match="NUL"):
+    if "\x00" in text:  # rejected as binary (or, when it alternates with ASCII, as UTF-16 without a mark)
+        with pytest.raises(InputError):
             decode(text.encode(encoding))
         return
     assert decode(text.encode(encoding)) == text

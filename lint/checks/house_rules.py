@@ -102,7 +102,7 @@ class _Article:
 
     def __init__(self, doc: Doc, claims: ArticleClaims, reference: Reference):
         self.doc, self.claims, self.reference = doc, claims, reference
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc._.layout.text if doc._.layout else doc.text  # Doc.text joins every token
         self.sentences = list(doc.sents)
         self.sentence_of = [0] * len(doc)
         self.questions = set()

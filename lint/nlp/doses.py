@@ -176,11 +176,12 @@ def mark_doses(doc: Doc) -> Doc:
     """doc.spans['doses']: one span per dose mention, its parse in `span._.dose`."""
     spans = []
     layout = doc._.layout
+    text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
     for sentence in doc.sents:
         block = layout.block_at(sentence.start_char) if layout else None
         if block is not None and block.kind == "heading":
             continue
-        for mention in find_doses(doc.text, sentence.start_char, sentence.end_char):
+        for mention in find_doses(text, sentence.start_char, sentence.end_char):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 span._.dose = mention

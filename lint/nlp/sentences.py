@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,9 +19,10 @@ def set_sentence_starts(doc: Doc) -> Doc:
     layout = doc._.layout
     block_starts = sorted(b.start for b in layout.blocks) if layout else []
     previous = None
+    starts = []  # one flag per token, set in one call: Token.is_sent_start costs O(len(doc)) per set
     for token in doc:
         if token.is_space:
-            token.is_sent_start = False if previous is not None else True
+            starts.append(previous is None)
             continue
         start = previous is None
         if not start and block_starts:
@@ -30,6 +33,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
             after_end = previous.text[-1] in ENDINGS and (first.isupper() or first.isdigit() or first in "\"'“(")
             after_paren = previous.text == ")" and token.text in CLAUSE_PRONOUNS
             start = after_end or after_paren
-        token.is_sent_start = start
+        starts.append(start)
         previous = token
+    if starts:
+        flags = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64")
+        doc.from_array([SENT_START], flags.reshape(-1, 1))
     return doc
