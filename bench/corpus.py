@@ -45,7 +45,7 @@ def seed_articles() -> list[Article]:
 
 
 def _drug_names() -> dict[str, list[str]]:
-    return {profile.id: sorted(set(profile.names), key=len, reverse=True)
+    return {profile.id: sorted(set(profile.names), key=lambda name: (-len(name), name))
             for profile in load_reference().profiles.values()}
 
 

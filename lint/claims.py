@@ -5,17 +5,22 @@ after it are plain comparisons against the reference profiles.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
+from lint.nlp.sentences import sentence_table
 from lint.population import detect_population
-from lint.reference import Profile, Reference
+from lint.reference import Product, Profile, Reference
 
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
@@ -24,6 +29,8 @@ USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
 REFERRING = {"that", "this", "these", "those", "same"}
+WORD_CHARACTER = re.compile(r"\w")
+CLAUSE_BREAKS = frozenset({";", "—"})
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
 
 
@@ -91,9 +98,12 @@ def _block_index(doc: Doc, offset: int) -> int | None:
 class _Sentence:
     """A sentence with its cue, drug and condition spans and its place in the layout."""
 
-    def __init__(self, doc: Doc, sent: Span, cues: list[Span], drugs: list[Span], conditions: list[Span]):
-        """`cues`, `drugs` and `conditions`: the spans that start in this sentence."""
-        self.doc, self.span = doc, sent
+    def __init__(self, doc: Doc, sent: Span, cues: list[Span], drugs: list[Span], conditions: list[Span],
+                 breaks: list[int]):
+        """`cues`, `drugs` and `conditions`: the spans that start in this sentence; `breaks`:
+        the indexes of the article's clause-breaking tokens (';' and '—'), in order."""
+        self.doc, self.span, self.breaks = doc, sent, breaks
+        self.text = doc._.layout.text[sent.start_char:sent.end_char] if doc._.layout else sent.text
         self.cues, self.drugs, self.conditions = cues, drugs, conditions
         self.block_index = _block_index(doc, sent.start_char)
         layout = doc._.layout
@@ -105,7 +115,7 @@ class _Sentence:
 
     def terminated(self, start: int, end: int) -> bool:
         """True when a clause boundary lies between token indexes start and end."""
-        if any(t.text in {";", "—"} for t in self.doc[start:end]):
+        if bisect.bisect_left(self.breaks, start) < bisect.bisect_left(self.breaks, end):
             return True
         return any(c.label_ == "terminate" and start <= c.start < end for c in self.cues)
 
@@ -159,15 +169,14 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     drugs, subjects = _rank_drugs(doc, reference)
     main = drugs[0] if drugs else None
     drug_spans = list(doc.spans["drugs"])
-    sents = list(doc.sents)
-    sentence_of = [0] * len(doc)
-    for index, sent in enumerate(sents):
-        sentence_of[sent.start:sent.end] = [index] * (sent.end - sent.start)
+    table = sentence_table(doc)
+    sents, sentence_of = table.spans, table.of_token
     by_sentence = [([], [], []) for _ in sents]
     for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"])):
         for span in spans:
             by_sentence[sentence_of[span.start]][kind].append(span)
-    sentences = [_Sentence(doc, s, *by_sentence[i]) for i, s in enumerate(sents)]
+    breaks = tokens_with(doc, ORTH, CLAUSE_BREAKS)
+    sentences = [_Sentence(doc, s, *by_sentence[i], breaks) for i, s in enumerate(sents)]
     uses = _use_claims(doc, sentences, main, reference)
     doses = _dose_claims(doc, sentences, main, reference, uses)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
@@ -351,17 +360,20 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
     return [u for u in uses_by_sentence.get(sentence.span.start_char, []) if not u.negated and not u.hedged]
 
 
+@lru_cache(maxsize=None)
+def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, product id) for each product cue that is not an amount."""
+    return tuple((re.compile(rf"(?<!\w){re.escape(cue.lower())}(?!\w)"), product.id)
+                 for product in products for cue in product.cues
+                 if not cue[:1].isdigit())  # an amount such as "200 mg" says nothing about the product
+
+
 def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     if profile is None:
         return frozenset()
     lowered = text.lower()
-    found: list[tuple[int, int, str]] = []
-    for product in profile.products:
-        for cue in product.cues:
-            if cue[:1].isdigit():
-                continue  # an amount such as "200 mg" says nothing about the product
-            for match in re.finditer(rf"(?<!\w){re.escape(cue.lower())}(?!\w)", lowered):
-                found.append((match.start(), match.end(), product.id))
+    found = [(match.start(), match.end(), product_id) for pattern, product_id in _product_cue_patterns(tuple(profile.products))
+             for match in pattern.finditer(lowered)]
     kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
                                         for o in found)]
     return frozenset(p for _, _, p in kept)
@@ -384,7 +396,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
             continue
         profile = reference.profiles[drug]
         lead = first_sentence_of_block.get(sentence.block_index, sentence)
-        contexts = [sentence.span.text, _label_text(doc, sentence), lead.span.text, _heading_text(doc, sentence)]
+        contexts = [sentence.text, _label_text(doc, sentence), lead.text, _heading_text(doc, sentence)]
         conditions = _conditions_for(sentence, uses_by_sentence)
         if not conditions and lead is not sentence:
             conditions = _conditions_for(lead, uses_by_sentence)
@@ -407,34 +419,58 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
 
 # --- warning mentions ---------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _mention_pattern(alternative: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w]){re.escape(alternative)}")
+class _SentenceTexts:
+    """The article's sentences in lower case, joined by newlines, with the sentences where
+    each group of alternative wordings occurs (found with one search of the whole text)."""
 
+    def __init__(self, texts: list[str]):
+        self.joined = "\n".join(texts)  # no wording holds a newline, so none spans two sentences
+        self.offsets = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._found: dict[tuple[str, ...], set[int]] = {}
 
-def _pattern_found(groups: tuple[tuple[str, ...], ...], text: str) -> bool:
-    return all(any(alt in text and _mention_pattern(alt).search(text) for alt in group) for group in groups)
+    def with_any(self, alternatives: tuple[str, ...]) -> set[int]:
+        if alternatives not in self._found:
+            self._found[alternatives] = {bisect.bisect_right(self.offsets, at) - 1
+                                         for wording in alternatives for at in self._word_starts(wording)}
+        return self._found[alternatives]
+
+    def _word_starts(self, wording: str) -> Iterator[int]:
+        """Where the wording occurs at the start of a word."""
+        at = self.joined.find(wording)
+        while at >= 0:
+            if at == 0 or not WORD_CHARACTER.match(self.joined, at - 1):
+                yield at
+            at = self.joined.find(wording, at + 1)
+
+    def first_with_all(self, groups: tuple[tuple[str, ...], ...]) -> int | None:
+        """The first sentence holding a wording of every group."""
+        common = set.intersection(*(self.with_any(group) for group in groups)) if groups else set()
+        return min(common, default=None)
 
 
 def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
                       uses: list[UseClaim]) -> list[WarningMention]:
+    """The first sentence that carries each warning topic of the drugs (a benefit the
+    sentence presents, "relieves anxiety", does not count as the warning's wording)."""
     benefit: dict[int, list[tuple[int, int]]] = {}
     for use in uses:
         if use.presented_as_use and not use.negated:
             benefit.setdefault(use.sentence_start, []).append((use.start, use.end))
-    text = doc._.layout.text if doc._.layout else doc.text  # the same string; Doc.text joins every token
     texts = []
     for sentence in sentences:
-        chars = list(text[sentence.span.start_char:sentence.span.end_char].lower())
-        for start, end in benefit.get(sentence.span.start_char, ()):
-            if sentence.span.start_char <= start < sentence.span.end_char:
-                for i in range(start - sentence.span.start_char, min(end - sentence.span.start_char, len(chars))):
-                    chars[i] = " "
-        texts.append((sentence, "".join(chars)))
+        sentence_start = sentence.span.start_char
+        chars = sentence.text.lower()
+        for start, end in benefit.get(sentence_start, ()):
+            if sentence_start <= start < sentence.span.end_char:
+                blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))
+                chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
+        texts.append(chars)
+    article = _SentenceTexts(texts)
     mentions = []
     for drug in drugs:
         for topic in reference.profiles[drug].warnings:
-            hit = next(((s, t) for s, t in texts if any(_pattern_found(p, t) for p in topic.mentions)), None)
-            if hit:
-                mentions.append(WarningMention(drug, topic.id, hit[0].span.start_char, hit[0].span.end_char))
+            hits = [i for i in (article.first_with_all(p) for p in topic.mentions) if i is not None]
+            if hits:
+                hit = sentences[min(hits)].span
+                mentions.append(WarningMention(drug, topic.id, hit.start_char, hit.end_char))
     return mentions

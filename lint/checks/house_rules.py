@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import spacy
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import LOWER, ORTH
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -22,13 +23,15 @@ from spacy.vocab import Vocab
 from lint.claims import ArticleClaims
 from lint.findings import Finding
 from lint.nlp.drugs import OTHER
+from lint.nlp.anchored_matcher import AnchoredMatcher, tokens_with
+from lint.nlp.sentences import sentence_table
 from lint.packs import CONTEXTS, ENTITY_ATTRS, DrugCondition, PackRule, Patterns, pack_rules
 from lint.reference import Profile, Reference
 from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.yamlfile import DataError
 
-NEGATIONS = {"not", "n't", "n’t", "nt", "no", "never", "nor", "neither", "without", "nothing", "none"}
-CLAUSE_BREAKS = {",", ";", ":", "—", "–", "(", ")", "!", "?"}
+NEGATIONS = frozenset({"not", "n't", "n’t", "nt", "no", "never", "nor", "neither", "without", "nothing", "none"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?"})
 NEGATION_WINDOW = 6  # tokens looked at before a match, within its clause
 AMOUNT = re.compile(rf"(?<![\d/.,])({NUMBER_PATTERN})\s*-?\s*({UNIT_PATTERN})\b", re.IGNORECASE)
 ENTITY_GROUPS = (("drugs", ENTITY_ATTRS["DRUG"]), ("conditions", ENTITY_ATTRS["CONDITION"]),
@@ -48,11 +51,10 @@ register_token_attributes()
 
 @dataclass
 class CompiledRules:
-    """All pack rules' patterns in one PhraseMatcher and one Matcher, keyed 'rule-id|part'."""
+    """All pack rules' patterns in one PhraseMatcher and one AnchoredMatcher, keyed 'rule-id|part'."""
 
     phrases: PhraseMatcher
-    tokens: Matcher
-    uses_entities: bool
+    tokens: AnchoredMatcher
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +79,7 @@ def phrase_variants(phrase: str) -> set[str]:
 def compile_rules(rule_dirs: tuple[str, ...], vocab: Vocab) -> CompiledRules:
     """Build the matchers for every pack rule (cached per rule folders and vocabulary)."""
     phrases = PhraseMatcher(vocab, attr="LOWER")
-    tokens = Matcher(vocab)
-    uses_entities = False
+    tokens = AnchoredMatcher(vocab)
     for rule in pack_rules(rule_dirs).values():
         parts = {"match": rule.patterns, "except": rule.exceptions,
                  "when": rule.when.contains if rule.when else Patterns()}
@@ -93,8 +94,7 @@ def compile_rules(rule_dirs: tuple[str, ...], vocab: Vocab) -> CompiledRules:
                 except ValueError as error:
                     raise DataError(rule.path, f"rule '{rule.id}': spaCy rejected a token pattern: {error}",
                                     line=rule.line, field="patterns") from None
-                uses_entities = uses_entities or any("_" in t for p in patterns.tokens for t in p)
-    return CompiledRules(phrases, tokens, uses_entities)
+    return CompiledRules(phrases, tokens)
 
 
 class _Article:
@@ -103,13 +103,10 @@ class _Article:
     def __init__(self, doc: Doc, claims: ArticleClaims, reference: Reference):
         self.doc, self.claims, self.reference = doc, claims, reference
         self.text = doc._.layout.text if doc._.layout else doc.text  # Doc.text joins every token
-        self.sentences = list(doc.sents)
-        self.sentence_of = [0] * len(doc)
-        self.questions = set()
-        for index, sentence in enumerate(self.sentences):
-            self.sentence_of[sentence.start:sentence.end] = [index] * (sentence.end - sentence.start)
-            if self.text[sentence.start_char:sentence.end_char].rstrip().endswith("?"):
-                self.questions.add(index)
+        table = sentence_table(doc)
+        self.sentences, self.sentence_of = table.spans, table.of_token
+        self.questions = {i for i, s in enumerate(self.sentences)
+                          if self.text[s.start_char:s.end_char].rstrip().endswith("?")}
         layout = doc._.layout
         block_index = {b.start: i for i, b in enumerate(layout.blocks)} if layout else {}
         self.places: list[tuple[str, str]] = []  # (block kind, section kind) per sentence
@@ -118,13 +115,8 @@ class _Article:
             index = block_index.get(block.start) if block is not None else None
             section = doc._.section_kinds[index] if index is not None and doc._.section_kinds else "other"
             self.places.append((block.kind if block is not None else "paragraph", section))
-        self.negation_tokens, self.break_tokens = set(), set()
-        for token in doc:
-            text = token.text
-            if text in CLAUSE_BREAKS:
-                self.break_tokens.add(token.i)
-            elif text.lower() in NEGATIONS:
-                self.negation_tokens.add(token.i)
+        self.negation_tokens = set(tokens_with(doc, LOWER, NEGATIONS))
+        self.break_tokens = set(tokens_with(doc, ORTH, CLAUSE_BREAKS))
         self.hedged = set()
         for cue in doc.spans["cues"]:
             if cue.label_ == "negation":
@@ -288,27 +280,27 @@ def _values(profile: Profile | None, match: str = "") -> dict[str, str]:
 # --- running ------------------------------------------------------------------------------
 
 class _Matches:
-    """The matches of every rule part, as spans, from one pass of the matchers."""
+    """The matches of every rule part, as spans: phrases in one pass over the article, token
+    patterns in the sentences holding their anchors (a token pattern matches within a sentence)."""
 
-    def __init__(self, doc: Doc, compiled: CompiledRules):
+    def __init__(self, article: _Article, compiled: CompiledRules):
+        doc = article.doc
         self.by_key: dict[str, list[Span]] = defaultdict(list)
-        for matcher in (compiled.phrases, compiled.tokens):
-            for match_id, start, end in matcher(doc):
-                self.by_key[doc.vocab.strings[match_id]].append(Span(doc, start, end))
+        for match_id, start, end in compiled.phrases(doc):
+            self.by_key[doc.vocab.strings[match_id]].append(Span(doc, start, end))
+        groups = {attribute: group for group, attribute in ENTITY_GROUPS}
+
+        @lru_cache(maxsize=None)
+        def entities(extension: str) -> list[Span]:
+            if extension == ENTITY_ATTRS["MISSPELLED"]:
+                return article.claims.misspellings
+            return list(doc.spans[groups[extension]]) if extension in groups else []
+
+        for key, start, end in compiled.tokens(doc, sentence_table(doc), entities):
+            self.by_key[key].append(Span(doc, start, end))
 
     def get(self, rule: PackRule, part: str) -> list[Span]:
         return sorted(filter_spans(self.by_key.get(f"{rule.id}|{part}", [])), key=lambda s: s.start)
-
-
-def _mark_entities(doc: Doc) -> None:
-    for group, attribute in ENTITY_GROUPS:
-        for span in doc.spans[group]:
-            for token in span:
-                token._.set(attribute, True)
-    for span in doc.spans["drugs"]:
-        if span._.misspelled:
-            for token in span:
-                token._.set(ENTITY_ATTRS["MISSPELLED"], True)
 
 
 def _kept(rule: PackRule, article: _Article, matches: _Matches, part: str, ignore: frozenset[str]) -> list[Span]:
@@ -393,9 +385,8 @@ def check(doc: Doc, claims: ArticleClaims, reference: Reference, rule_dirs: tupl
     if not rules:
         return []
     compiled = compile_rules(tuple(rule_dirs), doc.vocab)
-    if compiled.uses_entities:
-        _mark_entities(doc)
-    article, matches = _Article(doc, claims, reference), _Matches(doc, compiled)
+    article = _Article(doc, claims, reference)
+    matches = _Matches(article, compiled)
     findings: list[Finding] = []
     for rule in rules:
         findings += RUNNERS[rule.kind](rule, article, matches)

@@ -6,15 +6,18 @@ titration steps, historical values, and amounts with no dosing words around them
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lint.nlp.sentences import sentence_table
 from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
+DIGITS = re.compile(r"\d+")
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
@@ -177,7 +180,10 @@ def mark_doses(doc: Doc) -> Doc:
     spans = []
     layout = doc._.layout
     text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
-    for sentence in doc.sents:
+    sentences = sentence_table(doc).spans
+    sentence_chars = [s.start_char for s in sentences]
+    with_digits = sorted({bisect.bisect_right(sentence_chars, m.start()) - 1 for m in DIGITS.finditer(text)})
+    for sentence in (sentences[i] for i in with_digits):  # every amount starts with a digit
         block = layout.block_at(sentence.start_char) if layout else None
         if block is not None and block.kind == "heading":
             continue

@@ -1,0 +1,145 @@
+"""A token Matcher that looks only where a pattern can match.
+
+spaCy's Matcher walks every token of the Doc for every pattern, and a pattern that reads a
+custom extension (`{"_": {"pack_drug": true}}`) calls Python for each token it tests.
+Most sentences of an article cannot match a given pattern: a pattern such as
+[{LOWER: buy}, ..., {LOWER: without}, ..., {LOWER: prescription}] needs the word "without".
+So each pattern gets an anchor, the rarest word set (or entity) one of its required tokens
+must have; the sentences holding an anchor are found with one array lookup over the Doc,
+and the pattern runs only in those. A match never crosses a sentence boundary.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import LOWER, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from lint.nlp.sentences import SentenceTable
+
+OPERATOR_SKIPPABLE = ("?", "*", "!")
+ATTRIBUTE_IDS = {"lower": LOWER, "orth": ORTH}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What every match of a pattern contains: a token whose `kind` ('lower' or 'orth')
+    is one of `words`, or (kind 'entity') a token inside a span of that extension."""
+
+    kind: str
+    words: frozenset[str]
+
+
+def required(op: str | None) -> bool:
+    """True when a token with this spaCy operator appears in every match."""
+    if op is None or op == "+":
+        return True
+    if op in OPERATOR_SKIPPABLE or not op.startswith("{"):
+        return False
+    least = op.strip("{}").split(",")[0]
+    return bool(least) and int(least) > 0
+
+
+def _commonness(words: frozenset[str]) -> tuple[int, int]:
+    """Lower is rarer: sets without stop words first, then smaller sets."""
+    return sum(w in STOP_WORDS for w in words), len(words)
+
+
+def pattern_anchor(pattern: list[dict]) -> Anchor | None:
+    """The rarest anchor of a spaCy token pattern, or None when no required token has one."""
+    best: Anchor | None = None
+    for token in pattern:
+        if not required(token.get("OP")):
+            continue
+        for key, kind in (("LOWER", "lower"), ("ORTH", "orth"), ("TEXT", "orth")):
+            value = token.get(key)
+            words = {value} if isinstance(value, str) else set(value.get("IN", ())) if isinstance(value, dict) else set()
+            candidate = Anchor(kind, frozenset(words))
+            if words and (best is None or best.kind == "entity"
+                          or _commonness(candidate.words) < _commonness(best.words)):
+                best = candidate
+        entities = sorted(name for name, wanted in token.get("_", {}).items() if wanted is True)
+        if entities and best is None:
+            best = Anchor("entity", frozenset(entities[:1]))
+    return best
+
+
+@lru_cache(maxsize=256)
+def _word_ids(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+def tokens_with(doc: Doc, attribute: int, words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose attribute (LOWER or ORTH) is one of the words."""
+    if not len(doc) or not words:
+        return []
+    key = ("druglint_attribute", attribute)
+    if key not in doc.user_data:  # one array per attribute and Doc, shared by every lookup
+        doc.user_data[key] = doc.to_array(attribute)
+    return numpy.flatnonzero(numpy.isin(doc.user_data[key], _word_ids(words))).tolist()
+
+
+@dataclass
+class _Pattern:
+    matcher: Matcher
+    anchor: Anchor | None
+    extensions: frozenset[str]  # the custom token extensions it reads
+
+
+class AnchoredMatcher:
+    """Token patterns under keys, as spaCy's Matcher, each run only in its anchored sentences."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.patterns: list[_Pattern] = []
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        """Add patterns under a key (raises spaCy's ValueError for a pattern it rejects)."""
+        for pattern in patterns:
+            matcher = Matcher(self.vocab)
+            matcher.add(key, [pattern])
+            extensions = frozenset(name for token in pattern for name in token.get("_", {}))
+            self.patterns.append(_Pattern(matcher, pattern_anchor(pattern), extensions))
+
+    def __call__(self, doc: Doc, sentences: SentenceTable,
+                 entities: Callable[[str], list[Span]]) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every match. `entities` gives the spans of each extension
+        the patterns read; the extension is set True on their tokens where a pattern runs."""
+        matches: list[tuple[str, int, int]] = []
+        marked: dict[str, set[int]] = defaultdict(set)  # per extension, the sentences marked so far
+        for pattern in self.patterns:
+            where = self._sentences(pattern.anchor, doc, sentences, entities)
+            for name in pattern.extensions:
+                self._mark(name, where - marked[name], sentences, entities(name))
+                marked[name] |= where
+            for index in sorted(where):
+                sentence = sentences.spans[index]
+                for match_id, start, end in pattern.matcher(sentence):
+                    matches.append((self.vocab.strings[match_id], sentence.start + start, sentence.start + end))
+        return matches
+
+    @staticmethod
+    def _sentences(anchor: Anchor | None, doc: Doc, sentences: SentenceTable,
+                   entities: Callable[[str], list[Span]]) -> set[int]:
+        if anchor is None:
+            return set(range(len(sentences.spans)))
+        if anchor.kind == "entity":
+            of_token = sentences.of_token
+            return {i for name in anchor.words for span in entities(name)
+                    for i in range(of_token[span.start], of_token[span.end - 1] + 1)}
+        return {sentences.of_token[i] for i in tokens_with(doc, ATTRIBUTE_IDS[anchor.kind], anchor.words)}
+
+    @staticmethod
+    def _mark(name: str, where: set[int], sentences: SentenceTable, spans: list[Span]) -> None:
+        for span in spans:
+            if sentences.of_token[span.start] in where:
+                for token in span:
+                    token._.set(name, True)
