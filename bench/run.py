@@ -4,7 +4,7 @@
     python bench/run.py --articles 4000 --json bench-result.json
 
 Reports, in one run: druglint words/second in-process (the engine) and through the CLI
-(`druglint check DIR --format json`), spaCy's bare tokenizer (spacy.blank('en').tokenizer)
+(`druglint check DIR --format json`, with one job and with --jobs 2), spaCy's bare tokenizer (spacy.blank('en').tokenizer)
 on the same texts and the ratio of the two, time for 1x, 4x and 16x of the corpus (16x is
 the whole corpus) and for one article grown 1x, 4x and 16x longer (both should grow
 linearly), peak memory, `druglint --help` wall time and one article from a cold start.
@@ -26,6 +26,7 @@ from corpus import REPO, Article, build_corpus
 
 TARGETS = {  # what the figures must reach
     "ratio_to_tokenizer": ("druglint / bare tokenizer speed", 0.5, ">="),
+    "jobs_speedup": ("--jobs 2 speed-up over one job (CLI)", 1.7, ">="),
     "help_seconds": ("druglint --help wall time (s)", 0.3, "<="),
     "cold_article_seconds": ("one article from a cold start (s)", 1.5, "<="),
     "peak_memory_mb": ("peak memory, in-process and CLI (MB)", 400, "<="),
@@ -75,9 +76,9 @@ def tokenize_all(articles: list[Article], flush_cache: bool = False) -> float:
     return time.perf_counter() - started
 
 
-def run_cli(folder: Path, expected_files: int) -> float:
+def run_cli(folder: Path, expected_files: int, jobs: int = 1) -> float:
     started = time.perf_counter()
-    done = subprocess.run([*druglint_command(), "check", str(folder), "--format", "json"],
+    done = subprocess.run([*druglint_command(), "check", str(folder), "--format", "json", "--jobs", str(jobs)],
                           capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):
@@ -119,7 +120,10 @@ def main() -> None:
         for article in articles:
             (Path(folder) / article.name).write_text(article.source, encoding="utf-8")
         cli_seconds = run_cli(Path(folder), len(articles))
+        two_jobs_seconds = run_cli(Path(folder), len(articles), jobs=2)
     results["cli_seconds"] = round(cli_seconds, 3)
+    results["cli_two_jobs_seconds"] = round(two_jobs_seconds, 3)
+    results["jobs_speedup"] = round(cli_seconds / two_jobs_seconds, 2)
     results["cli_words_per_second"] = round(words / cli_seconds)
     results["cli_peak_memory_mb"] = round(peak_mb(resource.RUSAGE_CHILDREN), 1)
 
@@ -156,6 +160,8 @@ def report(results: dict) -> None:
           f"({results['engine_seconds']} s; pipeline start-up {results['engine_startup_seconds']} s)")
     print(f"druglint CLI        : {results['cli_words_per_second']:>9} words/s "
           f"({results['cli_seconds']} s, start-up included)")
+    print(f"druglint CLI -j 2   : {round(results['words'] / results['cli_two_jobs_seconds']):>9} words/s "
+          f"({results['cli_two_jobs_seconds']} s): {results['jobs_speedup']}x one job")
     print(f"bare spaCy tokenizer: {results['tokenizer_words_per_second']:>9} words/s "
           f"({results['tokenizer_seconds']} s); "
           f"{results['tokenizer_flushed_words_per_second']} words/s with its cache emptied before each article")

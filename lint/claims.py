@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from lint.document import Document
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
@@ -90,25 +91,36 @@ class ArticleClaims:
     misspellings: list[Span]
 
 
-def _block_index(doc: Doc, offset: int) -> int | None:
-    layout = doc._.layout
-    return layout.block_index_at(offset) if layout else None
+@dataclass(frozen=True)
+class _Layout:
+    """What every sentence reads of the article: its text, blocks and section kinds, and
+    the indexes of its clause-breaking tokens (';' and '—'), in order."""
+
+    layout: Document | None
+    text: str
+    section_kinds: list[str]
+    breaks: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Layout:
+        layout = doc._.layout
+        return cls(layout, layout.text if layout else doc.text, doc._.section_kinds or [],
+                   tokens_with(doc, ORTH, CLAUSE_BREAKS))
 
 
 class _Sentence:
     """A sentence with its cue, drug and condition spans and its place in the layout."""
 
-    def __init__(self, doc: Doc, sent: Span, cues: list[Span], drugs: list[Span], conditions: list[Span],
-                 breaks: list[int]):
-        """`cues`, `drugs` and `conditions`: the spans that start in this sentence; `breaks`:
-        the indexes of the article's clause-breaking tokens (';' and '—'), in order."""
-        self.doc, self.span, self.breaks = doc, sent, breaks
-        self.text = doc._.layout.text[sent.start_char:sent.end_char] if doc._.layout else sent.text
+    def __init__(self, doc: Doc, article: _Layout, sent: Span, cues: list[Span], drugs: list[Span],
+                 conditions: list[Span]):
+        """`cues`, `drugs` and `conditions`: the spans that start in this sentence."""
+        self.doc, self.span, self.breaks = doc, sent, article.breaks
+        self.text = article.text[sent.start_char:sent.end_char]
         self.cues, self.drugs, self.conditions = cues, drugs, conditions
-        self.block_index = _block_index(doc, sent.start_char)
-        layout = doc._.layout
+        layout = article.layout
+        self.block_index = layout.block_index_at(sent.start_char) if layout else None
         self.block = layout.blocks[self.block_index] if self.block_index is not None else None
-        self.section = doc._.section_kinds[self.block_index] if self.block_index is not None else "other"
+        self.section = article.section_kinds[self.block_index] if self.block_index is not None else "other"
 
     def has(self, category: str) -> bool:
         return any(c.label_ == category for c in self.cues)
@@ -175,8 +187,8 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"])):
         for span in spans:
             by_sentence[sentence_of[span.start]][kind].append(span)
-    breaks = tokens_with(doc, ORTH, CLAUSE_BREAKS)
-    sentences = [_Sentence(doc, s, *by_sentence[i], breaks) for i, s in enumerate(sents)]
+    article = _Layout.of(doc)
+    sentences = [_Sentence(doc, article, s, *by_sentence[i]) for i, s in enumerate(sents)]
     uses = _use_claims(doc, sentences, main, reference)
     doses = _dose_claims(doc, sentences, main, reference, uses)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)

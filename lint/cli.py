@@ -85,7 +85,8 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
                            stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None,
                            rule_dirs=tuple(rule_dirs))
-    files, _ = plan(request)
+    planned = plan(request)
+    files = planned[0]
     show_progress = sys.stderr.isatty() and len(files) > 1
     with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as progress:
@@ -93,7 +94,7 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
             if report.error:
                 click.echo(f"druglint: {report.path}: {report.error}", err=True)
             progress.update(1)
-        result = run_check(request, jobs=jobs, on_report=on_report)
+        result = run_check(request, jobs=jobs, on_report=on_report, planned=planned)
     if write_baseline:
         count = record_baseline(write_baseline, result.reports)
         click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)

@@ -1,7 +1,7 @@
 """Findings: what a check reports, ready for every output format."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -28,9 +28,9 @@ class Finding:
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        extra = data.pop("extra")
-        data.update(extra)
+        """The finding's fields, with the `extra` ones at the top level."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        data.update(self.extra)
         return data
 
 

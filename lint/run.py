@@ -82,6 +82,12 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
                           error=f"internal error ({type(error).__name__}: {error}); please report it")
 
 
+def _warm_up(request: CheckRequest) -> None:
+    """Load the reference, rule packs and spaCy pipeline the workers will use."""
+    lint_text("warm-up.md", "# Warm up\n\nWarm up.", Options(profile_dirs=request.profile_dirs,
+                                                               rule_dirs=request.rule_dirs))
+
+
 def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:
     return _lint_one(*item)
 
@@ -115,14 +121,17 @@ def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
 
 
 def run_check(request: CheckRequest, jobs: int = 1,
-              on_report: Callable[[FileReport], None] = lambda report: None) -> CheckResult:
+              on_report: Callable[[FileReport], None] = lambda report: None,
+              planned: tuple[list[tuple[str, str | None]], str] | None = None) -> CheckResult:
     """Lint every article the request names, in `jobs` processes; unreadable ones are
-    reported, never fatal. `on_report` sees each report as soon as it is ready."""
-    files, fail_on = plan(request)
+    reported, never fatal. `on_report` sees each report as soon as it is ready; `planned`
+    is the request's `plan()` when the caller has made it already."""
+    files, fail_on = planned or plan(request)
     result = CheckResult(fail_on=fail_on)
     items = [(request, path, error) for path, error in files]
     if jobs > 1 and len(items) > 1:
         from concurrent.futures import ProcessPoolExecutor
+        _warm_up(request)  # forked workers inherit the built pipeline instead of each building it
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             reports = pool.map(_lint_item, items, chunksize=max(1, min(16, len(items) // (jobs * 4))))
             for report in reports:

@@ -6,12 +6,19 @@ import json
 from lint.findings import FileReport
 
 
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)  # without indent, json uses its C encoder
+
+
 def render_json(reports: list[FileReport]) -> str:
+    """{"files": [{"path", "drugs", "findings", "error"?}]}, one finding a line (fast for
+    a library of thousands of files, and still easy to read and diff)."""
     files = []
     for report in reports:
-        entry = {"path": report.path, "drugs": [{"id": d} for d in report.drugs],
-                 "findings": [f.to_dict() for f in report.findings]}
+        head = f'{{"path": {_compact(report.path)}, "drugs": {_compact([{"id": d} for d in report.drugs])}'
         if report.error:
-            entry["error"] = report.error
-        files.append(entry)
-    return json.dumps({"files": files}, indent=2, ensure_ascii=False) + "\n"
+            head += f', "error": {_compact(report.error)}'
+        findings = ",\n".join(f"      {_compact(f.to_dict())}" for f in report.findings)
+        files.append(f'    {head}, "findings": [\n{findings}\n    ]}}' if findings else f'    {head}, "findings": []}}')
+    return '{\n  "files": [\n' + ",\n".join(files) + "\n  ]\n}\n" if files else '{\n  "files": []\n}\n'
+
