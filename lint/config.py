@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from lint.yamlfile import DataError, YamlFile
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # the same parser, published as tomli before Python 3.11
+    import tomli as tomllib
 
 CONFIG_NAMES = (".druglint.yaml", ".druglint.yml")
 KEYS = ("rules", "fail-on", "profiles", "packs", "include", "exclude")

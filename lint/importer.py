@@ -573,11 +573,11 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     doses = _dose_drafts(doses_text, indications, profile_dirs)
 
     out: list[str] = [
-        f"# DRAFT profile made by `druglint profile import` from an openFDA drug/label record",
+        "# DRAFT profile made by `druglint profile import` from an openFDA drug/label record",
         f"# (set id {setid or 'unknown'}, effective {revised}). Check every line marked REVIEW",
         "# against the label, put facts and suggestions in your own words, then delete the marker.",
         f"# Validate and self-test it with: druglint profile check {profile_id}.yaml",
-        f"id: {profile_id}  {REVIEW}: lower-case generic name, equal to the file name stem",
+        f"id: {q(profile_id)}  {REVIEW}: lower-case generic name, equal to the file name stem",
         "names:",
         f"  generic: {q(generic)}",
         f"  brands: {q_list(brands)}  {REVIEW}: current and common former US brand names",
@@ -606,7 +606,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
         out.append(f"  {REVIEW}: the condition lexicon recognised no use in this text; add conditions to")
         out.append("  # rules/conditions/ and indications here.")
     for ind in indications:
-        out += [f"  - id: {ind.id}  {REVIEW}",
+        out += [f"  - id: {q(ind.id)}  {REVIEW}",
                 f"    conditions: {q_list(ind.conditions)}  # lexicon match: {q(ind.matched)}"
                 + (f"  {REVIEW}: a vague symptom word, never flagged" if ind.vague else ""),
                 "    terms: []",
@@ -614,7 +614,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
                 f"    section: {q(ind.section)}",
                 f"    fact: {q('REVIEW: restate in your own words: ' + ind.fact)}"]
     for note in left_out:
-        out += _comment_block(note, "  ", f"REVIEW: named in a limitation or negation, not drafted: ")
+        out += _comment_block(note, "  ", "REVIEW: named in a limitation or negation, not drafted: ")
     out.append("warnings:" + ("" if boxed + contraindications + warnings else " []"))
     if not boxed + contraindications + warnings:
         out.append(f"  {REVIEW}: the record has no boxed warning, contraindications or warnings to draft from.")
@@ -623,7 +623,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     for topic in boxed + contraindications + warnings:
         required_note = "every boxed topic is required" if topic.kind == "boxed" else \
             "true only for a major contraindication or key warning"
-        out += [f"  - id: {topic.id}  {REVIEW}: telling words that name only this topic",
+        out += [f"  - id: {q(topic.id)}  {REVIEW}: telling words that name only this topic",
                 f"    topic: {q(topic.name)}",
                 f"    kind: {topic.kind}",
                 f"    required: {q(topic.required)}  {REVIEW}: {required_note}"
@@ -643,7 +643,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     else:
         out.append(f"  {REVIEW}: no dose sentence found in dosage_and_administration.")
     for dose in doses:
-        out += [f"  - id: {dose.id}  {REVIEW}"]
+        out += [f"  - id: {q(dose.id)}  {REVIEW}"]
         if dose.indication:
             out.append(f"    indication: {dose.indication}  {REVIEW}")
         out += [f"    population: {dose.population}  {REVIEW}: adult | pediatric | geriatric | renal | hepatic",

@@ -20,10 +20,6 @@ from lint.inputs import MAX_CHARS, read_article
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE = "Clonazepam is used to treat insomnia.\n"  # one unlabeled-indication finding
 SAFETY_TIMEOUT = 300  # a hang must fail the test, not stall the suite; no timing is asserted
-QUADRATIC_ENGINE = pytest.mark.skip(
-    reason="takes minutes until the O(n^2) spots are fixed: Token.is_sent_start set per token in "
-    "lint/nlp/sentences.py, Doc.text per sentence in lint/nlp/doses.py and lint/claims.py, every span "
-    "filtered per sentence in claims._Sentence (see the issue 5 report)")
 
 
 def druglint(*args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
@@ -235,7 +231,6 @@ def test_a_one_megabyte_line(tmp_path):
             assert (b["start"], b["line"]) == (a["start"] + len(blob), a["line"] + 2)
 
 
-@QUADRATIC_ENGINE
 def test_a_one_megabyte_line_of_prose(tmp_path):
     """A whole article on one line (as some exports write it), a megabyte long."""
     sentence = "Clonazepam is used to treat insomnia and adults take 0.5 mg twice a day for panic disorder. "
