@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from lint.nlp.doses import AMOUNT, DoseMention, find_doses
 from lint.population import detect_population
 from lint.reference import Reference
@@ -265,6 +267,11 @@ def q(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"{value:g}"
     return YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(value), ensure_ascii=False))
+
+
+def q_id(value: str) -> str:
+    """An id written plain when YAML reads it back as that string, else quoted ('true', '1')."""
+    return value if yaml.safe_load(value) == value else q(value)
 
 
 def q_list(values: list) -> str:
@@ -577,7 +584,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
         f"# (set id {setid or 'unknown'}, effective {revised}). Check every line marked REVIEW",
         "# against the label, put facts and suggestions in your own words, then delete the marker.",
         f"# Validate and self-test it with: druglint profile check {profile_id}.yaml",
-        f"id: {q(profile_id)}  {REVIEW}: lower-case generic name, equal to the file name stem",
+        f"id: {q_id(profile_id)}  {REVIEW}: lower-case generic name, equal to the file name stem",
         "names:",
         f"  generic: {q(generic)}",
         f"  brands: {q_list(brands)}  {REVIEW}: current and common former US brand names",
@@ -606,7 +613,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
         out.append(f"  {REVIEW}: the condition lexicon recognised no use in this text; add conditions to")
         out.append("  # rules/conditions/ and indications here.")
     for ind in indications:
-        out += [f"  - id: {q(ind.id)}  {REVIEW}",
+        out += [f"  - id: {q_id(ind.id)}  {REVIEW}",
                 f"    conditions: {q_list(ind.conditions)}  # lexicon match: {q(ind.matched)}"
                 + (f"  {REVIEW}: a vague symptom word, never flagged" if ind.vague else ""),
                 "    terms: []",
@@ -623,7 +630,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     for topic in boxed + contraindications + warnings:
         required_note = "every boxed topic is required" if topic.kind == "boxed" else \
             "true only for a major contraindication or key warning"
-        out += [f"  - id: {q(topic.id)}  {REVIEW}: telling words that name only this topic",
+        out += [f"  - id: {q_id(topic.id)}  {REVIEW}: telling words that name only this topic",
                 f"    topic: {q(topic.name)}",
                 f"    kind: {topic.kind}",
                 f"    required: {q(topic.required)}  {REVIEW}: {required_note}"
@@ -643,7 +650,7 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     else:
         out.append(f"  {REVIEW}: no dose sentence found in dosage_and_administration.")
     for dose in doses:
-        out += [f"  - id: {q(dose.id)}  {REVIEW}"]
+        out += [f"  - id: {q_id(dose.id)}  {REVIEW}"]
         if dose.indication:
             out.append(f"    indication: {dose.indication}  {REVIEW}")
         out += [f"    population: {dose.population}  {REVIEW}: adult | pediatric | geriatric | renal | hepatic",
