@@ -111,14 +111,14 @@ class _Layout:
 class _Sentence:
     """A sentence with its cue, drug and condition spans and its place in the layout."""
 
-    def __init__(self, doc: Doc, article: _Layout, sent: Span, cues: list[Span], drugs: list[Span],
-                 conditions: list[Span]):
+    def __init__(self, doc: Doc, article: _Layout, sent: Span, chars: tuple[int, int], block_index: int | None,
+                 cues: list[Span], drugs: list[Span], conditions: list[Span]):
         """`cues`, `drugs` and `conditions`: the spans that start in this sentence."""
         self.doc, self.span, self.breaks = doc, sent, article.breaks
-        self.text = article.text[sent.start_char:sent.end_char]
+        self.text = article.text[chars[0]:chars[1]]
         self.cues, self.drugs, self.conditions = cues, drugs, conditions
         layout = article.layout
-        self.block_index = layout.block_index_at(sent.start_char) if layout else None
+        self.block_index = block_index
         self.block = layout.blocks[self.block_index] if self.block_index is not None else None
         self.section = article.section_kinds[self.block_index] if self.block_index is not None else "other"
 
@@ -188,7 +188,8 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
         for span in spans:
             by_sentence[sentence_of[span.start]][kind].append(span)
     article = _Layout.of(doc)
-    sentences = [_Sentence(doc, article, s, *by_sentence[i]) for i, s in enumerate(sents)]
+    sentences = [_Sentence(doc, article, s, table.chars[i], table.blocks[i], *by_sentence[i])
+                 for i, s in enumerate(sents)]
     uses = _use_claims(doc, sentences, main, reference)
     doses = _dose_claims(doc, sentences, main, reference, uses)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
@@ -373,9 +374,9 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
 
 
 @lru_cache(maxsize=None)
-def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[re.Pattern, str], ...]:
-    """(pattern, product id) for each product cue that is not an amount."""
-    return tuple((re.compile(rf"(?<!\w){re.escape(cue.lower())}(?!\w)"), product.id)
+def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.Pattern, str], ...]:
+    """(lower-case cue, pattern, product id) for each product cue that is not an amount."""
+    return tuple((cue.lower(), re.compile(rf"(?<!\w){re.escape(cue.lower())}(?!\w)"), product.id)
                  for product in products for cue in product.cues
                  if not cue[:1].isdigit())  # an amount such as "200 mg" says nothing about the product
 
@@ -384,8 +385,9 @@ def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     if profile is None:
         return frozenset()
     lowered = text.lower()
-    found = [(match.start(), match.end(), product_id) for pattern, product_id in _product_cue_patterns(tuple(profile.products))
-             for match in pattern.finditer(lowered)]
+    found = [(match.start(), match.end(), product_id)
+             for cue, pattern, product_id in _product_cue_patterns(tuple(profile.products))
+             if cue in lowered for match in pattern.finditer(lowered)]  # a fast test first: most are absent
     kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
                                         for o in found)]
     return frozenset(p for _, _, p in kept)

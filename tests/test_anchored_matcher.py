@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from spacy.matcher import Matcher
 
-from lint.nlp.anchored_matcher import Anchor, AnchoredMatcher, pattern_anchor, required
+from lint.nlp.anchored_matcher import Anchor, AnchoredMatcher, pattern_anchors, required
 from lint.nlp.pipeline import analyse
 from lint.nlp.sentences import sentence_table
 from lint.readers import read_document
@@ -26,16 +26,18 @@ def test_required_reads_spacy_operators(op, is_required):
     assert required(op) is is_required
 
 
-def test_anchor_prefers_a_rare_word_over_stop_words():
+def test_every_required_token_that_names_words_is_an_anchor():
     pattern = [{"LOWER": {"IN": ["talk", "speak"]}}, {"LOWER": {"IN": ["to", "with"]}, "OP": "?"},
-               {"LOWER": {"IN": ["your", "a", "the"]}}, {"LOWER": {"IN": ["doctor", "pharmacist", "nurse"]}}]
-    assert pattern_anchor(pattern) == Anchor("lower", frozenset({"talk", "speak"}))
+               {"ORTH": "your"}, {"LOWER": {"IN": ["doctor", "nurse"]}}, {"LOWER": {"NOT_IN": ["x"]}}]
+    assert pattern_anchors(pattern) == (Anchor("lower", frozenset({"talk", "speak"})),
+                                        Anchor("orth", frozenset({"your"})),
+                                        Anchor("lower", frozenset({"doctor", "nurse"})))
 
 
-def test_anchor_skips_optional_tokens_and_falls_back_to_an_entity():
-    assert pattern_anchor([{"LOWER": "very", "OP": "?"}, {"_": {"pack_drug": True}, "OP": "+"}]) \
-        == Anchor("entity", frozenset({"pack_drug"}))
-    assert pattern_anchor([{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}]) is None
+def test_optional_tokens_are_no_anchor_and_entities_are():
+    assert pattern_anchors([{"LOWER": "very", "OP": "?"}, {"_": {"pack_drug": True}, "OP": "+"}]) \
+        == (Anchor("entity", frozenset({"pack_drug"})),)
+    assert pattern_anchors([{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}]) == ()
 
 
 def test_matches_only_inside_sentences_with_the_anchor():

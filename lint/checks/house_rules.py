@@ -105,16 +105,11 @@ class _Article:
         self.text = doc._.layout.text if doc._.layout else doc.text  # Doc.text joins every token
         table = sentence_table(doc)
         self.sentences, self.sentence_of = table.spans, table.of_token
-        self.questions = {i for i, s in enumerate(self.sentences)
-                          if self.text[s.start_char:s.end_char].rstrip().endswith("?")}
-        layout = doc._.layout
-        block_index = {b.start: i for i, b in enumerate(layout.blocks)} if layout else {}
-        self.places: list[tuple[str, str]] = []  # (block kind, section kind) per sentence
-        for sentence in self.sentences:
-            block = layout.block_at(sentence.start_char) if layout else None
-            index = block_index.get(block.start) if block is not None else None
-            section = doc._.section_kinds[index] if index is not None and doc._.section_kinds else "other"
-            self.places.append((block.kind if block is not None else "paragraph", section))
+        self.questions = {i for i, (start, end) in enumerate(table.chars) if self.text[start:end].rstrip().endswith("?")}
+        blocks, section_kinds = doc._.layout.blocks if doc._.layout else [], doc._.section_kinds
+        self.places: list[tuple[str, str]] = [  # (block kind, section kind) per sentence
+            ("paragraph", "other") if index is None else
+            (blocks[index].kind, section_kinds[index] if section_kinds else "other") for index in table.blocks]
         self.negation_tokens = set(tokens_with(doc, LOWER, NEGATIONS))
         self.break_tokens = set(tokens_with(doc, ORTH, CLAUSE_BREAKS))
         self.hedged = set()

@@ -4,9 +4,10 @@ spaCy's Matcher walks every token of the Doc for every pattern, and a pattern th
 custom extension (`{"_": {"pack_drug": true}}`) calls Python for each token it tests.
 Most sentences of an article cannot match a given pattern: a pattern such as
 [{LOWER: buy}, ..., {LOWER: without}, ..., {LOWER: prescription}] needs the word "without".
-So each pattern gets an anchor, the rarest word set (or entity) one of its required tokens
-must have; the sentences holding an anchor are found with one array lookup over the Doc,
-and the pattern runs only in those. A match never crosses a sentence boundary.
+So each required token of a pattern that names its words (LOWER, ORTH or TEXT, a value or
+an IN list) or a custom entity extension is an anchor; the sentences holding every anchor
+of a pattern are found with one array lookup over the Doc, and the pattern runs only in
+those. A match never crosses a sentence boundary.
 """
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER, ORTH
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -48,28 +48,21 @@ def required(op: str | None) -> bool:
     return bool(least) and int(least) > 0
 
 
-def _commonness(words: frozenset[str]) -> tuple[int, int]:
-    """Lower is rarer: sets without stop words first, then smaller sets."""
-    return sum(w in STOP_WORDS for w in words), len(words)
-
-
-def pattern_anchor(pattern: list[dict]) -> Anchor | None:
-    """The rarest anchor of a spaCy token pattern, or None when no required token has one."""
-    best: Anchor | None = None
+def pattern_anchors(pattern: list[dict]) -> tuple[Anchor, ...]:
+    """The anchors of a spaCy token pattern: what each required token that names its
+    words or an entity must be. Empty when no required token does."""
+    anchors = []
     for token in pattern:
         if not required(token.get("OP")):
             continue
         for key, kind in (("LOWER", "lower"), ("ORTH", "orth"), ("TEXT", "orth")):
             value = token.get(key)
             words = {value} if isinstance(value, str) else set(value.get("IN", ())) if isinstance(value, dict) else set()
-            candidate = Anchor(kind, frozenset(words))
-            if words and (best is None or best.kind == "entity"
-                          or _commonness(candidate.words) < _commonness(best.words)):
-                best = candidate
-        entities = sorted(name for name, wanted in token.get("_", {}).items() if wanted is True)
-        if entities and best is None:
-            best = Anchor("entity", frozenset(entities[:1]))
-    return best
+            if words:
+                anchors.append(Anchor(kind, frozenset(words)))
+        anchors += [Anchor("entity", frozenset({name})) for name, wanted in sorted(token.get("_", {}).items())
+                    if wanted is True]
+    return tuple(dict.fromkeys(anchors))
 
 
 @lru_cache(maxsize=256)
@@ -77,20 +70,25 @@ def _word_ids(words: frozenset[str]) -> numpy.ndarray:
     return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
+def attribute_array(doc: Doc, attribute: int) -> numpy.ndarray:
+    """One token attribute (LOWER, ORTH, ...) of every token, read once per Doc."""
+    key = ("druglint_attribute", attribute)
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.to_array(attribute)
+    return doc.user_data[key]
+
+
 def tokens_with(doc: Doc, attribute: int, words: frozenset[str]) -> list[int]:
     """Indexes of the tokens whose attribute (LOWER or ORTH) is one of the words."""
     if not len(doc) or not words:
         return []
-    key = ("druglint_attribute", attribute)
-    if key not in doc.user_data:  # one array per attribute and Doc, shared by every lookup
-        doc.user_data[key] = doc.to_array(attribute)
-    return numpy.flatnonzero(numpy.isin(doc.user_data[key], _word_ids(words))).tolist()
+    return numpy.flatnonzero(numpy.isin(attribute_array(doc, attribute), _word_ids(words))).tolist()
 
 
 @dataclass
 class _Pattern:
     matcher: Matcher
-    anchor: Anchor | None
+    anchors: tuple[Anchor, ...]
     extensions: frozenset[str]  # the custom token extensions it reads
 
 
@@ -107,16 +105,19 @@ class AnchoredMatcher:
             matcher = Matcher(self.vocab)
             matcher.add(key, [pattern])
             extensions = frozenset(name for token in pattern for name in token.get("_", {}))
-            self.patterns.append(_Pattern(matcher, pattern_anchor(pattern), extensions))
+            self.patterns.append(_Pattern(matcher, pattern_anchors(pattern), extensions))
 
     def __call__(self, doc: Doc, sentences: SentenceTable,
                  entities: Callable[[str], list[Span]]) -> list[tuple[str, int, int]]:
         """(key, start, end) of every match. `entities` gives the spans of each extension
         the patterns read; the extension is set True on their tokens where a pattern runs."""
         matches: list[tuple[str, int, int]] = []
+        where_words = self._word_sentences(doc, sentences)
         marked: dict[str, set[int]] = defaultdict(set)  # per extension, the sentences marked so far
         for pattern in self.patterns:
-            where = self._sentences(pattern.anchor, doc, sentences, entities)
+            where = set(range(len(sentences.spans)))
+            for anchor in pattern.anchors:
+                where &= self._anchor_sentences(anchor, where_words, sentences, entities)
             for name in pattern.extensions:
                 self._mark(name, where - marked[name], sentences, entities(name))
                 marked[name] |= where
@@ -126,16 +127,27 @@ class AnchoredMatcher:
                     matches.append((self.vocab.strings[match_id], sentence.start + start, sentence.start + end))
         return matches
 
+    def _word_sentences(self, doc: Doc, sentences: SentenceTable) -> dict[tuple[str, str], set[int]]:
+        """For every anchor word ('lower' or 'orth', word), the sentences holding it."""
+        found: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for kind, attribute in ATTRIBUTE_IDS.items():
+            words = frozenset(w for p in self.patterns for a in p.anchors if a.kind == kind for w in a.words)
+            ids = {get_string_id(w): w for w in words}
+            if not ids:
+                continue
+            values = attribute_array(doc, attribute)
+            for index in tokens_with(doc, attribute, words):
+                found[(kind, ids[int(values[index])])].add(sentences.of_token[index])
+        return found
+
     @staticmethod
-    def _sentences(anchor: Anchor | None, doc: Doc, sentences: SentenceTable,
-                   entities: Callable[[str], list[Span]]) -> set[int]:
-        if anchor is None:
-            return set(range(len(sentences.spans)))
+    def _anchor_sentences(anchor: Anchor, where_words: dict[tuple[str, str], set[int]], sentences: SentenceTable,
+                          entities: Callable[[str], list[Span]]) -> set[int]:
         if anchor.kind == "entity":
             of_token = sentences.of_token
             return {i for name in anchor.words for span in entities(name)
                     for i in range(of_token[span.start], of_token[span.end - 1] + 1)}
-        return {sentences.of_token[i] for i in tokens_with(doc, ATTRIBUTE_IDS[anchor.kind], anchor.words)}
+        return set().union(*(where_words.get((anchor.kind, w), ()) for w in anchor.words))
 
     @staticmethod
     def _mark(name: str, where: set[int], sentences: SentenceTable, spans: list[Span]) -> None:

@@ -180,14 +180,14 @@ def mark_doses(doc: Doc) -> Doc:
     spans = []
     layout = doc._.layout
     text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
-    sentences = sentence_table(doc).spans
-    sentence_chars = [s.start_char for s in sentences]
-    with_digits = sorted({bisect.bisect_right(sentence_chars, m.start()) - 1 for m in DIGITS.finditer(text)})
-    for sentence in (sentences[i] for i in with_digits):  # every amount starts with a digit
-        block = layout.block_at(sentence.start_char) if layout else None
-        if block is not None and block.kind == "heading":
+    table = sentence_table(doc)
+    sentence_starts = [start for start, _ in table.chars]
+    with_digits = sorted({bisect.bisect_right(sentence_starts, m.start()) - 1 for m in DIGITS.finditer(text)})
+    for index in with_digits:  # every amount starts with a digit
+        block = table.blocks[index]
+        if block is not None and layout.blocks[block].kind == "heading":
             continue
-        for mention in find_doses(text, sentence.start_char, sentence.end_char):
+        for mention in find_doses(text, *table.chars[index]):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 span._.dose = mention

@@ -71,7 +71,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 class SentenceTable:
-    """An analysed Doc's sentences, and the sentence each token belongs to."""
+    """An analysed Doc's sentences: their spans, character bounds and layout block (index
+    in `doc._.layout.blocks`, None outside every block), and the sentence of each token."""
 
     def __init__(self, doc: Doc):
         starts = numpy.flatnonzero(doc.to_array([SENT_START]).astype("int64") == 1) if len(doc) else []
@@ -79,6 +80,9 @@ class SentenceTable:
         self.spans: list[Span] = [doc[start:end] for start, end in zip(bounds, bounds[1:])]
         self.starts: list[int] = bounds[:-1]
         self.of_token: list[int] = numpy.repeat(numpy.arange(len(self.spans)), numpy.diff(bounds)).tolist()
+        self.chars: list[tuple[int, int]] = [(span.start_char, span.end_char) for span in self.spans]
+        layout = doc._.layout
+        self.blocks: list[int | None] = [layout.block_index_at(start) if layout else None for start, _ in self.chars]
 
 
 def sentence_table(doc: Doc) -> SentenceTable:
