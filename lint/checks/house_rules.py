@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +23,7 @@ from lint.claims import ArticleClaims
 from lint.findings import Finding
 from lint.nlp.drugs import OTHER
 from lint.nlp.anchored_matcher import AnchoredMatcher, tokens_with
+from lint.nlp.pipeline import build_pipeline
 from lint.nlp.sentences import sentence_table
 from lint.packs import CONTEXTS, ENTITY_ATTRS, DrugCondition, PackRule, Patterns, pack_rules
 from lint.reference import Profile, Reference
@@ -57,13 +57,8 @@ class CompiledRules:
     tokens: AnchoredMatcher
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    return spacy.blank("en").tokenizer
-
-
 def _phrase_doc(vocab: Vocab, phrase: str) -> Doc:
-    tokens = _tokenizer()(phrase)
+    tokens = build_pipeline(()).tokenizer(phrase)  # split as article text is split
     return Doc(vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens])
 
 
