@@ -117,10 +117,9 @@ class _Sentence:
         self.doc, self.span, self.breaks = doc, sent, article.breaks
         self.text = article.text[chars[0]:chars[1]]
         self.cues, self.drugs, self.conditions = cues, drugs, conditions
-        layout = article.layout
         self.block_index = block_index
-        self.block = layout.blocks[self.block_index] if self.block_index is not None else None
-        self.section = article.section_kinds[self.block_index] if self.block_index is not None else "other"
+        self.block = article.layout.blocks[block_index] if block_index is not None else None
+        self.section = article.section_kinds[block_index] if block_index is not None else "other"
 
     def has(self, category: str) -> bool:
         return any(c.label_ == category for c in self.cues)

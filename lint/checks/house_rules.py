@@ -34,8 +34,8 @@ NEGATIONS = frozenset({"not", "n't", "n’t", "nt", "no", "never", "nor", "neith
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?"})
 NEGATION_WINDOW = 6  # tokens looked at before a match, within its clause
 AMOUNT = re.compile(rf"(?<![\d/.,])({NUMBER_PATTERN})\s*-?\s*({UNIT_PATTERN})\b", re.IGNORECASE)
-ENTITY_GROUPS = (("drugs", ENTITY_ATTRS["DRUG"]), ("conditions", ENTITY_ATTRS["CONDITION"]),
-                 ("doses", ENTITY_ATTRS["DOSE"]))
+ENTITY_GROUPS = {ENTITY_ATTRS["DRUG"]: "drugs", ENTITY_ATTRS["CONDITION"]: "conditions",
+                 ENTITY_ATTRS["DOSE"]: "doses"}  # extension -> doc.spans group
 PARTS = ("match", "except", "when")
 
 
@@ -116,6 +116,15 @@ class _Article:
             elif cue.label_ == "hedge":
                 self.hedged.add(self.sentence_of[cue.start])
         self.drugs = sorted(doc.spans["drugs"], key=lambda s: s.start)
+        self._entity_spans: dict[str, list[Span]] = {}
+
+    def entity_spans(self, extension: str) -> list[Span]:
+        """The spans behind an entity extension of the token patterns (pack_drug, ...)."""
+        if extension not in self._entity_spans:
+            self._entity_spans[extension] = (
+                self.claims.misspellings if extension == ENTITY_ATTRS["MISSPELLED"]
+                else list(self.doc.spans[ENTITY_GROUPS[extension]]) if extension in ENTITY_GROUPS else [])
+        return self._entity_spans[extension]
 
     def sentence(self, span: Span) -> Span:
         return self.sentences[self.sentence_of[span.start]]
@@ -278,15 +287,7 @@ class _Matches:
         self.by_key: dict[str, list[Span]] = defaultdict(list)
         for match_id, start, end in compiled.phrases(doc):
             self.by_key[doc.vocab.strings[match_id]].append(Span(doc, start, end))
-        groups = {attribute: group for group, attribute in ENTITY_GROUPS}
-
-        @lru_cache(maxsize=None)
-        def entities(extension: str) -> list[Span]:
-            if extension == ENTITY_ATTRS["MISSPELLED"]:
-                return article.claims.misspellings
-            return list(doc.spans[groups[extension]]) if extension in groups else []
-
-        for key, start, end in compiled.tokens(doc, sentence_table(doc), entities):
+        for key, start, end in compiled.tokens(doc, sentence_table(doc), article.entity_spans):
             self.by_key[key].append(Span(doc, start, end))
 
     def get(self, rule: PackRule, part: str) -> list[Span]:
