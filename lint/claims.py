@@ -381,6 +381,7 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
 
 
 def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
+    """The products of the profile whose cues the text names (not a cue inside a longer one)."""
     if profile is None:
         return frozenset()
     lowered = text.lower()
@@ -402,6 +403,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
         first_sentence_of_block.setdefault(sentence.block_index, sentence)
     claims = []
     sentence_starts = [s.span.start for s in sentences]
+    population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
+    products_of: dict[tuple[str, str], frozenset[str]] = {}
     for span in doc.spans["doses"]:
         sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         drug = _dose_drug(sentence, span, main)
@@ -413,16 +416,13 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
         conditions = _conditions_for(sentence, uses_by_sentence)
         if not conditions and lead is not sentence:
             conditions = _conditions_for(lead, uses_by_sentence)
-        populations, age = frozenset(), None
         for text in contexts:
-            populations, age = detect_population(text)
-            if populations:
-                break
-        products = frozenset()
-        for text in contexts:
-            products = _product_cues(text, profile)
-            if products:
-                break
+            if text not in population_of:
+                population_of[text] = detect_population(text)
+            if (drug, text) not in products_of:
+                products_of[(drug, text)] = _product_cues(text, profile)
+        populations, age = next((population_of[t] for t in contexts if population_of[t][0]), (frozenset(), None))
+        products = next((products_of[(drug, t)] for t in contexts if products_of[(drug, t)]), frozenset())
         claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
