@@ -20,7 +20,7 @@ from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
 from lint.nlp.sentences import sentence_table
-from lint.population import detect_population
+from lint.population import ADULT, detect_population
 from lint.reference import Product, Profile, Reference
 
 PRONOUNS = {"it", "its", "they", "them"}
@@ -68,6 +68,7 @@ class DoseClaim:
     populations: frozenset[str]
     age_years: tuple[float | None, float | None] | None
     products: frozenset[str]
+    population_alone: bool = False  # its own sentence or label names the population, and not adults too
 
 
 @dataclass(frozen=True)
@@ -368,6 +369,17 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
     return main
 
 
+def _own_words(sentence: _Sentence, drug: str) -> str:
+    """The sentence with other drugs' names blanked: "Children's Advil" names no population
+    for a dose of Xanax."""
+    text = sentence.text
+    for span in sentence.drugs:
+        if span.label_ != drug:
+            start, end = span.start_char - sentence.span.start_char, span.end_char - sentence.span.start_char
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseClaim]]) -> list[UseClaim]:
     return [u for u in uses_by_sentence.get(sentence.span.start_char, []) if not u.negated and not u.hedged]
 
@@ -412,7 +424,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
             continue
         profile = reference.profiles[drug]
         lead = first_sentence_of_block.get(sentence.block_index, sentence)
-        contexts = [sentence.text, _label_text(doc, sentence), lead.text, _heading_text(doc, sentence)]
+        contexts = [_own_words(sentence, drug), _label_text(doc, sentence), _own_words(lead, drug),
+                    _heading_text(doc, sentence)]
         conditions = _conditions_for(sentence, uses_by_sentence)
         if not conditions and lead is not sentence:
             conditions = _conditions_for(lead, uses_by_sentence)
@@ -421,12 +434,15 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
                 population_of[text] = detect_population(text)
             if (drug, text) not in products_of:
                 products_of[(drug, text)] = _product_cues(text, profile)
-        populations, age = next((population_of[t] for t in contexts if population_of[t][0]), (frozenset(), None))
+        found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
+        populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
         products = next((products_of[(drug, t)] for t in contexts if products_of[(drug, t)]), frozenset())
         claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
-                                age_years=age, products=products))
+                                age_years=age, products=products,
+                                population_alone=found_in is not None and found_in <= 1
+                                and not ADULT.search(contexts[found_in])))
     return claims
 
 

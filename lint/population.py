@@ -23,7 +23,8 @@ PEDIATRIC_AGE = (0.0, 17.99)
 
 def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
     """Populations named in text and the age range it states (None when it states none).
-    The most specific population wins: impairment, then elderly or children, then adults."""
+    The most specific population wins: impairment, then elderly or children, then adults;
+    text that names both adults and children names both."""
     if RENAL.search(text):
         return frozenset({"renal"}), None
     if HEPATIC.search(text):
@@ -32,6 +33,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if GERIATRIC.search(text):
         return frozenset({"geriatric"}), age or GERIATRIC_AGE
     if PEDIATRIC.search(text):
+        if ADULT.search(text):  # "adults and children 12 years and over": the adult directions
+            return frozenset({"adult", "pediatric"}), age
         return frozenset({"pediatric"}), age or PEDIATRIC_AGE
     if ADULT.search(text):
         return frozenset({"adult"}), age

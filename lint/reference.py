@@ -106,6 +106,7 @@ class DoseEntry:
     source: str
     section: str
     fact: str
+    no_dose: bool = False  # a silent entry whose label gives this group no dose at all
 
 
 @dataclass
@@ -289,7 +290,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         where = ("doses", i)
         d = check.mapping(value, where, ("population",),
                           ("id", "indication", "age_years", "weight_kg", "product", "initial", "usual",
-                           "max", "silent", "source", "section", "fact", "notes"))
+                           "max", "silent", "no_dose", "source", "section", "fact", "notes"))
         population = check.text(d["population"], where + ("population",))
         if population not in POPULATIONS:
             check.fail(where + ("population",), f"expected one of {', '.join(POPULATIONS)}")
@@ -306,6 +307,9 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         silent = d.get("silent")
         if silent is None and not (d.get("initial") or d.get("usual") or limits):
             check.fail(where, "give initial, usual or max numbers, or say why not with 'silent'")
+        no_dose = check.boolean(d.get("no_dose", False), where + ("no_dose",))
+        if no_dose and silent is None:
+            check.fail(where + ("no_dose",), "no_dose marks a 'silent' entry: say what the label says with 'silent'")
         doses.append(DoseEntry(
             id=str(d.get("id") or f"dose-{i + 1}"), indication=indication, population=population,
             age_years=check.bounds(d.get("age_years"), where + ("age_years",)),
@@ -315,7 +319,8 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             silent=silent and check.text(silent, where + ("silent",)),
             source=source_key(d.get("source"), where + ("source",)),
             section=check.text(d.get("section", "Dosage and Administration"), where + ("section",)),
-            fact=check.text(d.get("fact") or silent or "", where + ("fact",), empty_ok=True)))
+            fact=check.text(d.get("fact") or silent or "", where + ("fact",), empty_ok=True),
+            no_dose=no_dose))
 
     return Profile(
         id=profile_id, generic=check.text(names["generic"], ("names", "generic")),

@@ -8,7 +8,8 @@ own facts, each run through the real engine with the outcome the profile promise
   indication, population and product, are read as doses and raise no dose-out-of-range.
 - dose-beyond: three times the most that any entry a reader could mean by the same
   statement allows (same population, a covering indication, a product it names) does
-  raise dose-out-of-range.
+  raise dose-out-of-range; so does any dose stated for a group the label gives no dose
+  (a `no_dose` entry: "not established in children", "ask a doctor").
 - warning: each alternative of each mention pattern of a required warning topic, put in
   a sentence, counts as mentioning the topic (no missing-warning for it).
 
@@ -224,6 +225,8 @@ def _siblings(profile: Profile, reference: Reference, entry: DoseEntry, conditio
 def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
     tests = []
     for entry in profile.doses:
+        if entry.no_dose:
+            tests.append(_no_dose_test(profile, entry))
         if entry.silent:
             continue
         named_use = _indication_term(profile, reference, entry)
@@ -252,6 +255,17 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
             if amount:
                 tests.append(test("dose-within", f"{name} regimen", verb, amount))
     return tests
+
+
+def _no_dose_test(profile: Profile, entry: DoseEntry) -> SelfTest:
+    """A dose an adult may take, stated for the group the label gives no dose."""
+    adult_doses = [limit for e in profile.doses if e.population == "adult" and not e.silent
+                   for limit, _ in _limits(e, "single_mg")]
+    amount = min(adult_doses, default=1)
+    cue = _cue_product(profile, entry)
+    drug = profile.generic + (f" ({cue})" if cue else "")
+    return SelfTest(profile.id, "dose-beyond", entry.id, "no labeled dose for the group",
+                    f"{_capitalised(population_phrase(entry))} take {drug} at {amount:g} mg per dose.")
 
 
 def _limits(entry: DoseEntry, key: str) -> list[tuple[float, bool]]:

@@ -123,3 +123,21 @@ def test_vague_word_picks_the_indication_it_names(lint_string):
     text = "Alprazolam dosage\n\nMaximum for anxiety: alprazolam up to 6 mg a day.\n\nFor panic disorder: alprazolam up to 6 mg a day.\n"
     found = findings_of(lint_string(text), "dose-out-of-range")
     assert len(found) == 1 and found[0].start < text.index("panic") and "4 mg/day" in found[0].message
+
+
+def test_dose_for_a_group_the_label_gives_no_dose(lint_string):
+    text = ("Ibuprofen for aches\n\nAdults take 1 tablet (200 mg) every 4 to 6 hours.\n\n"
+            "Children under 12 can take one adult tablet (200 mg) every 4 hours.\n")
+    found = findings_of(lint_string(text), "dose-out-of-range")
+    assert [f.text for f in found] == ["200 mg) every 4 hours"]
+    report = lint_string("Zolpidem for kids\n\nFor children who cannot sleep, zolpidem 5 mg at bedtime works.\n")
+    found = findings_of(report, "dose-out-of-range")
+    assert len(found) == 1 and "no dose for children" in found[0].message and found[0].suggestion.startswith("Remove")
+
+
+def test_no_dose_group_needs_the_dose_itself_to_name_it(lint_string):
+    heading_only = "## Zolpidem for adults and children\n\nTake zolpidem 5 mg at bedtime.\n"
+    both = "Zolpidem dosing\n\nAdults and children over 12 take zolpidem 5 mg at bedtime.\n"
+    other_drug = "Xanax or Children's Advil?\n\nFor panic disorder, Xanax starts at 0.5 mg three times a day.\n"
+    for text, name in ((heading_only, "a.md"), (both, "a.txt"), (other_drug, "a.txt")):
+        assert findings_of(lint_string(text, name), "dose-out-of-range") == [], text

@@ -59,8 +59,6 @@ ENGINE_LIMITATIONS: dict[str, tuple[str, ...]] = {
         "ivermectin:dose-beyond:strongyloidiasis-25-50kg-children:3x single_mg 9",
     ),
     SILENT_SIBLING: (
-        "cyclobenzaprine:dose-beyond:ir-geriatric:3x starting single_mg 5",
-        "cyclobenzaprine:dose-beyond:ir-hepatic:3x starting single_mg 5",
         "ivermectin:dose-beyond:onchocerciasis-per-kg-children:3x single_mg_per_kg 0.15",
         "ivermectin:dose-beyond:strongyloidiasis-per-kg-children:3x single_mg_per_kg 0.2",
     ),

@@ -102,11 +102,15 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         chosen = special
     else:
         chosen = special + adults
-    if any(e.silent for e in chosen):
-        return []
+    if any(e.silent and not e.no_dose for e in chosen):
+        return []  # the label gives no number here: nothing to compare with
+    numeric = [e for e in chosen if not e.silent]
     if not claim.mention.per_kg:  # with no weight given, weight bands apply only when nothing else does
-        chosen = [e for e in chosen if e.weight_kg is None] or chosen
-    return [e for e in chosen if _comparable(e, claim.mention.per_kg)]
+        numeric = [e for e in numeric if e.weight_kg is None] or numeric
+    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg)]
+    if numeric or not claim.population_alone:
+        return numeric
+    return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
 
 
 def _comparable(entry: DoseEntry, per_kg: bool) -> bool:
@@ -139,6 +143,8 @@ def _max_times(entry: DoseEntry) -> float | None:
 
 def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -> str | None:
     """Why one stated amount breaks one label entry, or None when it fits."""
+    if entry.no_dose:
+        return f"the label gives no dose for {_group(entry)}"
     mention = claim.mention
     suffix = "_per_kg" if mention.per_kg else ""
     low = amount[0]
@@ -171,12 +177,33 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     return None
 
 
+def _group(entry: DoseEntry) -> str:
+    """'children under 12', 'the elderly', ... as a no-dose entry names its group."""
+    low, high = entry.age_years or (None, None)
+    people = {"pediatric": "children", "geriatric": "the elderly", "renal": "kidney impairment",
+              "hepatic": "liver impairment", "adult": "adults"}[entry.population]
+    if entry.population == "pediatric" and high is not None:
+        people += f" under {int(high) + 1}" if low is None else f" aged {low:g} to {high:g}"
+    return people + (f" ({', '.join(entry.products)})" if entry.products else "")
+
+
 def _times(per_day: float) -> str:
     return f"every {24 / per_day:g} hours" if per_day > 4 else f"{per_day:g} times a day"
 
 
+def _generosity(entry: DoseEntry) -> float:
+    """How large a dose the entry allows (its largest single, else daily, limit)."""
+    limits = [_limit(entry.max.get(key), _high(entry.usual, key), _high(entry.initial, key))
+              for key in ("single_mg", "daily_mg", "single_mg_per_kg", "daily_mg_per_kg")]
+    return next((limit for limit in limits if limit is not None), 0.0)
+
+
 def _describe(entry: DoseEntry) -> str:
     parts = [entry.population]
+    if entry.weight_kg is not None:
+        low, high = entry.weight_kg
+        parts.append(f"{low:g} kg and over" if high is None else f"up to {high:g} kg" if low is None
+                     else f"{low:g}-{high:g} kg")
     if entry.indication:
         parts.insert(0, entry.indication)
     parts += entry.products
@@ -195,13 +222,14 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             reasons = [(entry, violation(entry, claim, amount)) for entry in entries]
             if any(reason is None for _, reason in reasons):
                 continue
-            entry, reason = reasons[0]
+            entry, reason = max(reasons, key=lambda pair: _generosity(pair[0]))  # the nearest miss explains best
             source = profile.source(entry.source)
             findings.append(Finding(
                 rule=ID, severity="error", drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
                 start=claim.start, end=claim.end,
                 message=f"'{claim.text}': {reason} ({_describe(entry)}). Label: {entry.fact}",
                 label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
-                suggestion=f"Use the labeled dose: {entry.fact}"))
+                suggestion=(f"Remove the dose for {_group(entry)} and say what the label says: {entry.fact}"
+                            if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
             break
     return findings
