@@ -18,9 +18,6 @@ from lint.selftest import generate, run
 REFERENCE = load_reference()
 CASES = {t.id: t for p in sorted(REFERENCE.profiles.values(), key=lambda p: p.id) for t in generate(p, REFERENCE)}
 
-TOKENIZER = ("engine (lint/nlp/pipeline.py, spaCy tokenizer): a sentence-final period stays on a token that ends "
-             "in a capital after a digit or lower-case letter ('T2D.', 'PsA.', 'LDL-C.', 'Group I.'), so the "
-             "condition term that ends the sentence is not matched")
 STRENGTH_WORD = ("engine (lint/nlp/doses.py STRENGTH_CONTEXT): any sentence with 'strength' in it is read as a "
                  "strength statement, so a dose of a 'Regular Strength' or 'Extra Strength' product given without "
                  "a frequency is dropped")
@@ -42,14 +39,6 @@ NO_STARTING_REGIMEN = ("engine (dose-out-of-range violation): a starting dose is
                        "frequency, as the opioid maintenance entries do)")
 
 ENGINE_LIMITATIONS: dict[str, tuple[str, ...]] = {
-    TOKENIZER: (
-        "atorvastatin:indication:primary-hyperlipidemia:LDL-C",
-        "metformin:indication:type-2-diabetes-glycemic-control:T2D",
-        "prednisone:indication:rheumatic-disorders:PsA",
-        "semaglutide:indication:type-2-diabetes-glycemic-control:T2D",
-        "sildenafil:indication:pulmonary-arterial-hypertension:WHO Group I",
-        "tadalafil:indication:pulmonary-arterial-hypertension:WHO Group I",
-    ),
     STRENGTH_WORD: (
     ),
     WEIGHT_BANDS: (

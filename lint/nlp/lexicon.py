@@ -20,3 +20,18 @@ def variants(term: str) -> set[str]:
 def is_acronym(term: str) -> bool:
     """Short all-capital terms (GAD, ED, RA) are matched case-sensitively."""
     return bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,5}s?", term))
+
+
+def final_period_cases(tokenizer, terms) -> dict[str, list[str]]:
+    """Tokenizer special cases that split a sentence-final period off a term's last chunk.
+    spaCy keeps the period on a chunk ending in a capital ("T2D.", "PsA.", "LDL-C."), as it
+    does for abbreviations, so the term would not match at the end of a sentence."""
+    cases = {}
+    for term in terms:
+        chunk = term.rsplit(" ", 1)[-1]
+        if not chunk[-1:].isupper() or f"{chunk}." in cases:
+            continue
+        pieces = [t.text for t in tokenizer(f"{chunk}.")]
+        if pieces[-1] != ".":
+            cases[f"{chunk}."] = [t.text for t in tokenizer(chunk)] + ["."]
+    return cases

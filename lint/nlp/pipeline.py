@@ -4,10 +4,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from lint.document import Document
+from lint.nlp.lexicon import final_period_cases
+from lint.reference import load_reference
 from lint.nlp import conditions, cues, doses, drugs, extensions, sentences, sections  # noqa: F401 (registers)
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",
@@ -18,6 +21,11 @@ COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "drug
 def build_pipeline(profile_dirs: tuple[str, ...] = ()) -> Language:
     """spacy.blank('en') with druglint's rule-based components, in order."""
     nlp = spacy.blank("en")
+    reference = load_reference(profile_dirs)
+    terms = [t for c in reference.conditions.values() for t in c.terms]
+    terms += [t for p in reference.profiles.values() for t in (*p.names, *(t for i in p.indications for t in i.terms))]
+    for chunk, pieces in final_period_cases(nlp.tokenizer, terms).items():
+        nlp.tokenizer.add_special_case(chunk, [{ORTH: piece} for piece in pieces])
     for name in COMPONENTS:
         config = {"profile_dirs": list(profile_dirs)} if name in ("druglint_drugs", "druglint_conditions") else {}
         nlp.add_pipe(name, config=config)
