@@ -479,8 +479,9 @@ class _SentenceTexts:
 
 def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
                       uses: list[UseClaim]) -> list[WarningMention]:
-    """The first sentence that carries each warning topic of the drugs (a benefit the
-    sentence presents, "relieves anxiety", does not count as the warning's wording)."""
+    """The first sentence that carries each warning topic of the drugs. A sentence that
+    presents a use counts only if it also speaks of harm, and then not by the use's own
+    words ("relieves anxiety" is no warning about anxiety)."""
     benefit: dict[int, list[tuple[int, int]]] = {}
     for use in uses:
         if use.presented_as_use and not use.negated:
@@ -488,6 +489,9 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
     texts = []
     for sentence in sentences:
         sentence_start = sentence.span.start_char
+        if sentence_start in benefit and not sentence.has("harm"):
+            texts.append("")  # a sentence selling a benefit ("brings liver tests back to normal") warns of nothing
+            continue
         chars = sentence.text.lower()
         for start, end in benefit.get(sentence_start, ()):
             if sentence_start <= start < sentence.span.end_char:

@@ -188,7 +188,15 @@ def _group(entry: DoseEntry) -> str:
 
 
 def _times(per_day: float) -> str:
-    return f"every {24 / per_day:g} hours" if per_day > 4 else f"{per_day:g} times a day"
+    """A dosing frequency in words: 'every 4 hours', '3 times a day', 'twice a week'."""
+    if per_day > 4:
+        return f"every {24 / per_day:g} hours"
+    if per_day >= 1 - 1e-9:
+        return f"{per_day:g} times a day"
+    per_week = per_day * 7
+    if abs(per_week - round(per_week)) < 1e-6:
+        return {1: "once a week", 2: "twice a week"}.get(round(per_week), f"{round(per_week)} times a week")
+    return f"every {1 / per_day:g} days"
 
 
 def _generosity(entry: DoseEntry) -> float:

@@ -34,7 +34,11 @@ FREQUENCIES = [
     (re.compile(r"\b(?:four|4) times (?:a|per|each) day|\b(?:four|4) times daily|\bqid\b", re.I), (4, 4)),
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
-    (re.compile(r"\b(?:once )?(?:a|per|each|every) week|\bweekly\b", re.I), (1 / 7, 1 / 7)),
+    (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
+    (re.compile(r"\b(?:three|3) times (?:a|per|each|every) week|\b(?:three|3) times weekly\b", re.I), (3 / 7, 3 / 7)),
+    (re.compile(r"\b(?<!times )(?<!twice )(?:once )?(?:a|per|each|every) week|(?<!twice )(?<!times )\bweekly\b", re.I),
+     (1 / 7, 1 / 7)),
+    (re.compile(r"\b(?:every|each) day\b(?! or)", re.I), (1, 1)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening)", re.I), (1, 1)),
 ]

@@ -1,4 +1,5 @@
-"""HTML articles: visible text only (no script, style or head), headings as sections.
+"""HTML articles: visible text only (no script, style or head), headings as sections, a
+table row as one block whose first cell labels the rest.
 
 Uses the standard library's tolerant HTMLParser, which reports the source position of
 every tag and text run, so the document text keeps each character at its offset.
@@ -15,6 +16,7 @@ HIDDEN = {"script", "style", "head", "noscript", "template", "svg"}
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
               "section", "article", "header", "footer", "ul", "ol", "blockquote", "dt", "dd",
               "table", "main", "aside", "nav", "figure", "figcaption", "hr", "body", "title"}
+CELLS = {"td", "th"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 _NEWLINE = re.compile("\n")
 
@@ -33,6 +35,7 @@ class _Collector(HTMLParser):
         self.block_end = 0
         self.label_end: int | None = None
         self.strong_at_start = False
+        self.row_cells: int | None = None  # cells seen in the open table row, None outside rows
 
     def position(self) -> int:
         line, col = self.getpos()
@@ -43,23 +46,32 @@ class _Collector(HTMLParser):
             self.blocks.append(Block(self.block_kind, self.block_start, self.block_end,
                                      level=self.block_level, label_end=self.label_end))
         self.block_start, self.label_end, self.strong_at_start = None, None, False
-        self.block_kind, self.block_level = "paragraph", 0
+        self.block_kind, self.block_level, self.row_cells = "paragraph", 0, None
 
     def handle_starttag(self, tag, attrs):
         if tag in HIDDEN and tag not in VOID:
             self.hidden_depth += 1
+        if tag in CELLS and self.row_cells is not None:  # a row is one block, its first cell the label
+            self.row_cells += 1
+            if self.row_cells == 2 and self.block_start is not None:
+                self.label_end = self.block_end
+            return
         if tag in BLOCK_TAGS:
             self.close_block()
             if tag[0] == "h" and tag[1:].isdigit():
                 self.block_kind, self.block_level = "heading", int(tag[1:])
             elif tag == "li":
                 self.block_kind = "item"
+            elif tag == "tr":
+                self.row_cells = 0
         elif tag in ("strong", "b") and self.block_start is None:
             self.strong_at_start = True
 
     def handle_endtag(self, tag):
         if tag in HIDDEN and self.hidden_depth:
             self.hidden_depth -= 1
+        if tag in CELLS and self.row_cells is not None:
+            return
         if tag in BLOCK_TAGS:
             self.close_block()
         elif tag in ("strong", "b") and self.strong_at_start and self.label_end is None:
