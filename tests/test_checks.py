@@ -141,3 +141,13 @@ def test_no_dose_group_needs_the_dose_itself_to_name_it(lint_string):
     other_drug = "Xanax or Children's Advil?\n\nFor panic disorder, Xanax starts at 0.5 mg three times a day.\n"
     for text, name in ((heading_only, "a.md"), (both, "a.txt"), (other_drug, "a.txt")):
         assert findings_of(lint_string(text, name), "dose-out-of-range") == [], text
+
+
+def test_maintenance_without_a_ceiling_accepts_any_amount_but_not_any_frequency(lint_string):
+    ok = lint_string("OxyContin dosing\n\nOpioid-tolerant adults may take OxyContin 40 mg every 12 hours.\n")
+    assert findings_of(ok, "dose-out-of-range") == []
+    too_often = lint_string("OxyContin dosing\n\nAdults may take OxyContin 40 mg every 8 hours.\n")
+    found = findings_of(too_often, "dose-out-of-range")
+    assert len(found) == 1 and "more often" in found[0].message
+    start = lint_string("OxyContin dosing\n\nAdults new to opioids start OxyContin at 40 mg every 12 hours.\n")
+    assert len(findings_of(start, "dose-out-of-range")) == 1

@@ -107,17 +107,25 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     numeric = [e for e in chosen if not e.silent]
     if not claim.mention.per_kg:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
-    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg)]
+    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, claim.mention.kind == "initial")]
     if numeric or not claim.population_alone:
         return numeric
     return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
 
 
-def _comparable(entry: DoseEntry, per_kg: bool) -> bool:
-    """True when the entry has an amount limit in the claim's unit (mg or mg/kg)."""
+def _comparable(entry: DoseEntry, per_kg: bool, initial: bool) -> bool:
+    """True when the entry can judge the claim: it has an amount limit in the claim's unit
+    (mg or mg/kg), or, for a dose other than a starting one, it is a maintenance schedule
+    without a ceiling ("titrated individually every 12 hours"), which accepts any amount
+    and judges only the frequency."""
     suffix = "_per_kg" if per_kg else ""
     keys = ("single_mg" + suffix, "daily_mg" + suffix)
-    return any(entry.max.get(k) is not None or entry.initial.get(k) or entry.usual.get(k) for k in keys)
+    if any(entry.max.get(k) is not None or entry.initial.get(k) or entry.usual.get(k) for k in keys):
+        return True
+    amounts_in_other_unit = any(k.startswith(("single_mg", "daily_mg"))
+                                for keys in (entry.max, entry.initial.ranges, entry.usual.ranges) for k in keys)
+    schedule = entry.usual.get("interval_hours") or entry.usual.get("times_per_day")
+    return not initial and bool(schedule) and not amounts_in_other_unit
 
 
 def _high(regimen, key):
@@ -199,11 +207,19 @@ def _times(per_day: float) -> str:
     return f"every {1 / per_day:g} days"
 
 
-def _generosity(entry: DoseEntry) -> float:
-    """How large a dose the entry allows (its largest single, else daily, limit)."""
-    limits = [_limit(entry.max.get(key), _high(entry.usual, key), _high(entry.initial, key))
-              for key in ("single_mg", "daily_mg", "single_mg_per_kg", "daily_mg_per_kg")]
-    return next((limit for limit in limits if limit is not None), 0.0)
+def _generosity(entry: DoseEntry, claim: DoseClaim) -> tuple[bool, float]:
+    """How well an entry explains a finding: one for the product the article names (or for
+    any product when it names none) first, then the larger daily amount it allows
+    (unbounded for a maintenance schedule without a ceiling)."""
+    fits_product = not entry.products or bool(set(entry.products) & claim.products)
+    suffix = "_per_kg" if claim.mention.per_kg else ""
+    single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix),
+                    _high(entry.initial, "single_mg" + suffix))
+    daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix),
+                   _high(entry.initial, "daily_mg" + suffix))
+    if daily is None and single is not None:
+        daily = single * (_max_times(entry) or 1)
+    return fits_product, daily if daily is not None else float("inf")
 
 
 def _describe(entry: DoseEntry) -> str:
@@ -230,7 +246,7 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             reasons = [(entry, violation(entry, claim, amount)) for entry in entries]
             if any(reason is None for _, reason in reasons):
                 continue
-            entry, reason = max(reasons, key=lambda pair: _generosity(pair[0]))  # the nearest miss explains best
+            entry, reason = max(reasons, key=lambda pair: _generosity(pair[0], claim))  # the nearest miss explains best
             source = profile.source(entry.source)
             findings.append(Finding(
                 rule=ID, severity="error", drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
