@@ -363,7 +363,7 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
         gap = doc[span.end:drug.start]
         if drug.start >= span.end and len(gap) <= 1 and all(t.lower_ in {"of"} for t in gap):
             return drug.label_
-    before = [d for d in sentence.drugs if d.end <= span.start]
+    before = [d for d in sentence.drugs if d.end <= span.start and not d._.drug_class]  # a class owns no dose
     if before:
         return before[-1].label_
     return main

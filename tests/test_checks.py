@@ -151,3 +151,11 @@ def test_maintenance_without_a_ceiling_accepts_any_amount_but_not_any_frequency(
     assert len(found) == 1 and "more often" in found[0].message
     start = lint_string("OxyContin dosing\n\nAdults new to opioids start OxyContin at 40 mg every 12 hours.\n")
     assert len(findings_of(start, "dose-out-of-range")) == 1
+
+
+def test_a_drug_class_owns_no_dose(lint_string):
+    text = "Oxycodone dosing\n\nIf you have never taken an opioid before, a starting dose of 30 mg every 4 hours is typical.\n"
+    found = findings_of(lint_string(text), "dose-out-of-range")
+    assert [(f.drug, f.text) for f in found] == [("oxycodone", "30 mg every 4 hours")]
+    other = "Oxycodone dosing\n\nSome people take methadone 30 mg every 4 hours.\n"
+    assert findings_of(lint_string(other), "dose-out-of-range") == []

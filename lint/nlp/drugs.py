@@ -15,8 +15,8 @@ from lint.reference import load_reference, rules_dir
 OTHER = "other"
 
 
-def other_drug_names() -> list[str]:
-    """Names of drugs and drug classes druglint has no profile for (they still own their doses)."""
+def other_drug_names() -> dict[str, list[str]]:
+    """Names of drugs ('drugs') and drug classes ('classes') druglint has no profile for."""
     return yaml.safe_load((Path(rules_dir()) / "other_drugs.yaml").read_text(encoding="utf-8"))
 
 
@@ -26,7 +26,8 @@ def make_drug_matcher(nlp: Language, name: str, profile_dirs: list[str]):
 
 
 class DrugMatcher:
-    """Marks drug mentions in doc.spans['drugs']; label = profile id, or 'other'."""
+    """Marks drug mentions in doc.spans['drugs']; label = profile id, or 'other' (with
+    `span._.drug_class` set for a class such as 'opioids')."""
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
@@ -38,7 +39,9 @@ class DrugMatcher:
             self._add(nlp, profile.id, profile.misspellings)
             self.misspelled |= {m.lower() for m in profile.misspellings}
         known = {n.lower() for p in reference.profiles.values() for n in p.names}
-        self._add(nlp, OTHER, [n for n in other_drug_names() if n.lower() not in known])
+        others = other_drug_names()
+        self._add(nlp, OTHER, [n for n in others["drugs"] + others["classes"] if n.lower() not in known])
+        self.classes = {v.lower() for name in others["classes"] for v in variants(name)}
 
     def _add(self, nlp: Language, label: str, names) -> None:
         for name in names:
@@ -52,5 +55,6 @@ class DrugMatcher:
         for span in spans:
             span._.drug_id = span.label_
             span._.misspelled = span.text.lower() in self.misspelled
+            span._.drug_class = span.label_ == OTHER and span.text.lower() in self.classes
         doc.spans["drugs"] = spans
         return doc

@@ -9,7 +9,7 @@ def register() -> None:
     for name in ("layout", "section_kinds"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name in ("condition_ids", "dose", "drug_id", "misspelled"):
+    for name in ("condition_ids", "dose", "drug_id", "misspelled", "drug_class"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
