@@ -52,6 +52,7 @@ class UseClaim:
     hedged: bool
     off_label: bool
     reason: str
+    products: frozenset[str] = frozenset()  # the drug's products the sentence (or its heading) names
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> boo
 
 def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, reference: Reference) -> list[UseClaim]:
     claims = []
+    products_of: dict[tuple[str, int], frozenset[str]] = {}
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.has("hedge")
@@ -293,7 +295,12 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = "item in a uses section"
             if drug is None or drug == OTHER:
                 continue
+            if (drug, sentence.span.start_char) not in products_of:
+                profile = reference.profiles.get(drug)
+                products_of[(drug, sentence.span.start_char)] = (
+                    _product_cues(_own_words(sentence, drug), profile) or _product_cues(_heading_text(doc, sentence), profile))
             claims.append(UseClaim(
+                products=products_of[(drug, sentence.span.start_char)],
                 drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
                 end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
                 sentence_end=sentence.span.end_char,
@@ -326,14 +333,20 @@ def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span],
     return False
 
 
-def is_labeled(reference: Reference, profile: Profile, condition_ids: frozenset[str]) -> bool:
-    """True when any of the condition ids is covered by a labeled indication of the drug."""
+def is_labeled(reference: Reference, profile: Profile, condition_ids: frozenset[str],
+               products: frozenset[str] = frozenset()) -> bool:
+    """True when any of the condition ids is covered by a labeled indication of the drug (of
+    one of `products` when the article names some: Ozempic is not labeled for weight loss)."""
+    def for_products(indication) -> bool:
+        return not products or not indication.products or bool(set(indication.products) & products)
+
     for cid in condition_ids:
         if "/" in cid:
-            if cid.split("/", 1)[0] == profile.id:
+            drug, indication_id = cid.split("/", 1)
+            if drug == profile.id and any(i.id == indication_id and for_products(i) for i in profile.indications):
                 return True
             continue
-        if reference.labeled_indications(profile, cid):
+        if any(for_products(i) for i in reference.labeled_indications(profile, cid)):
             return True
     return False
 

@@ -159,3 +159,11 @@ def test_a_drug_class_owns_no_dose(lint_string):
     assert [(f.drug, f.text) for f in found] == [("oxycodone", "30 mg every 4 hours")]
     other = "Oxycodone dosing\n\nSome people take methadone 30 mg every 4 hours.\n"
     assert findings_of(lint_string(other), "dose-out-of-range") == []
+
+
+def test_a_use_labeled_for_another_product_of_the_drug_is_unlabeled(lint_string):
+    flagged = lint_string("Semaglutide brands\n\nMany patients use Ozempic for weight loss.\n")
+    assert [f.text for f in findings_of(flagged, "unlabeled-indication")] == ["weight loss"]
+    for text in ("Semaglutide brands\n\nMany patients use Wegovy for weight loss.\n",
+                 "Semaglutide brands\n\nSemaglutide is used for weight loss.\n"):
+        assert findings_of(lint_string(text), "unlabeled-indication") == [], text

@@ -39,7 +39,7 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
         if not use.presented_as_use or use.negated or use.hedged or use.off_label:
             continue
         profile = reference.profiles.get(use.drug)
-        if profile is None or is_vague(reference, use.condition_ids) or is_labeled(reference, profile, use.condition_ids):
+        if profile is None or is_vague(reference, use.condition_ids) or is_labeled(reference, profile, use.condition_ids, use.products):
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
         related = {c for c in seen if c[0] == use.sentence_start and reference.related(c[1], concept)}
