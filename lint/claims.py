@@ -30,6 +30,11 @@ USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
 REFERRING = {"that", "this", "these", "those", "same"}
+PURPOSE_VERBS = {"relieve", "relieves", "relieving", "reduce", "reduces", "reducing", "ease", "eases", "easing",
+                 "control", "controls", "improve", "improves", "lower", "lowers", "manage", "manages", "prevent",
+                 "prevents"}  # "..., to relieve shortness of breath" after the labeled condition
+ADDITIONS = {"and", "also", "plus", "too", "additionally", "besides"}  # "... and to relieve anxiety": a new use
+ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused", "related"}
 WORD_CHARACTER = re.compile(r"\w")
 CLAUSE_BREAKS = frozenset({";", "—"})
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
@@ -282,7 +287,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = ""
             elif cue is not None and cue.label_ != "use":
                 reason = ""
-            elif _descriptive(sentence, condition, earlier) or _cause_of_labeled(sentence, condition, earlier, main, reference):
+            elif _descriptive(sentence, condition, earlier) or _cause_of_labeled(sentence, condition, earlier, main, reference) \
+                    or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
             elif cue is not None:
                 reason, drug = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
@@ -329,6 +335,28 @@ def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span],
         if previous.end < condition.start and doc[previous.end].lower_ == "of" \
                 and condition.start - previous.end <= 8 and not sentence.terminated(previous.end, condition.start) \
                 and is_labeled(reference, reference.profiles[main], previous._.condition_ids):
+            return True
+    return False
+
+
+def _serves_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], cue: Span | None,
+                    main: str | None, reference: Reference) -> bool:
+    """A mention that serves a labeled use named before it in the same clause is part of
+    that use, not a new one: 'for heart failure, to relieve shortness of breath', 'nephrotic
+    syndrome, to reduce protein in the urine', 'anxiety that comes with depressive symptoms'."""
+    if main not in reference.profiles:
+        return False
+    doc, profile = sentence.doc, reference.profiles[main]
+    for previous in earlier:
+        if previous.end > condition.start or condition.start - previous.end > 15 \
+                or not is_labeled(reference, profile, previous._.condition_ids):
+            continue
+        between = {t.lower_ for t in doc[previous.end:condition.start]}
+        if between & ADDITIONS or sentence.terminated(previous.end, condition.start):
+            continue
+        purpose = cue is not None and cue.start >= previous.end and cue.text.lower() in PURPOSE_VERBS
+        attached = cue is None or cue.end <= previous.start
+        if purpose or (attached and between & ATTACHING and not between & {",", "or"}):
             return True
     return False
 

@@ -167,3 +167,12 @@ def test_a_use_labeled_for_another_product_of_the_drug_is_unlabeled(lint_string)
     for text in ("Semaglutide brands\n\nMany patients use Wegovy for weight loss.\n",
                  "Semaglutide brands\n\nSemaglutide is used for weight loss.\n"):
         assert findings_of(lint_string(text), "unlabeled-indication") == [], text
+
+
+def test_a_mention_that_serves_a_labeled_use_is_no_new_use(lint_string):
+    quiet = ["Lisinopril uses\n\nFor heart failure, it is added to water pills to relieve shortness of breath.\n",
+             "Lorazepam uses\n\nLorazepam is prescribed for anxiety that comes along with depressive symptoms.\n"]
+    for text in quiet:
+        assert findings_of(lint_string(text), "unlabeled-indication") == [], text
+    loud = "Lisinopril uses\n\nLisinopril treats heart failure and is also used to relieve migraine.\n"
+    assert [f.text for f in findings_of(lint_string(loud), "unlabeled-indication")] == ["migraine"]
