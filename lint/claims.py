@@ -19,6 +19,7 @@ from lint.document import Document
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
+from lint.nlp.lexicon import is_acronym
 from lint.nlp.sentences import sentence_table
 from lint.population import ADULT, detect_population
 from lint.reference import Product, Profile, Reference
@@ -30,6 +31,10 @@ USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
 REFERRING = {"that", "this", "these", "those", "same"}
+DETERMINERS = {"the", "a", "an", "your", "their"}
+NOT_MODIFIERS = {"for", "with", "who", "that", "which", "of", "in", "to", "on", "at", "from", "by", "and", "or", "not",
+                 "people", "patients", "adults", "children", "those", "anyone", "someone", "use", "treatment",
+                 "relief", "help", "is", "are", "was", "be"}  # words that end a "for <modifiers> X" phrase
 PURPOSE_VERBS = {"relieve", "relieves", "relieving", "reduce", "reduces", "reducing", "ease", "eases", "easing",
                  "control", "controls", "improve", "improves", "lower", "lowers", "manage", "manages", "prevent",
                  "prevents"}  # "..., to relieve shortness of breath" after the labeled condition
@@ -252,8 +257,19 @@ def _in_label(sentence: _Sentence, condition: Span) -> bool:
 def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     """'Klonopin for addicts', 'take it for X', 'For depression: ...'."""
     doc, i = sentence.doc, condition.start - 1
-    while i > sentence.span.start and doc[i].lower_ in {"the", "a", "an", "your", "their"}:
+    while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
         i -= 1
+    if i >= sentence.span.start and doc[i].lower_ != "for":  # "for a bad cold", "for a lingering chest cold": up to two modifiers
+        j = i
+        for _ in range(2):
+            if j <= sentence.span.start or not (doc[j].is_alpha and doc[j].is_lower) or doc[j].lower_ in NOT_MODIFIERS:
+                break
+            j -= 1
+            while j > sentence.span.start and doc[j].lower_ in DETERMINERS:
+                j -= 1
+            if doc[j].lower_ == "for":
+                i = j
+                break
     if i < sentence.span.start or doc[i].lower_ != "for":
         return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
@@ -426,11 +442,18 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
 
 
 @lru_cache(maxsize=None)
-def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.Pattern, str], ...]:
-    """(lower-case cue, pattern, product id) for each product cue that is not an amount."""
-    return tuple((cue.lower(), re.compile(rf"(?<!\w){re.escape(cue.lower())}(?!\w)"), product.id)
-                 for product in products for cue in product.cues
-                 if not cue[:1].isdigit())  # an amount such as "200 mg" says nothing about the product
+def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.Pattern, str, bool], ...]:
+    """(cue as searched, pattern, product id, case-sensitive) for each product cue that is not
+    an amount. Acronyms (IV, ER, XR) match only in capitals: 'Schedule IV' is no IV product."""
+    patterns = []
+    for product in products:
+        for cue in product.cues:
+            if cue[:1].isdigit():
+                continue  # an amount such as "200 mg" says nothing about the product
+            exact = is_acronym(cue)
+            needle = cue if exact else cue.lower()
+            patterns.append((needle, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)"), product.id, exact))
+    return tuple(patterns)
 
 
 def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
@@ -439,8 +462,9 @@ def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
         return frozenset()
     lowered = text.lower()
     found = [(match.start(), match.end(), product_id)
-             for cue, pattern, product_id in _product_cue_patterns(tuple(profile.products))
-             if cue in lowered for match in pattern.finditer(lowered)]  # a fast test first: most are absent
+             for needle, pattern, product_id, exact in _product_cue_patterns(tuple(profile.products))
+             for searched in ((text if exact else lowered),)
+             if needle in searched for match in pattern.finditer(searched)]  # a fast test first: most are absent
     kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
                                         for o in found)]
     return frozenset(p for _, _, p in kept)
