@@ -1,6 +1,6 @@
 """Markdown articles, parsed with markdown-it-py (CommonMark).
 
-Block structure (headings, paragraphs, list items) comes from the parser's line maps;
+Block structure (headings, paragraphs, list items, table rows) comes from the parser's line maps;
 the text of each inline run is located in the source so that the document text keeps
 every character at its source offset, with the markup blanked.
 """
@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from lint.document import Block, Document, blank
 
-_PARSER = MarkdownIt("commonmark")
+_PARSER = MarkdownIt("commonmark").enable("table")  # GFM pipe tables: a row is a block, its first cell the label
 _NEWLINE = re.compile("\n")
 
 
@@ -27,6 +27,7 @@ def read_markdown(path: str, source: str) -> Document:
     blocks: list[Block] = []
     open_kinds: list[str] = []
     heading_level = 0
+    row: list[tuple[int, int]] = []  # (first, last) of each cell of the open table row
     for token in _PARSER.parse(source):
         if token.nesting == 1:
             open_kinds.append(token.type)
@@ -35,12 +36,15 @@ def read_markdown(path: str, source: str) -> Document:
             continue
         if token.nesting == -1:
             open_kinds.pop()
+            if token.type == "tr_close" and row:
+                blocks.append(Block("paragraph", row[0][0], row[-1][1], label_end=row[0][1] if len(row) > 1 else None))
+                row = []
             continue
         if token.type != "inline" or token.map is None:
             continue
         region_start = lines[min(token.map[0], len(lines) - 1)]
         region_end = lines[min(token.map[1], len(lines) - 1)]
-        cursor = region_start
+        cursor = row[-1][1] if row else region_start
         first = last = None
         label_end = None
         children = [c for c in token.children or [] if c.type != "text" or c.content]
@@ -60,7 +64,9 @@ def read_markdown(path: str, source: str) -> Document:
             last, cursor = end, end
         if first is None:
             continue
-        if "heading_open" in open_kinds:
+        if "tr_open" in open_kinds:
+            row.append((first, last))
+        elif "heading_open" in open_kinds:
             blocks.append(Block("heading", first, last, level=heading_level))
         else:
             kind = "item" if "list_item_open" in open_kinds else "paragraph"

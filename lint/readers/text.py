@@ -52,7 +52,8 @@ def read_text(path: str, source: str) -> Document:
             close_paragraph()
             chars[offset:offset + marker.end()] = " " * marker.end()
             start, end = offset + marker.end(), offset + len(content.rstrip())
-            blocks.append(Block("item", start, end, label_end=lead_label_end(source, start, end)))
+            if end > start:  # a bare marker ("- ") opens no item
+                blocks.append(Block("item", start, end, label_end=lead_label_end(source, start, end)))
         else:
             paragraph.append((offset, content))
         offset += len(line)
