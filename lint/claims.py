@@ -40,6 +40,8 @@ PURPOSE_VERBS = {"relieve", "relieves", "relieving", "reduce", "reduces", "reduc
                  "prevents"}  # "..., to relieve shortness of breath" after the labeled condition
 ADDITIONS = {"and", "also", "plus", "too", "additionally", "besides"}  # "... and to relieve anxiety": a new use
 ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused", "related"}
+CARRIED_ON = re.compile(r"(?:together|combined|taken together|this combination|the combination|this mix|the mix|"
+                        r"mixing them|mixed together|both)\b")  # a sentence that carries on the one before
 WORD_CHARACTER = re.compile(r"\w")
 CLAUSE_BREAKS = frozenset({";", "—"})
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
@@ -517,9 +519,12 @@ class _SentenceTexts:
     """The article's sentences in lower case, joined by newlines, with the sentences where
     each group of alternative wordings occurs (found with one search of the whole text)."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], continued: set[int]):
+        """`continued`: the sentences that carry on the one before ("Together they can stop
+        your breathing."), whose wordings count for that sentence too."""
         self.joined = "\n".join(texts)  # no wording holds a newline, so none spans two sentences
         self.offsets = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self.continued = continued
         self._found: dict[tuple[str, ...], set[int]] = {}
 
     def with_any(self, alternatives: tuple[str, ...]) -> set[int]:
@@ -537,16 +542,22 @@ class _SentenceTexts:
             at = self.joined.find(wording, at + 1)
 
     def first_with_all(self, groups: tuple[tuple[str, ...], ...]) -> int | None:
-        """The first sentence holding a wording of every group."""
-        common = set.intersection(*(self.with_any(group) for group in groups)) if groups else set()
-        return min(common, default=None)
+        """The first sentence holding a wording of every group, itself or with the sentence
+        that carries it on."""
+        if not groups:
+            return None
+        found = [self.with_any(group) for group in groups]
+        alone = set.intersection(*found)
+        carried_on = set.intersection(*(f | {i - 1 for i in f & self.continued} for f in found))
+        return min(alone | carried_on, default=None)
 
 
 def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
                       uses: list[UseClaim]) -> list[WarningMention]:
     """The first sentence that carries each warning topic of the drugs. A sentence that
     presents a use counts only if it also speaks of harm, and then not by the use's own
-    words ("relieves anxiety" is no warning about anxiety)."""
+    words ("relieves anxiety" is no warning about anxiety); one in a 'how it works'
+    section does not count."""
     benefit: dict[int, list[tuple[int, int]]] = {}
     for use in uses:
         if use.presented_as_use and not use.negated:
@@ -554,16 +565,18 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
     texts = []
     for sentence in sentences:
         sentence_start = sentence.span.start_char
-        if sentence_start in benefit and not sentence.has("harm"):
-            texts.append("")  # a sentence selling a benefit ("brings liver tests back to normal") warns of nothing
-            continue
+        if (sentence_start in benefit and not sentence.has("harm")) or sentence.section == "mechanism":
+            texts.append("")  # selling a benefit ("brings liver tests back to normal") or explaining how
+            continue          # it works ("tells your pancreas to release insulin") warns of nothing
         chars = sentence.text.lower()
         for start, end in benefit.get(sentence_start, ()):
             if sentence_start <= start < sentence.span.end_char:
                 blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))
                 chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
         texts.append(chars)
-    article = _SentenceTexts(texts)
+    continued = {i for i in range(1, len(sentences)) if sentences[i].block_index == sentences[i - 1].block_index
+                 and CARRIED_ON.match(texts[i].lstrip())}
+    article = _SentenceTexts(texts, continued)
     mentions = []
     for drug in drugs:
         for topic in reference.profiles[drug].warnings:

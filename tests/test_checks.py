@@ -176,3 +176,13 @@ def test_a_mention_that_serves_a_labeled_use_is_no_new_use(lint_string):
         assert findings_of(lint_string(text), "unlabeled-indication") == [], text
     loud = "Lisinopril uses\n\nLisinopril treats heart failure and is also used to relieve migraine.\n"
     assert [f.text for f in findings_of(lint_string(loud), "unlabeled-indication")] == ["migraine"]
+
+
+def test_a_warning_may_carry_on_into_the_next_sentence_but_not_into_how_it_works(lint_string):
+    carried = ("Oxycodone safety\n\nNever mix oxycodone with Xanax, Valium or other benzodiazepines. "
+               "Together they can make you so drowsy that you stop breathing.\n")
+    missing = {f.subject for f in findings_of(lint_string(carried), "missing-warning")}
+    assert not any("benzodiazepine" in subject for subject in missing)
+    mechanism = ("Semaglutide explained\n\n## How it works\n\nIt tells your pancreas to release insulin.\n")
+    missing = {f.subject for f in findings_of(lint_string(mechanism, "a.md"), "missing-warning")}
+    assert "pancreatitis" in missing
