@@ -144,20 +144,20 @@ class _Sentence:
             return True
         return any(c.label_ == "terminate" and start <= c.start < end for c in self.cues)
 
-    def governing_drug(self, before: int, main: str | None) -> str | None:
-        """The drug a cue at token `before` is about: the nearest drug (or pronoun) just before it."""
+    def governing_drug(self, before: int, main: str | None) -> tuple[str | None, Span | None]:
+        """The drug a cue at token `before` is about, and the name that says so: the nearest
+        drug (or pronoun, meaning the main drug) just before it."""
         for i in range(before - 1, max(self.span.start, before - 6) - 1, -1):
             token = self.doc[i]
             if token.lower_ in PRONOUNS:
-                return main
+                return main, None
             drug = next((d for d in self.drugs if d.start <= i < d.end), None)
             if drug is not None:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
                 if previous in NOT_GOVERNING or (drug.label_ == OTHER and self._main_before(drug.start, main)):
-                    return main
-                return drug.label_
-        return main
-
+                    return main, None
+                return drug.label_, drug
+        return main, None
 
     def _main_before(self, index: int, main: str | None) -> bool:
         """True when the main drug (or a pronoun) is named earlier in the sentence."""
@@ -300,7 +300,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
             earlier = sentence.conditions[:position]
             negated = _negated(sentence, condition)
             cue = _nearest_cue(sentence, condition)
-            drug, reason = main, ""
+            drug, reason, named = main, "", None
             if sentence.section in EXCLUDED_SECTIONS:
                 reason = ""
             elif cue is not None and cue.label_ != "use":
@@ -309,22 +309,22 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
             elif cue is not None:
-                reason, drug = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
+                reason, (drug, named) = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
             elif _for_drug(sentence, condition):
                 reason = "'for'"
-                drug = sentence.governing_drug(condition.start - 1, main)
+                drug, named = sentence.governing_drug(condition.start - 1, main)
             elif _in_label(sentence, condition) and sentence.section in LABEL_SECTIONS:
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
                 reason = "item in a uses section"
             if drug is None or drug == OTHER:
                 continue
+            profile = reference.profiles.get(drug)
             if (drug, sentence.span.start_char) not in products_of:
-                profile = reference.profiles.get(drug)
                 products_of[(drug, sentence.span.start_char)] = (
                     _product_cues(_own_words(sentence, drug), profile) or _product_cues(_heading_text(doc, sentence), profile))
-            claims.append(UseClaim(
-                products=products_of[(drug, sentence.span.start_char)],
+            claims.append(UseClaim(  # the products the governing name stands for ('Ozempic'), else those the text names
+                products=(named is not None and _product_cues(named.text, profile)) or products_of[(drug, sentence.span.start_char)],
                 drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
                 end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
                 sentence_end=sentence.span.end_char,

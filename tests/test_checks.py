@@ -162,8 +162,10 @@ def test_a_drug_class_owns_no_dose(lint_string):
 
 
 def test_a_use_labeled_for_another_product_of_the_drug_is_unlabeled(lint_string):
-    flagged = lint_string("Semaglutide brands\n\nMany patients use Ozempic for weight loss.\n")
-    assert [f.text for f in findings_of(flagged, "unlabeled-indication")] == ["weight loss"]
+    for text in ("Semaglutide brands\n\nMany patients use Ozempic for weight loss.\n",
+                 "Semaglutide brands\n\nWegovy is often out of stock, so patients use Ozempic for weight loss instead.\n"):
+        flagged = lint_string(text)
+        assert [f.text for f in findings_of(flagged, "unlabeled-indication")] == ["weight loss"], text
     for text in ("Semaglutide brands\n\nMany patients use Wegovy for weight loss.\n",
                  "Semaglutide brands\n\nSemaglutide is used for weight loss.\n"):
         assert findings_of(lint_string(text), "unlabeled-indication") == [], text
