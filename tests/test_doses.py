@@ -84,3 +84,11 @@ def test_amount_is_parsed_in_mg(amount, unit):
 def test_step_after_then_is_not_a_starting_dose():
     found = find_doses("Take 25 mg once a day for the first week, then 50 mg once a day.")
     assert [d.kind for d in found] == ["initial", "usual"]
+
+
+def test_a_regimen_being_replaced_is_not_a_dose_and_weekly_counts_are_read():
+    replaced = find_doses("Patients can take 3 mg once daily instead of 1 mg three times a day.")
+    assert [(m.amounts_mg, m.times_per_day) for m in replaced] == [(((3.0, 3.0),), (1, 1))]
+    twice_weekly = find_doses("Inject 2.4 mg twice a week.")[0]
+    assert twice_weekly.times_per_day == (2 / 7, 2 / 7)
+    assert find_doses("Take 80 mg every day for a month.")[0].times_per_day == (1, 1)

@@ -18,6 +18,7 @@ from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
+REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
@@ -154,6 +155,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right):
             continue
+        if REPLACED_BEFORE.search(left):
+            continue  # "3 mg once daily instead of 1 mg three times a day": the regimen it replaces
         if EVERY_DAYS.search(clause_right[:40]):
             continue
         times, freq_match = frequency(clause_right)
