@@ -231,7 +231,9 @@ def _negated(sentence: _Sentence, condition: Span) -> bool:
 
 
 def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
-    if sentence.has("off_label"):
+    """Called off-label by the sentence, by the one after it ("Those are off-label uses"),
+    or by the heading of its section ("Off-label uses")."""
+    if sentence.has("off_label") or sentence.section == "off_label":
         return True
     if following is None or following.block_index != sentence.block_index:
         return False

@@ -188,3 +188,15 @@ def test_a_warning_may_carry_on_into_the_next_sentence_but_not_into_how_it_works
     mechanism = ("Semaglutide explained\n\n## How it works\n\nIt tells your pancreas to release insulin.\n")
     missing = {f.subject for f in findings_of(lint_string(mechanism, "a.md"), "missing-warning")}
     assert "pancreatitis" in missing
+
+
+def test_uses_under_an_off_label_heading_are_called_off_label(lint_string):
+    text = "# Acetaminophen guide\n\n## Off-label uses\n\nAcetaminophen is used to treat hangovers.\n"
+    assert findings_of(lint_string(text, "a.md"), "unlabeled-indication") == []
+    text = "# Acetaminophen guide\n\n## Other uses\n\nAcetaminophen is used to treat hangovers.\n"
+    assert len(findings_of(lint_string(text, "a.md"), "unlabeled-indication")) == 1
+
+
+def test_a_titrated_regimen_has_no_ceiling_past_its_start(lint_string):
+    text = "Adderall\n\nMany adults with ADHD end up on Adderall 20 mg twice a day.\n"
+    assert findings_of(lint_string(text), "dose-out-of-range") == []

@@ -138,6 +138,13 @@ def _limit(*values):
     return max(present) if present else None
 
 
+def _schedule_only(entry: DoseEntry) -> bool:
+    """True for an entry whose maintenance regimen is a schedule without amounts ("raised by
+    5 mg a week, every 4 to 6 hours"): past the start, any amount fits it."""
+    return bool(entry.usual.get("interval_hours") or entry.usual.get("times_per_day")) and not any(
+        key.startswith(("single_mg", "daily_mg")) for key in entry.usual.ranges)
+
+
 def _max_times(entry: DoseEntry) -> float | None:
     """Most doses a day the entry allows by its schedule: the shortest interval when it gives
     one ("every 4 hours" allows 6), else its largest count of doses a day."""
@@ -167,8 +174,8 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     start_daily = _high(entry.initial, "daily_mg" + suffix)
     if initial:
         max_single, max_daily = start_single or max_single, start_daily or max_daily
-    elif max_single is None and max_daily is None:
-        max_single, max_daily = start_single, start_daily
+    elif max_single is None and max_daily is None and not _schedule_only(entry):
+        max_single, max_daily = start_single, start_daily  # the start is the only number the label gives
     max_times = _max_times(entry)
     if max_daily is None and max_single is not None and max_times is not None:
         max_daily = max_single * max_times  # no daily number: the largest dose at the most doses a day
