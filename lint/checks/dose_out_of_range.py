@@ -107,7 +107,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     numeric = [e for e in chosen if not e.silent]
     if not claim.mention.per_kg:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
-    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, claim.mention.kind == "initial")]
+    initial = claim.mention.kind == "initial"
+    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)]
+    if initial:  # a starting dose is judged by the entries that give a start, when some do
+        numeric = [e for e in numeric if _starts(e, claim.mention.per_kg)] or numeric
     if numeric or not claim.population_alone:
         return numeric
     return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
@@ -136,6 +139,12 @@ def _high(regimen, key):
 def _limit(*values):
     present = [v for v in values if v is not None]
     return max(present) if present else None
+
+
+def _starts(entry: DoseEntry, per_kg: bool) -> bool:
+    """True when the entry gives a starting amount in the claim's unit."""
+    suffix = "_per_kg" if per_kg else ""
+    return bool(entry.initial.get("single_mg" + suffix) or entry.initial.get("daily_mg" + suffix))
 
 
 def _schedule_only(entry: DoseEntry) -> bool:
