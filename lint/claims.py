@@ -323,8 +323,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 continue
             profile = reference.profiles.get(drug)
             if (drug, sentence.span.start_char) not in products_of:
-                products_of[(drug, sentence.span.start_char)] = (
-                    _product_cues(_own_words(sentence, drug), profile) or _product_cues(_heading_text(doc, sentence), profile))
+                products_of[(drug, sentence.span.start_char)] = (  # the sentence, else its block, else its heading
+                    _product_cues(_own_words(sentence, drug), profile) or _product_cues(_block_text(doc, sentence), profile)
+                    or _product_cues(_heading_text(doc, sentence), profile))
             claims.append(UseClaim(  # the products the governing name stands for ('Ozempic'), else those the text names
                 products=(named is not None and _product_cues(named.text, profile)) or products_of[(drug, sentence.span.start_char)],
                 drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
@@ -410,6 +411,11 @@ def is_vague(reference: Reference, condition_ids: frozenset[str]) -> bool:
 def _label_text(doc: Doc, sentence: _Sentence) -> str:
     block = sentence.block
     return doc._.layout.text[block.start:block.label_end] if block is not None and block.label_end else ""
+
+
+def _block_text(doc: Doc, sentence: _Sentence) -> str:
+    block = sentence.block
+    return doc._.layout.text[block.start:block.end] if block is not None else ""
 
 
 def _heading_text(doc: Doc, sentence: _Sentence) -> str:

@@ -42,7 +42,6 @@ ENGINE_LIMITATIONS: dict[str, tuple[str, ...]] = {
         "ivermectin:dose-beyond:strongyloidiasis-per-kg-children:3x single_mg_per_kg 0.2",
     ),
     DAILY_VS_SINGLE_LIMIT: (
-        "diazepam:dose-beyond:tablets-convulsive-adult:3x daily_mg 40",
         "gabapentin:dose-beyond:renal-crcl-15-29:3x daily_mg 700",
         "gabapentin:dose-beyond:renal-crcl-30-59:3x daily_mg 1400",
         "gabapentin:dose-beyond:renal-crcl-below-15:3x daily_mg 300",
