@@ -296,7 +296,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
     products_of: dict[tuple[str, int], frozenset[str]] = {}
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        hedged = sentence.has("hedge")
+        hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
         off_label = _off_label(sentence, following)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
