@@ -293,7 +293,6 @@ def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> boo
 
 def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, reference: Reference) -> list[UseClaim]:
     claims = []
-    products_of: dict[tuple[str, int], frozenset[str]] = {}
     for index, sentence in enumerate(sentences):
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
@@ -322,12 +321,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
             if drug is None or drug == OTHER:
                 continue
             profile = reference.profiles.get(drug)
-            if (drug, sentence.span.start_char) not in products_of:
-                products_of[(drug, sentence.span.start_char)] = (  # the sentence, else its block, else its heading
-                    _product_cues(_own_words(sentence, drug), profile) or _product_cues(_block_text(doc, sentence), profile)
-                    or _product_cues(_heading_text(doc, sentence), profile))
-            claims.append(UseClaim(  # the products the governing name stands for ('Ozempic'), else those the text names
-                products=(named is not None and _product_cues(named.text, profile)) or products_of[(drug, sentence.span.start_char)],
+            claims.append(UseClaim(
+                products=_use_products(doc, sentence, condition, drug, named, reference),
                 drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
                 end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
                 sentence_end=sentence.span.end_char,
@@ -335,6 +330,25 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
     return _refuted(claims)
+
+
+def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, named: Span | None,
+                  reference: Reference) -> frozenset[str]:
+    """The products a use is about: those the governing name stands for ('Ozempic'), else
+    those the sentence names before the condition, else (for a lead label, '**Epilepsy.**')
+    those its block names, else those its heading names. 'Threadworm and river blindness,
+    and the cream handles rosacea' ties no product to threadworm."""
+    profile = reference.profiles.get(drug)
+    if named is not None and (products := _product_cues(named.text, profile)):
+        return products
+    before = _own_words(sentence, drug)[:condition.end_char - sentence.span.start_char]
+    if products := _product_cues(before, profile):
+        return products
+    block = sentence.block
+    if block is not None and block.label_end and condition.start_char < block.label_end:
+        if products := _product_cues(_block_text(doc, sentence), profile):
+            return products
+    return _product_cues(_heading_text(doc, sentence), profile)
 
 
 def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
@@ -362,12 +376,17 @@ def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span],
 
 def _serves_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], cue: Span | None,
                     main: str | None, reference: Reference) -> bool:
-    """A mention that serves a labeled use named before it in the same clause is part of
+    """A mention that serves a labeled use named beside it in the same clause is part of
     that use, not a new one: 'for heart failure, to relieve shortness of breath', 'nephrotic
-    syndrome, to reduce protein in the urine', 'anxiety that comes with depressive symptoms'."""
+    syndrome, to reduce protein in the urine', 'anxiety that comes with depressive symptoms',
+    'the pimples of rosacea'."""
     if main not in reference.profiles:
         return False
     doc, profile = sentence.doc, reference.profiles[main]
+    for later in sentence.conditions:  # "the bumps and pimples of rosacea"
+        if later.start > condition.end and later.start - condition.end <= 3 and doc[condition.end].lower_ == "of" \
+                and is_labeled(reference, profile, later._.condition_ids):
+            return True
     for previous in earlier:
         if previous.end > condition.start or condition.start - previous.end > 15 \
                 or not is_labeled(reference, profile, previous._.condition_ids):

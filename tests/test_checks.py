@@ -200,3 +200,9 @@ def test_uses_under_an_off_label_heading_are_called_off_label(lint_string):
 def test_a_titrated_regimen_has_no_ceiling_past_its_start(lint_string):
     text = "Adderall\n\nMany adults with ADHD end up on Adderall 20 mg twice a day.\n"
     assert findings_of(lint_string(text), "dose-out-of-range") == []
+
+
+def test_products_and_symptoms_are_tied_to_their_own_clause(lint_string):
+    text = ("Ivermectin\n\nIvermectin is a proven treatment for threadworm and river blindness, "
+            "and the cream and lotion handle rosacea and lice.\n\nThe cream reduces the bumps and pimples of rosacea.\n")
+    assert findings_of(lint_string(text), "unlabeled-indication") == []
