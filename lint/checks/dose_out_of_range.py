@@ -59,9 +59,10 @@ def _covered(age, entries: list[DoseEntry]) -> bool:
 def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> set[str] | None:
     """Labeled indication ids the dose is stated for; None when it is stated for an unlabeled use."""
     found: set[str] = set()
+    named_by_vague: set[str] = set()  # "if the pain persists" after "diabetic nerve pain" adds nothing
     for condition_ids, text in zip(claim.condition_ids, claim.condition_texts):
         if is_vague(reference, condition_ids) and not any(c.startswith(profile.id + "/") for c in condition_ids):
-            found |= _named_by(profile, text, reference)
+            named_by_vague |= _named_by(profile, text, reference)
             continue
         labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")}
         for cid in condition_ids:
@@ -70,7 +71,7 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
         if not labeled:
             return None
         found |= labeled
-    return found
+    return found or named_by_vague
 
 
 def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
