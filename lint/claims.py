@@ -39,7 +39,8 @@ PURPOSE_VERBS = {"relieve", "relieves", "relieving", "reduce", "reduces", "reduc
                  "control", "controls", "improve", "improves", "lower", "lowers", "manage", "manages", "prevent",
                  "prevents"}  # "..., to relieve shortness of breath" after the labeled condition
 ADDITIONS = {"and", "also", "plus", "too", "additionally", "besides"}  # "... and to relieve anxiety": a new use
-ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused", "related"}
+ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused", "related", "from", "by",
+             "("}  # "pain from advanced cancer", "PAH (high blood pressure in the lungs)"
 CARRIED_ON = re.compile(r"(?:together|combined|taken together|this combination|the combination|this mix|the mix|"
                         r"mixing them|mixed together|both)\b")  # a sentence that carries on the one before
 WORD_CHARACTER = re.compile(r"\w")

@@ -206,3 +206,10 @@ def test_products_and_symptoms_are_tied_to_their_own_clause(lint_string):
     text = ("Ivermectin\n\nIvermectin is a proven treatment for threadworm and river blindness, "
             "and the cream and lotion handle rosacea and lice.\n\nThe cream reduces the bumps and pimples of rosacea.\n")
     assert findings_of(lint_string(text), "unlabeled-indication") == []
+
+
+def test_a_gloss_or_a_cause_of_a_labeled_condition_is_no_new_use(lint_string):
+    quiet = ["Sildenafil\n\nRevatio treats pulmonary arterial hypertension (high blood pressure in the arteries of the lungs).\n",
+             "Morphine\n\nMorphine is a treatment for severe pain, for example pain from advanced cancer.\n"]
+    for text in quiet:
+        assert findings_of(lint_string(text), "unlabeled-indication") == [], text
