@@ -321,7 +321,6 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = "item in a uses section"
             if drug is None or drug == OTHER:
                 continue
-            profile = reference.profiles.get(drug)
             claims.append(UseClaim(
                 products=_use_products(doc, sentence, condition, drug, named, reference),
                 drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
