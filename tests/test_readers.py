@@ -51,10 +51,11 @@ def test_every_reader_keeps_text_aligned_with_source(source, name):
         assert 0 <= block.start <= block.end <= len(source)
 
 
-def test_a_table_row_is_one_block_labelled_by_its_first_cell():
+def test_a_table_row_or_definition_is_one_block_labelled_by_its_first_part():
     markdown = "| Who | Dose |\n| --- | --- |\n| Elderly patients | start with 2 mg three times a day |\n"
     html = "<table><tr><td>Elderly patients</td><td>start with 2 mg three times a day</td></tr></table>"
-    for name, source in (("a.md", markdown), ("a.html", html)):
+    definition = "<dl><dt>Elderly patients</dt><dd>start with 2 mg three times a day</dd></dl>"
+    for name, source in (("a.md", markdown), ("a.html", html), ("b.html", definition)):
         document = read_document(name, source)
         row = document.blocks[-1]
         assert document.text[row.start:row.label_end] == "Elderly patients", name

@@ -1,5 +1,5 @@
 """HTML articles: visible text only (no script, style or head), headings as sections, a
-table row as one block whose first cell labels the rest.
+table row as one block whose first cell labels the rest, and a <dt> term labelling its <dd>.
 
 Uses the standard library's tolerant HTMLParser, which reports the source position of
 every tag and text run, so the document text keeps each character at its offset.
@@ -36,6 +36,7 @@ class _Collector(HTMLParser):
         self.label_end: int | None = None
         self.strong_at_start = False
         self.row_cells: int | None = None  # cells seen in the open table row, None outside rows
+        self.term_end: int | None = None  # end of a <dt> term waiting for its <dd>
 
     def position(self) -> int:
         line, col = self.getpos()
@@ -46,7 +47,7 @@ class _Collector(HTMLParser):
             self.blocks.append(Block(self.block_kind, self.block_start, self.block_end,
                                      level=self.block_level, label_end=self.label_end))
         self.block_start, self.label_end, self.strong_at_start = None, None, False
-        self.block_kind, self.block_level, self.row_cells = "paragraph", 0, None
+        self.block_kind, self.block_level, self.row_cells, self.term_end = "paragraph", 0, None, None
 
     def handle_starttag(self, tag, attrs):
         if tag in HIDDEN and tag not in VOID:
@@ -55,6 +56,9 @@ class _Collector(HTMLParser):
             self.row_cells += 1
             if self.row_cells == 2 and self.block_start is not None:
                 self.label_end = self.block_end
+            return
+        if tag == "dd" and self.term_end is not None:  # a definition continues the block of its term
+            self.label_end, self.term_end = self.term_end, None
             return
         if tag in BLOCK_TAGS:
             self.close_block()
@@ -71,6 +75,9 @@ class _Collector(HTMLParser):
         if tag in HIDDEN and self.hidden_depth:
             self.hidden_depth -= 1
         if tag in CELLS and self.row_cells is not None:
+            return
+        if tag == "dt" and self.block_start is not None:  # the term labels the definition that follows
+            self.term_end = self.block_end
             return
         if tag in BLOCK_TAGS:
             self.close_block()
