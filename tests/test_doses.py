@@ -92,3 +92,10 @@ def test_a_regimen_being_replaced_is_not_a_dose_and_weekly_counts_are_read():
     twice_weekly = find_doses("Inject 2.4 mg twice a week.")[0]
     assert twice_weekly.times_per_day == (2 / 7, 2 / 7)
     assert find_doses("Take 80 mg every day for a month.")[0].times_per_day == (1, 1)
+
+
+def test_a_second_dose_of_the_day_makes_it_twice_a_day():
+    mentions = find_doses("Take 200 mg in the morning and another 200 mg at lunchtime.")
+    assert [(m.amounts_mg, m.times_per_day) for m in mentions] == [(((200.0, 200.0),), (2, 2))]
+    different = find_doses("Take 50 mg in the morning and 100 mg at night.")
+    assert [m.times_per_day for m in different] == [(1, 1), (1, 1)]

@@ -18,6 +18,9 @@ from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
+TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunch(?:time)?|at noon|at midday|"
+               r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
+SECOND_DOSE = re.compile(rf"^\s*{TIME_OF_DAY}?\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)\s*$", re.I)
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
@@ -142,7 +145,10 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         return []
     mentions = []
     groups = _amount_groups(text, start, end)
+    repeated: set[int] = set()  # groups that are the second dose of a day ("... and another 50 mg in the evening")
     for index, group in enumerate(groups):
+        if index in repeated:
+            continue
         first, last = group[0], group[-1]
         left_from = groups[index - 1][-1].end() if index else start
         left = text[left_from:first.start()]
@@ -174,6 +180,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         mention_end = last.end()
         if freq_match is not None and freq_match.string is clause_right:
             mention_end = last.end() + freq_match.end()
+        if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values:
+            repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
+            times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
         mentions.append(DoseMention(
             start=first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
