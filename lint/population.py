@@ -35,9 +35,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if PEDIATRIC.search(text):
         if ADULT.search(text) and not (age and age[1] is not None and age[1] < 18):
             return frozenset({"adult", "pediatric"}), age  # "adults and children 12 years and over"
-        if ADULT.search(text):  # "kids of 6 to 11 can take it just like adults": the children's ages rule
-            return frozenset({"pediatric"}), age
-        return frozenset({"pediatric"}), age or PEDIATRIC_AGE
+        return frozenset({"pediatric"}), age or PEDIATRIC_AGE  # "kids of 6 to 11, just like adults": children
     if ADULT.search(text):
         return frozenset({"adult"}), age
     return frozenset(), None

@@ -126,10 +126,7 @@ def _comparable(entry: DoseEntry, per_kg: bool, initial: bool) -> bool:
     keys = ("single_mg" + suffix, "daily_mg" + suffix)
     if any(entry.max.get(k) is not None or entry.initial.get(k) or entry.usual.get(k) for k in keys):
         return True
-    amounts_in_other_unit = any(k.startswith(("single_mg", "daily_mg"))
-                                for keys in (entry.max, entry.initial.ranges, entry.usual.ranges) for k in keys)
-    schedule = entry.usual.get("interval_hours") or entry.usual.get("times_per_day")
-    return not initial and bool(schedule) and not amounts_in_other_unit
+    return not initial and _schedule_only(entry) and not _has_amounts([*entry.max, *entry.initial.ranges])
 
 
 def _high(regimen, key):
@@ -148,11 +145,16 @@ def _starts(entry: DoseEntry, per_kg: bool) -> bool:
     return bool(entry.initial.get("single_mg" + suffix) or entry.initial.get("daily_mg" + suffix))
 
 
+def _has_amounts(keys) -> bool:
+    """True when regimen or limit keys include an amount (in mg or mg/kg), not only a schedule."""
+    return any(key.startswith(("single_mg", "daily_mg")) for key in keys)
+
+
 def _schedule_only(entry: DoseEntry) -> bool:
     """True for an entry whose maintenance regimen is a schedule without amounts ("raised by
     5 mg a week, every 4 to 6 hours"): past the start, any amount fits it."""
-    return bool(entry.usual.get("interval_hours") or entry.usual.get("times_per_day")) and not any(
-        key.startswith(("single_mg", "daily_mg")) for key in entry.usual.ranges)
+    return bool(entry.usual.get("interval_hours") or entry.usual.get("times_per_day")) \
+        and not _has_amounts(entry.usual.ranges)
 
 
 def _max_times(entry: DoseEntry) -> float | None:
@@ -230,10 +232,8 @@ def _generosity(entry: DoseEntry, claim: DoseClaim) -> tuple[bool, float]:
     (unbounded for a maintenance schedule without a ceiling)."""
     fits_product = not entry.products or bool(set(entry.products) & claim.products)
     suffix = "_per_kg" if claim.mention.per_kg else ""
-    single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix),
-                    _high(entry.initial, "single_mg" + suffix))
-    daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix),
-                   _high(entry.initial, "daily_mg" + suffix))
+    single, daily = (_limit(entry.max.get(key), _high(entry.usual, key), _high(entry.initial, key))
+                     for key in ("single_mg" + suffix, "daily_mg" + suffix))
     if daily is None and single is not None:
         daily = single * (_max_times(entry) or 1)
     return fits_product, daily if daily is not None else float("inf")

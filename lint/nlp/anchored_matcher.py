@@ -98,6 +98,7 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self.patterns: list[_Pattern] = []
+        self.anchor_words: dict[str, dict[int, str]] = {kind: {} for kind in ATTRIBUTE_IDS}  # kind -> id -> word
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         """Add patterns under a key (raises spaCy's ValueError for a pattern it rejects)."""
@@ -105,7 +106,11 @@ class AnchoredMatcher:
             matcher = Matcher(self.vocab)
             matcher.add(key, [pattern])
             extensions = frozenset(name for token in pattern for name in token.get("_", {}))
-            self.patterns.append(_Pattern(matcher, pattern_anchors(pattern), extensions))
+            anchors = pattern_anchors(pattern)
+            self.patterns.append(_Pattern(matcher, anchors, extensions))
+            for anchor in anchors:
+                if anchor.kind in self.anchor_words:
+                    self.anchor_words[anchor.kind].update((get_string_id(w), w) for w in anchor.words)
 
     def __call__(self, doc: Doc, sentences: SentenceTable,
                  entities: Callable[[str], list[Span]]) -> list[tuple[str, int, int]]:
@@ -131,12 +136,11 @@ class AnchoredMatcher:
         """For every anchor word ('lower' or 'orth', word), the sentences holding it."""
         found: dict[tuple[str, str], set[int]] = defaultdict(set)
         for kind, attribute in ATTRIBUTE_IDS.items():
-            words = frozenset(w for p in self.patterns for a in p.anchors if a.kind == kind for w in a.words)
-            ids = {get_string_id(w): w for w in words}
+            ids = self.anchor_words[kind]
             if not ids:
                 continue
             values = attribute_array(doc, attribute)
-            for index in tokens_with(doc, attribute, words):
+            for index in tokens_with(doc, attribute, frozenset(ids.values())):
                 found[(kind, ids[int(values[index])])].add(sentences.of_token[index])
         return found
 
