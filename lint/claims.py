@@ -65,7 +65,7 @@ class UseClaim:
     hedged: bool
     off_label: bool
     reason: str
-    products: frozenset[str] = frozenset()  # the drug's products the sentence (or its heading) names
+    products: frozenset[str] = frozenset()  # the drug's products the use is tied to (see _use_products)
 
 
 @dataclass(frozen=True)
@@ -339,16 +339,16 @@ def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, nam
     those its block names, else those its heading names. 'Threadworm and river blindness,
     and the cream handles rosacea' ties no product to threadworm."""
     profile = reference.profiles.get(drug)
-    if named is not None and (products := _product_cues(named.text, profile)):
+    if named is not None and (products := product_cues(named.text, profile)):
         return products
     before = _own_words(sentence, drug)[:condition.end_char - sentence.span.start_char]
-    if products := _product_cues(before, profile):
+    if products := product_cues(before, profile):
         return products
     block = sentence.block
     if block is not None and block.label_end and condition.start_char < block.label_end:
-        if products := _product_cues(_block_text(doc, sentence), profile):
+        if products := product_cues(_block_text(doc, sentence), profile):
             return products
-    return _product_cues(_heading_text(doc, sentence), profile)
+    return product_cues(_heading_text(doc, sentence), profile)
 
 
 def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
@@ -485,8 +485,9 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
     return tuple(patterns)
 
 
-def _product_cues(text: str, profile: Profile | None) -> frozenset[str]:
-    """The products of the profile whose cues the text names (not a cue inside a longer one)."""
+def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
+    """The products of the profile whose cues the text names (not a cue inside a longer one);
+    the self-tests read their own statements with it too."""
     if profile is None:
         return frozenset()
     lowered = text.lower()
@@ -527,7 +528,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
             if text not in population_of:
                 population_of[text] = detect_population(text)
             if (drug, text) not in products_of:
-                products_of[(drug, text)] = _product_cues(text, profile)
+                products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
         products = next((products_of[(drug, t)] for t in contexts if products_of[(drug, t)]), frozenset())

@@ -20,7 +20,6 @@ misreads a plain statement of the label.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from lint.reference import DoseEntry, Profile, Reference, Regimen
@@ -203,15 +202,8 @@ def _cue_product(profile: Profile, entry: DoseEntry) -> str | None:
     return None
 
 
-def _products_named(profile: Profile, text: str) -> set[str]:
-    """The products whose cue words occur in a statement (a cue may be a brand or a use)."""
-    lowered = text.lower()
-    return {p.id for p in profile.products for cue in p.cues
-            if not cue[:1].isdigit() and re.search(rf"(?<!\w){re.escape(cue.lower())}(?!\w)", lowered)}
-
-
 def _siblings(profile: Profile, reference: Reference, entry: DoseEntry, condition_id: str | None,
-              named_products: set[str]) -> list[DoseEntry]:
+              named_products: frozenset[str]) -> list[DoseEntry]:
     """Entries a reader could mean by the same statement: the same population, an
     indication that covers the condition named (or none), a product the statement allows."""
     covering: set[str | None] = {None, entry.indication}
@@ -223,6 +215,7 @@ def _siblings(profile: Profile, reference: Reference, entry: DoseEntry, conditio
 
 
 def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
+    from lint.claims import product_cues  # the engine's reading of product names, so siblings match it
     tests = []
     for entry in profile.doses:
         if entry.no_dose:
@@ -235,7 +228,7 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
         lead = f"For {term}, {who}" if term else _capitalised(who)
         cue = _cue_product(profile, entry)
         drug = profile.generic + (f" ({cue})" if cue else "")
-        siblings = _siblings(profile, reference, entry, condition_id, _products_named(profile, f"{lead} {drug}"))
+        siblings = _siblings(profile, reference, entry, condition_id, product_cues(f"{lead} {drug}", profile))
 
         def test(kind: str, detail: str, verb: str, amount: str) -> SelfTest:
             return SelfTest(profile.id, kind, entry.id, detail, f"{lead} {verb} {drug} at {amount}.")
