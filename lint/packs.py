@@ -20,7 +20,7 @@ import yaml
 
 from lint.findings import SEVERITIES
 from lint.reference import rules_dir
-from lint.yamlfile import DataError, FieldChecker, YamlFile
+from lint.yamlfile import DataError, FieldChecker, YamlFile, validate_files
 
 KINDS = ("forbid", "require", "claim")
 FIXED_SCOPES = ("document", "sentence", "heading", "list_item")
@@ -492,15 +492,11 @@ def find_pack(name_or_path: str, rule_dirs: tuple[str, ...] = ()) -> Pack:
 
 def main(argv: list[str]) -> int:
     """Validate pack files given on the command line; print one line per file."""
-    status = 0
-    for name in argv:
-        try:
-            pack = load_pack(name)
-            print(f"{name}: ok (pack {pack.name}, {len(pack.rules)} rules)")
-        except DataError as error:
-            print(error)
-            status = 1
-    return status
+    def summary(name: str) -> str:
+        pack = load_pack(name)
+        return f"pack {pack.name}, {len(pack.rules)} rules"
+
+    return validate_files(argv, summary)
 
 
 if __name__ == "__main__":

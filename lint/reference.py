@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.yamlfile import DataError, FieldChecker, YamlFile
+from lint.yamlfile import DataError, FieldChecker, YamlFile, validate_files
 
 POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
 WARNING_KINDS = ("boxed", "contraindication", "warning")
@@ -397,20 +397,17 @@ def _load_reference(extra_profile_dirs: tuple[str, ...]) -> Reference:
 
 def main(argv: list[str]) -> int:
     """Validate profile files given on the command line; print one line per file."""
-    status = 0
     conditions = load_conditions(sorted((rules_dir() / "conditions").glob("*.yaml")))
-    for name in argv:
-        try:
-            profile = load_profile(name)
-            missing = [c for ind in profile.indications for c in ind.conditions if c not in conditions]
-            if missing:
-                raise DataError(name, f"conditions not in the lexicon: {', '.join(sorted(set(missing)))}")
-            print(f"{name}: ok ({len(profile.indications)} indications, {len(profile.warnings)} warning "
-                  f"topics, {len(profile.doses)} dose entries)")
-        except DataError as error:
-            print(error)
-            status = 1
-    return status
+
+    def summary(name: str) -> str:
+        profile = load_profile(name)
+        missing = [c for ind in profile.indications for c in ind.conditions if c not in conditions]
+        if missing:
+            raise DataError(name, f"conditions not in the lexicon: {', '.join(sorted(set(missing)))}")
+        return f"{len(profile.indications)} indications, {len(profile.warnings)} warning topics, " \
+               f"{len(profile.doses)} dose entries"
+
+    return validate_files(argv, summary)
 
 
 if __name__ == "__main__":

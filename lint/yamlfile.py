@@ -1,6 +1,7 @@
 """Safe YAML loading that remembers where each value came from, for errors a user can act on."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,19 @@ class YamlFile:
         """A DataError pointing at a field of this file."""
         field = ".".join(f"[{k}]" if isinstance(k, int) else str(k) for k in field_path).replace(".[", "[")
         return DataError(self.path, message, line=self.line_of(field_path), field=field or None)
+
+
+def validate_files(names: list[str], summary: Callable[[str], str]) -> int:
+    """Validate each data file with `summary` (which returns its one-line description or
+    raises DataError); print 'NAME: ok (...)' or the error, and return 1 if any failed."""
+    status = 0
+    for name in names:
+        try:
+            print(f"{name}: ok ({summary(name)})")
+        except DataError as error:
+            print(error)
+            status = 1
+    return status
 
 
 def type_name(value: Any) -> str:

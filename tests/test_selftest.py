@@ -94,13 +94,17 @@ def _write_profile(folder: Path, change) -> Path:
     return path
 
 
+def _failed_selftests(tmp_path, change):
+    """The self-tests that fail for the test profile after `change` edits its data."""
+    _write_profile(tmp_path, change)
+    reference = load_reference((str(tmp_path),))
+    return [o for o in run(generate(reference.profiles["testazepam"], reference), (str(tmp_path),)) if not o.passed]
+
+
 def test_selftests_catch_a_regimen_that_breaks_its_own_limit(tmp_path):
     def start_above_its_daily_limit(data):  # 0.25 mg twice a day is 0.5 mg, not 0.25 mg a day
         data["doses"][2]["initial"]["daily_mg"] = [0.25, 0.25]
-    _write_profile(tmp_path, start_above_its_daily_limit)
-    reference = load_reference((str(tmp_path),))
-    outcomes = run(generate(reference.profiles["testazepam"], reference), (str(tmp_path),))
-    failed = [o for o in outcomes if not o.passed]
+    failed = _failed_selftests(tmp_path, start_above_its_daily_limit)
     assert [o.test.id for o in failed] == ["testazepam:dose-within:panic-adult:initial regimen"]
     assert "dose-out-of-range" in failed[0].detail
 
@@ -108,10 +112,7 @@ def test_selftests_catch_a_regimen_that_breaks_its_own_limit(tmp_path):
 def test_selftests_catch_a_mention_pattern_that_only_matches_a_use(tmp_path):
     def pattern_of_use_words(data):  # 'treats liver disease' presents a use: never a warning mention
         data["warnings"][5]["mentions"] = ["treats liver disease"]
-    _write_profile(tmp_path, pattern_of_use_words)
-    reference = load_reference((str(tmp_path),))
-    outcomes = run(generate(reference.profiles["testazepam"], reference), (str(tmp_path),))
-    failed = [o for o in outcomes if not o.passed]
+    failed = _failed_selftests(tmp_path, pattern_of_use_words)
     assert [o.test.id for o in failed] == ["testazepam:warning:significant-liver-disease:treats liver disease"]
     assert "did not count as a mention" in failed[0].detail
 
