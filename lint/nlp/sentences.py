@@ -78,7 +78,6 @@ class SentenceTable:
         starts = numpy.flatnonzero(doc.to_array([SENT_START]).astype("int64") == 1) if len(doc) else []
         bounds = [*map(int, starts), len(doc)]
         self.spans: list[Span] = [doc[start:end] for start, end in zip(bounds, bounds[1:])]
-        self.starts: list[int] = bounds[:-1]
         self.of_token: list[int] = numpy.repeat(numpy.arange(len(self.spans)), numpy.diff(bounds)).tolist()
         self.chars: list[tuple[int, int]] = [(span.start_char, span.end_char) for span in self.spans]
         layout = doc._.layout
