@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.readers import SUFFIXES
-from lint.reference import load_reference
+from lint.knowledge.reference import load_reference
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_FOLDERS = (REPO / "fixtures", REPO.parent / "shared" / "corpus" / "dev")

@@ -56,7 +56,7 @@ def peak_mb(who: int) -> float:
 
 
 def lint_all(articles: list[Article]) -> float:
-    from lint.engine import lint_text
+    from lint.linter import lint_text
     started = time.perf_counter()
     for article in articles:
         lint_text(article.name, article.source)

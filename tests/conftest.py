@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.engine import lint_text
+from lint import Linter, LinterConfig
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -14,14 +14,14 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 def lint_fixture():
     def run(name: str):
         path = FIXTURES / name
-        return lint_text(str(path), path.read_text(encoding="utf-8"))
+        return Linter.for_config(LinterConfig()).lint_text(str(path), path.read_text(encoding="utf-8"))
     return run
 
 
 @pytest.fixture
 def lint_string():
     def run(text: str, name: str = "article.txt"):
-        return lint_text(name, text)
+        return Linter.for_config(LinterConfig()).lint_text(name, text)
     return run
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
-from lint.inputs import MAX_CHARS, read_article
+from lint.cli.main import main
+from lint.workflow.inputs import MAX_CHARS, read_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE = "Clonazepam is used to treat insomnia.\n"  # one unlabeled-indication finding

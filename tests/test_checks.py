@@ -1,5 +1,5 @@
 """The three core rules on fixture articles: hits, and the traps that must stay quiet."""
-from lint.checks import RULES
+from lint.checks import BUILTIN_RULES
 from conftest import findings_of
 
 
@@ -80,7 +80,7 @@ def test_silent_label_stays_quiet(lint_string):
 
 def test_unknown_drug_gets_an_info_line(lint_fixture):
     report = lint_fixture("unknown-drug.html")
-    assert [f.rule for f in report.findings if f.rule in RULES] == ["unknown-drug"]  # house rules aside
+    assert [f.rule for f in report.findings if f.rule in BUILTIN_RULES] == ["unknown-drug"]  # house rules aside
 
 
 def test_comparison_article_checks_each_claim_against_its_own_drug(lint_fixture):

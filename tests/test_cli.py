@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from lint import __version__
-from lint.cli import main
+from lint.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -22,7 +22,7 @@ def test_version_and_help():
 
 
 def test_help_does_not_import_spacy():
-    code = "import sys; from lint.cli import main; sys.argv=['druglint','--help']\n" \
+    code = "import sys; from lint.cli.main import main; sys.argv=['druglint','--help']\n" \
            "try:\n    main()\nexcept SystemExit:\n    pass\nassert 'spacy' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 

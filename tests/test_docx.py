@@ -6,7 +6,7 @@ from pathlib import Path
 import docx
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 from lint.readers.docx import read_docx
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "clonazepam-draft.docx"

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from lint.engine import Options, lint_text
-from lint.importer import _subsections, draft_mentions, draft_profile, heading_length, q, read_label
-from lint.reference import load_profile, parse_mention
-from lint.yamlfile import DataError
+from lint.linter import Linter, LinterConfig
+from lint.authoring.importer import _subsections, draft_mentions, draft_profile, heading_length, q, read_label
+from lint.knowledge.reference import load_profile, parse_mention
+from lint.knowledge.yamlfile import DataError
 
 OPENFDA = Path(__file__).resolve().parent.parent / "fixtures" / "openfda"
 
@@ -97,8 +97,8 @@ def test_otc_drug_facts_label(tmp_path):
 
 def test_a_draft_checks_uses_but_stays_quiet_on_doses(tmp_path):
     draft("venlafaxine-er-capsules.json", tmp_path)
-    options = Options(profile_dirs=(str(tmp_path),))
-    report = lint_text("a.txt", "Effexor XR is used to treat insomnia. Adults can take up to 900 mg a day.", options)
+    linter = Linter(LinterConfig(profile_dirs=(str(tmp_path),)))
+    report = linter.lint_text("a.txt", "Effexor XR is used to treat insomnia. Adults can take up to 900 mg a day.")
     assert report.drugs == ["venlafaxine"]
     rules = {f.rule: f.subject for f in report.findings}
     assert rules.get("unlabeled-indication") == "insomnia" and "dose-out-of-range" not in rules

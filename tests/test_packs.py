@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
 from conftest import findings_of
-from lint.cli import main
-from lint.packs import load_pack, load_packs
-from lint.yamlfile import DataError
+from lint.cli.main import main
+from lint.knowledge.packs import load_pack, load_packs
+from lint.knowledge.yamlfile import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -240,16 +240,16 @@ def test_scopes_and_when_contains(tmp_path, lint_string):
       when:
         contains: {{phrases: [overdose]}}
 """)
-    from lint.engine import Options, lint_text
-    options = Options(rule_dirs=(str(folder),))
+    from lint.linter import Linter, LinterConfig
+    linter = Linter(LinterConfig(rule_dirs=(str(folder),)))
     article = ("# WARNING about sertraline\n\n## Dosage\n\nTake 50 mg once a day.\n\n- Price: low\n\n"
                "The price is low. An overdose can be dangerous. VERY dangerous.\n")
-    report = lint_text("a.md", article, options)
+    report = linter.lint_text("a.md", article)
     assert texts(report, "shouting-heading") == ["WARNING"]            # not "VERY" in the paragraph
     assert texts(report, "list-price") == ["Price"]                    # not "price" in the paragraph
     assert len(findings_of(report, "dosage-food")) == 1
     assert texts(report, "overdose-needs-poison-control") == ["overdose"]
-    calm = lint_text("a.md", "# Sertraline\n\nTake it with food. An overdose needs Poison Control.\n", options)
+    calm = linter.lint_text("a.md", "# Sertraline\n\nTake it with food. An overdose needs Poison Control.\n")
     assert findings_of(calm, "dosage-food") == []                      # no dosage section: nothing to require
     assert findings_of(calm, "overdose-needs-poison-control") == []
 

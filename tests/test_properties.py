@@ -7,11 +7,11 @@ import html
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-from lint.engine import lint_text
-from lint.inputs import InputError, decode
+from lint import Linter, LinterConfig
+from lint.workflow.inputs import InputError, decode
 from lint.nlp.cues import cue_table
 from lint.readers import read_document
-from lint.reference import load_reference
+from lint.knowledge.reference import load_reference
 
 FORMATS = ["a.txt", "a.md", "a.html"]
 REFERENCE = load_reference()
@@ -63,7 +63,7 @@ articles = st.builds(lambda blocks, name: (render(blocks, name), name),
 
 
 def assert_report_agrees_with_source(source: str, name: str) -> None:
-    report = lint_text(name, source)
+    report = Linter.for_config(LinterConfig()).lint_text(name, source)
     for finding in report.findings:
         if finding.start is None:
             assert finding.end is None and finding.line is None and finding.column is None
@@ -73,7 +73,7 @@ def assert_report_agrees_with_source(source: str, name: str) -> None:
         line_start = source.rfind("\n", 0, finding.start) + 1
         assert finding.line == source.count("\n", 0, finding.start) + 1
         assert finding.column == finding.start - line_start + 1
-    again = lint_text(name, source)
+    again = Linter.for_config(LinterConfig()).lint_text(name, source)
     assert again.drugs == report.drugs
     assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in report.findings]
 

@@ -1,7 +1,7 @@
 import pytest
 
-from lint.reference import load_profile, load_reference
-from lint.yamlfile import DataError
+from lint.knowledge.reference import load_profile, load_reference
+from lint.knowledge.yamlfile import DataError
 
 GOOD = """id: demo
 names: {generic: demo}

@@ -11,9 +11,9 @@ import jsonschema
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
-from lint.checks import DOCUMENTED, documented
-from lint.cli import main
-from lint.findings import SEVERITIES, FileReport, Finding
+from lint.checks import BUILTIN_RULES, all_rules
+from lint.cli.main import main
+from lint.model.findings import SEVERITIES, FileReport, Finding
 from lint.report.github import escape_data, escape_property
 from lint.report.html import render_html
 from lint.report.sarif import render_sarif
@@ -48,11 +48,11 @@ def test_sarif_is_valid_sarif_2_1_0_and_locates_every_finding(tmp_path):
 
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules] == list(documented())
+    assert [rule["id"] for rule in rules] == list(all_rules())
     for rule in rules:
-        module = documented()[rule["id"]]
-        assert rule["shortDescription"]["text"] == module.SUMMARY
-        assert rule["fullDescription"]["text"].split()[:5] == module.EXPLANATION.split()[3:8]
+        known = all_rules()[rule["id"]]
+        assert rule["shortDescription"]["text"] == known.summary
+        assert rule["fullDescription"]["text"].split()[:5] == known.doc.sections()[0][1].split()[:5]
         assert "What to write instead" in rule["help"]["text"] and "**Why it matters**" in rule["help"]["markdown"]
 
     expected = findings_by_path(*ARTICLES)
@@ -326,7 +326,7 @@ def article_with_spans(draw):
     findings = []
     for _ in range(draw(st.integers(min_value=0, max_value=6))):
         start, end = sorted((draw(bounds), draw(bounds)))
-        findings.append(Finding(rule=draw(st.sampled_from(list(DOCUMENTED))),
+        findings.append(Finding(rule=draw(st.sampled_from(list(BUILTIN_RULES))),
                                 severity=draw(st.sampled_from(SEVERITIES)), message=draw(SPAN_TEXT),
                                 start=start, end=end, line=1, column=1, text=source[start:end]))
     return source, findings

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lint.reference import load_reference
-from lint.selftest import generate, run
+from lint.knowledge.reference import load_reference
+from lint.authoring.selftest import generate, run
 
 REFERENCE = load_reference()
 CASES = {t.id: t for p in sorted(REFERENCE.profiles.values(), key=lambda p: p.id) for t in generate(p, REFERENCE)}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from lint.cli import main
+from lint.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE = ("Clonazepam is used to treat insomnia.\n\nFor panic disorder, take clonazepam 3 mg twice daily.\n\n"

@@ -3,35 +3,41 @@ from __future__ import annotations
 
 import re
 
-from lint.claims import ArticleClaims, DoseClaim, is_vague
-from lint.findings import Finding
-from lint.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
-from lint.reference import DoseEntry, Profile, Reference
+from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
+from lint.model.findings import Finding, Severity
+from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
+from lint.knowledge.reference import DoseEntry, Profile, Reference
 
 ID = "dose-out-of-range"
-SEVERITY = "error"
 SUMMARY = "A dose, daily total or frequency falls outside the FDA label's range for its use and population."
-EXPLANATION = """
-What it finds
-  A dose the article states for a drug (a starting, usual, single or maximum dose, or a
-  daily total from amount times frequency, units converted) that breaks the label's range
-  for the use, population (adults, children by age, the elderly, kidney or liver
-  impairment) and product it is stated for; or a frequency above the label's. It stays
-  quiet when the label gives no number, when the dose could fit any labeled regimen that
-  may apply, and for doses given for unlabeled uses (unlabeled-indication reports those).
-
-Why it matters
-  Readers follow numbers. "Up to 10 mg a day for panic disorder" for clonazepam is more
-  than twice the labeled maximum of 4 mg/day.
-
-Example
-  "Seniors over 75: up to 400 mg of tramadol daily" (the label's maximum over 75 years is
-  300 mg/day).
-
-What to write instead
-  The label's range given in the finding, for the same use and population, and a line
-  telling readers to follow their prescriber's directions.
-"""
+RULE_DOC = RuleDoc(
+    what="""
+        A dose the article states for a drug (a starting, usual, single or maximum dose, or a
+        daily total from amount times frequency, units converted) that breaks the label's range
+        for the use, population (adults, children by age, the elderly, kidney or liver
+        impairment) and product it is stated for; or a frequency above the label's. It stays
+        quiet when the label gives no number, when the dose could fit any labeled regimen that
+        may apply, and for doses given for unlabeled uses (unlabeled-indication reports those).
+    """,
+    why="""
+        Readers follow numbers. "Up to 10 mg a day for panic disorder" for clonazepam is more
+        than twice the labeled maximum of 4 mg/day.
+    """,
+    example="""
+        "Seniors over 75: up to 400 mg of tramadol daily" (the label's maximum over 75 years is
+        300 mg/day).
+    """,
+    instead="""
+        The label's range given in the finding, for the same use and population, and a line
+        telling readers to follow their prescriber's directions.
+    """,
+    known_problems="""
+        A dose is read when an amount and its frequency stand in one phrase or list item;
+        regimens spread over several sentences, tablet counts without a strength and weight-
+        based doses without a stated weight are not judged.
+    """,
+)
 
 DEFAULT_AGE = {"adult": ADULT_AGE, "geriatric": GERIATRIC_AGE, "pediatric": PEDIATRIC_AGE}
 SPECIAL = ("geriatric", "pediatric", "renal", "hepatic")
@@ -251,7 +257,7 @@ def _describe(entry: DoseEntry) -> str:
     return ", ".join(parts)
 
 
-def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
+def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """A finding for each dose claim that breaks every label entry that could apply to it."""
     findings = []
     for claim in claims.doses:
@@ -266,7 +272,7 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             entry, reason = max(reasons, key=lambda pair: _generosity(pair[0], claim))  # the nearest miss explains best
             source = profile.source(entry.source)
             findings.append(Finding(
-                rule=ID, severity="error", drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
+                rule=ID, severity=Severity.ERROR, drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
                 start=claim.start, end=claim.end,
                 message=f"'{claim.text}': {reason} ({_describe(entry)}). Label: {entry.fact}",
                 label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
@@ -274,3 +280,7 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                             if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
             break
     return findings
+
+
+RULE = BuiltinRule(id=ID, severity=Severity.ERROR, summary=SUMMARY, doc=RULE_DOC,
+                   run=lambda context: findings_of(context.claims, context.reference))

@@ -19,16 +19,18 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from lint.claims import ArticleClaims
-from lint.findings import Finding
+from lint.checks.rule import CheckContext, RuleDoc
+from lint.claims.extract import ArticleClaims
+from lint.model.findings import Finding, Severity
 from lint.nlp.drugs import OTHER
 from lint.nlp.anchored_matcher import AnchoredMatcher, tokens_with
 from lint.nlp.pipeline import build_pipeline
 from lint.nlp.sentences import sentence_table
-from lint.packs import CONTEXTS, ENTITY_ATTRS, DrugCondition, PackRule, Patterns, pack_rules
-from lint.reference import Profile, Reference
-from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
-from lint.yamlfile import DataError
+from lint.nlp.extensions import ENTITY_ATTRS
+from lint.knowledge.packs import CONTEXTS, DrugCondition, PackRule, Patterns, pack_rules
+from lint.knowledge.reference import Profile, Reference
+from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.knowledge.yamlfile import DataError
 
 NEGATIONS = frozenset({"not", "n't", "n’t", "nt", "no", "never", "nor", "neither", "without", "nothing", "none"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?"})
@@ -39,14 +41,6 @@ ENTITY_GROUPS = {ENTITY_ATTRS["DRUG"]: "drugs", ENTITY_ATTRS["CONDITION"]: "cond
 PARTS = ("match", "except", "when")
 
 
-def register_token_attributes() -> None:
-    """The token extensions behind the DRUG, CONDITION, DOSE and MISSPELLED pattern keys."""
-    for name in ENTITY_ATTRS.values():
-        if not Token.has_extension(name):
-            Token.set_extension(name, default=False)
-
-
-register_token_attributes()
 
 
 @dataclass
@@ -369,16 +363,53 @@ def _run_require(rule: PackRule, article: _Article, matches: _Matches) -> list[F
 RUNNERS = {"forbid": _run_forbid, "claim": _run_claim, "require": _run_require}
 
 
-def check(doc: Doc, claims: ArticleClaims, reference: Reference, rule_dirs: tuple[str, ...] = (),
-          disabled: frozenset[str] = frozenset()) -> list[Finding]:
-    """The findings of every enabled pack rule on an analysed article."""
-    rules = [rule for rule in pack_rules(rule_dirs).values() if rule.id not in disabled]
-    if not rules:
-        return []
-    compiled = compile_rules(tuple(rule_dirs), doc.vocab)
-    article = _Article(doc, claims, reference)
-    matches = _Matches(article, compiled)
-    findings: list[Finding] = []
-    for rule in rules:
-        findings += RUNNERS[rule.kind](rule, article, matches)
-    return findings
+def _all_pack_findings(context: CheckContext, rule_dirs: tuple[str, ...]) -> dict[str, list[Finding]]:
+    """Every pack rule's findings on one article, from one pass of the shared matchers
+    (computed once per article and kept in the context's cache)."""
+    key = f"house-rules:{rule_dirs}"
+    if key not in context.cache:
+        doc = context.doc
+        compiled = compile_rules(rule_dirs, doc.vocab)
+        article = _Article(doc, context.claims, context.reference)
+        matches = _Matches(article, compiled)
+        context.cache[key] = {rule.id: RUNNERS[rule.kind](rule, article, matches)
+                              for rule in pack_rules(rule_dirs).values()}
+    found: dict[str, list[Finding]] = context.cache[key]  # type: ignore[assignment]
+    return found
+
+
+@dataclass(frozen=True)
+class HouseRule:
+    """A pack rule behind the `Rule` protocol."""
+
+    rule: PackRule
+    rule_dirs: tuple[str, ...]
+    severity_note: str = ""
+    after_suppression: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    @property
+    def summary(self) -> str:
+        return self.rule.summary
+
+    @property
+    def pack(self) -> str:
+        return self.rule.pack
+
+    @property
+    def doc(self) -> RuleDoc:
+        parts = dict(self.rule.explanation)
+        origin = f"{self.rule.pack} ({self.rule.path}), {self.rule.kind} rule, scope {self.rule.scope}"
+        return RuleDoc(what=parts["What it finds"], why=parts["Why it matters"], example=parts["Example"],
+                       instead=parts["What to write instead"], extra=(("Pack", origin),))
+
+    def check(self, context: CheckContext) -> list[Finding]:
+        """The rule's findings on one article."""
+        return _all_pack_findings(context, self.rule_dirs)[self.rule.id]

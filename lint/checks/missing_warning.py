@@ -1,38 +1,44 @@
 """missing-warning: a required warning topic of the drug's label is never mentioned."""
 from __future__ import annotations
 
-from lint.claims import ArticleClaims
-from lint.findings import Finding
-from lint.reference import Reference
+from lint.claims.extract import ArticleClaims
+from lint.model.findings import Finding, Severity
+from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.knowledge.reference import Reference
 
 ID = "missing-warning"
-SEVERITY = "error (boxed warning) / warning (other required topics)"
 SUMMARY = "A warning the drug's FDA label requires readers to know is never mentioned."
-EXPLANATION = """
-What it finds
-  Each warning topic the drug's reference profile marks as required (every boxed-warning
-  topic, and key contraindications and warnings) that the article never mentions, in any
-  wording that carries the meaning. Each missing topic is reported once, on its own.
+RULE_DOC = RuleDoc(
+    what="""
+        Each warning topic the drug's reference profile marks as required (every boxed-warning
+        topic, and key contraindications and warnings) that the article never mentions, in any
+        wording that carries the meaning. Each missing topic is reported once, on its own.
+    """,
+    why="""
+        A boxed warning is the FDA's strongest caution. An article that explains how to take
+        clonazepam but never says that combining it with opioids can stop a person's breathing
+        leaves out the fact most likely to save a reader's life.
+    """,
+    example="""
+        An article on clonazepam that says only "Avoid alcohol/narcotics" never states the
+        boxed warning on concomitant opioid use (profound sedation, respiratory depression,
+        coma, death).
+    """,
+    instead="""
+        The suggested sentence in the finding, or your own wording of the label's point, e.g.
+        "Taking clonazepam with opioid medicines can cause extreme sleepiness, slowed or
+        stopped breathing, coma and death." A sentence that presents a use or benefit of the
+        drug does not count as mentioning a warning.
+    """,
+    known_problems="""
+        A mention is found by its wording in one sentence (or a sentence and the one that
+        carries it on); a warning explained across a whole paragraph in unusual words can be
+        missed, and a sentence that names the topic to deny it may still count.
+    """,
+)
 
-Why it matters
-  A boxed warning is the FDA's strongest caution. An article that explains how to take
-  clonazepam but never says that combining it with opioids can stop a person's breathing
-  leaves out the fact most likely to save a reader's life.
 
-Example
-  An article on clonazepam that says only "Avoid alcohol/narcotics" never states the
-  boxed warning on concomitant opioid use (profound sedation, respiratory depression,
-  coma, death).
-
-What to write instead
-  The suggested sentence in the finding, or your own wording of the label's point, e.g.
-  "Taking clonazepam with opioid medicines can cause extreme sleepiness, slowed or
-  stopped breathing, coma and death." A sentence that presents a use or benefit of the
-  drug does not count as mentioning a warning.
-"""
-
-
-def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
+def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per required topic of each drug the article is about that no sentence carries."""
     findings = []
     for drug in claims.subject_drugs:
@@ -43,9 +49,14 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                 continue
             kind = {"boxed": "boxed warning", "contraindication": "contraindication"}.get(topic.kind, "warning")
             findings.append(Finding(
-                rule=ID, severity="error" if topic.kind == "boxed" else "warning", drug=profile.id,
+                rule=ID, severity=Severity.ERROR if topic.kind == "boxed" else Severity.WARNING, drug=profile.id,
                 subject=topic.id, message=f"{profile.generic}: {topic.topic} ({kind}) is never mentioned. "
                                           f"Label: {topic.fact}",
                 label_fact=topic.fact, source=f"{profile.source(topic.source).cite()}; {topic.section}".rstrip("; "),
                 suggestion=topic.suggestion))
     return findings
+
+
+RULE = BuiltinRule(id=ID, severity=Severity.ERROR, summary=SUMMARY, doc=RULE_DOC,
+                   severity_note="warning for required topics that are not boxed warnings",
+                   run=lambda context: findings_of(context.claims, context.reference))

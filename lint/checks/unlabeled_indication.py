@@ -1,38 +1,44 @@
 """unlabeled-indication: a use presented as ordinary that the FDA label does not list."""
 from __future__ import annotations
 
-from lint.claims import ArticleClaims, is_labeled, is_vague
-from lint.findings import Finding
-from lint.reference import Reference
+from lint.claims.extract import ArticleClaims, is_labeled, is_vague
+from lint.model.findings import Finding, Severity
+from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.knowledge.reference import Reference
 
 ID = "unlabeled-indication"
-SEVERITY = "warning"
 SUMMARY = "A condition is presented as a use or benefit of the drug, but it is not a labeled indication."
-EXPLANATION = """
-What it finds
-  A condition the article presents as a use or benefit of a drug ("used to treat
-  insomnia", "For depression:", an item under a "Uses" or "Benefits" heading, "helps
-  with", "relieves") that is not one of the drug's FDA-labeled indications, nor a kind of
-  one. Not reported: negated mentions ("not approved for"), hedged or attributed ones
-  ("you may read that..."), uses the article calls off-label, conditions named as side
-  effects, warnings or patient history, and uses tied to another drug in the sentence.
+RULE_DOC = RuleDoc(
+    what="""
+        A condition the article presents as a use or benefit of a drug ("used to treat
+        insomnia", "For depression:", an item under a "Uses" or "Benefits" heading, "helps
+        with", "relieves") that is not one of the drug's FDA-labeled indications, nor a kind of
+        one. Not reported: negated mentions ("not approved for"), hedged or attributed ones
+        ("you may read that..."), uses the article calls off-label, conditions named as side
+        effects, warnings or patient history, and uses tied to another drug in the sentence.
+    """,
+    why="""
+        Readers take a listed use as an approved one. Presenting clonazepam as a treatment for
+        depression or insomnia invites people to take a controlled, habit-forming drug for
+        conditions it was never shown to treat safely.
+    """,
+    example="""
+        "Sleep Disorders: Clonazepam is also used to treat sleep problems such as insomnia."
+        (clonazepam is labeled for seizure disorders and panic disorder only)
+    """,
+    instead="""
+        Remove the use, or say plainly that it is off-label: "Doctors sometimes prescribe
+        clonazepam off-label for insomnia; this use is not FDA-approved."
+    """,
+    known_problems="""
+        Uses are read from cue words and the condition lexicon; a use stated in words the
+        lexicon does not know, or in an unusual construction, is missed. Vague symptom words
+        (anxiety, stress) are never reported.
+    """,
+)
 
-Why it matters
-  Readers take a listed use as an approved one. Presenting clonazepam as a treatment for
-  depression or insomnia invites people to take a controlled, habit-forming drug for
-  conditions it was never shown to treat safely.
 
-Example
-  "Sleep Disorders: Clonazepam is also used to treat sleep problems such as insomnia."
-  (clonazepam is labeled for seizure disorders and panic disorder only)
-
-What to write instead
-  Remove the use, or say plainly that it is off-label: "Doctors sometimes prescribe
-  clonazepam off-label for insomnia; this use is not FDA-approved."
-"""
-
-
-def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
+def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per presented use of an unlabeled condition (once per sentence and condition)."""
     findings, seen = [], set()
     for use in claims.uses:
@@ -50,7 +56,7 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
         labeled = "; ".join(ind.fact.split(";")[0].rstrip(".") for ind in profile.indications)
         first_source = profile.source(profile.indications[0].source) if profile.indications else None
         findings.append(Finding(
-            rule=ID, severity="warning", drug=profile.id, subject=concept, start=use.start, end=use.end,
+            rule=ID, severity=Severity.WARNING, drug=profile.id, subject=concept, start=use.start, end=use.end,
             message=f"'{use.text}' is presented as a use of {profile.generic} ({use.reason}), but {name} is "
                     f"not an FDA-labeled indication. Labeled: {labeled}.",
             label_fact=labeled, source=first_source.cite() if first_source else None,
@@ -58,3 +64,7 @@ def check(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                        f"(not FDA-approved) and who recommends it."))
     return findings
 
+
+
+RULE = BuiltinRule(id=ID, severity=Severity.WARNING, summary=SUMMARY, doc=RULE_DOC,
+                   run=lambda context: findings_of(context.claims, context.reference))

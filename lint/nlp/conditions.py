@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.nlp.lexicon import is_acronym, variants
-from lint.reference import load_reference
+from lint.knowledge.reference import load_reference
 
 
 def indication_term_id(drug_id: str, indication_id: str) -> str:

@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lint.reference import rules_dir
+from lint.knowledge.reference import rules_dir
 
 CATEGORIES = ("use", "negation", "hedge", "off_label", "harm", "history", "descriptive", "terminate")
 

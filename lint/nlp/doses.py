@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lint.nlp.sentences import sentence_table
-from lint.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.nlp.lexicon import is_acronym, variants
-from lint.reference import load_reference, rules_dir
+from lint.knowledge.reference import load_reference, rules_dir
 
 OTHER = "other"
 

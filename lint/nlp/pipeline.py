@@ -8,9 +8,9 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint.document import Document
+from lint.model.document import Document
 from lint.nlp.lexicon import final_period_cases
-from lint.reference import load_reference
+from lint.knowledge.reference import load_reference
 from lint.nlp import conditions, cues, doses, drugs, extensions, sentences, sections  # noqa: F401 (registers)
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lint.document import Document
+from lint.model.document import Document
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
             ".html": "html", ".htm": "html", ".docx": "docx"}

@@ -11,7 +11,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from lint.document import Block, Document
+from lint.model.document import Block, Document
 
 HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
 

@@ -10,7 +10,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from lint.document import Block, Document, blank
+from lint.model.document import Block, Document, blank
 
 HIDDEN = {"script", "style", "head", "noscript", "template", "svg"}
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",

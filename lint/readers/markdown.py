@@ -10,7 +10,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from lint.document import Block, Document, blank
+from lint.model.document import Block, Document, blank
 
 _PARSER = MarkdownIt("commonmark").enable("table")  # GFM pipe tables: a row is a block, its first cell the label
 _NEWLINE = re.compile("\n")

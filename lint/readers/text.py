@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from lint.document import Block, Document
+from lint.model.document import Block, Document
 
 LIST_MARKER = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"([^\n:.?!]{2,60}?):[ \t]")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from lint.findings import FileReport
+from lint.model.findings import FileReport
 
 RENDERERS = {  # format name: (module in lint.report, render function)
     "text": ("text", "render_text"),

@@ -6,7 +6,7 @@ at line 1. Columns are sent only for a span on one line (GitHub ignores them oth
 """
 from __future__ import annotations
 
-from lint.findings import FileReport, Finding
+from lint.model.findings import FileReport, Finding
 from lint.report.spans import end_position
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

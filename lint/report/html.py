@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from html import escape
 
-from lint.findings import FileReport, Finding
+from lint.model.findings import FileReport, Finding
 from lint.report.summary import SEVERITY_ORDER, counts_text, rule_counts, severity_counts, summary_line
 
 STYLE = """

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from lint.findings import FileReport
+from lint.model.findings import FileReport
 
 
 def _compact(value: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lint.findings import FileReport
+from lint.model.findings import FileReport
 from lint.report.summary import SEVERITY_ORDER, rule_counts, summary_line
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")

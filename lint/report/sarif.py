@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import Any
 from urllib.parse import quote
 
 from lint import __version__
-from lint.baseline import fingerprint
-from lint.checks import documented, explain
-from lint.findings import FileReport, Finding
+from lint.workflow.baseline import fingerprint
+from lint.checks import all_rules
+from lint.checks.rule import Rule, explain
+from lint.model.findings import FileReport, Finding
 from lint.report.spans import end_position
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -25,7 +25,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def render_sarif(reports: list[FileReport]) -> str:
     """The reports as one SARIF 2.1.0 log (JSON text)."""
-    known = documented()
+    known = all_rules()
     rule_ids = list(known) + sorted({f.rule for r in reports for f in r.findings} - set(known))
     index = {rule_id: i for i, rule_id in enumerate(rule_ids)}
     results = [_result(report, finding, index) for report in reports for finding in report.findings]
@@ -52,35 +52,23 @@ def artifact_uri(path: str) -> str:
     return quote(pure.as_posix(), safe="/")
 
 
-def _rule(rule_id: str, module: Any) -> dict:
+def _rule(rule_id: str, rule: Rule | None) -> dict:
     """A reporting descriptor from a rule's documentation (its id alone for a rule from an
     editor's own pack, which the report does not know)."""
-    if module is None:
+    if rule is None:
         return {"id": rule_id}
-    sections = _sections(module.EXPLANATION)
-    default_level = LEVELS.get(module.SEVERITY.split()[0], "warning")
+    sections = [(title, " ".join(text.split())) for title, text in rule.doc.sections()]
     return {
         "id": rule_id,
         "name": "".join(word.capitalize() for word in rule_id.split("-")),
-        "shortDescription": {"text": module.SUMMARY},
-        "fullDescription": {"text": sections[0][1] if sections else module.SUMMARY},
-        "help": {"text": explain(rule_id),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": sections[0][1] if sections else rule.summary},
+        "help": {"text": explain(rule),
                  "markdown": "\n\n".join(f"**{heading}**\n\n{body}" for heading, body in sections)},
-        "defaultConfiguration": {"level": default_level},
-        "properties": {"severity": module.SEVERITY},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"severity": str(rule.severity), **({"severityNote": rule.severity_note}
+                                                           if rule.severity_note else {})},
     }
-
-
-def _sections(explanation: str) -> list[tuple[str, str]]:
-    """A rule's EXPLANATION as (heading, paragraph) pairs: headings start at column 0,
-    their text is indented beneath them."""
-    sections: list[tuple[str, list[str]]] = []
-    for line in explanation.strip().splitlines():
-        if line and not line[0].isspace():
-            sections.append((line.strip(), []))
-        elif line.strip() and sections:
-            sections[-1][1].append(line.strip())
-    return [(heading, " ".join(body)) for heading, body in sections]
 
 
 def _result(report: FileReport, finding: Finding, rule_index: dict[str, int]) -> dict:

@@ -1,7 +1,7 @@
 """Where a finding ends: line and column after its last character, from its own text."""
 from __future__ import annotations
 
-from lint.findings import Finding
+from lint.model.findings import Finding
 
 
 def end_position(finding: Finding) -> tuple[int, int] | None:

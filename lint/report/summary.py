@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from lint.findings import SEVERITIES, FileReport
+from lint.model.findings import SEVERITIES, FileReport
 
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # error, warning, info: most severe first
 

@@ -1,7 +1,7 @@
 """Text report: `path:line:col: severity rule-id message`, grouped by file, then a summary."""
 from __future__ import annotations
 
-from lint.findings import FileReport
+from lint.model.findings import FileReport
 from lint.report.summary import summary_line
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}

@@ -7,9 +7,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.reference import Profile, load_conditions, load_profile, load_reference, rules_dir
-from lint.selftest import Outcome, generate, run
-from lint.yamlfile import DataError, YamlFile
+from lint.knowledge.reference import Profile, load_conditions, load_profile, load_reference, rules_dir
+from lint.authoring.selftest import Outcome, generate, run
+from lint.knowledge.yamlfile import DataError, YamlFile
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.engine import Options, lint_text
-from lint.packs import Pack, PackRule, TestCase
+from lint.linter import Linter, LinterConfig
+from lint.knowledge.packs import Pack, PackRule, TestCase
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ class CaseResult:
         return self.problem is None
 
 
-def _run_case(rule: PackRule, expect: str, number: int, case: TestCase, options: Options) -> CaseResult:
-    report = lint_text(f"{rule.pack}/{rule.id}/{expect}-{number}", case.text, options, case.format)
+def _run_case(rule: PackRule, expect: str, number: int, case: TestCase, linter: Linter) -> CaseResult:
+    report = linter.lint_text(f"{rule.pack}/{rule.id}/{expect}-{number}", case.text, case.format)
     found = [f for f in report.findings if f.rule == rule.id]
     texts = ", ".join(repr(f.text) if f.text else "(whole article)" for f in found)
     problem = None
@@ -37,9 +37,9 @@ def _run_case(rule: PackRule, expect: str, number: int, case: TestCase, options:
 
 def run_pack_tests(pack: Pack, rule_dirs: tuple[str, ...] = (), profile_dirs: tuple[str, ...] = ()) -> list[CaseResult]:
     """Lint every test case of a pack with the pack loaded; one result per case."""
-    options = Options(profile_dirs=profile_dirs, rule_dirs=(*rule_dirs, pack.path))
+    linter = Linter.for_config(LinterConfig(profile_dirs=profile_dirs, rule_dirs=(*rule_dirs, pack.path)))
     results = []
     for rule in pack.rules:
         for expect, cases in (("hit", rule.hits), ("clean", rule.clean)):
-            results += [_run_case(rule, expect, i, case, options) for i, case in enumerate(cases, 1)]
+            results += [_run_case(rule, expect, i, case, linter) for i, case in enumerate(cases, 1)]
     return results

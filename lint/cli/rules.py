@@ -20,10 +20,10 @@ def rules(ctx: click.Context, rule_dirs: tuple[str, ...]) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from lint.checks import documented
-    for rule_id, rule in documented(tuple(rule_dirs)).items():
+    from lint.checks import all_rules
+    for rule_id, rule in all_rules(tuple(rule_dirs)).items():
         pack = getattr(rule, "pack", "built-in")
-        click.echo(f"{rule_id:28} {pack:10.10} {rule.SEVERITY:10.10} {rule.SUMMARY}")
+        click.echo(f"{rule_id:28} {pack:10.10} {rule.severity:10.10} {rule.summary}")
 
 
 @rules.command("test")
@@ -37,8 +37,8 @@ def test_pack(pack: str, rule_dirs: tuple[str, ...], profile_dirs: tuple[str, ..
 
     Exit status: 0 all passed, 1 a case failed, 2 the pack is broken.
     """
-    from lint.pack_tests import run_pack_tests
-    from lint.packs import find_pack
+    from lint.authoring.pack_tests import run_pack_tests
+    from lint.knowledge.packs import find_pack
     found = find_pack(pack, tuple(rule_dirs))
     results = run_pack_tests(found, tuple(rule_dirs), tuple(profile_dirs))
     for result in results:

@@ -2,7 +2,7 @@
 
 The only module that knows the layout of `rules/` (documented in rules/README.md).
 Every file is validated on load; a problem raises DataError with file, line and field.
-Run `python -m lint.reference FILE...` to validate profiles by hand.
+Run `python -m lint.knowledge.reference FILE...` to validate profiles by hand.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lint.yamlfile import DataError, FieldChecker, YamlFile, validate_files
+from lint.knowledge.yamlfile import DataError, FieldChecker, YamlFile, validate_files
 
 POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
 WARNING_KINDS = ("boxed", "contraindication", "warning")

@@ -15,14 +15,14 @@ from functools import lru_cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from lint.document import Document
+from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sentences import sentence_table
-from lint.population import ADULT, detect_population
-from lint.reference import Product, Profile, Reference
+from lint.claims.population import ADULT, detect_population
+from lint.knowledge.reference import Product, Profile, Reference
 
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}

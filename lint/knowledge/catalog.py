@@ -6,7 +6,7 @@ import difflib
 import re
 import textwrap
 
-from lint.reference import DoseEntry, Profile, Reference, Regimen
+from lint.knowledge.reference import DoseEntry, Profile, Reference, Regimen
 
 WIDTH = 88
 DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")

@@ -22,10 +22,10 @@ from typing import Any
 import yaml
 
 from lint.nlp.doses import AMOUNT, DoseMention, find_doses
-from lint.population import detect_population
-from lint.reference import Reference
-from lint.units import parse_number, to_mg
-from lint.yamlfile import DataError
+from lint.claims.population import detect_population
+from lint.knowledge.reference import Reference
+from lint.model.units import parse_number, to_mg
+from lint.knowledge.yamlfile import DataError
 
 REVIEW = "# REVIEW"
 SALTS = {"hydrochloride", "hcl", "hydrobromide", "sodium", "potassium", "calcium", "magnesium", "bitartrate",
@@ -557,7 +557,7 @@ def _dose_drafts(text: str, indications: list[_Indication], profile_dirs: tuple[
 
 def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     """Draft a profile (YAML text in the format of rules/README.md) from an openFDA label record."""
-    from lint.reference import load_reference
+    from lint.knowledge.reference import load_reference
     reference = load_reference(profile_dirs)
     generic, brands, other = _names(record)
     profile_id = _profile_id(generic)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from lint.yamlfile import DataError, YamlFile
+from lint.knowledge.yamlfile import DataError, YamlFile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,8 +93,8 @@ def _parse(data, path: str, line_of, known_rules: set[str]) -> Config:
                 raise DataError(path, f"folder '{folder}' not found", line=line_of((key,)), field=key)
     pack_dirs = tuple(str(base / f) for f in lists["packs"])
     if pack_dirs:
-        from lint.checks import documented
-        known_rules = known_rules | set(documented(pack_dirs))
+        from lint.checks import all_rules
+        known_rules = known_rules | set(all_rules(pack_dirs))
     levels = data.get("rules") or {}
     if not isinstance(levels, dict):
         raise DataError(path, "expected a mapping of rule ids to levels", line=line_of(("rules",)), field="rules")
@@ -146,8 +146,8 @@ def config_for_folder(folder: str, known_rules: frozenset[str]) -> Config:
         return parent
     known = set(known_rules)
     if parent.rule_dirs:  # a child may set levels for the rules of packs its parent adds
-        from lint.checks import documented
-        known |= set(documented(parent.rule_dirs))
+        from lint.checks import all_rules
+        known |= set(all_rules(parent.rule_dirs))
     return parent.merged(load_config_file(found, known))
 
 

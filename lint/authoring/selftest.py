@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lint.reference import DoseEntry, Profile, Reference, Regimen
+from lint.knowledge.reference import DoseEntry, Profile, Reference, Regimen
 
 BEYOND_FACTOR = 3
 LIMIT_KEYS = ("daily_mg", "single_mg", "daily_mg_per_kg", "single_mg_per_kg")
@@ -110,7 +110,7 @@ def _age(value: float) -> str:
 
 
 def population_phrase(entry: DoseEntry) -> str:
-    """Who the entry is for, in words lint.population reads back: 'children aged 6 to 12'."""
+    """Who the entry is for, in words lint.claims.population reads back: 'children aged 6 to 12'."""
     low, high = entry.age_years or (None, None)
     if low is not None and low < 1:  # infants: "younger than 6" reads, "aged 0.5 to 5" does not
         low = None
@@ -215,7 +215,7 @@ def _siblings(profile: Profile, reference: Reference, entry: DoseEntry, conditio
 
 
 def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
-    from lint.claims import product_cues  # the engine's reading of product names, so siblings match it
+    from lint.claims.extract import product_cues  # the engine's reading of product names, so siblings match it
     tests = []
     for entry in profile.doses:
         if entry.no_dose:
@@ -353,19 +353,18 @@ def _judge(test: SelfTest, claims, findings) -> str:
 
 def run(tests: list[SelfTest], profile_dirs: tuple[str, ...] = ()) -> list[Outcome]:
     """Run self-tests through the engine (the shipped rules plus `profile_dirs`)."""
-    from lint.checks import RULES
-    from lint.claims import extract_claims
-    from lint.nlp.pipeline import analyse
+    from lint.checks.rule import CheckContext
+    from lint.linter import Linter, LinterConfig
     from lint.readers import read_document
-    from lint.reference import load_reference
 
-    reference = load_reference(profile_dirs)
+    linter = Linter.for_config(LinterConfig(profile_dirs=profile_dirs))
+    reference = linter.reference
     outcomes = []
     for test in tests:
         title = _capitalised(reference.profiles[test.drug].generic)
-        doc = analyse(read_document("selftest.md", test.article(title)), profile_dirs)
-        claims = extract_claims(doc, reference)
-        findings = RULES[test.rule].check(claims, reference)
+        doc = linter.analyse(read_document("selftest.md", test.article(title)))
+        claims = linter.claims(doc)
+        findings = linter.rules[test.rule].check(CheckContext(doc=doc, claims=claims, reference=reference))
         reason = _judge(test, claims, findings)
         outcomes.append(Outcome(test, not reason, reason))
     return outcomes

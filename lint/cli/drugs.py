@@ -29,8 +29,8 @@ def drugs(ctx: click.Context, fmt: str | None, profile_dirs: tuple[str, ...]) ->
     ctx.obj = {"fmt": fmt, "profile_dirs": tuple(profile_dirs)}
     if ctx.invoked_subcommand is not None:
         return
-    from lint.catalog import render_list, summary
-    from lint.reference import load_reference
+    from lint.knowledge.catalog import render_list, summary
+    from lint.knowledge.reference import load_reference
 
     profiles = sorted(load_reference(tuple(profile_dirs)).profiles.values(), key=lambda p: p.id)
     if fmt == "json":
@@ -46,8 +46,8 @@ def drugs(ctx: click.Context, fmt: str | None, profile_dirs: tuple[str, ...]) ->
 @click.pass_context
 def show(ctx: click.Context, name: str, fmt: str | None, profile_dirs: tuple[str, ...]) -> None:
     """Show one drug's profile; NAME is its generic or brand name (any case)."""
-    from lint.catalog import close_matches, find_profile, profile_dict, render_profile
-    from lint.reference import load_reference
+    from lint.knowledge.catalog import close_matches, find_profile, profile_dict, render_profile
+    from lint.knowledge.reference import load_reference
 
     fmt = fmt or ctx.obj["fmt"]
     reference = load_reference(ctx.obj["profile_dirs"] + tuple(profile_dirs))

@@ -18,9 +18,10 @@ from typing import Any
 
 import yaml
 
-from lint.findings import SEVERITIES
-from lint.reference import rules_dir
-from lint.yamlfile import DataError, FieldChecker, YamlFile, validate_files
+from lint.model.findings import SEVERITIES, Severity
+from lint.nlp.extensions import ENTITY_ATTRS
+from lint.knowledge.reference import rules_dir
+from lint.knowledge.yamlfile import DataError, FieldChecker, YamlFile, validate_files
 
 KINDS = ("forbid", "require", "claim")
 FIXED_SCOPES = ("document", "sentence", "heading", "list_item")
@@ -35,8 +36,6 @@ FLAG_ATTRS = ("IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TI
               "IS_SPACE", "IS_QUOTE", "IS_BRACKET", "LIKE_NUM", "IS_SENT_START")
 # Our entity labels: the token lies inside a span of doc.spans[...] (MISSPELLED: a drug
 # name written with a known misspelling). Each becomes a token extension of that name.
-ENTITY_ATTRS = {"DRUG": "pack_drug", "CONDITION": "pack_condition", "DOSE": "pack_dose",
-                "MISSPELLED": "pack_misspelled"}
 UNSET_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID",
                "SENT_START", "PREFIX", "SUFFIX", "IS_STOP", "LIKE_URL", "LIKE_EMAIL", "SPACY", "HEAD")
 REGEX_KEYS = ("REGEX", "FUZZY")
@@ -99,15 +98,14 @@ class TestCase:
 
 @dataclass(frozen=True)
 class PackRule:
-    """One rule of a pack. ID, SEVERITY, SUMMARY and EXPLANATION make it read like a check
-    module, so `druglint rules` and `druglint explain` treat both alike."""
+    """One rule of a pack, as data; lint/checks/house_rules.py runs it as a `Rule`."""
 
     id: str
     pack: str
     path: str
     line: int | None
     kind: str
-    severity: str
+    severity: Severity
     message: str
     summary: str
     explanation: tuple[tuple[str, str], ...]
@@ -120,25 +118,6 @@ class PackRule:
     when: When | None = None
     hits: tuple[TestCase, ...] = ()
     clean: tuple[TestCase, ...] = ()
-
-    @property
-    def ID(self) -> str:  # noqa: N802 (the check-module interface)
-        return self.id
-
-    @property
-    def SEVERITY(self) -> str:  # noqa: N802
-        return self.severity
-
-    @property
-    def SUMMARY(self) -> str:  # noqa: N802
-        return self.summary
-
-    @property
-    def EXPLANATION(self) -> str:  # noqa: N802
-        parts = [f"{title}\n" + "\n".join(textwrap.fill(line, 92, initial_indent="  ", subsequent_indent="  ")
-                                           for line in text.strip().splitlines())
-                 for title, text in self.explanation]
-        return "\n\n".join(parts + [f"Pack\n  {self.pack} ({self.path}), {self.kind} rule, scope {self.scope}"])
 
 
 @dataclass(frozen=True)
@@ -380,7 +359,7 @@ class _PackChecker(FieldChecker):
         tests = self.mapping(spec.get("tests") or {}, where + ("tests",), (), ("hits", "clean"))
         return PackRule(
             id=rule_id, pack=pack, path=self.file.path, line=self.file.line_of(where + ("id",)), kind=kind,
-            severity=self.choice(spec["severity"], where + ("severity",), SEVERITIES),
+            severity=Severity(self.choice(spec["severity"], where + ("severity",), SEVERITIES)),
             message=message,
             summary=self.text(spec["summary"], where + ("summary",)) if "summary" in spec
             else _first_sentence(self.text(explanation["finds"], where + ("explanation", "finds"))),

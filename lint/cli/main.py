@@ -19,7 +19,7 @@ class DruglintGroup(click.Group):
     """Turns a data-file error anywhere into a one-line message and exit code 2."""
 
     def invoke(self, ctx):
-        from lint.yamlfile import DataError
+        from lint.knowledge.yamlfile import DataError
         try:
             return super().invoke(ctx)
         except DataError as error:
@@ -72,11 +72,11 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
-    from lint.baseline import filter_new, read_baseline, write_baseline as record_baseline
+    from lint.workflow.baseline import filter_new, read_baseline, write_baseline as record_baseline
     from lint.report import render
     from lint.report.output import write_atomic
     from lint.report.summary import summary_line
-    from lint.run import CheckRequest, known_rules, plan, run_check
+    from lint.workflow.run import CheckRequest, known_rules, plan, run_check
 
     unknown = [r for r in disabled if r not in known_rules(tuple(rule_dirs))]
     if unknown:
@@ -125,15 +125,15 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
               help="Extra folder (or file) of house-rule packs (repeatable).")
 def explain(rule, rule_dirs) -> None:
     """Explain a rule: what it finds, why it matters, an example, what to write instead."""
-    from lint.checks import documented, explain as explain_rule
-    known = documented(tuple(rule_dirs))
+    from lint.checks import all_rules, explain as explain_rule
+    known = all_rules(tuple(rule_dirs))
     if rule not in known:
         raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(known)}", param_hint="RULE")
     click.echo(explain_rule(rule, tuple(rule_dirs)))
 
 
 # Command groups that live in their own modules register here, one line each.
-from lint import drugs_cli, profile_cli, rules_cli  # noqa: E402 (light: click only)
+from lint.cli import drugs as drugs_cli, profile as profile_cli, rules as rules_cli  # noqa: E402 (light: click only)
 main.add_command(rules_cli.rules)
 main.add_command(drugs_cli.drugs)
 main.add_command(profile_cli.profile)

@@ -2,18 +2,40 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from enum import Enum
 
-SEVERITIES = ("info", "warning", "error")
+
+class Severity(str, Enum):
+    """How serious a finding is; a `str` so reports and JSON carry the plain word."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error: compare severities with it."""
+        return SEVERITIES.index(self.value)
+
+
+SEVERITIES = tuple(s.value for s in Severity)  # least severe first
 
 
 def severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity)
+    """The rank of a severity given as a word ('never' ranks above every severity)."""
+    return Severity(severity).rank if severity in SEVERITIES else len(SEVERITIES)
 
 
 @dataclass
 class Finding:
     rule: str
-    severity: str
+    severity: Severity
     message: str
     drug: str | None = None
     subject: str | None = None

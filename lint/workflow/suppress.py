@@ -6,35 +6,19 @@
 
 In plain text the same words stand on a line of their own, optionally after '#' or '//'.
 A disable with no enable after it runs to the end of the file and then also silences the
-rule's document-level findings. A directive that silences nothing is reported as
-`unused-suppression`.
+rule's document-level findings. A directive that silences nothing is reported by the
+`unused-suppression` rule (lint/checks/unused_suppression.py).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from lint.findings import Finding
+from lint.model.findings import Finding
 
 DIRECTIVE = re.compile(r"(?:<!--|#|//)?[ \t]*druglint-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->|$)",
                        re.MULTILINE)
 ALL = "*"
-ID = "unused-suppression"
-SEVERITY = "warning"
-SUMMARY = "An inline druglint-disable directive that silences no finding."
-EXPLANATION = """
-What it finds
-  A `druglint-disable`, `druglint-disable-next-line` comment that no finding falls under.
-
-Why it matters
-  A stale suppression would silently hide a future problem in the same place.
-
-Example
-  <!-- druglint-disable-next-line dose-out-of-range --> above a line that states no dose.
-
-What to write instead
-  Remove the directive.
-"""
 
 
 @dataclass
@@ -84,11 +68,11 @@ def regions(source: str) -> list[Region]:
     return found
 
 
-def apply(source: str, findings: list[Finding]) -> list[Finding]:
-    """Drop suppressed findings and add one for each directive that silenced nothing."""
+def apply(source: str, findings: list[Finding]) -> tuple[list[Finding], list[Region]]:
+    """The findings no directive silences, and the directives that silenced nothing."""
     declared = regions(source)
     if not declared:
-        return findings
+        return findings, []
     kept = []
     for finding in findings:
         region = next((r for r in declared if r.covers(finding)), None)
@@ -96,10 +80,4 @@ def apply(source: str, findings: list[Finding]) -> list[Finding]:
             kept.append(finding)
         else:
             region.used = True
-    for region in declared:
-        if not region.used:
-            kept.append(Finding(rule=ID, severity=SEVERITY, subject="unused-suppression",
-                                start=region.directive_start, end=region.directive_end,
-                                message=f"this directive silences no finding ({', '.join(sorted(region.rules))})",
-                                suggestion="Remove the directive."))
-    return kept
+    return kept, [region for region in declared if not region.used]

@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from lint.checks import documented
-from lint.config import config_for
-from lint.engine import Options, lint_text
-from lint.findings import FileReport, severity_rank
-from lint.inputs import collect_paths, read_article
-from lint.yamlfile import DataError
+from lint.checks import all_rules
+from lint.workflow.config import config_for
+from lint.linter import Linter, LinterConfig
+from lint.model.findings import FileReport, severity_rank
+from lint.workflow.inputs import collect_paths, read_article
+from lint.knowledge.yamlfile import DataError
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class CheckResult:
 
 def known_rules(rule_dirs: tuple[str, ...] = ()) -> set[str]:
     """Every rule id a configuration or directive may name (pack rules included)."""
-    return set(documented(rule_dirs))
+    return set(all_rules(rule_dirs))
 
 
 def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport:
@@ -68,13 +68,13 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
     if error:
         return FileReport(path=path, drugs=[], findings=[], error=error)
     levels = config.rule_levels
-    options = Options(
+    linter = Linter.for_config(LinterConfig(
         profile_dirs=request.profile_dirs + config.profile_dirs,
         disabled_rules=request.disabled | {r for r, level in levels.items() if level == "off"},
         severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")),
-        rule_dirs=request.rule_dirs + config.rule_dirs)
+        rule_dirs=request.rule_dirs + config.rule_dirs))
     try:
-        return lint_text(path, article.source, options, request.stdin_format if path == "-" else None)
+        return linter.lint_text(path, article.source, request.stdin_format if path == "-" else None)
     except DataError:
         raise
     except Exception as error:  # a bug must not cost the other files their results
@@ -84,8 +84,8 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
 
 def _warm_up(request: CheckRequest) -> None:
     """Load the reference, rule packs and spaCy pipeline the workers will use."""
-    lint_text("warm-up.md", "# Warm up\n\nWarm up.", Options(profile_dirs=request.profile_dirs,
-                                                               rule_dirs=request.rule_dirs))
+    linter = Linter.for_config(LinterConfig(profile_dirs=request.profile_dirs, rule_dirs=request.rule_dirs))
+    linter.lint_text("warm-up.md", "# Warm up\n\nWarm up.")
 
 
 def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:

@@ -32,7 +32,7 @@ def profile() -> None:
 def import_label(label: str, output: str | None, force: bool, profile_dirs: tuple[str, ...]) -> None:
     """Draft a profile from an openFDA drug/label record (LABEL.json: one record, or an API
     response with "results"). Every value a human must check is marked REVIEW."""
-    from lint.importer import draft_profile, read_label
+    from lint.authoring.importer import draft_profile, read_label
 
     draft = draft_profile(read_label(label), tuple(profile_dirs))
     if output is None:
@@ -59,7 +59,7 @@ def check_profiles(files: tuple[str, ...]) -> None:
 
     Exit status: 0 all pass, 1 a self-test failed, 2 a file is invalid.
     """
-    from lint.profile_check import check_files
+    from lint.authoring.profile_check import check_files
 
     checks = check_files(list(files))
     for check in checks:

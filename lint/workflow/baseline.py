@@ -10,7 +10,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from lint.findings import FileReport, Finding
+from lint.model.findings import FileReport, Finding
 
 VERSION = 1
 
@@ -35,7 +35,7 @@ def write_baseline(path: str, reports: list[FileReport]) -> int:
 
 def read_baseline(path: str) -> Counter[str]:
     """The fingerprints a baseline file records (a finding may be recorded several times)."""
-    from lint.yamlfile import DataError
+    from lint.knowledge.yamlfile import DataError
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
