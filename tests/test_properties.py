@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from lint import Linter, LinterConfig
 from lint.workflow.inputs import InputError, decode
-from lint.nlp.cues import cue_table
+from lint.knowledge.lexicons import cue_table
 from lint.readers import read_document
 from lint.knowledge.reference import load_reference
 
@@ -17,7 +17,7 @@ FORMATS = ["a.txt", "a.md", "a.html"]
 REFERENCE = load_reference()
 DRUG_WORDS = sorted({n for p in REFERENCE.profiles.values() for n in (*p.names, *p.misspellings)})
 CONDITION_WORDS = sorted({t for c in REFERENCE.conditions.values() for t in c.terms})
-CUE_WORDS = sorted({c for category, cues in cue_table().items() if isinstance(cues, list) for c in cues})
+CUE_WORDS = sorted({c for cues in cue_table().cues.values() for c in cues})
 HEADINGS = ["Uses", "What is it used for?", "Dosage", "How much to take:", "Side effects", "Warnings",
             "How it works", "Overview"]
 FILLER = ["the", "a", "it", "and", "or", "but", "for", "with", "your doctor", "people", "may", "is", "not",

@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
-from lint.nlp.doses import AMOUNT, DoseMention, find_doses
 from lint.claims.population import detect_population
 from lint.knowledge.reference import Reference
-from lint.model.units import parse_number, to_mg
 from lint.knowledge.yamlfile import DataError
+from lint.model.units import parse_number, to_mg
+from lint.nlp.doses import AMOUNT, DoseMention, find_doses
 
 REVIEW = "# REVIEW"
 SALTS = {"hydrochloride", "hcl", "hydrobromide", "sodium", "potassium", "calcium", "magnesium", "bitartrate",
@@ -403,7 +403,7 @@ def _headed_chunks(text: str) -> list[tuple[str, str]]:
         if length and len(heading.split()) >= 2:
             found.append((start, start + length, heading.strip(" ,:")))
     chunks = []
-    for index, (start, end, heading) in enumerate(found):
+    for index, (_start, end, heading) in enumerate(found):
         stop = found[index + 1][0] if index + 1 < len(found) else len(text)
         chunks.append((heading, text[end:stop].strip()))
     return chunks
@@ -529,7 +529,8 @@ def describe_mention(mention: DoseMention) -> str:
 def _dose_drafts(text: str, indications: list[_Indication], profile_dirs: tuple[str, ...]) -> list[_DoseDraft]:
     """One silent dose entry per Dosage and Administration subsection that states a dose,
     with each dose sentence and the doses druglint parsed from it."""
-    drafts, taken = [], set()
+    drafts: list[_DoseDraft] = []
+    taken: set[str] = set()
     for part in _subsections(text):
         doc = _analyse(text[part.start:part.end], profile_dirs)
         sentences = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.linter import Linter, LinterConfig
 from lint.knowledge.packs import Pack, PackRule, TestCase
+from lint.linter import Linter, LinterConfig
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint.knowledge.reference import Profile, load_conditions, load_profile, load_reference, rules_dir
 from lint.authoring.selftest import Outcome, generate, run
+from lint.knowledge.reference import Profile, load_conditions, load_profile, load_reference, rules_dir
 from lint.knowledge.yamlfile import DataError, YamlFile
 
 
@@ -58,28 +58,28 @@ def check_files(paths: list[str]) -> list[FileCheck]:
     seen: dict[str, str] = {}
     for check in checks:
         try:
-            check.profile = validate(Path(check.path))
+            profile = validate(Path(check.path))
         except DataError as error:
             check.error = error
             continue
-        if check.profile.id in seen:
-            check.error = DataError(check.path, f"profile id '{check.profile.id}' is also the id of {seen[check.profile.id]}")
-            check.profile = None
+        if profile.id in seen:
+            check.error = DataError(check.path, f"profile id '{profile.id}' is also the id of {seen[profile.id]}")
             continue
-        seen[check.profile.id] = check.path
+        check.profile = profile
+        seen[profile.id] = check.path
         check.review_markers = Path(check.path).read_text(encoding="utf-8").count("REVIEW")
-    valid = [c for c in checks if c.profile is not None]
+    valid = [(c, c.profile) for c in checks if c.profile is not None]
     if not valid:
         return checks
     with tempfile.TemporaryDirectory(prefix="druglint-profiles-") as folder:
         staging = Path(folder)
-        for check in valid:
-            shutil.copyfile(check.path, staging / f"{check.profile.id}.yaml")
+        for check, profile in valid:
+            shutil.copyfile(check.path, staging / f"{profile.id}.yaml")
             local = Path(check.path).parent / "conditions"
             if local.is_dir() and local.resolve() != (rules_dir() / "conditions").resolve():
                 shutil.copytree(local, staging / "conditions", dirs_exist_ok=True)
         profile_dirs = (str(staging),)
         reference = load_reference(profile_dirs)
-        for check in valid:
-            check.outcomes = run(generate(reference.profiles[check.profile.id], reference), profile_dirs)
+        for check, profile in valid:
+            check.outcomes = run(generate(reference.profiles[profile.id], reference), profile_dirs)
     return checks

@@ -77,6 +77,8 @@ def indication_terms(profile: Profile, reference: Reference, indication_id: str)
     """Every wording of a labeled indication: its conditions' lexicon terms and its own terms."""
     indication = profile.indication(indication_id)
     terms: list[str] = []
+    if indication is None:
+        return terms
     for condition_id in indication.conditions:
         if condition_id in reference.conditions:
             terms += reference.conditions[condition_id].terms
@@ -97,6 +99,8 @@ def _indication_term(profile: Profile, reference: Reference, entry: DoseEntry) -
     if entry.indication is None:
         return None
     indication = profile.indication(entry.indication)
+    if indication is None:
+        return None
     for condition_id in indication.conditions:
         condition = reference.conditions.get(condition_id)
         if condition is not None and not condition.vague and condition.terms:
@@ -180,12 +184,12 @@ def _span(bounds: tuple[float | None, float | None]) -> str | None:
 def _regimen_amount(regimen: Regimen) -> str | None:
     """A regimen as an amount in words: '0.25 mg twice a day', '1 to 4 mg a day'."""
     for key in ("single_mg", "single_mg_per_kg"):
-        if regimen.get(key) and _span(regimen.get(key)):
+        if (bounds := regimen.get(key)) and (amount := _span(bounds)):
             unit = "mg/kg" if key.endswith("per_kg") else "mg"
-            return f"{_span(regimen.get(key))} {unit}{_frequency(regimen)}"
+            return f"{amount} {unit}{_frequency(regimen)}"
     for key in ("daily_mg", "daily_mg_per_kg"):
-        if regimen.get(key) and _span(regimen.get(key)):
-            return AMOUNT_WORDS[key].format(_span(regimen.get(key)))
+        if (bounds := regimen.get(key)) and (amount := _span(bounds)):
+            return AMOUNT_WORDS[key].format(amount)
     return None
 
 

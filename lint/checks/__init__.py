@@ -4,7 +4,8 @@ a `RULE` at the bottom), house rules from the packs behind the same `Rule` proto
 from __future__ import annotations
 
 from lint.checks import dose_out_of_range, missing_warning, unknown_drug, unlabeled_indication, unused_suppression
-from lint.checks.rule import BuiltinRule, Rule, explain as render_explanation
+from lint.checks.rule import BuiltinRule, Rule
+from lint.checks.rule import explain as render_explanation
 
 BUILTIN_RULES: dict[str, BuiltinRule] = {rule.id: rule for rule in (
     missing_warning.RULE, unlabeled_indication.RULE, dose_out_of_range.RULE, unknown_drug.RULE,

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
-from lint.model.findings import Finding, Severity
 from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
 from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
 from lint.knowledge.reference import DoseEntry, Profile, Reference
+from lint.model.findings import Finding, Severity
 
 ID = "dose-out-of-range"
 SUMMARY = "A dose, daily total or frequency falls outside the FDA label's range for its use and population."
@@ -166,8 +166,8 @@ def _schedule_only(entry: DoseEntry) -> bool:
 def _max_times(entry: DoseEntry) -> float | None:
     """Most doses a day the entry allows by its schedule: the shortest interval when it gives
     one ("every 4 hours" allows 6), else its largest count of doses a day."""
-    intervals = [r.get("interval_hours")[0] for r in (entry.initial, entry.usual)
-                 if r.get("interval_hours") and r.get("interval_hours")[0]]
+    intervals = [hours[0] for r in (entry.initial, entry.usual)
+                 if (hours := r.get("interval_hours")) is not None and hours[0]]
     if intervals:
         return 24 / min(intervals)
     return _limit(entry.max.get("times_per_day"), _high(entry.initial, "times_per_day"),
@@ -184,7 +184,7 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     single = None if mention.per_day else low
     times = mention.times_per_day
     doses_a_day = min(times[0], entry.max.get("times_per_day") or times[0]) if times else None  # "every 4 hours, at most 5 times"
-    daily = low if mention.per_day else (low * doses_a_day if times else None)
+    daily = low if mention.per_day else (low * doses_a_day if doses_a_day is not None else None)
     initial = mention.kind == "initial"
     max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix))
     max_daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix))

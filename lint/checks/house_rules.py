@@ -15,22 +15,22 @@ from functools import lru_cache
 
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from lint.checks.rule import CheckContext, RuleDoc
 from lint.claims.extract import ArticleClaims
-from lint.model.findings import Finding, Severity
-from lint.nlp.drugs import OTHER
-from lint.nlp.anchored_matcher import AnchoredMatcher, tokens_with
-from lint.nlp.pipeline import build_pipeline
-from lint.nlp.sentences import sentence_table
-from lint.nlp.extensions import ENTITY_ATTRS
 from lint.knowledge.packs import CONTEXTS, DrugCondition, PackRule, Patterns, pack_rules
 from lint.knowledge.reference import Profile, Reference
-from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.knowledge.yamlfile import DataError
+from lint.model.findings import Finding, Severity
+from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.nlp.anchored_matcher import AnchoredMatcher, tokens_with
+from lint.nlp.drugs import OTHER
+from lint.nlp.extensions import ENTITY_ATTRS
+from lint.nlp.pipeline import build_pipeline
+from lint.nlp.sentences import sentence_table
 
 NEGATIONS = frozenset({"not", "n't", "n’t", "nt", "no", "never", "nor", "neither", "without", "nothing", "none"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?"})
@@ -227,7 +227,7 @@ def drug_condition_holds(condition: DrugCondition, profile: Profile, match_text:
         if isinstance(condition.controlled, bool):
             holds = bool(profile.controlled) == condition.controlled
         else:
-            holds = bool(profile.controlled) and _normal_schedule(profile.controlled) in {
+            holds = profile.controlled is not None and _normal_schedule(profile.controlled) in {
                 _normal_schedule(c) for c in condition.controlled}
         if not holds:
             return None

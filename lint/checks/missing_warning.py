@@ -1,10 +1,10 @@
 """missing-warning: a required warning topic of the drug's label is never mentioned."""
 from __future__ import annotations
 
-from lint.claims.extract import ArticleClaims
-from lint.model.findings import Finding, Severity
 from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.claims.extract import ArticleClaims
 from lint.knowledge.reference import Reference
+from lint.model.findings import Finding, Severity
 
 ID = "missing-warning"
 SUMMARY = "A warning the drug's FDA label requires readers to know is never mentioned."

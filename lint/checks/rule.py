@@ -4,8 +4,9 @@ rules`, `druglint explain` and the reports read their id, severity and documenta
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from lint.model.findings import Finding, Severity
 

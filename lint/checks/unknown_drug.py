@@ -1,10 +1,10 @@
 """unknown-drug: the article is about a drug druglint has no reference profile for."""
 from __future__ import annotations
 
-from lint.claims.extract import ArticleClaims
-from lint.model.findings import Finding, Severity
 from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.claims.extract import ArticleClaims
 from lint.knowledge.reference import Reference
+from lint.model.findings import Finding, Severity
 
 ID = "unknown-drug"
 SUMMARY = "No reference profile matches the drug this article is about, so no label check ran."

@@ -1,10 +1,10 @@
 """unlabeled-indication: a use presented as ordinary that the FDA label does not list."""
 from __future__ import annotations
 
-from lint.claims.extract import ArticleClaims, is_labeled, is_vague
-from lint.model.findings import Finding, Severity
 from lint.checks.rule import BuiltinRule, RuleDoc
+from lint.claims.extract import ArticleClaims, is_labeled, is_vague
 from lint.knowledge.reference import Reference
+from lint.model.findings import Finding, Severity
 
 ID = "unlabeled-indication"
 SUMMARY = "A condition is presented as a use or benefit of the drug, but it is not a labeled indication."
@@ -40,7 +40,8 @@ RULE_DOC = RuleDoc(
 
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per presented use of an unlabeled condition (once per sentence and condition)."""
-    findings, seen = [], set()
+    findings: list[Finding] = []
+    seen: set[tuple[int, str]] = set()
     for use in claims.uses:
         if not use.presented_as_use or use.negated or use.hedged or use.off_label:
             continue

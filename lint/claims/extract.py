@@ -10,19 +10,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from lint.claims.population import ADULT, detect_population
+from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sentences import sentence_table
-from lint.claims.population import ADULT, detect_population
-from lint.knowledge.reference import Product, Profile, Reference
 
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
@@ -133,7 +133,7 @@ class _Sentence:
         self.text = article.text[chars[0]:chars[1]]
         self.cues, self.drugs, self.conditions = cues, drugs, conditions
         self.block_index = block_index
-        self.block = article.layout.blocks[block_index] if block_index is not None else None
+        self.block = article.layout.blocks[block_index] if article.layout and block_index is not None else None
         self.section = article.section_kinds[block_index] if block_index is not None else "other"
 
     def has(self, category: str) -> bool:
@@ -197,7 +197,7 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     drug_spans = list(doc.spans["drugs"])
     table = sentence_table(doc)
     sents, sentence_of = table.spans, table.of_token
-    by_sentence = [([], [], []) for _ in sents]
+    by_sentence: list[tuple[list[Span], list[Span], list[Span]]] = [([], [], []) for _ in sents]
     for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"])):
         for span in spans:
             by_sentence[sentence_of[span.start]][kind].append(span)
@@ -470,7 +470,7 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
     return [u for u in uses_by_sentence.get(sentence.span.start_char, []) if not u.negated and not u.hedged]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.Pattern, str, bool], ...]:
     """(cue as searched, pattern, product id, case-sensitive) for each product cue that is not
     an amount. Acronyms (IV, ER, XR) match only in capitals: 'Schedule IV' is no IV product."""

@@ -6,16 +6,15 @@ import sys
 
 import click
 
-EXIT_ERROR = 2
+from lint.cli.options import EXIT_ERROR, profiles_option
+
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default=None,
                       help="Output format: text (default) or json.")
-PROFILES = click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
-                        help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
 
 
 @click.group(invoke_without_command=True)
 @FORMAT
-@PROFILES
+@profiles_option
 @click.pass_context
 def drugs(ctx: click.Context, fmt: str | None, profile_dirs: tuple[str, ...]) -> None:
     """List the drugs with a reference profile: id, generic name, brands, label revision.
@@ -42,7 +41,7 @@ def drugs(ctx: click.Context, fmt: str | None, profile_dirs: tuple[str, ...]) ->
 @drugs.command()
 @click.argument("name")
 @FORMAT
-@PROFILES
+@profiles_option
 @click.pass_context
 def show(ctx: click.Context, name: str, fmt: str | None, profile_dirs: tuple[str, ...]) -> None:
     """Show one drug's profile; NAME is its generic or brand name (any case)."""

@@ -10,8 +10,13 @@ import sys
 import click
 
 from lint import __version__
+from lint.cli import drugs as drugs_cli
+from lint.cli import profile as profile_cli
+from lint.cli import rules as rules_cli
+from lint.cli.options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, profiles_option, rules_option
+from lint.readers import TEXT_FORMATS
+from lint.report import FORMATS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_CHOICES = ["info", "warning", "error", "never"]
 
 
@@ -43,24 +48,22 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "markdown", "html"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to this file (atomically) and print only a one-line summary.")
 @click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
               help="Exit 1 when a finding has at least this severity [default: config, else error].")
-@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder of drug profiles (adds to or overrides the shipped ones).")
+@profiles_option
 @click.option("--disable", "disabled", multiple=True, help="Turn a rule off (repeatable).")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
-              help="Extra folder (or file) of house-rule packs; the shipped packs always run (repeatable).")
+@rules_option
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Use this config file instead of finding .druglint.yaml upward.")
 @click.option("--baseline", type=click.Path(dir_okay=False, exists=True),
               help="Report only findings that this baseline file does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record today's findings in this file (then use --baseline).")
-@click.option("--stdin-format", type=click.Choice(["text", "markdown", "html"]), default="text",
+@click.option("--stdin-format", type=click.Choice(TEXT_FORMATS), default="text",
               show_default=True, help="Format of an article read from '-' (standard input).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint in this many processes (a library audit: use the number of cores).")
@@ -72,10 +75,11 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
-    from lint.workflow.baseline import filter_new, read_baseline, write_baseline as record_baseline
     from lint.report import render
     from lint.report.output import write_atomic
     from lint.report.summary import summary_line
+    from lint.workflow.baseline import filter_new, read_baseline
+    from lint.workflow.baseline import write_baseline as record_baseline
     from lint.workflow.run import CheckRequest, known_rules, plan, run_check
 
     unknown = [r for r in disabled if r not in known_rules(tuple(rule_dirs))]
@@ -121,11 +125,11 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
 
 @main.command()
 @click.argument("rule")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True),
-              help="Extra folder (or file) of house-rule packs (repeatable).")
+@rules_option
 def explain(rule, rule_dirs) -> None:
     """Explain a rule: what it finds, why it matters, an example, what to write instead."""
-    from lint.checks import all_rules, explain as explain_rule
+    from lint.checks import all_rules
+    from lint.checks import explain as explain_rule
     known = all_rules(tuple(rule_dirs))
     if rule not in known:
         raise click.BadParameter(f"unknown rule '{rule}'; known: {', '.join(known)}", param_hint="RULE")
@@ -133,7 +137,6 @@ def explain(rule, rule_dirs) -> None:
 
 
 # Command groups that live in their own modules register here, one line each.
-from lint.cli import drugs as drugs_cli, profile as profile_cli, rules as rules_cli  # noqa: E402 (light: click only)
 main.add_command(rules_cli.rules)
 main.add_command(drugs_cli.drugs)
 main.add_command(profile_cli.profile)

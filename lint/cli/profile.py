@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+from lint.cli.options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, profiles_option
 
 
 @click.group()
@@ -27,8 +27,7 @@ def profile() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the draft to this file (default: standard output).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder of drug profiles (and its conditions/ lexicon) to draft against.")
+@profiles_option
 def import_label(label: str, output: str | None, force: bool, profile_dirs: tuple[str, ...]) -> None:
     """Draft a profile from an openFDA drug/label record (LABEL.json: one record, or an API
     response with "results"). Every value a human must check is marked REVIEW."""
@@ -77,4 +76,4 @@ def check_profiles(files: tuple[str, ...]) -> None:
         click.echo(summary)
     if any(c.error for c in checks):
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FAILED if any(c.failures for c in checks) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if any(c.failures for c in checks) else EXIT_OK)

@@ -6,12 +6,11 @@ import sys
 
 import click
 
-PACK_FOLDERS = dict(multiple=True, type=click.Path(exists=True),
-                    help="Extra folder (or file) of house-rule packs (repeatable).")
+from lint.cli.options import EXIT_FINDINGS, profiles_option, rules_option
 
 
 @click.group(invoke_without_command=True)
-@click.option("--rules", "rule_dirs", **PACK_FOLDERS)
+@rules_option
 @click.pass_context
 def rules(ctx: click.Context, rule_dirs: tuple[str, ...]) -> None:
     """List the rules with their pack, severity and summary.
@@ -28,9 +27,8 @@ def rules(ctx: click.Context, rule_dirs: tuple[str, ...]) -> None:
 
 @rules.command("test")
 @click.argument("pack")
-@click.option("--rules", "rule_dirs", **PACK_FOLDERS)
-@click.option("--profiles", "profile_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Extra folder of drug profiles.")
+@rules_option
+@profiles_option
 def test_pack(pack: str, rule_dirs: tuple[str, ...], profile_dirs: tuple[str, ...]) -> None:
     """Run a pack's test cases: every `hits` text must trigger its rule, every `clean` text
     must not. PACK is a pack name (shipped, or in a --rules folder) or a pack file.
@@ -53,5 +51,5 @@ def test_pack(pack: str, rule_dirs: tuple[str, ...], profile_dirs: tuple[str, ..
     failed = sum(1 for r in results if not r.passed)
     if failed:
         click.echo(f"pack {found.name}: {failed} of {len(results)} test cases failed")
-        sys.exit(1)
+        sys.exit(EXIT_FINDINGS)
     click.echo(f"pack {found.name}: all {len(results)} test cases passed")

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 import string
-import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from lint.model.findings import SEVERITIES, Severity
-from lint.nlp.extensions import ENTITY_ATTRS
+from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import rules_dir
 from lint.knowledge.yamlfile import DataError, FieldChecker, YamlFile, validate_files
+from lint.model.findings import SEVERITIES, Severity
+from lint.nlp.extensions import ENTITY_ATTRS
 
 KINDS = ("forbid", "require", "claim")
 FIXED_SCOPES = ("document", "sentence", "heading", "list_item")
@@ -76,7 +74,7 @@ class DrugCondition:
     controlled: bool | tuple[str, ...] | None = None
     warning_topics: tuple[str, ...] | None = None
     made_in_strength: bool | None = None
-    any_of: tuple["DrugCondition", ...] | None = None  # at least one of these holds
+    any_of: tuple[DrugCondition, ...] | None = None  # at least one of these holds
 
 
 @dataclass(frozen=True)
@@ -133,8 +131,7 @@ class Pack:
 @lru_cache(maxsize=1)
 def section_kinds() -> tuple[str, ...]:
     """The section kinds lint/nlp/sections.py assigns (from rules/cues.yaml), plus 'other'."""
-    table = yaml.safe_load((Path(rules_dir()) / "cues.yaml").read_text(encoding="utf-8"))
-    return (*table["sections"], "other")
+    return (*cue_table().sections, "other")
 
 
 def scopes() -> tuple[str, ...]:

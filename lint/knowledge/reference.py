@@ -85,7 +85,7 @@ class WarningTopic:
 class Regimen:
     """Ranges of a starting or maintenance regimen: key -> (low, high), None = open."""
 
-    ranges: dict[str, tuple[float | None, float | None]]
+    ranges: dict[str, tuple[float | None, float | None] | None]
 
     def get(self, key: str) -> tuple[float | None, float | None] | None:
         return self.ranges.get(key)

@@ -72,7 +72,7 @@ def _word_ids(words: frozenset[str]) -> numpy.ndarray:
 
 def attribute_array(doc: Doc, attribute: int) -> numpy.ndarray:
     """One token attribute (LOWER, ORTH, ...) of every token, read once per Doc."""
-    key = ("druglint_attribute", attribute)
+    key = f"druglint_attribute:{attribute}"
     if key not in doc.user_data:
         doc.user_data[key] = doc.to_array(attribute)
     return doc.user_data[key]

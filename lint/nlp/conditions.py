@@ -8,8 +8,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lint.nlp.lexicon import is_acronym, variants
 from lint.knowledge.reference import load_reference
+from lint.nlp.lexicon import is_acronym, variants
 
 
 def indication_term_id(drug_id: str, indication_id: str) -> str:

@@ -2,24 +2,12 @@
 from rules/cues.yaml, marked as spans in doc.spans['cues'] labelled by category."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lint.knowledge.reference import rules_dir
-
-CATEGORIES = ("use", "negation", "hedge", "off_label", "harm", "history", "descriptive", "terminate")
-
-
-@lru_cache(maxsize=1)
-def cue_table() -> dict:
-    """The parsed rules/cues.yaml."""
-    return yaml.safe_load((Path(rules_dir()) / "cues.yaml").read_text(encoding="utf-8"))
+from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table
 
 
 @Language.factory("druglint_cues")
@@ -33,8 +21,8 @@ class CueMatcher:
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         table = cue_table()
-        for category in CATEGORIES:
-            self.matcher.add(category, [nlp.make_doc(p) for p in table.get(category, [])])
+        for category in CUE_CATEGORIES:
+            self.matcher.add(category, [nlp.make_doc(p) for p in table.cues[category]])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint.nlp.sentences import sentence_table
 from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.nlp.sentences import sentence_table
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
@@ -156,8 +156,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         right_to = groups[index + 1][0].start() if index + 1 < len(groups) else end
         right = text[last.end():right_to]
         clause_right = re.split(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))", right)[0]
-        values = [_values(m) for m in group]
-        if any(v is None for v in values):
+        parsed = [_values(m) for m in group]
+        values = [v for v in parsed if v is not None]
+        if len(values) < len(parsed):
             continue
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right):
             continue

@@ -1,23 +1,16 @@
 """Drug mentions: every name of every profile, common misspellings, and other drugs."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from lint.knowledge.lexicons import other_drugs
+from lint.knowledge.reference import load_reference
 from lint.nlp.lexicon import is_acronym, variants
-from lint.knowledge.reference import load_reference, rules_dir
 
 OTHER = "other"
-
-
-def other_drug_names() -> dict[str, list[str]]:
-    """Names of drugs ('drugs') and drug classes ('classes') druglint has no profile for."""
-    return yaml.safe_load((Path(rules_dir()) / "other_drugs.yaml").read_text(encoding="utf-8"))
 
 
 @Language.factory("druglint_drugs", default_config={"profile_dirs": []})
@@ -39,9 +32,9 @@ class DrugMatcher:
             self._add(nlp, profile.id, profile.misspellings)
             self.misspelled |= {m.lower() for m in profile.misspellings}
         known = {n.lower() for p in reference.profiles.values() for n in p.names}
-        others = other_drug_names()
-        self._add(nlp, OTHER, [n for n in others["drugs"] + others["classes"] if n.lower() not in known])
-        self.classes = {v.lower() for name in others["classes"] for v in variants(name)}
+        others = other_drugs()
+        self._add(nlp, OTHER, [n for n in others.drugs + others.classes if n.lower() not in known])
+        self.classes = {v.lower() for name in others.classes for v in variants(name)}
 
     def _add(self, nlp: Language, label: str, names) -> None:
         for name in names:

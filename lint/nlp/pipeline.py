@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from lint.model.document import Document
-from lint.nlp.lexicon import final_period_cases
 from lint.knowledge.reference import load_reference
-from lint.nlp import conditions, cues, doses, drugs, extensions, sentences, sections  # noqa: F401 (registers)
+from lint.model.document import Document
+from lint.nlp import conditions, cues, doses, drugs, extensions, sections, sentences  # noqa: F401 (registers)
+from lint.nlp.lexicon import final_period_cases
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",
               "druglint_cues", "druglint_doses")
@@ -24,8 +26,9 @@ def build_pipeline(profile_dirs: tuple[str, ...] = ()) -> Language:
     reference = load_reference(profile_dirs)
     terms = [t for c in reference.conditions.values() for t in c.terms]
     terms += [t for p in reference.profiles.values() for t in (*p.names, *(t for i in p.indications for t in i.terms))]
-    for chunk, pieces in final_period_cases(nlp.tokenizer, terms).items():
-        nlp.tokenizer.add_special_case(chunk, [{ORTH: piece} for piece in pieces])
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # spacy.blank gives a Tokenizer
+    for chunk, pieces in final_period_cases(tokenizer, terms).items():
+        tokenizer.add_special_case(chunk, [{ORTH: piece} for piece in pieces])
     for name in COMPONENTS:
         config = {"profile_dirs": list(profile_dirs)} if name in ("druglint_drugs", "druglint_conditions") else {}
         nlp.add_pipe(name, config=config)

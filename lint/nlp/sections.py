@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint.nlp.cues import cue_table
+from lint.knowledge.lexicons import cue_table
 
 NEUTRAL = "other"
 
@@ -12,7 +12,7 @@ NEUTRAL = "other"
 def heading_kind(text: str) -> str:
     """Classify a heading by the first section kind whose words it contains."""
     lowered = f" {text.lower()} "
-    for kind, words in cue_table()["sections"].items():
+    for kind, words in cue_table().sections.items():
         if any(w in lowered for w in words):
             return kind
     return NEUTRAL

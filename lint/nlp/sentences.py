@@ -7,6 +7,7 @@ tokenizer that feeds it.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
@@ -37,7 +38,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     flags = numpy.full(len(doc), -1, dtype="int64")
     if not len(words):
         flags[:] = 1
-        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], cast(Any, flags.astype("uint64").reshape(-1, 1)))  # numpy serves as Ints2d
         return doc
     flags[: words[0] + 1] = 1  # leading whitespace tokens, then the first word
     word_starts, word_ends = token_starts[words], token_starts[words] + lengths[words]
@@ -66,7 +67,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
         ok &= (pronoun_lengths == 0) | whole  # ")" and the pronoun are whole tokens: not "Items", "a)"
         starts.extend(words[index[ok]])
     flags[numpy.array(starts, dtype="int64")] = 1
-    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    doc.from_array([SENT_START], cast(Any, flags.astype("uint64").reshape(-1, 1)))  # numpy serves as Ints2d
     return doc
 
 
@@ -75,8 +76,8 @@ class SentenceTable:
     in `doc._.layout.blocks`, None outside every block), and the sentence of each token."""
 
     def __init__(self, doc: Doc):
-        starts = numpy.flatnonzero(doc.to_array([SENT_START]).astype("int64") == 1) if len(doc) else []
-        bounds = [*map(int, starts), len(doc)]
+        starts = numpy.flatnonzero(doc.to_array([SENT_START]).astype("int64") == 1).tolist() if len(doc) else []
+        bounds = [*starts, len(doc)]
         self.spans: list[Span] = [doc[start:end] for start, end in zip(bounds, bounds[1:])]
         self.of_token: list[int] = numpy.repeat(numpy.arange(len(self.spans)), numpy.diff(bounds)).tolist()
         self.chars: list[tuple[int, int]] = [(span.start_char, span.end_char) for span in self.spans]

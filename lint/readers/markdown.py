@@ -45,7 +45,8 @@ def read_markdown(path: str, source: str) -> Document:
         region_start = lines[min(token.map[0], len(lines) - 1)]
         region_end = lines[min(token.map[1], len(lines) - 1)]
         cursor = row[-1][1] if row else region_start
-        first = last = None
+        first: int | None = None
+        last: int | None = None
         label_end = None
         children = [c for c in token.children or [] if c.type != "text" or c.content]
         in_lead_strong = bool(children) and children[0].type in ("strong_open", "em_open")
@@ -62,7 +63,7 @@ def read_markdown(path: str, source: str) -> Document:
             canvas[found:end] = source[found:end]
             first = found if first is None else first
             last, cursor = end, end
-        if first is None:
+        if first is None or last is None:
             continue
         if "tr_open" in open_kinds:
             row.append((first, last))

@@ -42,7 +42,7 @@ def render_github(reports: list[FileReport]) -> str:
 
 def _position(path: str, finding: Finding) -> dict[str, object]:
     end = end_position(finding)
-    if end is None:
+    if end is None or finding.column is None:
         return {"file": path, "line": 1, "title": finding.rule}
     end_line, end_column = end
     if end_line != finding.line:

@@ -42,7 +42,7 @@ def render_markdown(reports: list[FileReport]) -> str:
     errors = [report for report in reports if report.error]
     if errors:
         lines += ["### Files that could not be read", ""]
-        lines += [f"- {escape_markdown(report.path)}: {escape_markdown(report.error)}" for report in errors]
+        lines += [f"- {escape_markdown(report.path)}: {escape_markdown(report.error or '')}" for report in errors]
         lines.append("")
     clean = sum(1 for report in reports if not report.findings and not report.error)
     if clean:

@@ -13,11 +13,11 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from lint import __version__
-from lint.workflow.baseline import fingerprint
 from lint.checks import all_rules
 from lint.checks.rule import Rule, explain
 from lint.model.findings import FileReport, Finding
 from lint.report.spans import end_position
+from lint.workflow.baseline import fingerprint
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -74,7 +74,7 @@ def _rule(rule_id: str, rule: Rule | None) -> dict:
 def _result(report: FileReport, finding: Finding, rule_index: dict[str, int]) -> dict:
     region: dict = {"startLine": 1}
     end = end_position(finding)
-    if end is not None:
+    if end is not None and finding.start is not None:
         region = {"startLine": finding.line, "startColumn": finding.column,
                   "endLine": end[0], "endColumn": end[1],
                   "charOffset": finding.start, "charLength": (finding.end or finding.start) - finding.start}

@@ -45,7 +45,7 @@ class Config:
     exclude: tuple[tuple[str, str], ...] = ()
     files: tuple[str, ...] = ()
 
-    def merged(self, child: "Config") -> "Config":
+    def merged(self, child: Config) -> Config:
         """This config with a child's settings on top."""
         return Config(rule_levels={**self.rule_levels, **child.rule_levels},
                       fail_on=child.fail_on or self.fail_on,

@@ -8,10 +8,11 @@ import codecs
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.readers import SUFFIXES
+from lint.readers import SUFFIXES, reader_for
 
 MAX_CHARS = 1_000_000  # spaCy's default Language.max_length, which the blank pipeline keeps
 MAX_TEXT_BYTES = 4 * MAX_CHARS + 4  # the most bytes MAX_CHARS characters take (UTF-32 with a BOM)
@@ -145,11 +146,11 @@ def _checked_length(text: str) -> str:
     return text
 
 
-def _docx_text(data: bytes) -> str:
-    from lint.readers.docx import DocxError, docx_text
+def _extracted_text(extract: Callable[[bytes], str], data: bytes) -> str:
+    """The text of a binary article format; a file the reader cannot open is an input error."""
     try:
-        return docx_text(data)
-    except DocxError as error:
+        return extract(data)
+    except ValueError as error:
         raise InputError(str(error)) from None
 
 
@@ -163,8 +164,9 @@ def read_article(path: str, stdin_bytes: bytes | None = None) -> Article:
                 data = handle.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise InputError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
-        if path.lower().endswith(".docx"):
-            return Article(path, _checked_length(_docx_text(data)))
+        reader = reader_for(path)
+        if reader.extract is not None:
+            return Article(path, _checked_length(_extracted_text(reader.function(reader.extract), data)))
         return Article(path, _checked_length(decode(data)))
     except InputError as error:
         return Article(path, None, str(error))

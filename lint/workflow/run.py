@@ -3,15 +3,15 @@ them, honour a baseline. The CLI only parses options and prints what this return
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from lint.checks import all_rules
-from lint.workflow.config import config_for
+from lint.knowledge.yamlfile import DataError
 from lint.linter import Linter, LinterConfig
 from lint.model.findings import FileReport, severity_rank
+from lint.workflow.config import config_for
 from lint.workflow.inputs import collect_paths, read_article
-from lint.knowledge.yamlfile import DataError
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
     config = config_for(path, known_rules(request.rule_dirs), request.config_path)
     article = read_article(path, request.stdin_bytes) if error is None else None
     error = error or (article.error if article else None)
-    if error:
-        return FileReport(path=path, drugs=[], findings=[], error=error)
+    if error or article is None or article.source is None:
+        return FileReport(path=path, drugs=[], findings=[], error=error or "not read")
     levels = config.rule_levels
     linter = Linter.for_config(LinterConfig(
         profile_dirs=request.profile_dirs + config.profile_dirs,

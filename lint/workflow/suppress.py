@@ -62,9 +62,9 @@ def regions(source: str) -> list[Region]:
                 open_regions[rule] = region
         else:
             for rule in rules:
-                region = open_regions.pop(rule, None) or (open_regions.pop(ALL, None) if rule == ALL else None)
-                if region is not None:
-                    region.end, region.to_end = match.start(), False
+                closed = open_regions.pop(rule, None)
+                if closed is not None:
+                    closed.end, closed.to_end = match.start(), False
     return found
 
 

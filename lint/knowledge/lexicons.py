@@ -1,0 +1,58 @@
+"""The word lists under `rules/` that are not profiles: context cues (`cues.yaml`) and drugs
+without a profile (`other_drugs.yaml`), loaded and validated like every other rules file
+(a problem is reported with its file, line and field)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lint.knowledge.reference import rules_dir
+from lint.knowledge.yamlfile import FieldChecker, YamlFile
+
+CUE_CATEGORIES = ("use", "negation", "hedge", "off_label", "harm", "history", "descriptive", "terminate")
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """Cue phrases per context category, and heading words per section kind."""
+
+    cues: dict[str, tuple[str, ...]]
+    sections: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class OtherDrugs:
+    """Names of drugs druglint has no profile for, and of drug classes."""
+
+    drugs: tuple[str, ...]
+    classes: tuple[str, ...]
+
+
+def parse_cues(file: YamlFile) -> CueTable:
+    """Validate a cues file: every category a list of phrases, `sections` a mapping of lists."""
+    check = FieldChecker(file)
+    top = check.mapping(file.data, (), ("sections",), CUE_CATEGORIES)
+    cues = {category: check.strings(top.get(category, []), (category,)) for category in CUE_CATEGORIES}
+    section_words = check.mapping(top["sections"], ("sections",), (), tuple(top["sections"] or ()))
+    return CueTable(cues=cues, sections={kind: check.strings(words, ("sections", kind))
+                                         for kind, words in section_words.items()})
+
+
+def parse_other_drugs(file: YamlFile) -> OtherDrugs:
+    """Validate the other-drugs file: `drugs` and `classes`, each a list of names."""
+    check = FieldChecker(file)
+    top = check.mapping(file.data, (), ("drugs", "classes"), ())
+    return OtherDrugs(drugs=check.strings(top["drugs"], ("drugs",)),
+                      classes=check.strings(top["classes"], ("classes",)))
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    """The shipped rules/cues.yaml, validated."""
+    return parse_cues(YamlFile(rules_dir() / "cues.yaml"))
+
+
+@lru_cache(maxsize=1)
+def other_drugs() -> OtherDrugs:
+    """The shipped rules/other_drugs.yaml, validated."""
+    return parse_other_drugs(YamlFile(rules_dir() / "other_drugs.yaml"))
