@@ -99,3 +99,51 @@ def test_a_second_dose_of_the_day_makes_it_twice_a_day():
     assert [(m.amounts_mg, m.times_per_day) for m in mentions] == [(((200.0, 200.0),), (2, 2))]
     different = find_doses("Take 50 mg in the morning and 100 mg at night.")
     assert [m.times_per_day for m in different] == [(1, 1), (1, 1)]
+
+
+# --- tablet counts and stated ages (each capability with phrasings of our own) -------------
+
+import pytest as _pytest  # noqa: E402
+
+from lint.claims.population import detect_population  # noqa: E402
+from lint.nlp.doses import find_doses as _find_doses  # noqa: E402
+
+
+@_pytest.mark.parametrize("text, amount", [
+    ("She takes two 10 mg tablets every night.", (20.0, 20.0)),
+    ("Swallow 3 x 250 mg capsules twice a day.", (750.0, 750.0)),
+    ("The usual dose is one or two 325 mg caplets every 4 hours.", (325.0, 650.0)),
+    ("Adults take 2 tablets of 500 mg every six hours.", (1000.0, 1000.0)),
+    ("He was told to take half a 50 mg tablet at bedtime.", (25.0, 25.0)),
+    ("Take two 5 mg/325 mg tablets every 4 hours as needed.", (10.0, 10.0)),
+])
+def test_a_count_of_tablets_multiplies_their_strength(text, amount):
+    [mention] = _find_doses(text)
+    assert mention.amounts_mg == (amount,)
+
+
+@_pytest.mark.parametrize("text", [
+    "It comes in 5 mg, 10 mg and 20 mg tablets.",
+    "A bottle of 30 tablets of 10 mg costs $12.",
+    "The pen holds 8 mg of the drug.",
+    "That adds up to about 60 mg over a month.",
+    "Each 2 mg tablet is scored.",
+])
+def test_strengths_packs_and_period_totals_are_not_doses(text):
+    assert _find_doses(text) == []
+
+
+def test_a_counted_daily_total_is_read_per_day():
+    [mention] = _find_doses("Take three 8 mg tablets a day before meals.")
+    assert mention.per_day and mention.amounts_mg == ((24.0, 24.0),)
+
+
+@_pytest.mark.parametrize("text, population, age", [
+    ("For a 4-year-old with a fever, give 5 mL.", "pediatric", 4.0),
+    ("An 80-year-old can take 50 mg.", "geriatric", 80.0),
+    ("At 72, my father takes 2 mg every night.", "geriatric", 72.0),
+    ("My son, aged 9, takes 10 mg.", "pediatric", 9.0),
+    ("A 35-year-old woman takes 20 mg.", "adult", 35.0),
+])
+def test_a_stated_age_sets_the_population(text, population, age):
+    assert detect_population(text) == (frozenset({population}), (age, age))

@@ -16,6 +16,9 @@ AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?
                      r"|\b(\d{1,2})\s*(?:years?(?: old)?\s*)?(?:and|or)\s*(?:older|over|up|above)\b", re.I)
 AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
 
+EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
+                       r"|^\W*at (\d{2,3}),", re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ..."
+
 ADULT_AGE = (18.0, None)
 GERIATRIC_AGE = (65.0, None)
 PEDIATRIC_AGE = (0.0, 17.99)
@@ -30,6 +33,10 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
+    if age is None and (exact := EXACT_AGE.search(text)):
+        years = float(next(group for group in exact.groups() if group))
+        population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
+        return frozenset({population}), (years, years)
     if GERIATRIC.search(text):
         return frozenset({"geriatric"}), age or GERIATRIC_AGE
     if PEDIATRIC.search(text):

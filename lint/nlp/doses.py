@@ -28,6 +28,14 @@ AMOUNT = re.compile(
     rf"\s*(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?))?",
     re.IGNORECASE)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
+PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5}
+COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|a single|a couple of|half(?: of)? a|half)"
+UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?)"
+COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
+COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
+                      rf"{UNIT_FORMS}\s+of\s*$", re.I)
 
 FREQUENCIES = [
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
@@ -52,8 +60,8 @@ PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hour
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*total\b", re.I)
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$", re.I)
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
-STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
-STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
+STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|caplets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
+STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|holds?|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*)\s+(?:\w+\s+){0,4}?by\s*$"
                               r"|\b(?:in (?:increments|steps) of|increments? of|add(?:ing)?|by no more than|by up to)\s*$"
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
@@ -128,6 +136,29 @@ def _amount_groups(text: str, start: int, end: int) -> list[list[re.Match]]:
     return groups
 
 
+def _count(word: str) -> float:
+    return float(COUNT_WORDS.get(word.lower(), 0) or word)
+
+
+def tablet_count(left: str, right: str) -> tuple[float, float] | None:
+    """How many units of the stated strength make one dose: "three 5 mg tablets",
+    "1-2 caplets of 500 mg" (None when no count is stated)."""
+    match = COUNT_OF.search(left)
+    if match is None and STRENGTH_AFTER.match(right):
+        match = COUNT_BEFORE.search(left)
+    if match is None:
+        return None
+    low = _count(match.group("a"))
+    high = _count(match.group("b")) if match.group("b") else low
+    return (low, high) if 0 < low <= high <= 20 else None
+
+
+COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?{UNIT_FORMS}\s+(?:(?:a|per|each|every)\s+day|daily|in 24 hours)\b", re.I)
+OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a|every|each)\s+(?:a |one |the )?(?:month|year)s?\b"
+                                r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b"
+                                r"|^\s*(?:of [\w-]+\s+)?every (?:two|three|four|2|3|4) weeks\b", re.I)
+
+
 def _values(match: re.Match) -> tuple[float, float] | None:
     unit = match.group("unit")
     low = to_mg(parse_number(match.group("low")), match.group("unit1") or unit)
@@ -145,16 +176,22 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         return []
     mentions = []
     groups = _amount_groups(text, start, end)
+    partner_ends = {}  # group index -> end of its combination partner ("10 mg/325 mg")
+    for index in range(len(groups) - 1, 0, -1):
+        if PARTNER.match(text[groups[index - 1][-1].end():groups[index][0].start()]):
+            partner_ends[index - 1] = groups[index][-1].end()
+            del groups[index]
     repeated: set[int] = set()  # groups that are the second dose of a day ("... and another 50 mg in the evening")
     for index, group in enumerate(groups):
         if index in repeated:
             continue
         first, last = group[0], group[-1]
-        left_from = groups[index - 1][-1].end() if index else start
+        last_end = partner_ends.get(index, last.end())
+        left_from = partner_ends.get(index - 1, groups[index - 1][-1].end()) if index else start
         left = text[left_from:first.start()]
         clause_left = re.split(r"[;]|\bbut\b", left)[-1]
         right_to = groups[index + 1][0].start() if index + 1 < len(groups) else end
-        right = text[last.end():right_to]
+        right = text[last_end:right_to]
         clause_right = re.split(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))", right)[0]
         parsed = [_values(m) for m in group]
         values = [v for v in parsed if v is not None]
@@ -164,13 +201,17 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if REPLACED_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day": the regimen it replaces
-        if EVERY_DAYS.search(clause_right[:40]):
-            continue
+        if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right):
+            continue  # "98 mg over a week", "about 4 mg a month": a total over a longer period
         times, freq_match = frequency(clause_right)
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
         per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) or bool(PER_DAY_BEFORE.search(left))
-        if STRENGTH_AFTER.match(right) and times is None and not per_day:
+        count = None if per_day else tablet_count(left, right)
+        if count is not None:
+            values = [(low * count[0], high * count[1]) for low, high in values]
+            per_day = bool(COUNTED_PER_DAY.match(right))  # "three 8 mg tablets a day": a daily total
+        elif STRENGTH_AFTER.match(right) and times is None and not per_day:
             continue
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
@@ -178,14 +219,15 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
             times = None  # "50 mg a day, once daily" says the same thing twice
-        mention_end = last.end()
+        mention_end = last_end
         if freq_match is not None and freq_match.string is clause_right:
-            mention_end = last.end() + freq_match.end()
+            mention_end = last_end + freq_match.end()
         if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values:
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
         mentions.append(DoseMention(
-            start=first.start(), end=mention_end, amounts_mg=tuple(values),
+            start=COUNT_BEFORE.search(left).start() + left_from if count and COUNT_BEFORE.search(left) else first.start(),
+            end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right)))
     return mentions
