@@ -53,7 +53,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
         if (use.sentence_start, concept) in seen or related:
             continue
         seen.add((use.sentence_start, concept))
-        name = reference.conditions[concept].name
+        name = reference.conditions[concept].name if concept in reference.conditions else f"'{use.text}'"
         labeled = "; ".join(ind.fact.split(";")[0].rstrip(".") for ind in profile.indications)
         first_source = profile.source(profile.indications[0].source) if profile.indications else None
         findings.append(Finding(

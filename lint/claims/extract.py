@@ -16,6 +16,16 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from lint.claims.population import ADULT, detect_population
+from lint.claims.relations import (
+    UNLISTED,
+    benefit_candidates,
+    covered_by_label,
+    goal_compounds,
+    labeled_vocabulary,
+    not_a_use,
+    purpose_candidates,
+    vague_terms,
+)
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
@@ -27,6 +37,11 @@ from lint.nlp.sentences import sentence_table
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
+NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "neither", "nor", "cannot", "none"})
+SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
+NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
+NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
+SUBJECT_NEGATOR_REACH = 12
 USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
@@ -66,6 +81,11 @@ class UseClaim:
     off_label: bool
     reason: str
     products: frozenset[str] = frozenset()  # the drug's products the use is tied to (see _use_products)
+
+    @property
+    def unlisted(self) -> bool:
+        """True for a use the condition lexicon does not know (lint/claims/relations.py)."""
+        return any(c.startswith(UNLISTED) for c in self.condition_ids)
 
 
 @dataclass(frozen=True)
@@ -218,17 +238,39 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
     for cue in sentence.cues:
         if cue.label_ == "use" and cue.start == condition.start and cue.end < condition.end:
             return cue  # the term itself opens with the cue: "prevent heart attacks"
-        if cue.label_ in ("use", "harm", "history") and cue.end <= condition.start \
+        if cue.label_ in ("use", "benefit", "harm", "history") and cue.end <= condition.start \
                 and condition.start - cue.end <= MAX_CUE_DISTANCE \
                 and not sentence.terminated(cue.end, condition.start):
-            if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ != "use"):
+            if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ not in ("use", "benefit")):
                 best = cue
     return best
 
 
-def _negated(sentence: _Sentence, condition: Span) -> bool:
-    return any(c.label_ == "negation" and c.end <= condition.start and not sentence.terminated(c.end, condition.start)
-               for c in sentence.cues)
+def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None) -> bool:
+    """Denied by a negation cue before it in its clause, or by a negator that governs the
+    word presenting it ("not a cure for", "Don't take it to", "Nobody should use it for")."""
+    if any(c.label_ == "negation" and c.end <= condition.start and not sentence.terminated(c.end, condition.start)
+           for c in sentence.cues):
+        return True
+    return _negator_before(sentence, condition.start if predicate is None else predicate)
+
+
+def _negator_before(sentence: _Sentence, index: int) -> bool:
+    """A negator right before token `index` (within NEGATOR_REACH tokens), or a negative
+    subject ("nobody", "no one") earlier in its clause; "not only", "no longer" do not deny."""
+    doc, start = sentence.doc, sentence.span.start
+    for i in range(index - 1, max(start, index - SUBJECT_NEGATOR_REACH) - 1, -1):
+        if sentence.terminated(i, index):
+            return False
+        word = doc[i].lower_
+        following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if following in NOT_DENYING:
+            continue
+        if word in SUBJECT_NEGATORS or (word == "no" and following == "one"):
+            return True
+        if word in NEGATORS and index - i <= NEGATOR_REACH:
+            return True
+    return False
 
 
 def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
@@ -300,16 +342,20 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
         off_label = _off_label(sentence, following)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
-            negated = _negated(sentence, condition)
             cue = _nearest_cue(sentence, condition)
+            negated = _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
             if sentence.section in EXCLUDED_SECTIONS:
                 reason = ""
-            elif cue is not None and cue.label_ != "use":
+            elif cue is not None and cue.label_ not in ("use", "benefit"):
                 reason = ""
             elif _descriptive(sentence, condition, earlier) or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
+            elif cue is not None and cue.label_ == "benefit":  # a benefit word needs the drug as its subject
+                drug, named = _subject_drug(sentence, cue.start, main)
+                reason = f"'{cue.text}'" if drug else ""
+                drug = drug or main
             elif cue is not None:
                 reason, (drug, named) = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
             elif _for_drug(sentence, condition):
@@ -319,6 +365,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
                 reason = "item in a uses section"
+            if reason:
+                drug, named = _nearer_drug(sentence, condition, drug, named, cue)
             if drug is None or drug == OTHER:
                 continue
             claims.append(UseClaim(
@@ -329,7 +377,84 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
+        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label)
     return _refuted(claims)
+
+
+def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference,
+                   hedged: bool, off_label: bool) -> list[UseClaim]:
+    """Uses the lexicon does not know (lint/claims/relations.py), tied to the drug that is
+    the subject of their predicate or the object of their purpose verb."""
+    if sentence.section in EXCLUDED_SECTIONS:
+        return []
+    span = sentence.span
+    candidates = benefit_candidates(doc, span, sentence.cues) + purpose_candidates(doc, span, sentence.drugs) \
+        + goal_compounds(doc, span)
+    claims: list[UseClaim] = []
+    taken: list[Span] = list(sentence.conditions)
+    for candidate in candidates:
+        phrase = candidate.span
+        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase):
+            continue
+        drug, named = _subject_drug(sentence, candidate.anchor, main)
+        drug, named = _nearer_drug(sentence, phrase, drug, named, None)
+        profile = reference.profiles.get(drug) if drug else None
+        if profile is None or covered_by_label(phrase, _labeled_words(profile, reference), vague_terms(reference)):
+            continue
+        taken.append(phrase)
+        claims.append(UseClaim(
+            products=_use_products(doc, sentence, phrase, profile.id, named, reference),
+            drug=profile.id, condition_ids=frozenset({UNLISTED + phrase.text.lower()}), start=phrase.start_char,
+            end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
+            block=sentence.block_index if sentence.block_index is not None else -1,
+            presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate), hedged=hedged, off_label=off_label,
+            reason=candidate.reason))
+    return claims
+
+
+def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: Span | None,
+                 cue: Span | None) -> tuple[str | None, Span | None]:
+    """Whose use it is: another drug named between the presenting word and the condition
+    owns it ("Prednisone settled the flare, and azithromycin was added for the bronchitis");
+    a drug named as the one it is not ("Tamsulosin, not sildenafil, is the choice for")
+    owns none."""
+    after = max(named.end if named is not None else sentence.span.start, cue.end if cue is not None else 0)
+    if cue is not None and cue.start < after:
+        after = cue.start
+    doc = sentence.doc
+    nearest = None
+    for mention in sentence.drugs:
+        if after <= mention.start and mention.end <= condition.start:
+            nearest = mention
+    if nearest is None or nearest.label_ == drug and named is not None:
+        return drug, named
+    previous = doc[nearest.start - 1].lower_ if nearest.start > sentence.span.start else ""
+    if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
+        return (None, None) if nearest.label_ == drug else (drug, named)
+    return nearest.label_, nearest
+
+
+def _labeled_words(profile: Profile, reference: Reference) -> frozenset[str]:
+    key = (id(reference), profile.id)
+    if key not in _LABELED_WORDS:
+        _LABELED_WORDS[key] = labeled_vocabulary(profile, reference)
+    return _LABELED_WORDS[key]
+
+
+_LABELED_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[str | None, Span | None]:
+    """The drug a predicate at token `anchor` is about when the sentence says so: a drug
+    name or a pronoun (it, this medicine) before it in the sentence, or a uses section."""
+    doc = sentence.doc
+    for i in range(anchor, max(sentence.span.start, anchor - 12) - 1, -1):
+        drug = next((d for d in sentence.drugs if d.start <= i < d.end), None)
+        if drug is not None:
+            return (drug.label_, drug) if drug.label_ != OTHER else (None, None)
+        if i < anchor and doc[i].lower_ in PRONOUNS | {"this", "these"}:
+            return main, None
+    return (main, None) if sentence.section in USE_SECTIONS else (None, None)
 
 
 def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, named: Span | None,
@@ -588,7 +713,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
     section does not count."""
     benefit: dict[int, list[tuple[int, int]]] = {}
     for use in uses:
-        if use.presented_as_use and not use.negated:
+        if use.presented_as_use and not use.negated and not use.unlisted:  # unlisted uses are weaker evidence
             benefit.setdefault(use.sentence_start, []).append((use.start, use.end))
     texts = []
     for sentence in sentences:

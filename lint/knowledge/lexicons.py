@@ -56,3 +56,50 @@ def cue_table() -> CueTable:
 def other_drugs() -> OtherDrugs:
     """The shipped rules/other_drugs.yaml, validated."""
     return parse_other_drugs(YamlFile(rules_dir() / "other_drugs.yaml"))
+
+
+@dataclass(frozen=True)
+class UsePredicates:
+    """Benefit predicates in base form (verbs, nouns taking 'for'), and the verbs whose
+    purpose clause is a use ('take X to ...')."""
+
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    purpose: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """What an unlisted use looks like: complaint words and endings, goal verbs and nouns."""
+
+    complaint_words: tuple[str, ...]
+    complaint_suffixes: tuple[str, ...]
+    goal_verbs: tuple[str, ...]
+    goal_nouns: tuple[str, ...]
+
+
+def parse_use_predicates(file: YamlFile) -> UsePredicates:
+    """Validate use_predicates.yaml: `verbs`, `nouns` and `purpose`, each a list of phrases."""
+    check = FieldChecker(file)
+    top = check.mapping(file.data, (), ("verbs", "nouns", "purpose"), ())
+    return UsePredicates(*(check.strings(top[key], (key,)) for key in ("verbs", "nouns", "purpose")))
+
+
+def parse_concepts(file: YamlFile) -> Concepts:
+    """Validate concepts.yaml: complaint words and suffixes, goal verbs and nouns."""
+    check = FieldChecker(file)
+    keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns")
+    top = check.mapping(file.data, (), keys, ())
+    return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
+
+
+@lru_cache(maxsize=1)
+def use_predicates() -> UsePredicates:
+    """The shipped rules/use_predicates.yaml, validated."""
+    return parse_use_predicates(YamlFile(rules_dir() / "use_predicates.yaml"))
+
+
+@lru_cache(maxsize=1)
+def concepts() -> Concepts:
+    """The shipped rules/concepts.yaml, validated."""
+    return parse_concepts(YamlFile(rules_dir() / "concepts.yaml"))

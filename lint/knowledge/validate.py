@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from lint.knowledge.lexicons import parse_cues, parse_other_drugs
+from lint.knowledge.lexicons import parse_concepts, parse_cues, parse_other_drugs, parse_use_predicates
 from lint.knowledge.packs import load_pack
 from lint.knowledge.reference import Reference, check_references, load_conditions, load_profile, rules_dir
 from lint.knowledge.yamlfile import DataError, YamlFile
@@ -33,6 +33,8 @@ def validate_rules(folder: Path) -> list[str]:
 
     attempt(lambda: parse_cues(YamlFile(folder / "cues.yaml")))
     attempt(lambda: parse_other_drugs(YamlFile(folder / "other_drugs.yaml")))
+    attempt(lambda: parse_use_predicates(YamlFile(folder / "use_predicates.yaml")))
+    attempt(lambda: parse_concepts(YamlFile(folder / "concepts.yaml")))
     conditions = attempt(lambda: load_conditions(sorted((folder / "conditions").glob("*.yaml"))))
     profiles = {}
     for profile_path in sorted((folder / "drugs").glob("*.yaml")):

@@ -1,5 +1,6 @@
 """Context cues (use, negation, hedge, off-label, harm, history, descriptive, terminate)
-from rules/cues.yaml, marked as spans in doc.spans['cues'] labelled by category."""
+from rules/cues.yaml, and benefit predicates from rules/use_predicates.yaml (every verb form,
+label `benefit`), marked as spans in doc.spans['cues'] labelled by category."""
 from __future__ import annotations
 
 from spacy.language import Language
@@ -7,7 +8,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table
+from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table, use_predicates
+from lint.nlp.inflect import phrase_forms
+
+BENEFIT_PREPOSITIONS = ("for", "against")
 
 
 @Language.factory("druglint_cues")
@@ -23,8 +27,17 @@ class CueMatcher:
         table = cue_table()
         for category in CUE_CATEGORIES:
             self.matcher.add(category, [nlp.make_doc(p) for p in table.cues[category]])
+        self.matcher.add("benefit", [nlp.make_doc(p) for p in sorted(benefit_phrases() - set(table.cues["use"]))])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         doc.spans["cues"] = filter_spans(spans)
         return doc
+
+
+def benefit_phrases() -> set[str]:
+    """Every form of every benefit predicate: inflected verbs, and nouns with the
+    prepositions that introduce what they are good for ('a godsend for')."""
+    predicates = use_predicates()
+    phrases = {form for verb in predicates.verbs for form in phrase_forms(verb)}
+    return phrases | {f"{noun} {preposition}" for noun in predicates.nouns for preposition in BENEFIT_PREPOSITIONS}

@@ -225,9 +225,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values:
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
+        counted = COUNT_BEFORE.search(left) if count else None  # the mention starts at "three" in "three 5 mg tablets"
         mentions.append(DoseMention(
-            start=COUNT_BEFORE.search(left).start() + left_from if count and COUNT_BEFORE.search(left) else first.start(),
-            end=mention_end, amounts_mg=tuple(values),
+            start=counted.start() + left_from if counted else first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right)))
     return mentions

@@ -1,0 +1,163 @@
+"""Uses the condition lexicon does not know: what follows a benefit predicate ("quieted the
+alcohol cravings", "a godsend for hot flashes"), a purpose clause ("take Adderall to cram
+for exams") or a goal compound ("the best sleeping pill"), when its words name a health
+complaint or goal (rules/concepts.yaml) and no labeled indication of the drug.
+
+Each candidate is a token span of the sentence; extract.py turns it into a use claim with
+the same negation, hedge and off-label context as a lexicon condition.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from lint.knowledge.lexicons import Concepts, concepts, use_predicates
+from lint.knowledge.reference import Profile, Reference
+from lint.nlp.inflect import phrase_forms
+
+OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an", "those", "these", "its", "some",
+                     "any", "that", "this", "all", "off", "up", "down", "away", "out", "for", "against", "with",
+                     "me", "him", "them", "us", "you"})
+STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", "but", "or", "so", "because", "since",
+                   "while", "when", "after", "before", "within", "during", "until", "than", "that", "which", "who",
+                   "without", "if", "though", "although", "in", "at", "by", "like", "as", "better", "faster",
+                   "completely", "entirely", "overnight", "anymore", "too", "again"})
+GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
+                        "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds"})
+REFERS_TO_DRUG = frozenset({"it", "them", "this", "these"})
+NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose")
+GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
+                     "problems", "problem", "attacks", "attack", "chronic", "acute", "severe", "mild", "issues",
+                     "adult", "adults", "children", "child", "patients", "people", "type", "types", "with", "without",
+                     "from", "after", "during", "other", "related", "caused", "associated", "control", "improve",
+                     "improving", "management", "treatment", "relief", "reduce", "reducing", "lower", "lowering",
+                     "high", "level", "levels", "state", "states", "onset", "stage"})
+MIN_WORD = 4  # shorter words (two, not, non, day) say nothing about a condition
+MAX_WORDS = 7
+UNLISTED = "unlisted:"  # the condition id prefix of a use the lexicon does not know
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An unlisted use: its tokens, the predicate that presents it, the cue token where it starts."""
+
+    span: Span
+    reason: str
+    anchor: int  # the drug is looked for before this token (a predicate, or just after a purpose verb's object)
+    predicate: int  # the token of the word that presents the use (a negator before it denies the use)
+
+
+@lru_cache(maxsize=1)
+def _purpose_forms() -> frozenset[str]:
+    return frozenset(form for verb in use_predicates().purpose for form in phrase_forms(verb))
+
+
+def _is_complaint(words: list[str], vocabulary: Concepts) -> bool:
+    text = " ".join(words)
+    return any(w in vocabulary.complaint_words or w.endswith(vocabulary.complaint_suffixes) for w in words) \
+        or any(" " in c and c in text for c in vocabulary.complaint_words)
+
+
+def _phrase_after(doc: Doc, start: int, limit: int, keep_for: bool = False) -> Span | None:
+    """The object phrase that starts at token `start`: past openers (my, the, for), up to a
+    clause stop or MAX_WORDS tokens."""
+    i = start
+    while i < limit and doc[i].lower_ in OPENERS:
+        i += 1
+    end = i
+    while end < limit and end - i < MAX_WORDS and not doc[end].is_punct \
+            and (doc[end].lower_ not in STOPS or (keep_for and doc[end].lower_ in ("for", "in", "at", "through"))):
+        end += 1
+    return doc[i:end] if end > i else None
+
+
+def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candidate]:
+    """What each benefit or use cue of the sentence presents, when it is an unlisted complaint."""
+    vocabulary = concepts()
+    found = []
+    for cue in cues:
+        if cue.label_ not in ("use", "benefit"):
+            continue
+        span = _phrase_after(doc, cue.end, sentence.end)
+        if span is not None and _is_complaint([t.lower_ for t in span], vocabulary):
+            found.append(Candidate(span, f"'{cue.text}'", cue.start, cue.start))
+    return found
+
+
+def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
+    """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
+    the drug (or 'it') as its object, then 'to' and a goal verb."""
+    vocabulary, purpose = concepts(), _purpose_forms()
+    found = []
+    drug_starts = {d.start: d for d in drug_spans}
+    for i in range(sentence.start, sentence.end):
+        if doc[i].lower_ not in purpose:
+            continue
+        j = i + 1
+        while j < min(sentence.end, i + 4) and j not in drug_starts and doc[j].lower_ not in REFERS_TO_DRUG:
+            j += 1
+        if j >= min(sentence.end, i + 4):
+            continue
+        after = drug_starts[j].end if j in drug_starts else j + 1
+        k = after
+        while k < min(sentence.end, after + 5) and doc[k].lower_ != "to" and not doc[k].is_punct:
+            k += 1
+        if k + 1 >= sentence.end or doc[k].lower_ != "to" or doc[k + 1].lower_ not in vocabulary.goal_verbs:
+            continue
+        span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
+        if span is not None:
+            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i))
+    return found
+
+
+def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
+    """'the best sleeping pill', 'a weight-loss hack', 'a study drug': a goal noun before a
+    head such as pill, aid or hack."""
+    vocabulary = concepts()
+    found = []
+    for i in range(sentence.start + 1, sentence.end):
+        if doc[i].lower_ not in GOAL_HEADS:
+            continue
+        j = i
+        while j > sentence.start and (doc[j - 1].lower_ in vocabulary.goal_nouns or doc[j - 1].text == "-"
+                                      or f"{doc[j - 2].lower_}-{doc[j - 1].lower_}" in vocabulary.goal_nouns):
+            j -= 1
+        if j < i:
+            found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))
+    return found
+
+
+def labeled_vocabulary(profile: Profile, reference: Reference) -> frozenset[str]:
+    """The content words of every labeled indication of a drug (lexicon terms of its
+    conditions and their kinds, and its own terms), cut to their first five letters."""
+    words = set()
+    for indication in profile.indications:
+        terms = list(indication.terms)
+        for condition in reference.conditions.values():
+            if any(reference.related(condition.id, c) for c in indication.conditions):
+                terms += [*condition.terms, condition.name]
+        words |= {w[:5] for term in terms for w in term.lower().replace("-", " ").split()
+                  if w not in GENERIC and len(w) >= MIN_WORD and w.isalpha()}
+    return frozenset(words)
+
+
+def vague_terms(reference: Reference) -> tuple[str, ...]:
+    """The terms of vague symptom conditions (anxiety, stress, feeling calm)."""
+    return tuple(sorted({term.lower() for condition in reference.conditions.values() if condition.vague
+                         for term in condition.terms}))
+
+
+def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]) -> bool:
+    """True when the candidate shares a content word with a labeled indication or names a
+    vague symptom: it is then a labeled use in other words, or too vague to report."""
+    words = {t.lower_[:5] for t in span if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC}
+    text = f" {span.text.lower()} "
+    return bool(words & labeled) or any(f" {term} " in text for term in vague)
+
+
+def not_a_use(span: Span) -> bool:
+    """Withdrawal, side effects and overdose are never uses of the drug itself."""
+    text = span.text.lower()
+    return any(word in text for word in NOT_A_USE)

@@ -1,0 +1,48 @@
+"""English verb forms for predicate lexicons written in base form ("quiet" -> "quiets",
+"quieted", "quieting"), so data files list a predicate once and every tense matches."""
+from __future__ import annotations
+
+IRREGULAR = {
+    "be": ("is", "are", "was", "were", "been", "being"),
+    "beat": ("beats", "beat", "beaten", "beating"), "bring": ("brings", "brought", "bringing"),
+    "buy": ("buys", "bought", "buying"), "do": ("does", "did", "done", "doing"),
+    "fight": ("fights", "fought", "fighting"), "get": ("gets", "got", "gotten", "getting"),
+    "give": ("gives", "gave", "given", "giving"), "have": ("has", "had", "having"),
+    "hold": ("holds", "held", "holding"), "keep": ("keeps", "kept", "keeping"),
+    "knock": ("knocks", "knocked", "knocking"), "lose": ("loses", "lost", "losing"),
+    "make": ("makes", "made", "making"), "put": ("puts", "put", "putting"),
+    "run": ("runs", "ran", "running"), "shut": ("shuts", "shut", "shutting"),
+    "sleep": ("sleeps", "slept", "sleeping"), "take": ("takes", "took", "taken", "taking"),
+    "win": ("wins", "won", "winning"), "swear": ("swears", "swore", "sworn", "swearing"),
+    "drop": ("drops", "dropped", "dropping"), "stop": ("stops", "stopped", "stopping"),
+    "trim": ("trims", "trimmed", "trimming"), "shed": ("sheds", "shed", "shedding"),
+    "cut": ("cuts", "cut", "cutting"), "let": ("lets", "let", "letting"),
+    "pop": ("pops", "popped", "popping"), "nip": ("nips", "nipped", "nipping"),
+    "rev": ("revs", "revved", "revving"), "zap": ("zaps", "zapped", "zapping"),
+    "melt": ("melts", "melted", "melting"), "feel": ("feels", "felt", "feeling"),
+    "send": ("sends", "sent", "sending"), "tell": ("tells", "told", "telling"),
+}
+VOWELS = "aeiou"
+
+
+def verb_forms(base: str) -> tuple[str, ...]:
+    """The base form and its -s, past and -ing forms."""
+    base = base.lower()
+    if base in IRREGULAR:
+        return (base, *IRREGULAR[base])
+    if base.endswith("e") and not base.endswith("ee"):
+        past, ing = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
+        past, ing = base[:-1] + "ied", base + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else (
+        base[:-1] + "ies" if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS else base + "s")
+    return base, third, past, ing
+
+
+def phrase_forms(phrase: str) -> tuple[str, ...]:
+    """Every form of a phrase whose first word is a verb in base form ("knock out" ->
+    "knocks out", "knocked out", ...)."""
+    head, _, rest = phrase.partition(" ")
+    return tuple(f"{form} {rest}".strip() for form in verb_forms(head))
