@@ -22,6 +22,7 @@ from lint.claims.relations import (
     covered_by_label,
     goal_compounds,
     labeled_vocabulary,
+    listed_candidates,
     not_a_use,
     purpose_candidates,
     vague_terms,
@@ -32,11 +33,16 @@ from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention
 from lint.nlp.drugs import OTHER
 from lint.nlp.lexicon import is_acronym
+from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
 
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
+SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids", "opiate", "opiates", "heroin",
+                        "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
+                        "benzodiazepines", "painkillers", "caffeine"})
+LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w'’ -]{0,30}?)[ \t]*:[ \t]")  # "Uses: ..." at a line start
 NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "neither", "nor", "cannot", "none"})
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
@@ -175,15 +181,17 @@ class _Sentence:
             drug = next((d for d in self.drugs if d.start <= i < d.end), None)
             if drug is not None:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
+                if previous == "not":
+                    return None, None  # "Metoclopramide, not metformin, is the choice for ...": not its use
                 if previous in NOT_GOVERNING or (drug.label_ == OTHER and self._main_before(drug.start, main)):
                     return main, None
                 return drug.label_, drug
         return main, None
 
     def _main_before(self, index: int, main: str | None) -> bool:
-        """True when the main drug (or a pronoun) is named earlier in the sentence."""
-        return any(d.label_ == main and d.start < index for d in self.drugs) or any(
-            t.lower_ in PRONOUNS for t in self.doc[self.span.start:index])
+        """True when the main drug (or a pronoun) is named earlier in the clause."""
+        return any(d.label_ == main and d.start < index and not self.terminated(d.start, index) for d in self.drugs) \
+            or any(t.lower_ in PRONOUNS and not self.terminated(t.i, index) for t in self.doc[self.span.start:index])
 
 
 def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
@@ -194,10 +202,12 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
     in_title: set[str] = set()
     layout = doc._.layout
     title = next((b for b in layout.blocks if b.kind == "heading"), None) if layout else None
+    other_in_title = False
     for span in doc.spans["drugs"]:
-        if span.label_ == OTHER or span.label_ not in reference.profiles:
-            continue
         is_title = title is not None and title.start <= span.start_char < title.end and title.level <= 1
+        if span.label_ == OTHER or span.label_ not in reference.profiles:
+            other_in_title |= is_title and span.label_ == OTHER and not span._.drug_class
+            continue
         counts[span.label_] += 3 if is_title else 1
         first_seen.setdefault(span.label_, span.start)
         if is_title:
@@ -205,6 +215,8 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
     ranked = sorted(counts, key=lambda d: (-counts[d], first_seen[d]))
     if not ranked:
         return [], []
+    if other_in_title and not in_title:
+        return ranked, []  # the title names a drug with no profile: the article is about that drug
     top = counts[ranked[0]]
     subjects = [d for d in ranked if d == ranked[0] or d in in_title or counts[d] >= max(3, top / 2)]
     return ranked, subjects
@@ -213,7 +225,7 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
 def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     """Turn an analysed Doc into claims about the drugs it mentions."""
     drugs, subjects = _rank_drugs(doc, reference)
-    main = drugs[0] if drugs else None
+    main = subjects[0] if subjects else None
     drug_spans = list(doc.spans["drugs"])
     table = sentence_table(doc)
     sents, sentence_of = table.spans, table.of_token
@@ -340,6 +352,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
         off_label = _off_label(sentence, following)
+        uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
@@ -349,7 +362,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = ""
             elif cue is not None and cue.label_ not in ("use", "benefit"):
                 reason = ""
-            elif _descriptive(sentence, condition, earlier) or _cause_of_labeled(sentence, condition, earlier, main, reference) \
+            elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
+                    or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
             elif cue is not None and cue.label_ == "benefit":  # a benefit word needs the drug as its subject
@@ -365,6 +379,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
                 reason = "item in a uses section"
+            elif uses_context and condition.start_char >= uses_from:
+                reason = uses_context
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
             if drug is None or drug == OTHER:
@@ -377,12 +393,38 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
-        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label)
+        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context)
     return _refuted(claims)
 
 
+def _own_withdrawal(sentence: _Sentence, condition: Span) -> bool:
+    """Withdrawal with no other substance named in the sentence is the drug's own ("taper
+    slowly to prevent withdrawal symptoms"): advice on stopping it, never a use."""
+    if "withdraw" not in condition.text.lower():
+        return False
+    words = {t.lower_ for t in sentence.span}
+    return not words & SUBSTANCES and not any(d.label_ == OTHER for d in sentence.drugs)
+
+
+def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> tuple[str, int]:
+    """Why what the sentence names from a character offset on is presented as a use, when
+    it is: it follows a lead label that names uses ("Uses: ...", also on a line of its own
+    inside a paragraph), or it answers a question about uses ("What does Provigil help
+    with? Narcolepsy, sleep apnea and ..."). ("", 0) otherwise."""
+    label = _label_text(doc, sentence)
+    if label and heading_kind(label) == "uses":
+        return f"listed under '{label.strip()}'", sentence.span.start_char
+    line_label = LINE_LABEL.search(sentence.text)
+    if line_label and heading_kind(line_label.group(1)) == "uses":
+        return f"listed under '{line_label.group(1)}:'", sentence.span.start_char + line_label.end()
+    if previous is not None and previous.text.rstrip().endswith("?") and not sentence.cues \
+            and heading_kind(previous.text) == "uses":
+        return "answer to a question about uses", sentence.span.start_char
+    return "", 0
+
+
 def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference,
-                   hedged: bool, off_label: bool) -> list[UseClaim]:
+                   hedged: bool, off_label: bool, uses_context: str) -> list[UseClaim]:
     """Uses the lexicon does not know (lint/claims/relations.py), tied to the drug that is
     the subject of their predicate or the object of their purpose verb."""
     if sentence.section in EXCLUDED_SECTIONS:
@@ -390,6 +432,10 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
     span = sentence.span
     candidates = benefit_candidates(doc, span, sentence.cues) + purpose_candidates(doc, span, sentence.drugs) \
         + goal_compounds(doc, span)
+    listed = uses_context or (sentence.section in USE_SECTIONS and sentence.block is not None
+                              and sentence.block.kind == "item" and sentence.span.start_char <= sentence.block.start + 2)
+    if listed:  # an item of a uses list, or what follows "Uses:": its leading words are the use
+        candidates += listed_candidates(doc, span, uses_context or "item in a uses section")
     claims: list[UseClaim] = []
     taken: list[Span] = list(sentence.conditions)
     for candidate in candidates:
@@ -451,7 +497,8 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
     for i in range(anchor, max(sentence.span.start, anchor - 12) - 1, -1):
         drug = next((d for d in sentence.drugs if d.start <= i < d.end), None)
         if drug is not None:
-            return (drug.label_, drug) if drug.label_ != OTHER else (None, None)
+            denied = drug.start > sentence.span.start and doc[drug.start - 1].lower_ == "not"  # "X, not Y, is ..."
+            return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
         if i < anchor and doc[i].lower_ in PRONOUNS | {"this", "these"}:
             return main, None
     return (main, None) if sentence.section in USE_SECTIONS else (None, None)
@@ -592,7 +639,8 @@ def _own_words(sentence: _Sentence, drug: str) -> str:
 
 
 def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseClaim]]) -> list[UseClaim]:
-    return [u for u in uses_by_sentence.get(sentence.span.start_char, []) if not u.negated and not u.hedged]
+    return [u for u in uses_by_sentence.get(sentence.span.start_char, [])
+            if not u.negated and not u.hedged and not u.unlisted]  # an unlisted use names no dose's indication
 
 
 @cache

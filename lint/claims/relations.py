@@ -8,6 +8,7 @@ the same negation, hedge and off-label context as a lexicon condition.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +24,8 @@ OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an
 STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", "but", "or", "so", "because", "since",
                    "while", "when", "after", "before", "within", "during", "until", "than", "that", "which", "who",
                    "without", "if", "though", "although", "in", "at", "by", "like", "as", "better", "faster",
-                   "completely", "entirely", "overnight", "anymore", "too", "again"})
+                   "completely", "entirely", "overnight", "anymore", "too", "again", "way", "down", "back", "right",
+                   "really", "even", "now", "then", "there", "here", "i", "we", "he", "she", "they", "you"})
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds"})
 REFERS_TO_DRUG = frozenset({"it", "them", "this", "these"})
@@ -35,6 +37,9 @@ GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "
                      "improving", "management", "treatment", "relief", "reduce", "reducing", "lower", "lowering",
                      "high", "level", "levels", "state", "states", "onset", "stage"})
 MIN_WORD = 4  # shorter words (two, not, non, day) say nothing about a condition
+PREPOSITIONS = frozenset({"for", "in", "at", "through", "on", "with", "during", "before", "after", "of", "into"})
+MEASURES = frozenset({"numbers", "number", "readings", "reading", "count", "counts", "results", "values", "health",
+                      "function", "score", "scores", "tests", "test", "chances", "chance", "odds", "risk", "risks"})
 MAX_WORDS = 7
 UNLISTED = "unlisted:"  # the condition id prefix of a use the lexicon does not know
 
@@ -66,11 +71,17 @@ def _phrase_after(doc: Doc, start: int, limit: int, keep_for: bool = False) -> S
     i = start
     while i < limit and doc[i].lower_ in OPENERS:
         i += 1
-    end = i
-    while end < limit and end - i < MAX_WORDS and not doc[end].is_punct \
+    end, words = i, 0
+    while end < limit and words < MAX_WORDS and (not doc[end].is_punct or _joins_words(doc, end, limit)) \
             and (doc[end].lower_ not in STOPS or (keep_for and doc[end].lower_ in ("for", "in", "at", "through"))):
+        words += not doc[end].is_punct
         end += 1
     return doc[i:end] if end > i else None
+
+
+def _joins_words(doc: Doc, index: int, limit: int) -> bool:
+    """A hyphen or apostrophe inside a word group ("long-haul", "Alzheimer's")."""
+    return doc[index].text in ("-", "'", "’") and index + 1 < limit and not doc[index].whitespace_
 
 
 def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candidate]:
@@ -129,12 +140,23 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
     return found
 
 
+def listed_candidates(doc: Doc, sentence: Span, reason: str) -> list[Candidate]:
+    """The leading words of a list item or labeled line that presents uses ("Laser focus
+    for finals week", "stubborn belly fat"), when they name a complaint or goal."""
+    vocabulary = concepts()
+    span = _phrase_after(doc, sentence.start, sentence.end, keep_for=True)
+    if span is None or not _is_complaint([t.lower_ for t in span], vocabulary):
+        return []
+    return [Candidate(span, reason, sentence.end, span.start)]
+
+
 def labeled_vocabulary(profile: Profile, reference: Reference) -> frozenset[str]:
     """The content words of every labeled indication of a drug (lexicon terms of its
-    conditions and their kinds, and its own terms), cut to their first five letters."""
+    conditions and their kinds, its own terms, and its label fact), cut to their first
+    five letters."""
     words = set()
     for indication in profile.indications:
-        terms = list(indication.terms)
+        terms = [*indication.terms, indication.fact]
         for condition in reference.conditions.values():
             if any(reference.related(condition.id, c) for c in indication.conditions):
                 terms += [*condition.terms, condition.name]
@@ -150,11 +172,23 @@ def vague_terms(reference: Reference) -> tuple[str, ...]:
 
 
 def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]) -> bool:
-    """True when the candidate shares a content word with a labeled indication or names a
-    vague symptom: it is then a labeled use in other words, or too vague to report."""
-    words = {t.lower_[:5] for t in span if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC}
+    """True when the candidate's head word (its last content word) belongs to a labeled
+    indication, or its head is a measure ("cholesterol numbers") of a labeled word before it,
+    or it names a vague symptom: it is then a labeled use in other words, or too vague to
+    report. "Sugar cravings" is not covered by "high blood sugar": its head is "cravings";
+    the head stands before any preposition ("blood sugar in range")."""
+    before_preposition = list(itertools.takewhile(lambda t: t.lower_ not in PREPOSITIONS or t.i == span.start, span))
+    words = [t.lower_ for t in before_preposition if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
     text = f" {span.text.lower()} "
-    return bool(words & labeled) or any(f" {term} " in text for term in vague)
+    if any(f" {term} " in text for term in vague):
+        return True
+    if not words:
+        return False
+    head = words[-1]
+    if head[:5] in labeled:
+        return True
+    every_word = [t.lower_ for t in span if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
+    return head in MEASURES and any(w[:5] in labeled for w in every_word)
 
 
 def not_a_use(span: Span) -> bool:

@@ -22,10 +22,11 @@ class CueTable:
 
 @dataclass(frozen=True)
 class OtherDrugs:
-    """Names of drugs druglint has no profile for, and of drug classes."""
+    """Names of drugs druglint has no profile for, of drug classes, and INN name endings."""
 
     drugs: tuple[str, ...]
     classes: tuple[str, ...]
+    stems: tuple[str, ...] = ()
 
 
 def parse_cues(file: YamlFile) -> CueTable:
@@ -39,11 +40,12 @@ def parse_cues(file: YamlFile) -> CueTable:
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:
-    """Validate the other-drugs file: `drugs` and `classes`, each a list of names."""
+    """Validate the other-drugs file: `drugs`, `classes` and `stems`, each a list of words."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("drugs", "classes"), ())
+    top = check.mapping(file.data, (), ("drugs", "classes"), ("stems",))
     return OtherDrugs(drugs=check.strings(top["drugs"], ("drugs",)),
-                      classes=check.strings(top["classes"], ("classes",)))
+                      classes=check.strings(top["classes"], ("classes",)),
+                      stems=tuple(s.lower() for s in check.strings(top.get("stems"), ("stems",))))
 
 
 @lru_cache(maxsize=1)

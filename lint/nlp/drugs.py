@@ -1,6 +1,8 @@
 """Drug mentions: every name of every profile, common misspellings, and other drugs."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -11,6 +13,7 @@ from lint.knowledge.reference import load_reference
 from lint.nlp.lexicon import is_acronym, variants
 
 OTHER = "other"
+MIN_STEM_WORD = 7  # shorter words with a drug-like ending are ordinary words ("capsule" is not one)
 
 
 @Language.factory("druglint_drugs", default_config={"profile_dirs": []})
@@ -35,6 +38,8 @@ class DrugMatcher:
         others = other_drugs()
         self._add(nlp, OTHER, [n for n in others.drugs + others.classes if n.lower() not in known])
         self.classes = {v.lower() for name in others.classes for v in variants(name)}
+        self.stems = re.compile(rf"^[a-z]{{3,}}(?:{'|'.join(map(re.escape, others.stems))})$") if others.stems else None
+        self.known = known
 
     def _add(self, nlp: Language, label: str, names) -> None:
         for name in names:
@@ -44,6 +49,9 @@ class DrugMatcher:
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=match_id)
                  for matcher in (self.lower, self.exact) for match_id, start, end in matcher(doc)]
+        if self.stems is not None:  # "venlafaxine", "metoclopramide": a drug by its INN ending
+            spans += [Span(doc, t.i, t.i + 1, label=OTHER) for t in doc
+                      if len(t) >= MIN_STEM_WORD and t.is_alpha and self.stems.match(t.lower_) and t.lower_ not in self.known]
         spans = filter_spans(spans)
         for span in spans:
             span._.drug_id = span.label_

@@ -1,6 +1,9 @@
 """Section kinds (uses, dosage, side effects, warnings, mechanism) from the headings."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -10,12 +13,20 @@ NEUTRAL = "other"
 
 
 def heading_kind(text: str) -> str:
-    """Classify a heading by the first section kind whose words it contains."""
-    lowered = f" {text.lower()} "
-    for kind, words in cue_table().sections.items():
-        if any(w in lowered for w in words):
+    """Classify a heading by the first section kind one of whose words it contains, as a
+    whole word (a plural counts; a word written with a final '*' is a stem: 'allerg*')."""
+    lowered = text.lower()
+    for kind, pattern in _section_patterns():
+        if pattern.search(lowered):
             return kind
     return NEUTRAL
+
+
+@lru_cache(maxsize=1)
+def _section_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    def word(w: str) -> str:
+        return rf"\b{re.escape(w[:-1])}" if w.endswith("*") else rf"\b{re.escape(w)}(?:s|es)?\b"
+    return tuple((kind, re.compile("|".join(word(w) for w in words))) for kind, words in cue_table().sections.items())
 
 
 @Language.component("druglint_sections")
@@ -26,20 +37,19 @@ def assign_section_kinds(doc: Doc) -> Doc:
     kinds, current = [], NEUTRAL
     blocks = layout.blocks if layout else []
     title = blocks[0] if blocks and blocks[0].kind == "heading" else None
+    if title is not None and len(blocks) > 1 and blocks[1].kind == "item":
+        title = None  # a title with its list right under it ("What is X used for?" then items) heads that list
     for block in blocks:
         if block is title:
             kinds.append(NEUTRAL)  # "Uses, dosage and risks" in a title names no section
             continue
         if block.kind == "heading":
             text = layout.text[block.start:block.end]
-            if text.rstrip().endswith(":"):
-                kinds.append(current)
-                continue
             own = heading_kind(text)
             if own != NEUTRAL:
                 current = own
-            elif block.level <= 2:
-                current = NEUTRAL
+            elif block.level <= 2 and not text.rstrip().endswith(":"):
+                current = NEUTRAL  # a neutral list intro ("Examples:") keeps the kind above
         kinds.append(current)
     doc._.section_kinds = kinds
     return doc

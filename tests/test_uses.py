@@ -1,0 +1,96 @@
+"""Use claims by capability, each with phrasings of our own: benefit predicates in every
+verb form, unlisted complaints and goals, purpose clauses, negators, whose use it is, uses
+lists and labels, and an article about a drug with no profile."""
+from __future__ import annotations
+
+import pytest
+
+from lint import Linter, LinterConfig
+from lint.nlp.inflect import phrase_forms, verb_forms
+
+
+def unlabeled(text: str, name: str = "article.txt") -> list[str]:
+    report = Linter.for_config(LinterConfig()).lint_text(name, text)
+    return [f.text or "" for f in report.findings if f.rule == "unlabeled-indication"]
+
+
+def test_verb_forms_cover_regular_and_irregular_verbs():
+    assert verb_forms("quiet") == ("quiet", "quiets", "quieted", "quieting")
+    assert verb_forms("ease") == ("ease", "eases", "eased", "easing")
+    assert verb_forms("carry") == ("carry", "carries", "carried", "carrying")
+    assert "knocked out" in phrase_forms("knock out") and "took the edge off" in phrase_forms("take the edge off")
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Honestly, sertraline quieted my tinnitus within a month.", "tinnitus"),
+    ("My neighbour says amlodipine knocks out her psoriasis flares.", "psoriasis"),
+    ("Lisinopril has been a godsend for my hay fever every spring.", "hay fever"),
+    ("For me, gabapentin works wonders on my back spasms.", "back spasms"),
+    ("Lorazepam is my secret weapon against motion sickness.", "motion sickness"),
+    ("Metformin melted away the sugar cravings I had for years.", "sugar cravings"),
+])
+def test_a_benefit_predicate_presents_its_object_as_a_use(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Lots of gamers take Adderall to stay sharp through all-night raids.", "stay sharp"),
+    ("Some brides start semaglutide to fit into a smaller dress size.", "fit into a smaller dress"),
+    ("He pops a Xanax to get through a long-haul flight.", "get through a long-haul flight"),
+    ("Bodybuilders use levothyroxine to burn fat before a show.", "fat"),
+    ("She tried modafinil to study longer for the bar exam.", "study longer"),
+])
+def test_a_purpose_clause_presents_a_goal_as_a_use(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Never take Adderall to stay sharp through all-night raids.",
+    "Nobody should use levothyroxine to burn fat before a show.",
+    "Prednisone is not a cure for hay fever, whatever the forums say.",
+    "Don't pop a Xanax to calm your nerves before a job interview.",
+    "Sertraline has no place in treating tinnitus.",
+])
+def test_a_negator_governing_the_predicate_denies_the_use(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sertraline works for depression, and melatonin for jet lag.",
+    "Her doctor kept her on lisinopril and added sumatriptan for the migraines.",
+    "Atorvastatin lowers cholesterol; azithromycin was prescribed for the bronchitis.",
+    "Metoclopramide, not metformin, is the usual choice for stomach emptying problems.",
+    "Clonazepam helped her panic attacks, and loperamide helped her diarrhea.",
+])
+def test_another_drug_named_before_the_condition_owns_the_use(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("What is trazodone used for?\n- Depression\n- Trouble sleeping\n", "Trouble sleeping"),
+    ("Why people love modafinil:\n- Shift work sleepiness\n- Jet lag\n", "Jet lag"),
+    ("Ivermectin\nUses: river blindness; head lice; COVID-19\n", "COVID-19"),
+    ("What does sildenafil help with? Erectile dysfunction and altitude sickness.", "altitude sickness"),
+    ("## Benefits of atorvastatin\n* Lowers LDL cholesterol\n* Sharper memory in old age\n", "Sharper memory"),
+])
+def test_items_and_labels_that_present_uses(text, use):
+    assert any(use in found for found in unlabeled(text, "article.md" if text.startswith("#") else "article.txt"))
+
+
+@pytest.mark.parametrize("text", [
+    "What is trazodone used for?\n- Depression\n",
+    "Ivermectin\nUses: river blindness; strongyloidiasis\n",
+    "Why people take lisinopril:\n- High blood pressure\n- Heart failure\n",
+    "What does sildenafil help with? Erectile dysfunction.",
+    "Taper clonazepam slowly to prevent withdrawal symptoms.",
+])
+def test_labeled_items_and_taper_advice_stay_quiet(text):
+    assert unlabeled(text) == []
+
+
+def test_an_article_about_a_drug_without_a_profile_is_not_read_as_about_a_profiled_one():
+    text = ("Venlafaxine Extended-Release Capsules (generic Effexor XR)\n\n"
+            "Approved uses: major depressive disorder; generalized anxiety disorder; social anxiety disorder.\n\n"
+            "Do not combine it with tramadol or cyclobenzaprine.\n")
+    report = Linter.for_config(LinterConfig()).lint_text("a.txt", text)
+    assert [f.rule for f in report.findings if f.rule in ("unlabeled-indication", "missing-warning")] == []
