@@ -157,7 +157,7 @@ def test_a_drug_class_owns_no_dose(lint_string):
     text = "Oxycodone dosing\n\nIf you have never taken an opioid before, a starting dose of 30 mg every 4 hours is typical.\n"
     found = findings_of(lint_string(text), "dose-out-of-range")
     assert [(f.drug, f.text) for f in found] == [("oxycodone", "30 mg every 4 hours")]
-    other = "Oxycodone dosing\n\nSome people take methadone 30 mg every 4 hours.\n"
+    other = "Oxycodone dosing\n\nSome people take oxymorphone 30 mg every 4 hours.\n"
     assert findings_of(lint_string(other), "dose-out-of-range") == []
 
 

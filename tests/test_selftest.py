@@ -27,8 +27,6 @@ SILENT_SIBLING = ("engine (dose-out-of-range candidates): one silent entry witho
 DAILY_VS_SINGLE_LIMIT = ("engine (dose-out-of-range violation): a daily total is not compared with an entry's "
                          "single-dose limit times its doses a day, so an entry without a daily number accepts any "
                          "daily total")
-OTHER_UNIT = ("engine (dose-out-of-range _comparable): an entry with a frequency but no limit in the claim's unit "
-              "(mg against mg/kg) counts as comparable and accepts any amount")
 
 ENGINE_LIMITATIONS: dict[str, tuple[str, ...]] = {
     WEIGHT_BANDS: (
@@ -48,15 +46,6 @@ ENGINE_LIMITATIONS: dict[str, tuple[str, ...]] = {
         "pregabalin:dose-beyond:renal-crcl-15-30:3x daily_mg 150",
         "pregabalin:dose-beyond:renal-crcl-30-60:3x daily_mg 300",
         "pregabalin:dose-beyond:renal-crcl-below-15:3x daily_mg 75",
-    ),
-    OTHER_UNIT: (
-        "ivermectin:dose-beyond:onchocerciasis-26-44kg:3x single_mg 6",
-        "ivermectin:dose-beyond:onchocerciasis-45-64kg:3x single_mg 9",
-        "ivermectin:dose-beyond:onchocerciasis-65-84kg:3x single_mg 12",
-        "ivermectin:dose-beyond:strongyloidiasis-25-35kg:3x single_mg 6",
-        "ivermectin:dose-beyond:strongyloidiasis-36-50kg:3x single_mg 9",
-        "ivermectin:dose-beyond:strongyloidiasis-51-65kg:3x single_mg 12",
-        "ivermectin:dose-beyond:strongyloidiasis-66-79kg:3x single_mg 15",
     ),
 }
 KNOWN = {case_id: reason for reason, ids in ENGINE_LIMITATIONS.items() for case_id in ids}

@@ -114,7 +114,23 @@ def _age(value: float) -> str:
 
 
 def population_phrase(entry: DoseEntry) -> str:
-    """Who the entry is for, in words lint.claims.population reads back: 'children aged 6 to 12'."""
+    """Who the entry is for, in words lint.claims.population reads back: 'children aged 6
+    to 12', 'children weighing 30 kg' (a weight inside the entry's band)."""
+    return _people(entry) + _weight_words(entry)
+
+
+def _weight_words(entry: DoseEntry) -> str:
+    if entry.weight_kg is None:
+        return ""
+    low, high = entry.weight_kg
+    if low is not None and high is not None:
+        kg = (low + high) / 2
+    else:
+        kg = high * 0.75 if high is not None else (low or 0) + 10
+    return f" weighing {round(kg, 1):g} kg"
+
+
+def _people(entry: DoseEntry) -> str:
     low, high = entry.age_years or (None, None)
     if low is not None and low < 1:  # infants: "younger than 6" reads, "aged 0.5 to 5" does not
         low = None
@@ -161,15 +177,22 @@ def _frequency(regimen: Regimen) -> str:
     if times and times[0]:
         if times[0] in TIMES_WORDS:
             return " " + TIMES_WORDS[int(times[0])]
-        if abs(times[0] - 1 / 7) < 1e-6:
-            return " once a week"
-        return f" every {24 / times[0]:g} hours"
+        return _every(24 / times[0])
     if hours and hours[0]:
         if hours[0] >= 168:
-            return " once a week"
+            return _every(hours[0])
         return f" every {hours[0]:g} hours" if hours[0] == hours[1] or hours[1] is None \
             else f" every {hours[0]:g} to {hours[1]:g} hours"
     return ""
+
+
+def _every(hours: float) -> str:
+    """An interval in the words an article uses: 'once a week', 'every 4 weeks', 'every 8 hours'."""
+    if abs(hours - 168) < 1e-3:
+        return " once a week"
+    if hours > 168 and abs(hours / 168 - round(hours / 168)) < 1e-3:
+        return f" every {round(hours / 168)} weeks"
+    return f" every {hours:g} hours"
 
 
 def _span(bounds: tuple[float | None, float | None]) -> str | None:
@@ -223,7 +246,7 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
     tests = []
     for entry in profile.doses:
         if entry.no_dose:
-            tests.append(_no_dose_test(profile, entry))
+            tests.append(_no_dose_test(profile, reference, entry))
         if entry.silent:
             continue
         named_use = _indication_term(profile, reference, entry)
@@ -254,15 +277,19 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
     return tests
 
 
-def _no_dose_test(profile: Profile, entry: DoseEntry) -> SelfTest:
-    """A dose an adult may take, stated for the group the label gives no dose."""
+def _no_dose_test(profile: Profile, reference: Reference, entry: DoseEntry) -> SelfTest:
+    """A dose an adult may take, stated for the group the label gives no dose (for the
+    entry's indication, when it has one)."""
     adult_doses = [limit for e in profile.doses if e.population == "adult" and not e.silent
                    for limit, _ in _limits(e, "single_mg")]
     amount = min(adult_doses, default=1)
     cue = _cue_product(profile, entry)
     drug = profile.generic + (f" ({cue})" if cue else "")
+    named_use = _indication_term(profile, reference, entry)
+    who = population_phrase(entry)
+    lead = f"For {named_use[0]}, {who}" if named_use else _capitalised(who)
     return SelfTest(profile.id, "dose-beyond", entry.id, "no labeled dose for the group",
-                    f"{_capitalised(population_phrase(entry))} take {drug} at {amount:g} mg per dose.")
+                    f"{lead} take {drug} at {amount:g} mg per dose.")
 
 
 def _limits(entry: DoseEntry, key: str) -> list[tuple[float, bool]]:

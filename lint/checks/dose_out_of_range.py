@@ -73,7 +73,9 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
         labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")}
         for cid in condition_ids:
             if "/" not in cid:
-                labeled |= {ind.id for ind in reference.labeled_indications(profile, cid)}
+                covering = reference.labeled_indications(profile, cid)
+                exact = [ind for ind in covering if cid in ind.conditions]  # the most specific indication wins
+                labeled |= {ind.id for ind in exact or covering}
         if not labeled:
             return None
         found |= labeled
@@ -111,16 +113,27 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         chosen = special + adults
     if any(e.silent and not e.no_dose for e in chosen):
         return []  # the label gives no number here: nothing to compare with
+    weight = claim.weight_kg
+    if weight is not None:  # a stated weight picks its band, for numbers and for "no dose" groups alike
+        chosen = [e for e in chosen if e.weight_kg is None or _overlaps(e.weight_kg, weight)] or chosen
+        banded = [e for e in chosen if e.weight_kg is not None]
+        chosen = banded + [e for e in chosen if e.weight_kg is None and not e.silent] if banded else chosen
     numeric = [e for e in chosen if not e.silent]
-    if not claim.mention.per_kg:  # with no weight given, weight bands apply only when nothing else does
+    if not claim.mention.per_kg and weight is None:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
     initial = claim.mention.kind == "initial"
-    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)]
+    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
+               or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
     if initial:  # a starting dose is judged by the entries that give a start, when some do
         numeric = [e for e in numeric if _starts(e, claim.mention.per_kg)] or numeric
     if numeric or not claim.population_alone:
         return numeric
     return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
+
+
+def _exact(weight: tuple[float | None, float | None] | None) -> float | None:
+    """The body weight when the article states one number ('a 20 kg child')."""
+    return weight[0] if weight is not None and weight[0] is not None and weight[0] == weight[1] else None
 
 
 def _comparable(entry: DoseEntry, per_kg: bool, initial: bool) -> bool:
@@ -179,8 +192,12 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     if entry.no_dose:
         return f"the label gives no dose for {_group(entry)}"
     mention = claim.mention
-    suffix = "_per_kg" if mention.per_kg else ""
+    per_kg = mention.per_kg
     low = amount[0]
+    kg = _exact(claim.weight_kg)
+    if kg and not _comparable(entry, per_kg, mention.kind == "initial"):  # 260 mg for a 20 kg child vs 13 mg/kg
+        low, per_kg = (low * kg, False) if per_kg else (low / kg, True)
+    suffix = "_per_kg" if per_kg else ""
     single = None if mention.per_day else low
     times = mention.times_per_day
     doses_a_day = min(times[0], entry.max.get("times_per_day") or times[0]) if times else None  # "every 4 hours, at most 5 times"
@@ -199,7 +216,7 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         max_daily = max_single * max_times  # no daily number: the largest dose at the most doses a day
     if max_single is None and max_daily is not None:
         max_single = max_daily  # no single-dose number: one dose cannot exceed the day's total
-    unit = "mg/kg" if mention.per_kg else "mg"
+    unit = "mg/kg" if per_kg else "mg"
     what = "starting " if initial else ""
     if single is not None and max_single is not None and single > max_single + 1e-9:
         return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"

@@ -15,7 +15,7 @@ from functools import cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from lint.claims.population import ADULT, detect_population
+from lint.claims.population import ADULT, detect_population, detect_weight
 from lint.claims.relations import (
     UNLISTED,
     benefit_candidates,
@@ -47,7 +47,7 @@ NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "neither", "nor", "c
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
 NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
-SUBJECT_NEGATOR_REACH = 12
+SUBJECT_NEGATOR_REACH = 20
 USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
@@ -109,6 +109,7 @@ class DoseClaim:
     age_years: tuple[float | None, float | None] | None
     products: frozenset[str]
     population_alone: bool = False  # its own sentence or label names the population, and not adults too
+    weight_kg: tuple[float | None, float | None] | None = None  # the body weight stated for it
 
 
 @dataclass(frozen=True)
@@ -246,8 +247,16 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
 # --- use claims ---------------------------------------------------------------------------
 
 def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
+    """The cue that governs a condition: the nearest use, benefit, harm or history cue before
+    it in its clause. A cue inside another condition's name ("control" in "birth control")
+    is no cue; a benefit verb takes its object with no punctuation between."""
     best = None
     for cue in sentence.cues:
+        if any(c.start <= cue.start and cue.end <= c.end and len(c) > len(cue)
+               for c in sentence.conditions if c is not condition):
+            continue
+        if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" for t in sentence.doc[cue.end:condition.start]):
+            continue
         if cue.label_ == "use" and cue.start == condition.start and cue.end < condition.end:
             return cue  # the term itself opens with the cue: "prevent heart attacks"
         if cue.label_ in ("use", "benefit", "harm", "history") and cue.end <= condition.start \
@@ -705,10 +714,11 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
         products = next((products_of[(drug, t)] for t in contexts if products_of[(drug, t)]), frozenset())
+        weight = next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
         claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
-                                age_years=age, products=products,
+                                age_years=age, products=products, weight_kg=weight,
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
     return claims

@@ -19,6 +19,11 @@ AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
                        r"|^\W*at (\d{2,3}),", re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ..."
 
+WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
+                    r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)", re.I)
+POUND = 0.4536
+LOWER_BOUND = ("over", "above", "at least", "more than")
+
 ADULT_AGE = (18.0, None)
 GERIATRIC_AGE = (65.0, None)
 PEDIATRIC_AGE = (0.0, 17.99)
@@ -46,6 +51,19 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if ADULT.search(text):
         return frozenset({"adult"}), age
     return frozenset(), None
+
+
+def detect_weight(text: str) -> tuple[float | None, float | None] | None:
+    """The body weight a text states, in kg: exact ('a 20 kg child', 'weighing 44 pounds')
+    or a bound ('children over 40 kg'); None when it states none. 'mg/kg' is no weight."""
+    match = WEIGHT.search(text)
+    if match is None:
+        return None
+    kg = float(match.group("n")) * (POUND if match.group("unit").lower().startswith(("lb", "pound")) else 1)
+    relation = (match.group("rel") or "").lower()
+    if not relation:
+        return kg, kg
+    return (kg, None) if relation in LOWER_BOUND else (None, kg)
 
 
 def _age(text: str) -> tuple[float | None, float | None] | None:

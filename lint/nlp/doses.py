@@ -101,6 +101,10 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[1].start()):
             best = (value, match)
+    weeks = EVERY_WEEKS.search(text)
+    if weeks and (best is None or weeks.start() < best[1].start()):
+        count = float(WEEK_COUNTS.get(weeks.group("n").lower(), 0) or weeks.group("n"))
+        best = ((1 / (7 * count), 1 / (7 * count)), weeks)
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
         low = float(hours.group("q") or hours.group("a"))
@@ -129,7 +133,8 @@ def _kind(left: str, right: str = "") -> str:
 def _amount_groups(text: str, start: int, end: int) -> list[list[re.Match]]:
     groups: list[list[re.Match]] = []
     for match in AMOUNT.finditer(text, start, end):
-        if groups and JOINER.match(text[groups[-1][-1].end():match.start()]):
+        same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg"))
+        if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]):  # "13 mg/kg, or 260 mg": two mentions
             groups[-1].append(match)
         else:
             groups.append([match])
@@ -155,8 +160,11 @@ def tablet_count(left: str, right: str) -> tuple[float, float] | None:
 
 COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?{UNIT_FORMS}\s+(?:(?:a|per|each|every)\s+day|daily|in 24 hours)\b", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a|every|each)\s+(?:a |one |the )?(?:month|year)s?\b"
-                                r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b"
-                                r"|^\s*(?:of [\w-]+\s+)?every (?:two|three|four|2|3|4) weeks\b", re.I)
+                                r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
+TOTAL_BEFORE = re.compile(r"\b(?:works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
+                          r"cumulative(?: dose)?(?: of)?)\s*(?:about|around|roughly|nearly|almost)?\s*$", re.I)
+WEEK_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12}
+EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
 
 
 def _values(match: re.Match) -> tuple[float, float] | None:
@@ -201,8 +209,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if REPLACED_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day": the regimen it replaces
-        if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right):
-            continue  # "98 mg over a week", "about 4 mg a month": a total over a longer period
+        if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
+            continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose
         times, freq_match = frequency(clause_right)
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
