@@ -19,6 +19,7 @@ def profile() -> None:
       druglint profile import label.json -o venlafaxine.yaml
       druglint profile check venlafaxine.yaml
       druglint profile check rules/drugs/*.yaml
+      druglint profile diff first-reading.yaml rules/drugs/venlafaxine.yaml
     """
 
 
@@ -77,3 +78,23 @@ def check_profiles(files: tuple[str, ...]) -> None:
     if any(c.error for c in checks):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(c.failures for c in checks) else EXIT_OK)
+
+
+@profile.command("diff")
+@click.argument("first", type=click.Path(dir_okay=False, exists=True))
+@click.argument("second", type=click.Path(dir_okay=False, exists=True))
+def diff_command(first: str, second: str) -> None:
+    """Compare two readings of one label (FIRST and SECOND profiles of the same drug) fact
+    by fact: brands, schedule, indications, required warnings and dose limits. Each line is
+    a difference to settle on the label and record in the profile's notes.
+
+    Exit status: 0 the readings agree, 1 they differ, 2 a file is invalid.
+    """
+    from lint.authoring.profile_diff import diff_profiles
+    from lint.knowledge.reference import load_profile
+
+    differences = diff_profiles(load_profile(first), load_profile(second))
+    for difference in differences:
+        click.echo(str(difference))
+    click.echo(f"{len(differences)} differences between {first} and {second}")
+    sys.exit(EXIT_FINDINGS if differences else EXIT_OK)
