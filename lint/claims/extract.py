@@ -25,7 +25,11 @@ from lint.claims.relations import (
     listed_candidates,
     not_a_use,
     purpose_candidates,
+    testimony_subjects,
     vague_terms,
+)
+from lint.claims.relations import (
+    is_complaint_span as _is_complaint_span,
 )
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
@@ -362,6 +366,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
         hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
+        testimonies = testimony_subjects(doc, sentence.span)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
@@ -390,6 +395,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = "item in a uses section"
             elif uses_context and condition.start_char >= uses_from:
                 reason = uses_context
+            elif testimony := next((t for t in testimonies if t.span.start <= condition.start
+                                    and condition.end <= t.span.end), None):
+                reason = testimony.reason
+                drug, named = _testified_drug(sentence, testimony.span, main)
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
             if drug is None or drug == OTHER:
@@ -440,7 +449,7 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         return []
     span = sentence.span
     candidates = benefit_candidates(doc, span, sentence.cues) + purpose_candidates(doc, span, sentence.drugs) \
-        + goal_compounds(doc, span)
+        + goal_compounds(doc, span) + [t for t in testimony_subjects(doc, span) if _is_complaint_span(t.span)]
     listed = uses_context or (sentence.section in USE_SECTIONS and sentence.block is not None
                               and sentence.block.kind == "item" and sentence.span.start_char <= sentence.block.start + 2)
     if listed:  # an item of a uses list, or what follows "Uses:": its leading words are the use
@@ -497,6 +506,12 @@ def _labeled_words(profile: Profile, reference: Reference) -> frozenset[str]:
 
 
 _LABELED_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _testified_drug(sentence: _Sentence, subject: Span, main: str | None) -> tuple[str | None, Span | None]:
+    """The profiled drug a testimony names outside its subject ('since I started Wellbutrin')."""
+    named = next((d for d in sentence.drugs if d.label_ != OTHER and not (subject.start <= d.start < subject.end)), None)
+    return (named.label_, named) if named is not None else (None, None)
 
 
 def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[str | None, Span | None]:

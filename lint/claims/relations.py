@@ -65,6 +65,11 @@ def _is_complaint(words: list[str], vocabulary: Concepts) -> bool:
         or any(" " in c and c in text for c in vocabulary.complaint_words)
 
 
+def is_complaint_span(span: Span) -> bool:
+    """True when a span's words name a health complaint or goal (rules/concepts.yaml)."""
+    return _is_complaint([t.lower_ for t in span], concepts())
+
+
 def _phrase_after(doc: Doc, start: int, limit: int, keep_for: bool = False) -> Span | None:
     """The object phrase that starts at token `start`: past openers (my, the, for), up to a
     clause stop or MAX_WORDS tokens."""
@@ -148,6 +153,32 @@ def listed_candidates(doc: Doc, sentence: Span, reason: str) -> list[Candidate]:
     if span is None or not _is_complaint([t.lower_ for t in span], vocabulary):
         return []
     return [Candidate(span, reason, sentence.end, span.start)]
+
+
+@lru_cache(maxsize=1)
+def _improvement_lemmas() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in use_predicates().improvements)
+
+
+def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
+    """'my ADHD brain fog has lifted', 'my PCOS cycles are finally regular', 'his tics calmed
+    down': in a sentence the parser read (lint/nlp/syntax.py), the subject of an improvement
+    word is presented as a use of the drug the sentence names. A negated improvement ('has
+    not lifted') presents nothing."""
+    parsed = (doc._.syntax or {}).get(sentence.start)
+    if parsed is None:
+        return []
+    found = []
+    for token in parsed:
+        if token.lemma_.lower() not in _improvement_lemmas() and token.lower_ not in _improvement_lemmas():
+            continue
+        if any(child.dep_ == "advmod" and child.lower_ in ("not", "n't", "never") for child in token.children):
+            continue
+        for subject in (c for c in token.children if c.dep_.startswith("nsubj")):
+            words = list(subject.subtree)
+            start, end = sentence.start + words[0].i, sentence.start + words[-1].i + 1
+            found.append(Candidate(doc[start:end], f"'{token.text}' (testimony)", sentence.end, token.i + sentence.start))
+    return found
 
 
 def labeled_vocabulary(profile: Profile, reference: Reference) -> frozenset[str]:

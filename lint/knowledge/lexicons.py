@@ -68,6 +68,7 @@ class UsePredicates:
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
     purpose: tuple[str, ...]
+    improvements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,12 @@ class Concepts:
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
-    """Validate use_predicates.yaml: `verbs`, `nouns` and `purpose`, each a list of phrases."""
+    """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose` and `improvements`, each a
+    list of phrases."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("verbs", "nouns", "purpose"), ())
-    return UsePredicates(*(check.strings(top[key], (key,)) for key in ("verbs", "nouns", "purpose")))
+    keys = ("verbs", "nouns", "purpose", "improvements")
+    top = check.mapping(file.data, (), keys[:3], keys[3:])
+    return UsePredicates(*(check.strings(top.get(key), (key,)) for key in keys))
 
 
 def parse_concepts(file: YamlFile) -> Concepts:

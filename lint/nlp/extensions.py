@@ -10,7 +10,7 @@ ENTITY_ATTRS = {"DRUG": "pack_drug", "CONDITION": "pack_condition", "DOSE": "pac
 
 def register() -> None:
     """Register the Doc, Span and Token extensions (idempotent)."""
-    for name in ("layout", "section_kinds"):
+    for name in ("layout", "section_kinds", "syntax", "sentence_count"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for name in ("condition_ids", "dose", "drug_id", "misspelled", "drug_class"):

@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 
 from lint.knowledge.reference import load_reference
 from lint.model.document import Document
-from lint.nlp import conditions, cues, doses, drugs, extensions, sections, sentences  # noqa: F401 (registers)
+from lint.nlp import conditions, cues, doses, drugs, extensions, sections, sentences, syntax  # noqa: F401 (registers)
 from lint.nlp.lexicon import final_period_cases
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",
-              "druglint_cues", "druglint_doses")
+              "druglint_cues", "druglint_doses", "druglint_syntax")
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 SYNTAX_MODEL_DIR = Path(__file__).resolve().parent / "syntax_model"
 
@@ -26,3 +27,41 @@ def load_syntax_model() -> Language:
     if not (SYNTAX_MODEL_DIR / "config.cfg").is_file():
         raise FileNotFoundError(f"syntax model missing: {SYNTAX_MODEL_DIR} (see training/syntax/README.md)")
     return spacy.load(SYNTAX_MODEL_DIR)
+
+
+@lru_cache(maxsize=1)
+def _improvement_words() -> frozenset[str]:
+    """Every form of the first word of each improvement phrase (rules/use_predicates.yaml)."""
+    from lint.knowledge.lexicons import use_predicates
+    from lint.nlp.inflect import verb_forms
+    return frozenset(form for phrase in use_predicates().improvements for form in verb_forms(phrase.split()[0]))
+
+
+def needs_parse(doc: Doc, start: int, end: int, drug_starts: set[int]) -> bool:
+    """True for a sentence (token range) that can carry a testimony: it names a drug and
+    holds an improvement word. Only these are parsed, so the parser costs little."""
+    if not any(start <= i < end for i in drug_starts):
+        return False
+    words = _improvement_words()
+    return any(token.lower_ in words for token in doc[start:end])
+
+
+@Language.component("druglint_syntax")
+def parse_claim_sentences(doc: Doc) -> Doc:
+    """doc._.syntax: {sentence start token: that sentence parsed by the shipped model}, for
+    the sentences `needs_parse` selects; doc._.parsed_sentences counts them. The parse lives
+    in its own Doc (same tokens), so it never changes the article's own sentences."""
+    from lint.nlp.sentences import sentence_table
+
+    table = sentence_table(doc)
+    drug_starts = {span.start for span in doc.spans["drugs"]}
+    chosen = [span for span in table.spans if needs_parse(doc, span.start, span.end, drug_starts)]
+    parsed: dict[int, Doc] = {}
+    if chosen:
+        model = load_syntax_model()
+        sentences = [Doc(model.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+                     for span in chosen]
+        parsed = {span.start: sentence for span, sentence in zip(chosen, model.pipe(sentences))}
+    doc._.syntax = parsed
+    doc._.sentence_count = len(table.spans)
+    return doc
