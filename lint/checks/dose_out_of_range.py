@@ -224,7 +224,19 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
     if times is not None and max_times is not None and times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
+    fewest = _min_scheduled_times(entry)
+    daily_schedule = times is not None and times[1] >= 1 - 1e-9  # "once a day" against "twice a day", not a weekly step
+    if daily_schedule and fewest is not None and times[1] < fewest - 1e-9 and mention.kind != "max":
+        return f"{_times(times[1])} is less often than the label's {_times(fewest)}"
     return None
+
+
+def _min_scheduled_times(entry: DoseEntry) -> float | None:
+    """The fewest doses a day a scheduled entry gives ('twice daily' -> 2), from its regimens'
+    doses a day; None for an entry dosed by interval (often as needed) or without a schedule."""
+    lows = [scheduled[0] for regimen in (entry.initial, entry.usual)
+            if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]
+    return min(lows) if lows else None
 
 
 def _group(entry: DoseEntry) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|crcl|dialysis)\b", re.I)
+RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|clearance|crcl|dialysis|hemodialysis|haemodialysis)\b", re.I)
 HEPATIC = re.compile(r"\b(?:liver|hepatic|cirrhosis)\b", re.I)
 GERIATRIC = re.compile(r"\b(?:elderly|older adults?|older people|older patients|seniors?|geriatric|"
                        r"the aged|over (?:the age of )?(?:6[5-9]|[7-9]\d)|(?:6[5-9]|[7-9]\d) (?:years )?(?:and|or) (?:older|over))\b", re.I)
 PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
-                       r"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?)\b", re.I)
+                       r"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile)\b", re.I)
 ADULT = re.compile(r"\badults?\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
 AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%))", re.I)
 AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))"
@@ -20,7 +20,8 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
                        r"|^\W*at (\d{2,3}),", re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ..."
 
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
-                    r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)", re.I)
+                    r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)"
+                    r"(?:\s+(?P<after>and over|or over|and above|or more|and up|or heavier|or less|and under|or under))?", re.I)
 POUND = 0.4536
 LOWER_BOUND = ("over", "above", "at least", "more than")
 
@@ -61,6 +62,9 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
         return None
     kg = float(match.group("n")) * (POUND if match.group("unit").lower().startswith(("lb", "pound")) else 1)
     relation = (match.group("rel") or "").lower()
+    after = (match.group("after") or "").lower()
+    if after:
+        return (None, kg) if after.endswith(("less", "under")) else (kg, None)
     if not relation:
         return kg, kg
     return (kg, None) if relation in LOWER_BOUND else (None, kg)

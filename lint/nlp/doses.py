@@ -20,7 +20,8 @@ NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
 TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
-SECOND_DOSE = re.compile(rf"^\s*{TIME_OF_DAY}?\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)\s*$", re.I)
+SECOND_DOSE = re.compile(rf"^\s*(?:{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
+                         rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
@@ -29,9 +30,10 @@ AMOUNT = re.compile(
     re.IGNORECASE)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
-COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-               "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5}
-COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|a single|a couple of|half(?: of)? a|half)"
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+               "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5}
+COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
 UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?)"
 COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
@@ -48,7 +50,8 @@ FREQUENCIES = [
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
     (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
     (re.compile(r"\b(?:three|3) times (?:a|per|each|every) week|\b(?:three|3) times weekly\b", re.I), (3 / 7, 3 / 7)),
-    (re.compile(r"\b(?<!times )(?<!twice )(?:once )?(?:a|per|each|every) week|(?<!twice )(?<!times )\bweekly\b", re.I),
+    (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?:once )?(?:a|per|each|every) week"
+                r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each) day\b(?! or)", re.I), (1, 1)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
@@ -63,19 +66,21 @@ CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(
 STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|caplets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
 STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|holds?|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*)\s+(?:\w+\s+){0,4}?by\s*$"
-                              r"|\b(?:in (?:increments|steps) of|increments? of|add(?:ing)?|by no more than|by up to)\s*$"
+                              r"|\b(?:in (?:increments|steps) of|increments? of|(?:increases?|raises?|steps?) of|add(?:ing)?|by no more than|by up to)\s*$"
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
 DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|dose|doses|dosage|dosing|start|starts|starting|begin|begins|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment)\b", re.I)
+                          r"allow|allowed|stay|treatment|(?:i'?m|i am|am|was|were|been|is|are|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
                        r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to)\b", re.I)),
-    ("initial", re.compile(r"\b(?:start\w*|begin\w*|initial\w*|first dose|to start|at first|first week)\b", re.I)),
+    ("initial", re.compile(r"\b(?:start\w*|begin\w*|initial\w*|first dose|to start|at first|first week|week (?:one|1)|"
+                           r"day (?:one|1)|from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
+                           r"jump\w* (?:straight )?to)\b", re.I)),
     ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?to\b", re.I)),
     ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance|target|recommended|most (?:people|adults|patients))\b", re.I)),
 ]
