@@ -16,8 +16,19 @@ from lint.cli import rules as rules_cli
 from lint.cli.options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, profiles_option, rules_option
 from lint.readers import TEXT_FORMATS
 from lint.report import FORMATS
+from lint.report.text import COLOR_CHOICES, OUTPUT_FORMATS
 
 SEVERITY_CHOICES = ["info", "warning", "error", "never"]
+
+
+class ColorChoice(click.Choice):
+    """`--color WHEN`; a bare `--color` followed by a path took the path as WHEN: say how to write it."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value not in self.choices:
+            self.fail(f"{value!r} is not one of {', '.join(map(repr, self.choices))} (a bare --color means "
+                      f"always: write --color=always or --color always before the paths)", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 class DruglintGroup(click.Group):
@@ -56,6 +67,10 @@ def main() -> None:
               help="Exit 1 when a finding has at least this severity [default: config, else error].")
 @profiles_option
 @click.option("--disable", "disabled", multiple=True, help="Turn a rule off (repeatable).")
+@click.option("--select", "selected", multiple=True, metavar="RULE",
+              help="Run only this rule (repeatable); the others are off.")
+@click.option("--min-severity", type=click.Choice(SEVERITY_CHOICES[:-1]), default=None,
+              help="Hide findings below this severity (the exit status still follows --fail-on).")
 @rules_option
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Use this config file instead of finding .druglint.yaml upward.")
@@ -68,30 +83,40 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint in this many processes (a library audit: use the number of cores).")
 @click.option("--stats", is_flag=True, help="Print finding counts per rule and per drug at the end.")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
-def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, baseline, write_baseline, stdin_format,
-          jobs, stats, color, output) -> None:
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="full", show_default=True,
+              help="Text report: full (quoted lines, carets, suggestions) or concise (one line per finding).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line (and errors).")
+@click.option("--color", type=ColorChoice(COLOR_CHOICES), is_flag=False, flag_value="always", default="auto",
+              show_default=True, help="Colour the text report; auto: on a terminal, unless NO_COLOR is set "
+              "(FORCE_COLOR forces it). A bare --color means always.")
+@click.option("--no-color", "no_color", is_flag=True, help="Same as --color never.")
+def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, rule_dirs, config_path, baseline,
+          write_baseline, stdin_format, jobs, stats, output_format, quiet, color, no_color, output) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from lint.report import render
     from lint.report.output import write_atomic
-    from lint.report.summary import summary_line
+    from lint.report.text import DEFAULT_WIDTH, TextOptions, filter_findings, render_text, summary_text, use_color
     from lint.workflow.baseline import filter_new, read_baseline
     from lint.workflow.baseline import write_baseline as record_baseline
     from lint.workflow.run import CheckRequest, known_rules, plan, run_check
 
-    unknown = [r for r in disabled if r not in known_rules(tuple(rule_dirs))]
-    if unknown:
-        raise click.BadParameter(f"unknown rule {', '.join(unknown)} (see `druglint rules`)", param_hint="--disable")
+    rules = known_rules(tuple(rule_dirs))
+    for option, named in (("--disable", disabled), ("--select", selected)):
+        unknown = [r for r in named if r not in rules]
+        if unknown:
+            raise click.BadParameter(f"unknown rule {', '.join(unknown)} (see `druglint rules`)", param_hint=option)
+    if selected:
+        disabled = tuple(disabled) + tuple(sorted(rules - set(selected)))
     request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
                            stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None,
                            rule_dirs=tuple(rule_dirs))
     planned = plan(request)
     files = planned[0]
-    show_progress = sys.stderr.isatty() and len(files) > 1
+    show_progress = sys.stderr.isatty() and len(files) > 1 and not quiet
     with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as progress:
         def on_report(report):
@@ -99,23 +124,34 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, rule_dirs, config_path, b
                 click.echo(f"druglint: {report.path}: {report.error}", err=True)
             progress.update(1)
         result = run_check(request, jobs=jobs, on_report=on_report, planned=planned)
+    if selected:  # rules of packs named only in a config were not turned off above
+        for file_report in result.reports:
+            file_report.findings[:] = [f for f in file_report.findings if f.rule in selected]
     if write_baseline:
         count = record_baseline(write_baseline, result.reports)
-        click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)
+        if not quiet:
+            click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)
     if baseline:
         known = filter_new(result.reports, read_baseline(baseline))
-        click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
-    use_color = sys.stdout.isatty() if color is None else color
-    report = render(fmt, result.reports, color=use_color and not output)
+        if not quiet:
+            click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
+    shown, hidden = filter_findings(result.reports, min_severity)
+    colored = use_color("never" if no_color else color, sys.stdout.isatty()) and not output
+    if fmt == "text":
+        options = TextOptions(output_format=output_format, quiet=quiet, hidden=hidden,
+                              width=DEFAULT_WIDTH if output else None)
+        report = render_text(shown, color=colored, options=options)
+    else:
+        report = render(fmt, shown)
     if output:
         try:
             write_atomic(output, report)
         except OSError as error:
             click.echo(f"druglint: cannot write {output}: {error.strerror or error}", err=True)
             sys.exit(EXIT_ERROR)
-        click.echo(f"{summary_line(result.reports)} (report: {output})")
+        click.echo(f"{summary_text(shown, hidden)} (report: {output})")
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=colored or None)
     if stats:
         click.echo(result.stats(), err=True)
     if result.input_errors:
