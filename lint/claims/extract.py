@@ -43,6 +43,17 @@ from lint.nlp.sentences import sentence_table
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
+CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?\s+(?:but|although|though|whereas|yet|while)\s+|;\s*)")
+REASSURANCE = re.compile(r"\b(?:perfectly|completely|totally|entirely|100%) safe\b|\b(?:no|zero) risk\b|\brisk-free\b|"
+                         r"\bwill be (?:fine|ok|okay)\b|\bno need to worry\b|\bgentle on\b|\bharmless\b|\bnothing to worry\b")
+DENIAL = re.compile(r"\b(?:does not|doesn't|doesn’t|did not|didn't|will not|won't|cannot|can't|is not|isn't|isn’t|"
+                    r"are not|aren't|has never|have never|was never|were never|never)\b")
+OBJECT_DENIAL = re.compile(r"\b(?:causes|has|carries|poses|with) no (?:risk|danger|withdrawal|addiction|side effects?)\b|"
+                           r"\b(?:free (?:of|from)) (?:risk|side effects|addiction|withdrawal)\b")
+DRUG_PRONOUNS = frozenset({"it", "this", "they", "medicine", "medication", "drug", "pill", "pills", "tablet", "tablets"})
+NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved|for\b|a good idea|to be|advised|meant|"
+                            r"intended|right for|the same|a treatment|a cure|a substitute|stopped|taken|used|given|mixed|"
+                            r"combined|crushed|chewed)")
 SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids", "opiate", "opiates", "heroin",
                         "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
                         "benzodiazepines", "painkillers", "caffeine"})
@@ -778,6 +789,29 @@ class _SentenceTexts:
         return min(alone | carried_on, default=None)
 
 
+def _without_denials(text: str, names: frozenset[str]) -> str:
+    """The sentence with every clause that denies a risk of the drug blanked ("Xanax is not
+    habit-forming at all", "Ozempic does not cause thyroid cancer", "it causes no
+    withdrawal", "perfectly safe if you become pregnant"): a denial is no mention of the
+    warning. A denial has the drug (its name, "it", "this") as the subject of the negated
+    verb; negated advice ("Never combine it with...", "don't just quit", "is not safe for
+    children") and described symptoms ("an erection that won't go away") warn, and stay."""
+    pieces = CLAUSE_SPLIT.split(text)
+    kept = [" " * len(piece) if _denies(piece, names) else piece for piece in pieces]
+    return "".join(kept)
+
+
+def _denies(clause: str, names: frozenset[str]) -> bool:
+    if REASSURANCE.search(clause) or OBJECT_DENIAL.search(clause):
+        return True
+    for match in DENIAL.finditer(clause):
+        before = clause[:match.start()].split()
+        subject = before[-1].strip("(),") if before else ""
+        if (subject in names or subject in DRUG_PRONOUNS) and not NEGATED_ADVICE.match(clause[match.end():]):
+            return True
+    return False
+
+
 def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
                       uses: list[UseClaim]) -> list[WarningMention]:
     """The first sentence that carries each warning topic of the drugs. A sentence that
@@ -788,13 +822,14 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
     for use in uses:
         if use.presented_as_use and not use.negated and not use.unlisted:  # unlisted uses are weaker evidence
             benefit.setdefault(use.sentence_start, []).append((use.start, use.end))
+    names = frozenset(name.lower() for drug in drugs for name in reference.profiles[drug].names)
     texts = []
     for sentence in sentences:
         sentence_start = sentence.span.start_char
         if (sentence_start in benefit and not sentence.has("harm")) or sentence.section == "mechanism":
             texts.append("")  # selling a benefit ("brings liver tests back to normal") or explaining how
             continue          # it works ("tells your pancreas to release insulin") warns of nothing
-        chars = sentence.text.lower()
+        chars = _without_denials(sentence.text.lower(), names)
         for start, end in benefit.get(sentence_start, ()):
             if sentence_start <= start < sentence.span.end_char:
                 blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))

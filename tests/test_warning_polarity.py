@@ -1,0 +1,38 @@
+"""A denial of a warning topic is no mention of it; negated advice and described symptoms
+are mentions. Phrasings of our own, on drugs with a boxed warning."""
+from __future__ import annotations
+
+import pytest
+
+from lint import Linter, LinterConfig
+
+
+def missing(text: str) -> set[str]:
+    report = Linter.for_config(LinterConfig()).lint_text("a.txt", text)
+    return {f.subject or "" for f in report.findings if f.rule == "missing-warning"}
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Klonopin treats panic disorder. Klonopin is not addictive, whatever people say.", "abuse-misuse-addiction"),
+    ("Ambien helps you sleep. Ambien never causes sleepwalking or driving while asleep.", "complex-sleep-behaviors"),
+    ("Zoloft treats depression. Zoloft has never been linked to suicidal thoughts in young people.",
+     "suicidal-thoughts-and-behaviors"),
+    ("Lisinopril lowers blood pressure. It is completely safe to take if you are pregnant.", "fetal-toxicity"),
+    ("Ozempic helps blood sugar. Ozempic does not cause thyroid tumors of any kind.", "thyroid-c-cell-tumors"),
+])
+def test_a_denied_topic_is_still_missing(text, topic):
+    found = missing(text)
+    assert any(topic.split("-")[0] in subject for subject in found), found
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Klonopin treats panic disorder. It can be misused, and abuse can lead to addiction and overdose.", "abuse"),
+    ("Ambien helps you sleep. Never take it if you have ever walked or driven while not fully awake after a dose.",
+     "complex"),
+    ("Zoloft treats depression. Call the doctor if your teenager has new suicidal thoughts.", "suicid"),
+    ("Lisinopril lowers blood pressure. Do not take it while pregnant: it can harm or kill an unborn baby.", "fetal"),
+    ("Ozempic helps blood sugar. In rodents it caused thyroid C-cell tumors, so tell your doctor about any lump in "
+     "the neck.", "thyroid"),
+])
+def test_a_warning_in_plain_words_counts(text, topic):
+    assert not any(subject.startswith(topic) for subject in missing(text)), missing(text)
