@@ -10,7 +10,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-_NEWLINE = re.compile("\n")
+# What ends a line for line numbers: LF, CRLF, a lone CR (old Mac files), and the Unicode line
+# and paragraph separators, as editors count them.
+_LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
 _NOT_LINE_BREAK = re.compile("[^\n\r]+")
 
 
@@ -36,7 +38,7 @@ class Document:
     def __post_init__(self) -> None:
         if len(self.text) != len(self.source):
             raise ValueError("reader bug: text and source differ in length")
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
+        self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.source)]
         self._index_for: tuple[int, int] | None = None  # (id, length) of the blocks list indexed
 
     def _index_blocks(self) -> None:
@@ -49,7 +51,7 @@ class Document:
             self._index_for = key
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
+        """1-based line and column of a character offset (the CR of a CRLF pair ends its line)."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 

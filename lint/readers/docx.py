@@ -9,11 +9,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lint.model.document import Block, Document
 
 HEADING_STYLE = re.compile(r"^(?:heading\s*(\d)|title)$", re.I)
+MAX_PART_BYTES = 20 * 1024 * 1024  # the most an XML part (the document itself) may inflate to
+MAX_TOTAL_BYTES = 100 * 1024 * 1024  # the most all parts together may inflate to (python-docx reads them all)
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,46 @@ class DocxError(ValueError):
     """The file is not a readable Word document."""
 
 
+def _check_sizes(data: bytes) -> None:
+    """Refuse a zip whose parts would inflate past the limits, from the sizes its directory
+    declares (zipfile never inflates a part past its declared size), before anything is read."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        total = 0
+        for item in archive.infolist():
+            total += item.file_size
+            if item.filename.lower().endswith((".xml", ".rels")) and item.file_size > MAX_PART_BYTES:
+                raise DocxError(f"not a readable .docx file ({item.filename} is {item.file_size:,} bytes "
+                                f"uncompressed, more than {MAX_PART_BYTES // (1024 * 1024)} MB)")
+        if total > MAX_TOTAL_BYTES:
+            raise DocxError(f"not a readable .docx file ({total:,} bytes uncompressed, "
+                            f"more than {MAX_TOTAL_BYTES // (1024 * 1024)} MB)")
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:200] or type(error).__name__
+
+
 def paragraphs(data: bytes) -> list[Paragraph]:
-    """The paragraphs of a .docx file with their kind (heading, item, paragraph)."""
-    import docx
+    """The paragraphs of a .docx file with their kind (heading, item, paragraph). A file that
+    is not a sound Word document (bad zip, malformed or hostile XML, parts too large) raises
+    DocxError; libxml2 itself refuses entity expansion bombs and nesting deeper than 256."""
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+    from lxml import etree
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DocxError(f"not a readable .docx file ({error})") from None
+        return _paragraphs(data)
+    except DocxError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, LookupError, AttributeError,
+            TypeError, EOFError, NotImplementedError, RecursionError, MemoryError, zlib.error,
+            etree.LxmlError, OpcError, PythonDocxError) as error:
+        raise DocxError(f"not a readable .docx file ({_one_line(error)})") from None
+
+
+def _paragraphs(data: bytes) -> list[Paragraph]:
+    import docx
+    _check_sizes(data)
+    document = docx.Document(io.BytesIO(data))
     found = []
     for paragraph in document.paragraphs:
         text = paragraph.text.replace("\r", " ").replace("\n", " ")

@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 
 from lint.model.document import Block, Document, blank
 
-HIDDEN = {"script", "style", "head", "noscript", "template", "svg"}
+HIDDEN = {"script", "style", "noscript", "template", "svg"}
+HEAD_CONTENT = {"title", "meta", "link", "base", "style", "script", "noscript", "template"}  # what a <head> holds
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
               "section", "article", "header", "footer", "ul", "ol", "blockquote", "dt", "dd",
               "table", "main", "aside", "nav", "figure", "figcaption", "hr", "body", "title"}
@@ -28,6 +29,8 @@ class _Collector(HTMLParser):
         self.canvas = blank(source)
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
         self.hidden_depth = 0
+        self.in_head = False  # inside <head>, which ends at </head>, <body> or body content (HTML5)
+        self.in_title = False
         self.blocks: list[Block] = []
         self.block_kind = "paragraph"
         self.block_level = 0
@@ -50,6 +53,13 @@ class _Collector(HTMLParser):
         self.block_kind, self.block_level, self.row_cells, self.term_end = "paragraph", 0, None, None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "head":
+            self.in_head = True
+            return
+        if self.in_head and tag not in HEAD_CONTENT:  # body content implies </head>
+            self.in_head = False
+        if tag == "title" and self.in_head:
+            self.in_title = True
         if tag in HIDDEN and tag not in VOID:
             self.hidden_depth += 1
         if tag in CELLS and self.row_cells is not None:  # a row is one block, its first cell the label
@@ -72,6 +82,11 @@ class _Collector(HTMLParser):
             self.strong_at_start = True
 
     def handle_endtag(self, tag):
+        if tag == "head":
+            self.in_head = False
+            return
+        if tag == "title":
+            self.in_title = False
         if tag in HIDDEN and self.hidden_depth:
             self.hidden_depth -= 1
         if tag in CELLS and self.row_cells is not None:
@@ -85,8 +100,18 @@ class _Collector(HTMLParser):
             self.label_end = self.block_end
             self.strong_at_start = False
 
+    def _hidden(self, text: str) -> bool:
+        """True for text that is not shown: hidden elements and the head (text outside the
+        head's elements ends the head, as in an HTML5 parser)."""
+        if self.hidden_depth:
+            return True
+        if self.in_head and (self.in_title or not text.strip()):
+            return True
+        self.in_head = False
+        return False
+
     def _visible(self, start: int, text: str) -> None:
-        if self.hidden_depth or not text.strip():
+        if self._hidden(text) or not text.strip():
             return
         end = start + len(text)
         self.canvas[start:end] = text
@@ -102,7 +127,7 @@ class _Collector(HTMLParser):
 
     def _reference(self, raw: str) -> None:
         start = self.position()
-        if self.hidden_depth or not self.source.startswith(raw, start):
+        if not self.source.startswith(raw, start) or self._hidden(raw):
             return
         char = unescape(raw)[:1] or " "
         self._visible(start, char + " " * (len(raw) - 1))
@@ -112,6 +137,21 @@ class _Collector(HTMLParser):
 
     def handle_charref(self, name):
         self._reference(f"&#{name};")
+
+    def parse_comment(self, i, report=1):
+        """A comment; one never closed runs to the end of the article (HTML5), which is fed
+        whole, so it is consumed at once instead of being rescanned from every later `<!--`."""
+        end = super().parse_comment(i, report)
+        return len(self.rawdata) if end < 0 else end
+
+    def parse_marked_section(self, i, report=1):
+        """`<![CDATA[...]]>` and the like; anything else after `<![` (`<![CDA`, `<![ x`) is a
+        bogus comment up to the next `>` (HTML5), where the standard library would raise."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
 
 
 def read_html(path: str, source: str) -> Document:

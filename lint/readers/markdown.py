@@ -7,17 +7,71 @@ every character at its source offset, with the markup blanked.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from markdown_it import MarkdownIt
 
 from lint.model.document import Block, Document, blank
 
-_PARSER = MarkdownIt("commonmark").enable("table")  # GFM pipe tables: a row is a block, its first cell the label
-_NEWLINE = re.compile("\n")
+# GFM pipe tables: a row is a block, its first cell the label. The nesting limit (20 by default)
+# is raised so that blockquotes 20 deep and lists 10 deep are read; deeper content is dropped
+# by the parser (still without recursion trouble).
+_PARSER = MarkdownIt("commonmark", {"maxNesting": 64}).enable("table")
+_NEWLINE = re.compile("\r\n?|\n")  # the line breaks markdown-it counts in its line maps
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _line_offsets(source: str) -> list[int]:
     return [0, *(m.end() for m in _NEWLINE.finditer(source)), len(source)]
+
+
+def _locate(source: str, content: str, start: int, limit: int) -> tuple[int, int, list[tuple[int, str]]] | None:
+    """Where a text run whose content had entities and backslash escapes decoded sits in
+    source[start:limit]: (first, end, [(offset, text to paint)]); None when not found. An
+    entity paints what it stands for at its '&' (blanks for the rest), an escape the escaped
+    character at its own offset, so every word stays at its source offset."""
+    if not content:
+        return None
+    tries = 0
+    at = start
+    while at < limit and tries < 64:
+        candidates = [i for i in (source.find(content[0], at, limit), source.find("&", at, limit),
+                                  source.find("\\", at, limit)) if i >= 0]
+        if not candidates:
+            return None
+        first = min(candidates)
+        painted = _align(source, content, first, limit)
+        if painted is not None:
+            return first, painted[0], painted[1]
+        at, tries = first + 1, tries + 1
+    return None
+
+
+def _align(source: str, content: str, j: int, limit: int) -> tuple[int, list[tuple[int, str]]] | None:
+    paint: list[tuple[int, str]] = []
+    i = 0
+    while i < len(content):
+        if j >= limit:
+            return None
+        char = source[j]
+        if char == "\\" and j + 1 < limit and source[j + 1] in _ESCAPABLE and source[j + 1] == content[i]:
+            paint.append((j + 1, content[i]))
+            i, j = i + 1, j + 2
+            continue
+        if char == "&":
+            entity = _ENTITY.match(source, j, limit)
+            decoded = unescape(entity.group()) if entity else ""
+            if entity and decoded != entity.group() and content.startswith(decoded, i):
+                shown = decoded.replace("\r", " ").replace("\n", " ")[:len(entity.group())]
+                paint.append((j, shown.ljust(len(entity.group()))))
+                i, j = i + len(decoded), entity.end()
+                continue
+        if char != content[i]:
+            return None
+        paint.append((j, char))
+        i, j = i + 1, j + 1
+    return j, paint
 
 
 def read_markdown(path: str, source: str) -> Document:
@@ -57,10 +111,15 @@ def read_markdown(path: str, source: str) -> Document:
             if child.type not in ("text", "code_inline") or not child.content:
                 continue
             found = source.find(child.content, cursor, region_end)
-            if found < 0:
+            if found >= 0:
+                end = found + len(child.content)
+                canvas[found:end] = source[found:end]
+            elif child.type == "text" and (located := _locate(source, child.content, cursor, region_end)):
+                found, end, paint = located
+                for offset, text in paint:
+                    canvas[offset:offset + len(text)] = text
+            else:
                 continue
-            end = found + len(child.content)
-            canvas[found:end] = source[found:end]
             first = found if first is None else first
             last, cursor = end, end
         if first is None or last is None:

@@ -6,6 +6,8 @@ at line 1. Columns are sent only for a span on one line (GitHub ignores them oth
 """
 from __future__ import annotations
 
+import re
+
 from lint.model.findings import FileReport, Finding
 from lint.report.spans import end_position
 
@@ -22,10 +24,21 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+# Control characters (ANSI escapes start with ESC or CSI) and Unicode line separators: shown as
+# percent-encoded UTF-8, which the runner leaves as it is, so a file name cannot restyle or
+# rewrite the log around an annotation. (CR and LF are escaped before this.)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8")), text)
+
+
 def workflow_command(command: str, properties: dict[str, object], message: str) -> str:
-    """`::command key=value,...::message`, with every part escaped."""
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{command} {props}::{escape_data(message)}" if props else f"::{command}::{escape_data(message)}"
+    """`::command key=value,...::message`, with every part escaped, on one line."""
+    props = ",".join(f"{key}={_visible(escape_property(str(value)))}" for key, value in properties.items())
+    data = _visible(escape_data(message))
+    return f"::{command} {props}::{data}" if props else f"::{command}::{data}"
 
 
 def render_github(reports: list[FileReport]) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -23,26 +21,65 @@ def fingerprint(path: str, finding: Finding) -> str:
 
 
 def write_baseline(path: str, reports: list[FileReport]) -> int:
-    """Record every finding of the reports (atomically); returns how many."""
+    """Record every finding of the reports (atomically, readable by others as a new file
+    would be: 0644 under the usual umask); returns how many. A folder that is missing or
+    cannot be written is a DataError naming the file."""
+    from lint.knowledge.yamlfile import DataError
+    from lint.report.output import write_atomic
     prints = sorted(fingerprint(r.path, f) for r in reports for f in r.findings)
     payload = json.dumps({"version": VERSION, "tool": "druglint", "findings": prints}, indent=1) + "\n"
-    folder = os.path.dirname(os.path.abspath(path))
-    with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8", suffix=".tmp") as handle:
-        handle.write(payload)
-    os.replace(handle.name, path)
+    try:
+        write_atomic(path, payload)
+    except OSError as error:
+        raise DataError(path, f"cannot write the baseline: {error.strerror or error}") from None
     return len(prints)
 
 
 def read_baseline(path: str) -> Counter[str]:
-    """The fingerprints a baseline file records (a finding may be recorded several times)."""
+    """The fingerprints a baseline file records (a finding may be recorded several times).
+    Anything else (not JSON, nested too deep, another tool's file, wrong types) is a DataError
+    with a one-line reason."""
     from lint.knowledge.yamlfile import DataError
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-            raise ValueError("no 'findings' list")
+        text = Path(path).read_text(encoding="utf-8")
     except (OSError, ValueError) as error:
-        raise DataError(path, f"not a druglint baseline: {error}") from None
+        raise DataError(path, f"not a druglint baseline: cannot read: {_one_line(error)}") from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise DataError(path, "not a druglint baseline: JSON nested too deeply") from None
+    except ValueError as error:
+        raise DataError(path, f"not a druglint baseline: invalid JSON: {_one_line(error)}") from None
+    problem = _baseline_problem(data)
+    if problem:
+        raise DataError(path, f"not a druglint baseline: {problem}")
     return Counter(data["findings"])
+
+
+def _baseline_problem(data: object) -> str | None:
+    """What makes parsed JSON something other than a druglint baseline, if anything."""
+    if not isinstance(data, dict):
+        return f"expected a JSON object, found {_json_type(data)}"
+    if data.get("tool", "druglint") != "druglint":
+        return "'tool' is not \"druglint\""
+    if data.get("version", VERSION) != VERSION:
+        return f"unsupported 'version' (this druglint reads version {VERSION})"
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        return "no 'findings' list"
+    wrong = next((i for i, item in enumerate(findings) if not isinstance(item, str)), None)
+    if wrong is not None:
+        return f"'findings[{wrong}]' is {_json_type(findings[wrong])}, expected a fingerprint string"
+    return None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:200]
 
 
 def filter_new(reports: list[FileReport], known: Counter[str]) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -117,13 +118,49 @@ def _parse(data, path: str, line_of, known_rules: set[str]) -> Config:
 def load_config_file(path: str, known_rules: set[str]) -> Config:
     """Read one config file (.druglint.yaml or pyproject.toml)."""
     if Path(path).name == "pyproject.toml":
+        text = _read_toml_text(path)
         try:
-            table = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as error:
-            raise DataError(path, f"cannot read: {error}") from None
-        return _parse(table.get("tool", {}).get("druglint"), path, lambda _: None, known_rules)
+            table = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            found = _TOML_AT_LINE.search(str(error))
+            line = int(found.group(1)) if found and found.group(1) else None
+            if line is None and "end of document" in str(error):
+                line = len(text.rstrip().splitlines()) or 1
+            raise DataError(path, f"invalid TOML: {_TOML_AT_LINE.sub('', str(error)).strip()}", line=line) from None
+        tool = table.get("tool", {})
+        if not isinstance(tool, dict):
+            raise DataError(path, "'tool' must be a table ([tool.druglint] holds druglint's settings)",
+                            line=_toml_key_line(text, "tool"))
+        section_line = _toml_key_line(text, "tool.druglint")
+        return _parse(tool.get("druglint"), path, lambda _: section_line, known_rules)
     file = YamlFile(path)
     return _parse(file.data, path, file.line_of, known_rules)
+
+
+_TOML_AT_LINE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)")
+
+
+def _read_toml_text(path: str) -> str:
+    """The text of a TOML file; bytes that are not UTF-8 are an error naming their line."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise DataError(path, f"cannot read: {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(path, f"not valid UTF-8 (byte 0x{data[error.start]:02X}); TOML files are UTF-8",
+                        line=data.count(b"\n", 0, error.start) + 1) from None
+
+
+def _toml_key_line(text: str, dotted: str) -> int | None:
+    """The line that defines a top-level key or table (`tool = ...`, `[tool]`, `[tool.druglint]`,
+    `tool.druglint = ...`), found by a plain search of the text."""
+    parts = [re.escape(part) + r'|"' + re.escape(part) + '"' for part in dotted.split(".")]
+    name = r"\s*\.\s*".join(f"(?:{part})" for part in parts)
+    pattern = re.compile(rf"^[ \t]*(?:\[[ \t]*{name}[ \t]*\]|{name}[ \t]*[=.])", re.MULTILINE)
+    found = pattern.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _config_in(folder: Path) -> str | None:

@@ -35,7 +35,8 @@ class Article:
 
 def collect_paths(arguments: list[str]) -> list[tuple[str, str | None]]:
     """Expand arguments into (path, error) pairs: files as given, directories recursively
-    (known suffixes only, each real folder once, so symlink loops end), '-' for standard input.
+    (known suffixes only, each real folder once, so symlink loops end, and no symlink that leads
+    out of the walked folder), '-' for standard input.
     A path that cannot be read comes with a one-line error instead of being dropped."""
     found: list[tuple[str, str | None]] = []
     for argument in arguments:
@@ -79,24 +80,39 @@ def _walked_file_error(path: str) -> str | None:
     return f"not a regular file ({kind}); not read"
 
 
+def _inside(path: str, root: str) -> bool:
+    """True when a resolved path is the resolved root folder or lies under it."""
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:  # different drives
+        return False
+
+
 def _walk(root: Path) -> list[tuple[str, str | None]]:
+    """The article files under a folder. Symbolic links are followed only while they stay in
+    the walked tree (the folder as resolved): a link to a file or folder elsewhere is skipped,
+    so a checked-out repository cannot make druglint read, and report text from, files outside it."""
     found: list[tuple[str, str | None]] = []
     seen: set[str] = set()
+    top = os.path.realpath(root)
 
     def unlistable(error: OSError) -> None:
         found.append((str(error.filename), f"cannot list folder: {error.strerror or error}"))
 
     for folder, subfolders, files in os.walk(root, followlinks=True, onerror=unlistable):
         real = os.path.realpath(folder)
-        if real in seen:
+        if real in seen or not _inside(real, top):
             subfolders[:] = []
             continue
         seen.add(real)
         subfolders.sort()
         for name in sorted(files):
             path = os.path.join(folder, name)
-            if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                found.append((path, _walked_file_error(path)))
+            if Path(name).suffix.lower() not in SUFFIXES or name.startswith("."):
+                continue
+            if os.path.islink(path) and not _inside(os.path.realpath(path), top):
+                continue
+            found.append((path, _walked_file_error(path)))
     return found
 
 

@@ -1,0 +1,489 @@
+"""Robustness against hostile or malformed input (issue 15): broken Word files, baselines and
+configs that are not what they claim, pathological text for the directive regex, odd HTML and
+Markdown, invisible characters, unusual line breaks, hostile file names and symlinks."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from lint.cli.main import main
+from lint.knowledge.yamlfile import DataError
+from lint.linter import Linter, LinterConfig
+from lint.model.document import Document
+from lint.model.findings import FileReport, Finding, Severity
+from lint.readers.docx import DocxError, paragraphs
+from lint.readers.html import read_html
+from lint.readers.markdown import read_markdown
+from lint.report.github import render_github
+from lint.workflow.baseline import read_baseline, write_baseline
+from lint.workflow.config import load_config_file
+from lint.workflow.inputs import collect_paths, read_article
+from lint.workflow.suppress import regions
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ARTICLE = "Clonazepam is used to treat insomnia.\n"  # one unlabeled-indication finding
+SAFETY_TIMEOUT = 300
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def json_findings(*args: str) -> list[dict]:
+    result = invoke("check", "--format", "json", *args)
+    return [f for entry in json.loads(result.stdout)["files"] for f in entry["findings"]]
+
+
+# 1. Malformed .docx
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _base_docx() -> bytes:
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Clonazepam is used to treat insomnia.")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_document_xml(write) -> bytes:
+    """A copy of a real .docx whose word/document.xml is written by `write(stream)`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_base_docx())) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            if item.filename == "word/document.xml":
+                info = zipfile.ZipInfo(item.filename)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with zout.open(info, "w", force_zip64=True) as stream:
+                    write(stream)
+            else:
+                zout.writestr(item, zin.read(item.filename))
+    return out.getvalue()
+
+
+def _xml(text: bytes):
+    return lambda stream: stream.write(text)
+
+
+def _entity_bomb() -> bytes:
+    entities = b'<!ENTITY e0 "lollollollollollollollollollol">' + b"".join(
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">'.encode() for i in range(1, 10))
+    return (b'<?xml version="1.0"?><!DOCTYPE w:document [' + entities + b"]>"
+            + f"<w:document {W}><w:body><w:p><w:r><w:t>&e9;</w:t></w:r></w:p></w:body></w:document>".encode())
+
+
+def _inflating(stream) -> None:
+    """A document.xml of 200 MB of spaces (a zip of a few hundred KB)."""
+    stream.write(f"<w:document {W}><w:body><w:p><w:r><w:t>".encode())
+    chunk = b" " * (1024 * 1024)
+    for _ in range(200):
+        stream.write(chunk)
+    stream.write(b"</w:t></w:r></w:p></w:body></w:document>")
+
+
+MALFORMED_DOCX = {
+    "truncated": _xml(f"<w:document {W}><w:body><w:p><w:r><w:t>Clonaze".encode()),
+    "entity-bomb": _xml(_entity_bomb()),
+    "too-deep": _xml(f"<w:document {W}><w:body>{'<w:p>' * 300}{'</w:p>' * 300}</w:body></w:document>".encode()),
+    "inflates": _inflating,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MALFORMED_DOCX))
+def test_a_malformed_docx_is_an_input_error(tmp_path, kind):
+    data = _with_document_xml(MALFORMED_DOCX[kind])
+    path = tmp_path / f"{kind}.docx"
+    path.write_bytes(data)
+    with pytest.raises(DocxError):
+        paragraphs(data)
+    article = read_article(str(path))
+    assert article.source is None and article.error and "\n" not in article.error
+
+
+def test_a_docx_that_inflates_to_hundreds_of_mb_is_refused_before_it_is_read():
+    data = _with_document_xml(_inflating)
+    assert len(data) < 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(DocxError, match="uncompressed"):
+            paragraphs(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_malformed_docx_through_the_command_line(tmp_path):
+    (tmp_path / "bad.docx").write_bytes(_with_document_xml(MALFORMED_DOCX["too-deep"]))
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("druglint: ")]
+    assert len(lines) == 1 and lines[0].startswith(f"druglint: {tmp_path / 'bad.docx'}: ")
+    assert "Traceback" not in result.stderr
+    assert "good.txt:1:" in result.stdout
+
+
+# 2. Baselines
+
+BAD_BASELINES = {
+    "list-in-findings": '{"findings": [[1]]}',
+    "numbers": '{"findings": [1, 2]}',
+    "deep": "[" * 100_000 + "]" * 100_000,
+    "deep-object": '{"findings": ' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "}",
+    "not-an-object": "[]",
+    "findings-not-a-list": '{"findings": "abc"}',
+    "other-tool": '{"tool": "eslint", "findings": []}',
+    "other-version": '{"version": 99, "tool": "druglint", "findings": []}',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_BASELINES))
+def test_a_file_that_is_not_a_baseline_is_a_data_error(tmp_path, kind):
+    path = tmp_path / "baseline.json"
+    path.write_text(BAD_BASELINES[kind], encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        read_baseline(str(path))
+    message = str(raised.value)
+    assert "\n" not in message and "not a druglint baseline" in message and len(message) < 300
+
+
+def test_a_bad_baseline_through_the_command_line_is_one_line(tmp_path):
+    (tmp_path / "baseline.json").write_text('{"findings": [[1]]}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", str(tmp_path / "a.txt"), "--baseline", str(tmp_path / "baseline.json"))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("druglint: ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_baseline_is_written_readable_by_others(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_baseline(str(tmp_path / "baseline.json"), [])
+    finally:
+        os.umask(old)
+    assert (tmp_path / "baseline.json").stat().st_mode & 0o777 == 0o644
+    assert read_baseline(str(tmp_path / "baseline.json")) == {}
+    assert [p.name for p in tmp_path.iterdir()] == ["baseline.json"]
+
+
+def test_a_baseline_into_a_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(DataError, match="cannot write the baseline"):
+        write_baseline(str(tmp_path / "missing" / "baseline.json"), [])
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", str(tmp_path / "a.txt"), "--write-baseline", str(tmp_path / "missing" / "b.json"))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "cannot write the baseline" in result.stderr
+
+
+def _without_root_write_override() -> tuple[str, ...] | None:
+    """A command prefix under which a read-only folder cannot be written (root drops the
+    capability that lets it write anywhere)."""
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = (setpriv, "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search")
+    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    return prefix if probe.returncode == 0 else None
+
+
+def test_a_baseline_into_a_read_only_folder_is_a_clear_error(tmp_path):
+    prefix = _without_root_write_override()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: a read-only folder stays writable")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    script = ("from lint.knowledge.yamlfile import DataError\n"
+              "from lint.workflow.baseline import write_baseline\n"
+              "try:\n"
+              f"    write_baseline({str(folder / 'baseline.json')!r}, [])\n"
+              "except DataError as error:\n"
+              "    print('DataError', error)\n")
+    try:
+        done = subprocess.run([*prefix, sys.executable, "-c", script], capture_output=True, text=True,
+                              timeout=SAFETY_TIMEOUT, check=False)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("DataError ") and "cannot write the baseline" in done.stdout
+    assert list(folder.iterdir()) == []
+
+
+# 3. pyproject.toml
+
+@pytest.mark.parametrize("toml", ['name = "x"\ntool = 1\n', 'tool = "druglint"\n\n[project]\nname = "x"\n'])
+def test_pyproject_whose_tool_is_not_a_table(tmp_path, toml):
+    path = tmp_path / "pyproject.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_config_file(str(path), set())
+    line = toml.splitlines().index(next(s for s in toml.splitlines() if s.startswith("tool"))) + 1
+    assert raised.value.line == line and "table" in raised.value.message
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", "--config", str(path), str(tmp_path / "a.txt"))
+    assert result.exit_code == 2 and f"druglint: {path}:{line}: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_pyproject_that_is_not_utf8(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_bytes(b'[tool.druglint]\nfail-on = "never"\n# caf\xe9\n')
+    with pytest.raises(DataError) as raised:
+        load_config_file(str(path), set())
+    assert raised.value.line == 3 and "UTF-8" in raised.value.message
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", str(tmp_path / "a.txt"))  # found by discovery
+    assert result.exit_code == 2 and f"druglint: {path}:3: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_pyproject_syntax_error_has_its_line(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.druglint]\nfail-on = "never"\nrules = [\n', encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_config_file(str(path), set())
+    assert raised.value.line == 3
+    path.write_text('[tool.druglint]\nfail-on = never\n\n', encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_config_file(str(path), set())
+    assert raised.value.line == 2 and "invalid TOML" in str(raised.value)
+
+
+# 4. The suppression directive regex
+
+def _seconds(function, *args) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        function(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("filler", [" ", "\t", " \t", "# ", "<!-- "])
+def test_directive_regex_is_linear_on_long_runs_of_spaces(filler):
+    article = (FIXTURES / "clonazepam-review.md").read_text(encoding="utf-8")
+    normal = (article * (100_000 // len(article) + 1))[:100_000]
+    spaces = (filler * (100_000 // len(filler) + 1))[:100_000]
+    assert regions(spaces + "x") == []
+    baseline = max(_seconds(regions, normal), 1e-4)
+    assert _seconds(regions, spaces + "x") < 20 * baseline
+
+
+def test_directives_are_still_found_after_spaces_and_prefixes():
+    source = "a\n   # druglint-disable x\n<!--   druglint-enable x -->\n  // druglint-disable-next-line y\n"
+    found = regions(source)
+    assert [(source[r.directive_start:r.directive_end], r.rules) for r in found] == [
+        ("# druglint-disable x", frozenset({"x"})), ("// druglint-disable-next-line y", frozenset({"y"}))]
+    source = "text   druglint-disable z\n"
+    assert [source[r.directive_start:r.directive_end] for r in regions(source)] == ["   druglint-disable z"]
+
+
+# 5. HTML and Markdown
+
+def test_html_without_a_closing_head_reads_the_body():
+    source = "<head><title>x</title><p>Clonazepam is used to treat insomnia."
+    document = read_html("a.html", source)
+    start = source.index("Clonazepam")
+    assert document.text[start:] == source[start:]
+    assert "x" not in document.text[:start]
+    assert [(b.kind, source[b.start:b.end]) for b in document.blocks] == \
+        [("paragraph", "Clonazepam is used to treat insomnia.")]
+
+
+def test_html_text_in_an_unclosed_head_after_its_content_is_body_text():
+    source = "<html><head><meta charset=utf-8><title>Title</title>Clonazepam helps."
+    document = read_html("a.html", source)
+    assert "Clonazepam helps." in document.text and "Title" not in document.text
+
+
+@pytest.mark.parametrize("source", ["<![CDA", "<![CDA" * 1000, "<!--" * 20_000, "<p>a <![CDA b <p>Clonazepam",
+                                    "<![if x]><p>Clonazepam", "<![ <p>Clonazepam", "<!--<!--<![CDATA[<p>Clonazepam"])
+def test_html_broken_declarations_neither_hang_nor_crash(source):
+    document = read_html("a.html", source)
+    assert len(document.text) == len(source)
+
+
+def test_html_after_a_bogus_marked_section_is_read():
+    source = "<p>before <![CDA b> <p>Clonazepam is used to treat insomnia.</p>"
+    document = read_html("a.html", source)
+    start = source.index("Clonazepam")
+    assert document.text[start:start + 10] == "Clonazepam"
+
+
+@pytest.mark.parametrize("source", [
+    "Clonazepam&nbsp;is used to treat insomnia &amp; anxiety.\n",
+    "Take 1\\* tablet of clonazepam for insomnia.\n",
+    "Clonazepam &#169; &#x41; is used to treat insomnia.\n",
+    "- Clonazepam&nbsp;helps with insomnia.\n",
+    "# Clonazepam &amp; insomnia\n",
+])
+def test_markdown_paragraph_with_entities_or_escapes_is_read(source):
+    document = read_markdown("a.md", source)
+    for word in re.finditer(r"[A-Za-z]{4,}", source):
+        if word.group() not in ("nbsp",):
+            assert document.text[word.start():word.end()] == word.group(), word.group()
+    assert "nbsp" not in document.text and "\\" not in document.text
+    assert len(document.blocks) == 1
+
+
+def test_markdown_entity_keeps_what_it_stands_for_at_its_offset():
+    source = "Clonazepam &amp; insomnia.\n"
+    document = read_markdown("a.md", source)
+    assert document.text[source.index("&")] == "&"
+
+
+def test_markdown_deep_blockquotes_and_lists_are_read():
+    quote = "> " * 20 + "Clonazepam is used to treat insomnia.\n"
+    document = read_markdown("a.md", quote)
+    start = quote.index("Clonazepam")
+    assert document.text[start:].strip() == "Clonazepam is used to treat insomnia."
+    lists = "".join("  " * i + f"- level{i}\n" for i in range(10)) + "  " * 10 + "- Clonazepam deep\n"
+    document = read_markdown("a.md", lists)
+    for i in range(10):
+        assert f"level{i}" in document.text
+    assert "Clonazepam deep" in document.text
+
+
+def test_markdown_very_deep_nesting_does_not_crash():
+    for source in ("> " * 5000 + "x\n", "".join("  " * i + "- x\n" for i in range(500)), "*" * 10_000 + "x"):
+        document = read_markdown("a.md", source)
+        assert len(document.text) == len(source)
+
+
+def test_markdown_with_lone_carriage_returns_keeps_offsets():
+    source = "# Clonazepam\r\rClonazepam is used to treat insomnia.\r"
+    document = read_markdown("a.md", source)
+    start = source.index("Clonazepam is")
+    assert document.text[start:start + 10] == "Clonazepam"
+
+
+# 6. Invisible characters inside words
+
+@pytest.mark.xfail(strict=True, reason="matching does not yet see through invisible characters")
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u0301"])
+def test_zero_width_inside_a_drug_name_still_finds_the_drug(invisible):
+    """Cause: readers keep every source character in Document.text (offsets must match the
+    source), so 'Clona<U+200B>zepam' reaches the tokenizer and the drug matcher as one or two
+    tokens that spell no drug name ('clona' + 'zepam', or a token with the invisible character
+    inside it). Blanking the character in the reader would split the word in two; removing it
+    would break offsets. The fix belongs in matching (lint/nlp): compare tokens with default
+    ignorable characters, soft hyphens and combining marks removed while keeping offsets."""
+    report = Linter.for_config(LinterConfig()).lint_text("a.txt", f"Clona{invisible}zepam is used to treat insomnia.\n")
+    assert [d for d in report.drugs] and any(f.rule == "unlabeled-indication" for f in report.findings)
+
+
+# 7. Line breaks other than LF
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\u2028", "\u2029", "\n"])
+def test_line_col_counts_every_kind_of_line_break(newline):
+    source = f"One.{newline}Two.{newline}{newline}Three here."
+    document = Document("a.txt", source, source)
+    assert document.line_col(source.index("here")) == (4, 7)
+    assert document.line_col(0) == (1, 1)
+    assert document.line_col(len(source)) == (4, 12)
+
+
+def test_a_crlf_pair_is_one_line_break():
+    source = "a\r\nb"
+    document = Document("a.txt", source, source)
+    assert document.line_col(source.index("\n")) == (1, 3)
+    assert document.line_col(source.index("b")) == (2, 1)
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2028"])
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_findings_after_unusual_line_breaks_get_the_right_line(tmp_path, newline, suffix):
+    source = f"Intro line.{newline}{newline}More text here.{newline}{newline}{ARTICLE.strip()}{newline}"
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(source.encode("utf-8"))
+    findings = [f for f in json_findings(str(path)) if f["rule"] == "unlabeled-indication"]
+    assert [(f["line"], f["column"], f["text"]) for f in findings] == [(5, ARTICLE.index("insomnia") + 1, "insomnia")]
+
+
+# 8. GitHub workflow commands
+
+def test_github_file_names_cannot_start_a_workflow_command():
+    path = "a\n::stop-commands::x\r::error::y%0A\x1b[2K\x1b[31m.md"
+    finding = Finding("unlabeled-indication", Severity.WARNING, "msg\n::warning::z", start=0, end=3,
+                      line=1, column=1, text="abc")
+    output = render_github([FileReport(path=path, drugs=[], findings=[finding]),
+                            FileReport(path=path, drugs=[], findings=[], error="bad\n::x::y")])
+    lines = output.split("\n")
+    assert lines[-1] == "" and len(lines) == 3
+    assert re.match(r"^::warning file=[^:,\r\n]*,line=1,col=1,endLine=1,endColumn=3,title=unlabeled-indication::", lines[0])
+    assert re.match(r"^::error file=[^:,\r\n]*,title=input-error::", lines[1])
+    for line in lines[:2]:
+        assert "\r" not in line and "\x1b" not in line and "\x9b" not in line
+        assert "\n" not in line
+    assert "%250A" in lines[0] and "%0A%3A%3Astop-commands%3A%3Ax%0D" in lines[0]
+
+
+# 9. Folder walk and symlinks
+
+def test_a_folder_walk_does_not_follow_links_out_of_the_tree(tmp_path):
+    tree, outside = tmp_path / "tree", tmp_path / "outside"
+    (tree / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.md").write_text(ARTICLE, encoding="utf-8")
+    (outside / "more").mkdir()
+    (outside / "more" / "other.md").write_text(ARTICLE, encoding="utf-8")
+    (tree / "own.md").write_text(ARTICLE, encoding="utf-8")
+    (tree / "sub" / "secret-link.md").symlink_to(outside / "secret.md")
+    (tree / "folder-link").symlink_to(outside / "more", target_is_directory=True)
+    (tree / "inside-link.md").symlink_to(tree / "own.md")
+    (tree / "sub" / "up").symlink_to(tree, target_is_directory=True)
+    found = collect_paths([str(tree)])
+    assert sorted(path for path, _ in found) == [str(tree / "inside-link.md"), str(tree / "own.md")]
+    assert all(error is None for _, error in found)
+    # a link named on the command line is the user's choice and is read
+    assert collect_paths([str(tree / "sub" / "secret-link.md")]) == [(str(tree / "sub" / "secret-link.md"), None)]
+
+
+def test_a_walk_of_a_linked_folder_stays_inside_its_target(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)
+    assert collect_paths([str(tmp_path / "alias")]) == [(str(tmp_path / "alias" / "a.md"), None)]
+
+
+def test_an_article_four_times_longer_takes_about_four_times_as_long():
+    """Linear growth, measured as a ratio (never an absolute time): an article with claims,
+    doses, denials, testimonies and long runs of blanks, once and four times over."""
+    import time
+
+    from lint import Linter, LinterConfig
+
+    unit = ("Clonazepam is used to treat insomnia, but it is not habit-forming at all. Since I started "
+            "Klonopin my panic attacks have stopped. The tablets are 2 mg. Take one three times a day." + " " * 400 + "\n\n")
+    linter = Linter.for_config(LinterConfig())
+    linter.lint_text("warm.txt", unit)
+
+    def seconds(text: str) -> float:
+        started = time.perf_counter()
+        linter.lint_text("a.txt", text)
+        return time.perf_counter() - started
+
+    one = min(seconds(unit * 100) for _ in range(2))
+    four = min(seconds(unit * 400) for _ in range(2))
+    assert four / one < 8, f"1x {one:.2f} s, 4x {four:.2f} s: growth is worse than linear"
