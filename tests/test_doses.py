@@ -147,3 +147,37 @@ def test_a_counted_daily_total_is_read_per_day():
 ])
 def test_a_stated_age_sets_the_population(text, population, age):
     assert detect_population(text) == (frozenset({population}), (age, age))
+
+
+# --- regimens across two sentences ------------------------------------------------------------
+
+from lint.nlp.doses import continued_regimen  # noqa: E402
+
+
+@_pytest.mark.parametrize("sentence, expected", [
+    ("Take one three times a day with food.", ((5.0, 5.0), 3, False)),
+    ("Repeat every six hours if needed.", ((5.0, 5.0), 4.0, False)),
+    ("Take two in the morning and one at bedtime.", ((15.0, 15.0), None, True)),
+    ("Patients usually take it twice a day.", ((5.0, 5.0), 2, False)),
+    ("Take one at breakfast, one at lunch and one with dinner.", ((15.0, 15.0), None, True)),
+])
+def test_a_sentence_carries_on_the_regimen_of_the_strength_before_it(sentence, expected):
+    assert continued_regimen(5.0, sentence) == expected
+
+
+@_pytest.mark.parametrize("sentence", [
+    "Store them at room temperature.",
+    "Swallowing them whole matters.",
+    "Ask your pharmacist about generics.",
+    "The coating is blue.",
+    "It starts working within an hour.",
+])
+def test_a_sentence_without_a_regimen_carries_nothing_on(sentence):
+    assert continued_regimen(5.0, sentence) is None
+
+
+def test_a_regimen_across_sentences_is_judged_as_one_dose(lint_string):
+    flagged = lint_string("Lexapro for depression\n\nThe tablets are 20 mg. Take one twice a day.\n")
+    assert [f.rule for f in flagged.findings if f.rule == "dose-out-of-range"] == ["dose-out-of-range"]
+    right = lint_string("Lexapro for depression\n\nThe tablets are 10 mg. Take one once a day.\n")
+    assert [f for f in right.findings if f.rule == "dose-out-of-range"] == []

@@ -225,9 +225,10 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     if times is not None and max_times is not None and times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
     fewest = _min_scheduled_times(entry)
-    daily_schedule = times is not None and times[1] >= 1 - 1e-9  # "once a day" against "twice a day", not a weekly step
-    if daily_schedule and fewest is not None and times[1] < fewest - 1e-9 and mention.kind != "max":
-        return f"{_times(times[1])} is less often than the label's {_times(fewest)}"
+    most = times[1] if times is not None else None
+    daily_schedule = most is not None and most >= 1 - 1e-9  # "once a day" against "twice a day", not a weekly step
+    if daily_schedule and most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max":
+        return f"{_times(most)} is less often than the label's {_times(fewest)}"
     return None
 
 

@@ -41,7 +41,7 @@ RULE_DOC = RuleDoc(
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per presented use of an unlabeled condition (once per sentence and condition)."""
     findings: list[Finding] = []
-    seen: set[tuple[int, str]] = set()
+    seen: dict[int, set[str]] = {}  # sentence start -> concepts reported there (linear in the article)
     for use in claims.uses:
         if not use.presented_as_use or use.negated or use.hedged or use.off_label:
             continue
@@ -49,10 +49,10 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
         if profile is None or is_vague(reference, use.condition_ids) or is_labeled(reference, profile, use.condition_ids, use.products):
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
-        related = {c for c in seen if c[0] == use.sentence_start and reference.related(c[1], concept)}
-        if (use.sentence_start, concept) in seen or related:
-            continue
-        seen.add((use.sentence_start, concept))
+        in_sentence = seen.setdefault(use.sentence_start, set())
+        if any(reference.related(done, concept) for done in in_sentence):
+            continue  # the same concept, or a kind of one already reported in this sentence
+        in_sentence.add(concept)
         name = reference.conditions[concept].name if concept in reference.conditions else f"'{use.text}'"
         labeled = "; ".join(ind.fact.split(";")[0].rstrip(".") for ind in profile.indications)
         first_source = profile.source(profile.indications[0].source) if profile.indications else None

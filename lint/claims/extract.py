@@ -43,7 +43,8 @@ from lint.nlp.sentences import sentence_table
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
-CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?\s+(?:but|although|though|whereas|yet|while)\s+|;\s*)")
+CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*)")  # linear: a
+# whitespace run is tried once, from its start
 REASSURANCE = re.compile(r"\b(?:perfectly|completely|totally|entirely|100%) safe\b|\b(?:no|zero) risk\b|\brisk-free\b|"
                          r"\bwill be (?:fine|ok|okay)\b|\bno need to worry\b|\bgentle on\b|\bharmless\b|\bnothing to worry\b")
 DENIAL = re.compile(r"\b(?:does not|doesn't|doesn’t|did not|didn't|will not|won't|cannot|can't|is not|isn't|isn’t|"
@@ -805,8 +806,8 @@ def _denies(clause: str, names: frozenset[str]) -> bool:
     if REASSURANCE.search(clause) or OBJECT_DENIAL.search(clause):
         return True
     for match in DENIAL.finditer(clause):
-        before = clause[:match.start()].split()
-        subject = before[-1].strip("(),") if before else ""
+        words_before = clause[max(0, match.start() - 60):match.start()].split()
+        subject = words_before[-1].strip("(),") if words_before else ""
         if (subject in names or subject in DRUG_PRONOUNS) and not NEGATED_ADVICE.match(clause[match.end():]):
             return True
     return False

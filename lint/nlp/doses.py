@@ -57,7 +57,11 @@ FREQUENCIES = [
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening)", re.I), (1, 1)),
 ]
-EVERY_HOURS = re.compile(r"\bevery (?P<a>\d+(?:\.\d+)?)(?:\s*(?:to|-|–|or)\s*(?P<b>\d+(?:\.\d+)?))? ?(?:hours?|hrs?|h)\b|\bq(?P<q>\d+)h\b", re.I)
+HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8", "twelve": "12",
+              "twenty-four": "24"}
+HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
+EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
+                         r"|\bq(?P<q>\d+)h\b", re.I)
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*total\b", re.I)
@@ -105,6 +109,8 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     for pattern, value in FREQUENCIES:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[1].start()):
+            if value[0] >= 1 and BEDTIME_TOO.match(text, match.end()):
+                value = (value[0] + 1, value[1] + 1)  # "three times a day and at bedtime": four doses
             best = (value, match)
     weeks = EVERY_WEEKS.search(text)
     if weeks and (best is None or weeks.start() < best[1].start()):
@@ -112,13 +118,14 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
         best = ((1 / (7 * count), 1 / (7 * count)), weeks)
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
-        low = float(hours.group("q") or hours.group("a"))
-        high = float(hours.group("b") or low)
+        low = float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
+        high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or low))
         if 0 < low <= high <= 72:
             best = ((24 / high, 24 / low), hours)
     return best if best else (None, None)
 
 
+BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime|at night|before bed)", re.I)
 THEN = re.compile(r"\b(?:then|after that|afterwards|later)\b", re.I)
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days))\b", re.I)
 
@@ -246,6 +253,36 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
     return mentions
 
 
+TIMED_UNIT = re.compile(rf"\b(?P<n>{COUNT}|one)\s+(?:{UNIT_FORMS}\s+|of them\s+)?(?:{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|"
+                        rf"at (?:breakfast|lunch|dinner|supper|midday|noon|bedtime)|mid-?(?:morning|afternoon)|"
+                        rf"in the (?:early |late )?(?:morning|afternoon|evening))", re.I)
+ANOTHER_TIMED = re.compile(rf"\b(?:and|plus)\s+another\s+(?:{UNIT_FORMS}\s+)?(?:{TIME_OF_DAY}|at bedtime|with dinner)", re.I)
+CONTINUES = re.compile(rf"^\W*(?:(?:then\s+)?(?:take|takes|taking|swallow|give|use)\s+(?P<count>{COUNT}|it|them|one)\b"
+                       rf"|(?:they|patients|people|adults|you)\b[^.]{{0,30}}?\b(?:take|takes|use)\s+(?P<count2>{COUNT}|it|them|one)\b"
+                       rf"|(?:repeat|the dose (?:can|may) be repeated|it can be repeated)"
+                       rf"|(?P<count3>{COUNT}|one)\s+(?:{UNIT_FORMS}\s+)?(?:in the|at|with|every|each|twice|three|four))", re.I)
+
+
+def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float], float | None, bool] | None:
+    """A regimen a sentence gives for the strength the sentence before it named ("The
+    tablets are 10 mg. Take one four times a day."; "Start with one 100 mg tablet. Repeat
+    every four hours."): (amount in mg, doses a day, whether the amount is a daily total),
+    or None when the sentence does not carry on a regimen."""
+    match = CONTINUES.match(text)
+    if match is None:
+        return None
+    word = next((g for g in (match.group("count"), match.group("count2"), match.group("count3")) if g), "")
+    units = 1.0 if word.lower() in ("it", "them", "one", "") else _count(word)
+    timed = TIMED_UNIT.findall(text)
+    if len(timed) >= 2 or (timed and ANOTHER_TIMED.search(text)):  # one in the morning, one at midday and one at bedtime
+        total = sum(_count(n) if n.lower() != "one" else 1.0 for n in timed) + (1 if ANOTHER_TIMED.search(text) else 0)
+        return (strength_mg * total, strength_mg * total), None, True
+    times, _ = frequency(text)
+    if times is None:
+        return None
+    return (strength_mg * units, strength_mg * units), times[1], False
+
+
 @Language.component("druglint_doses")
 def mark_doses(doc: Doc) -> Doc:
     """doc.spans['doses']: one span per dose mention, its parse in `span._.dose`."""
@@ -264,5 +301,37 @@ def mark_doses(doc: Doc) -> Doc:
             if span is not None:
                 span._.dose = mention
                 spans.append(span)
+        spans += _continuation(doc, text, table, index)
     doc.spans["doses"] = spans
     return doc
+
+
+def _continuation(doc: Doc, text: str, table, index: int) -> list:
+    """A dose spread over two sentences of one block: the last amount of sentence `index`
+    (a strength or a dose) and the regimen the next sentence gives for it."""
+    following = index + 1
+    if following >= len(table.chars) or table.blocks[following] != table.blocks[index]:
+        return []
+    start, end = table.chars[index]
+    next_start, next_end = table.chars[following]
+    if DIGITS.search(text, next_start, next_end):
+        return []  # the next sentence states its own amounts
+    amounts = [m for m in AMOUNT.finditer(text, start, end) if not m.group("perkg") and not m.group("perday")]
+    if not amounts:
+        return []
+    last = amounts[-1]
+    if PARTNER.match(text[amounts[-2].end():last.start()] if len(amounts) > 1 else "x"):
+        last = amounts[-2]  # "10 mg/325 mg tablets": the first ingredient
+    value = _values(last)
+    regimen = continued_regimen(value[0], text[next_start:next_end]) if value and value[0] == value[1] else None
+    if regimen is None:
+        return []
+    amount, times, per_day = regimen
+    clause_end = next_end - len(text[next_start:next_end]) + len(text[next_start:next_end].rstrip(" .!\n"))
+    span = doc.char_span(last.start(), clause_end, alignment_mode="expand")
+    if span is None:
+        return []
+    span._.dose = DoseMention(start=last.start(), end=clause_end, amounts_mg=(amount,), per_kg=False,
+                              per_day=per_day, times_per_day=None if per_day else (times, times) if times else None,
+                              kind="usual")
+    return [span]

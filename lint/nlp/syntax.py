@@ -37,11 +37,10 @@ def _improvement_words() -> frozenset[str]:
     return frozenset(form for phrase in use_predicates().improvements for form in verb_forms(phrase.split()[0]))
 
 
-def needs_parse(doc: Doc, start: int, end: int, drug_starts: set[int]) -> bool:
-    """True for a sentence (token range) that can carry a testimony: it names a drug and
-    holds an improvement word. Only these are parsed, so the parser costs little."""
-    if not any(start <= i < end for i in drug_starts):
-        return False
+def needs_parse(doc: Doc, start: int, end: int) -> bool:
+    """True for a sentence (token range) that can carry a testimony: it holds an
+    improvement word (the caller keeps only sentences that name a drug). Only these are
+    parsed, so the parser costs little."""
     words = _improvement_words()
     return any(token.lower_ in words for token in doc[start:end])
 
@@ -54,8 +53,8 @@ def parse_claim_sentences(doc: Doc) -> Doc:
     from lint.nlp.sentences import sentence_table
 
     table = sentence_table(doc)
-    drug_starts = {span.start for span in doc.spans["drugs"]}
-    chosen = [span for span in table.spans if needs_parse(doc, span.start, span.end, drug_starts)]
+    with_drugs = sorted({table.of_token[span.start] for span in doc.spans["drugs"]})
+    chosen = [table.spans[i] for i in with_drugs if needs_parse(doc, table.spans[i].start, table.spans[i].end)]
     parsed: dict[int, Doc] = {}
     if chosen:
         model = load_syntax_model()
