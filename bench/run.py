@@ -4,10 +4,12 @@
     python bench/run.py --articles 4000 --json bench-result.json
 
 Reports, in one run: druglint words/second in-process (the engine) and through the CLI
-(`druglint check DIR --format json`, with one job and with --jobs 2), spaCy's bare tokenizer (spacy.blank('en').tokenizer)
-on the same texts and the ratio of the two, time for 1x, 4x and 16x of the corpus (16x is
-the whole corpus) and for one article grown 1x, 4x and 16x longer (both should grow
-linearly), peak memory, `druglint --help` wall time and one article from a cold start.
+(`druglint check DIR --format json`, with one job and with --jobs 2); the peer, proselint
+(pinned below; installed into this interpreter's environment when missing), on the same
+files through its CLI, and the ratio; the share of sentences the syntax model parses;
+spaCy's bare tokenizer on the same texts (for reference); time for 1x, 4x and 16x of the
+corpus and for one article grown 1x, 4x and 16x longer (both should grow linearly), peak
+memory, `druglint --help` wall time and one article from a cold start.
 """
 from __future__ import annotations
 
@@ -24,8 +26,9 @@ from pathlib import Path
 
 from corpus import REPO, Article, build_corpus
 
+PROSELINT = "proselint==0.16.0"
 TARGETS = {  # what the figures must reach
-    "ratio_to_tokenizer": ("druglint / bare tokenizer speed", 0.5, ">="),
+    "ratio_to_proselint": ("druglint CLI / proselint CLI speed, same files", 1.0, ">="),
     "jobs_speedup": ("--jobs 2 speed-up over one job (CLI)", 1.7, ">="),
     "help_seconds": ("druglint --help wall time (s)", 0.3, "<="),
     "cold_article_seconds": ("one article from a cold start (s)", 1.5, "<="),
@@ -56,10 +59,44 @@ def peak_mb(who: int) -> float:
 
 
 def lint_all(articles: list[Article]) -> float:
-    from lint.linter import lint_text
+    from lint import Linter, LinterConfig
+    linter = Linter.for_config(LinterConfig())
     started = time.perf_counter()
     for article in articles:
-        lint_text(article.name, article.source)
+        linter.lint_text(article.name, article.source)
+    return time.perf_counter() - started
+
+
+def parsed_share(articles: list[Article]) -> tuple[int, int]:
+    """Sentences the syntax model parsed, and all sentences, over the articles."""
+    from lint import Linter, LinterConfig
+    from lint.readers import read_document
+    linter = Linter.for_config(LinterConfig())
+    parsed = total = 0
+    for article in articles:
+        doc = linter.analyse(read_document(article.name, article.source))
+        parsed += len(doc._.syntax or {})
+        total += doc._.sentence_count or 0
+    return parsed, total
+
+
+def proselint_command() -> list[str]:
+    """proselint's CLI, installed (pinned) into this environment when it is missing."""
+    script = shutil.which("proselint", path=str(Path(sys.executable).parent))
+    if script is None:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", PROSELINT], check=True)
+        script = shutil.which("proselint", path=str(Path(sys.executable).parent))
+    if script is None:
+        raise SystemExit(f"could not install {PROSELINT}")
+    return [script]
+
+
+def run_proselint(folder: Path) -> float:
+    """proselint over the same files (one command, every file named), in seconds."""
+    files = sorted(str(p) for p in folder.iterdir())
+    started = time.perf_counter()
+    subprocess.run([*proselint_command(), "--output-format", "json", "check", *files],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     return time.perf_counter() - started
 
 
@@ -120,8 +157,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="druglint-bench-") as folder:
         for article in articles:
             (Path(folder) / article.name).write_text(article.source, encoding="utf-8")
-        cli_seconds = min(run_cli(Path(folder), len(articles)) for _ in range(CLI_RUNS))
+        proselint_command()
+        cli_seconds = proselint_seconds = float("inf")
+        for _ in range(CLI_RUNS):  # alternating, so a busy moment slows both alike
+            cli_seconds = min(cli_seconds, run_cli(Path(folder), len(articles)))
+            proselint_seconds = min(proselint_seconds, run_proselint(Path(folder)))
         two_jobs_seconds = min(run_cli(Path(folder), len(articles), jobs=2) for _ in range(CLI_RUNS))
+    results["proselint_seconds"] = round(proselint_seconds, 3)
+    results["proselint_words_per_second"] = round(words / proselint_seconds)
+    results["ratio_to_proselint"] = round(proselint_seconds / cli_seconds, 2)
     results["cli_seconds"] = round(cli_seconds, 3)
     results["cli_two_jobs_seconds"] = round(two_jobs_seconds, 3)
     results["jobs_speedup"] = round(cli_seconds / two_jobs_seconds, 2)
@@ -147,6 +191,10 @@ def main() -> None:
     flushed = tokenize_all(articles, flush_cache=True)
     results["tokenizer_flushed_words_per_second"] = round(words / flushed)
     results["ratio_to_tokenizer_flushed"] = round(results["engine_words_per_second"] / (words / flushed), 3)
+    parsed, sentences = parsed_share(articles[: len(articles) // 4])
+    results["sentences_parsed"] = parsed
+    results["sentences"] = sentences
+    results["parsed_share"] = round(parsed / sentences, 4) if sentences else 0.0
     results["engine_peak_memory_mb"] = round(peak_mb(resource.RUSAGE_SELF), 1)
     results["peak_memory_mb"] = max(results["engine_peak_memory_mb"], results["cli_peak_memory_mb"])
 
@@ -163,6 +211,10 @@ def report(results: dict) -> None:
           f"({results['cli_seconds']} s, start-up included)")
     print(f"druglint CLI -j 2   : {round(results['words'] / results['cli_two_jobs_seconds']):>9} words/s "
           f"({results['cli_two_jobs_seconds']} s): {results['jobs_speedup']}x one job")
+    print(f"proselint CLI       : {results['proselint_words_per_second']:>9} words/s "
+          f"({results['proselint_seconds']} s, same files): druglint is {results['ratio_to_proselint']}x its speed")
+    print(f"sentences parsed by the syntax model: {results['sentences_parsed']} of {results['sentences']} "
+          f"({100 * results['parsed_share']:.1f}%, in a quarter of the corpus)")
     print(f"bare spaCy tokenizer: {results['tokenizer_words_per_second']:>9} words/s "
           f"({results['tokenizer_seconds']} s); "
           f"{results['tokenizer_flushed_words_per_second']} words/s with its cache emptied before each article")
