@@ -37,12 +37,15 @@ def _improvement_words() -> frozenset[str]:
     return frozenset(form for phrase in use_predicates().improvements for form in verb_forms(phrase.split()[0]))
 
 
+TESTIFYING = frozenset({"my", "his", "her", "their", "our", "i", "i've", "i'm", "me", "we"})
+
+
 def needs_parse(doc: Doc, start: int, end: int) -> bool:
     """True for a sentence (token range) that can carry a testimony: it holds an
-    improvement word (the caller keeps only sentences that name a drug). Only these are
-    parsed, so the parser costs little."""
-    words = _improvement_words()
-    return any(token.lower_ in words for token in doc[start:end])
+    improvement word and speaks of someone's own experience ("my", "his", "I") (the caller
+    keeps only sentences that name a drug). Only these are parsed, so the parser costs little."""
+    words = [token.lower_ for token in doc[start:end]]
+    return bool(TESTIFYING.intersection(words)) and bool(_improvement_words().intersection(words))
 
 
 @Language.component("druglint_syntax")
