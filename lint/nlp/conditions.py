@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.reference import load_reference
-from lint.nlp.lexicon import is_acronym, variants
+from lint.nlp.lexicon import is_acronym, phrase_doc, variants
 
 
 def indication_term_id(drug_id: str, indication_id: str) -> str:
@@ -38,7 +38,7 @@ class ConditionMatcher:
         for condition_id, words in terms.items():
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
-                matcher.add(condition_id, [nlp.make_doc(v) for v in sorted(variants(term))])
+                matcher.add(condition_id, [phrase_doc(nlp, v) for v in sorted(variants(term))])
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)

@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table, use_predicates
 from lint.nlp.inflect import phrase_forms
+from lint.nlp.lexicon import phrase_doc
 
 BENEFIT_PREPOSITIONS = ("for", "against")
 
@@ -26,8 +27,8 @@ class CueMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         table = cue_table()
         for category in CUE_CATEGORIES:
-            self.matcher.add(category, [nlp.make_doc(p) for p in table.cues[category]])
-        self.matcher.add("benefit", [nlp.make_doc(p) for p in sorted(benefit_phrases() - set(table.cues["use"]))])
+            self.matcher.add(category, [phrase_doc(nlp, p) for p in table.cues[category]])
+        self.matcher.add("benefit", [phrase_doc(nlp, p) for p in sorted(benefit_phrases() - set(table.cues["use"]))])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]

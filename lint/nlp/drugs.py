@@ -10,7 +10,7 @@ from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import other_drugs
 from lint.knowledge.reference import load_reference
-from lint.nlp.lexicon import is_acronym, variants
+from lint.nlp.lexicon import is_acronym, phrase_doc, variants
 
 OTHER = "other"
 MIN_STEM_WORD = 7  # shorter words with a drug-like ending are ordinary words ("capsule" is not one)
@@ -44,7 +44,7 @@ class DrugMatcher:
     def _add(self, nlp: Language, label: str, names) -> None:
         for name in names:
             matcher = self.exact if is_acronym(name) else self.lower
-            matcher.add(label, [nlp.make_doc(v) for v in sorted(variants(name))])
+            matcher.add(label, [phrase_doc(nlp, v) for v in sorted(variants(name))])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=match_id)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 
 def variants(term: str) -> set[str]:
     """A term with its hyphen and plural variants: 'post-traumatic' -> 'post traumatic', ..."""
@@ -35,3 +38,22 @@ def final_period_cases(tokenizer, terms) -> dict[str, list[str]]:
         if pieces[-1] != ".":
             cases[f"{chunk}."] = [t.text for t in tokenizer(chunk)] + ["."]
     return cases
+
+
+def phrase_doc(nlp: Language, phrase: str) -> Doc:
+    """A matcher pattern for a phrase, tokenized as article text is. A phrase of plain
+    words that no tokenizer rule touches is built from its words directly (the same
+    tokens, without running the tokenizer: thousands of lexicon terms load faster)."""
+    words = phrase.split(" ")
+    rules = _tokenizer_rules(nlp)
+    if all(word.isalpha() and word.isascii() and word not in rules and word.lower() not in rules for word in words):
+        return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+    return nlp.make_doc(phrase)
+
+
+def _tokenizer_rules(nlp: Language) -> frozenset[str]:
+    cached = getattr(nlp, "_druglint_rules", None)
+    if cached is None:
+        cached = frozenset(getattr(nlp.tokenizer, "rules", {}) or {})
+        nlp._druglint_rules = cached  # type: ignore[attr-defined]
+    return cached
