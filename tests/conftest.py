@@ -27,3 +27,20 @@ def lint_string():
 
 def findings_of(report, rule):
     return [f for f in report.findings if f.rule == rule]
+
+
+def without_root_permission_override() -> tuple[str, ...] | None:
+    """A command prefix under which file permissions hold (a chmod 000 file is unreadable, a
+    read-only folder unwritable): none needed for a normal user; for root, setpriv dropping
+    the capabilities that let root read and write anything. None when that is impossible."""
+    import os
+    import shutil
+    import subprocess
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = (setpriv, "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search")
+    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    return prefix if probe.returncode == 0 else None

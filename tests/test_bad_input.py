@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import without_root_permission_override
 
 from lint.cli.main import main
 from lint.workflow.inputs import MAX_CHARS, read_article
@@ -170,21 +171,8 @@ def test_a_read_that_fails_with_an_io_error(tmp_path):
     assert "2 files checked" in result.stdout
 
 
-def _without_root_read_override() -> tuple[str, ...] | None:
-    """A command prefix under which a chmod 000 file is unreadable: none needed for a normal
-    user; for root, setpriv dropping the capabilities that let root read any file."""
-    if os.geteuid() != 0:
-        return ()
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None
-    prefix = (setpriv, "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search")
-    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
-    return prefix if probe.returncode == 0 else None
-
-
 def test_a_file_without_read_permission(tmp_path):
-    prefix = _without_root_read_override()
+    prefix = without_root_permission_override()
     if prefix is None:
         pytest.skip("running as root without setpriv: a chmod 000 file stays readable")
     locked = tmp_path / "locked.md"

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import without_root_permission_override
 
 from lint.cli.main import main
 from lint.knowledge.yamlfile import DataError
@@ -192,21 +192,8 @@ def test_a_baseline_into_a_missing_folder_is_a_clear_error(tmp_path):
     assert "cannot write the baseline" in result.stderr
 
 
-def _without_root_write_override() -> tuple[str, ...] | None:
-    """A command prefix under which a read-only folder cannot be written (root drops the
-    capability that lets it write anywhere)."""
-    if os.geteuid() != 0:
-        return ()
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None
-    prefix = (setpriv, "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search")
-    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
-    return prefix if probe.returncode == 0 else None
-
-
 def test_a_baseline_into_a_read_only_folder_is_a_clear_error(tmp_path):
-    prefix = _without_root_write_override()
+    prefix = without_root_permission_override()
     if prefix is None:
         pytest.skip("running as root without setpriv: a read-only folder stays writable")
     folder = tmp_path / "locked"
