@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from lint.claims.population import ADULT, detect_population, detect_weight
 from lint.claims.relations import (
+    GOAL_HEADS,
     UNLISTED,
     benefit_candidates,
     covered_by_label,
@@ -55,6 +56,7 @@ DRUG_PRONOUNS = frozenset({"it", "this", "they", "medicine", "medication", "drug
 NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved|for\b|a good idea|to be|advised|meant|"
                             r"intended|right for|the same|a treatment|a cure|a substitute|stopped|taken|used|given|mixed|"
                             r"combined|crushed|chewed)")
+COPULAS = frozenset({"is", "'s", "’s", "was", "are", "as", "be", "becomes", "became", "makes", "made"})
 SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids", "opiate", "opiates", "heroin",
                         "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
                         "benzodiazepines", "painkillers", "caffeine"})
@@ -407,6 +409,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = "item in a uses section"
             elif uses_context and condition.start_char >= uses_from:
                 reason = uses_context
+            elif _called_a_goal_aid(sentence, condition) and _subject_drug(sentence, condition.start, main)[0]:
+                reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
+                drug, named = _subject_drug(sentence, condition.start, main)
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
@@ -425,6 +430,16 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 hedged=hedged, off_label=off_label, reason=reason))
         claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context)
     return _refuted(claims)
+
+
+def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
+    """'it doubles as a sleep aid', 'Adderall is a handy diet pill': a goal compound (a
+    lexicon condition ending in aid, pill, hack ...) that the sentence calls the drug, by a
+    copula or 'as' just before it. 'Do not mix it with sleep aids' calls the drug nothing."""
+    if len(condition) < 2 or condition[0].lower_ in DETERMINERS or condition[-1].lower_ not in GOAL_HEADS:
+        return False
+    before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 4):condition.start]]
+    return bool(COPULAS.intersection(before)) and "with" not in before
 
 
 def _own_withdrawal(sentence: _Sentence, condition: Span) -> bool:
