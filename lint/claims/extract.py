@@ -19,15 +19,14 @@ from lint.claims.population import ADULT, detect_population, detect_weight
 from lint.claims.relations import (
     GOAL_HEADS,
     UNLISTED,
+    Candidate,
     benefit_candidates,
-    covered_by_label,
     goal_compounds,
-    labeled_vocabulary,
+    label_vocabulary,
     listed_candidates,
     not_a_use,
     purpose_candidates,
     testimony_subjects,
-    vague_terms,
 )
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
@@ -409,9 +408,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 reason = "item in a uses section"
             elif uses_context and condition.start_char >= uses_from:
                 reason = uses_context
-            elif _called_a_goal_aid(sentence, condition) and _subject_drug(sentence, condition.start, main)[0]:
+            elif _called_a_goal_aid(sentence, condition) and (called := _subject_drug(sentence, condition.start, main))[0]:
                 reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
-                drug, named = _subject_drug(sentence, condition.start, main)
+                drug, named = called
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
@@ -428,7 +427,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
-        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context)
+        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context, testimonies)
     return _refuted(claims)
 
 
@@ -469,19 +468,20 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
 
 
 def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference,
-                   hedged: bool, off_label: bool, uses_context: str) -> list[UseClaim]:
+                   hedged: bool, off_label: bool, uses_context: str, testimonies: list[Candidate]) -> list[UseClaim]:
     """Uses the lexicon does not know (lint/claims/relations.py), tied to the drug that is
     the subject of their predicate or the object of their purpose verb."""
     if sentence.section in EXCLUDED_SECTIONS:
         return []
     span = sentence.span
     candidates = benefit_candidates(doc, span, sentence.cues) + purpose_candidates(doc, span, sentence.drugs) \
-        + goal_compounds(doc, span) + [t for t in testimony_subjects(doc, span) if _is_complaint_span(t.span)]
+        + goal_compounds(doc, span) + [t for t in testimonies if _is_complaint_span(t.span)]
     listed = uses_context or (sentence.section in USE_SECTIONS and sentence.block is not None
                               and sentence.block.kind == "item" and sentence.span.start_char <= sentence.block.start + 2)
     if listed:  # an item of a uses list, or what follows "Uses:": its leading words are the use
         candidates += listed_candidates(doc, span, uses_context or "item in a uses section")
     claims: list[UseClaim] = []
+    vocabulary = label_vocabulary(reference)
     taken: list[Span] = list(sentence.conditions)
     for candidate in candidates:
         phrase = candidate.span
@@ -490,7 +490,7 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
         profile = reference.profiles.get(drug) if drug else None
-        if profile is None or covered_by_label(phrase, _labeled_words(profile, reference), vague_terms(reference)):
+        if profile is None or vocabulary.covers(phrase, profile):
             continue
         taken.append(phrase)
         claims.append(UseClaim(
@@ -523,16 +523,6 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
         return (None, None) if nearest.label_ == drug else (drug, named)
     return nearest.label_, nearest
-
-
-def _labeled_words(profile: Profile, reference: Reference) -> frozenset[str]:
-    key = (id(reference), profile.id)
-    if key not in _LABELED_WORDS:
-        _LABELED_WORDS[key] = labeled_vocabulary(profile, reference)
-    return _LABELED_WORDS[key]
-
-
-_LABELED_WORDS: dict[tuple[int, str], frozenset[str]] = {}
 
 
 def _testified_drug(sentence: _Sentence, subject: Span, main: str | None) -> tuple[str | None, Span | None]:

@@ -202,6 +202,37 @@ def vague_terms(reference: Reference) -> tuple[str, ...]:
                          for term in condition.terms}))
 
 
+@dataclass
+class LabelVocabulary:
+    """What unlisted uses are judged by, for one reference: its vague terms and each drug's
+    labeled words, each computed once (the reference is kept, so its id stays its own)."""
+
+    reference: Reference
+    vague: tuple[str, ...]
+    labeled: dict[str, frozenset[str]]
+
+    def words_of(self, profile: Profile) -> frozenset[str]:
+        """The labeled words of one drug (labeled_vocabulary), computed on first use."""
+        if profile.id not in self.labeled:
+            self.labeled[profile.id] = labeled_vocabulary(profile, self.reference)
+        return self.labeled[profile.id]
+
+    def covers(self, span: Span, profile: Profile) -> bool:
+        """covered_by_label for the drug's labeled words and the vague terms."""
+        return covered_by_label(span, self.words_of(profile), self.vague)
+
+
+_VOCABULARIES: dict[int, LabelVocabulary] = {}
+
+
+def label_vocabulary(reference: Reference) -> LabelVocabulary:
+    """The shared LabelVocabulary of a reference."""
+    vocabulary = _VOCABULARIES.get(id(reference))
+    if vocabulary is None or vocabulary.reference is not reference:
+        vocabulary = _VOCABULARIES[id(reference)] = LabelVocabulary(reference, vague_terms(reference), {})
+    return vocabulary
+
+
 def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]) -> bool:
     """True when the candidate's head word (its last content word) belongs to a labeled
     indication, or its head is a measure ("cholesterol numbers") of a labeled word before it,
