@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from lint.checks import all_rules
+from lint.checks.claims_sheet import claims_sheet
 from lint.checks.rule import CheckContext, Rule
 from lint.claims.extract import ArticleClaims, extract_claims
 from lint.knowledge.reference import Reference, load_reference
@@ -78,7 +79,12 @@ class Linter:
                 finding.line, finding.column = document.line_col(finding.start)
                 finding.text = document.source[finding.start:finding.end]
         findings.sort(key=lambda f: (f.start is not None, f.start or 0, f.rule))
-        return FileReport(path=document.path, drugs=context.claims.drugs, findings=findings, source=document.source)
+        claims = claims_sheet(context.claims, self.reference)
+        for claim in claims:
+            if claim.start is not None:
+                claim.line, claim.column = document.line_col(claim.start)
+        return FileReport(path=document.path, drugs=context.claims.drugs, findings=findings,
+                          source=document.source, claims=claims)
 
     def lint_text(self, path: str, source: str, fmt: str | None = None) -> FileReport:
         """Lint decoded article text (the reader is chosen from the path's suffix unless given)."""

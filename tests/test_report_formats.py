@@ -372,7 +372,7 @@ def test_output_keeps_json_unchanged_and_text_uncoloured(tmp_path):
     article = FIXTURES / "clonazepam-review.md"
     run("--format", "json", "--output", tmp_path / "r.json", article)
     entry = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["files"][0]
-    assert set(entry) == {"path", "drugs", "findings"}
+    assert set(entry) == {"path", "drugs", "findings", "claims"}
     run("--color", "-o", tmp_path / "r.txt", article)
     assert "\033[" not in (tmp_path / "r.txt").read_text(encoding="utf-8")
 

@@ -275,7 +275,8 @@ def _generosity(entry: DoseEntry, claim: DoseClaim) -> tuple[bool, float]:
     return fits_product, daily if daily is not None else float("inf")
 
 
-def _describe(entry: DoseEntry) -> str:
+def describe(entry: DoseEntry) -> str:
+    """The entry's use, population, weight band and products: 'panic-disorder, adult'."""
     parts = [entry.population]
     if entry.weight_kg is not None:
         low, high = entry.weight_kg
@@ -287,28 +288,40 @@ def _describe(entry: DoseEntry) -> str:
     return ", ".join(parts)
 
 
+def judge(profile: Profile, claim: DoseClaim, reference: Reference) -> tuple[DoseEntry, str | None] | None:
+    """The label entry that explains a dose claim and why the claim breaks it (None: it fits
+    that entry), or None when no entry applies (an unlabeled use, or no number in the label).
+    A claim breaks the label only when one of its amounts breaks every entry that may apply."""
+    entries = candidates(profile, claim, reference)
+    if not entries:
+        return None
+    fitting: DoseEntry | None = None
+    for amount in claim.mention.amounts_mg:
+        reasons = [(entry, violation(entry, claim, amount)) for entry in entries]
+        fit = next((entry for entry, reason in reasons if reason is None), None)
+        if fit is None:
+            return max(reasons, key=lambda pair: _generosity(pair[0], claim))  # the nearest miss explains best
+        fitting = fitting or fit
+    return fitting or entries[0], None
+
+
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """A finding for each dose claim that breaks every label entry that could apply to it."""
     findings = []
     for claim in claims.doses:
         profile = reference.profiles[claim.drug]
-        entries = candidates(profile, claim, reference)
-        if not entries:
+        judged = judge(profile, claim, reference)
+        if judged is None or judged[1] is None:
             continue
-        for amount in claim.mention.amounts_mg:
-            reasons = [(entry, violation(entry, claim, amount)) for entry in entries]
-            if any(reason is None for _, reason in reasons):
-                continue
-            entry, reason = max(reasons, key=lambda pair: _generosity(pair[0], claim))  # the nearest miss explains best
-            source = profile.source(entry.source)
-            findings.append(Finding(
-                rule=ID, severity=Severity.ERROR, drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
-                start=claim.start, end=claim.end,
-                message=f"'{claim.text}': {reason} ({_describe(entry)}). Label: {entry.fact}",
-                label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
-                suggestion=(f"Remove the dose for {_group(entry)} and say what the label says: {entry.fact}"
-                            if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
-            break
+        entry, reason = judged
+        source = profile.source(entry.source)
+        findings.append(Finding(
+            rule=ID, severity=Severity.ERROR, drug=profile.id, subject=f"{entry.indication or 'dose'}-{entry.population}",
+            start=claim.start, end=claim.end,
+            message=f"'{claim.text}': {reason} ({describe(entry)}). Label: {entry.fact}",
+            label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
+            suggestion=(f"Remove the dose for {_group(entry)} and say what the label says: {entry.fact}"
+                        if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
     return findings
 
 

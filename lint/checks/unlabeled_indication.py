@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from lint.checks.rule import BuiltinRule, RuleDoc
-from lint.claims.extract import ArticleClaims, is_labeled, is_vague
-from lint.knowledge.reference import Reference
+from lint.claims.extract import ArticleClaims, UseClaim, is_labeled, is_vague
+from lint.knowledge.reference import Indication, Profile, Reference
 from lint.model.findings import Finding, Severity
 
 ID = "unlabeled-indication"
@@ -38,15 +38,44 @@ RULE_DOC = RuleDoc(
 )
 
 
+def supporting_indication(reference: Reference, profile: Profile, use: UseClaim) -> Indication | None:
+    """The labeled indication that covers a use (of the product the article names), if any."""
+    for cid in sorted(use.condition_ids):
+        drug, _, indication_id = cid.partition("/")
+        covering = [profile.indication(indication_id)] if indication_id and drug == profile.id \
+            else reference.labeled_indications(profile, cid) if not indication_id else []
+        for indication in covering:
+            if indication is not None and (not use.products or not indication.products
+                                           or set(indication.products) & use.products):
+                return indication
+    return None
+
+
+def not_judged_reason(reference: Reference, use: UseClaim) -> str | None:
+    """Why a presented use is not judged (negated, hedged, off-label, a vague symptom word,
+    no profile), or None when it is judged against the label."""
+    if use.negated:
+        return "negated"
+    if use.hedged:
+        return "hedged or attributed to others"
+    if use.off_label:
+        return "the article calls it off-label"
+    if use.drug not in reference.profiles:
+        return "no reference profile"
+    if is_vague(reference, use.condition_ids):
+        return "a symptom word, not judged"
+    return None
+
+
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per presented use of an unlabeled condition (once per sentence and condition)."""
     findings: list[Finding] = []
     seen: dict[int, set[str]] = {}  # sentence start -> concepts reported there (linear in the article)
     for use in claims.uses:
-        if not use.presented_as_use or use.negated or use.hedged or use.off_label:
+        if not use.presented_as_use or not_judged_reason(reference, use):
             continue
-        profile = reference.profiles.get(use.drug)
-        if profile is None or is_vague(reference, use.condition_ids) or is_labeled(reference, profile, use.condition_ids, use.products):
+        profile = reference.profiles[use.drug]
+        if is_labeled(reference, profile, use.condition_ids, use.products):
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
         in_sentence = seen.setdefault(use.sentence_start, set())
@@ -64,7 +93,6 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             suggestion=f"Remove this use, or state that using {profile.generic} for {name} is off-label "
                        f"(not FDA-approved) and who recommends it."))
     return findings
-
 
 
 RULE = BuiltinRule(id=ID, severity=Severity.WARNING, summary=SUMMARY, doc=RULE_DOC,

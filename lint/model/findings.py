@@ -56,6 +56,47 @@ class Finding:
         return data
 
 
+class Verdict(str, Enum):
+    """What druglint concluded about one claim it read."""
+
+    LABELED = "labeled"            # a use the label lists, a dose inside the label's range
+    UNLABELED = "unlabeled"        # a use the label does not list
+    OUT_OF_RANGE = "out-of-range"  # a dose outside the label's range
+    NOT_JUDGED = "not-judged"      # negated, hedged, off-label, another drug's, or no label fact
+    MENTIONED = "mentioned"        # a required warning the article mentions
+    MISSING = "missing"            # a required warning the article never mentions
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class Claim:
+    """One use, dose or warning claim druglint read, with its verdict: the claims sheet.
+
+    `kind` is "use", "dose" or "warning"; `reason` says why the verdict (for `not-judged`:
+    negated, hedged, off-label, another drug's...); `label_section` and `source` name the
+    label fact that supports or contradicts the claim. A missing warning has no place.
+    """
+
+    kind: str
+    verdict: Verdict
+    text: str
+    drug: str | None = None
+    reason: str = ""
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+    column: int | None = None
+    label_fact: str | None = None
+    label_section: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict:
+        """The claim's fields as plain JSON values."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 @dataclass
 class FileReport:
     path: str
@@ -63,3 +104,4 @@ class FileReport:
     findings: list[Finding]
     error: str | None = None
     source: str | None = field(default=None, repr=False)  # the decoded article text the offsets index
+    claims: list[Claim] = field(default_factory=list)

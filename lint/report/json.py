@@ -10,15 +10,20 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)  # without indent, json uses its C encoder
 
 
+def _lines(items: list[dict]) -> str:
+    """A JSON list with one item a line."""
+    return "[\n" + ",\n".join(f"      {_compact(item)}" for item in items) + "\n    ]" if items else "[]"
+
+
 def render_json(reports: list[FileReport]) -> str:
-    """{"files": [{"path", "drugs", "findings", "error"?}]}, one finding a line (fast for
+    """{"files": [{"path", "drugs", "error"?, "findings", "claims"}]}, one finding or claim a line (fast for
     a library of thousands of files, and still easy to read and diff)."""
     files = []
     for report in reports:
         head = f'{{"path": {_compact(report.path)}, "drugs": {_compact([{"id": d} for d in report.drugs])}'
         if report.error:
             head += f', "error": {_compact(report.error)}'
-        findings = ",\n".join(f"      {_compact(f.to_dict())}" for f in report.findings)
-        files.append(f'    {head}, "findings": [\n{findings}\n    ]}}' if findings else f'    {head}, "findings": []}}')
+        files.append(f'    {head}, "findings": {_lines([f.to_dict() for f in report.findings])}, '
+                     f'"claims": {_lines([c.to_dict() for c in report.claims])}}}')
     return '{\n  "files": [\n' + ",\n".join(files) + "\n  ]\n}\n" if files else '{\n  "files": []\n}\n'
 
