@@ -213,3 +213,27 @@ def test_a_gloss_or_a_cause_of_a_labeled_condition_is_no_new_use(lint_string):
              "Morphine\n\nMorphine is a treatment for severe pain, for example pain from advanced cancer.\n"]
     for text in quiet:
         assert findings_of(lint_string(text), "unlabeled-indication") == [], text
+
+
+def _dose_messages(lint_string, text):
+    return [f.message for f in findings_of(lint_string(text), "dose-out-of-range")]
+
+
+def test_weekly_drugs_are_judged_and_told_in_weekly_units(lint_string):
+    too_much = _dose_messages(lint_string, "Ozempic for type 2 diabetes: inject 4 mg once a week.")
+    daily = _dose_messages(lint_string, "For rheumatoid arthritis, methotrexate is taken as 10 mg daily.")
+    twice = _dose_messages(lint_string, "Ozempic for type 2 diabetes: 1 mg twice a week.")
+    assert len(too_much) == 1 and "above the label's 2 mg once a week" in too_much[0]
+    assert len(daily) == 1 and "daily use of a drug the label gives once a week" in daily[0]
+    assert len(twice) == 1 and "twice a week is more often than the label's once a week" in twice[0]
+    assert not any("mg/day" in m.split(". Label:")[0] for m in too_much + daily + twice)
+    assert _dose_messages(lint_string, "For rheumatoid arthritis: methotrexate 15 mg once weekly.") == []
+    assert _dose_messages(lint_string, "Prozac Weekly: one 90 mg capsule once a week for depression.") == []
+
+
+def test_fewer_doses_than_the_most_allowed_is_no_error_for_as_needed_products(lint_string):
+    for text in ("Advil: adults take 1 tablet (200 mg) once a day for a headache.",
+                 "Tylenol Regular Strength: take 2 tablets (650 mg) once a day for pain.",
+                 "Motrin IB: one 200 mg tablet once daily for minor aches."):
+        assert _dose_messages(lint_string, text) == [], text
+    assert _dose_messages(lint_string, "Sertraline for depression: 50 mg once a week.") != []

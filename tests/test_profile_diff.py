@@ -23,8 +23,8 @@ def test_a_profile_agrees_with_itself(tmp_path):
 def test_a_different_daily_maximum_is_a_dose_difference(tmp_path):
     result = _diff(tmp_path, lambda text: text.replace("    max: {daily_mg: 4}\n", "    max: {daily_mg: 6}\n", 1))
     assert result.exit_code == 1
-    assert "doses: only in the first: adult, panic-disorder, single mg 0.25, daily mg 4;" in result.output
-    assert "doses: only in the second: adult, panic-disorder, single mg 0.25, daily mg 6;" in result.output
+    assert "doses: only in the first: adult, daily, panic-disorder, single mg 0.25, daily mg 4;" in result.output
+    assert "doses: only in the second: adult, daily, panic-disorder, single mg 0.25, daily mg 6;" in result.output
 
 
 def test_renamed_ids_with_the_same_facts_agree(tmp_path):

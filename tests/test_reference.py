@@ -13,6 +13,7 @@ indications:
     fact: Pain.
 doses:
   - population: adult
+    schedule: daily
     max: {daily_mg: 10}
 """
 
@@ -30,7 +31,7 @@ def test_good_profile_loads():
 
 
 @pytest.mark.parametrize("broken, line, field", [
-    (GOOD.replace("max: {daily_mg: 10}", "max: {daily_mg: ten}"), 11, "doses[0].max.daily_mg"),
+    (GOOD.replace("max: {daily_mg: 10}", "max: {daily_mg: ten}"), 12, "doses[0].max.daily_mg"),
     (GOOD.replace("population: adult", "population: martians"), 10, "doses[0].population"),
     (GOOD.replace("conditions: [pain]", "conditions: [pain]\n    colour: red"), 8, "indications[0].colour"),
     (GOOD.replace("names: {generic: demo}", "names: {generic: demo"), None, None),
@@ -43,3 +44,30 @@ def test_broken_profile_names_file_line_and_field(broken, line, field):
         assert error.value.line == line and error.value.field == field
     else:
         assert "invalid YAML" in str(error.value)
+
+
+@pytest.mark.parametrize("entry, complaint", [
+    ("max: {daily_mg: 10}", "say how the doses are given"),
+    ("schedule: sometimes\n    max: {daily_mg: 10}", "expected one of"),
+    ("schedule: daily\n    usual: {single_mg: [5, 5], interval_hours: [168, 168]}", "use weekly or periodic"),
+    ("schedule: weekly\n    usual: {single_mg: [5, 5], times_per_day: [1, 1]}", "one or two doses a week"),
+    ("schedule: weekly\n    usual: {single_mg: [5, 5]}\n    max: {daily_mg: 5}", "no daily amount"),
+    ("schedule: periodic\n    usual: {single_mg: [5, 5]}", "interval longer than a week"),
+    ("schedule: once\n    usual: {single_mg: [5, 5], times_per_day: [2, 2]}", "a single dose has no frequency"),
+])
+def test_a_dose_entry_must_state_a_schedule_its_numbers_agree_with(entry, complaint):
+    broken = GOOD.replace("schedule: daily\n    max: {daily_mg: 10}", entry)
+    with pytest.raises(DataError) as error:
+        load_profile("demo.yaml", broken)
+    assert complaint in str(error.value) and error.value.field == "doses[0].schedule"
+
+
+@pytest.mark.parametrize("entry, schedule", [
+    ("schedule: weekly\n    usual: {single_mg: [0.5, 2], interval_hours: [168, 168]}", "weekly"),
+    ("schedule: as_needed\n    usual: {single_mg: [200, 400], interval_hours: [4, 6]}", "as_needed"),
+    ("schedule: daily\n    usual: {single_mg: [150, 150], interval_hours: [48, 48]}", "daily"),
+    ("silent: the label gives no number for this group", None),
+])
+def test_schedules_that_agree_with_their_numbers_load(entry, schedule):
+    profile = load_profile("demo.yaml", GOOD.replace("schedule: daily\n    max: {daily_mg: 10}", entry))
+    assert profile.doses[0].schedule == schedule

@@ -646,7 +646,8 @@ def draft_profile(record: dict, profile_dirs: tuple[str, ...] = ()) -> Draft:
     if doses:
         out += _comment_block("each entry holds the label's dose sentences for one subsection, with what "
                               "druglint parsed from them. Turn them into initial/usual/max numbers (mg of the "
-                              "active drug) per indication and population, then delete `silent`; until then "
+                              "active drug) per indication and population, say how they are given (schedule: "
+                              "daily, as_needed, weekly, periodic or once), then delete `silent`; until then "
                               "druglint reports no dose against this drug.", "  ", "REVIEW: ")
     else:
         out.append(f"  {REVIEW}: no dose sentence found in dosage_and_administration.")

@@ -87,7 +87,7 @@ def _limits(entry: DoseEntry) -> tuple:
         return value[1] if value else None
     keys = ("single_mg", "daily_mg", "single_mg_per_kg", "daily_mg_per_kg")
     return (tuple(entry.max.get(k) or high(entry.usual, k) or high(entry.initial, k) for k in keys),
-            entry.no_dose, bool(entry.silent))
+            entry.no_dose, bool(entry.silent), entry.schedule)
 
 
 def _band(entry: DoseEntry) -> tuple:
@@ -95,8 +95,8 @@ def _band(entry: DoseEntry) -> tuple:
 
 
 def _describe(entry: DoseEntry) -> str:
-    (single, daily, single_kg, daily_kg), no_dose, silent = _limits(entry)
-    parts = [entry.population]
+    (single, daily, single_kg, daily_kg), no_dose, silent, schedule = _limits(entry)
+    parts = [entry.population] + ([schedule] if schedule else [])
     if entry.age_years:
         parts.append(f"age {entry.age_years}")
     if entry.weight_kg:

@@ -5,6 +5,7 @@ import re
 
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
+from lint.nlp.doses import DoseMention
 from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
 from lint.knowledge.reference import DoseEntry, Profile, Reference
 from lint.model.findings import Finding, Severity
@@ -111,8 +112,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         chosen = special
     else:
         chosen = special + adults
-    if any(e.silent and not e.no_dose for e in chosen):
-        return []  # the label gives no number here: nothing to compare with
+    if any(e.silent and not e.no_dose and (not e.products or set(e.products) & claim.products) for e in chosen):
+        return []  # the label gives no number here (for the product named, if the entry has one)
     weight = claim.weight_kg
     if weight is not None:  # a stated weight picks its band, for numbers and for "no dose" groups alike
         chosen = [e for e in chosen if e.weight_kg is None or _overlaps(e.weight_kg, weight)] or chosen
@@ -218,25 +219,47 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         max_single = max_daily  # no single-dose number: one dose cannot exceed the day's total
     unit = "mg/kg" if per_kg else "mg"
     what = "starting " if initial else ""
+    if entry.schedule in ("weekly", "periodic"):
+        return _weekly_violation(mention, low, max_single, max_times, unit, what)
     if single is not None and max_single is not None and single > max_single + 1e-9:
         return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"
     if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
         return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
     if times is not None and max_times is not None and times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
+    if entry.schedule in ("as_needed", "once"):
+        return None  # taken when needed, or once: fewer doses than the most allowed is no error
     fewest = _min_scheduled_times(entry)
     most = times[1] if times is not None else None
-    daily_schedule = most is not None and most >= 1 - 1e-9  # "once a day" against "twice a day", not a weekly step
-    if daily_schedule and most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max":
+    if most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max":
         return f"{_times(most)} is less often than the label's {_times(fewest)}"
     return None
 
 
+def _weekly_violation(mention: DoseMention, dose: float, max_single: float | None, max_times: float | None,
+                      unit: str, what: str) -> str | None:
+    """Why a dose breaks a weekly (or longer) schedule, said in that schedule's own unit:
+    a dose above the label's dose, doses more often than it, or more a week than it gives."""
+    label_schedule = _times(max_times) if max_times else "per dose"
+    if mention.per_day:
+        return f"{dose:g} {unit} a day is daily use of a drug the label gives {label_schedule}"
+    if max_single is not None and dose > max_single + 1e-9:
+        return f"a {what}dose of {dose:g} {unit} is above the label's {max_single:g} {unit} {label_schedule}"
+    times = mention.times_per_day
+    if times is None or max_times is None:
+        return None
+    if times[0] > max_times + 1e-9:
+        return f"{_times(times[0])} is more often than the label's {label_schedule}"
+    return None
+
+
 def _min_scheduled_times(entry: DoseEntry) -> float | None:
-    """The fewest doses a day a scheduled entry gives ('twice daily' -> 2), from its regimens'
-    doses a day; None for an entry dosed by interval (often as needed) or without a schedule."""
+    """The fewest doses a day a daily entry gives ('twice daily' -> 2, 'every other day' ->
+    0.5), from its regimens' counts and intervals; None for an entry without a schedule."""
     lows = [scheduled[0] for regimen in (entry.initial, entry.usual)
             if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]
+    lows += [24 / hours[1] for regimen in (entry.initial, entry.usual)
+             if (hours := regimen.get("interval_hours")) is not None and hours[1]]
     return min(lows) if lows else None
 
 
@@ -255,7 +278,8 @@ def _times(per_day: float) -> str:
     if per_day > 4:
         return f"every {24 / per_day:g} hours"
     if per_day >= 1 - 1e-9:
-        return f"{per_day:g} times a day"
+        return {1: "once a day", 2: "twice a day"}.get(round(per_day), f"{per_day:g} times a day") \
+            if abs(per_day - round(per_day)) < 1e-9 else f"{per_day:g} times a day"
     per_week = per_day * 7
     if abs(per_week - round(per_week)) < 1e-6:
         return {1: "once a week", 2: "twice a week"}.get(round(per_week), f"{round(per_week)} times a week")

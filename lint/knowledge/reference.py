@@ -18,6 +18,7 @@ from lint.knowledge.yamlfile import DataError, FieldChecker, YamlFile, validate_
 
 POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
 WARNING_KINDS = ("boxed", "contraindication", "warning")
+SCHEDULES = ("daily", "as_needed", "weekly", "periodic", "once")
 RANGE_KEYS = ("single_mg", "daily_mg", "times_per_day", "interval_hours", "single_mg_per_kg", "daily_mg_per_kg")
 MAX_KEYS = ("single_mg", "daily_mg", "times_per_day", "single_mg_per_kg", "daily_mg_per_kg")
 
@@ -107,6 +108,12 @@ class DoseEntry:
     section: str
     fact: str
     no_dose: bool = False  # a silent entry whose label gives this group no dose at all
+    schedule: str | None = None  # one of SCHEDULES; None only for a silent entry
+
+    @property
+    def weekly(self) -> bool:
+        """True for a drug given once a week (its amounts are per weekly dose)."""
+        return self.schedule == "weekly"
 
 
 @dataclass
@@ -289,7 +296,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
     for i, value in enumerate(data.get("doses") or []):
         where = ("doses", i)
         d = check.mapping(value, where, ("population",),
-                          ("id", "indication", "age_years", "weight_kg", "product", "initial", "usual",
+                          ("id", "indication", "age_years", "weight_kg", "product", "schedule", "initial", "usual",
                            "max", "silent", "no_dose", "source", "section", "fact", "notes"))
         population = check.text(d["population"], where + ("population",))
         if population not in POPULATIONS:
@@ -307,6 +314,8 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         silent = d.get("silent")
         if silent is None and not (d.get("initial") or d.get("usual") or limits):
             check.fail(where, "give initial, usual or max numbers, or say why not with 'silent'")
+        initial, usual = regimen("initial"), regimen("usual")
+        schedule = _schedule(check, d, where, initial, usual, limits, silent is not None)
         no_dose = check.boolean(d.get("no_dose", False), where + ("no_dose",))
         if no_dose and silent is None:
             check.fail(where + ("no_dose",), "no_dose marks a 'silent' entry: say what the label says with 'silent'")
@@ -314,7 +323,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             id=str(d.get("id") or f"dose-{i + 1}"), indication=indication, population=population,
             age_years=check.bounds(d.get("age_years"), where + ("age_years",)),
             weight_kg=check.bounds(d.get("weight_kg"), where + ("weight_kg",)),
-            products=dose_products, initial=regimen("initial"), usual=regimen("usual"),
+            products=dose_products, initial=initial, usual=usual, schedule=schedule,
             max={k: check.number(v, where + ("max", k)) for k, v in limits.items()},
             silent=silent and check.text(silent, where + ("silent",)),
             source=source_key(d.get("source"), where + ("source",)),
@@ -332,6 +341,35 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         controlled=data.get("controlled") and check.text(data["controlled"], ("controlled",)),
         sources=sources, products=products, indications=indications, warnings=warnings,
         doses=doses, path=str(path))
+
+
+def _schedule(check: FieldChecker, entry: dict, where: tuple, initial: Regimen, usual: Regimen,
+              limits: dict, silent: bool) -> str | None:
+    """The entry's schedule, refused when missing (an entry with numbers must say how they
+    are given) or when its frequencies contradict it (a weekly drug given daily)."""
+    if entry.get("schedule") is None:
+        if silent:
+            return None
+        check.fail(where + ("schedule",), f"say how the doses are given: schedule: one of {', '.join(SCHEDULES)}")
+    schedule = check.text(entry["schedule"], where + ("schedule",))
+    if schedule not in SCHEDULES:
+        check.fail(where + ("schedule",), f"expected one of {', '.join(SCHEDULES)}")
+    per_day = [bounds for regimen in (initial, usual) if (bounds := regimen.get("times_per_day"))]
+    per_day += [(24 / hours[1] if hours[1] else None, 24 / hours[0] if hours[0] else None)
+                for regimen in (initial, usual) if (hours := regimen.get("interval_hours"))]
+    most = max((high for _, high in per_day if high is not None), default=None)
+    fewest = min((low for low, _ in per_day if low is not None), default=None)
+    if schedule == "daily" and fewest is not None and fewest < 1 / 3 - 1e-9:
+        check.fail(where + ("schedule",), "a daily schedule gives a dose at least every 72 hours: use weekly or periodic")
+    if schedule == "weekly" and most is not None and not 1 / 7 - 1e-6 <= most <= 2 / 7 + 1e-6:
+        check.fail(where + ("schedule",), "a weekly schedule gives one or two doses a week (interval_hours 168 or 84)")
+    if schedule == "periodic" and (most is None or most >= 1 / 7 - 1e-9):
+        check.fail(where + ("schedule",), "a periodic schedule needs an interval longer than a week (interval_hours)")
+    if schedule in ("weekly", "periodic") and any(k.startswith("daily_mg") for k in (*initial.ranges, *usual.ranges, *limits)):
+        check.fail(where + ("schedule",), f"a {schedule} drug has no daily amount: give single_mg per dose")
+    if schedule == "once" and (most is not None or limits.get("times_per_day")):
+        check.fail(where + ("schedule",), "a single dose has no frequency: drop times_per_day and interval_hours")
+    return schedule
 
 
 def load_conditions(paths: list[Path]) -> dict[str, Condition]:
