@@ -94,3 +94,27 @@ def test_an_article_about_a_drug_without_a_profile_is_not_read_as_about_a_profil
             "Do not combine it with tramadol or cyclobenzaprine.\n")
     report = Linter.for_config(LinterConfig()).lint_text("a.txt", text)
     assert [f.rule for f in report.findings if f.rule in ("unlabeled-indication", "missing-warning")] == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Propranolol settles my nerves before every presentation.", "nerves"),
+    ("A lot of people take gabapentin for anxiety these days.", "anxiety"),
+    ("Amlodipine has helped my worry a great deal.", "worry"),
+    ("Seroquel is what finally eased my anxiety.", "anxiety"),
+    ("My aunt says metoprolol calms her nervousness at weddings.", "nervousness"),
+    ("Lisinopril fights the fatigue I get in the afternoons.", "fatigue"),
+])
+def test_a_vague_complaint_no_labeled_use_of_the_drug_covers_is_unlabeled(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Clonazepam really helps my anxiety.",
+    "Sertraline eases anxiety for many people.",
+    "Buspirone helps with worry that will not switch off.",
+    "Escitalopram calmed my nerves within a few weeks.",
+    "Metformin helps with diabetes.",
+    "Ibuprofen brings down swelling after a sprain.",
+])
+def test_a_vague_complaint_in_the_family_of_a_labeled_use_stays_quiet(text):
+    assert unlabeled(text) == []

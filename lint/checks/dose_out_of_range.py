@@ -5,10 +5,10 @@ import re
 
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
-from lint.nlp.doses import DoseMention
 from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
 from lint.knowledge.reference import DoseEntry, Profile, Reference
 from lint.model.findings import Finding, Severity
+from lint.nlp.doses import DoseMention
 
 ID = "dose-out-of-range"
 SUMMARY = "A dose, daily total or frequency falls outside the FDA label's range for its use and population."

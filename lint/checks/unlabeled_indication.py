@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lint.checks.rule import BuiltinRule, RuleDoc
-from lint.claims.extract import ArticleClaims, UseClaim, is_labeled, is_vague
+from lint.claims.extract import ArticleClaims, UseClaim, is_labeled, too_vague_for
 from lint.knowledge.reference import Indication, Profile, Reference
 from lint.model.findings import Finding, Severity
 
@@ -60,10 +60,11 @@ def not_judged_reason(reference: Reference, use: UseClaim) -> str | None:
         return "hedged or attributed to others"
     if use.off_label:
         return "the article calls it off-label"
-    if use.drug not in reference.profiles:
+    profile = reference.profiles.get(use.drug)
+    if profile is None:
         return "no reference profile"
-    if is_vague(reference, use.condition_ids):
-        return "a symptom word, not judged"
+    if too_vague_for(reference, profile, use.condition_ids):
+        return "a symptom word the drug's labeled uses may cover, not judged"
     return None
 
 

@@ -638,6 +638,24 @@ def is_vague(reference: Reference, condition_ids: frozenset[str]) -> bool:
         or all("/" in c for c in condition_ids)
 
 
+def too_vague_for(reference: Reference, profile: Profile, condition_ids: frozenset[str]) -> bool:
+    """True when a vague mention says too little to judge for this drug: it is vague and
+    either has no family of named conditions around it ('stress', 'swelling') or the drug
+    has a labeled indication in its family (clonazepam's panic disorder for 'anxiety').
+    'Propranolol calms my nerves' is judged: no labeled use of propranolol is an anxiety."""
+    if not is_vague(reference, condition_ids):
+        return False
+    vague = [c for c in condition_ids if "/" not in c and c in reference.conditions and reference.conditions[c].vague]
+    if not vague or not profile.indications:
+        return True
+    labeled = [c for indication in profile.indications for c in indication.conditions]
+    for condition_id in vague:
+        family = reference.family(condition_id)
+        if len(family) == 1 or any(reference.related(member, c) for member in family for c in labeled):
+            return True
+    return False
+
+
 # --- dose claims --------------------------------------------------------------------------
 
 def _label_text(doc: Doc, sentence: _Sentence) -> str:

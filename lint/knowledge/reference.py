@@ -161,6 +161,7 @@ class Reference:
     profiles: dict[str, Profile]
     conditions: dict[str, Condition]
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    _families: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.ancestors = {cid: frozenset(self._walk_up(cid)) for cid in self.conditions}
@@ -180,6 +181,20 @@ class Reference:
     def related(self, a: str, b: str) -> bool:
         """True when one condition is a kind of the other (or they are the same)."""
         return a in self.ancestors.get(b, {b}) or b in self.ancestors.get(a, {a})
+
+    def family(self, condition_id: str) -> frozenset[str]:
+        """A condition and the conditions around it: its kinds and generalizations, and the
+        conditions whose name or terms contain its id's words ('anxiety' -> anxiety disorder, social
+        anxiety disorder) with their kinds. Cached per condition."""
+        cached = self._families.get(condition_id)
+        if cached is None:
+            word = f" {condition_id.replace('-', ' ')} "
+            named = {cid for cid, c in self.conditions.items()
+                     if any(word in f" {name.lower()} " for name in (c.name, *c.terms))}
+            cached = frozenset(cid for cid in self.conditions
+                               if any(self.related(cid, seed) for seed in named | {condition_id}))
+            self._families[condition_id] = cached
+        return cached
 
     def labeled_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
         """The indications of a drug that cover a condition (itself, a kind, or a generalization)."""
