@@ -118,3 +118,27 @@ def test_a_vague_complaint_no_labeled_use_of_the_drug_covers_is_unlabeled(text, 
 ])
 def test_a_vague_complaint_in_the_family_of_a_labeled_use_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("My brother takes Claritin to dry up a head cold every winter.", "cold"),
+    ("She uses Trulicity to get her PCOS under control.", "PCOS"),
+    ("My friend takes valacyclovir to keep her post-viral fatigue down.", "fatigue"),
+    ("My mom takes gabapentin to tame her hot flashes at night.", "hot flashes"),
+    ("Some runners pop ibuprofen to push through shin splints before a race.", "shin splints"),
+    ("He started lisinopril to get ahead of his migraines.", "migraines"),
+])
+def test_any_verb_of_a_purpose_clause_presents_the_complaint_it_names(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Take ibuprofen with food to avoid an upset stomach.",
+    "Give sertraline four to six weeks to work.",
+    "Doctors prescribe clonazepam to patients with seizures.",
+    "Many people take metformin to control type 2 diabetes.",
+    "Take amlodipine at the same time each day to make it a habit.",
+    "The psychiatrist prescribed guanfacine to calm things down before school.",
+])
+def test_purpose_clauses_of_advice_or_labeled_uses_stay_quiet(text):
+    assert unlabeled(text) == []

@@ -255,11 +255,12 @@ def _weekly_violation(mention: DoseMention, dose: float, max_single: float | Non
 
 def _min_scheduled_times(entry: DoseEntry) -> float | None:
     """The fewest doses a day a daily entry gives ('twice daily' -> 2, 'every other day' ->
-    0.5), from its regimens' counts and intervals; None for an entry without a schedule."""
+    0.5), from its regimens' counts and its intervals of a day or more; None for an entry
+    without a count (an interval of hours, 'every 4 to 6 hours', is often as needed)."""
     lows = [scheduled[0] for regimen in (entry.initial, entry.usual)
             if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]
     lows += [24 / hours[1] for regimen in (entry.initial, entry.usual)
-             if (hours := regimen.get("interval_hours")) is not None and hours[1]]
+             if (hours := regimen.get("interval_hours")) is not None and hours[1] and hours[0] >= 24]
     return min(lows) if lows else None
 
 

@@ -380,6 +380,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
         testimonies = testimony_subjects(doc, sentence.span)
+        purposes = purpose_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
@@ -411,6 +412,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
             elif _called_a_goal_aid(sentence, condition) and (called := _subject_drug(sentence, condition.start, main))[0]:
                 reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
                 drug, named = called
+            elif purpose := next((c for c in purposes if c.span.start < condition.start  # its object, not the verb
+                                  and condition.end <= c.span.end), None):
+                reason = purpose.reason  # "takes Claritin to dry up a head cold"
+                drug, named = _subject_drug(sentence, purpose.anchor, main)
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
@@ -427,7 +432,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referenc
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
-        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context, testimonies)
+        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
+                                 testimonies + purposes)
     return _refuted(claims)
 
 
@@ -467,15 +473,17 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     return "", 0
 
 
-def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference,
-                   hedged: bool, off_label: bool, uses_context: str, testimonies: list[Candidate]) -> list[UseClaim]:
+def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference, hedged: bool,
+                   off_label: bool, uses_context: str, relations: list[Candidate]) -> list[UseClaim]:
     """Uses the lexicon does not know (lint/claims/relations.py), tied to the drug that is
-    the subject of their predicate or the object of their purpose verb."""
+    the subject of their predicate or the object of their purpose verb. `relations` are the
+    sentence's testimonies and purpose clauses, found once for lexicon conditions too."""
     if sentence.section in EXCLUDED_SECTIONS:
         return []
     span = sentence.span
-    candidates = benefit_candidates(doc, span, sentence.cues) + purpose_candidates(doc, span, sentence.drugs) \
-        + goal_compounds(doc, span) + [t for t in testimonies if _is_complaint_span(t.span)]
+    testimonies = [t for t in relations if "testimony" in t.reason and _is_complaint_span(t.span)]
+    candidates = benefit_candidates(doc, span, sentence.cues) + [r for r in relations if "testimony" not in r.reason] \
+        + goal_compounds(doc, span) + testimonies
     listed = uses_context or (sentence.section in USE_SECTIONS and sentence.block is not None
                               and sentence.block.kind == "item" and sentence.span.start_char <= sentence.block.start + 2)
     if listed:  # an item of a uses list, or what follows "Uses:": its leading words are the use
@@ -490,7 +498,8 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
         profile = reference.profiles.get(drug) if drug else None
-        if profile is None or vocabulary.covers(phrase, profile):
+        if profile is None or vocabulary.covers(phrase, profile) \
+                or candidate.needs_complaint and not _is_complaint_span(phrase):
             continue
         taken.append(phrase)
         claims.append(UseClaim(

@@ -41,6 +41,10 @@ PREPOSITIONS = frozenset({"for", "in", "at", "through", "on", "with", "during", 
 MEASURES = frozenset({"numbers", "number", "readings", "reading", "count", "counts", "results", "values", "health",
                       "function", "score", "scores", "tests", "test", "chances", "chance", "odds", "risk", "risks"})
 MAX_WORDS = 7
+NOT_PURPOSE = frozenset({"work", "kick", "start", "begin", "take", "see", "check", "find", "wait", "avoid",
+                         "minimize", "minimise", "limit", "lessen", "reduce", "cut", "decrease", "lower",
+                         "protect", "make", "be", "have", "do", "go", "come", "reach", "build", "settle",
+                         "adjust", "absorb", "dissolve", "swallow", "mask", "hide", "cover"})
 UNLISTED = "unlisted:"  # the condition id prefix of a use the lexicon does not know
 
 
@@ -52,6 +56,7 @@ class Candidate:
     reason: str
     anchor: int  # the drug is looked for before this token (a predicate, or just after a purpose verb's object)
     predicate: int  # the token of the word that presents the use (a negator before it denies the use)
+    needs_complaint: bool = False  # an open purpose verb: a use only when its words name a complaint
 
 
 @lru_cache(maxsize=1)
@@ -120,12 +125,25 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         k = after
         while k < min(sentence.end, after + 5) and doc[k].lower_ != "to" and not doc[k].is_punct:
             k += 1
-        if k + 1 >= sentence.end or doc[k].lower_ != "to" or doc[k + 1].lower_ not in vocabulary.goal_verbs:
+        if k + 1 >= sentence.end or doc[k].lower_ != "to":
+            continue
+        goal = doc[k + 1].lower_ in vocabulary.goal_verbs
+        if not goal and not _open_purpose_verb(doc, sentence, k + 1):
             continue
         span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
         if span is not None:
-            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i))
+            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i, needs_complaint=not goal))
     return found
+
+
+def _open_purpose_verb(doc: Doc, sentence: Span, index: int) -> bool:
+    """True when the word after 'to' is a verb the parser read as one ('to dry up a head
+    cold', 'to get her PCOS under control'), other than the verbs of taking advice ('to
+    work', 'to avoid an upset stomach'), which present no use."""
+    parsed = (doc._.syntax or {}).get(sentence.start)
+    if parsed is None or doc[index].lower_ in NOT_PURPOSE:
+        return False
+    return parsed[index - sentence.start].pos_ == "VERB"
 
 
 def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:

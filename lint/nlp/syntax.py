@@ -37,15 +37,27 @@ def _improvement_words() -> frozenset[str]:
     return frozenset(form for phrase in use_predicates().improvements for form in verb_forms(phrase.split()[0]))
 
 
+@lru_cache(maxsize=1)
+def _purpose_words() -> frozenset[str]:
+    """Every form of each purpose verb (rules/use_predicates.yaml: take, use, give ...)."""
+    from lint.knowledge.lexicons import use_predicates
+    from lint.nlp.inflect import verb_forms
+    return frozenset(form for phrase in use_predicates().purpose for form in verb_forms(phrase.split()[0]))
+
+
 TESTIFYING = frozenset({"my", "his", "her", "their", "our", "i", "i've", "i'm", "me", "we"})
 
 
 def needs_parse(doc: Doc, start: int, end: int) -> bool:
-    """True for a sentence (token range) that can carry a testimony: it holds an
-    improvement word and speaks of someone's own experience ("my", "his", "I") (the caller
-    keeps only sentences that name a drug). Only these are parsed, so the parser costs little."""
+    """True for a sentence (token range) that can carry a testimony (an improvement word and
+    someone's own experience: "my", "his", "I") or a purpose clause (a purpose verb, then
+    "to") (the caller keeps only sentences that name a drug). Only these are parsed, so the
+    parser costs little."""
     words = [token.lower_ for token in doc[start:end]]
-    return bool(TESTIFYING.intersection(words)) and bool(_improvement_words().intersection(words))
+    if TESTIFYING.intersection(words) and _improvement_words().intersection(words):
+        return True
+    purpose = _purpose_words()
+    return any(word in purpose and "to" in words[i + 1:i + 9] for i, word in enumerate(words))
 
 
 @Language.component("druglint_syntax")
