@@ -142,3 +142,26 @@ def test_any_verb_of_a_purpose_clause_presents_the_complaint_it_names(text, use)
 ])
 def test_purpose_clauses_of_advice_or_labeled_uses_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Spironolactone is the best-kept secret for hormonal acne.", "hormonal acne"),
+    ("Fluoxetine is one of the best treatments for social anxiety disorder.", "social anxiety disorder"),
+    ("Amlodipine ended my aunt's night sweats for good.", "night sweats"),
+    ("Seroquel is hands down the best sleep aid I have tried.", "sleep aid"),
+    ("For me, sertraline is the top pick for ringing in the ears.", "ringing in the ears"),
+    ("Lisinopril is a staple for migraines in our house.", "migraines"),
+])
+def test_plural_and_superlative_use_nouns_present_uses(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Metformin is the first choice for type 2 diabetes.",
+    "Do not mix quetiapine with sleep aids or alcohol.",
+    "The weekend ended with a headache, but the ibuprofen helped.",
+    "Sertraline is one of the best treatments for panic disorder.",
+    "Lisinopril is a staple for high blood pressure.",
+])
+def test_use_nouns_for_labeled_uses_or_other_things_stay_quiet(text):
+    assert unlabeled(text) == []

@@ -443,7 +443,7 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     copula or 'as' just before it. 'Do not mix it with sleep aids' calls the drug nothing."""
     if len(condition) < 2 or condition[0].lower_ in DETERMINERS or condition[-1].lower_ not in GOAL_HEADS:
         return False
-    before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 4):condition.start]]
+    before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 6):condition.start]]
     return bool(COPULAS.intersection(before)) and "with" not in before
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table, use_predicates
-from lint.nlp.inflect import phrase_forms
+from lint.nlp.inflect import noun_forms, phrase_forms
 from lint.nlp.lexicon import phrase_doc
 
 BENEFIT_PREPOSITIONS = ("for", "against")
@@ -37,8 +37,10 @@ class CueMatcher:
 
 
 def benefit_phrases() -> set[str]:
-    """Every form of every benefit predicate: inflected verbs, and nouns with the
-    prepositions that introduce what they are good for ('a godsend for')."""
+    """Every form of every benefit predicate: inflected verbs, and nouns (singular and
+    plural) with the prepositions that introduce what they are good for ('a godsend for',
+    'one of the best treatments for')."""
     predicates = use_predicates()
     phrases = {form for verb in predicates.verbs for form in phrase_forms(verb)}
-    return phrases | {f"{noun} {preposition}" for noun in predicates.nouns for preposition in BENEFIT_PREPOSITIONS}
+    return phrases | {f"{form} {preposition}" for noun in predicates.nouns for form in noun_forms(noun)
+                      for preposition in BENEFIT_PREPOSITIONS}

@@ -46,3 +46,16 @@ def phrase_forms(phrase: str) -> tuple[str, ...]:
     "knocks out", "knocked out", ...)."""
     head, _, rest = phrase.partition(" ")
     return tuple(f"{form} {rest}".strip() for form in verb_forms(head))
+
+
+def noun_forms(phrase: str) -> tuple[str, ...]:
+    """A noun phrase and its plural, formed on its last word ("godsend" -> "godsends",
+    "remedy" -> "remedies", "fix" -> "fixes", "secret weapon" -> "secret weapons")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith(("s", "sh", "ch", "x", "z")):
+        plural = last + "es"
+    elif last.endswith("y") and len(last) > 2 and last[-2] not in VOWELS:
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return phrase, f"{head} {plural}".strip()
