@@ -165,3 +165,48 @@ def test_plural_and_superlative_use_nouns_present_uses(text, use):
 ])
 def test_use_nouns_for_labeled_uses_or_other_things_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+def findings(text: str, rule: str) -> list[tuple[str | None, str]]:
+    report = Linter.for_config(LinterConfig()).lint_text("article.txt", text)
+    return [(f.drug, f.text or "") for f in report.findings if f.rule == rule]
+
+
+TWO_DRUGS = "Amoxicillin and prednisone: what parents ask\n\nPrednisone is a steroid for asthma flares. "
+
+
+@pytest.mark.parametrize("text, drug, use", [
+    (TWO_DRUGS + "Amoxicillin is an antibiotic. It also clears up acne for good.", "amoxicillin", "acne"),
+    (TWO_DRUGS + "Amoxicillin is an antibiotic. Many parents use it for colds.", "amoxicillin", "colds"),
+    (TWO_DRUGS + "As for amoxicillin, it is a penicillin. Doctors also prescribe it for Lyme arthritis.",
+     "amoxicillin", "Lyme"),
+    (TWO_DRUGS + "Amoxicillin is the antibiotic. Then prednisone comes in. It is a godsend for toenail fungus.",
+     "prednisone", "toenail fungus"),
+    ("Soma or Flexeril?\n\nFlexeril is cyclobenzaprine. Soma is carisoprodol. It is great for TMJ pain.",
+     "carisoprodol", "TMJ"),
+])
+def test_in_an_article_about_several_drugs_it_means_the_one_named_last(text, drug, use):
+    assert any(found_drug == drug and use in found for found_drug, found in findings(text, "unlabeled-indication"))
+
+
+@pytest.mark.parametrize("text", [
+    TWO_DRUGS + "Amoxicillin is an antibiotic. It treats ear infections and strep throat.",
+    TWO_DRUGS + "Amoxicillin is an antibiotic. It is used for pneumonia and sinus infections.",
+    TWO_DRUGS + "Amoxicillin is an antibiotic. Give 250 mg every 8 hours for an ear infection.",
+    "Lunesta or Restoril?\n\nLunesta is eszopiclone for insomnia. Restoril is temazepam. "
+    "It is taken as 15 mg at bedtime for insomnia.",
+    "Soma or Flexeril?\n\nSoma is carisoprodol. Flexeril is cyclobenzaprine. It relieves muscle spasm.",
+])
+def test_claims_that_fit_the_drug_named_last_stay_quiet(text):
+    assert findings(text, "unlabeled-indication") == [] and findings(text, "dose-out-of-range") == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Honestly, amlodipine cleared up my toenail fungus.", "toenail fungus"),
+    ("Metformin is a godsend for my night sweats.", "night sweats"),
+    ("My sister swears lisinopril calmed her eyelid twitches.", "twitches"),
+    ("Sertraline settled the heartburn I had for years.", "heartburn"),
+    ("Atorvastatin knocked out my hiccups.", "hiccups"),
+])
+def test_complaints_the_lexicon_does_not_list_are_known_by_their_head_word(text, use):
+    assert any(use in found for found in unlabeled(text))

@@ -254,11 +254,27 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     article = _Layout.of(doc)
     sentences = [_Sentence(doc, article, s, table.chars[i], table.blocks[i], *by_sentence[i])
                  for i, s in enumerate(sents)]
-    uses = _use_claims(doc, sentences, main, reference)
-    doses = _dose_claims(doc, sentences, main, reference, uses)
+    mains = _local_mains(sentences, subjects, main)
+    uses = _use_claims(doc, sentences, mains, reference)
+    doses = _dose_claims(doc, sentences, mains, reference, uses)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
     misspellings = [d for d in drug_spans if d._.misspelled]
     return ArticleClaims(main, drugs, subjects, uses, doses, warnings, misspellings)
+
+
+def _local_mains(sentences: list[_Sentence], subjects: list[str], main: str | None) -> list[str | None]:
+    """For each sentence, the drug its unnamed claims are about ('It also clears up ear
+    infections', a dose with no name): in an article about one drug, that drug; in one about
+    several (a comparison, a Q&A on two drugs), the first of them named in the sentence or,
+    failing that, in the latest sentence before it that names one."""
+    if len(subjects) < 2:
+        return [main] * len(sentences)
+    mains, current = [], main
+    for sentence in sentences:
+        named = next((d.label_ for d in sentence.drugs if d.label_ in subjects and not d._.drug_class), None)
+        current = named or current
+        mains.append(current)
+    return mains
 
 
 # --- use claims ---------------------------------------------------------------------------
@@ -372,9 +388,11 @@ def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> boo
     return block.kind in ("item", "heading") or condition.start_char - block.start <= 12
 
 
-def _use_claims(doc: Doc, sentences: list[_Sentence], main: str | None, reference: Reference) -> list[UseClaim]:
+def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
+                reference: Reference) -> list[UseClaim]:
     claims = []
     for index, sentence in enumerate(sentences):
+        main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
         off_label = _off_label(sentence, following)
@@ -741,7 +759,7 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     return frozenset(p for _, _, p in kept)
 
 
-def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, reference: Reference,
+def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], reference: Reference,
                  uses: list[UseClaim]) -> list[DoseClaim]:
     uses_by_sentence: dict[int, list[UseClaim]] = {}
     for use in uses:
@@ -754,8 +772,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], main: str | None, referen
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     for span in doc.spans["doses"]:
-        sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
-        drug = _dose_drug(sentence, span, main)
+        index = bisect.bisect_right(sentence_starts, span.start) - 1
+        sentence = sentences[index]
+        drug = _dose_drug(sentence, span, mains[index])
         if drug is None or drug == OTHER or drug not in reference.profiles:
             continue
         profile = reference.profiles[drug]
