@@ -220,7 +220,8 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     unit = "mg/kg" if per_kg else "mg"
     what = "starting " if initial else ""
     if entry.schedule in ("weekly", "periodic"):
-        return _weekly_violation(mention, low, max_single, max_times, unit, what)
+        once_a_week = 1 / 7 if entry.weekly else None  # a weekly entry without an interval gives one dose a week
+        return _weekly_violation(mention, low, max_single, max_times or once_a_week, unit, what)
     if single is not None and max_single is not None and single > max_single + 1e-9:
         return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"
     if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
@@ -260,7 +261,7 @@ def _min_scheduled_times(entry: DoseEntry) -> float | None:
     lows = [scheduled[0] for regimen in (entry.initial, entry.usual)
             if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]
     lows += [24 / hours[1] for regimen in (entry.initial, entry.usual)
-             if (hours := regimen.get("interval_hours")) is not None and hours[1] and hours[0] >= 24]
+             if (hours := regimen.get("interval_hours")) is not None and hours[1] and (hours[0] or 0) >= 24]
     return min(lows) if lows else None
 
 
