@@ -1,4 +1,6 @@
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.nlp.doses import find_doses, frequency
 
@@ -98,7 +100,31 @@ def test_a_second_dose_of_the_day_makes_it_twice_a_day():
     mentions = find_doses("Take 200 mg in the morning and another 200 mg at lunchtime.")
     assert [(m.amounts_mg, m.times_per_day) for m in mentions] == [(((200.0, 200.0),), (2, 2))]
     different = find_doses("Take 50 mg in the morning and 100 mg at night.")
-    assert [m.times_per_day for m in different] == [(1, 1), (1, 1)]
+    assert [(m.amounts_mg, m.times_per_day, m.per_day) for m in different] == [
+        (((50.0, 50.0),), (1, 1), False), (((100.0, 100.0),), (1, 1), False), (((150.0, 150.0),), None, True)]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("400 mg in the morning, another 400 mg at noon plus 200 mg at bedtime.", 1000),
+    ("5 mg with breakfast, 5 mg with lunch and 5 mg at supper.", 15),
+    ("She takes 25 mg at breakfast and 50 mg at bedtime.", 75),
+    ("Take 300 mg in the morning, 300 mg in the afternoon and 600 mg at night.", 1200),
+    ("1 mg at lunchtime plus 2 mg before bed.", 3),
+])
+def test_doses_at_different_times_of_one_day_add_up_to_a_daily_total(text, total):
+    totals = [m for m in find_doses(text) if m.per_day]
+    assert [m.amounts_mg for m in totals] == [((total, total),)]
+
+
+@pytest.mark.parametrize("text", [
+    "Take 0.5 mg in the morning or 1 mg at bedtime.",
+    "Start with 25 mg in the morning; a week later, 50 mg in the morning.",
+    "Take 10 mg at bedtime.",
+    "Take 20 mg in the morning with breakfast.",
+    "Take two 5 mg tablets in the morning and one at night.",
+])
+def test_alternatives_steps_and_single_doses_make_no_daily_total(text):
+    assert [m for m in find_doses(text) if m.per_day] == []
 
 
 # --- tablet counts and stated ages (each capability with phrasings of our own) -------------

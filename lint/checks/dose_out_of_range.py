@@ -228,8 +228,8 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
     if times is not None and max_times is not None and times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
-    if entry.schedule in ("as_needed", "once"):
-        return None  # taken when needed, or once: fewer doses than the most allowed is no error
+    if entry.schedule in ("as_needed", "once") or mention.at_time_of_day:
+        return None  # taken when needed, or once, or a dose at one time of day: fewer doses is no error
     fewest = _min_scheduled_times(entry)
     most = times[1] if times is not None else None
     if most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max":

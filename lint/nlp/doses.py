@@ -46,6 +46,8 @@ FREQUENCIES = [
     (re.compile(r"\b(?:twice|two times) (?:a|per|each) day|\btwice daily|\bbid\b|\bb\.i\.d\.", re.I), (2, 2)),
     (re.compile(r"\b(?:three|3) times (?:a|per|each) day|\b(?:three|3) times daily|\btid\b|\bt\.i\.d\.", re.I), (3, 3)),
     (re.compile(r"\b(?:four|4) times (?:a|per|each) day|\b(?:four|4) times daily|\bqid\b", re.I), (4, 4)),
+    *((re.compile(rf"\b(?:{word}|{n}) times (?:a|per|each) day|\b(?:{word}|{n}) times daily", re.I), (n, n))
+      for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
     (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
@@ -55,7 +57,9 @@ FREQUENCIES = [
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each) day\b(?! or)", re.I), (1, 1)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
-                r"every (?:morning|evening|night)|in the morning|in the evening)", re.I), (1, 1)),
+                r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
+                r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
+                re.I), (1, 1)),
 ]
 HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8", "twelve": "12",
               "twenty-four": "24"}
@@ -101,6 +105,7 @@ class DoseMention:
     per_day: bool  # True: the amounts are daily totals; False: per dose
     times_per_day: tuple[float, float] | None
     kind: str  # "initial" | "usual" | "target" | "max"
+    at_time_of_day: bool = False  # its only frequency is a time of day ("in the morning"): it may not be the day's only dose
 
 
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
@@ -202,6 +207,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             partner_ends[index - 1] = groups[index][-1].end()
             del groups[index]
     repeated: set[int] = set()  # groups that are the second dose of a day ("... and another 50 mg in the evening")
+    timed: list[str | None] = []  # per mention: the time of day that is its only frequency ("at noon")
     for index, group in enumerate(groups):
         if index in repeated:
             continue
@@ -246,11 +252,40 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
         counted = COUNT_BEFORE.search(left) if count else None  # the mention starts at "three" in "three 5 mg tablets"
+        at_time_of_day = freq_match is not None and times == (1, 1) and not per_day \
+            and bool(ONCE_AT.fullmatch(freq_match.group(0)))
         mentions.append(DoseMention(
             start=counted.start() + left_from if counted else first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
-            times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right)))
-    return mentions
+            times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
+            at_time_of_day=at_time_of_day))
+        timed.append(freq_match.group(0).lower() if at_time_of_day and count is None else None)
+    return mentions + _day_totals(text, mentions, timed)
+
+
+ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
+                     rf"dinner(?:time)?|supper(?:time)?)|in the afternoon", re.I)
+DAY_JOINER = re.compile(r"^[\s,]*(?:and|plus|then|with)?\s*(?:another|an extra|a further|a second)?\s*$", re.I)
+
+
+def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None]) -> list[DoseMention]:
+    """The day's total of doses given at different times of one day ("400 mg in the
+    morning, another 400 mg at noon plus 200 mg at bedtime" is 1,000 mg a day), as a daily
+    amount spanning them; each dose is still judged on its own."""
+    totals, run = [], []
+    for index, mention in enumerate(mentions + [None]):
+        joined = mention is not None and timed[index] is not None and len(mention.amounts_mg) == 1 \
+            and not mention.per_kg and (not run or DAY_JOINER.match(text[run[-1].end:mention.start]))
+        if joined and mention is not None:
+            run.append(mention)
+            continue
+        if len(run) >= 2 and len({timed[mentions.index(m)] for m in run}) == len(run):
+            totals.append(DoseMention(start=run[0].start, end=run[-1].end, per_kg=False, per_day=True,
+                                      amounts_mg=((sum(m.amounts_mg[0][0] for m in run),
+                                                   sum(m.amounts_mg[0][1] for m in run)),),
+                                      times_per_day=None, kind="usual"))
+        run = [mention] if mention is not None and timed[index] is not None else []
+    return totals
 
 
 TIMED_UNIT = re.compile(rf"\b(?P<n>{COUNT}|one)\s+(?:{UNIT_FORMS}\s+|of them\s+)?(?:{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|"
