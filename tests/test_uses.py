@@ -210,3 +210,26 @@ def test_claims_that_fit_the_drug_named_last_stay_quiet(text):
 ])
 def test_complaints_the_lexicon_does_not_list_are_known_by_their_head_word(text, use):
     assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Can fluconazole treat a regular UTI?",
+    "Does Zoloft help with hot flashes?",
+    "Is gabapentin good for anxiety?",
+    "Will metformin fix my acne?",
+    "Should I take lisinopril for migraines?",
+    "Could amlodipine help my tinnitus?",
+])
+def test_a_yes_no_question_asks_and_presents_no_use(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Why is gabapentin so good for anxiety?", "anxiety"),
+    ("Gabapentin is good for anxiety, right?", "anxiety"),
+    ("How does metformin clear up acne so fast?", "acne"),
+    ("Who knew lisinopril was a godsend for migraines?", "migraines"),
+    ("Isn't it amazing how amlodipine knocks out tinnitus?", "tinnitus"),
+])
+def test_a_question_that_presupposes_the_use_still_presents_it(text, use):
+    assert any(use in found for found in unlabeled(text))

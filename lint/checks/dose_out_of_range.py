@@ -232,7 +232,8 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         return None  # taken when needed, or once, or a dose at one time of day: fewer doses is no error
     fewest = _min_scheduled_times(entry)
     most = times[1] if times is not None else None
-    if most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max":
+    weekly_step = most is not None and most < 1 / 3 - 1e-9  # "up by 100 mg each week" is a titration step
+    if most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max" and not weekly_step:
         return f"{_times(most)} is less often than the label's {_times(fewest)}"
     return None
 

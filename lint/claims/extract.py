@@ -395,6 +395,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
+        asked = _yes_no_question(sentence)  # "Can it treat a UTI?" presents no use, yet names the dose's use
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
         testimonies = testimony_subjects(doc, sentence.span)
@@ -404,7 +405,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             cue = _nearest_cue(sentence, condition)
             negated = _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
-            if sentence.section in EXCLUDED_SECTIONS:
+            if sentence.section in EXCLUDED_SECTIONS or asked:
                 reason = ""
             elif cue is not None and cue.label_ not in ("use", "benefit"):
                 reason = ""
@@ -450,9 +451,23 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
                 hedged=hedged, off_label=off_label, reason=reason))
-        claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
-                                 testimonies + purposes)
+        if not asked:
+            claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
+                                     testimonies + purposes)
     return _refuted(claims)
+
+
+YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "was", "will", "would", "should",
+                            "may", "might", "has", "have"})
+
+
+def _yes_no_question(sentence: _Sentence) -> bool:
+    """'Can it treat a regular UTI?', 'Does Zoloft help with hot flashes?': a yes/no question
+    asks, it does not assert. A wh-question ('Why is it so good for X?') or a negative one
+    ('Isn't it amazing how it knocks out X?') presupposes the use."""
+    words = [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
+    return sentence.text.rstrip().endswith("?") and bool(words) and words[0] in YES_NO_OPENERS \
+        and (len(words) < 2 or words[1] not in ("n't", "not"))
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:

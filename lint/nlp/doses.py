@@ -52,7 +52,7 @@ FREQUENCIES = [
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
     (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
     (re.compile(r"\b(?:three|3) times (?:a|per|each|every) week|\b(?:three|3) times weekly\b", re.I), (3 / 7, 3 / 7)),
-    (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?:once )?(?:a|per|each|every) week"
+    (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?<!least )(?<!than )(?:once )?(?:a|per|each|every) week"
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each) day\b(?! or)", re.I), (1, 1)),
@@ -73,7 +73,8 @@ PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
 STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|caplets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
 STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|holds?|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
-INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*)\s+(?:\w+\s+){0,4}?by\s*$"
+INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*|"
+                              r"(?:go(?:es)?|went|goes|step\w*|bump\w*|move\w*|come\w*|came) (?:up|down))\s+(?:\w+\s+){0,4}?by\s*$"
                               r"|\b(?:in (?:increments|steps) of|increments? of|(?:increases?|raises?|steps?) of|add(?:ing)?|by no more than|by up to)\s*$"
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
@@ -259,7 +260,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
             at_time_of_day=at_time_of_day))
-        timed.append(freq_match.group(0).lower() if at_time_of_day and count is None else None)
+        timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day and count is None else None)
     return mentions + _day_totals(text, mentions, timed)
 
 
@@ -272,8 +273,9 @@ def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None])
     """The day's total of doses given at different times of one day ("400 mg in the
     morning, another 400 mg at noon plus 200 mg at bedtime" is 1,000 mg a day), as a daily
     amount spanning them; each dose is still judged on its own."""
-    totals, run = [], []
-    for index, mention in enumerate(mentions + [None]):
+    totals: list[DoseMention] = []
+    run: list[DoseMention] = []
+    for index, mention in enumerate([*mentions, None]):
         joined = mention is not None and timed[index] is not None and len(mention.amounts_mg) == 1 \
             and not mention.per_kg and (not run or DAY_JOINER.match(text[run[-1].end:mention.start]))
         if joined and mention is not None:
