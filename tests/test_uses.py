@@ -233,3 +233,27 @@ def test_a_yes_no_question_asks_and_presents_no_use(text):
 ])
 def test_a_question_that_presupposes_the_use_still_presents_it(text, use):
     assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Tamiflu is basically a COVID pill too.", "COVID"),
+    ("Amitriptyline is basically a pain pill you take at night.", "pain"),
+    ("Quetiapine is the best sleeping pill ever.", "sleeping pill"),
+    ("Celexa is basically a happy pill for burnout.", "burnout"),
+    ("Risperidone is the best thing for Tourette's tics.", "Tourette"),
+    ("Hydroxyzine has been a lifesaver for seasickness.", "seasickness"),
+    ("Her sister used Contrave to quit smoking.", "quit smoking"),
+])
+def test_a_drug_called_a_pill_or_thing_for_a_complaint_presents_it(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Zolpidem is a sleeping pill.",
+    "Clonazepam is a medicine for panic disorder.",
+    "Naltrexone, rather than gabapentin, is the standard medicine for alcohol cravings.",
+    "Instead of sertraline, her doctor chose naltrexone as the pill for alcohol cravings.",
+    "Do not mix quetiapine with sleep aids or alcohol.",
+])
+def test_a_labeled_or_set_aside_drug_called_a_pill_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -428,11 +428,12 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = "item in a uses section"
             elif uses_context and condition.start_char >= uses_from:
                 reason = uses_context
-            elif _called_a_goal_aid(sentence, condition) and (called := _subject_drug(sentence, condition.start, main))[0]:
+            elif _called_a_goal_aid(sentence, condition) and (called := _subject_drug(sentence, condition.start - 1, main))[0]:
                 reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
                 drug, named = called
-            elif purpose := next((c for c in purposes if c.span.start < condition.start  # its object, not the verb
-                                  and condition.end <= c.span.end), None):
+            elif purpose := next((c for c in purposes if condition.end <= c.span.end  # its object, not the verb alone
+                                  and (c.span.start < condition.start or c.span.start == condition.start < condition.end - 1)),
+                                 None):
                 reason = purpose.reason  # "takes Claritin to dry up a head cold"
                 drug, named = _subject_drug(sentence, purpose.anchor, main)
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
@@ -471,10 +472,14 @@ def _yes_no_question(sentence: _Sentence) -> bool:
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
-    """'it doubles as a sleep aid', 'Adderall is a handy diet pill': a goal compound (a
-    lexicon condition ending in aid, pill, hack ...) that the sentence calls the drug, by a
-    copula or 'as' just before it. 'Do not mix it with sleep aids' calls the drug nothing."""
-    if len(condition) < 2 or condition[0].lower_ in DETERMINERS or condition[-1].lower_ not in GOAL_HEADS:
+    """'it doubles as a sleep aid', 'Adderall is a handy diet pill', 'Tamiflu is basically a
+    COVID pill': a goal compound (a lexicon condition ending in aid, pill, hack ..., or one
+    that such a head follows) that the sentence calls the drug, by a copula or 'as' before
+    it. 'Do not mix it with sleep aids' calls the drug nothing."""
+    doc = sentence.doc
+    headed = len(condition) >= 2 and condition[-1].lower_ in GOAL_HEADS
+    head_follows = condition.end < sentence.span.end and doc[condition.end].lower_ in GOAL_HEADS
+    if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 6):condition.start]]
     return bool(COPULAS.intersection(before)) and "with" not in before
@@ -573,12 +578,21 @@ def _testified_drug(sentence: _Sentence, subject: Span, main: str | None) -> tup
     return (named.label_, named) if named is not None else (None, None)
 
 
+def _set_aside(sentence: _Sentence, drug: Span) -> bool:
+    """A drug named as the one a claim is not about: 'rather than Y', 'unlike Y', 'instead of Y'."""
+    doc = sentence.doc
+    before = doc[max(sentence.span.start, drug.start - 2):drug.start].text.lower()
+    return before.endswith(("than", "unlike", "instead of"))
+
+
 def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[str | None, Span | None]:
     """The drug a predicate at token `anchor` is about when the sentence says so: a drug
     name or a pronoun (it, this medicine) before it in the sentence, or a uses section."""
     doc = sentence.doc
     for i in range(anchor, max(sentence.span.start, anchor - 12) - 1, -1):
         drug = next((d for d in sentence.drugs if d.start <= i < d.end), None)
+        if drug is not None and _set_aside(sentence, drug):
+            continue  # "X, rather than Y, is the medicine for": the claim is X's
         if drug is not None:
             denied = drug.start > sentence.span.start and doc[drug.start - 1].lower_ == "not"  # "X, not Y, is ..."
             return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
