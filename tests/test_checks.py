@@ -237,3 +237,22 @@ def test_fewer_doses_than_the_most_allowed_is_no_error_for_as_needed_products(li
                  "Motrin IB: one 200 mg tablet once daily for minor aches."):
         assert _dose_messages(lint_string, text) == [], text
     assert _dose_messages(lint_string, "Sertraline for depression: go up by 50 mg once a week.") == []
+
+
+def test_a_named_product_outranks_a_schedule_that_names_another(lint_string):
+    for text in ("Effexor XR 75 mg three times a day for depression.",
+                 "For depression I take Effexor XR, 75 mg twice a day.",
+                 "Xanax XR 1 mg three times a day for panic disorder.",
+                 "Lamictal XR 100 mg twice daily for epilepsy.",
+                 "Ditropan XL 10 mg three times a day for overactive bladder."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Effexor XR 75 mg once a day for depression.",
+                 "Venlafaxine tablets 75 mg twice a day for depression.",
+                 "Ditropan 5 mg three times a day for overactive bladder."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_the_flu_is_influenza_not_a_cold(lint_string):
+    assert _dose_messages(lint_string, "Tamiflu for the flu: 75 mg three times a day.") != []
+    assert findings_of(lint_string("Tamiflu is used for the flu."), "unlabeled-indication") == []
+    assert findings_of(lint_string("My brother takes Claritin for the flu."), "unlabeled-indication") != []

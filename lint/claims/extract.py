@@ -34,7 +34,7 @@ from lint.claims.relations import (
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
-from lint.nlp.doses import DoseMention
+from lint.nlp.doses import DoseMention, frequency
 from lint.nlp.drugs import OTHER
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
@@ -774,8 +774,9 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
 
 
 def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
-    """The products of the profile whose cues the text names (not a cue inside a longer one);
-    the self-tests read their own statements with it too."""
+    """The products of the profile whose cues the text names (not a cue inside a longer one;
+    a schedule cue only when no name or form is named); the self-tests read their own
+    statements with it too."""
     if profile is None:
         return frozenset()
     lowered = text.lower()
@@ -785,7 +786,8 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
              if needle in searched for match in pattern.finditer(searched)]  # a fast test first: most are absent
     kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
                                         for o in found)]
-    return frozenset(p for _, _, p in kept)
+    named = [f for f in kept if frequency(text[f[0]:f[1]])[0] is None]
+    return frozenset(p for _, _, p in named or kept)  # a name or form ("XR") outranks a schedule ("three times a day")
 
 
 def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], reference: Reference,
