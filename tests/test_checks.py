@@ -256,3 +256,32 @@ def test_the_flu_is_influenza_not_a_cold(lint_string):
     assert _dose_messages(lint_string, "Tamiflu for the flu: 75 mg three times a day.") != []
     assert findings_of(lint_string("Tamiflu is used for the flu."), "unlabeled-indication") == []
     assert findings_of(lint_string("My brother takes Claritin for the flu."), "unlabeled-indication") != []
+
+
+def test_a_schedule_without_an_amount_is_judged_by_its_frequency(lint_string):
+    for text in ("Aleve for back pain: take 1 caplet every 4 hours while symptoms last.",
+                 "Ozempic for type 2 diabetes: inject it every day for the best results.",
+                 "Effexor XR for depression: take it twice a day.",
+                 "Prozac Weekly for depression: take one capsule a day.",
+                 "Wellbutrin SR for depression: take one tablet three times a day."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Ibuprofen for a headache: take one tablet every 4 to 6 hours.",
+                 "Metformin for type 2 diabetes: take it twice a day with meals.",
+                 "Trazodone for depression: take it at bedtime.",
+                 "Ozempic for type 2 diabetes: inject it once a week.",
+                 "I used to take my Effexor XR twice a day.",
+                 "Zoloft for depression: take one tablet a day."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_count_of_doses_meets_the_labels_count_and_an_interval_its_interval(lint_string):
+    assert _dose_messages(lint_string, "Children's Tylenol for a 4-year-old: 240 mg every 4 hours, up to 6 times a day.")
+    assert _dose_messages(lint_string, "Children's Tylenol for a 4-year-old: 240 mg every 4 hours.") == []
+    assert _dose_messages(lint_string, "Children's Tylenol for a 4-year-old: 240 mg every 4 hours, up to 5 times a day.") == []
+    assert _dose_messages(lint_string, "Wellbutrin SR for depression: one 100 mg tablet three times a day.")
+    assert _dose_messages(lint_string, "Wellbutrin SR for depression: one 150 mg tablet twice a day.") == []
+
+
+def test_a_product_named_after_the_dose_and_its_words_is_not_the_doses_product(lint_string):
+    assert _dose_messages(lint_string, "Patients stable on 20 mg daily can switch to Prozac Weekly for depression.") == []
+    assert _dose_messages(lint_string, "For depression, take 75 mg of Effexor XR three times a day.")

@@ -98,8 +98,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     entries = profile.doses
     if indications:
         entries = [e for e in entries if e.indication is None or e.indication in indications] or entries
-    if claim.products:
-        entries = [e for e in entries if not e.products or set(e.products) & claim.products] or entries
+    if claim.products:  # the entries of the product named, else those for any product
+        entries = [e for e in entries if set(e.products) & claim.products] \
+            or [e for e in entries if not e.products] or entries
     populations = claim.populations or frozenset({"adult"})
     age = claim.age_years
     special = [e for e in entries if e.population in populations and e.population in SPECIAL
@@ -123,6 +124,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if not claim.mention.per_kg and weight is None:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
     initial = claim.mention.kind == "initial"
+    if not claim.mention.amounts_mg:  # a schedule alone is judged by every entry that gives numbers
+        return numeric
     numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
                or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
     if initial:  # a starting dose is judged by the entries that give a start, when some do
@@ -177,13 +180,16 @@ def _schedule_only(entry: DoseEntry) -> bool:
         and not _has_amounts(entry.usual.ranges)
 
 
-def _max_times(entry: DoseEntry) -> float | None:
+def _max_times(entry: DoseEntry, counted: bool = False) -> float | None:
     """Most doses a day the entry allows by its schedule: the shortest interval when it gives
-    one ("every 4 hours" allows 6), else its largest count of doses a day."""
+    one ("every 4 hours" allows 6), else its largest count of doses a day. For a claim that
+    counts its doses (`counted`: "three times a day", not "every 4 hours") a stated count
+    caps the interval too ("every 4 hours, no more than 5 times in 24 hours" allows 5)."""
     intervals = [hours[0] for r in (entry.initial, entry.usual)
                  if (hours := r.get("interval_hours")) is not None and hours[0]]
     if intervals:
-        return 24 / min(intervals)
+        by_interval = 24 / min(intervals)
+        return min(by_interval, entry.max.get("times_per_day") or by_interval) if counted else by_interval
     return _limit(entry.max.get("times_per_day"), _high(entry.initial, "times_per_day"),
                   _high(entry.usual, "times_per_day"))
 
@@ -212,7 +218,7 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         max_single, max_daily = start_single or max_single, start_daily or max_daily
     elif max_single is None and max_daily is None and not _schedule_only(entry):
         max_single, max_daily = start_single, start_daily  # the start is the only number the label gives
-    max_times = _max_times(entry)
+    max_times = _max_times(entry, counted=not mention.by_interval)
     if max_daily is None and max_single is not None and max_times is not None:
         max_daily = max_single * max_times  # no daily number: the largest dose at the most doses a day
     if max_single is None and max_daily is not None:
@@ -235,6 +241,25 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     weekly_step = most is not None and most < 1 / 3 - 1e-9  # "up by 100 mg each week" is a titration step
     if most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max" and not weekly_step:
         return f"{_times(most)} is less often than the label's {_times(fewest)}"
+    return None
+
+
+def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
+    """Why a schedule stated without an amount breaks an entry: more doses a day than the
+    label allows ("every 4 hours" for a drug given every 8 to 12), daily use of a weekly
+    drug, or, for a drug the label gives on a fixed daily schedule, fewer doses ("one a
+    day is enough" for three times a day). None when it fits or the label gives no count."""
+    times = mention.times_per_day
+    if entry.no_dose or entry.silent or times is None:
+        return None
+    max_times = _max_times(entry, counted=not mention.by_interval) or (1 / 7 if entry.weekly else None)
+    if max_times is not None and times[0] > max_times + 1e-9:
+        return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
+    if entry.schedule != "daily" or mention.at_time_of_day or times[1] < 1 / 3 - 1e-9:
+        return None
+    fewest = _min_scheduled_times(entry)
+    if fewest is not None and times[1] < fewest - 1e-9:
+        return f"{_times(times[1])} is less often than the label's {_times(fewest)}"
     return None
 
 
@@ -278,7 +303,7 @@ def _group(entry: DoseEntry) -> str:
 
 def _times(per_day: float) -> str:
     """A dosing frequency in words: 'every 4 hours', '3 times a day', 'twice a week'."""
-    if per_day > 4:
+    if per_day > 4 and (24 / per_day).is_integer():
         return f"every {24 / per_day:g} hours"
     if per_day >= 1 - 1e-9:
         return {1: "once a day", 2: "twice a day"}.get(round(per_day), f"{per_day:g} times a day") \
@@ -322,6 +347,11 @@ def judge(profile: Profile, claim: DoseClaim, reference: Reference) -> tuple[Dos
     entries = candidates(profile, claim, reference)
     if not entries:
         return None
+    if not claim.mention.amounts_mg:  # a schedule with no amount: "take one caplet every 4 hours"
+        reasons = [(entry, frequency_violation(entry, claim.mention)) for entry in entries]
+        if all(reason is not None for _, reason in reasons):
+            return max(reasons, key=lambda pair: _generosity(pair[0], claim))
+        return next(entry for entry, reason in reasons if reason is None), None
     fitting: DoseEntry | None = None
     for amount in claim.mention.amounts_mg:
         reasons = [(entry, violation(entry, claim, amount)) for entry in entries]

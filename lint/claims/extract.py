@@ -742,6 +742,18 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
     return main
 
 
+NEAR_BREAK = re.compile(r"[,;:.()]|\b(?:switch\w*|chang\w*|mov\w*|instead|rather|than|then|or|but|unlike)\b", re.I)
+
+
+def _near_end(sentence: _Sentence, span: Span) -> int:
+    """Where the words that can name a dose's product end, as an offset into the sentence:
+    the dose and the few words right after it ('75 mg of Effexor XR'), not a product the
+    sentence names later ('... can switch to Prozac Weekly')."""
+    end = span.end_char - sentence.span.start_char
+    following = NEAR_BREAK.split(sentence.text[end:end + 48], maxsplit=1)[0]
+    return end + len(following)
+
+
 def _own_words(sentence: _Sentence, drug: str) -> str:
     """The sentence with other drugs' names blanked: "Children's Advil" names no population
     for a dose of Xanax."""
@@ -822,7 +834,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
-        products = next((products_of[(drug, t)] for t in contexts if products_of[(drug, t)]), frozenset())
+        near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
+        wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
+        products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         weight = next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
         claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),

@@ -107,6 +107,7 @@ class DoseMention:
     times_per_day: tuple[float, float] | None
     kind: str  # "initial" | "usual" | "target" | "max"
     at_time_of_day: bool = False  # its only frequency is a time of day ("in the morning"): it may not be the day's only dose
+    by_interval: bool = False  # its frequency is an interval ("every 4 hours"), not a count of doses
 
 
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
@@ -233,6 +234,10 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         times, freq_match = frequency(clause_right)
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
+        by_interval = freq_match is not None and freq_match.re is EVERY_HOURS
+        if times is not None and (cap := COUNT_CAP.search(clause_right)) is not None:
+            most = _count(cap.group("n"))  # "every 4 hours, up to 6 times a day": six doses
+            times, by_interval = (min(times[0], most), min(times[1], most)), False
         per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) or bool(PER_DAY_BEFORE.search(left))
         count = None if per_day else tablet_count(left, right)
         if count is not None:
@@ -247,8 +252,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
             times = None  # "50 mg a day, once daily" says the same thing twice
         mention_end = last_end
-        if freq_match is not None and freq_match.string is clause_right:
-            mention_end = last_end + freq_match.end()
+        if freq_match is not None and freq_match.string is clause_right and not per_day:
+            mention_end = last_end + freq_match.end()  # a daily amount ends at "daily", whatever follows
         if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values:
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
@@ -259,11 +264,13 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             start=counted.start() + left_from if counted else first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
-            at_time_of_day=at_time_of_day))
+            at_time_of_day=at_time_of_day, by_interval=by_interval))
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day and count is None else None)
     return mentions + _day_totals(text, mentions, timed)
 
 
+COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
+                       rf"(?:times|doses)\b", re.I)
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon", re.I)
 DAY_JOINER = re.compile(r"^[\s,]*(?:and|plus|then|with)?\s*(?:another|an extra|a further|a second)?\s*$", re.I)
@@ -320,6 +327,65 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
+FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
+                             r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b", re.I)
+COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
+DOSE_TAKEN = re.compile(rf"\b(?:take|takes|taking|took|taken|use|uses|using|used|give|gives|giving|gave|swallow\w*|"
+                        rf"pop|pops|popping|popped|inject|injects|injecting|injected|chew\w*|apply|applies|applying)\s+"
+                        rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
+                        rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection))\b",
+                        re.I)
+ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
+
+
+TAKE_VERB = re.compile(r"\b(?:take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
+                       r"inject|injects|injecting|injected|apply|applies|applying)\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
+                          names: tuple[tuple[int, int], ...] = ()) -> list[DoseMention]:
+    """Schedules stated without an amount, judged by their frequency alone: "take one
+    caplet every 4 hours", "inject it every day", "take Ozempic every day" (`names`: the
+    character spans of drug names), "one a day is enough". A frequency that is only a
+    time of day ("take it at bedtime") claims no count and is left out."""
+    end = len(text) if end is None else end
+    sentence = text[start:end]
+    if not FREQUENCY_WORDS.search(sentence) or HISTORICAL.search(sentence):
+        return []
+    found = []
+    for name_start, name_end in names:  # "take Ozempic every day"
+        verb = TAKE_VERB.search(text, max(start, name_start - 40), name_start)
+        if start <= name_start < end and verb and not text[start:verb.start()].lower().endswith("used to "):
+            times, freq_match = frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[name_end:end])[0][:40])
+            if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)):
+                found.append(DoseMention(start=verb.start(), end=name_end + freq_match.end(), amounts_mg=(),
+                                         per_kg=False, per_day=False, times_per_day=times,
+                                         kind=_kind(text[start:verb.start()]), by_interval=freq_match.re is EVERY_HOURS))
+    for match in ENOUGH.finditer(sentence):
+        found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                 per_day=False, times_per_day=(1, 1), kind="usual"))
+    for match in DOSE_TAKEN.finditer(sentence):
+        if sentence[:match.start()].lower().endswith("used to ") or match.group(0).lower().startswith("used to "):
+            continue  # "I used to take it twice a day": the past
+        after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:60]
+        times, freq_match = frequency(after)
+        if (a_day := COUNT_A_DAY.match(after)) is not None:  # "take one tablet a day": that many a day
+            count = re.search(rf"(?<![\w.])({COUNT})\s", match.group(0))
+            units = _count(count.group(1)) if count else 1.0
+            times, freq_match = (1.0, units), a_day  # "two tablets a day" may be both at once
+        if times is None or freq_match is None or ONCE_AT.fullmatch(freq_match.group(0)):
+            continue
+        freq_end = match.end() + freq_match.end()
+        found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
+                                 per_day=False, times_per_day=times, kind=_kind(sentence[:match.start()]),
+                                 by_interval=freq_match.re is EVERY_HOURS))
+    kept: list[DoseMention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -m.end)):  # one claim where two readings overlap
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
 @Language.component("druglint_doses")
 def mark_doses(doc: Doc) -> Doc:
     """doc.spans['doses']: one span per dose mention, its parse in `span._.dose`."""
@@ -328,19 +394,32 @@ def mark_doses(doc: Doc) -> Doc:
     text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
     table = sentence_table(doc)
     sentence_starts = [start for start, _ in table.chars]
-    with_digits = sorted({bisect.bisect_right(sentence_starts, m.start()) - 1 for m in DIGITS.finditer(text)})
-    for index in with_digits:  # every amount starts with a digit
-        block = table.blocks[index]
-        if block is not None and layout.blocks[block].kind == "heading":
-            continue
-        for mention in find_doses(text, *table.chars[index]):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                span._.dose = mention
-                spans.append(span)
-        spans += _continuation(doc, text, table, index)
-    doc.spans["doses"] = spans
+    with_digits = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in DIGITS.finditer(text)}
+    prose = [index for index, block in enumerate(table.blocks)
+             if block is None or layout.blocks[block].kind != "heading"]
+    for index in prose:
+        if index in with_digits:  # every amount starts with a digit
+            spans += _spans(doc, find_doses(text, *table.chars[index])) + _continuation(doc, text, table, index)
+    taken = [(span.start_char, span.end_char) for span in spans]
+    names = tuple((span.start_char, span.end_char) for span in doc.spans["drugs"] if not span._.drug_class)
+    for index in prose:  # then schedules with no amount, where no amount's dose already stands
+        start, end = table.chars[index]
+        in_sentence = tuple(name for name in names if start <= name[0] < end)
+        spans += _spans(doc, [m for m in find_frequency_claims(text, start, end, in_sentence)
+                              if not any(a < m.end and m.start < b for a, b in taken)])
+    doc.spans["doses"] = sorted(spans, key=lambda span: span.start)
     return doc
+
+
+def _spans(doc: Doc, mentions: list[DoseMention]) -> list:
+    """A span for each dose mention, with its parse in `span._.dose`."""
+    spans = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            span._.dose = mention
+            spans.append(span)
+    return spans
 
 
 def _continuation(doc: Doc, text: str, table, index: int) -> list:
