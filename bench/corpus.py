@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.readers import SUFFIXES
 from lint.knowledge.reference import load_reference
+from lint.readers import SUFFIXES
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_FOLDERS = (REPO / "fixtures", REPO.parent / "shared" / "corpus" / "dev")
@@ -52,7 +52,7 @@ def _drug_names() -> dict[str, list[str]]:
 def _main_drug(source: str, names: dict[str, list[str]]) -> str | None:
     counts = {drug: sum(len(re.findall(rf"\b{re.escape(n)}\b", source, re.I)) for n in drug_names)
               for drug, drug_names in names.items()}
-    best = max(counts, key=counts.get, default=None)
+    best = max(counts, key=lambda drug: counts[drug], default=None)
     return best if best and counts[best] else None
 
 

@@ -7,9 +7,11 @@ Reports, in one run: druglint words/second in-process (the engine) and through t
 (`druglint check DIR --format json`, with one job and with --jobs 2); the peer, proselint
 (pinned below; installed into this interpreter's environment when missing), on the same
 files through its CLI, and the ratio; the share of sentences the syntax model parses;
-spaCy's bare tokenizer on the same texts (for reference); time for 1x, 4x and 16x of the
-corpus and for one article grown 1x, 4x and 16x longer (both should grow linearly), peak
-memory, `druglint --help` wall time and one article from a cold start.
+spaCy's bare tokenizer on the same texts (for reference); where the engine's time goes (by
+stage: reading, tokenizing, each pipeline component, claims, rules); time for 1x, 4x and
+16x of the corpus and for one article grown 1x, 4x and 16x longer (both should grow
+linearly), peak memory, `druglint --help` wall time and one article from a cold start
+(wall time, and the CPU time it used: on a busy machine the wall time waits for the cores).
 """
 from __future__ import annotations
 
@@ -44,14 +46,21 @@ def druglint_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "lint"]
 
 
-def wall_time(command: list[str], runs: int) -> float:
-    """Median wall time of a command over a few runs."""
-    times = []
+def wall_time(command: list[str], runs: int) -> tuple[float, float]:
+    """Median wall time of a command over a few runs, and the median CPU time it used."""
+    times, cpu_times = [], []
     for _ in range(runs):
+        cpu_before = children_cpu_seconds()
         started = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        cpu_times.append(children_cpu_seconds() - cpu_before)
+    return statistics.median(times), statistics.median(cpu_times)
+
+
+def children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def peak_mb(who: int) -> float:
@@ -78,6 +87,38 @@ def parsed_share(articles: list[Article]) -> tuple[int, int]:
         parsed += len(doc._.syntax or {})
         total += doc._.sentence_count or 0
     return parsed, total
+
+
+def time_by_stage(articles: list[Article]) -> dict[str, float]:
+    """CPU seconds per stage of `Linter.lint_document` over the articles (its steps, timed
+    one by one): reading, tokenizing, each pipeline component, claims, each rule."""
+    from lint import Linter, LinterConfig
+    from lint.checks.rule import CheckContext
+    from lint.readers import read_document
+    from lint.workflow import suppress
+    linter = Linter.for_config(LinterConfig())
+    stages: dict[str, float] = {}
+
+    def timed(stage: str, step, *args):
+        started = time.process_time()
+        result = step(*args)
+        stages[stage] = stages.get(stage, 0.0) + time.process_time() - started
+        return result
+
+    for article in articles:
+        document = timed("read", read_document, article.name, article.source)
+        doc = timed("tokenize", linter.nlp.make_doc, document.text)
+        doc._.layout = document
+        for name, component in linter.nlp.pipeline:
+            doc = timed(name.removeprefix("druglint_"), component, doc)
+        context = CheckContext(doc=doc, claims=timed("claims", linter.claims, doc), reference=linter.reference)
+        findings = [f for rule in linter.enabled if not rule.after_suppression
+                    for f in timed(f"rule {rule.id}", rule.check, context)]
+        findings, context.unused_directives = timed("suppressions", suppress.apply, document.source, findings)
+        for rule in linter.enabled:
+            if rule.after_suppression:
+                timed(f"rule {rule.id}", rule.check, context)
+    return stages
 
 
 def proselint_command() -> list[str]:
@@ -127,10 +168,10 @@ def run_cli(folder: Path, expected_files: int, jobs: int = 1) -> float:
     return elapsed
 
 
-def scaling(articles: list[Article], label: str) -> list[dict]:
+def scaling(sizes: list[list[Article]], label: str) -> list[dict]:
     """Time for 1x, 4x and 16x of the given article lists (each entry: one size)."""
     rows = []
-    for factor, subset in zip((1, 4, 16), articles):
+    for factor, subset in zip((1, 4, 16), sizes):
         words = sum(a.words for a in subset)
         seconds = lint_all(subset)
         rows.append({"what": label, "factor": factor, "words": words, "seconds": round(seconds, 3),
@@ -151,8 +192,9 @@ def main() -> None:
     words = sum(a.words for a in articles)
     results: dict = {"articles": len(articles), "words": words, "command": druglint_command()}
 
-    results["help_seconds"] = round(wall_time([*druglint_command(), "--help"], runs=5), 3)
-    results["cold_article_seconds"] = round(wall_time([*druglint_command(), "check", str(COLD_ARTICLE)], runs=3), 3)
+    results["help_seconds"] = round(wall_time([*druglint_command(), "--help"], runs=5)[0], 3)
+    cold_wall, cold_cpu = wall_time([*druglint_command(), "check", str(COLD_ARTICLE)], runs=3)
+    results["cold_article_seconds"], results["cold_article_cpu_seconds"] = round(cold_wall, 3), round(cold_cpu, 3)
 
     with tempfile.TemporaryDirectory(prefix="druglint-bench-") as folder:
         for article in articles:
@@ -191,6 +233,9 @@ def main() -> None:
     flushed = tokenize_all(articles, flush_cache=True)
     results["tokenizer_flushed_words_per_second"] = round(words / flushed)
     results["ratio_to_tokenizer_flushed"] = round(results["engine_words_per_second"] / (words / flushed), 3)
+    stages = time_by_stage(quarter)
+    results["stage_seconds"] = {stage: round(seconds, 3) for stage, seconds in
+                                sorted(stages.items(), key=lambda item: item[1], reverse=True)}
     parsed, sentences = parsed_share(articles[: len(articles) // 4])
     results["sentences_parsed"] = parsed
     results["sentences"] = sentences
@@ -221,7 +266,12 @@ def report(results: dict) -> None:
     print(f"ratio druglint/tokenizer: {results['ratio_to_tokenizer']} "
           f"(against the emptied-cache tokenizer: {results['ratio_to_tokenizer_flushed']})")
     print(f"peak memory: in-process {results['engine_peak_memory_mb']} MB, CLI {results['cli_peak_memory_mb']} MB")
-    print(f"druglint --help: {results['help_seconds']} s; one article cold: {results['cold_article_seconds']} s")
+    print(f"druglint --help: {results['help_seconds']} s; one article cold: {results['cold_article_seconds']} s "
+          f"({results['cold_article_cpu_seconds']} s CPU)")
+    total = sum(results["stage_seconds"].values())
+    shown = {stage: seconds for stage, seconds in results["stage_seconds"].items() if seconds >= 0.01 * total}
+    print("where the engine's time goes (CPU, a quarter of the corpus; stages under 1% left out):")
+    print("  " + ", ".join(f"{stage} {100 * seconds / total:.0f}%" for stage, seconds in shown.items()))
     print("scaling (seconds per 1,000 words should stay flat):")
     for row in results["scaling"]:
         per_k = 1000 * row["seconds"] / row["words"]

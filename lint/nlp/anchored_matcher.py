@@ -118,11 +118,18 @@ class AnchoredMatcher:
         the patterns read; the extension is set True on their tokens where a pattern runs."""
         matches: list[tuple[str, int, int]] = []
         where_words = self._word_sentences(doc, sentences)
+        where_anchor: dict[Anchor, set[int]] = {}  # the sentences of each anchor, found once per Doc
         marked: dict[str, set[int]] = defaultdict(set)  # per extension, the sentences marked so far
         for pattern in self.patterns:
-            where = set(range(len(sentences.spans)))
+            where: set[int] | None = None
             for anchor in pattern.anchors:
-                where &= self._anchor_sentences(anchor, where_words, sentences, entities)
+                if anchor not in where_anchor:
+                    where_anchor[anchor] = self._anchor_sentences(anchor, where_words, sentences, entities)
+                where = where_anchor[anchor] if where is None else where & where_anchor[anchor]
+                if not where:
+                    break
+            if where is None:
+                where = set(range(len(sentences.spans)))
             for name in pattern.extensions:
                 self._mark(name, where - marked[name], sentences, entities(name))
                 marked[name] |= where
@@ -137,11 +144,12 @@ class AnchoredMatcher:
         found: dict[tuple[str, str], set[int]] = defaultdict(set)
         for kind, attribute in ATTRIBUTE_IDS.items():
             ids = self.anchor_words[kind]
-            if not ids:
+            if not ids or not len(doc):
                 continue
             values = attribute_array(doc, attribute)
-            for index in tokens_with(doc, attribute, frozenset(ids.values())):
-                found[(kind, ids[int(values[index])])].add(sentences.of_token[index])
+            indexes = numpy.flatnonzero(numpy.isin(values, _word_ids(frozenset(ids.values()))))
+            for index, value in zip(indexes.tolist(), values[indexes].tolist()):
+                found[(kind, ids[value])].add(sentences.of_token[index])
         return found
 
     @staticmethod

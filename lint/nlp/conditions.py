@@ -4,12 +4,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.reference import load_reference
-from lint.nlp.lexicon import is_acronym, phrase_doc, variants
+from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
 
 
 def indication_term_id(drug_id: str, indication_id: str) -> str:
@@ -28,8 +27,8 @@ class ConditionMatcher:
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = LazyPhraseMatcher(nlp, attr="LOWER")
+        self.exact = LazyPhraseMatcher(nlp, attr="ORTH")
         terms: dict[str, list[str]] = {c.id: list(c.terms) for c in reference.conditions.values()}
         for profile in reference.profiles.values():
             for ind in profile.indications:
@@ -38,7 +37,7 @@ class ConditionMatcher:
         for condition_id, words in terms.items():
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
-                matcher.add(condition_id, [phrase_doc(nlp, v) for v in sorted(variants(term))])
+                matcher.add(condition_id, sorted(variants(term)))
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)

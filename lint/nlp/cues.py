@@ -4,13 +4,12 @@ label `benefit`), marked as spans in doc.spans['cues'] labelled by category."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table, use_predicates
 from lint.nlp.inflect import noun_forms, phrase_forms
-from lint.nlp.lexicon import phrase_doc
+from lint.nlp.lexicon import LazyPhraseMatcher
 
 BENEFIT_PREPOSITIONS = ("for", "against")
 
@@ -24,11 +23,11 @@ class CueMatcher:
     """Marks cue phrases; where phrases overlap, the longest wins."""
 
     def __init__(self, nlp: Language):
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = LazyPhraseMatcher(nlp, attr="LOWER")
         table = cue_table()
         for category in CUE_CATEGORIES:
-            self.matcher.add(category, [phrase_doc(nlp, p) for p in table.cues[category]])
-        self.matcher.add("benefit", [phrase_doc(nlp, p) for p in sorted(benefit_phrases() - set(table.cues["use"]))])
+            self.matcher.add(category, table.cues[category])
+        self.matcher.add("benefit", sorted(benefit_phrases() - set(table.cues["use"])))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_ALPHA, LENGTH, LOWER
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import other_drugs
 from lint.knowledge.reference import load_reference
-from lint.nlp.lexicon import is_acronym, phrase_doc, variants
+from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
 
 OTHER = "other"
 MIN_STEM_WORD = 7  # shorter words with a drug-like ending are ordinary words ("capsule" is not one)
@@ -27,35 +28,51 @@ class DrugMatcher:
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = LazyPhraseMatcher(nlp, attr="LOWER")
+        self.exact = LazyPhraseMatcher(nlp, attr="ORTH")
         self.misspelled: set[str] = set()
         for profile in reference.profiles.values():
-            self._add(nlp, profile.id, profile.names)
-            self._add(nlp, profile.id, profile.misspellings)
+            self._add(profile.id, profile.names)
+            self._add(profile.id, profile.misspellings)
             self.misspelled |= {m.lower() for m in profile.misspellings}
         known = {n.lower() for p in reference.profiles.values() for n in p.names}
         others = other_drugs()
-        self._add(nlp, OTHER, [n for n in others.drugs + others.classes if n.lower() not in known])
+        self._add(OTHER, [n for n in others.drugs + others.classes if n.lower() not in known])
         self.classes = {v.lower() for name in others.classes for v in variants(name)}
         self.stems = re.compile(rf"^[a-z]{{3,}}(?:{'|'.join(map(re.escape, others.stems))})$") if others.stems else None
+        self.stem_words: dict[int, bool] = {}  # LOWER hash of a word -> whether it names a drug by its stem
         self.known = known
 
-    def _add(self, nlp: Language, label: str, names) -> None:
+    def _add(self, label: str, names) -> None:
         for name in names:
             matcher = self.exact if is_acronym(name) else self.lower
-            matcher.add(label, [phrase_doc(nlp, v) for v in sorted(variants(name))])
+            matcher.add(label, sorted(variants(name)))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=match_id)
                  for matcher in (self.lower, self.exact) for match_id, start, end in matcher(doc)]
-        if self.stems is not None:  # "venlafaxine", "metoclopramide": a drug by its INN ending
-            spans += [Span(doc, t.i, t.i + 1, label=OTHER) for t in doc
-                      if len(t) >= MIN_STEM_WORD and t.is_alpha and self.stems.match(t.lower_) and t.lower_ not in self.known]
+        if self.stems is not None:
+            spans += self._stem_spans(doc)
         spans = filter_spans(spans)
         for span in spans:
-            span._.drug_id = span.label_
-            span._.misspelled = span.text.lower() in self.misspelled
-            span._.drug_class = span.label_ == OTHER and span.text.lower() in self.classes
+            label, lowered, extensions = span.label_, span.text.lower(), span._
+            extensions.drug_id = label
+            extensions.misspelled = lowered in self.misspelled
+            extensions.drug_class = label == OTHER and lowered in self.classes
         doc.spans["drugs"] = spans
         return doc
+
+    def _stem_spans(self, doc: Doc) -> list[Span]:
+        """'venlafaxine', 'metoclopramide': a drug by its INN ending (one token each), a
+        word's verdict kept for the next article."""
+        columns = doc.to_array([LOWER, LENGTH, IS_ALPHA]).reshape(-1, 3)  # one row per token
+        lowers, spans = columns[:, 0].tolist(), []
+        for index in numpy.flatnonzero((columns[:, 1] >= MIN_STEM_WORD) & (columns[:, 2] == 1)).tolist():
+            key = lowers[index]
+            found = self.stem_words.get(key)
+            if found is None:
+                lowered = doc.vocab.strings[key]
+                found = self.stem_words[key] = bool(self.stems and self.stems.match(lowered)) and lowered not in self.known
+            if found:
+                spans.append(Span(doc, index, index + 1, label=OTHER))
+        return spans

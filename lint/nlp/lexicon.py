@@ -1,9 +1,15 @@
-"""Phrase variants shared by the drug and condition matchers."""
+"""Phrase variants and phrase matching shared by the drug, condition and cue matchers."""
 from __future__ import annotations
 
 import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
 
+from spacy.attrs import IDS
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
@@ -45,10 +51,14 @@ def phrase_doc(nlp: Language, phrase: str) -> Doc:
     words that no tokenizer rule touches is built from its words directly (the same
     tokens, without running the tokenizer: thousands of lexicon terms load faster)."""
     words = phrase.split(" ")
-    rules = _tokenizer_rules(nlp)
-    if all(word.isalpha() and word.isascii() and word not in rules and word.lower() not in rules for word in words):
+    if _plain(nlp, words):
         return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
     return nlp.make_doc(phrase)
+
+
+def _plain(nlp: Language, words: list[str]) -> bool:
+    rules = _tokenizer_rules(nlp)
+    return all(word.isalpha() and word.isascii() and word not in rules and word.lower() not in rules for word in words)
 
 
 def _tokenizer_rules(nlp: Language) -> frozenset[str]:
@@ -57,3 +67,39 @@ def _tokenizer_rules(nlp: Language) -> frozenset[str]:
         cached = frozenset(getattr(nlp.tokenizer, "rules", {}) or {})
         nlp._druglint_rules = cached  # type: ignore[attr-defined]
     return cached
+
+
+class LazyPhraseMatcher:
+    """spaCy's PhraseMatcher on LOWER or ORTH, whose phrases become pattern Docs only when
+    an article first holds their first token (a phrase cannot match where its first token
+    is absent). Start-up builds no pattern Doc, and a run builds only the patterns its
+    articles can match: the matches are the PhraseMatcher's, in its order. Threads may
+    share it: a Doc is matched once every pattern it can match has been added."""
+
+    def __init__(self, nlp: Language, attr: str = "LOWER"):
+        if attr not in ("LOWER", "ORTH"):
+            raise ValueError(f"LazyPhraseMatcher matches on LOWER or ORTH, not {attr}")
+        self.nlp, self.attr = nlp, IDS[attr]
+        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        lowercase = nlp.vocab.lex_attr_getters.get(self.attr, str.lower)  # type: ignore[attr-defined]
+        self._key_text = lowercase if attr == "LOWER" else str  # a token's LOWER or ORTH value from its text
+        self._waiting: dict[int, list[tuple[str, str | Doc]]] = defaultdict(list)  # first-token hash -> patterns
+        self._adding = threading.Lock()
+
+    def add(self, key: str, phrases: Iterable[str]) -> None:
+        """Add phrases under a match key (the patterns as `phrase_doc` makes them)."""
+        for phrase in phrases:
+            words = phrase.split(" ")
+            pattern: str | Doc = phrase if _plain(self.nlp, words) else self.nlp.make_doc(phrase)
+            first = words[0] if isinstance(pattern, str) else pattern[0].text if len(pattern) else None
+            if first is not None:
+                self._waiting[get_string_id(self._key_text(first))].append((key, pattern))
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every match, as PhraseMatcher gives them."""
+        with self._adding:
+            if self._waiting and len(doc):
+                for first in [first for first in set(doc.to_array(self.attr).tolist()) if first in self._waiting]:
+                    for key, pattern in self._waiting.pop(first):
+                        self.matcher.add(key, [phrase_doc(self.nlp, pattern) if isinstance(pattern, str) else pattern])
+        return self.matcher(doc)

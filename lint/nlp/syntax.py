@@ -48,16 +48,24 @@ def _purpose_words() -> frozenset[str]:
 TESTIFYING = frozenset({"my", "his", "her", "their", "our", "i", "i've", "i'm", "me", "we"})
 
 
-def needs_parse(doc: Doc, start: int, end: int) -> bool:
+def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = frozenset()) -> bool:
     """True for a sentence (token range) that can carry a testimony (an improvement word and
-    someone's own experience: "my", "his", "I") or a purpose clause (a purpose verb, then
-    "to") (the caller keeps only sentences that name a drug). Only these are parsed, so the
-    parser costs little."""
+    someone's own experience: "my", "his", "I") or a purpose clause (a purpose verb, the drug
+    or "it" within three words, then "to": "takes Claritin to dry up a cold") (the caller
+    keeps only sentences that name a drug, whose first tokens are `drug_starts`). Only these
+    are parsed, so the parser costs little."""
     words = [token.lower_ for token in doc[start:end]]
     if TESTIFYING.intersection(words) and _improvement_words().intersection(words):
         return True
     purpose = _purpose_words()
-    return any(word in purpose and "to" in words[i + 1:i + 9] for i, word in enumerate(words))
+    for i, word in enumerate(words):
+        if word not in purpose:
+            continue
+        objects = [j for j in range(i + 1, min(i + 4, len(words)))
+                   if start + j in drug_starts or words[j] in ("it", "them", "this")]
+        if objects and "to" in words[objects[0] + 1:objects[0] + 8]:
+            return True
+    return False
 
 
 @Language.component("druglint_syntax")
@@ -68,8 +76,10 @@ def parse_claim_sentences(doc: Doc) -> Doc:
     from lint.nlp.sentences import sentence_table
 
     table = sentence_table(doc)
-    with_drugs = sorted({table.of_token[span.start] for span in doc.spans["drugs"]})
-    chosen = [table.spans[i] for i in with_drugs if needs_parse(doc, table.spans[i].start, table.spans[i].end)]
+    drug_starts = frozenset(span.start for span in doc.spans["drugs"])
+    with_drugs = sorted({table.of_token[start] for start in drug_starts})
+    chosen = [table.spans[i] for i in with_drugs
+              if needs_parse(doc, table.spans[i].start, table.spans[i].end, drug_starts)]
     parsed: dict[int, Doc] = {}
     if chosen:
         model = load_syntax_model()
