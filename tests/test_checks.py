@@ -285,3 +285,16 @@ def test_a_count_of_doses_meets_the_labels_count_and_an_interval_its_interval(li
 def test_a_product_named_after_the_dose_and_its_words_is_not_the_doses_product(lint_string):
     assert _dose_messages(lint_string, "Patients stable on 20 mg daily can switch to Prozac Weekly for depression.") == []
     assert _dose_messages(lint_string, "For depression, take 75 mg of Effexor XR three times a day.")
+
+
+def test_another_dose_of_the_day_adds_to_the_doses_just_before_it(lint_string):
+    for text in ("Walt takes 200 mg of metoprolol tartrate for angina in the morning. His evening dose is another 250 mg.",
+                 "For depression she takes 10 mg of Lexapro in the morning. She then adds another 15 mg at night.",
+                 "Risperidone for schizophrenia: he takes 4 mg at breakfast. His doctor added another 14 mg at bedtime.",
+                 "For panic disorder: 2 mg of clonazepam in the morning. Then a second 3 mg at night."):
+        assert any("/day is above" in m for m in _dose_messages(lint_string, text)), text
+    for text in ("Zolpidem for insomnia: take 5 mg at bedtime. If you wake up, do not take another 5 mg.",
+                 "For depression she takes 5 mg of Lexapro in the morning. She then adds another 5 mg at night.",
+                 "Sertraline for depression: start at 50 mg once a day. After a week, another 50 mg may be added.",
+                 "Clonazepam for panic disorder: 0.5 mg in the morning and another 0.5 mg at night."):
+        assert _dose_messages(lint_string, text) == [], text

@@ -127,6 +127,7 @@ class DoseClaim:
     products: frozenset[str]
     population_alone: bool = False  # its own sentence or label names the population, and not adults too
     weight_kg: tuple[float | None, float | None] | None = None  # the body weight stated for it
+    sentence_index: int = 0  # the article sentence it stands in
 
 
 @dataclass(frozen=True)
@@ -841,10 +842,37 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
-                                age_years=age, products=products, weight_kg=weight,
+                                age_years=age, products=products, weight_kg=weight, sentence_index=index,
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
+        claims[-1:] = _with_day_total(claims, sentence, index, doc.text)
     return claims
+
+
+ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$", re.I)
+DENIED_BEFORE = re.compile(r"\b(?:not|never|no|n't|don't|avoid)\b", re.I)  # "do not take another 5 mg"
+SAME_DAY_SENTENCES = 3  # an "another" dose adds to the doses of the last few sentences before it
+
+
+def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, text: str) -> list[DoseClaim]:
+    """The last claim, and when it is 'another' dose of the day ("His evening dose is
+    another 250 mg" after "200 mg in the morning"), a daily total with the doses of the same
+    drug the sentences just before stated, judged as a daily amount."""
+    claim = claims[-1]
+    if DENIED_BEFORE.search(text[sentence.span.start_char:claim.start]) \
+            or not ANOTHER_DOSE.search(text[max(sentence.span.start_char, claim.start - 30):claim.start]) \
+            or len(claim.mention.amounts_mg) != 1 or claim.mention.per_day or claim.mention.per_kg:
+        return [claim]
+    earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
+               and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1
+               and not c.mention.per_day and not c.mention.per_kg and c.mention.kind == "usual"
+               and c.mention.times_per_day in (None, (1, 1))]
+    if not earlier:
+        return [claim]
+    low = sum(c.mention.amounts_mg[0][0] for c in earlier) + claim.mention.amounts_mg[0][0]
+    high = sum(c.mention.amounts_mg[0][1] for c in earlier) + claim.mention.amounts_mg[0][1]
+    total = replace(claim.mention, amounts_mg=((low, high),), per_day=True, times_per_day=None, kind="usual")
+    return [claim, replace(claim, mention=total)]
 
 
 # --- warning mentions ---------------------------------------------------------------------
