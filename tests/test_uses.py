@@ -257,3 +257,29 @@ def test_a_drug_called_a_pill_or_thing_for_a_complaint_presents_it(text, use):
 ])
 def test_a_labeled_or_set_aside_drug_called_a_pill_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+MYTH = "# Lisinopril: myths and facts\n\n## Myth 1: \"Lisinopril cures migraines.\"\n\n"
+
+
+@pytest.mark.parametrize("fact, use", [
+    ("**Fact:** It also clears up psoriasis in many people.", "psoriasis"),
+    ("**The truth:** lisinopril is a godsend for hay fever.", "hay fever"),
+    ("Fact: it knocks out tinnitus within weeks.", "tinnitus"),
+    ("**Reality:** the real bonus is that it heals acne.", "acne"),
+    ("**Fact:** Perks nobody tells you about:\n\n- **Clear skin:** it settles eczema flares.", "eczema"),
+])
+def test_what_a_fact_label_answers_under_a_myth_heading_is_asserted(fact, use):
+    found = unlabeled(MYTH + fact + "\n", "article.md")
+    assert any(use in f for f in found) and not any("migraine" in f for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    MYTH + "Some people believe it also helps psoriasis.\n",
+    MYTH + "**Fact:** There is no evidence that it helps migraines.\n",
+    "# Lisinopril myths\n\n## Myth: \"It treats acne.\"\n\nMany readers have heard that lisinopril heals acne.\n",
+    MYTH + "**Fact:** It lowers blood pressure.\n\n## Myth 2: \"It cures eczema.\"\n\nIt is said to settle eczema flares.\n",
+    MYTH + "**Fact:** Lisinopril is for high blood pressure and heart failure.\n",
+])
+def test_myths_and_what_follows_no_fact_label_stay_hedged(text):
+    assert unlabeled(text, "article.md") == []

@@ -392,10 +392,12 @@ def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> boo
 def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reference: Reference) -> list[UseClaim]:
     claims = []
+    facts_from = _fact_answers(doc, sentences)
     for index, sentence in enumerate(sentences):
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        hedged = sentence.has("hedge") or sentence.section == "research"  # "What does the research say?"
+        hedged = sentence.has("hedge") or (sentence.section == "research"  # "What does the research say?"
+                                           and index not in facts_from)
         asked = _yes_no_question(sentence)  # "Can it treat a UTI?" presents no use, yet names the dose's use
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
@@ -457,6 +459,27 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                      testimonies + purposes)
     return _refuted(claims)
+
+
+FACT_LABEL = re.compile(r"^\W*(?:the )?(?:fact|facts|truth|reality|verdict|answer|bottom line)\b", re.I)
+
+
+def _fact_answers(doc: Doc, sentences: list[_Sentence]) -> set[int]:
+    """The sentences the article asserts under a myth or research heading: from a block
+    labelled "Fact:" ("**Fact:** The list of extras keeps growing: ...") to the next heading.
+    The myth itself stays hedged."""
+    asserted: set[int] = set()
+    answering = False
+    for index, sentence in enumerate(sentences):
+        block = sentence.block
+        if block is not None and block.kind == "heading":
+            answering = False
+        elif FACT_LABEL.match(_label_text(doc, sentence) or (line.group(1) if (line := LINE_LABEL.search(sentence.text))
+                                                             else "")):
+            answering = True
+        if answering:
+            asserted.add(index)
+    return asserted
 
 
 YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "was", "will", "would", "should",
