@@ -283,3 +283,27 @@ def test_what_a_fact_label_answers_under_a_myth_heading_is_asserted(fact, use):
 ])
 def test_myths_and_what_follows_no_fact_label_stay_hedged(text):
     assert unlabeled(text, "article.md") == []
+
+
+@pytest.mark.parametrize("lead, item, use", [
+    ("Here's what our readers swear by:", "- **Skin:** it clears up psoriasis.", "psoriasis"),
+    ("Perks you may not hear about:", "- Fewer migraines for many people", "migraines"),
+    ("People use it for:", "- **Sleep:** insomnia on work nights", "insomnia"),
+    ("What it's good for:", "- hay fever in spring", "hay fever"),
+    ("The benefits fans rave about:", "- **Energy:** it fights chronic fatigue syndrome.", "chronic fatigue"),
+])
+def test_items_under_a_lead_that_presents_uses_are_uses(lead, item, use):
+    text = f"# Lisinopril\n\nLisinopril treats high blood pressure. {lead}\n\n{item}\n"
+    assert any(use in f for f in unlabeled(text, "article.md"))
+
+
+@pytest.mark.parametrize("lead, item", [
+    ("Common side effects include:", "- dizziness and headache"),
+    ("Tell your doctor if you have:", "- kidney disease or psoriasis"),
+    ("Do not take it with:", "- potassium supplements"),
+    ("Here's what our readers swear by:", "- lower blood pressure readings"),
+    ("Stop taking it and call a doctor if you notice:", "- swelling of the face or migraines"),
+])
+def test_items_under_other_leads_or_labeled_items_stay_quiet(lead, item):
+    text = f"# Lisinopril\n\nLisinopril treats high blood pressure. {lead}\n\n{item}\n"
+    assert unlabeled(text, "article.md") == []

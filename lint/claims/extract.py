@@ -393,6 +393,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reference: Reference) -> list[UseClaim]:
     claims = []
     facts_from = _fact_answers(doc, sentences)
+    list_leads = _use_list_items(sentences)
     for index, sentence in enumerate(sentences):
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -401,6 +402,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         asked = _yes_no_question(sentence)  # "Can it treat a UTI?" presents no use, yet names the dose's use
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
+        if not uses_context and index in list_leads:  # an item of a list a lead sentence introduces as uses
+            uses_context, uses_from = list_leads[index], sentence.span.start_char
         testimonies = testimony_subjects(doc, sentence.span)
         purposes = purpose_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
@@ -459,6 +462,23 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                      testimonies + purposes)
     return _refuted(claims)
+
+
+def _use_list_items(sentences: list[_Sentence]) -> dict[int, str]:
+    """The sentences of list items under a lead that presents them as uses ("Here's what the
+    guys on our forum swear by:", "Perks you may not hear about:"), to the end of the list:
+    {sentence index: why}."""
+    items: dict[int, str] = {}
+    lead = ""
+    for index, sentence in enumerate(sentences):
+        block = sentence.block
+        if block is not None and block.kind == "item":
+            if lead:
+                items[index] = lead
+        elif block is not None and block.kind != "item":
+            text = sentence.text.strip()
+            lead = f"listed under '{text}'" if text.endswith(":") and heading_kind(text) == "uses" else ""
+    return items
 
 
 FACT_LABEL = re.compile(r"^\W*(?:the )?(?:fact|facts|truth|reality|verdict|answer|bottom line)\b", re.I)
