@@ -307,3 +307,26 @@ def test_items_under_a_lead_that_presents_uses_are_uses(lead, item, use):
 def test_items_under_other_leads_or_labeled_items_stay_quiet(lead, item):
     text = f"# Lisinopril\n\nLisinopril treats high blood pressure. {lead}\n\n{item}\n"
     assert unlabeled(text, "article.md") == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Lunesta keeps her restless legs in check at night.", "restless legs"),
+    ("Trulicity finally got her PCOS under control.", "PCOS"),
+    ("Naltrexone gave me my life back from the fog of fibromyalgia.", "fibromyalgia"),
+    ("Armodafinil pulls you out of a depressive slump.", "depressive slump"),
+    ("Amlodipine keeps my migraines at bay.", "migraines"),
+    ("Sertraline brought my hot flashes under control.", "hot flashes"),
+])
+def test_the_gap_of_a_frame_is_a_use(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Sertraline keeps the panic attacks at bay.",
+    "Metformin keeps my blood sugar in check.",
+    "Lisinopril keeps it in check for me.",
+    "Keep the tablets away from children and pets.",
+    "Lisinopril gets high blood pressure under control for most people.",
+])
+def test_frames_around_labeled_uses_or_no_complaint_stay_quiet(text):
+    assert unlabeled(text) == []

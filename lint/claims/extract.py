@@ -21,6 +21,7 @@ from lint.claims.relations import (
     UNLISTED,
     Candidate,
     benefit_candidates,
+    frame_candidates,
     goal_compounds,
     label_vocabulary,
     listed_candidates,
@@ -405,7 +406,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         if not uses_context and index in list_leads:  # an item of a list a lead sentence introduces as uses
             uses_context, uses_from = list_leads[index], sentence.span.start_char
         testimonies = testimony_subjects(doc, sentence.span)
-        purposes = purpose_candidates(doc, sentence.span, sentence.drugs)
+        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)

@@ -107,6 +107,43 @@ def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candi
     return found
 
 
+@lru_cache(maxsize=1)
+def _frames() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Each frame of rules/use_predicates.yaml as (forms of its verb, the words that close it)."""
+    from lint.nlp.inflect import verb_forms
+    frames = []
+    for frame in use_predicates().frames:
+        opening, closing = frame.split(" ... ")
+        frames.append((frozenset(verb_forms(opening)), tuple(closing.lower().split())))
+    return tuple(frames)
+
+
+FRAME_GAP = 6  # words a frame's gap may hold
+
+
+def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
+    """'keeps her restless legs in check', 'pulled me out of a depressive slump': the words
+    in a frame's gap ('... out of' takes the words after it) are presented as a use."""
+    found = []
+    for i in range(sentence.start, sentence.end):
+        for verbs, closing in _frames():
+            if doc[i].lower_ not in verbs:
+                continue
+            for j in range(i + 1, min(sentence.end - len(closing) + 1, i + 2 + FRAME_GAP)):
+                if doc[j].is_punct and doc[j].text != "-":
+                    break
+                if tuple(t.lower_ for t in doc[j:j + len(closing)]) != closing:
+                    continue
+                if closing[-1] in ("of", "from"):  # "pull me out of X": X follows the frame
+                    span = _phrase_after(doc, j + len(closing), sentence.end)
+                else:
+                    span = doc[i + 1:j] if j > i + 1 else None
+                if span is not None:
+                    found.append(Candidate(span, f"'{doc[i].text} ... {' '.join(closing)}'", i, i, needs_complaint=True))
+                break
+    return found
+
+
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
     the drug (or 'it') as its object, then 'to' and a goal verb."""

@@ -69,6 +69,7 @@ class UsePredicates:
     nouns: tuple[str, ...]
     purpose: tuple[str, ...]
     improvements: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()  # "keep ... in check": what stands for "..." is presented as a use
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,14 @@ class Concepts:
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
-    """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose` and `improvements`, each a
-    list of phrases."""
+    """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose`, `improvements` and `frames`,
+    each a list of phrases; a frame holds one ' ... ' gap ("keep ... in check")."""
     check = FieldChecker(file)
-    keys = ("verbs", "nouns", "purpose", "improvements")
+    keys = ("verbs", "nouns", "purpose", "improvements", "frames")
     top = check.mapping(file.data, (), keys[:3], keys[3:])
+    for index, frame in enumerate(check.strings(top.get("frames"), ("frames",))):
+        if frame.count(" ... ") != 1:
+            check.fail(("frames", index), "a frame is a verb, ' ... ' for the use, then the words that close it")
     return UsePredicates(*(check.strings(top.get(key), (key,)) for key in keys))
 
 
