@@ -207,3 +207,40 @@ def test_a_regimen_across_sentences_is_judged_as_one_dose(lint_string):
     assert [f.rule for f in flagged.findings if f.rule == "dose-out-of-range"] == ["dose-out-of-range"]
     right = lint_string("Lexapro for depression\n\nThe tablets are 10 mg. Take one once a day.\n")
     assert [f for f in right.findings if f.rule == "dose-out-of-range"] == []
+
+
+@pytest.mark.parametrize("text, total", [
+    ("She takes three of the 15 mg capsules at night.", 45),
+    ("He swallows two of those 50 mg tablets at once.", 100),
+    ("A 4-year-old can take a whole 10 mg tablet.", 10),
+    ("Give one whole 25 mg tablet at bedtime.", 25),
+    ("I take four of my 5 mg pills every morning.", 20),
+])
+def test_counts_of_a_stated_strength_make_the_dose(text, total):
+    assert [m.amounts_mg for m in find_doses(text) if not m.per_day] == [((total, total),)]
+
+
+@pytest.mark.parametrize("text, years, population", [
+    ("My grandmother is 81 and takes it nightly.", 81, "geriatric"),
+    ("A 7-week-old can still get it.", 7 / 52, "pediatric"),
+    ("For a 6-month-old baby, ask a doctor.", 0.5, "pediatric"),
+    ("Dad turned 70, and his doctor lowered the dose.", 70, "geriatric"),
+    ("She's 15 now, and takes it twice a day.", 15, "pediatric"),
+])
+def test_ages_stated_without_a_population_noun_pick_the_population(text, years, population):
+    from lint.claims.population import detect_population
+    populations, age = detect_population(text)
+    assert populations == frozenset({population}) and age == (years, years)
+
+
+@pytest.mark.parametrize("text", [
+    "The bottle holds 30 tablets and costs $12.",
+    "She is 5 feet tall and takes 10 mg.",
+    "The price is 45, and the pharmacy is open.",
+    "Call 911 if you took too much.",
+    "Tablets come in 10, 20 and 40 mg strengths.",
+    "It is 2 a.m. and the pain is back.",
+])
+def test_numbers_that_are_no_age_or_count_change_nothing(text):
+    from lint.claims.population import detect_population
+    assert detect_population(text) == (frozenset(), None)

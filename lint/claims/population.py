@@ -17,7 +17,11 @@ AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?
 AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
 
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
-                       r"|^\W*at (\d{2,3}),", re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ..."
+                       r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
+                       r"grandfather|husband|wife|son|daughter|patient|aunt|uncle)(?:'s| is| am)|turned) (\d{1,3})\b"
+                       r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))",
+                       re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ...", "my grandmother is 81 and"
+INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
                     r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)"
@@ -39,6 +43,9 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
+    if age is None and (infant := INFANT_AGE.search(text)):
+        years = float(infant.group(1)) / (52 if infant.group(2).lower() == "week" else 12)
+        return frozenset({"pediatric"}), (years, years)
     if age is None and (exact := EXACT_AGE.search(text)):
         years = float(next(group for group in exact.groups() if group))
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"

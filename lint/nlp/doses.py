@@ -32,7 +32,8 @@ JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", r
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-               "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5}
+               "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5,
+               "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
 COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
 UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?)"
 COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
@@ -79,7 +80,8 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
-DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|dose|doses|dosage|dosing|start|starts|starting|begin|begins|"
+DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|popped|popping|chew\w*|at once|"
+                          r"dose|doses|dosage|dosing|start|starts|starting|begin|begins|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|stay|treatment|(?:i'?m|i am|am|was|were|been|is|are|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
@@ -164,12 +166,16 @@ def _count(word: str) -> float:
     return float(COUNT_WORDS.get(word.lower(), 0) or word)
 
 
+COUNT_OF_THE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
+                          rf"(?:the|those|these|my|her|his|your|their)\s*$", re.I)
+
+
 def tablet_count(left: str, right: str) -> tuple[float, float] | None:
     """How many units of the stated strength make one dose: "three 5 mg tablets",
-    "1-2 caplets of 500 mg" (None when no count is stated)."""
+    "1-2 caplets of 500 mg", "three of the 15 mg capsules" (None when no count is stated)."""
     match = COUNT_OF.search(left)
     if match is None and STRENGTH_AFTER.match(right):
-        match = COUNT_BEFORE.search(left)
+        match = COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)
     if match is None:
         return None
     low = _count(match.group("a"))
@@ -257,7 +263,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values:
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
-        counted = COUNT_BEFORE.search(left) if count else None  # the mention starts at "three" in "three 5 mg tablets"
+        counted = (COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)) if count else None  # starts at "three"
         at_time_of_day = freq_match is not None and times == (1, 1) and not per_day \
             and bool(ONCE_AT.fullmatch(freq_match.group(0)))
         mentions.append(DoseMention(
