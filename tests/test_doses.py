@@ -244,3 +244,14 @@ def test_ages_stated_without_a_population_noun_pick_the_population(text, years, 
 def test_numbers_that_are_no_age_or_count_change_nothing(text):
     from lint.claims.population import detect_population
     assert detect_population(text) == (frozenset(), None)
+
+
+@pytest.mark.parametrize("text", [
+    "Please be careful, 45 mg is above the max for temazepam.",
+    "100 mg would be way too much for a child.",
+    "Taking 45 mg is dangerous.",
+    "Two grams at once is an overdose.",
+    "For a teen, 60 mg is too high.",
+])
+def test_a_dose_the_sentence_calls_too_high_is_a_caution_not_a_dose(text):
+    assert find_doses(text) == []

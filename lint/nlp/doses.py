@@ -22,6 +22,9 @@ TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunc
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
 SECOND_DOSE = re.compile(rf"^\s*(?:{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
                          rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
+JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
+                          r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
+                          re.I)
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
@@ -235,6 +238,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if REPLACED_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day": the regimen it replaces
+        if JUDGED_AFTER.match(right):
+            continue  # "45 mg is above the max for temazepam": a caution about a dose, not a dose to take
         if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
             continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose
         times, freq_match = frequency(clause_right)
