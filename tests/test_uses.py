@@ -330,3 +330,26 @@ def test_the_gap_of_a_frame_is_a_use(text, use):
 ])
 def test_frames_around_labeled_uses_or_no_complaint_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("While you are on it, clonazepam is fantastic for sleep.", "sleep"),
+    ("Lexapro is perfect for hot flashes.", "hot flashes"),
+    ("Lots of people stay on Wellbutrin precisely for the weight loss.", "weight loss"),
+    ("Seroquel makes you sleepy, which is why I take it at night for my insomnia.", "insomnia"),
+    ("Honestly, amlodipine is amazing for migraines.", "migraines"),
+    ("I keep gabapentin mainly for hot flashes.", "hot flashes"),
+])
+def test_evaluative_adjectives_and_adverbs_before_for_present_a_use(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Clonazepam is not great for sleep in the long run.",
+    "Sertraline is perfect for panic disorder.",
+    "Coffee is great for mornings, but do not mix it with zolpidem.",
+    "Take lisinopril every day for high blood pressure.",
+    "Tylenol is useful for fever.",
+])
+def test_adjectives_for_labeled_or_denied_uses_stay_quiet(text):
+    assert unlabeled(text) == []

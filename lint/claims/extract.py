@@ -294,6 +294,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             continue
         if cue.label_ == "use" and cue.start == condition.start and cue.end < condition.end:
             return cue  # the term itself opens with the cue: "prevent heart attacks"
+        if cue.end == condition.start + 1 and condition[0].lower_ == "for" and cue.label_ in ("use", "benefit"):
+            return cue  # the cue's "for" opens the term: "fantastic" + "for sleep"
         if cue.label_ in ("use", "benefit", "harm", "history") and cue.end <= condition.start \
                 and condition.start - cue.end <= MAX_CUE_DISTANCE \
                 and not sentence.terminated(cue.end, condition.start):
@@ -378,7 +380,19 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
         return True
     before = i - 1
+    while before > sentence.span.start and i - before <= 3 and _filler(doc[before]):
+        before -= 1  # "stay on Wellbutrin precisely for", "take it at night for"
     return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+
+
+FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening", "every", "each", "day", "daily",
+                     "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
+                     "exactly", "purely", "largely", "specifically", "especially", "simply"})
+
+
+def _filler(token) -> bool:
+    """A word that may stand between a drug and the 'for' of its use: an adverb or a time."""
+    return token.lower_ in FILLERS or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4)
 
 
 def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:

@@ -70,6 +70,7 @@ class UsePredicates:
     purpose: tuple[str, ...]
     improvements: tuple[str, ...] = ()
     frames: tuple[str, ...] = ()  # "keep ... in check": what stands for "..." is presented as a use
+    adjectives: tuple[str, ...] = ()  # "fantastic for": with the drug as subject, what follows is a use
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,10 @@ class Concepts:
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
-    """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose`, `improvements` and `frames`,
-    each a list of phrases; a frame holds one ' ... ' gap ("keep ... in check")."""
+    """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose`, `improvements`, `frames` and
+    `adjectives`, each a list of phrases; a frame holds one ' ... ' gap ("keep ... in check")."""
     check = FieldChecker(file)
-    keys = ("verbs", "nouns", "purpose", "improvements", "frames")
+    keys = ("verbs", "nouns", "purpose", "improvements", "frames", "adjectives")
     top = check.mapping(file.data, (), keys[:3], keys[3:])
     for index, frame in enumerate(check.strings(top.get("frames"), ("frames",))):
         if frame.count(" ... ") != 1:

@@ -42,4 +42,4 @@ def benefit_phrases() -> set[str]:
     predicates = use_predicates()
     phrases = {form for verb in predicates.verbs for form in phrase_forms(verb)}
     return phrases | {f"{form} {preposition}" for noun in predicates.nouns for form in noun_forms(noun)
-                      for preposition in BENEFIT_PREPOSITIONS}
+                      for preposition in BENEFIT_PREPOSITIONS} | {f"{adjective} for" for adjective in predicates.adjectives}

@@ -21,8 +21,13 @@ def variants(term: str) -> set[str]:
     plurals = set()
     for form in forms:
         last = form.rsplit(" ", 1)[-1]
-        if last.isalpha() and len(last) > 3 and not last.isupper():
-            plurals.add(form[:-1] if last.endswith("s") and not last.endswith("ss") else form + "s")
+        if not last.isalpha() or last.isupper():
+            continue
+        if last.endswith("s") and not last.endswith("ss"):
+            if len(last) > 5:  # "cramps" -> "cramp"; not "colds" -> "cold" or "hives" -> "hive"
+                plurals.add(form[:-1])
+        elif len(last) > 3:
+            plurals.add(form + "s")
     return forms | plurals
 
 
