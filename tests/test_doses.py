@@ -255,3 +255,25 @@ def test_numbers_that_are_no_age_or_count_change_nothing(text):
 ])
 def test_a_dose_the_sentence_calls_too_high_is_a_caution_not_a_dose(text):
     assert find_doses(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The 2 mg Ozempic pen holds 8 mg of semaglutide, enough for four weekly doses.",
+    "Each bottle contains 600 mg of ibuprofen in total.",
+    "A box containing 300 mg lasts a week.",
+    "The patch delivers a total of 50 mg over the week.",
+    "The kit holds 40 mg, about a month's worth of doses.",
+])
+def test_what_a_pen_or_pack_holds_is_no_dose(text):
+    assert find_doses(text) == []
+
+
+@pytest.mark.parametrize("text, times", [
+    ("Take two 200 mg caplets every 4 to 6 hours, no more than 6 caplets in 24 hours.", (3, 3)),
+    ("Take 2 tablets of 500 mg every 4 hours, no more than 8 tablets in 24 hours.", (4, 4)),
+    ("Take one 500 mg tablet every 4 hours, up to 4 tablets a day.", (4, 4)),
+    ("Take 1 caplet of 220 mg every 6 hours, not more than 3 caplets in 24 hours.", (3, 3)),
+    ("Take two 325 mg tablets every 4 hours, no more than 10 tablets in 24 hours.", (5, 5)),
+])
+def test_a_cap_on_units_a_day_caps_the_doses_a_day(text, times):
+    assert [m.times_per_day for m in find_doses(text) if not m.per_day] == [times]

@@ -353,3 +353,15 @@ def test_evaluative_adjectives_and_adverbs_before_for_present_a_use(text, use):
 ])
 def test_adjectives_for_labeled_or_denied_uses_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Early trials are exploring whether semaglutide can reduce alcohol cravings.",
+    "Whether ivermectin helps patients with COVID-19 was tested in several trials.",
+    "Investigators are testing lisinopril for migraine prevention.",
+    "Sertraline is being tested for hot flashes in a large trial.",
+    "Doctors wonder whether metformin slows aging.",
+    "Preliminary data suggest amlodipine may ease Raynaud's attacks.",
+])
+def test_a_question_under_test_is_no_use(text):
+    assert unlabeled(text) == []

@@ -25,7 +25,8 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
                    "while", "when", "after", "before", "within", "during", "until", "than", "that", "which", "who",
                    "without", "if", "though", "although", "in", "at", "by", "like", "as", "better", "faster",
                    "completely", "entirely", "overnight", "anymore", "too", "again", "way", "down", "back", "right",
-                   "really", "even", "now", "then", "there", "here", "i", "we", "he", "she", "they", "you"})
+                   "really", "even", "now", "then", "there", "here", "i", "we", "he", "she", "they", "you",
+                   "is", "are", "was", "were"})
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds"})
 REFERS_TO_DRUG = frozenset({"it", "them", "this", "these"})

@@ -22,6 +22,7 @@ TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunc
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
 SECOND_DOSE = re.compile(rf"^\s*(?:{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
                          rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
+HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
                           re.I)
@@ -42,6 +43,8 @@ UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softge
 COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of\s*$", re.I)
+UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
+                       rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
 
 FREQUENCIES = [
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
@@ -236,8 +239,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right):
             continue
-        if REPLACED_BEFORE.search(left):
-            continue  # "3 mg once daily instead of 1 mg three times a day": the regimen it replaces
+        if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
+            continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
         if JUDGED_AFTER.match(right):
             continue  # "45 mg is above the max for temazepam": a caution about a dose, not a dose to take
         if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
@@ -254,6 +257,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         if count is not None:
             values = [(low * count[0], high * count[1]) for low, high in values]
             per_day = bool(COUNTED_PER_DAY.match(right))  # "three 8 mg tablets a day": a daily total
+            if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
+                doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
+                times, by_interval = (min(times[0], doses), min(times[1], doses)), False
         elif STRENGTH_AFTER.match(right) and times is None and not per_day:
             continue
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
