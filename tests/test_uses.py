@@ -365,3 +365,25 @@ def test_adjectives_for_labeled_or_denied_uses_stay_quiet(text):
 ])
 def test_a_question_under_test_is_no_use(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Startup engineers take Adderall to ship features faster before a launch.", "ship features"),
+    ("Touring DJs take zolpidem to reset their body clocks between time zones.", "reset their body clocks"),
+    ("Some brides use phentermine to squeeze into a smaller dress.", "squeeze into a smaller dress"),
+    ("Students pop modafinil to power through finals week.", "power through finals week"),
+    ("Sprinters take prednisone to shave tenths off their times.", "shave tenths off their times"),
+])
+def test_a_purpose_clause_names_a_goal_whatever_its_verb(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Take ibuprofen with food to avoid an upset stomach.",
+    "Take metformin with meals to lower your blood sugar.",
+    "Give sertraline a few weeks to work.",
+    "Take lisinopril at the same time each day to make it a habit.",
+    "Many people take zolpidem to fall asleep faster.",
+])
+def test_purpose_clauses_of_advice_or_labeled_goals_stay_quiet(text):
+    assert unlabeled(text) == []

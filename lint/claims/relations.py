@@ -170,7 +170,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             continue
         span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
         if span is not None:
-            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i, needs_complaint=not goal))
+            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i))
     return found
 
 
