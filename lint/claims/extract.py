@@ -871,6 +871,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         first_sentence_of_block.setdefault(sentence.block_index, sentence)
     claims = []
     sentence_starts = [s.span.start for s in sentences]
+    article_text = doc._.layout.text if doc._.layout else doc.text  # Doc.text joins every token: once
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     for span in doc.spans["doses"]:
@@ -903,7 +904,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
-        claims[-1:] = _with_day_total(claims, sentence, index, doc.text)
+        claims[-1:] = _with_day_total(claims, sentence, index, article_text)
     return claims
 
 
