@@ -259,3 +259,123 @@ def test_deeply_nested_markdown(tmp_path):
     for finding in json.loads(result.stdout)["files"][0]["findings"]:
         if finding["start"] is not None:
             assert source[finding["start"]:finding["end"]] == finding["text"]
+
+
+@pytest.mark.parametrize("how", ["named", "walked", "hard-link"])
+def test_a_report_over_one_of_the_articles_is_refused(tmp_path, how):
+    article = tmp_path / "a.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.md").write_text(ARTICLE, encoding="utf-8")
+    target = article
+    if how == "hard-link":
+        target = tmp_path / "elsewhere" / "report.md"
+        target.parent.mkdir()
+        os.link(article, target)
+    before = snapshot(tmp_path)
+    args = [str(article)] if how == "named" else [str(tmp_path / "b.md"), str(article)] if how == "hard-link" \
+        else [str(tmp_path)]
+    result = invoke("check", "--format", "markdown", "-o", str(target), *args)
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == [f"druglint: cannot write {target}: is one of the articles checked "
+                                          f"({article}); druglint never overwrites an article"]
+    assert snapshot(tmp_path) == before
+
+
+def test_a_report_to_a_symbolic_link_is_refused_and_the_link_kept(tmp_path):
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "target.txt").write_text("someone else's file\n", encoding="utf-8")
+    link = tmp_path / "report.txt"
+    link.symlink_to(tmp_path / "target.txt")
+    result = invoke("check", "-o", str(link), str(tmp_path / "a.md"))
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == [f"druglint: cannot write {link}: is a symbolic link; "
+                                          "name the file it points to instead"]
+    assert link.is_symlink() and (tmp_path / "target.txt").read_text(encoding="utf-8") == "someone else's file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "report.txt", "target.txt"]
+
+
+def test_a_folder_walk_skips_the_markdown_report_druglint_wrote(tmp_path):
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    first = invoke("check", "--format", "markdown", "-o", str(tmp_path / "report.md"), str(tmp_path))
+    assert first.exit_code != 2 and "insomnia" not in first.stdout
+    assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("## druglint report")
+    again = invoke("check", "--format", "json", str(tmp_path))
+    assert list(files_by_path(again.stdout)) == [str(tmp_path / "a.md")]
+    named = invoke("check", "--format", "json", str(tmp_path / "report.md"))
+    assert list(files_by_path(named.stdout)) == [str(tmp_path / "report.md")]  # named: checked as asked
+
+
+def test_standard_input_is_read_only_up_to_the_longest_article(tmp_path):
+    """A 30 MB stream on standard input: druglint reads a little more than the 1,000,000
+    characters it checks at most (their UTF-32 bytes), says the article is too long and stops."""
+    from lint.workflow.inputs import MAX_TEXT_BYTES
+    stream = tmp_path / "stream.txt"
+    stream.write_bytes(ARTICLE.encode() * (30 * 1024 * 1024 // len(ARTICLE)))
+    with open(stream, "rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "lint", "check", "-"], stdin=stdin, capture_output=True,
+                              text=True, timeout=SAFETY_TIMEOUT, check=False)
+        consumed = os.lseek(stdin.fileno(), 0, os.SEEK_CUR)  # the offset the child process shared
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert error_lines(done.stderr) == [f"druglint: -: article is longer than {MAX_CHARS:,} characters, "
+                                        "the most druglint checks"]
+    assert consumed <= MAX_TEXT_BYTES + 1024 * 1024
+
+
+def test_a_folder_tree_1100_levels_deep(tmp_path):
+    """Walked without recursion (os.walk and the upward search for a configuration recursed
+    once per level and crashed); the article at the bottom is checked."""
+    folder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(1100):
+            os.mkdir("d", dir_fd=folder)
+            deeper = os.open("d", os.O_RDONLY, dir_fd=folder)
+            os.close(folder)
+            folder = deeper
+        article = os.open("a.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder)
+        os.write(article, ARTICLE.encode())
+        os.close(article)
+    finally:
+        os.close(folder)
+    try:
+        result = invoke("check", "--format", "json", str(tmp_path))
+    finally:
+        _remove_chain(tmp_path, 1100)  # pytest's own clean-up recurses once per level
+    assert result.exit_code != 2 and result.stderr == ""
+    [entry] = json.loads(result.stdout)["files"]
+    assert entry["path"] == os.path.join(str(tmp_path), *["d"] * 1100, "a.md")
+    assert [f["text"] for f in entry["findings"] if f["start"] is not None] == ["insomnia"]
+
+
+def _remove_chain(top: Path, depth: int) -> None:
+    """Remove top/d/d/.../d (depth folders, files at the bottom) without recursion."""
+    folders = [os.open(top, os.O_RDONLY)]
+    try:
+        for _ in range(depth):
+            folders.append(os.open("d", os.O_RDONLY, dir_fd=folders[-1]))
+        for name in os.listdir(folders[-1]):
+            os.unlink(name, dir_fd=folders[-1])
+        while len(folders) > 1:
+            os.close(folders.pop())
+            os.rmdir("d", dir_fd=folders[-1])
+    finally:
+        for folder in folders:
+            os.close(folder)
+
+
+def test_a_report_to_a_full_disk_is_one_error_line_and_leaves_the_old_report(tmp_path, monkeypatch):
+    import errno
+
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    report = tmp_path / "out" / "report.md"
+    report.parent.mkdir()
+    report.write_text("yesterday's report\n", encoding="utf-8")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = invoke("check", "--format", "markdown", "-o", str(report), str(tmp_path / "a.md"))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert error_lines(result.stderr) == [f"druglint: cannot write {report}: No space left on device"]
+    assert report.read_text(encoding="utf-8") == "yesterday's report\n"
+    assert [p.name for p in report.parent.iterdir()] == ["report.md"]

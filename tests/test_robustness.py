@@ -12,28 +12,36 @@ import sys
 import time
 import tracemalloc
 import zipfile
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from click.testing import CliRunner
 from conftest import without_root_permission_override
 
 from lint.cli.main import main
-from lint.knowledge.yamlfile import DataError
+from lint.knowledge.packs import load_pack
+from lint.knowledge.reference import load_profile
+from lint.knowledge.yamlfile import DataError, YamlFile
 from lint.linter import Linter, LinterConfig
 from lint.model.document import Document
 from lint.model.findings import FileReport, Finding, Severity
+from lint.readers import read_document
 from lint.readers.docx import DocxError, paragraphs
 from lint.readers.html import read_html
 from lint.readers.markdown import read_markdown
 from lint.report.github import render_github
+from lint.report.spans import end_position
 from lint.workflow.baseline import read_baseline, write_baseline
 from lint.workflow.config import load_config_file
 from lint.workflow.inputs import collect_paths, read_article
 from lint.workflow.suppress import regions
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PROFILES = Path(__file__).resolve().parent.parent / "rules" / "drugs"
 ARTICLE = "Clonazepam is used to treat insomnia.\n"  # one unlabeled-indication finding
 SAFETY_TIMEOUT = 300
 
@@ -474,3 +482,262 @@ def test_an_article_four_times_longer_takes_about_four_times_as_long():
     one = min(seconds(unit * 100) for _ in range(2))
     four = min(seconds(unit * 400) for _ in range(2))
     assert four / one < 8, f"1x {one:.2f} s, 4x {four:.2f} s: growth is worse than linear"
+
+
+HOSTILE_NAME = "a\n::stop-commands::x\r\x1b[2K\x1b[31m\x9b2J\u2028\u202egpj.md"
+SHOWN_NAME = "a\\n::stop-commands::x\\r\\x1b[2K\\x1b[31m\\x9b2J\\u2028\\u202egpj.md"
+RAW_UNSAFE = ("\x1b", "\x9b", "\r", "\u2028", "\u202e")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "markdown", "sarif", "github"])
+def test_a_hostile_file_name_is_escaped_in_every_format(tmp_path, fmt):
+    (tmp_path / HOSTILE_NAME).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / f"latin1{HOSTILE_NAME}").write_bytes("caf\xe9\n".encode("latin-1"))
+    args = ["--output-format", "concise"] if fmt == "concise" else ["--format", fmt]
+    result = invoke("check", *args, str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"druglint: {tmp_path}/latin1{SHOWN_NAME}: not valid UTF-8 (byte 0xE9 at line 1, " \
+                            "byte offset 3); save the article as UTF-8\n"
+    for unsafe in RAW_UNSAFE:
+        assert unsafe not in result.stdout, (unsafe, result.stdout)
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.startswith("::") and not line.startswith(("::warning ", "::error "))]
+    if fmt in ("text", "concise"):
+        assert f"{tmp_path}/{SHOWN_NAME}:1:" in result.stdout
+        assert f"{tmp_path}/latin1{SHOWN_NAME}: error input-error not valid UTF-8" in result.stdout
+    elif fmt == "markdown":
+        heading = next(line for line in lines if line.startswith("### ") and "stop-commands" in line)
+        assert heading.endswith("/a ::stop-commands::x \\\\x1b\\[2K\\\\x1b\\[31m\\\\x9b2J \\\\u202egpj.md (clonazepam)")
+    elif fmt == "sarif":
+        log = json.loads(result.stdout)
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+        assert uris == {(tmp_path / HOSTILE_NAME).as_uri()}
+        notification = log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+        assert notification["message"]["text"].startswith(f"{tmp_path}/latin1{HOSTILE_NAME}: ")
+
+
+def test_a_hostile_file_name_in_the_refusal_to_write_a_report(tmp_path):
+    article = tmp_path / HOSTILE_NAME
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", "-o", str(article), str(article))
+    assert result.exit_code == 2 and article.read_text(encoding="utf-8") == ARTICLE
+    assert result.stderr.startswith(f"druglint: cannot write {tmp_path}/{SHOWN_NAME}: is one of the articles")
+    assert result.stderr.count("\n") == 1
+
+
+# 9. Pack patterns and data files that would hang or crash a run
+
+PACK = """pack: house
+rules:
+  - id: no-cheap-claims
+    severity: warning
+    message: "'{{match}}' is price talk."
+    explanation:
+      finds: Price talk.
+      why: It reads as an advert.
+      example: Cheap Xanax.
+      instead: Leave prices out.
+    scope: sentence
+    forbid:
+      patterns:
+        - [{token}, {{LOWER: cheap}}]
+"""
+
+
+@pytest.mark.parametrize(("token", "message"), [
+    ('{IS_ALPHA: true, OP: "{1,100000}"}', "a token repeats at most 10 times"),
+    ('{IS_ALPHA: true, OP: "{11}"}', "a token repeats at most 10 times"),
+    ('{LOWER: very, OP: "{0,11}"}', "a token repeats at most 10 times"),
+    ('{IS_ALPHA: true, OP: "+"}', "+, * and {n,} repeat only a token that names its words"),
+    ('{IS_PUNCT: false, OP: "*"}', "+, * and {n,} repeat only a token that names its words"),
+    ('{IS_ALPHA: true, OP: "{2,}"}', "+, * and {n,} repeat only a token that names its words"),
+    ('{LOWER: {NOT_IN: [cheap]}, OP: "+"}', "+, * and {n,} repeat only a token that names its words"),
+    ('{DRUG: false, OP: "+"}', "+, * and {n,} repeat only a token that names its words"),
+])
+def test_pack_operators_that_can_hang_are_refused_at_their_line(token, message):
+    with pytest.raises(DataError) as raised:
+        load_pack("house.yaml", PACK.format(token=token))
+    assert raised.value.line == 14 and raised.value.field == "rules[0].forbid.patterns[0][0].OP"
+    assert message in raised.value.message
+
+
+@pytest.mark.parametrize("token", ['{LOWER: very, OP: "+"}', '{LOWER: {IN: [so, very]}, OP: "*"}',
+                                   '{DRUG: true, OP: "+"}', '{IS_ALPHA: true, OP: "{0,10}"}'])
+def test_pack_operators_with_bounded_matches_are_accepted(token):
+    assert load_pack("house.yaml", PACK.format(token=token)).rules[0].id == "no-cheap-claims"
+
+
+def test_a_pack_whose_aliases_multiply_a_phrase_list_is_refused():
+    words = ", ".join(f"w{i}" for i in range(100))
+    rule = PACK.split("rules:\n")[1].replace("no-cheap-claims", "r{i}").replace(
+        "patterns:\n        - [{token}, {{LOWER: cheap}}]", "phrases: {phrases}")
+    rules = "".join(rule.format(i=i, phrases=f"&words [{words}]" if i == 0 else "*words") for i in range(60))
+    with pytest.raises(DataError) as raised:
+        load_pack("house.yaml", "pack: house\nrules:\n" + rules)
+    assert "a pack lists at most 5,000 phrases and words" in raised.value.message
+    lines_per_rule = rule.count("\n")  # after the two lines of the pack's head, the 51st rule ends on its phrases
+    assert raised.value.field == "rules[50].forbid.phrases" and raised.value.line == 2 + 51 * lines_per_rule
+
+
+def test_a_yaml_file_whose_aliases_expand_past_the_limit_is_refused_at_the_first_alias():
+    bomb = "a: &a [" + ", ".join(["lol"] * 10) + "]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]\n" for previous, name in zip("abcde", "bcdef"))
+    with pytest.raises(DataError) as raised:
+        YamlFile("bomb.yaml", bomb)
+    assert raised.value.line == 2 and "YAML aliases expand this file to more than 100,000 values" in str(raised.value)
+    with pytest.raises(DataError, match="repeats a value inside itself") as raised:
+        YamlFile("loop.yaml", "x: 1\na: &a [1, *a]\n")
+    assert raised.value.line == 2
+    assert YamlFile("fine.yaml", "a: &a [1, 2]\nb: *a\n").data == {"a": [1, 2], "b": [1, 2]}
+
+
+def _profile_with(where: tuple, value) -> tuple[str, int]:
+    """The clonazepam profile with one field replaced, and that field's line."""
+    data = yaml.safe_load((PROFILES / "clonazepam.yaml").read_text(encoding="utf-8"))
+    node = data
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return text, YamlFile("clonazepam.yaml", text).line_of(where)
+
+
+@pytest.mark.parametrize("where", [("doses", 0, "max", "daily_mg"), ("products", 0, "strengths_mg", 0),
+                                   ("doses", 0, "initial", "daily_mg", 1), ("doses", 1, "age_years", 1)])
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_profile_number_that_is_nan_or_infinite_is_refused_at_its_line(where, value):
+    text, line = _profile_with(where, value)
+    with pytest.raises(DataError) as raised:
+        load_profile(PROFILES / "clonazepam.yaml", text)
+    assert raised.value.line == line and "not .nan or .inf" in raised.value.message
+
+
+@pytest.mark.parametrize("where", [("doses", 0, "indication"), ("doses", 0, "id")])
+@pytest.mark.parametrize("value", [["panic-disorder", "seizures"], {"id": "panic-disorder"}])
+def test_a_profile_list_where_one_value_belongs_is_refused_at_its_line(where, value):
+    text, line = _profile_with(where, value)
+    with pytest.raises(DataError) as raised:
+        load_profile(PROFILES / "clonazepam.yaml", text)
+    assert raised.value.line == line and "expected one value" in raised.value.message
+
+
+def test_a_broken_extra_profile_is_one_error_line_not_an_internal_error_per_article(tmp_path):
+    text, line = _profile_with(("doses", 0, "indication"), ["panic-disorder", "seizures"])
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "clonazepam.yaml").write_text(text, encoding="utf-8")
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    result = invoke("check", "--profiles", str(tmp_path / "profiles"), str(tmp_path / "a.md"), str(tmp_path / "b.md"))
+    assert result.exit_code == 2 and "internal error" not in result.output
+    assert result.stderr.startswith(f"druglint: {tmp_path / 'profiles' / 'clonazepam.yaml'}:{line}: ")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2028", "\u2029", "\r\n", "\n"])
+def test_a_span_over_a_line_break_ends_on_the_next_line(newline):
+    finding = Finding("r", Severity.WARNING, "m", start=10, end=13 + len(newline), line=3, column=5,
+                      text=f"abc{newline}de")
+    assert end_position(finding) == (4, 3)
+
+
+@pytest.mark.parametrize("newline", ["\r", "\u2028"])
+def test_the_text_report_quotes_the_line_of_a_finding_after_unusual_line_breaks(tmp_path, newline):
+    source = f"Intro line.{newline}{newline}More text here.{newline}{newline}{ARTICLE.strip()}{newline}Last line."
+    path = tmp_path / "a.txt"
+    path.write_bytes(source.encode("utf-8"))
+    result = invoke("check", "--select", "unlabeled-indication", "--no-color", str(path))
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{path}:5:"))
+    quoted = next(i for i in range(at, len(lines)) if lines[i].startswith("5 | "))
+    assert lines[quoted] == f"5 | {ARTICLE.strip()}"
+    assert lines[quoted + 1] == "  | " + " " * ARTICLE.index("insomnia") + "^" * len("insomnia")
+
+
+@pytest.mark.parametrize("unit", ["<a ", "<p", "<div class=\"", "<a b='", "</", "<?", "<!", "<!--"])
+def test_html_with_unclosed_tags_grows_linearly(unit):
+    """Each tag the article never closes used to make html.parser rescan the rest of the
+    article (20 KB of `<a ` took 10 s): compare a 1x and a 4x input as a ratio, never a time."""
+    one = unit * (20_000 // len(unit))
+    assert len(read_html("a.html", one).text) == len(one)
+    baseline = max(_seconds(read_html, "a.html", one), 5e-3)  # a floor: timer noise on a busy machine
+    assert _seconds(read_html, "a.html", one * 4) < 8 * baseline
+
+
+def test_html_tag_cut_off_by_the_end_of_the_article_is_dropped_with_what_follows():
+    source = "<p>Clonazepam is used to treat insomnia.</p><a href='x>Tail text"
+    document = read_html("a.html", source)
+    assert document.text.strip() == "Clonazepam is used to treat insomnia."
+
+
+def test_html_after_bogus_character_references_markup_and_scripts_stay_markup():
+    source = ("<p>a &#; b</p><script>one</script><p>c &#; d</p><script>hidden insomnia</script>"
+              "<p>e &#x; f</p><p>Clonazepam is used to treat insomnia.</p>")
+    document = read_html("a.html", source)
+    assert "hidden" not in document.text and "<" not in document.text and "script" not in document.text
+    assert [source[b.start:b.end] for b in document.blocks] == [
+        "a &#; b", "c &#; d", "e &#x; f", "Clonazepam is used to treat insomnia."]
+
+
+@pytest.mark.parametrize("unit", ["[", "![", "- [", "[a"])
+def test_markdown_runs_of_brackets_read_about_as_fast_as_prose(unit):
+    """markdown-it scans for the `]` of every `[` (100 KB of `![` took 8 s, 110 times a plain
+    article of that size): measured as a ratio to the plain article, never as a time."""
+    article = (FIXTURES / "clonazepam-review.md").read_text(encoding="utf-8")
+    plain = (article * (100_000 // len(article) + 1))[:100_000]
+    brackets = unit * (100_000 // len(unit))
+    assert len(read_markdown("a.md", brackets).text) == len(brackets)
+    assert _seconds(read_markdown, "a.md", brackets) < 15 * max(_seconds(read_markdown, "a.md", plain), 1e-2)
+
+
+class _ShownText(HTMLParser):
+    """An independent reading of what a browser shows: the text outside head, script, style,
+    template, noscript and svg (a second opinion on the reader, not the reader's code)."""
+
+    HIDDEN = {"head", "script", "style", "template", "noscript", "svg", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        self.depth -= tag in self.HIDDEN and self.depth > 0
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.parts.append(data)
+
+
+def _shown_words(html_text: str) -> Counter:
+    parser = _ShownText()
+    parser.feed(html_text)
+    parser.close()
+    return Counter(re.findall(r"[A-Za-z]{3,}", " ".join(parser.parts)))
+
+
+def _expected_words(path: Path) -> Counter:
+    if path.suffix == ".docx":
+        return Counter(re.findall(r"[A-Za-z]{3,}", " ".join(p.text for p in docx.Document(str(path)).paragraphs)))
+    source = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        from markdown_it import MarkdownIt
+        return _shown_words(MarkdownIt("commonmark").enable("table").render(source))
+    if path.suffix == ".html":
+        return _shown_words(source)
+    return Counter(re.findall(r"[A-Za-z]{3,}", source))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md", ".html", ".docx")))
+def test_the_visible_prose_of_every_fixture_is_read(name):
+    """Not only consistent offsets: every word a reader of the rendered article sees (markdown-it's
+    HTML, a browser's view of the HTML, Word's paragraphs) is in the text druglint checks."""
+    path = FIXTURES / name
+    article = read_article(str(path))
+    assert article.source is not None, article.error
+    document = read_document(str(path), article.source)
+    expected = _expected_words(path)
+    assert sum(expected.values()) > 5
+    missing = expected - Counter(re.findall(r"[A-Za-z]{3,}", document.text))
+    assert not missing, f"words shown to readers but not checked: {sorted(missing)[:20]}"

@@ -1,13 +1,22 @@
 """Editorial workflow through the CLI: configuration, inline suppression, baseline."""
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from lint.cli.main import main
+from lint.knowledge.yamlfile import DataError
+from lint.workflow import run as run_module
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SAFETY_TIMEOUT = 300  # a hang must fail the test, not stall the suite; no timing is asserted
 ARTICLE = ("Clonazepam is used to treat insomnia.\n\nFor panic disorder, take clonazepam 3 mg twice daily.\n\n"
            "It is a Schedule IV controlled substance: take it as prescribed and talk to your doctor first.\n")
 
@@ -123,3 +132,89 @@ def test_a_folder_walk_skips_the_html_report_druglint_wrote(tmp_path):
     assert (tmp_path / "report.html").exists()
     result, report = check(tmp_path)
     assert [Path(e["path"]).name for e in report["files"]] == ["a.md"]
+
+
+# Signals and workers (issue 15)
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """True while a process exists and is not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the workers")
+@pytest.mark.parametrize(("signum", "status", "line"), [(signal.SIGTERM, 143, "druglint: terminated"),
+                                                         (signal.SIGINT, 130, "druglint: interrupted")])
+def test_a_signal_stops_a_parallel_run_and_its_workers(tmp_path, signum, status, line):
+    """SIGTERM goes to the main process only (as `kill` sends it); SIGINT to the whole process
+    group, as Ctrl-C in a terminal sends it to the workers too."""
+    for i in range(200):
+        shutil.copy(FIXTURES / "clonazepam-review.md", tmp_path / f"r{i:03}.md")
+    command = [sys.executable, "-m", "lint", "check", "--jobs", "2", str(tmp_path)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + SAFETY_TIMEOUT
+        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+            workers = _children(process.pid)
+            time.sleep(0.05)
+        assert len(workers) == 2, "the workers never started"
+        if signum == signal.SIGINT:
+            os.killpg(process.pid, signum)
+        else:
+            os.kill(process.pid, signum)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        for pid in [process.pid, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        process.wait()
+    assert process.returncode == status
+    assert stderr.strip().splitlines() == [line]
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def test_a_worker_that_dies_costs_only_the_file_it_held(tmp_path, monkeypatch):
+    """A worker killed mid-article (as by the OOM killer): that file is an input error naming
+    the cause, every other file is checked, and the run neither crashes nor hangs."""
+    lint_one = run_module._lint_one
+
+    def dying_on_poison(request, path, error):
+        if path.endswith("poison.md"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return lint_one(request, path, error)
+
+    monkeypatch.setattr(run_module, "_lint_one", dying_on_poison)
+    for name in ("a.md", "b.md", "poison.md", "c.md", "d.md", "e.md"):
+        (tmp_path / name).write_text(ARTICLE)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "2", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"druglint: {tmp_path / 'poison.md'}: internal error (the worker process checking this file died: "
+        "killed by SIGKILL); please report it"]
+    by_name = {Path(e["path"]).name: e for e in json.loads(result.stdout)["files"]}
+    assert list(by_name) == ["a.md", "b.md", "c.md", "d.md", "e.md", "poison.md"]
+    for name in ("a.md", "b.md", "c.md", "d.md", "e.md"):
+        assert "error" not in by_name[name] and by_name[name]["findings"]
+
+
+def test_a_data_error_in_a_worker_is_one_line_in_the_main_process(monkeypatch, tmp_path):
+    def bad_profile(request, path, error):
+        raise DataError("profiles/x.yaml", "doses[0].max: not a number", line=7)
+
+    monkeypatch.setattr(run_module, "_lint_one", bad_profile)
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text(ARTICLE)
+    result = CliRunner().invoke(main, ["check", "--jobs", "2", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == "druglint: profiles/x.yaml:7: doses[0].max: not a number\n"

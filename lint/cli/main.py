@@ -5,7 +5,12 @@ Heavy modules (spaCy, the pipeline) are imported inside the commands that need t
 """
 from __future__ import annotations
 
+import functools
+import signal
 import sys
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -36,11 +41,43 @@ class DruglintGroup(click.Group):
 
     def invoke(self, ctx):
         from lint.knowledge.yamlfile import DataError
+        from lint.report.text import visible
         try:
             return super().invoke(ctx)
         except DataError as error:
-            click.echo(f"druglint: {error}", err=True)
+            click.echo(f"druglint: {visible(str(error))}", err=True)
             sys.exit(EXIT_ERROR)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that workers are stopped and temporary files removed
+    (a BaseException: no `except Exception` may take it for a failing article)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def stops_cleanly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Ctrl-C exits 130 and SIGTERM 143, each with one line on stderr and no traceback, after
+    the command's workers are stopped (they unwind through the command's `finally` blocks)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("druglint: interrupted", err=True)
+            sys.exit(128 + signal.SIGINT)
+        except Terminated:
+            click.echo("druglint: terminated", err=True)
+            sys.exit(128 + signal.SIGTERM)
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+    return run
 
 
 @click.group(cls=DruglintGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,6 +127,7 @@ def main() -> None:
               show_default=True, help="Colour the text report; auto: on a terminal, unless NO_COLOR is set "
               "(FORCE_COLOR forces it). A bare --color means always.")
 @click.option("--no-color", "no_color", is_flag=True, help="Same as --color never.")
+@stops_cleanly
 def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, rule_dirs, config_path, baseline,
           write_baseline, stdin_format, jobs, stats, output_format, quiet, color, no_color, output) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
@@ -97,10 +135,19 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
     from lint.report import render
-    from lint.report.output import write_atomic
-    from lint.report.text import DEFAULT_WIDTH, TextOptions, filter_findings, render_text, summary_text, use_color
+    from lint.report.output import why_not_write, write_atomic
+    from lint.report.text import (
+        DEFAULT_WIDTH,
+        TextOptions,
+        filter_findings,
+        render_text,
+        summary_text,
+        use_color,
+        visible,
+    )
     from lint.workflow.baseline import filter_new, read_baseline
     from lint.workflow.baseline import write_baseline as record_baseline
+    from lint.workflow.inputs import MAX_TEXT_BYTES
     from lint.workflow.run import CheckRequest, known_rules, plan, run_check
 
     rules = known_rules(tuple(rule_dirs))
@@ -112,16 +159,20 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
         disabled = tuple(disabled) + tuple(sorted(rules - set(selected)))
     request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
-                           stdin_bytes=sys.stdin.buffer.read() if "-" in paths else None,
+                           stdin_bytes=sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if "-" in paths else None,
                            rule_dirs=tuple(rule_dirs))
     planned = plan(request)
     files = planned[0]
+    refusal = why_not_write(output, (path for path, _ in files if path != "-")) if output else None
+    if refusal:
+        click.echo(f"druglint: cannot write {visible(output)}: {visible(refusal)}", err=True)
+        sys.exit(EXIT_ERROR)
     show_progress = sys.stderr.isatty() and len(files) > 1 and not quiet
     with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
                            hidden=not show_progress) as progress:
         def on_report(report):
             if report.error:
-                click.echo(f"druglint: {report.path}: {report.error}", err=True)
+                click.echo(f"druglint: {visible(report.path)}: {visible(report.error)}", err=True)
             progress.update(1)
         result = run_check(request, jobs=jobs, on_report=on_report, planned=planned)
     if selected:  # rules of packs named only in a config were not turned off above
@@ -147,9 +198,9 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
         try:
             write_atomic(output, report)
         except OSError as error:
-            click.echo(f"druglint: cannot write {output}: {error.strerror or error}", err=True)
+            click.echo(f"druglint: cannot write {visible(output)}: {error.strerror or error}", err=True)
             sys.exit(EXIT_ERROR)
-        click.echo(f"{summary_text(shown, hidden)} (report: {output})")
+        click.echo(f"{summary_text(shown, hidden)} (report: {visible(output)})")
     else:
         click.echo(report, nl=False, color=colored or None)
     if stats:

@@ -27,6 +27,8 @@ CONTEXTS = ("negated", "quoted", "hedged", "question")
 FORMATS = ("text", "markdown", "html")
 MAX_PATTERN_TOKENS = 24
 MAX_PHRASE_CHARS = 200
+MAX_REPEAT = 10  # the largest n or m of an {n}, {n,m} or {n,} operator
+MAX_PACK_WORDS = 5_000  # phrases and IN-list words in one pack, counted as often as YAML aliases repeat them
 
 STRING_ATTRS = ("ORTH", "TEXT", "LOWER", "SHAPE")
 INT_ATTRS = ("LENGTH",)
@@ -38,6 +40,8 @@ UNSET_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE", "ENT_I
                "SENT_START", "PREFIX", "SUFFIX", "IS_STOP", "LIKE_URL", "LIKE_EMAIL", "SPACY", "HEAD")
 REGEX_KEYS = ("REGEX", "FUZZY")
 SET_PREDICATES = ("IN", "NOT_IN")
+OPEN_ENDED = ("+", "*")
+NAMING_ATTRS = ("LOWER", "ORTH", "TEXT")
 COMPARISONS = ("==", "!=", ">=", "<=", ">", "<")
 OPERATOR = re.compile(r"[!?+*]|\{(?P<n>\d+)\}|\{(?P<low>\d*),(?P<high>\d*)\}")
 RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -144,6 +148,14 @@ class _PackChecker(FieldChecker):
     def __init__(self, file: YamlFile):
         super().__init__(file)
         self.rule_id: str | None = None
+        self.words = 0  # phrases and IN-list words so far
+
+    def count_words(self, count: int, where: tuple) -> None:
+        """Add to the pack's phrases and listed words; refuse a pack past MAX_PACK_WORDS."""
+        self.words += count
+        if self.words > MAX_PACK_WORDS:
+            self.fail(where, f"a pack lists at most {MAX_PACK_WORDS:,} phrases and words in all "
+                             "(each use of a YAML alias counts again)")
 
     def fail(self, where: tuple, message: str) -> None:
         raise self.file.error(where, f"rule '{self.rule_id}': {message}" if self.rule_id else message)
@@ -167,6 +179,7 @@ class _PackChecker(FieldChecker):
     def patterns(self, value: Any, where: tuple, need: bool) -> Patterns:
         spec = self.mapping(value, where, (), ("phrases", "patterns"))
         phrases = self.strings(spec.get("phrases"), where + ("phrases",))
+        self.count_words(len(phrases), where + ("phrases",))
         for i, phrase in enumerate(phrases):
             if len(phrase) > MAX_PHRASE_CHARS:
                 self.fail(where + ("phrases", i), f"a phrase is at most {MAX_PHRASE_CHARS} characters")
@@ -204,13 +217,7 @@ class _PackChecker(FieldChecker):
                 self.fail(at, f"{key} is not set by druglint's blank spaCy pipeline "
                               f"(use LOWER, SHAPE, LENGTH, IS_* flags, LIKE_NUM or {'/'.join(ENTITY_ATTRS)})")
             if key == "OP":
-                op = self.text(spec, at)
-                match = OPERATOR.fullmatch(op)
-                low, high = (match.group("low"), match.group("high")) if match else ("", "")
-                if not match or (match.group("n") is None and op.startswith("{")
-                                 and (not (low or high) or (low and high and int(low) > int(high)))):
-                    self.fail(at, "expected an operator: !, ?, +, *, {n}, {n,m}, {n,} or {,m} (n <= m)")
-                spacy_token["OP"] = op
+                spacy_token["OP"] = self.operator(spec, at)
             elif key in STRING_ATTRS:
                 spacy_token[key] = self.string_value(spec, at, lower=key == "LOWER")
             elif key in INT_ATTRS:
@@ -222,7 +229,25 @@ class _PackChecker(FieldChecker):
             else:
                 allowed = ", ".join(STRING_ATTRS + INT_ATTRS + FLAG_ATTRS + tuple(ENTITY_ATTRS) + ("OP",))
                 self.fail(at, f"unknown token attribute (allowed: {allowed})")
+        if spacy_token.get("OP") in OPEN_ENDED or str(spacy_token.get("OP", "")).endswith(",}"):
+            if not _names_its_words(spacy_token):
+                self.fail(where + ("OP",), "+, * and {n,} repeat only a token that names its words (LOWER, ORTH or "
+                                           f"TEXT) or an entity ({', '.join(ENTITY_ATTRS)}): over any word they "
+                                           f"match every run of a long sentence; write {{1,m}} or {{0,m}} "
+                                           f"(m <= {MAX_REPEAT})")
         return spacy_token
+
+    def operator(self, spec: Any, where: tuple) -> str:
+        """A spaCy operator, with its counts at most MAX_REPEAT (spaCy writes out a token once per count)."""
+        op = self.text(spec, where)
+        match = OPERATOR.fullmatch(op)
+        low, high = (match.group("low"), match.group("high")) if match else ("", "")
+        if not match or (match.group("n") is None and op.startswith("{")
+                         and (not (low or high) or (low and high and int(low) > int(high)))):
+            self.fail(where, "expected an operator: !, ?, +, *, {n}, {n,m}, {n,} or {,m} (n <= m)")
+        if any(int(count) > MAX_REPEAT for count in re.findall(r"\d+", op)):
+            self.fail(where, f"a token repeats at most {MAX_REPEAT} times ({{n}}, {{n,m}}: n, m <= {MAX_REPEAT})")
+        return op
 
     def string_value(self, spec: Any, where: tuple, lower: bool) -> Any:
         def one(value: Any, at: tuple) -> str:
@@ -236,6 +261,7 @@ class _PackChecker(FieldChecker):
             values = spec[predicate]
             if not isinstance(values, list) or not values:
                 self.fail(where + (predicate,), "expected a non-empty list")
+            self.count_words(len(values), where + (predicate,))
             return {predicate: [one(v, where + (predicate, i)) for i, v in enumerate(values)]}
         return one(spec, where)
 
@@ -368,6 +394,14 @@ class _PackChecker(FieldChecker):
             patterns=patterns, exceptions=exceptions, drug=drug, when=when,
             hits=self.cases(tests.get("hits"), where + ("tests", "hits"), hit=True),
             clean=self.cases(tests.get("clean"), where + ("tests", "clean"), hit=False))
+
+
+def _names_its_words(token: dict) -> bool:
+    """True when a token matches only listed words (a value or an IN list of LOWER, ORTH or
+    TEXT) or only tokens inside an entity: few runs of a sentence can repeat it."""
+    named = (token.get(key) for key in NAMING_ATTRS)
+    return any(isinstance(value, str) or (isinstance(value, dict) and "IN" in value) for value in named) \
+        or any(wanted is True for wanted in token.get("_", {}).values())
 
 
 def _first_sentence(text: str) -> str:

@@ -1,6 +1,7 @@
 """Safe YAML loading that remembers where each value came from, for errors a user can act on."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -8,6 +9,10 @@ from typing import Any
 import yaml
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built in
+MAX_EXPANDED_NODES = 100_000  # values a file may hold once its YAML aliases are expanded (when it has any)
+# Keys that name one thing (an id, an indication's id) in every druglint data file: a list or a
+# mapping there is an error at its line, before any code takes it for text.
+SINGLE_VALUE_KEYS = ("id", "indication")
 
 
 class DataError(Exception):
@@ -17,6 +22,10 @@ class DataError(Exception):
         self.path, self.line, self.field, self.message = path, line, field, message
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {field + ': ' if field else ''}{message}")
+
+    def __reduce__(self):
+        """Pickled with its fields (a worker process sends it to the main process)."""
+        return (DataError, (self.path, self.message, self.line, self.field))
 
 
 class YamlFile:
@@ -32,6 +41,7 @@ class YamlFile:
             loader = SAFE_LOADER(text)
             try:
                 self.node = loader.get_single_node()
+                self._refuse_alias_bombs(text)
                 self.data: Any = loader.construct_document(self.node) if self.node is not None else None
             finally:
                 loader.dispose()
@@ -40,6 +50,22 @@ class YamlFile:
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
             raise DataError(self.path, f"invalid YAML: {problem}",
                             line=mark.line + 1 if mark else None) from None
+
+    def _refuse_alias_bombs(self, text: str) -> None:
+        """Refuse a file whose aliases (`*name`) repeat its anchored values past MAX_EXPANDED_NODES:
+        a few lines of YAML can stand for millions of phrases ("billion laughs")."""
+        if self.node is None or "*" not in text:
+            return
+        expanded: dict[int, float] = {}
+        unique = _expanded_size(self.node, expanded)
+        if expanded[id(self.node)] <= MAX_EXPANDED_NODES or expanded[id(self.node)] == unique:
+            return
+        alias = next((event for event in yaml.parse(text, Loader=SAFE_LOADER) if isinstance(event, yaml.AliasEvent)),
+                     None)
+        problem = ("a YAML alias repeats a value inside itself, without end" if expanded[id(self.node)] == math.inf
+                   else f"YAML aliases expand this file to more than {MAX_EXPANDED_NODES:,} values")
+        raise DataError(self.path, f"{problem}; write the lists out or shorten them",
+                        line=alias.start_mark.line + 1 if alias is not None and alias.start_mark else None)
 
     def line_of(self, field_path: tuple) -> int | None:
         """The 1-based line of a field given as a path of keys and list indexes."""
@@ -61,6 +87,39 @@ class YamlFile:
         """A DataError pointing at a field of this file."""
         field = ".".join(f"[{k}]" if isinstance(k, int) else str(k) for k in field_path).replace(".[", "[")
         return DataError(self.path, message, line=self.line_of(field_path), field=field or None)
+
+
+def _expanded_size(root: yaml.Node, sizes: dict[int, float]) -> int:
+    """Fill `sizes` with the number of values under each node as if every alias were written
+    out (shared nodes are sized once, so this is linear in the file; a node that contains
+    itself is infinite); return the count of distinct nodes. Iterative: a deeply nested
+    file cannot exhaust the stack."""
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        children = _children(node)
+        if children_done or not children:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if id(node) in sizes:
+            continue
+        if id(node) in open_nodes:  # met again inside itself
+            sizes[id(node)] = math.inf
+            continue
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        stack += [(child, False) for child in children if id(child) not in sizes]
+    return len(sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def validate_files(names: list[str], summary: Callable[[str], str]) -> int:
@@ -99,6 +158,9 @@ class FieldChecker:
         for key in required:
             if key not in value:
                 self.fail(where, f"missing required key '{key}'")
+        for key in SINGLE_VALUE_KEYS:
+            if isinstance(value.get(key), (list, dict)):
+                self.fail(where + (key,), f"expected one value, got a {type_name(value[key])}")
         return value
 
     def text(self, value: Any, where: tuple, empty_ok: bool = False) -> str:
@@ -121,8 +183,8 @@ class FieldChecker:
         return tuple(self.text(v, where + (i,)) for i, v in enumerate(value))
 
     def number(self, value: Any, where: tuple) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            self.fail(where, "expected a non-negative number")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            self.fail(where, "expected a non-negative number (not .nan or .inf; an open end of a range is null)")
         return float(value)
 
     def bounds(self, value: Any, where: tuple) -> tuple[float | None, float | None] | None:

@@ -20,12 +20,16 @@ BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", 
 CELLS = {"td", "th"}
 VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 _NEWLINE = re.compile("\n")
+# `&#` that starts no character reference: the standard library stops its scan there and hands
+# the rest of the article over as text, tags and scripts included. Its `&` is fed as a space.
+_BOGUS_CHARREF = re.compile(r"&(?=#)(?!#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
 
 
 class _Collector(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.fed = _BOGUS_CHARREF.sub(" ", source)  # what the parser reads: same length, same offsets
         self.canvas = blank(source)
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
         self.hidden_depth = 0
@@ -122,26 +126,45 @@ class _Collector(HTMLParser):
 
     def handle_data(self, data):
         start = self.position()
-        if self.source.startswith(data, start):
-            self._visible(start, data)
+        if self.fed.startswith(data, start):
+            self._visible(start, self.source[start:start + len(data)])
 
     def _reference(self, raw: str) -> None:
         start = self.position()
-        if not self.source.startswith(raw, start) or self._hidden(raw):
+        if not self.fed.startswith(raw, start) or self._hidden(raw):
             return
         char = unescape(raw)[:1] or " "
         self._visible(start, char + " " * (len(raw) - 1))
 
     def handle_entityref(self, name):
-        self._reference(f"&{name};" if self.source.startswith(f"&{name};", self.position()) else f"&{name}")
+        self._reference(f"&{name};" if self.fed.startswith(f"&{name};", self.position()) else f"&{name}")
 
     def handle_charref(self, name):
         self._reference(f"&#{name};")
 
+    # The article is fed whole, so a construct the standard library finds incomplete (it
+    # returns -1, waiting for more input) runs to the end of the article: consume it at once,
+    # as an HTML5 parser drops a tag or comment cut off by the end of the file. Left to the
+    # library, every later `<a `, `<!--` or `</` would rescan the rest of the article.
+
     def parse_comment(self, i, report=1):
-        """A comment; one never closed runs to the end of the article (HTML5), which is fed
-        whole, so it is consumed at once instead of being rescanned from every later `<!--`."""
-        end = super().parse_comment(i, report)
+        """A comment; one never closed runs to the end of the article (HTML5)."""
+        return self._to_end_when_incomplete(super().parse_comment(i, report))
+
+    def parse_starttag(self, i):
+        """A start tag; one never closed (`<a href='x` at the end) is dropped with the rest."""
+        return self._to_end_when_incomplete(super().parse_starttag(i))
+
+    def parse_endtag(self, i):
+        return self._to_end_when_incomplete(super().parse_endtag(i))
+
+    def parse_pi(self, i):
+        return self._to_end_when_incomplete(super().parse_pi(i))
+
+    def parse_html_declaration(self, i):
+        return self._to_end_when_incomplete(super().parse_html_declaration(i))
+
+    def _to_end_when_incomplete(self, end: int) -> int:
         return len(self.rawdata) if end < 0 else end
 
     def parse_marked_section(self, i, report=1):
@@ -157,7 +180,7 @@ class _Collector(HTMLParser):
 def read_html(path: str, source: str) -> Document:
     """Read an HTML article."""
     collector = _Collector(source)
-    collector.feed(source)
+    collector.feed(collector.fed)
     collector.close()
     collector.close_block()
     return Document(path=path, source=source, text="".join(collector.canvas),

@@ -7,9 +7,11 @@ every character at its source offset, with the markup blanked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from html import unescape
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 
 from lint.model.document import Block, Document, blank
 
@@ -17,6 +19,57 @@ from lint.model.document import Block, Document, blank
 # is raised so that blockquotes 20 deep and lists 10 deep are read; deeper content is dropped
 # by the parser (still without recursion trouble).
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 64}).enable("table")
+_LABEL_STOPS = re.compile(r"[\]`<\\]")  # what may end a label or hide a bracket (code, HTML, escapes)
+
+
+class _Brackets:
+    """Where the brackets of one inline run are, to tell in constant time that a `[` cannot
+    open a link: markdown-it tries every `[` by scanning for its `]`, which made 50 KB of `![`
+    take 4 s. Each plain `[` between an opener and the next `]`, code span, HTML or escape needs
+    a `]` of its own after the opener (it opens a nested label or a link that closes), so with
+    fewer `]` after it than such `[`, the opener is text, as the full scan would find."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.openers = [m.start() for m in re.finditer(r"\[", src)]
+        self.closers = [m.start() for m in re.finditer(r"\]", src)]
+        self.stops = [m.start() for m in _LABEL_STOPS.finditer(src)]
+
+    def cannot_open(self, at: int, limit: int) -> bool:
+        """True when the `[` at `at` cannot open a link label that closes before `limit`."""
+        next_stop = bisect_left(self.stops, at)
+        stop = self.stops[next_stop] if next_stop < len(self.stops) else limit
+        plain_openers = bisect_left(self.openers, min(stop, limit)) - bisect_left(self.openers, at)
+        return len(self.closers) - bisect_right(self.closers, at) < plain_openers
+
+
+_BRACKETS: list[_Brackets] = []  # the one for the inline run being parsed
+
+
+def _unclosable_bracket(state: StateInline, silent: bool) -> bool:
+    """An inline rule before markdown-it's `link` and `image`: a run of `[` and `![` that cannot
+    open a link is text (the same tokens as markdown-it's, found without its scans)."""
+    src, end = state.src, state.pos
+    if src[end] not in "![":
+        return False
+    brackets = _BRACKETS[0] if _BRACKETS and _BRACKETS[0].src is src else None
+    if brackets is None:
+        brackets = _Brackets(src)
+        _BRACKETS[:] = [brackets]
+    while end < state.posMax:
+        label = end + 1 if src.startswith("![", end) else end
+        if src[label:label + 1] != "[" or label >= state.posMax or not brackets.cannot_open(label, state.posMax):
+            break
+        end = label + 1
+    if end == state.pos:
+        return False
+    if not silent:
+        state.pending += src[state.pos:end]
+    state.pos = end
+    return True
+
+
+_PARSER.inline.ruler.before("link", "druglint_unclosable_bracket", _unclosable_bracket)
 _NEWLINE = re.compile("\r\n?|\n")  # the line breaks markdown-it counts in its line maps
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

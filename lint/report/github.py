@@ -27,7 +27,7 @@ def escape_property(text: str) -> str:
 # Control characters (ANSI escapes start with ESC or CSI) and Unicode line separators: shown as
 # percent-encoded UTF-8, which the runner leaves as it is, so a file name cannot restyle or
 # rewrite the log around an annotation. (CR and LF are escaped before this.)
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(text: str) -> str:

@@ -6,14 +6,17 @@ import re
 
 from lint.model.findings import FileReport
 from lint.report.summary import SEVERITY_ORDER, rule_counts, summary_line
+from lint.report.text import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
 def escape_markdown(text: str) -> str:
-    """Text safe in a GitHub-flavoured Markdown table cell: no markup, no raw HTML, one line."""
+    """Text safe in a GitHub-flavoured Markdown table cell: no markup, no raw HTML, one line,
+    no control character (an ANSI escape in a file name is shown as `\\x1b`)."""
+    text = visible(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(_SPECIAL.sub(r"\\\1", text).split())
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def render_markdown(reports: list[FileReport]) -> str:

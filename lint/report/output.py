@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 
 
 def write_atomic(path: str, text: str) -> None:
@@ -30,3 +31,22 @@ def _mode_for(path: str) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def why_not_write(path: str, articles: Iterable[str]) -> str | None:
+    """Why the report must not be written to `path`, or None: a symbolic link (replacing it would
+    drop the link, writing through it would write where the link points), or one of the
+    articles checked (by any name: the same file through a link or a hard link)."""
+    if os.path.islink(path):
+        return "is a symbolic link; name the file it points to instead"
+    try:
+        target = os.stat(path)
+    except OSError:
+        return None
+    for article in articles:
+        try:
+            if os.path.samestat(target, os.stat(article)):
+                return f"is one of the articles checked ({article}); druglint never overwrites an article"
+        except OSError:
+            continue
+    return None

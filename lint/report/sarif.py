@@ -21,6 +21,11 @@ from lint.workflow.baseline import fingerprint
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# Characters json.dumps leaves raw with ensure_ascii=False that a terminal or log viewer may act on
+# (C1 controls such as CSI, line and paragraph separators, bidirectional overrides): written as
+# \\u escapes, which leave the JSON's data unchanged (they can only occur inside strings).
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in
+                 [*range(0x7f, 0xa0), 0x2028, 0x2029, *range(0x202a, 0x202f), *range(0x2066, 0x206a)]}
 
 
 def render_sarif(reports: list[FileReport]) -> str:
@@ -40,7 +45,7 @@ def render_sarif(reports: list[FileReport]) -> str:
         "results": results,
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(log, indent=2, ensure_ascii=False).translate(_JSON_ESCAPES) + "\n"
 
 
 def artifact_uri(path: str) -> str:

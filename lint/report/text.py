@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lint.model.findings import FileReport, Finding, severity_rank
+from lint.report.spans import line_bounds
 from lint.report.summary import summary_line
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -34,6 +35,11 @@ CONCISE_WIDTH = 100
 MIN_WIDTH = 40
 TAB = "    "
 ELLIPSIS = "..."
+
+# Characters that must not reach a terminal or a log raw: controls (ANSI escapes start with ESC
+# or CSI), line and paragraph separators, and bidirectional overrides (which reorder what is shown).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 # `Title (revised DATE) URL; Section; Section`: the label document, then where in it.
 _SOURCE = re.compile(r"^(?P<document>.*? \(revised [^)]*\) \S+?)(?:; (?P<section>.*))?$")
@@ -52,6 +58,17 @@ def use_color(when: str, isatty: bool, environ: Mapping[str, str] | None = None)
     if env.get("FORCE_COLOR"):
         return True
     return isatty
+
+
+def visible(text: str) -> str:
+    """Text safe to print on one line of a terminal or log (a file name, an error): each unsafe
+    character shown as its Python escape (`\\n`, `\\x1b`, `\\u2028`); other text unchanged."""
+    return _UNSAFE.sub(lambda match: _escape(match.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def terminal_width() -> int:
@@ -129,8 +146,8 @@ def _message(finding: Finding) -> str:
     if finding.label_fact:
         suffix = f" Labeled: {finding.label_fact}."
         if finding.message.endswith(suffix):
-            return finding.message[: -len(suffix)]
-    return finding.message
+            return visible(finding.message[: -len(suffix)])
+    return visible(finding.message)
 
 
 def _labeled_uses(finding: Finding) -> str | None:
@@ -148,11 +165,12 @@ def _split_source(source: str) -> tuple[str, str | None]:
 
 
 def _where(report: FileReport, finding: Finding) -> str:
-    return f"{report.path}:{finding.line}:{finding.column}" if finding.line is not None else report.path
+    path = visible(report.path)
+    return f"{path}:{finding.line}:{finding.column}" if finding.line is not None else path
 
 
 def _input_error(report: FileReport, painter: _Painter) -> str:
-    return f"{report.path}: {painter.severity('error')} input-error {report.error}"
+    return f"{visible(report.path)}: {painter.severity('error')} input-error {visible(report.error or '')}"
 
 
 # concise
@@ -196,7 +214,7 @@ def _full_file(report: FileReport, painter: _Painter, width: int) -> list[str]:
         return [_input_error(report, painter), ""]
     if not report.findings:
         return []
-    lines = [painter(report.path, BOLD) + (f" ({', '.join(report.drugs)})" if report.drugs else ""), ""]
+    lines = [painter(visible(report.path), BOLD) + (f" ({', '.join(report.drugs)})" if report.drugs else ""), ""]
     located, whole = in_text_order(report.findings)
     for finding in located:
         lines += _located(report, finding, painter, width)
@@ -300,10 +318,11 @@ def _char_width(char: str) -> int:
 
 
 def _shown(char: str) -> str:
-    """How a character of the line is printed: tabs as spaces, other controls as one space."""
+    """How a character of the line is printed: tabs as spaces, other controls, line separators
+    and bidirectional overrides as one space."""
     if char == "\t":
         return TAB
-    return " " if unicodedata.category(char) == "Cc" else char
+    return " " if _UNSAFE.match(char) else char
 
 
 @dataclass
@@ -320,10 +339,8 @@ def _snippet(source: str | None, finding: Finding, room: int) -> tuple[str, str]
         return None
     start = finding.start
     end = finding.end if finding.end is not None and finding.end >= start else start
-    line_start = source.rfind("\n", 0, start) + 1
-    line_end = source.find("\n", start)
-    line_end = len(source) if line_end < 0 else line_end
-    line = source[line_start:line_end].rstrip("\r")
+    line_start, line_end = line_bounds(source, start)
+    line = source[line_start:line_end]
     span_from, span_to = start - line_start, min(end, line_start + len(line)) - line_start
     cells = [_Cell(_shown(c), len(TAB) if c == "\t" else _char_width(_shown(c)), span_from <= i < span_to)
              for i, c in enumerate(line)]

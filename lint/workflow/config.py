@@ -173,11 +173,19 @@ def _config_in(folder: Path) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def config_for_folder(folder: str, known_rules: frozenset[str]) -> Config:
-    """The merged configuration for files in a folder (parents first, nearest last)."""
+    """The merged configuration for files in a folder (parents first, nearest last). Each
+    ancestor is settled from the top down, so a folder thousands of levels deep never makes a
+    deep recursion (each one finds its parent's configuration cached)."""
     path = Path(folder).resolve()
-    parent = config_for_folder(str(path.parent), known_rules) if path.parent != path else Config()
+    for ancestor in reversed(path.parents):
+        _config_for_folder(ancestor, known_rules)
+    return _config_for_folder(path, known_rules)
+
+
+@lru_cache(maxsize=1024)
+def _config_for_folder(path: Path, known_rules: frozenset[str]) -> Config:
+    parent = _config_for_folder(path.parent, known_rules) if path.parent != path else Config()
     found = _config_in(path)
     if not found:
         return parent

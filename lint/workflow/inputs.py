@@ -89,31 +89,45 @@ def _inside(path: str, root: str) -> bool:
 
 
 def _walk(root: Path) -> list[tuple[str, str | None]]:
-    """The article files under a folder. Symbolic links are followed only while they stay in
-    the walked tree (the folder as resolved): a link to a file or folder elsewhere is skipped,
-    so a checked-out repository cannot make druglint read, and report text from, files outside it."""
+    """The article files under a folder, in sorted order, each folder's files before its
+    subfolders. Symbolic links are followed only while they stay in the walked tree (the
+    folder as resolved): a link to a file or folder elsewhere is skipped, so a checked-out
+    repository cannot make druglint read, and report text from, files outside it. Iterative,
+    so a tree thousands of folders deep cannot exhaust the stack."""
     found: list[tuple[str, str | None]] = []
     seen: set[str] = set()
     top = os.path.realpath(root)
-
-    def unlistable(error: OSError) -> None:
-        found.append((str(error.filename), f"cannot list folder: {error.strerror or error}"))
-
-    for folder, subfolders, files in os.walk(root, followlinks=True, onerror=unlistable):
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
         real = os.path.realpath(folder)
         if real in seen or not _inside(real, top):
-            subfolders[:] = []
             continue
         seen.add(real)
-        subfolders.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            if Path(name).suffix.lower() not in SUFFIXES or name.startswith("."):
-                continue
-            if os.path.islink(path) and not _inside(os.path.realpath(path), top):
-                continue
-            found.append((path, _walked_file_error(path)))
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            found.append((folder, f"cannot list folder: {error.strerror or error}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            if _is_folder(entry):
+                subfolders.append(entry.path)
+            elif Path(entry.name).suffix.lower() in SUFFIXES and not entry.name.startswith("."):
+                if entry.is_symlink() and not _inside(os.path.realpath(entry.path), top):
+                    continue
+                found.append((entry.path, _walked_file_error(entry.path)))
+        stack += reversed(subfolders)
     return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one (a link that cannot be followed is not)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _looks_like_bomless_utf16(data: bytes) -> bool:

@@ -2,16 +2,20 @@
 them, honour a baseline. The CLI only parses options and prints what this returns."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from lint.checks import all_rules
 from lint.knowledge.yamlfile import DataError
 from lint.linter import Linter, LinterConfig
 from lint.model.findings import FileReport, severity_rank
+from lint.readers import format_for
 from lint.workflow.config import config_for
 from lint.workflow.inputs import collect_paths, read_article
+from lint.workflow.pool import WorkerPool
 
 
 @dataclass(frozen=True)
@@ -92,18 +96,27 @@ def _lint_item(item: tuple[CheckRequest, str, str | None]) -> FileReport:
     return _lint_one(*item)
 
 
+def _lost_item(item: tuple[CheckRequest, str, str | None], cause: str) -> FileReport:
+    """The report of a file whose worker process died while checking it."""
+    return FileReport(path=item[1], drugs=[], findings=[],
+                      error=f"internal error (the worker process checking this file died: {cause}); please report it")
+
+
 REPORT_MARK = b'<meta name="generator" content="druglint">'
+MARKDOWN_REPORT_START = re.compile(rb"## druglint report\r?\n\r?\n\*\*\d+ files? checked: ")
 
 
 def _is_druglint_report(path: str) -> bool:
-    """True for an HTML report druglint wrote itself (a folder walk must not lint it)."""
-    if not path.lower().endswith((".html", ".htm")):
+    """True for an HTML or Markdown report druglint wrote itself (a folder walk must not lint it)."""
+    fmt = format_for(path)
+    if fmt not in ("html", "markdown"):
         return False
     try:
         with open(path, "rb") as handle:
-            return REPORT_MARK in handle.read(4096)
+            head = handle.read(4096)
     except OSError:
         return False
+    return REPORT_MARK in head if fmt == "html" else MARKDOWN_REPORT_START.match(head) is not None
 
 
 def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
@@ -130,10 +143,9 @@ def run_check(request: CheckRequest, jobs: int = 1,
     result = CheckResult(fail_on=fail_on)
     items = [(request, path, error) for path, error in files]
     if jobs > 1 and len(items) > 1:
-        from concurrent.futures import ProcessPoolExecutor
         _warm_up(request)  # forked workers inherit the built pipeline instead of each building it
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            reports = pool.map(_lint_item, items, chunksize=max(1, min(16, len(items) // (jobs * 4))))
+        pool = WorkerPool(items, _lint_item, _lost_item, jobs)
+        with closing(pool.results()) as reports:
             for report in reports:
                 on_report(report)
                 result.reports.append(report)
