@@ -4,16 +4,18 @@ import json
 import re
 import shutil
 from collections import Counter
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
 from lint.checks import BUILTIN_RULES, all_rules
 from lint.cli.main import main
-from lint.model.findings import SEVERITIES, FileReport, Finding
+from lint.model.findings import SEVERITIES, Claim, FileReport, Finding, Severity, Verdict
 from lint.report.github import escape_data, escape_property
 from lint.report.html import render_html
 from lint.report.sarif import render_sarif
@@ -208,14 +210,18 @@ def test_markdown_escapes_markup_in_messages():
 
 # HTML
 
+VOID_TAGS = ("br", "hr", "img", "input", "meta", "link", "wbr")
+
+
 class PageParser(HTMLParser):
     """Collects what the tests look at: the article text of each section as a reader sees
-    it, each highlight piece with its text, list items, checkboxes and every attribute."""
+    it, each highlight piece with its text, panel entries, checkboxes and every attribute;
+    it fails on an end tag that does not close the open element."""
 
     def __init__(self):
         super().__init__()
         self.sections, self.marks, self.items, self.checkboxes, self.attributes, self.tags = [], [], [], [], [], []
-        self.stack, self.open_marks, self.in_text, self.summary, self.in_summary = [], [], False, "", False
+        self.stack, self.open_marks, self.text_depth, self.summary, self.in_summary = [], [], None, "", False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -223,9 +229,11 @@ class PageParser(HTMLParser):
         self.attributes += list(attrs.items())
         classes = (attrs.get("class") or "").split()
         if tag == "section":
-            self.sections.append({"path": attrs["data-path"], "text": "", "marks": []})
+            self.sections.append({"path": attrs["data-path"], "text": "", "marks": [], "tags": []})
+        if self.text_depth is not None:
+            self.sections[-1]["tags"].append(tag)
         if tag == "div" and "article-text" in classes:
-            self.in_text = True
+            self.text_depth = len(self.stack)
         if tag == "mark":
             mark = {**attrs, "text": ""}
             self.marks.append(mark)
@@ -237,20 +245,20 @@ class PageParser(HTMLParser):
             self.checkboxes.append(attrs)
         if tag == "p" and "summary" in classes:
             self.in_summary = True
-        if tag not in ("input", "meta"):
+        if tag not in VOID_TAGS:
             self.stack.append(tag)
 
     def handle_endtag(self, tag):
         assert self.stack.pop() == tag, f"</{tag}> does not close the open element"
         if tag == "mark":
             self.open_marks.pop()
-        if tag == "div" and self.in_text:
-            self.in_text = False
+        if tag == "div" and self.text_depth == len(self.stack):
+            self.text_depth = None
         if tag == "p":
             self.in_summary = False
 
     def handle_data(self, data):
-        if self.in_text:
+        if self.text_depth is not None:
             self.sections[-1]["text"] += data
             for mark in self.open_marks:
                 mark["text"] += data
@@ -266,33 +274,44 @@ def parse_page(page):
     return parser
 
 
-def test_html_page_highlights_every_finding_in_the_escaped_article_text(tmp_path):
+def test_html_page_renders_each_article_and_highlights_every_finding(tmp_path):
     out = tmp_path / "report.html"
     result = run("--format", "html", "-o", out, *ARTICLES)
     assert result.exit_code == 1
     page = parse_page(out.read_text(encoding="utf-8"))
-    expected = findings_by_path(*ARTICLES)
+    files = {entry["path"]: entry for entry in json_report(*ARTICLES)["files"]}
     assert page.summary == result.stdout.split(" (report:")[0]
 
-    assert [s["path"] for s in page.sections] == [str(p) for p in ARTICLES if expected[str(p)]]
+    assert [s["path"] for s in page.sections] == \
+        [str(p) for p in ARTICLES if files[str(p)]["findings"] or files[str(p)].get("claims")]
     for section in page.sections:
         source = Path(section["path"]).read_text(encoding="utf-8")
-        assert section["text"] == source  # markup in the article is text, not tags
-        for finding in expected[section["path"]]:
+        if section["path"].endswith(".txt"):
+            assert section["text"] == source  # plain text stays as it is
+        for finding in files[section["path"]]["findings"]:
             if finding["start"] is None:
                 continue
-            pieces = [m for m in section["marks"] if m["data-rule"] == finding["rule"]
+            pieces = [m for m in section["marks"] if m.get("data-rule") == finding["rule"]
                       and (int(m["data-start"]), int(m["data-end"])) == (finding["start"], finding["end"])]
             assert pieces and pieces[0]["id"] == "hl-" + pieces[0]["data-finding"]
+            assert pieces[0]["tabindex"] == "0" and all("id" not in p for p in pieces[1:])
             assert "".join(p["text"] for p in pieces) == finding["text"]
             assert pieces[0]["data-severity"] == finding["severity"]
 
-    all_findings = [f for path in expected for f in expected[path]]
-    panel = [item for item in page.items if item.get("id")]
-    assert len(panel) == len(all_findings)
-    document_level = [item for item in page.items if "doc-finding" in item["class"]]
-    assert sorted(i["data-rule"] for i in document_level) == \
+    rendered = {Path(s["path"]).name: s for s in page.sections}
+    markup = rendered["report-markup.md"]
+    assert "**" not in markup["text"] and markup["text"].lstrip().startswith('Clonazepam & sleep: "Klonopin"')
+    assert {"h3", "p", "strong", "em"} <= set(markup["tags"])
+    html_article = rendered["unknown-drug.html"]
+    assert "Fexofenadine for allergies" in html_article["text"] and "hay fever & hives" in html_article["text"]
+    assert "var dose" not in html_article["text"] and "color: red" not in html_article["text"]
+    assert not {"script", "style"} & set(html_article["tags"])
+
+    all_findings = [f for entry in files.values() for f in entry["findings"]]
+    assert len(page.items) == len(all_findings)  # each finding once, whole-article ones included
+    assert sorted(i["data-rule"] for i in page.items if i["data-place"] == "whole") == \
         sorted(f["rule"] for f in all_findings if f["start"] is None)
+    assert all(item["tabindex"] == "0" for item in page.items)
 
     rules = {box["value"] for box in page.checkboxes if box["name"] == "rule"}
     severities = [box["value"] for box in page.checkboxes if box["name"] == "severity"]
@@ -300,19 +319,20 @@ def test_html_page_highlights_every_finding_in_the_escaped_article_text(tmp_path
     assert all(box["type"] == "checkbox" and "checked" in box for box in page.checkboxes)
 
     scripts = [attrs for tag, attrs in page.tags if tag == "script"]
-    assert scripts == [{}]  # one inline script; the article's own <script> is shown as text
+    assert scripts == [{}]  # one inline script; the article's own <script> is left out
     assert not [tag for tag, _ in page.tags if tag in ("link", "img", "iframe", "object", "embed")]
-    urls = [(name, value) for name, value in page.attributes
-            if name in ("href", "src", "action", "srcset", "data", "formaction")]
-    assert urls and all(value.startswith("#") for _, value in urls)
+    urls = [value for name, value in page.attributes if name in ("href", "src", "action", "srcset", "data", "formaction")]
+    assert urls and all(value.startswith(("#", "https://")) for value in urls)
+    assert "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=" in " ".join(urls)  # label sources are links
 
 
 def test_html_shows_label_fact_source_and_suggestion_escaped():
     page_text = run("--format", "html", FIXTURES / "clonazepam-review.md").stdout
     finding = findings_by_path(FIXTURES / "clonazepam-review.md")[str(FIXTURES / "clonazepam-review.md")][-1]
-    from html import escape
-    for value in (finding["label_fact"], finding["source"], finding["suggestion"], finding["message"]):
+    for value in (finding["label_fact"], finding["suggestion"], finding["message"]):
         assert escape(value) in page_text
+    url = re.search(r"https://\S+", finding["source"]).group().rstrip(";")
+    assert f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>' in page_text
     assert "url(" not in page_text and "@import" not in page_text
 
 
@@ -320,8 +340,8 @@ SPAN_TEXT = st.text(alphabet=st.sampled_from("ab <>&\"'\n\N{PILL}é"), max_size=
 
 
 @st.composite
-def article_with_spans(draw):
-    source = draw(SPAN_TEXT)
+def article_with_spans(draw, text=SPAN_TEXT):
+    source = draw(text)
     bounds = st.integers(min_value=0, max_value=len(source))
     findings = []
     for _ in range(draw(st.integers(min_value=0, max_value=6))):
@@ -334,9 +354,9 @@ def article_with_spans(draw):
 
 @settings(max_examples=200, deadline=None)
 @given(article_with_spans())
-def test_html_highlights_nested_and_overlapping_spans(case):
+def test_html_highlights_nested_and_overlapping_spans_in_plain_text(case):
     source, findings = case
-    page = parse_page(render_html([FileReport("a.md", [], findings, source=source)]))
+    page = parse_page(render_html([FileReport("a.txt", [], findings, source=source)]))
     if not findings:
         assert page.sections == []
         return
@@ -347,11 +367,106 @@ def test_html_highlights_nested_and_overlapping_spans(case):
         assert "".join(p["text"] for p in pieces) == source[finding.start:finding.end]
 
 
-def test_html_without_article_text_lists_every_finding_above():
+MARKUP = st.lists(st.sampled_from([
+    "Take", " 10 mg", " ", "\n", "\n\n", "# ", "- ", "1. ", "> ", "**", "*", "_", "`", "\\*", "&amp;", "&#233;",
+    "<b>", "</b>", "<p>", "</p>", "<li>", "<td>", "<tr>", "<table>", "</table>", "<script>x()</script>",
+    "<nav>", "</nav>", "<header>", "<h1>", "</h1>", "<a href=\"https://a.example/\">", "</a>", "<img alt=\"pill\">",
+    "| a | b |\n| --- | --- |\n| c | d |\n", "[link](https://b.example/)", "<!-- c -->", "<", ">", "&", "\N{PILL}",
+    "\U000F0001"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(article_with_spans(MARKUP), st.sampled_from(["a.md", "a.html"]))
+def test_html_rendered_articles_stay_well_formed_with_any_spans(case, path):
+    source, findings = case
+    page_text = render_html([FileReport(path, [], findings, source=source)])
+    page = parse_page(page_text)  # every element closed in order, highlights included
+    if findings:
+        assert not re.search("[\U000F0000-\U000FFFFF]", page.sections[0]["text"])  # no sentinel left behind
+    assert [attrs for tag, attrs in page.tags if tag == "script"] == [{}]
+    ids = [m["id"] for m in page.marks if "id" in m]
+    assert len(ids) == len(set(ids))
+    for index in range(1, len(findings) + 1):
+        key = f"f1-{index}"
+        pieces = [m for m in page.marks if m["data-finding"] == key]
+        if pieces:
+            assert pieces[0]["id"] == f"hl-{key}"
+            assert f'href="#hl-{key}"' in page_text
+        else:
+            assert f'href="#hl-{key}"' not in page_text
+
+
+def test_html_highlight_crossing_an_element_boundary_is_split():
+    source = "Take **10 mg** daily, or *more*.\n"
+    start, end = source.index("10"), source.index(", or")
+    finding = Finding("dose-out-of-range", Severity.ERROR, "m", start=start, end=end, line=1, column=6,
+                      text=source[start:end])
+    page = parse_page(render_html([FileReport("a.md", [], [finding], source=source)]))
+    assert [m["text"] for m in page.marks] == ["10 mg", " daily"]
+    assert page.sections[0]["tags"] == ["p", "strong", "mark", "mark", "em"]  # one piece each side of </strong>
+    assert page.sections[0]["text"] == "Take 10 mg daily, or more.\n"
+
+
+def test_html_article_leaves_out_scripts_styles_chrome_forms_and_handlers():
+    source = ('<html><head><title>Guide</title><style>p{}</style><script>evil()</script></head><body>'
+              '<header><nav><a href="/">Home menu</a></nav></header><main><article>'
+              '<h1 onmouseover="evil()">Clonazepam</h1><p style="color:red" onclick="evil()">It treats '
+              '<em>insomnia</em>. <a href="javascript:evil()">click</a> <a href="HTTPS://x.example/">label</a></p>'
+              '<form action="/s"><input name="q"><textarea>typed</textarea></form><iframe src="https://ad.example/">'
+              '</iframe><object data="x.swf">object text</object><svg><text>drawing</text></svg>'
+              '<img src="https://x.example/a.png" alt="a pill" onerror="evil()"></article></main>'
+              "<footer>Site footer</footer></body></html>")
+    in_nav, in_text = source.index("Home menu"), source.index("insomnia")
+    findings = [Finding("unlabeled-indication", Severity.WARNING, "m", start=in_text, end=in_text + 8, line=1,
+                        column=1, text="insomnia"),
+                Finding("misspelled-drug-name", Severity.WARNING, "m", start=in_nav, end=in_nav + 4, line=1,
+                        column=2, text="Home")]
+    page_text = render_html([FileReport("a.html", [], findings, source=source)])
+    page = parse_page(page_text)
+    section = page.sections[0]
+    assert section["text"] == "Page title: GuideClonazepamIt treats insomnia. click label[image: a pill]"
+    assert section["tags"] == ["p", "span", "div", "div", "h3", "p", "em", "mark", "a", "span"]
+    assert [m["text"] for m in section["marks"]] == ["insomnia"]
+    assert 'href="HTTPS://x.example/" rel="nofollow noopener noreferrer"' in page_text
+    for unsafe in ("evil", "javascript:", "onclick", "onerror", "style=\"color", "ad.example", "x.swf", "typed"):
+        assert unsafe not in page_text
+    assert "line 1, column 2 (not shown" in page_text  # the finding in the navigation is still listed
+
+
+@pytest.mark.parametrize("source", ["<p>a <![CDA b <p>Clonazepam", "<![CDA" * 500, "<!--" * 5000, "<div>" * 5000 + "x",
+                                    "<ul>" + "<li><table><tr><td>a" * 500, "</p></div></li>" * 100 + "x"])
+def test_html_renders_malformed_articles_well_formed(source):
+    finding = Finding("dose-out-of-range", Severity.ERROR, "m", start=len(source) - 1, end=len(source), line=1, column=1)
+    parse_page(render_html([FileReport("a.html", [], [finding], source=source)]))
+
+
+def test_html_without_article_text_lists_every_finding_in_the_panel():
     finding = Finding(rule="dose-out-of-range", severity="error", message="m", start=3, end=5, line=1, column=4)
-    page = parse_page(render_html([FileReport("a.md", [], [finding])]))
-    assert page.marks == [] and [i["data-rule"] for i in page.items if "doc-finding" in i["class"]] == \
-        ["dose-out-of-range"]
+    page_text = render_html([FileReport("a.md", [], [finding])])
+    page = parse_page(page_text)
+    assert page.marks == [] and [i["data-rule"] for i in page.items] == ["dose-out-of-range"]
+    assert "The article text is not available." in page_text and 'href="#hl-' not in page_text
+
+
+def test_html_claims_tab_lists_the_claims_and_says_when_there_are_none():
+    source = "Clonazepam treats panic disorder.\n"
+    use = source.index("panic")
+    claim = Claim("use", Verdict.LABELED, "panic disorder", drug="clonazepam", start=use, end=use + 14, line=1,
+                  column=use + 1, label_section="Indications and Usage", source="Label https://x.example/label")
+    page_text = render_html([FileReport("with.md", ["clonazepam"], [], source=source, claims=[claim]),
+                             FileReport("without.md", ["clonazepam"],
+                                        [Finding("no-talk-to-doctor", Severity.WARNING, "m")], source=source)])
+    page = parse_page(page_text)
+    assert [s["path"] for s in page.sections] == ["with.md", "without.md"]  # claims alone show an article
+    claims_panel = page_text.split('id="tabpanel-1-claims"')[1].split('id="file-2"')[0]
+    assert "1 claim read: 1 labeled" in claims_panel and "<h3>Uses (1)</h3>" in claims_panel
+    assert "Indications and Usage" in claims_panel
+    assert f'<a href="#hl-c1-1">line 1, column {use + 1}</a>' in claims_panel  # the claim is highlighted
+    assert [m["data-claim"] for m in page.marks] == ["c1-1"] and page.marks[0]["text"] == "panic disorder"
+    assert page.marks[0]["tabindex"] == "-1"  # a claim's highlight takes the focus only on the Claims tab
+    assert '<a href="https://x.example/label" rel="noopener noreferrer">' in claims_panel
+    assert "No claims read" in page_text.split('id="tabpanel-2-claims"')[1]
+    assert 'role="tab" id="tab-1-claims" aria-controls="tabpanel-1-claims" aria-selected="false"' in page_text
 
 
 # -o / --output

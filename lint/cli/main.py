@@ -18,6 +18,7 @@ from lint import __version__
 from lint.cli import drugs as drugs_cli
 from lint.cli import profile as profile_cli
 from lint.cli import rules as rules_cli
+from lint.cli import serve as serve_cli
 from lint.cli.options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, profiles_option, rules_option
 from lint.readers import TEXT_FORMATS
 from lint.report import FORMATS
@@ -227,6 +228,7 @@ def explain(rule, rule_dirs) -> None:
 main.add_command(rules_cli.rules)
 main.add_command(drugs_cli.drugs)
 main.add_command(profile_cli.profile)
+main.add_command(serve_cli.serve)
 
 
 if __name__ == "__main__":
