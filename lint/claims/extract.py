@@ -525,9 +525,10 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     """'Can it treat a regular UTI?', 'Does Zoloft help with hot flashes?': a yes/no question
     asks, it does not assert. A wh-question ('Why is it so good for X?') or a negative one
     ('Isn't it amazing how it knocks out X?') presupposes the use."""
+    if not sentence.text.rstrip().endswith("?"):
+        return False
     words = [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
-    return sentence.text.rstrip().endswith("?") and bool(words) and words[0] in YES_NO_OPENERS \
-        and (len(words) < 2 or words[1] not in ("n't", "not"))
+    return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:

@@ -109,14 +109,16 @@ def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candi
 
 
 @lru_cache(maxsize=1)
-def _frames() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
-    """Each frame of rules/use_predicates.yaml as (forms of its verb, the words that close it)."""
+def _frames() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The frames of rules/use_predicates.yaml by verb form: form -> the word sequences that
+    close a frame opened by that verb ("keeps" -> ("in", "check"), ...)."""
     from lint.nlp.inflect import verb_forms
-    frames = []
+    frames: dict[str, list[tuple[str, ...]]] = {}
     for frame in use_predicates().frames:
         opening, closing = frame.split(" ... ")
-        frames.append((frozenset(verb_forms(opening)), tuple(closing.lower().split())))
-    return tuple(frames)
+        for form in verb_forms(opening):
+            frames.setdefault(form, []).append(tuple(closing.lower().split()))
+    return {form: tuple(closings) for form, closings in frames.items()}
 
 
 FRAME_GAP = 6  # words a frame's gap may hold
@@ -125,22 +127,25 @@ FRAME_GAP = 6  # words a frame's gap may hold
 def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
     """'keeps her restless legs in check', 'pulled me out of a depressive slump': the words
     in a frame's gap ('... out of' takes the words after it) are presented as a use."""
+    frames = _frames()
+    words = [t.lower_ for t in sentence]
     found = []
-    for i in range(sentence.start, sentence.end):
-        for verbs, closing in _frames():
-            if doc[i].lower_ not in verbs:
-                continue
-            for j in range(i + 1, min(sentence.end - len(closing) + 1, i + 2 + FRAME_GAP)):
-                if doc[j].is_punct and doc[j].text != "-":
+    for offset, word in enumerate(words):
+        for closing in frames.get(word, ()):
+            i = sentence.start + offset
+            for gap in range(1, min(len(words) - len(closing) + 1, offset + 2 + FRAME_GAP) - offset):
+                j = offset + gap
+                if j >= len(words) or (not words[j].isalnum() and words[j] != "-" and doc[i + gap].is_punct):
                     break
-                if tuple(t.lower_ for t in doc[j:j + len(closing)]) != closing:
+                if tuple(words[j:j + len(closing)]) != closing:
                     continue
                 if closing[-1] in ("of", "from"):  # "pull me out of X": X follows the frame
-                    span = _phrase_after(doc, j + len(closing), sentence.end)
+                    span = _phrase_after(doc, i + gap + len(closing), sentence.end)
                 else:
-                    span = doc[i + 1:j] if j > i + 1 else None
+                    span = doc[i + 1:i + gap] if gap > 1 else None
                 if span is not None:
-                    found.append(Candidate(span, f"'{doc[i].text} ... {' '.join(closing)}'", i, i, needs_complaint=True))
+                    found.append(Candidate(span, f"'{doc[i].text} ... {' '.join(closing)}'", i, i,
+                                           needs_complaint=True))
                 break
     return found
 
