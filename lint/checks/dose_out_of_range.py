@@ -34,9 +34,12 @@ RULE_DOC = RuleDoc(
         telling readers to follow their prescriber's directions.
     """,
     known_problems="""
-        A dose is read when an amount and its frequency stand in one phrase or list item;
-        regimens spread over several sentences, tablet counts without a strength and weight-
-        based doses without a stated weight are not judged.
+        A dose is read from an amount with its frequency, a count of a stated strength, a
+        schedule without an amount ("take one every 4 hours"), doses at different times of
+        one day, or "another" dose after those of the sentences just before it. A regimen
+        spread over a paragraph in other words, a tablet count whose strength is named only
+        far away, and weight-based doses without a stated weight are not judged. A label
+        entry that applies to any use can stand in for one the article's population lacks.
     """,
 )
 

@@ -31,9 +31,13 @@ RULE_DOC = RuleDoc(
         clonazepam off-label for insomnia; this use is not FDA-approved."
     """,
     known_problems="""
-        Uses are read from cue words and the condition lexicon; a use stated in words the
-        lexicon does not know, or in an unusual construction, is missed. Vague symptom words
-        (anxiety, stress) are never reported.
+        Uses are read from benefit predicates, purpose clauses, frames ("keeps X in check"),
+        use nouns and adjectives, lists under use headings or leads, and testimonies the
+        parser reads; what they present is judged when it is a lexicon condition or names a
+        complaint or goal. A use in words none of these cover, or in a construction they do
+        not know (a negation far from its predicate, a pseudo-cleft), is missed or misread.
+        A vague symptom word (anxiety, fatigue) is reported only for a drug with no labeled
+        use in its family; stress and swelling never are.
     """,
 )
 
