@@ -73,3 +73,31 @@ def test_rules_and_explain():
     explained = run("explain", "missing-warning").output
     assert "Why it matters" in explained and "What to write instead" in explained
     assert run("explain", "no-such-rule").exit_code == 2
+
+
+def test_no_path_checks_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "post.md").write_text("# Klonopin\n\nKlonopin is great for insomnia.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "--format", "json")
+    assert result.exit_code == 1
+    assert [f["path"] for f in json.loads(result.output)["files"]] == ["./post.md"]
+
+
+def test_a_walk_that_finds_no_article_says_so(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 0 and "no articles" in result.stderr
+
+
+def test_stdin_filename_names_the_article_and_picks_its_format(tmp_path):
+    article = "# Klonopin\n\nKlonopin is great for insomnia.\n"
+    result = run("check", "-", "--stdin-filename", "drafts/post.md", "--format", "json", stdin=article)
+    report = json.loads(result.output)["files"][0]
+    assert report["path"] == "drafts/post.md"
+    insomnia = next(f for f in report["findings"] if f["rule"] == "unlabeled-indication")
+    assert insomnia["line"] == 3  # read as Markdown: the heading is its own block
+
+
+def test_stdin_filename_needs_standard_input_and_a_text_format():
+    assert run("check", "fixtures/clonazepam-review.md", "--stdin-filename", "a.md").exit_code == 2
+    assert run("check", "-", "--stdin-filename", "a.docx", stdin="x").exit_code == 2

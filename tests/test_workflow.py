@@ -218,3 +218,14 @@ def test_a_data_error_in_a_worker_is_one_line_in_the_main_process(monkeypatch, t
     result = CliRunner().invoke(main, ["check", "--jobs", "2", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == "druglint: profiles/x.yaml:7: doses[0].max: not a number\n"
+
+
+def test_the_pre_commit_hook_passes_articles_only():
+    import re
+
+    import yaml
+    hook = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text())[0]
+    assert "types_or" not in hook and "types" not in hook
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(name) for name in ("post.md", "page.html", "a.htm", "notes.txt", "draft.docx"))
+    assert not any(pattern.search(name) for name in ("setup.py", "data.csv", "config.yaml", "README.rst"))

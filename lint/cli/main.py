@@ -50,6 +50,17 @@ class DruglintGroup(click.Group):
             sys.exit(EXIT_ERROR)
 
 
+def _check_stdin_filename(name: str, paths: tuple[str, ...]) -> None:
+    """--stdin-filename names the article read from '-': refuse it without '-' or for a
+    format that is not text (a Word draft must be given by its path)."""
+    from lint.readers import reader_for
+    if "-" not in paths:
+        raise click.BadParameter("it names the article read from '-'; give '-' as a path", param_hint="--stdin-filename")
+    if reader_for(name).extract is not None:
+        raise click.BadParameter(f"{name}: only text formats (.txt, .md, .html) can be read from standard input",
+                                 param_hint="--stdin-filename")
+
+
 class Terminated(BaseException):
     """SIGTERM, raised in the main thread so that workers are stopped and temporary files removed
     (a BaseException: no `except Exception` may take it for a failing article)."""
@@ -96,7 +107,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
@@ -118,6 +129,9 @@ def main() -> None:
               help="Record today's findings in this file (then use --baseline).")
 @click.option("--stdin-format", type=click.Choice(TEXT_FORMATS), default="text",
               show_default=True, help="Format of an article read from '-' (standard input).")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help="The file name of the article read from '-': reports show it, its suffix picks the "
+                   "format (over --stdin-format) and its folder the configuration (for editors and CMSs).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Lint in this many processes (a library audit: use the number of cores).")
 @click.option("--stats", is_flag=True, help="Print finding counts per rule and per drug at the end.")
@@ -130,7 +144,8 @@ def main() -> None:
 @click.option("--no-color", "no_color", is_flag=True, help="Same as --color never.")
 @stops_cleanly
 def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, rule_dirs, config_path, baseline,
-          write_baseline, stdin_format, jobs, stats, output_format, quiet, color, no_color, output) -> None:
+          write_baseline, stdin_format, stdin_filename, jobs, stats, output_format, quiet, color, no_color,
+          output) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
@@ -151,6 +166,9 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
     from lint.workflow.inputs import MAX_TEXT_BYTES
     from lint.workflow.run import CheckRequest, known_rules, plan, run_check
 
+    paths = paths or (".",)  # as other linters do: no path checks the current folder
+    if stdin_filename is not None:
+        _check_stdin_filename(stdin_filename, paths)
     rules = known_rules(tuple(rule_dirs))
     for option, named in (("--disable", disabled), ("--select", selected)):
         unknown = [r for r in named if r not in rules]
@@ -161,9 +179,12 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
     request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
                            stdin_bytes=sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if "-" in paths else None,
-                           rule_dirs=tuple(rule_dirs))
+                           rule_dirs=tuple(rule_dirs), stdin_filename=stdin_filename)
     planned = plan(request)
     files = planned[0]
+    if not files and not quiet:
+        click.echo(f"druglint: no articles (.txt, .md, .html, .docx) found in {', '.join(map(visible, paths))}",
+                   err=True)
     refusal = why_not_write(output, (path for path, _ in files if path != "-")) if output else None
     if refusal:
         click.echo(f"druglint: cannot write {visible(output)}: {visible(refusal)}", err=True)

@@ -28,6 +28,7 @@ class CheckRequest:
     config_path: str | None = None
     stdin_bytes: bytes | None = None
     rule_dirs: tuple[str, ...] = ()  # --rules: folders of house-rule packs
+    stdin_filename: str | None = None  # the name reports give the article read from '-'; its suffix picks the format
 
 
 @dataclass
@@ -66,11 +67,12 @@ def known_rules(rule_dirs: tuple[str, ...] = ()) -> set[str]:
 
 
 def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport:
-    config = config_for(path, known_rules(request.rule_dirs), request.config_path)
+    named = request.stdin_filename if path == "-" and request.stdin_filename else None
+    config = config_for(named or path, known_rules(request.rule_dirs), request.config_path)
     article = read_article(path, request.stdin_bytes) if error is None else None
     error = error or (article.error if article else None)
     if error or article is None or article.source is None:
-        return FileReport(path=path, drugs=[], findings=[], error=error or "not read")
+        return FileReport(path=named or path, drugs=[], findings=[], error=error or "not read")
     levels = config.rule_levels
     linter = Linter.for_config(LinterConfig(
         profile_dirs=request.profile_dirs + config.profile_dirs,
@@ -78,6 +80,8 @@ def _lint_one(request: CheckRequest, path: str, error: str | None) -> FileReport
         severities=tuple(sorted((r, level) for r, level in levels.items() if level != "off")),
         rule_dirs=request.rule_dirs + config.rule_dirs))
     try:
+        if named:
+            return linter.lint_text(named, article.source)  # the name's suffix picks the reader
         return linter.lint_text(path, article.source, request.stdin_format if path == "-" else None)
     except DataError:
         raise
