@@ -64,7 +64,8 @@ class Linter:
     def lint_document(self, document: Document) -> FileReport:
         """Run every enabled rule on a parsed document."""
         doc = self.analyse(document)
-        context = CheckContext(doc=doc, claims=self.claims(doc), reference=self.reference)
+        context = CheckContext(doc=doc, claims=self.claims(doc), reference=self.reference,
+                               known_rules=frozenset(self.rules), source=document.source)
         findings: list[Finding] = []
         for rule in self.enabled:
             if not rule.after_suppression:

@@ -229,3 +229,24 @@ def test_the_pre_commit_hook_passes_articles_only():
     pattern = re.compile(hook["files"])
     assert all(pattern.search(name) for name in ("post.md", "page.html", "a.htm", "notes.txt", "draft.docx"))
     assert not any(pattern.search(name) for name in ("setup.py", "data.csv", "config.yaml", "README.rst"))
+
+
+def _rules_found(text: str) -> list[tuple[str, str]]:
+    from lint import Linter
+    report = Linter().lint_text("post.md", text)
+    return [(f.rule, f.message) for f in report.findings]
+
+
+def test_disable_line_and_disable_file_silence_their_own_scope():
+    line = _rules_found("Klonopin is great for insomnia. <!-- druglint-disable-line unlabeled-indication -->\n")
+    whole = _rules_found("Klonopin is great for insomnia.\n\n<!-- druglint-disable-file missing-warning -->\n")
+    assert not any(rule in ("unlabeled-indication", "unused-suppression") for rule, _ in line)
+    assert not any(rule in ("missing-warning", "unused-suppression") for rule, _ in whole)
+
+
+def test_a_misspelt_directive_and_an_unknown_rule_id_are_reported():
+    found = _rules_found("Klonopin is great for insomnia. <!-- druglint-disable-line unlabeled-indicaton -->\n\n"
+                         "Klonopin for sleep. <!-- druglint-disabel-line -->\n")
+    messages = [m for rule, m in found if rule == "unused-suppression"]
+    assert any("no rule is named 'unlabeled-indicaton'" in m for m in messages)
+    assert any("unknown directive 'druglint-disabel-line'" in m for m in messages)

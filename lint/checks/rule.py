@@ -56,6 +56,8 @@ class CheckContext:
     claims: ArticleClaims
     reference: Reference
     unused_directives: list[Region] = field(default_factory=list)
+    known_rules: frozenset[str] = frozenset()  # every rule id a directive may name
+    source: str = ""  # the article as written (directives live in its comments)
     cache: dict[str, object] = field(default_factory=dict)  # shared work, e.g. all pack matches
 
 

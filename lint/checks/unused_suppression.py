@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from lint.checks.rule import BuiltinRule, CheckContext, RuleDoc
 from lint.model.findings import Finding, Severity
+from lint.workflow import suppress
 
 ID = "unused-suppression"
 SUMMARY = "An inline druglint-disable directive that silences no finding."
 RULE_DOC = RuleDoc(
     what="""
-        A `druglint-disable`, `druglint-disable-next-line` comment that no finding falls under.
+        A `druglint-disable`, `-disable-next-line`, `-disable-line` or `-disable-file` comment
+        that no finding falls under, a misspelt directive (`druglint-disabel-line`), and a
+        directive naming a rule id no rule has.
     """,
     why="""
         A stale suppression would silently hide a future problem in the same place.
@@ -27,12 +30,16 @@ RULE_DOC = RuleDoc(
 
 
 def findings_of(context: CheckContext) -> list[Finding]:
-    """One finding per directive that silenced nothing."""
-    return [Finding(rule=ID, severity=Severity.WARNING, subject="unused-suppression",
-                    start=region.directive_start, end=region.directive_end,
-                    message=f"this directive silences no finding ({', '.join(sorted(region.rules))})",
-                    suggestion="Remove the directive.")
-            for region in context.unused_directives]
+    """One finding per directive that silenced nothing, misspelt directive, or unknown rule id."""
+    findings = [Finding(rule=ID, severity=Severity.WARNING, subject="unused-suppression",
+                        start=region.directive_start, end=region.directive_end,
+                        message=f"this directive silences no finding ({', '.join(sorted(region.rules))})",
+                        suggestion="Remove the directive.")
+                for region in context.unused_directives]
+    findings += [Finding(rule=ID, severity=Severity.WARNING, subject="unknown-directive", start=start, end=end,
+                         message=message, suggestion="Correct the directive's spelling or its rule id.")
+                 for start, end, message in suppress.problems(context.source, context.known_rules)]
+    return findings
 
 
 RULE = BuiltinRule(id=ID, severity=Severity.WARNING, summary=SUMMARY, doc=RULE_DOC, run=findings_of,
