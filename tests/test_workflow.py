@@ -250,3 +250,19 @@ def test_a_misspelt_directive_and_an_unknown_rule_id_are_reported():
     messages = [m for rule, m in found if rule == "unused-suppression"]
     assert any("no rule is named 'unlabeled-indicaton'" in m for m in messages)
     assert any("unknown directive 'druglint-disabel-line'" in m for m in messages)
+
+
+def test_a_baseline_matches_from_any_folder_and_however_the_path_is_typed(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from lint.cli.main import main
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "post.md").write_text("# Klonopin\n\nKlonopin is great for insomnia.\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    monkeypatch.chdir(tmp_path)
+    CliRunner().invoke(main, ["check", "content/post.md", "--write-baseline", str(baseline)])
+    monkeypatch.chdir(content)
+    again = CliRunner().invoke(main, ["check", "post.md", "--baseline", str(baseline), "--format", "json"])
+    assert json.loads(again.stdout)["files"][0]["findings"] == [], again.output
+    assert again.exit_code == 0

@@ -205,7 +205,7 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
         if not quiet:
             click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)
     if baseline:
-        known = filter_new(result.reports, read_baseline(baseline))
+        known = filter_new(result.reports, read_baseline(baseline), baseline)
         if not quiet:
             click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
     shown, hidden = filter_findings(result.reports, min_severity)

@@ -1,10 +1,12 @@
 """Baselines for adopting druglint on an existing library: record today's findings, then
-fail only on new ones. A fingerprint is the file, rule, drug, subject and the finding's
-own text, never its line, so it survives edits elsewhere in the file."""
+fail only on new ones. A fingerprint is the file (relative to the baseline's folder), rule,
+drug, subject and the finding's own text, never its line, so it survives edits elsewhere in
+the file and runs from another folder."""
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -26,7 +28,8 @@ def write_baseline(path: str, reports: list[FileReport]) -> int:
     cannot be written is a DataError naming the file."""
     from lint.knowledge.yamlfile import DataError
     from lint.report.output import write_atomic
-    prints = sorted(fingerprint(r.path, f) for r in reports for f in r.findings)
+    base = _folder_of(path)
+    prints = sorted(fingerprint(_relative(r.path, base), f) for r in reports for f in r.findings)
     payload = json.dumps({"version": VERSION, "tool": "druglint", "findings": prints}, indent=1) + "\n"
     try:
         write_atomic(path, payload)
@@ -82,14 +85,34 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())[:200]
 
 
-def filter_new(reports: list[FileReport], known: Counter[str]) -> int:
-    """Remove findings the baseline records, in place; returns how many were removed."""
+def _folder_of(baseline_path: str) -> Path:
+    return Path(baseline_path).resolve().parent
+
+
+def _relative(article_path: str, base: Path) -> str:
+    """An article's path relative to the baseline's folder, so a fingerprint does not depend
+    on the folder druglint ran from or on how the path was typed ('-' stays '-')."""
+    if article_path == "-":
+        return article_path
+    try:
+        return os.path.relpath(Path(article_path).resolve(), base)
+    except ValueError:  # another drive on Windows
+        return Path(article_path).resolve().as_posix()
+
+
+def filter_new(reports: list[FileReport], known: Counter[str], baseline_path: str = ".") -> int:
+    """Remove findings the baseline at `baseline_path` records, in place; returns how many
+    were removed. Paths are taken relative to the baseline's folder (baselines written before
+    that recorded them as typed, and still match that way)."""
     remaining = Counter(known)
     removed = 0
+    base = _folder_of(baseline_path)
     for report in reports:
         kept = []
         for finding in report.findings:
-            key = fingerprint(report.path, finding)
+            key = fingerprint(_relative(report.path, base), finding)
+            if remaining[key] <= 0:
+                key = fingerprint(report.path, finding)
             if remaining[key] > 0:
                 remaining[key] -= 1
                 removed += 1
