@@ -298,3 +298,14 @@ def test_another_dose_of_the_day_adds_to_the_doses_just_before_it(lint_string):
                  "Sertraline for depression: start at 50 mg once a day. After a week, another 50 mg may be added.",
                  "Clonazepam for panic disorder: 0.5 mg in the morning and another 0.5 mg at night."):
         assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_use_labeled_for_another_product_says_which_product_it_is_labeled_for(lint_string):
+    ozempic = findings_of(lint_string("Ozempic is great for weight loss."), "unlabeled-indication")
+    assert len(ozempic) == 1 and "labeled only for other semaglutide products (Wegovy" in ozempic[0].message
+    assert "not for Ozempic" in ozempic[0].message and "Wegovy" in ozempic[0].suggestion
+    wegovy = findings_of(lint_string("Wegovy is a great way to treat type 2 diabetes."), "unlabeled-indication")
+    assert len(wegovy) == 1 and "Ozempic" in wegovy[0].message and "not for Wegovy" in wegovy[0].message
+    plain = findings_of(lint_string("Semaglutide is great for acne."), "unlabeled-indication")
+    assert len(plain) == 1 and "is not an FDA-labeled indication" in plain[0].message
+    assert findings_of(lint_string("Wegovy is great for weight loss."), "unlabeled-indication") == []

@@ -90,14 +90,39 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
         name = reference.conditions[concept].name if concept in reference.conditions else f"'{use.text}'"
         labeled = "; ".join(ind.fact.split(";")[0].rstrip(".") for ind in profile.indications)
         first_source = profile.source(profile.indications[0].source) if profile.indications else None
+        elsewhere = _labeled_for_other_products(reference, profile, use)
+        if elsewhere:  # Ozempic for weight loss: labeled for Wegovy, another product of semaglutide
+            named, others = _product_names(profile, use.products), _product_names(profile, elsewhere)
+            message = (f"'{use.text}' is presented as a use of {named} ({use.reason}), but {name} is labeled "
+                       f"only for other {profile.generic} products ({others}), not for {named}. Labeled: {labeled}.")
+            suggestion = (f"Say that {others}, not {named}, is the {profile.generic} product FDA-approved for "
+                          f"{name}, or remove this use.")
+        else:
+            message = (f"'{use.text}' is presented as a use of {profile.generic} ({use.reason}), but {name} is "
+                       f"not an FDA-labeled indication. Labeled: {labeled}.")
+            suggestion = (f"Remove this use, or state that using {profile.generic} for {name} is off-label "
+                          f"(not FDA-approved) and who recommends it.")
         findings.append(Finding(
             rule=ID, severity=Severity.WARNING, drug=profile.id, subject=concept, start=use.start, end=use.end,
-            message=f"'{use.text}' is presented as a use of {profile.generic} ({use.reason}), but {name} is "
-                    f"not an FDA-labeled indication. Labeled: {labeled}.",
-            label_fact=labeled, source=first_source.cite() if first_source else None,
-            suggestion=f"Remove this use, or state that using {profile.generic} for {name} is off-label "
-                       f"(not FDA-approved) and who recommends it."))
+            message=message, label_fact=labeled, source=first_source.cite() if first_source else None,
+            suggestion=suggestion))
     return findings
+
+
+def _labeled_for_other_products(reference: Reference, profile: Profile, use: UseClaim) -> frozenset[str]:
+    """The drug's other products whose labeled indications cover a use the article ties to
+    a product they are not (empty when no product is named or none covers it)."""
+    if not use.products:
+        return frozenset()
+    return frozenset(product for cid in use.condition_ids if "/" not in cid
+                     for indication in reference.labeled_indications(profile, cid)
+                     for product in indication.products if product not in use.products)
+
+
+def _product_names(profile: Profile, product_ids: frozenset[str]) -> str:
+    """Products as readers know them: each product's first cue ('Wegovy'), else its id."""
+    names = {p.id: (p.cues[0] if p.cues else p.id) for p in profile.products}
+    return " or ".join(sorted(names.get(product_id, product_id) for product_id in product_ids))
 
 
 RULE = BuiltinRule(id=ID, severity=Severity.WARNING, summary=SUMMARY, doc=RULE_DOC,
