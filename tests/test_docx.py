@@ -48,3 +48,21 @@ def test_a_broken_docx_is_an_input_error(tmp_path):
     bad.write_bytes(b"not a zip archive")
     result = CliRunner().invoke(main, ["check", str(bad)])
     assert result.exit_code == 2 and "not a readable .docx file" in result.stderr
+
+
+def test_a_table_is_read_row_by_row_in_document_order(tmp_path):
+    document = docx.Document()
+    document.add_heading("Klonopin dosing", level=1)
+    document.add_paragraph("Klonopin is prescribed for panic disorder.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Who", "Dose"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Adults with panic disorder", "10 mg twice a day"
+    document.add_paragraph("Ask your doctor.")
+    path = tmp_path / "table.docx"
+    document.save(path)
+    read = read_docx(str(path), path.read_bytes())
+    lines = read.source.splitlines()
+    assert lines[2:5] == ["Who | Dose", "Adults with panic disorder | 10 mg twice a day", "Ask your doctor."]
+    from lint import Linter
+    doses = [f for f in Linter().lint_document(read).findings if f.rule == "dose-out-of-range"]
+    assert [(f.line, f.text) for f in doses] == [(4, "10 mg twice a day")]

@@ -1,7 +1,7 @@
 """Word articles (.docx), read with python-docx.
 
-The article text is the document's paragraphs, one per line, so a finding's line is its
-paragraph number and its column the offset inside that paragraph. Heading styles become
+The article text is the document's paragraphs and table rows, one per line, so a finding's
+line is its paragraph (or row) number and its column the offset inside it. Heading styles become
 headings, list styles (or numbered paragraphs) list items, a bold opening run a label.
 """
 from __future__ import annotations
@@ -72,7 +72,11 @@ def _paragraphs(data: bytes) -> list[Paragraph]:
     _check_sizes(data)
     document = docx.Document(io.BytesIO(data))
     found = []
-    for paragraph in document.paragraphs:
+    for part in document.iter_inner_content():  # paragraphs and tables, in document order
+        if isinstance(part, docx.table.Table):
+            found += _table_rows(part)
+            continue
+        paragraph = part
         text = paragraph.text.replace("\r", " ").replace("\n", " ")
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         heading = HEADING_STYLE.match(style.strip())
@@ -87,6 +91,19 @@ def _paragraphs(data: bytes) -> list[Paragraph]:
         label = len(runs[0].text) if runs and runs[0].bold and len(runs) > 1 and kind != "heading" else None
         found.append(Paragraph(kind, level, text, label))
     return found
+
+
+def _table_rows(table) -> list[Paragraph]:
+    """A table, one line per row: its cells' text joined by ' | ', the first cell a label
+    ("Children 6 to 11 | 1 tablet every 4 hours"), as a dose table row reads in Markdown."""
+    rows = []
+    for row in table.rows:
+        cells = [" ".join(cell.text.split()) for cell in row.cells]
+        unique = [text for index, text in enumerate(cells) if index == 0 or text != cells[index - 1]]  # merged cells
+        text = " | ".join(unique)
+        if text.strip(" |"):
+            rows.append(Paragraph("item", 0, text, len(unique[0]) if len(unique) > 1 and unique[0] else None))
+    return rows
 
 
 def docx_text(data: bytes) -> str:
