@@ -266,3 +266,19 @@ def test_a_baseline_matches_from_any_folder_and_however_the_path_is_typed(tmp_pa
     again = CliRunner().invoke(main, ["check", "post.md", "--baseline", str(baseline), "--format", "json"])
     assert json.loads(again.stdout)["files"][0]["findings"] == [], again.output
     assert again.exit_code == 0
+
+
+def test_force_exclude_applies_exclude_globs_to_named_files(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from lint.cli.main import main
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "wip.md").write_text("# Klonopin\n\nKlonopin is great for insomnia.\n", encoding="utf-8")
+    (tmp_path / ".druglint.yaml").write_text('exclude: ["drafts/**"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    named = CliRunner().invoke(main, ["check", "drafts/wip.md", "--format", "json"])
+    forced = CliRunner().invoke(main, ["check", "drafts/wip.md", "--force-exclude", "--format", "json"])
+    assert [f["path"] for f in json.loads(named.stdout)["files"]] == ["drafts/wip.md"]
+    assert json.loads(forced.stdout)["files"] == [] and forced.exit_code == 0
+    hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
+    assert "--force-exclude" in hook

@@ -129,6 +129,9 @@ def main() -> None:
               help="Record today's findings in this file (then use --baseline).")
 @click.option("--stdin-format", type=click.Choice(TEXT_FORMATS), default="text",
               show_default=True, help="Format of an article read from '-' (standard input).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's exclude globs to files named on the command line too "
+                   "(as pre-commit names every changed file).")
 @click.option("--stdin-filename", metavar="NAME", default=None,
               help="The file name of the article read from '-': reports show it, its suffix picks the "
                    "format (over --stdin-format) and its folder the configuration (for editors and CMSs).")
@@ -144,8 +147,8 @@ def main() -> None:
 @click.option("--no-color", "no_color", is_flag=True, help="Same as --color never.")
 @stops_cleanly
 def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, rule_dirs, config_path, baseline,
-          write_baseline, stdin_format, stdin_filename, jobs, stats, output_format, quiet, color, no_color,
-          output) -> None:
+          write_baseline, stdin_format, force_exclude, stdin_filename, jobs, stats, output_format, quiet, color,
+          no_color, output) -> None:
     """Lint articles (.txt, .md, .html): files, folders, or '-' for standard input.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
@@ -179,7 +182,7 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
     request = CheckRequest(paths=tuple(paths), fail_on=fail_on, profile_dirs=tuple(profile_dirs),
                            disabled=frozenset(disabled), stdin_format=stdin_format, config_path=config_path,
                            stdin_bytes=sys.stdin.buffer.read(MAX_TEXT_BYTES + 1) if "-" in paths else None,
-                           rule_dirs=tuple(rule_dirs), stdin_filename=stdin_filename)
+                           rule_dirs=tuple(rule_dirs), stdin_filename=stdin_filename, force_exclude=force_exclude)
     planned = plan(request)
     files = planned[0]
     if not files and not quiet:

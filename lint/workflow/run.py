@@ -29,6 +29,7 @@ class CheckRequest:
     stdin_bytes: bytes | None = None
     rule_dirs: tuple[str, ...] = ()  # --rules: folders of house-rule packs
     stdin_filename: str | None = None  # the name reports give the article read from '-'; its suffix picks the format
+    force_exclude: bool = False  # exclude globs apply to files named on the command line too (pre-commit)
 
 
 @dataclass
@@ -124,14 +125,15 @@ def _is_druglint_report(path: str) -> bool:
 
 
 def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
-    """The files to lint (named ones always, walked ones as include/exclude allow) and the
-    fail-on level (the option, else the first configuration that sets one, else error)."""
+    """The files to lint (named ones always unless `force_exclude`, walked ones as
+    include/exclude allow) and the fail-on level (the option, else the first configuration
+    that sets one, else error)."""
     rules = known_rules(request.rule_dirs)
     named = set(request.paths)
     selected, fail_on = [], request.fail_on
     for path, error in collect_paths(list(request.paths)):
         config = config_for(path, rules, request.config_path)
-        if path in named or (config.selects(path) and not _is_druglint_report(path)):
+        if (path in named and not request.force_exclude) or (config.selects(path) and not _is_druglint_report(path)):
             selected.append((path, error))
             fail_on = fail_on or config.fail_on
     return selected, fail_on or "error"
