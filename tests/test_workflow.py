@@ -282,3 +282,13 @@ def test_force_exclude_applies_exclude_globs_to_named_files(tmp_path, monkeypatc
     assert json.loads(forced.stdout)["files"] == [] and forced.exit_code == 0
     hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
     assert "--force-exclude" in hook
+
+
+def test_a_pyproject_setting_error_names_the_settings_own_line(tmp_path):
+    from lint.knowledge.yamlfile import DataError
+    from lint.workflow.config import load_config_file
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n\n[tool.druglint]\nrules = {}\nfail-on = 3\n', encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_config_file(str(pyproject), set())
+    assert error.value.line == 6 and error.value.field == "fail-on"

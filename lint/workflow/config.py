@@ -132,7 +132,8 @@ def load_config_file(path: str, known_rules: set[str]) -> Config:
             raise DataError(path, "'tool' must be a table ([tool.druglint] holds druglint's settings)",
                             line=_toml_key_line(text, "tool"))
         section_line = _toml_key_line(text, "tool.druglint")
-        return _parse(tool.get("druglint"), path, lambda _: section_line, known_rules)
+        return _parse(tool.get("druglint"), path, lambda field: _setting_line(text, section_line, field),
+                      known_rules)
     file = YamlFile(path)
     return _parse(file.data, path, file.line_of, known_rules)
 
@@ -161,6 +162,21 @@ def _toml_key_line(text: str, dotted: str) -> int | None:
     pattern = re.compile(rf"^[ \t]*(?:\[[ \t]*{name}[ \t]*\]|{name}[ \t]*[=.])", re.MULTILINE)
     found = pattern.search(text)
     return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _setting_line(text: str, section_line: int | None, field: tuple) -> int | None:
+    """The line of a setting of the [tool.druglint] table (`fail-on = 3`), found by a plain
+    search from the table's line; the table's line when the setting is not found there."""
+    if not field or section_line is None:
+        return section_line
+    lines = text.splitlines()
+    key = re.compile(rf'^[ \t]*(?:{re.escape(str(field[0]))}|"{re.escape(str(field[0]))}")[ \t]*[=.]')
+    for number in range(section_line, len(lines)):
+        if lines[number].lstrip().startswith("["):
+            break
+        if key.match(lines[number]):
+            return number + 1
+    return section_line
 
 
 def _config_in(folder: Path) -> str | None:
