@@ -227,3 +227,14 @@ def test_use_color_rules():
     assert use_color("auto", False, {"FORCE_COLOR": "1"}) and not use_color("auto", False, {"FORCE_COLOR": ""})
     assert not use_color("auto", False, {"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert use_color("always", False, {"NO_COLOR": "1"}) and not use_color("never", True, {"FORCE_COLOR": "1"})
+
+
+SEED = FIXTURES / "clonazepam-seed.txt"  # the article this project started from
+
+
+def test_the_seed_articles_concise_report_fits_60_lines_and_its_full_report_reads_in_text_order():
+    concise = run("--output-format", "concise", SEED).stdout.splitlines()
+    assert len(concise) <= 60 and all(len(line) <= 100 for line in concise), max(concise, key=len)
+    full = run("--output-format", "full", SEED).stdout
+    places = [(int(m.group("line")), int(m.group("column"))) for m in map(HEADER.match, full.splitlines()) if m]
+    assert len(places) > 10 and places == sorted(places)
