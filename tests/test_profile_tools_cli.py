@@ -94,3 +94,19 @@ def test_profile_check_prints_a_line_per_failing_selftest(tmp_path):
     assert "dose-within panic-adult (initial regimen)" in failed[0] and "dose-out-of-range" in failed[0]
     assert "warning significant-liver-disease (treats liver disease)" in failed[1]
     assert run("profile", "check", CLONAZEPAM).exit_code == 0
+
+
+def test_profile_import_writes_to_any_file_name_it_is_given(tmp_path):
+    target = tmp_path / "my-draft.yaml"
+    imported = run("profile", "import", OPENFDA / "naproxen-sodium-otc.json", "-o", target)
+    assert imported.exit_code == 0 and target.is_file()
+    assert "naproxen.yaml" in imported.stderr  # a note on the name `profile check` expects, not a refusal
+
+
+def test_rules_listing_keeps_every_severity_whole_in_a_narrow_terminal():
+    import os
+    from click.testing import CliRunner
+
+    from lint.cli.main import main
+    listing = CliRunner().invoke(main, ["rules"], env={**os.environ, "COLUMNS": "40"}).output.splitlines()
+    assert listing and all(line.split()[2] in ("error", "warning", "info") for line in listing)
