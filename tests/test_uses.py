@@ -387,3 +387,25 @@ def test_a_purpose_clause_names_a_goal_whatever_its_verb(text, use):
 ])
 def test_purpose_clauses_of_advice_or_labeled_goals_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Ozempic helped me lose 40 pounds.", "lose 40 pounds"),
+    ("Adderall helped me ace my organic chemistry finals.", "ace my organic chemistry finals"),
+    ("Metformin isn't a miracle drug, but it really does slow down aging.", "aging"),
+    ("Lisinopril helped me get through my migraines.", "migraines"),
+    ("Prednisone helped him bulk up for the season.", "bulk up"),
+])
+def test_a_benefit_whose_object_is_a_goal_or_a_named_products_other_use(text, use):
+    assert any(use in found for found in unlabeled(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Wegovy helped me lose 40 pounds.",
+    "Sertraline helped me get through the flashbacks after my car accident.",
+    "Metformin helped me lower my blood sugar.",
+    "Zolpidem helped me fall asleep.",
+    "Lisinopril helped me keep my blood pressure down.",
+])
+def test_a_benefit_whose_goal_is_the_named_products_use_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -596,12 +596,13 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
         profile = reference.profiles.get(drug) if drug else None
-        if profile is None or vocabulary.covers(phrase, profile) \
+        products = _use_products(doc, sentence, phrase, profile.id, named, reference) if profile else frozenset()
+        if profile is None or vocabulary.covers(phrase, profile, products) \
                 or candidate.needs_complaint and not _is_complaint_span(phrase):
             continue
         taken.append(phrase)
         claims.append(UseClaim(
-            products=_use_products(doc, sentence, phrase, profile.id, named, reference),
+            products=products,
             drug=profile.id, condition_ids=frozenset({UNLISTED + phrase.text.lower()}), start=phrase.start_char,
             end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
             block=sentence.block_index if sentence.block_index is not None else -1,

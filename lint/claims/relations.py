@@ -42,6 +42,7 @@ PREPOSITIONS = frozenset({"for", "in", "at", "through", "on", "with", "during", 
 MEASURES = frozenset({"numbers", "number", "readings", "reading", "count", "counts", "results", "values", "health",
                       "function", "score", "scores", "tests", "test", "chances", "chance", "odds", "risk", "risks"})
 MAX_WORDS = 7
+GOAL_PARTICLES = frozenset({"through", "with", "over", "past", "off"})  # "get through", "deal with": the object is the use
 NOT_PURPOSE = frozenset({"work", "kick", "start", "begin", "take", "see", "check", "find", "wait", "avoid",
                          "minimize", "minimise", "limit", "lessen", "reduce", "cut", "decrease", "lower",
                          "protect", "make", "be", "have", "do", "go", "come", "reach", "build", "settle",
@@ -103,7 +104,14 @@ def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candi
         if cue.label_ not in ("use", "benefit"):
             continue
         span = _phrase_after(doc, cue.end, sentence.end)
-        if span is not None and _is_complaint([t.lower_ for t in span], vocabulary):
+        if span is not None and len(span) > 2 and span[0].lower_ in vocabulary.goal_verbs \
+                and span[1].lower_ in GOAL_PARTICLES:  # "helped me get through the flashbacks": the flashbacks
+            span = _phrase_after(doc, span.start + 2, sentence.end)
+            if span is not None and _is_complaint([t.lower_ for t in span], vocabulary):
+                found.append(Candidate(span, f"'{cue.text}'", cue.start, cue.start))
+            continue
+        if span is not None and (_is_complaint([t.lower_ for t in span], vocabulary)
+                                 or span[0].lower_ in vocabulary.goal_verbs):  # "helped me ace my finals"
             found.append(Candidate(span, f"'{cue.text}'", cue.start, cue.start))
     return found
 
@@ -242,12 +250,14 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
     return found
 
 
-def labeled_vocabulary(profile: Profile, reference: Reference) -> frozenset[str]:
-    """The content words of every labeled indication of a drug (lexicon terms of its
-    conditions and their kinds, its own terms, and its label fact), cut to their first
-    five letters."""
+def labeled_vocabulary(profile: Profile, reference: Reference, products: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The content words of every labeled indication of a drug (of one of `products` when
+    given: Ozempic's words are not Wegovy's) (lexicon terms of its conditions and their
+    kinds, its own terms, and its label fact), cut to their first five letters."""
     words = set()
     for indication in profile.indications:
+        if products and indication.products and not set(indication.products) & products:
+            continue
         terms = [*indication.terms, indication.fact]
         for condition in reference.conditions.values():
             if any(reference.related(condition.id, c) for c in indication.conditions):
@@ -270,17 +280,20 @@ class LabelVocabulary:
 
     reference: Reference
     vague: tuple[str, ...]
-    labeled: dict[str, frozenset[str]]
+    labeled: dict[tuple[str, frozenset[str]], frozenset[str]]
 
-    def words_of(self, profile: Profile) -> frozenset[str]:
-        """The labeled words of one drug (labeled_vocabulary), computed on first use."""
-        if profile.id not in self.labeled:
-            self.labeled[profile.id] = labeled_vocabulary(profile, self.reference)
-        return self.labeled[profile.id]
+    def words_of(self, profile: Profile, products: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The labeled words of one drug, or of its named products (labeled_vocabulary),
+        computed on first use."""
+        key = (profile.id, products)
+        if key not in self.labeled:
+            self.labeled[key] = labeled_vocabulary(profile, self.reference, products)
+        return self.labeled[key]
 
-    def covers(self, span: Span, profile: Profile) -> bool:
-        """covered_by_label for the drug's labeled words and the vague terms."""
-        return covered_by_label(span, self.words_of(profile), self.vague)
+    def covers(self, span: Span, profile: Profile, products: frozenset[str] = frozenset()) -> bool:
+        """covered_by_label for the labeled words of the drug (or its named products) and the
+        vague terms."""
+        return covered_by_label(span, self.words_of(profile, products), self.vague)
 
 
 _VOCABULARIES: dict[int, LabelVocabulary] = {}
