@@ -235,16 +235,7 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"
     if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
         return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
-    if times is not None and max_times is not None and times[0] > max_times + 1e-9:
-        return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
-    if entry.schedule in ("as_needed", "once") or mention.at_time_of_day:
-        return None  # taken when needed, or once, or a dose at one time of day: fewer doses is no error
-    fewest = _min_scheduled_times(entry)
-    most = times[1] if times is not None else None
-    weekly_step = most is not None and most < 1 / 3 - 1e-9  # "up by 100 mg each week" is a titration step
-    if most is not None and fewest is not None and most < fewest - 1e-9 and mention.kind != "max" and not weekly_step:
-        return f"{_times(most)} is less often than the label's {_times(fewest)}"
-    return None
+    return _more_often(times, max_times) or (_less_often(entry, mention) if mention.kind != "max" else None)
 
 
 def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
@@ -252,13 +243,25 @@ def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
     label allows ("every 4 hours" for a drug given every 8 to 12), daily use of a weekly
     drug, or, for a drug the label gives on a fixed daily schedule, fewer doses ("one a
     day is enough" for three times a day). None when it fits or the label gives no count."""
-    times = mention.times_per_day
-    if entry.no_dose or entry.silent or times is None:
+    if entry.no_dose or entry.silent or mention.times_per_day is None:
         return None
     max_times = _max_times(entry, counted=not mention.by_interval) or (1 / 7 if entry.weekly else None)
-    if max_times is not None and times[0] > max_times + 1e-9:
+    return _more_often(mention.times_per_day, max_times) or _less_often(entry, mention)
+
+
+def _more_often(times: tuple[float, float] | None, max_times: float | None) -> str | None:
+    """Why a stated frequency gives more doses a day than the label's most, or None."""
+    if times is not None and max_times is not None and times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {_times(max_times)}"
-    if entry.schedule != "daily" or mention.at_time_of_day or times[1] < 1 / 3 - 1e-9:
+    return None
+
+
+def _less_often(entry: DoseEntry, mention: DoseMention) -> str | None:
+    """Why a stated frequency gives fewer doses a day than a daily entry's fewest, or None.
+    Doses taken when needed or once, a dose at one time of day ("in the morning") and a
+    weekly step ("up by 100 mg each week", a titration) claim no count to judge."""
+    times = mention.times_per_day
+    if entry.schedule != "daily" or mention.at_time_of_day or times is None or times[1] < 1 / 3 - 1e-9:
         return None
     fewest = _min_scheduled_times(entry)
     if fewest is not None and times[1] < fewest - 1e-9:

@@ -35,7 +35,7 @@ from lint.claims.relations import (
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
-from lint.nlp.doses import DoseMention, frequency
+from lint.nlp.doses import DoseMention, day_total, frequency
 from lint.nlp.drugs import OTHER
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
@@ -930,9 +930,7 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
                and c.mention.times_per_day in (None, (1, 1))]
     if not earlier:
         return [claim]
-    low = sum(c.mention.amounts_mg[0][0] for c in earlier) + claim.mention.amounts_mg[0][0]
-    high = sum(c.mention.amounts_mg[0][1] for c in earlier) + claim.mention.amounts_mg[0][1]
-    total = replace(claim.mention, amounts_mg=((low, high),), per_day=True, times_per_day=None, kind="usual")
+    total = day_total(claim.mention, [c.mention for c in earlier] + [claim.mention])
     return [claim, replace(claim, mention=total)]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -293,6 +293,12 @@ ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at 
 DAY_JOINER = re.compile(r"^[\s,]*(?:and|plus|then|with)?\s*(?:another|an extra|a further|a second)?\s*$", re.I)
 
 
+def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:
+    """`base` as the daily amount of single doses taken on one day: their amounts added up."""
+    low, high = (sum(dose.amounts_mg[0][end] for dose in doses) for end in (0, 1))
+    return replace(base, amounts_mg=((low, high),), per_day=True, times_per_day=None, kind="usual")
+
+
 def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None]) -> list[DoseMention]:
     """The day's total of doses given at different times of one day ("400 mg in the
     morning, another 400 mg at noon plus 200 mg at bedtime" is 1,000 mg a day), as a daily
@@ -306,10 +312,7 @@ def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None])
             run.append(mention)
             continue
         if len(run) >= 2 and len({timed[mentions.index(m)] for m in run}) == len(run):
-            totals.append(DoseMention(start=run[0].start, end=run[-1].end, per_kg=False, per_day=True,
-                                      amounts_mg=((sum(m.amounts_mg[0][0] for m in run),
-                                                   sum(m.amounts_mg[0][1] for m in run)),),
-                                      times_per_day=None, kind="usual"))
+            totals.append(replace(day_total(run[0], run), start=run[0].start, end=run[-1].end))
         run = [mention] if mention is not None and timed[index] is not None else []
     return totals
 
@@ -347,16 +350,16 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b", re.I)
 COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
-DOSE_TAKEN = re.compile(rf"\b(?:take|takes|taking|took|taken|use|uses|using|used|give|gives|giving|gave|swallow\w*|"
-                        rf"pop|pops|popping|popped|inject|injects|injecting|injected|chew\w*|apply|applies|applying)\s+"
+TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
+          r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
+DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection))\b",
                         re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 
-TAKE_VERB = re.compile(r"\b(?:take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
-                       r"inject|injects|injecting|injected|apply|applies|applying)\s+(?:[\w-]+\s+){0,2}?$", re.I)
+TAKE_VERB = re.compile(rf"\b(?:{TAKING})\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
 
 
 def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
