@@ -25,6 +25,15 @@ class Block:
     end: int
     level: int = 0
     label_end: int | None = None  # end of a lead label such as "**Insomnia.**" or "Dosage:"
+    cells: tuple[tuple[int, int], ...] = ()  # a table row's cells, as character ranges
+    header: tuple[str, ...] = ()  # a table row's column headings ("Starting dose", "How often")
+
+    def column_of(self, at: int) -> str:
+        """The heading of the table column whose cell holds character `at` ('' outside tables)."""
+        for (start, end), heading in zip(self.cells, self.header):
+            if start <= at < end:
+                return heading
+        return ""
 
 
 @dataclass

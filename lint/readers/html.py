@@ -43,16 +43,28 @@ class _Collector(HTMLParser):
         self.label_end: int | None = None
         self.strong_at_start = False
         self.row_cells: int | None = None  # cells seen in the open table row, None outside rows
+        self.cells: list[list[int]] = []  # [start, end] of each visible cell of the open row
+        self.header_row = True  # every cell of the open row so far is a <th>
+        self.header: tuple[str, ...] = ()  # the column headings of the open table
         self.term_end: int | None = None  # end of a <dt> term waiting for its <dd>
 
     def position(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
+    def canvas_text(self, start: int, end: int) -> str:
+        """The visible text between two offsets."""
+        return "".join(self.canvas[start:end])
+
     def close_block(self) -> None:
         if self.block_start is not None:
+            cells = tuple((start, end) for start, end in self.cells if start >= 0)
+            if cells and self.header_row:
+                self.header = tuple(self.canvas_text(start, end) for start, end in cells)
             self.blocks.append(Block(self.block_kind, self.block_start, self.block_end,
-                                     level=self.block_level, label_end=self.label_end))
+                                     level=self.block_level, label_end=self.label_end,
+                                     cells=cells, header=self.header if cells else ()))
+        self.cells, self.header_row = [], True
         self.block_start, self.label_end, self.strong_at_start = None, None, False
         self.block_kind, self.block_level, self.row_cells, self.term_end = "paragraph", 0, None, None
 
@@ -66,8 +78,12 @@ class _Collector(HTMLParser):
             self.in_title = True
         if tag in HIDDEN and tag not in VOID:
             self.hidden_depth += 1
+        if tag == "table":
+            self.header = ()
         if tag in CELLS and self.row_cells is not None:  # a row is one block, its first cell the label
             self.row_cells += 1
+            self.cells.append([-1, -1])
+            self.header_row = self.header_row and tag == "th"
             if self.row_cells == 2 and self.block_start is not None:
                 self.label_end = self.block_end
             return
@@ -123,6 +139,10 @@ class _Collector(HTMLParser):
         if self.block_start is None:
             self.block_start = start + lead
         self.block_end = end - (len(text) - len(text.rstrip()))
+        if self.cells:
+            cell = self.cells[-1]
+            cell[0] = start + lead if cell[0] < 0 else cell[0]
+            cell[1] = self.block_end
 
     def handle_data(self, data):
         start = self.position()

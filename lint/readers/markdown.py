@@ -135,16 +135,22 @@ def read_markdown(path: str, source: str) -> Document:
     open_kinds: list[str] = []
     heading_level = 0
     row: list[tuple[int, int]] = []  # (first, last) of each cell of the open table row
+    header: tuple[str, ...] = ()  # the column headings of the open table
     for token in _PARSER.parse(source):
         if token.nesting == 1:
             open_kinds.append(token.type)
             if token.type == "heading_open":
                 heading_level = int(token.tag[1])
+            elif token.type == "table_open":
+                header = ()
             continue
         if token.nesting == -1:
             open_kinds.pop()
             if token.type == "tr_close" and row:
-                blocks.append(Block("paragraph", row[0][0], row[-1][1], label_end=row[0][1] if len(row) > 1 else None))
+                if "thead_open" in open_kinds:
+                    header = tuple(source[first:last] for first, last in row)
+                blocks.append(Block("paragraph", row[0][0], row[-1][1], label_end=row[0][1] if len(row) > 1 else None,
+                                    cells=tuple(row), header=header))
                 row = []
             continue
         if token.type != "inline" or token.map is None:
