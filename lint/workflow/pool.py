@@ -22,6 +22,7 @@ from typing import Generic, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 IDLE_CHECK_SECONDS = 1.0  # how often an idle worker checks that its main process still exists
 STOP_SECONDS = 5.0  # how long a stopped worker may take to exit before it is killed
 
@@ -30,6 +31,8 @@ def _serve(connection: Connection, items: Sequence[Item], work: Callable[[Item],
     """A worker's loop: receive an item's index, send back (index, result, exception)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked across the fork (WorkerPool.results): one sent then is dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     parent = os.getppid()
     while True:
         if not connection.poll(IDLE_CHECK_SECONDS):
@@ -96,7 +99,14 @@ class WorkerPool(Generic[Item, Result]):
         def start() -> _Worker:
             ours, theirs = context.Pipe()
             process = context.Process(target=_serve, args=(theirs, self.items, self.work), daemon=True)
-            process.start()
+            blocks = hasattr(signal, "pthread_sigmask")  # a Ctrl-C during the fork must not kill the new worker
+            if blocks:
+                signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+            try:
+                process.start()
+            finally:
+                if blocks:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
             theirs.close()
             return _Worker(process, ours)
 
