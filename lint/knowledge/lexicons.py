@@ -22,11 +22,13 @@ class CueTable:
 
 @dataclass(frozen=True)
 class OtherDrugs:
-    """Names of drugs druglint has no profile for, of drug classes, and INN name endings."""
+    """Names of drugs druglint has no profile for, of drug classes, INN name endings, and
+    the ordinary words that end like a drug ('cholesterol')."""
 
     drugs: tuple[str, ...]
     classes: tuple[str, ...]
     stems: tuple[str, ...] = ()
+    not_stemmed: tuple[str, ...] = ()
 
 
 def parse_cues(file: YamlFile) -> CueTable:
@@ -40,12 +42,13 @@ def parse_cues(file: YamlFile) -> CueTable:
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:
-    """Validate the other-drugs file: `drugs`, `classes` and `stems`, each a list of words."""
+    """Validate the other-drugs file: `drugs`, `classes`, `stems` and `not_stemmed`, each a list of words."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("drugs", "classes"), ("stems",))
+    top = check.mapping(file.data, (), ("drugs", "classes"), ("stems", "not_stemmed"))
     return OtherDrugs(drugs=check.strings(top["drugs"], ("drugs",)),
                       classes=check.strings(top["classes"], ("classes",)),
-                      stems=tuple(s.lower() for s in check.strings(top.get("stems"), ("stems",))))
+                      stems=tuple(s.lower() for s in check.strings(top.get("stems"), ("stems",))),
+                      not_stemmed=tuple(s.lower() for s in check.strings(top.get("not_stemmed"), ("not_stemmed",))))
 
 
 @lru_cache(maxsize=1)

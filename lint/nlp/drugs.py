@@ -41,7 +41,7 @@ class DrugMatcher:
         self.classes = {v.lower() for name in others.classes for v in variants(name)}
         self.stems = re.compile(rf"^[a-z]{{3,}}(?:{'|'.join(map(re.escape, others.stems))})$") if others.stems else None
         self.stem_words: dict[int, bool] = {}  # LOWER hash of a word -> whether it names a drug by its stem
-        self.known = known
+        self.known = known | set(others.not_stemmed)
 
     def _add(self, label: str, names) -> None:
         for name in names:
