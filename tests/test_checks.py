@@ -215,8 +215,8 @@ def test_a_gloss_or_a_cause_of_a_labeled_condition_is_no_new_use(lint_string):
         assert findings_of(lint_string(text), "unlabeled-indication") == [], text
 
 
-def _dose_messages(lint_string, text):
-    return [f.message for f in findings_of(lint_string(text), "dose-out-of-range")]
+def _dose_messages(lint_string, text, name="article.txt"):
+    return [f.message for f in findings_of(lint_string(text, name), "dose-out-of-range")]
 
 
 def test_weekly_drugs_are_judged_and_told_in_weekly_units(lint_string):
@@ -309,3 +309,144 @@ def test_a_use_labeled_for_another_product_says_which_product_it_is_labeled_for(
     plain = findings_of(lint_string("Semaglutide is great for acne."), "unlabeled-indication")
     assert len(plain) == 1 and "is not an FDA-labeled indication" in plain[0].message
     assert findings_of(lint_string("Wegovy is great for weight loss."), "unlabeled-indication") == []
+
+
+def test_a_child_heavy_enough_for_the_adult_band_takes_the_adult_dose(lint_string):
+    for text in ("Amoxicillin for strep throat: teens over 40 kg can take 875 mg three times a day.",
+                 "Amoxicillin for an ear infection: a 45 kg 14-year-old takes 1000 mg every 8 hours.",
+                 "Amoxicillin for a skin infection: kids who weigh more than 40 kg take 2000 mg every 12 hours.",
+                 "Amoxicillin for pneumonia: my 50 kg son, who is 15, takes 875 mg four times a day.",
+                 "Amoxicillin for a kidney infection: adolescents above 40 kg get 1000 mg three times daily."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Amoxicillin for strep throat: teens over 40 kg can take 875 mg twice a day.",
+                 "Amoxicillin for an ear infection: a 45 kg 14-year-old takes 500 mg every 8 hours.",
+                 "Amoxicillin for strep throat: my 50 kg daughter, who is 15, takes 500 mg twice a day.",
+                 "Amoxicillin for pneumonia: teenagers over 40 kg take 500 mg every 8 hours.",
+                 "Amoxicillin for a skin infection: toddlers get 25 mg/kg/day in two doses."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_an_unmeasured_amount_given_on_a_schedule_is_judged_by_its_frequency(lint_string):
+    for text in ("Amoxicillin for kids' ear infections: give a small amount every 4 hours while the child is awake.",
+                 "Amoxicillin for ear infections: I give my son a little bit every 4 hours.",
+                 "Amoxicillin for ear infections: give a spoonful every 4 hours.",
+                 "Effexor XR for depression: take a small amount three times a day.",
+                 "Amoxicillin for strep throat: she gets a teaspoonful every three hours."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Amoxicillin for ear infections: give a small amount every 8 hours.",
+                 "Amoxicillin for ear infections: give a spoonful every 12 hours.",
+                 "Effexor XR for depression: take a small amount once a day with food.",
+                 "Amoxicillin for strep throat: a small amount of yogurt every day helps the stomach.",
+                 "Zoloft for depression: a little bit of sleepiness every day is common."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_dose_that_names_no_use_is_stated_for_the_labeled_use_just_before_it(lint_string):
+    for text in ("Atorvastatin: children 10 and older with HeFH can take it. They begin at 10 mg.\n\n"
+                 "Teens whose numbers stay high can go as high as 40 mg daily.",
+                 "Atorvastatin: teens with familial high cholesterol can take up to 40 mg a day.",
+                 "Kids 10 to 17 with heterozygous familial hypercholesterolemia may get atorvastatin. "
+                 "The top dose for them is 80 mg a day.",
+                 "Adolescents with HeFH can use atorvastatin. Many end up on 30 mg daily.",
+                 "Atorvastatin helps children with inherited high cholesterol. After a month teens can move to 40 mg a day."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Atorvastatin: children 10 and older with HeFH can take it. They begin at 10 mg.\n\n"
+                 "Teens whose numbers stay high can go as high as 20 mg daily.",
+                 "Sertraline doses:\n\n* OCD: 50 mg once a day.\n* PMDD: 50 mg a day.\n\n"
+                 "Your doctor can raise it up to 200 mg a day.",
+                 "Children with HoFH may take atorvastatin. Teens can go up to 80 mg a day.",
+                 "Kids with HeFH start atorvastatin at 10 mg. Adults with high cholesterol may take 80 mg a day.",
+                 "Clonazepam is used for seizures. Some people take it for sleep. Doses reach 6 mg a day."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_first_day_ceiling_is_a_daily_total(lint_string):
+    for text in ("Tapentadol: for the first 24 hours, surgeons may order as much as 800 mg if needed.",
+                 "Nucynta: on the first day you can take up to 800 mg.",
+                 "Tapentadol after surgery: within the first day, patients may take as much as 900 mg.",
+                 "Nucynta tablets: on day one the total may reach 750 mg.",
+                 "Tapentadol: doses as high as 900 mg a day are fine."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Tapentadol: for the first 24 hours, surgeons may order as much as 700 mg.",
+                 "Nucynta: on day one, no more than 700 mg.",
+                 "Tapentadol: your doctor may order 100 mg every 4 hours.",
+                 "Tapentadol: doses as low as 50 mg work for some people.",
+                 "Nucynta: on the first day a second dose may follow one hour after the first."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_tablet_added_on_top_of_the_one_a_reader_is_on_adds_up(lint_string):
+    for text in ("Lunesta: I'm on the 3 mg tablet. On bad nights I add one of the 1 mg tablets on top.",
+                 "Lunesta: I take the 3 mg tablet and add a 2 mg tablet on top.",
+                 "Lunesta: my dad is on the 3 mg tablet. Some nights he takes another 2 mg.",
+                 "Lunesta: I take the 2 mg pill; on bad nights I take a 2 mg pill on top.",
+                 "Lunesta: I'm on the 3 mg tablet and on bad nights I add another 1 mg."):
+        assert any("/day is above" in m for m in _dose_messages(lint_string, text)), text
+    for text in ("Lunesta: I'm on the 2 mg tablet and sometimes add a 1 mg tablet.",
+                 "Lunesta: the 3 mg tablets are blue.",
+                 "Lunesta: I take 2 mg at bedtime, and my wife takes 1 mg as well.",
+                 "Lunesta: I take 2 mg at bedtime. With 1 mg I felt on top of the world.",
+                 "Lunesta: I was on the 1 mg tablet and my doctor added 1 mg on top."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_table_column_heading_says_what_kind_of_dose_a_cell_gives(lint_string):
+    table = ("# Morphine\n\n| Product | Who it's for | {head} | How often |\n|---|---|---|---|\n"
+             "| MS Contin | Not opioid tolerant | {dose} | {often} |\n")
+    for head, dose, often in (("Starting dose", "30 mg", "every 12 hours"),
+                              ("Initial dose", "60 mg", "every 12 hours"),
+                              ("Starting dose", "1 tablet", "every 4 hours"),
+                              ("Dose", "2 tablets", "every 4 to 6 hours when pain flares"),
+                              ("First dose", "45 mg", "every 8 hours")):
+        assert _dose_messages(lint_string, table.format(head=head, dose=dose, often=often), "article.md"), head
+    for head, dose, often in (("Starting dose", "15 mg", "every 12 hours"),
+                              ("Usual dose", "30 mg", "every 12 hours"),
+                              ("Dose", "1 tablet", "every 12 hours"),
+                              ("Starting dose", "15 mg", "every 8 hours"),
+                              ("Tablet strengths", "30 mg", "-")):
+        assert _dose_messages(lint_string, table.format(head=head, dose=dose, often=often), "article.md") == [], head
+
+
+def test_a_product_dosed_only_for_children_is_judged_by_its_childrens_entries(lint_string):
+    for text in ("Intuniv for ADHD: one form lists 2 mg twice a day of Intuniv.",
+                 "Intuniv for ADHD: kids usually start on 3 mg.",
+                 "Intuniv for ADHD: the dose is 9 mg once a day.",
+                 "For ADHD, Intuniv is taken three times a day.",
+                 "Intuniv for ADHD: start with 2 mg at bedtime."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Intuniv for ADHD: 1 mg once a day to start.",
+                 "Intuniv for ADHD: most kids end up on 3 mg once daily.",
+                 "For ADHD, Intuniv is taken once a day.",
+                 "Intuniv for ADHD: the dose goes up by 1 mg a week.",
+                 "Intuniv for ADHD comes as 1, 2, 3 and 4 mg tablets."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_stated_weight_picks_its_band_over_the_groups_entry_for_any_weight(lint_string):
+    for text in ("Topiramate for seizures: her 7-year-old who weighs 20 kg takes 400 mg a day.",
+                 "Topiramate for epilepsy: a 3-year-old weighing 10 kg is on 300 mg a day.",
+                 "Aripiprazole for Tourette's: my nephew Theo, 11 and 38 kg, takes 15 mg.",
+                 "Aripiprazole for Tourette's: Maya, 9, weighs 30 kg and takes 15 mg a day.",
+                 "Topiramate for seizures: my 8-year-old, 20 kg, takes 350 mg a day."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Topiramate for seizures: her 7-year-old who weighs 20 kg takes 250 mg a day.",
+                 "Topiramate for epilepsy: a 3-year-old weighing 10 kg is on 200 mg a day.",
+                 "Aripiprazole for Tourette's: my nephew Theo, 11 and 38 kg, takes 10 mg.",
+                 "Aripiprazole for Tourette's: Maya, 9, weighs 60 kg and takes 15 mg a day.",
+                 "Topiramate for seizures: my 8-year-old, 40 kg, takes 350 mg a day."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_doses_morning_and_night_and_counts_of_named_forms_add_up(lint_string):
+    for text in ("Brisdelle for hot flashes: some take the 7.5 mg capsule morning and night.",
+                 "Mirtazapine for depression: I take two of the 30 mg SolTabs at night.",
+                 "Lunesta for insomnia: 3 mg in the morning and at night.",
+                 "Mirtazapine for depression: two 30 mg orally disintegrating tablets at bedtime.",
+                 "Buspirone for anxiety: I take 30 mg in the morning. Then another 30 mg at lunch and 15 mg at bedtime."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Brisdelle for hot flashes: one 7.5 mg capsule at bedtime.",
+                 "Mirtazapine for depression: I take one of the 30 mg SolTabs at night.",
+                 "Buspirone for anxiety: 15 mg morning and night.",
+                 "Buspirone for anxiety: I take 15 mg in the morning. Then another 15 mg at lunch and 15 mg at bedtime.",
+                 "Colchicine for a gout flare: take 1.2 mg, then 0.6 mg an hour later, 1.8 mg in total for that hour."):
+        assert _dose_messages(lint_string, text) == [], text

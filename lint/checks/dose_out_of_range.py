@@ -100,7 +100,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         return []
     entries = profile.doses
     if indications:
-        entries = [e for e in entries if e.indication is None or e.indication in indications] or entries
+        for_use = [e for e in entries if e.indication is None or e.indication in indications]
+        named_product = {e.id for e in entries if set(e.products) & claim.products}
+        if for_use and (not claim.use_carried or not named_product or any(e.id in named_product for e in for_use)):
+            entries = for_use  # a use carried from sentences before yields to the product named ('Prozac Weekly')
     if claim.products:  # the entries of the product named, else those for any product
         entries = [e for e in entries if set(e.products) & claim.products] \
             or [e for e in entries if not e.products] or entries
@@ -112,23 +115,30 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     adults = [e for e in entries if e.population == "adult" and _overlaps(e.age_years or ADULT_AGE, adult_age)]
     if "adult" in populations:
         chosen = adults
+        if not adults and not claim.populations:  # a product dosed only for children ('Intuniv'): theirs
+            chosen = [e for e in entries if e.population == "pediatric"]
     elif special and (not {"geriatric", "pediatric"} & populations or _covered(age, special)):
         chosen = special
     else:
         chosen = special + adults
-    if any(e.silent and not e.no_dose and (not e.products or set(e.products) & claim.products) for e in chosen):
-        return []  # the label gives no number here (for the product named, if the entry has one)
     weight = claim.weight_kg
+    if weight is not None and "adult" not in populations:  # "adults and children 40 kg and over": the band decides
+        chosen = chosen + [e for e in entries if e.population == "adult" and e not in chosen and e.weight_kg is not None
+                           and e.weight_kg[0] is not None and _overlaps(e.weight_kg, weight)]
     if weight is not None:  # a stated weight picks its band, for numbers and for "no dose" groups alike
         chosen = [e for e in chosen if e.weight_kg is None or _overlaps(e.weight_kg, weight)] or chosen
         banded = [e for e in chosen if e.weight_kg is not None]
-        chosen = banded + [e for e in chosen if e.weight_kg is None and not e.silent] if banded else chosen
+        chosen = banded + [e for e in chosen if e.weight_kg is None and not e.silent and not any(
+            (b.indication, b.population, b.products) == (e.indication, e.population, e.products) for b in banded)] \
+            if banded else chosen  # the band of a stated weight outranks the same group's entry for every weight
+    if any(e.silent and not e.no_dose and (not e.products or set(e.products) & claim.products) for e in chosen):
+        return []  # the label gives no number here, in the claim's band (for the product named, if the entry has one)
     numeric = [e for e in chosen if not e.silent]
+    if not claim.mention.amounts_mg:  # a schedule alone is judged by every entry that gives numbers
+        return numeric
     if not claim.mention.per_kg and weight is None:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
     initial = claim.mention.kind == "initial"
-    if not claim.mention.amounts_mg:  # a schedule alone is judged by every entry that gives numbers
-        return numeric
     numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
                or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
     if initial:  # a starting dose is judged by the entries that give a start, when some do
@@ -217,8 +227,8 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     max_daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix))
     start_single = _high(entry.initial, "single_mg" + suffix)
     start_daily = _high(entry.initial, "daily_mg" + suffix)
-    if initial:
-        max_single, max_daily = start_single or max_single, start_daily or max_daily
+    if initial:  # a first dose is no larger than the first day's amount
+        max_single, max_daily = start_single or start_daily or max_single, start_daily or max_daily
     elif max_single is None and max_daily is None and not _schedule_only(entry):
         max_single, max_daily = start_single, start_daily  # the start is the only number the label gives
     max_times = _max_times(entry, counted=not mention.by_interval)

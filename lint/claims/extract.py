@@ -129,6 +129,7 @@ class DoseClaim:
     population_alone: bool = False  # its own sentence or label names the population, and not adults too
     weight_kg: tuple[float | None, float | None] | None = None  # the body weight stated for it
     sentence_index: int = 0  # the article sentence it stands in
+    use_carried: bool = False  # its use comes from the sentences before it, not its own
 
 
 @dataclass(frozen=True)
@@ -831,6 +832,32 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
             if not u.negated and not u.hedged and not u.unlisted]  # an unlisted use names no dose's indication
 
 
+def _labeled(use: UseClaim, profile: Profile, reference: Reference) -> bool:
+    """True when the use is one of the drug's labeled indications."""
+    return any(c.startswith(profile.id + "/") or ("/" not in c and reference.labeled_indications(profile, c))
+               for c in use.condition_ids)
+
+
+EARLIER_SENTENCES = 3  # "Children with HeFH can take it. ... Teens can go as high as 40 mg daily."
+
+
+def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
+                        profile: Profile, reference: Reference) -> list[UseClaim]:
+    """The labeled use of the drug the few sentences before a dose name, under the same
+    heading: the use a dose that names none is stated for. None when they name several
+    ("OCD: 50 mg. PMDD: 50 mg. Raise it up to 200 mg a day." is stated for all of them)."""
+    heading = _heading_text(doc, sentences[index])
+    named: list[list[UseClaim]] = []  # per sentence that names a use of the drug
+    for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
+        if _heading_text(doc, earlier) != heading:
+            break
+        if found := [u for u in _conditions_for(earlier, uses_by_sentence)
+                     if u.drug == profile.id and _labeled(u, profile, reference)]:
+            named.append(found)
+    kinds = {frozenset(u.condition_ids for u in found) for found in named}
+    return named[0] if len(kinds) == 1 else []
+
+
 @cache
 def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.Pattern, str, bool], ...]:
     """(cue as searched, pattern, product id, case-sensitive) for each product cue that is not
@@ -889,6 +916,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         conditions = _conditions_for(sentence, uses_by_sentence)
         if not conditions and lead is not sentence:
             conditions = _conditions_for(lead, uses_by_sentence)
+        use_carried = not conditions
+        if use_carried:
+            conditions = _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference)
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
@@ -904,25 +934,29 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
+                                use_carried=use_carried and bool(conditions),
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
     return claims
 
 
-ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$", re.I)
+ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"
+                          r"|\b(?:add|adds|added|adding|throw in|tack on)\s+(?:in\s+)?(?:an? )?$", re.I)
+ON_TOP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?on top(?! of (?:the world|things|it all))\b", re.I)
 DENIED_BEFORE = re.compile(r"\b(?:not|never|no|n't|don't|avoid)\b", re.I)  # "do not take another 5 mg"
 SAME_DAY_SENTENCES = 3  # an "another" dose adds to the doses of the last few sentences before it
 
 
 def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, text: str) -> list[DoseClaim]:
     """The last claim, and when it is 'another' dose of the day ("His evening dose is
-    another 250 mg" after "200 mg in the morning"), a daily total with the doses of the same
+    another 250 mg" after "200 mg in the morning"; "I add a 1 mg tablet on top"), a daily total with the doses of the same
     drug the sentences just before stated, judged as a daily amount."""
     claim = claims[-1]
     if DENIED_BEFORE.search(text[sentence.span.start_char:claim.start]) \
-            or not ANOTHER_DOSE.search(text[max(sentence.span.start_char, claim.start - 30):claim.start]) \
-            or len(claim.mention.amounts_mg) != 1 or claim.mention.per_day or claim.mention.per_kg:
+            or not (ANOTHER_DOSE.search(text[max(sentence.span.start_char, claim.start - 30):claim.start])
+                    or ON_TOP_AFTER.match(text, claim.end, sentence.span.end_char)) \
+            or len(claim.mention.amounts_mg) != 1 or claim.mention.per_kg:
         return [claim]
     earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1

@@ -19,7 +19,10 @@ AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
                        r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
                        r"grandfather|husband|wife|son|daughter|patient|aunt|uncle)(?:'s| is| am)|turned) (\d{1,3})\b"
-                       r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))",
+                       r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))"
+                       r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                       r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
+                       r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)",  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
                        re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ...", "my grandmother is 81 and"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 
@@ -32,6 +35,11 @@ LOWER_BOUND = ("over", "above", "at least", "more than")
 ADULT_AGE = (18.0, None)
 GERIATRIC_AGE = (65.0, None)
 PEDIATRIC_AGE = (0.0, 17.99)
+STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
+    (re.compile(r"\b(?:teenagers?|teens?|adolescents?)\b", re.I), (12.0, 17.99)),
+    (re.compile(r"\b(?:toddlers?)\b", re.I), (1.0, 3.99)),
+    (re.compile(r"\b(?:newborns?|neonates?|infants?|bab(?:y|ies))\b", re.I), (0.0, 1.99)),
+)
 
 
 def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
@@ -55,7 +63,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if PEDIATRIC.search(text):
         if ADULT.search(text) and not (age and age[1] is not None and age[1] < 18):
             return frozenset({"adult", "pediatric"}), age  # "adults and children 12 years and over"
-        return frozenset({"pediatric"}), age or PEDIATRIC_AGE  # "kids of 6 to 11, just like adults": children
+        return frozenset({"pediatric"}), age or _stage_age(text)  # "kids of 6 to 11, just like adults": children
     if ADULT.search(text):
         return frozenset({"adult"}), age
     return frozenset(), None
@@ -75,6 +83,12 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     if not relation:
         return kg, kg
     return (kg, None) if relation in LOWER_BOUND else (None, kg)
+
+
+def _stage_age(text: str) -> tuple[float | None, float | None]:
+    """The ages of the one stage of childhood a text names ('teens'), else all of childhood."""
+    ages = {ages for pattern, ages in STAGE_AGES if pattern.search(text)}
+    return ages.pop() if len(ages) == 1 and not re.search(r"\b(?:child(?:ren)?|kids?)\b", text, re.I) else PEDIATRIC_AGE
 
 
 def _age(text: str) -> tuple[float | None, float | None] | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lint.model.document import Block
 from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.nlp.sentences import sentence_table
 
@@ -27,6 +28,9 @@ JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would 
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
                           re.I)
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
+ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
+                           r"|take|takes|taking|took|swallow\w*|pop|pops|popped|popping|add|adds|added|adding)\s+"
+                           r"(?:the|a|an|my|his|her|one)\s*$", re.I)  # "I'm on the 3 mg tablet", "I take a 1 mg pill"
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
@@ -39,7 +43,7 @@ COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5,
                "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
 COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
-UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?)"
+UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?)"
 COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of\s*$", re.I)
@@ -63,6 +67,8 @@ FREQUENCIES = [
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each) day\b(?! or)", re.I), (1, 1)),
+    (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?)\b"
+                r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
@@ -75,10 +81,12 @@ EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*
                          r"|\bq(?P<q>\d+)h\b", re.I)
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
-                           r"|^\s*(?:a|per|in one|each) night\b|^\s*total\b", re.I)
-PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$", re.I)
+                           r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)", re.I)
+PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$"
+                            r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
+                            r"|\bon day (?:one|1)\b[^.;]*$", re.I)
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
-STRENGTH_AFTER = re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:tablets?|caplets?|capsules?|caps|pills?|strengths?|vials?|patch(?:es)?|gel ?caps|liquid gels|softgels?|chewables?|pens?|injections?)\b", re.I)
+STRENGTH_AFTER = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,2}}?(?:{UNIT_FORMS}|strengths?|vials?|liquid gels|pens?|injections?)\b", re.I)
 STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|holds?|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*|"
                               r"(?:go(?:es)?|went|goes|step\w*|bump\w*|move\w*|come\w*|came) (?:up|down))\s+(?:\w+\s+){0,4}?by\s*$"
@@ -86,15 +94,15 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
-DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|popped|popping|chew\w*|at once|"
+DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|begin|begins|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment|(?:i'?m|i am|am|was|were|been|is|are|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|stay|treatment|order|orders|ordered|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
-                       r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to)\b", re.I)),
+                       r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as)\b", re.I)),
     ("initial", re.compile(r"\b(?:start\w*|begin\w*|initial\w*|first dose|to start|at first|first week|week (?:one|1)|"
                            r"day (?:one|1)|from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
                            r"jump\w* (?:straight )?to)\b", re.I)),
@@ -260,8 +268,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
                 doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
-        elif STRENGTH_AFTER.match(right) and times is None and not per_day:
-            continue
+        elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left):
+            continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
         if not (times or per_day or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])):
@@ -352,39 +360,49 @@ FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week)|\bdaily
 COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
-DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*)\s+"
+DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
-                        rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection))\b",
+                        rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection)"
+                        rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
+                        rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
+ROW_UNITS = re.compile(rf"(?<![\w.])(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 
+PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must be|can be|gets|get)\s+(?:usually\s+|only\s+)?"
+                           r"(?:taken|given|used|injected|applied|dosed)\b", re.I)
 TAKE_VERB = re.compile(rf"\b(?:{TAKING})\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
 
 
 def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
-                          names: tuple[tuple[int, int], ...] = ()) -> list[DoseMention]:
+                          names: tuple[tuple[int, int], ...] = (), table_row: bool = False) -> list[DoseMention]:
     """Schedules stated without an amount, judged by their frequency alone: "take one
     caplet every 4 hours", "inject it every day", "take Ozempic every day" (`names`: the
-    character spans of drug names), "one a day is enough". A frequency that is only a
-    time of day ("take it at bedtime") claims no count and is left out."""
+    character spans of drug names), "one a day is enough", and in a table row, a count
+    of units whose frequency a later cell gives ("1 tablet | every 4 hours"). A frequency
+    that is only a time of day ("take it at bedtime") claims no count and is left out."""
     end = len(text) if end is None else end
     sentence = text[start:end]
     if not FREQUENCY_WORDS.search(sentence) or HISTORICAL.search(sentence):
         return []
     found = []
-    for name_start, name_end in names:  # "take Ozempic every day"
+    for name_start, name_end in names:  # "take Ozempic every day", "Intuniv is taken twice a day"
         verb = TAKE_VERB.search(text, max(start, name_start - 40), name_start)
-        if start <= name_start < end and verb and not text[start:verb.start()].lower().endswith("used to "):
-            times, freq_match = frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[name_end:end])[0][:40])
+        passive = PASSIVE_TAKEN.match(text, name_end, end)
+        first = verb.start() if verb else name_start
+        if start <= name_start < end and (verb or passive) and not text[start:first].lower().endswith("used to "):
+            schedule_at = passive.end() if passive else name_end
+            times, freq_match = frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
             if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)):
-                found.append(DoseMention(start=verb.start(), end=name_end + freq_match.end(), amounts_mg=(),
+                found.append(DoseMention(start=first, end=schedule_at + freq_match.end(), amounts_mg=(),
                                          per_kg=False, per_day=False, times_per_day=times,
-                                         kind=_kind(text[start:verb.start()]), by_interval=freq_match.re is EVERY_HOURS))
+                                         kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS))
     for match in ENOUGH.finditer(sentence):
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))
-    for match in DOSE_TAKEN.finditer(sentence):
+    taken = list(DOSE_TAKEN.finditer(sentence)) + (list(ROW_UNITS.finditer(sentence)) if table_row else [])
+    for match in taken:
         if sentence[:match.start()].lower().endswith("used to ") or match.group(0).lower().startswith("used to "):
             continue  # "I used to take it twice a day": the past
         after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:60]
@@ -417,18 +435,30 @@ def mark_doses(doc: Doc) -> Doc:
     with_digits = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in DIGITS.finditer(text)}
     prose = [index for index, block in enumerate(table.blocks)
              if block is None or layout.blocks[block].kind != "heading"]
+    rows = {index: layout.blocks[block] for index in prose if (block := table.blocks[index]) is not None
+            and layout.blocks[block].header}  # sentences that are table rows under column headings
     for index in prose:
         if index in with_digits:  # every amount starts with a digit
-            spans += _spans(doc, find_doses(text, *table.chars[index])) + _continuation(doc, text, table, index)
+            mentions = find_doses(text, *table.chars[index])
+            if index in rows:
+                mentions = [_column_kind(mention, rows[index]) for mention in mentions]
+            spans += _spans(doc, mentions) + _continuation(doc, text, table, index)
     taken = [(span.start_char, span.end_char) for span in spans]
     names = tuple((span.start_char, span.end_char) for span in doc.spans["drugs"] if not span._.drug_class)
     for index in prose:  # then schedules with no amount, where no amount's dose already stands
         start, end = table.chars[index]
         in_sentence = tuple(name for name in names if start <= name[0] < end)
-        spans += _spans(doc, [m for m in find_frequency_claims(text, start, end, in_sentence)
+        spans += _spans(doc, [m for m in find_frequency_claims(text, start, end, in_sentence, table_row=index in rows)
                               if not any(a < m.end and m.start < b for a, b in taken)])
     doc.spans["doses"] = sorted(spans, key=lambda span: span.start)
     return doc
+
+
+def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
+    """A dose in a table column headed 'Starting dose' or 'Maximum' is that kind of dose."""
+    if mention.kind != "usual":
+        return mention
+    return replace(mention, kind=_kind(row.column_of(mention.start)))
 
 
 def _spans(doc: Doc, mentions: list[DoseMention]) -> list:
