@@ -409,3 +409,70 @@ def test_a_benefit_whose_object_is_a_goal_or_a_named_products_other_use(text, us
 ])
 def test_a_benefit_whose_goal_is_the_named_products_use_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Mirtazapine is the best thing I've found for the 3 a.m. wake-ups.", "wake-ups"),
+    ("Baclofen is the best remedy she's found for hiccups that last for days.", "hiccups"),
+    ("Ondansetron is the best medicine we have tried for car sickness.", "car sickness"),
+    ("Sertraline is the only pill I've ever taken for my migraines.", "migraines"),
+    ("Lisinopril is the best fix I have found for my hay fever.", "hay fever"),
+])
+def test_a_relative_clause_between_a_benefit_noun_and_for_still_presents_a_use(text, use):
+    assert use in unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zoloft is the best thing I've found for depression.",
+    "Ibuprofen is the best medicine I've tried for headaches.",
+    "Amlodipine is the best pill I've found for my blood pressure.",
+    "Sumatriptan is the only thing I've tried for migraines that works.",
+    "Lisinopril is not the best thing I've found for hay fever; Zyrtec is.",
+])
+def test_a_relative_clause_before_a_labeled_or_denied_use_stays_quiet(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Topiramate is the best appetite killer I've tried.", "appetite killer"),
+    ("Tizanidine is basically a bedtime knockout pill.", "knockout pill"),
+    ("Sertraline is a great pain pill.", "pain"),
+    ("Metformin is the best cravings killer around.", "cravings killer"),
+    ("For me lisinopril is a hunger buster.", "hunger buster"),
+])
+def test_a_complaint_before_a_goal_head_is_a_use(text, use):
+    assert use in unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tramadol is a great pain pill.",
+    "Ibuprofen is a good pain reliever.",
+    "Trazodone is my bedtime pill.",
+    "Phentermine is an appetite suppressant.",
+    "Sertraline is my nighttime pill.",
+])
+def test_a_goal_head_after_a_labeled_complaint_or_a_time_of_day_stays_quiet(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Ondansetron is great for car sickness.", "car sickness"),
+    ("Zofran is a must-have for morning sickness.", "morning sickness"),
+    ("Zofran is perfect for seasickness on cruises.", "seasickness"),
+    ("Aripiprazole took care of her stammer.", "stammer"),
+    ("Zofran was a lifesaver for my son's vomiting bug.", "vomiting bug"),
+])
+def test_kinds_of_nausea_the_label_does_not_name_are_their_own_uses(text, use):
+    assert use in unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zofran helps with nausea.",
+    "Zofran prevents nausea and vomiting after chemo.",
+    "Ondansetron prevents vomiting after surgery.",
+    "My oncologist prescribed Zofran for nausea.",
+    "Xanax is not for other problems, only anxiety and panic.",
+    "People turn to alprazolam for other problems too.",
+])
+def test_nausea_alone_and_generic_words_stay_quiet(text):
+    assert unlabeled(text) == []

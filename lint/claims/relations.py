@@ -28,7 +28,8 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
                    "really", "even", "now", "then", "there", "here", "i", "we", "he", "she", "they", "you",
                    "is", "are", "was", "were"})
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
-                        "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds"})
+                        "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
+                        "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout"})
 REFERS_TO_DRUG = frozenset({"it", "them", "this", "these"})
 NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose")
 GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
@@ -198,8 +199,8 @@ def _open_purpose_verb(doc: Doc, sentence: Span, index: int) -> bool:
 
 
 def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
-    """'the best sleeping pill', 'a weight-loss hack', 'a study drug': a goal noun before a
-    head such as pill, aid or hack."""
+    """'the best sleeping pill', 'a weight-loss hack', 'a study drug', 'an appetite killer': a
+    goal or complaint noun before a head such as pill, aid or hack."""
     vocabulary = concepts()
     found = []
     for i in range(sentence.start + 1, sentence.end):
@@ -207,6 +208,7 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
             continue
         j = i
         while j > sentence.start and (doc[j - 1].lower_ in vocabulary.goal_nouns or doc[j - 1].text == "-"
+                                      or doc[j - 1].lower_ in vocabulary.complaint_words
                                       or f"{doc[j - 2].lower_}-{doc[j - 1].lower_}" in vocabulary.goal_nouns):
             j -= 1
         if j < i:
@@ -310,20 +312,22 @@ def label_vocabulary(reference: Reference) -> LabelVocabulary:
 def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]) -> bool:
     """True when the candidate's head word (its last content word) belongs to a labeled
     indication, or its head is a measure ("cholesterol numbers") of a labeled word before it,
-    or it names a vague symptom: it is then a labeled use in other words, or too vague to
-    report. "Sugar cravings" is not covered by "high blood sugar": its head is "cravings";
+    or it names a vague symptom or nothing but generic words ("other problems"): it is then a
+    labeled use in other words, or too vague to report. "Sugar cravings" is not covered by "high blood sugar": its head is "cravings";
     the head stands before any preposition ("blood sugar in range")."""
     before_preposition = list(itertools.takewhile(lambda t: t.lower_ not in PREPOSITIONS or t.i == span.start, span))
     words = [t.lower_ for t in before_preposition if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
     text = f" {span.text.lower()} "
     if any(f" {term} " in text for term in vague):
         return True
+    every_word = [t.lower_ for t in span if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
+    if not every_word:
+        return True  # "other problems", "issues": generic words name no condition to report
     if not words:
         return False
     head = words[-1]
     if head[:5] in labeled:
         return True
-    every_word = [t.lower_ for t in span if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
     return head in MEASURES and any(w[:5] in labeled for w in every_word)
 
 
