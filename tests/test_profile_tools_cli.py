@@ -27,6 +27,27 @@ def test_drugs_lists_every_profile_with_brands_and_revision():
     clonazepam = next(d for d in listed if d["id"] == "clonazepam")
     assert clonazepam["brands"] == ["Klonopin", "Klonopin Wafers"] and clonazepam["revised"] == "2025-11-11"
     assert len(listed) == len([line for line in result.output.splitlines()[1:-1]])
+    assert row.split()[3] == "traced" and clonazepam["untraced_sources"] == []
+
+
+# Shipped profiles whose every source names a label version (set id, revision date, DailyMed
+# or FDA address); raise it as sources are traced, never lower it.
+TRACED_FLOOR = 80
+
+
+def test_sources_are_traced_to_a_label_version_and_the_count_only_grows():
+    from lint.knowledge.reference import Source
+    traced = Source("k", "Label", "https://dailymed.nlm.nih.gov/dailymed/drugInfo.cfm?setid=31a7ed52-48a6-1c87-e054-"
+                    "00144ff88e88", "2025-05", "31a7ed52-48a6-1c87-e054-00144ff88e88")
+    assert traced.traced
+    assert not Source("k", "Label", traced.url, "unknown", traced.setid).traced
+    assert not Source("k", "Label", "https://www.drugs.com/pro/x.html", "2025-05", traced.setid).traced
+    assert not Source("k", "Label", traced.url, "2025-05", "unknown").traced
+    listed = json.loads(run("drugs", "--format", "json").output)["drugs"]
+    count = sum(not d["untraced_sources"] for d in listed)
+    assert count >= TRACED_FLOOR
+    assert run("drugs").output.splitlines()[-1].endswith(f"{count} with every source traced to a label version "
+                                                          "(DailyMed set id and revision date)")
 
 
 def test_drugs_show_by_brand_in_any_case():

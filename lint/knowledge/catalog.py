@@ -57,16 +57,27 @@ def summary(profile: Profile) -> dict:
     """One row of `druglint drugs`, with every source's revision as the profile gives it."""
     return {"id": profile.id, "generic": profile.generic, "brands": list(profile.brands),
             "revised": latest_revision(profile),
-            "sources": {key: s.revised for key, s in profile.sources.items()}}
+            "sources": {key: s.revised for key, s in profile.sources.items()},
+            "untraced_sources": untraced(profile)}
+
+
+def untraced(profile: Profile) -> list[str]:
+    """The keys of a profile's sources that do not name a label version (set id, date, address)."""
+    return [key for key, source in profile.sources.items() if not source.traced]
 
 
 def render_list(profiles: list[Profile]) -> str:
-    """The `druglint drugs` table: id, generic name, latest label revision, brands."""
-    rows = [("ID", "GENERIC", "LABEL REVISED", "BRANDS")]
-    rows += [(p.id, p.generic, latest_revision(p) or "undated", ", ".join(p.brands) or "-") for p in profiles]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = [f"{r[0]:{widths[0]}}  {r[1]:{widths[1]}}  {r[2]:{widths[2]}}  {r[3]}" for r in rows]
-    lines.append(f"{len(profiles)} drug{'s' if len(profiles) != 1 else ''}")
+    """The `druglint drugs` table: id, generic name, latest label revision, whether every
+    source names a label version, brands."""
+    rows = [("ID", "GENERIC", "LABEL REVISED", "SOURCES", "BRANDS")]
+    rows += [(p.id, p.generic, latest_revision(p) or "undated",
+              f"{len(missing)} untraced" if (missing := untraced(p)) else "traced", ", ".join(p.brands) or "-")
+             for p in profiles]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = ["  ".join(f"{cell:{width}}" for cell, width in zip(r, widths)) + f"  {r[4]}" for r in rows]
+    traced = sum(not untraced(p) for p in profiles)
+    lines.append(f"{len(profiles)} drug{'s' if len(profiles) != 1 else ''}, {traced} with every source traced to a "
+                 f"label version (DailyMed set id and revision date)")
     return "\n".join(lines) + "\n"
 
 

@@ -48,6 +48,18 @@ class Source:
     def cite(self) -> str:
         return f"{self.title} (revised {self.revised}) {self.url}"
 
+    @property
+    def traced(self) -> bool:
+        """True when the source names a label version: a DailyMed set id, a revision date
+        (year and month at least) and a DailyMed or FDA address."""
+        return bool(self.setid and SET_ID.fullmatch(self.setid) and REVISION_DATE.fullmatch(self.revised)
+                    and PRIMARY_SITE.search(self.url))
+
+
+SET_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+REVISION_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+PRIMARY_SITE = re.compile(r"^https?://(?:[\w-]+\.)*(?:dailymed\.nlm\.nih\.gov|fda\.gov)/", re.I)
+
 
 @dataclass(frozen=True)
 class Product:
