@@ -450,3 +450,18 @@ def test_doses_morning_and_night_and_counts_of_named_forms_add_up(lint_string):
                  "Buspirone for anxiety: I take 15 mg in the morning. Then another 15 mg at lunch and 15 mg at bedtime.",
                  "Colchicine for a gout flare: take 1.2 mg, then 0.6 mg an hour later, 1.8 mg in total for that hour."):
         assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_dose_for_an_unlabeled_use_is_reported_only_above_all_the_label_gives_anyone(lint_string):
+    for text in ("Buspirone for ADHD: 20 mg four times a day.",
+                 "Clonazepam for insomnia: 25 mg at bedtime.",
+                 "Sertraline for hot flashes: 300 mg a day.",
+                 "Gabapentin for anxiety: 5000 mg a day.",
+                 "Zolpidem for anxiety: 20 mg at bedtime."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("For insomnia: clonazepam 8 mg at bedtime.",
+                 "Buspirone for ADHD: 20 mg twice a day.",
+                 "Sertraline for hot flashes: 100 mg a day.",
+                 "Gabapentin for anxiety: 900 mg a day.",
+                 "Trazodone for sleep: 50 mg at bedtime."):
+        assert _dose_messages(lint_string, text) == [], text

@@ -96,9 +96,9 @@ def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
 def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:
     """The label's dose entries that could apply to a claim (empty: stay quiet)."""
     indications = _indications(profile, claim, reference)
-    if indications is None:
-        return []
     entries = profile.doses
+    if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone
+        return _for_anyone(entries, claim)
     if indications:
         for_use = [e for e in entries if e.indication is None or e.indication in indications]
         named_product = {e.id for e in entries if set(e.products) & claim.products}
@@ -146,6 +146,16 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if numeric or not claim.population_alone:
         return numeric
     return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
+
+
+def _for_anyone(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
+    """Every entry with numbers for the product named (any use, any population) that can judge
+    the claim."""
+    named = [e for e in entries if set(e.products) & claim.products] or entries
+    numeric = [e for e in named if not e.silent and not e.no_dose]
+    if not claim.mention.amounts_mg:
+        return numeric
+    return [e for e in numeric if _comparable(e, claim.mention.per_kg, claim.mention.kind == "initial")]
 
 
 def _exact(weight: tuple[float | None, float | None] | None) -> float | None:
