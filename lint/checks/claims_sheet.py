@@ -48,6 +48,9 @@ def _dose_claim(dose: DoseClaim, reference: Reference) -> Claim:
         claim.reason = "no label dose applies (an unlabeled use, or the label gives no number here)"
         return claim
     entry, violation = judged
+    if not violation and dose_out_of_range.for_unlabeled_use(profile, dose, reference):
+        claim.reason = "stated for an unlabeled use; not above what the label gives for its labeled uses"
+        return claim
     claim.verdict = Verdict.OUT_OF_RANGE if violation else Verdict.LABELED
     claim.reason = violation or f"within the label's dose for {dose_out_of_range.describe(entry)}"
     claim.label_fact, claim.label_section = entry.fact, entry.section

@@ -86,6 +86,11 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
     return found or named_by_vague
 
 
+def for_unlabeled_use(profile: Profile, claim: DoseClaim, reference: Reference) -> bool:
+    """True when the dose is stated for a use the label does not give."""
+    return _indications(profile, claim, reference) is None
+
+
 def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
     """Indications whose condition names contain a vague word: 'anxiety' -> generalized anxiety disorder."""
     pattern = re.compile(rf"\b{re.escape(word.lower())}\b")
