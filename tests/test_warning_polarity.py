@@ -36,3 +36,26 @@ def test_a_denied_topic_is_still_missing(text, topic):
 ])
 def test_a_warning_in_plain_words_counts(text, topic):
     assert not any(subject.startswith(topic) for subject in missing(text)), missing(text)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Vyvanse treats ADHD. It's not addictive like Adderall.", "abuse"),
+    ("Klonopin treats panic disorder. They're not habit-forming if you follow the label.", "abuse"),
+    ("Buspirone eases anxiety. There are no real drug-interaction worries with it.", "maoi"),
+    ("Remeron treats depression. We rewatched Suicide Squad last night.", "suicid"),
+    ("Vyvanse treats ADHD. It's a stroke of genius for my snacking.", "cardiac"),
+    ("Buspirone eases anxiety. My mother takes selegiline for her Parkinson's.", "maoi"),
+])
+def test_contracted_denials_idioms_and_a_bare_drug_name_are_no_mention(text, topic):
+    assert any(topic in subject for subject in missing(text)), missing(text)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Vyvanse treats ADHD. It can be misused, and it's addictive for some people.", "abuse"),
+    ("Remeron treats depression. Watch for new suicidal thoughts, especially in young adults.", "suicid"),
+    ("Vyvanse treats ADHD. People with heart problems have had strokes and sudden death on stimulants.", "cardiac"),
+    ("Buspirone eases anxiety. Never take it together with selegiline or another MAOI.", "maoi"),
+    ("Buspirone eases anxiety. Stop phenelzine at least 14 days before you start it.", "maoi"),
+])
+def test_the_same_words_as_a_warning_count(text, topic):
+    assert not any(topic in subject for subject in missing(text)), missing(text)

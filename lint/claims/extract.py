@@ -32,6 +32,7 @@ from lint.claims.relations import (
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
+from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
@@ -47,9 +48,10 @@ MAX_CUE_DISTANCE = 20
 CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*)")  # linear: a
 # whitespace run is tried once, from its start
 REASSURANCE = re.compile(r"\b(?:perfectly|completely|totally|entirely|100%) safe\b|\b(?:no|zero) risk\b|\brisk-free\b|"
-                         r"\bwill be (?:fine|ok|okay)\b|\bno need to worry\b|\bgentle on\b|\bharmless\b|\bnothing to worry\b")
+                         r"\bwill be (?:fine|ok|okay)\b|\bno need to worry\b|\bgentle on\b|\bharmless\b|\bnothing to worry\b|"
+                         r"\bno (?:real |big |major |serious )?(?:[\w-]+ )?(?:worries|worry|concerns?)\b")
 DENIAL = re.compile(r"\b(?:does not|doesn't|doesn’t|did not|didn't|will not|won't|cannot|can't|is not|isn't|isn’t|"
-                    r"are not|aren't|has never|have never|was never|were never|never)\b")
+                    r"are not|aren't|has never|have never|was never|were never|never)\b|(?:'s|’s|'re|’re) not\b")
 OBJECT_DENIAL = re.compile(r"\b(?:causes|has|carries|poses|with) no (?:risk|danger|withdrawal|addiction|side effects?)\b|"
                            r"\b(?:free (?:of|from)) (?:risk|side effects|addiction|withdrawal)\b")
 DRUG_PRONOUNS = frozenset({"it", "this", "they", "medicine", "medication", "drug", "pill", "pills", "tablet", "tablets"})
@@ -1007,6 +1009,18 @@ class _SentenceTexts:
         return min(alone | carried_on, default=None)
 
 
+@cache
+def _idioms() -> re.Pattern:
+    phrases = sorted(cue_table().not_warnings, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else re.compile(r"(?!)")
+
+
+def _without_idioms(text: str) -> str:
+    """The lower-cased sentence with fixed expressions that are no warning blanked ('a
+    stroke of genius', 'Suicide Squad'), keeping every offset."""
+    return _idioms().sub(lambda match: " " * len(match.group(0)), text)
+
+
 def _without_denials(text: str, names: frozenset[str]) -> str:
     """The sentence with every clause that denies a risk of the drug blanked ("Xanax is not
     habit-forming at all", "Ozempic does not cause thyroid cancer", "it causes no
@@ -1047,7 +1061,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
         if (sentence_start in benefit and not sentence.has("harm")) or sentence.section == "mechanism":
             texts.append("")  # selling a benefit ("brings liver tests back to normal") or explaining how
             continue          # it works ("tells your pancreas to release insulin") warns of nothing
-        chars = _without_denials(sentence.text.lower(), names)
+        chars = _without_denials(_without_idioms(sentence.text.lower()), names)
         for start, end in benefit.get(sentence_start, ()):
             if sentence_start <= start < sentence.span.end_char:
                 blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))

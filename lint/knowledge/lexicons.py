@@ -18,6 +18,7 @@ class CueTable:
 
     cues: dict[str, tuple[str, ...]]
     sections: dict[str, tuple[str, ...]]
+    not_warnings: tuple[str, ...] = ()  # fixed expressions whose words are no warning ("a stroke of genius")
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,12 @@ class OtherDrugs:
 def parse_cues(file: YamlFile) -> CueTable:
     """Validate a cues file: every category a list of phrases, `sections` a mapping of lists."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("sections",), CUE_CATEGORIES)
+    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings"))
     cues = {category: check.strings(top.get(category, []), (category,)) for category in CUE_CATEGORIES}
     section_words = check.mapping(top["sections"], ("sections",), (), tuple(top["sections"] or ()))
     return CueTable(cues=cues, sections={kind: check.strings(words, ("sections", kind))
-                                         for kind, words in section_words.items()})
+                                         for kind, words in section_words.items()},
+                    not_warnings=tuple(w.lower() for w in check.strings(top.get("not_warnings", []), ("not_warnings",))))
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:
