@@ -476,3 +476,26 @@ def test_kinds_of_nausea_the_label_does_not_name_are_their_own_uses(text, use):
 ])
 def test_nausea_alone_and_generic_words_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Celecoxib: honestly it got my mood back.", "mood"),
+    ("Remeron gave me my appetite back after chemo.", "appetite"),
+    ("Lisinopril got my energy back after a long winter.", "energy"),
+    ("Metformin gave her hair back its shine.", None),
+    ("Atorvastatin helped him put the weight back on after surgery.", "weight"),
+])
+def test_giving_or_getting_a_complaint_back_presents_a_use(text, use):
+    found = unlabeled(text)
+    assert (use in " ".join(found)) if use else found == [], found
+
+
+@pytest.mark.parametrize("text", [
+    "Zoloft got my mood back.",
+    "Lexapro gave me my life back.",
+    "Ozempic keeps my blood sugar in check.",
+    "Ibuprofen got me back on my feet.",
+    "My doctor gave me the prescription back with a new dose.",
+])
+def test_getting_back_what_the_label_treats_or_no_complaint_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -456,7 +456,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
                 drug, named = called
             elif purpose := next((c for c in purposes if condition.end <= c.span.end  # its object, not the verb alone
-                                  and (c.span.start < condition.start or c.span.start == condition.start < condition.end - 1)),
+                                  and (c.span.start < condition.start or c.span.start == condition.start < condition.end - 1
+                                       or c.object_only and c.span.start == condition.start)),
                                  None):
                 reason = purpose.reason  # "takes Claritin to dry up a head cold"
                 drug, named = _subject_drug(sentence, purpose.anchor, main)

@@ -60,6 +60,7 @@ class Candidate:
     anchor: int  # the drug is looked for before this token (a predicate, or just after a purpose verb's object)
     predicate: int  # the token of the word that presents the use (a negator before it denies the use)
     needs_complaint: bool = False  # an open purpose verb: a use only when its words name a complaint
+    object_only: bool = False  # the span holds no verb (a frame's gap): a condition may start it
 
 
 @lru_cache(maxsize=1)
@@ -150,11 +151,12 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
                     continue
                 if closing[-1] in ("of", "from"):  # "pull me out of X": X follows the frame
                     span = _phrase_after(doc, i + gap + len(closing), sentence.end)
-                else:
-                    span = doc[i + 1:i + gap] if gap > 1 else None
+                else:  # the words in the gap, past openers ('gave me my appetite back': 'appetite')
+                    first = next((k for k in range(i + 1, i + gap) if doc[k].lower_ not in OPENERS), i + gap)
+                    span = doc[first:i + gap] if first < i + gap else None
                 if span is not None:
                     found.append(Candidate(span, f"'{doc[i].text} ... {' '.join(closing)}'", i, i,
-                                           needs_complaint=True))
+                                           needs_complaint=True, object_only=True))
                 break
     return found
 
