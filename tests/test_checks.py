@@ -465,3 +465,18 @@ def test_a_dose_for_an_unlabeled_use_is_reported_only_above_all_the_label_gives_
                  "Gabapentin for anxiety: 900 mg a day.",
                  "Trazodone for sleep: 50 mg at bedtime."):
         assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_count_of_units_is_an_amount_when_the_strength_is_known(lint_string):
+    for text in ("After knee surgery, Norco 10 mg/325 mg for pain is often taken as two tablets every 4 hours.",
+                 "Advil for menstrual cramps: three Advil tablets every 4 hours works best.",
+                 "Cialis as needed for ED: two 20 mg Cialis tablets before sex give a stronger effect.",
+                 "Tylenol Regular Strength (325 mg) for a fever in adults: take three tablets every 4 hours.",
+                 "Norco 5 mg/325 mg for pain after a tooth extraction: one tablet every 2 hours as needed."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Norco 10 mg/325 mg for pain: one tablet every 4 to 6 hours as needed.",
+                 "Advil for a headache: one Advil tablet every 4 to 6 hours.",
+                 "Cialis as needed for ED: one 10 mg Cialis tablet before sex.",
+                 "Tylenol Regular Strength (325 mg) for fever: take two tablets every 4 to 6 hours.",
+                 "Ibuprofen comes as two 200 mg tablets in a travel pack."):
+        assert _dose_messages(lint_string, text) == [], text

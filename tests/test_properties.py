@@ -127,3 +127,21 @@ def test_decoding_arbitrary_bytes_gives_text_or_an_input_error(data):
         assert "\n" not in str(error)
         return
     assert isinstance(text, str) and "\x00" not in text
+
+
+COUNT_NAMES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+@given(st.integers(1, 6), st.sampled_from(["tablets", "caplets", "capsules", "pills", "SolTabs"]),
+       st.sampled_from(["every 4 hours", "twice a day", "a day"]), st.booleans())
+def test_a_count_of_units_reads_back_as_written(count, unit, schedule, in_words):
+    from lint.nlp.doses import counted_units
+    written = COUNT_NAMES[count] if in_words else str(count)
+    units, whole_day = counted_units(f"take {written} {unit} {schedule}")
+    assert units == (count, count) and whole_day == (schedule == "a day")
+
+
+@given(st.decimals(min_value="0.5", max_value="999", places=1), st.decimals(min_value="1", max_value="999", places=0))
+def test_the_strength_before_a_schedule_is_the_first_ingredient(first, second):
+    from lint.nlp.doses import strength_before
+    assert strength_before(f"Brandname {first} mg/{second} mg tablets for pain:") == float(first)

@@ -36,7 +36,7 @@ from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anchored_matcher import tokens_with
-from lint.nlp.doses import DoseMention, day_total, frequency
+from lint.nlp.doses import DoseMention, counted_units, day_total, frequency, strength_before, with_strength
 from lint.nlp.drugs import OTHER
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
@@ -933,7 +933,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         weight = next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
-        claims.append(DoseClaim(drug=drug, mention=span._.dose, start=span.start_char, end=span.end_char,
+        mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(
+            span, article_text[sentence.span.start_char:span.start_char], profile, products)
+        claims.append(DoseClaim(drug=drug, mention=mention, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
@@ -942,6 +944,20 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
     return claims
+
+
+def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:
+    """A schedule of counted units ("two tablets every 4 hours") as an amount, when the
+    sentence states the strength before it ("Norco 10 mg/325 mg ...") or the product named
+    comes in one strength ("three Advil tablets"); else the schedule as it is."""
+    counted = counted_units(span.text)
+    if counted is None:
+        return span._.dose
+    strength = strength_before(before)
+    if strength is None:
+        strengths = {s for p in profile.products if p.id in products for s in p.strengths_mg}
+        strength = strengths.pop() if len(strengths) == 1 else None
+    return span._.dose if strength is None else with_strength(span._.dose, strength, *counted)
 
 
 ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"

@@ -43,6 +43,8 @@ COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5,
                "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
 COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
+TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
+          r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?)"
 COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
@@ -206,6 +208,40 @@ WEEK_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8,
 EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
 
 
+COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
+                               rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
+UNITS_COUNTED = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[A-Z][\w-]*\s+){{0,3}}"
+                           rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b(?P<day>\s+(?:a|per|each) day\b)?",
+                           re.I)
+STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
+
+
+def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
+    """The count of units a schedule without an amount gives ("two tablets every 4 hours",
+    "1-2 caplets", "14 tablets a day"), and whether it is a count for the whole day."""
+    match = UNITS_COUNTED.search(text)
+    if match is None:
+        return None
+    low = _count(match.group("a"))
+    high = _count(match.group("b")) if match.group("b") else low
+    return ((low, high), bool(match.group("day"))) if 0 < low <= high <= 20 else None
+
+
+def strength_before(text: str) -> float | None:
+    """The first strength a sentence states before a schedule ("Norco 10 mg/325 mg ...",
+    "(tramadol 37.5 mg/acetaminophen 325 mg)"): of a combination, its first ingredient."""
+    match = STRENGTH.search(text)
+    return to_mg(parse_number(match.group("n")), match.group("unit")) if match else None
+
+
+def with_strength(mention: DoseMention, strength_mg: float, units: tuple[float, float], whole_day: bool) -> DoseMention:
+    """A schedule of counted units as the amount those units hold."""
+    amount = (units[0] * strength_mg, units[1] * strength_mg)
+    if whole_day:
+        return replace(mention, amounts_mg=(amount,), per_day=True, times_per_day=None)
+    return replace(mention, amounts_mg=(amount,))
+
+
 def _values(match: re.Match) -> tuple[float, float] | None:
     unit = match.group("unit")
     low = to_mg(parse_number(match.group("low")), match.group("unit1") or unit)
@@ -262,6 +298,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             times, by_interval = (min(times[0], most), min(times[1], most)), False
         per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) or bool(PER_DAY_BEFORE.search(left))
         count = None if per_day else tablet_count(left, right)
+        if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
+                and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
+            count = (_count(taken_as.group("a")), _count(taken_as.group("b") or taken_as.group("a")))  # "10 mg/325 mg ... taken as two tablets"
         if count is not None:
             values = [(low * count[0], high * count[1]) for low, high in values]
             per_day = bool(COUNTED_PER_DAY.match(right))  # "three 8 mg tablets a day": a daily total
@@ -272,7 +311,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
-        if not (times or per_day or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])):
+        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
             times = None  # "50 mg a day, once daily" says the same thing twice
@@ -358,14 +397,13 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b", re.I)
 COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
-TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
-          r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection)"
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
+VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"(?<![\w.])(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
@@ -402,7 +440,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))
     taken = list(DOSE_TAKEN.finditer(sentence)) + (list(ROW_UNITS.finditer(sentence)) if table_row else [])
-    for match in taken:
+    verbless = [m for m in UNITS_COUNTED.finditer(sentence) if not any(t.start() <= m.start() < t.end() for t in taken)]
+    for match in taken + verbless:
         if sentence[:match.start()].lower().endswith("used to ") or match.group(0).lower().startswith("used to "):
             continue  # "I used to take it twice a day": the past
         after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:60]
@@ -413,6 +452,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             times, freq_match = (1.0, units), a_day  # "two tablets a day" may be both at once
         if times is None or freq_match is None or ONCE_AT.fullmatch(freq_match.group(0)):
             continue
+        if match.re is UNITS_COUNTED and freq_match.start() > VERBLESS_GAP:
+            continue  # "three Advil tablets every 4 hours": a count of units needs its schedule right after it
         freq_end = match.end() + freq_match.end()
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=times, kind=_kind(sentence[:match.start()]),
