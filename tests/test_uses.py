@@ -499,3 +499,25 @@ def test_giving_or_getting_a_complaint_back_presents_a_use(text, use):
 ])
 def test_getting_back_what_the_label_treats_or_no_complaint_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lisinopril: my 5-year-old takes it for high blood pressure.",
+    "Sertraline: her 4-year-old was started on it for OCD.",
+    "Zolpidem: my 12-year-old takes it for insomnia.",
+    "Atorvastatin: our 6-year-old takes it for HeFH.",
+    "Lisinopril for high blood pressure in a four-year-old.",
+])
+def test_a_labeled_use_for_a_child_the_label_gives_no_dose_is_reported(text):
+    assert unlabeled(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Lisinopril: my 8-year-old takes it for high blood pressure.",
+    "Sertraline: my 10-year-old takes it for OCD.",
+    "Amoxicillin: my 3-year-old takes it for an ear infection.",
+    "Zolpidem: my 42-year-old husband takes it for insomnia.",
+    "Atorvastatin: our 12-year-old takes it for HeFH.",
+])
+def test_a_labeled_use_at_an_age_the_label_doses_stays_quiet(text):
+    assert unlabeled(text) == []

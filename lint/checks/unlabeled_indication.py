@@ -81,6 +81,8 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             continue
         profile = reference.profiles[use.drug]
         if is_labeled(reference, profile, use.condition_ids, use.products):
+            if (excluded := _age_outside_label(reference, profile, use)) is not None:
+                findings.append(excluded)
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
         in_sentence = seen.setdefault(use.sentence_start, set())
@@ -107,6 +109,32 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             message=message, label_fact=labeled, source=first_source.cite() if first_source else None,
             suggestion=suggestion))
     return findings
+
+
+def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) -> Finding | None:
+    """A labeled use stated for a child of an age the label gives it no dose or use at ('a
+    5-year-old on it for her high blood pressure' where the label starts at 6), from the
+    profile's no-dose entries for that use."""
+    if use.age_years is None or use.age_years >= 18:
+        return None
+    indication = supporting_indication(reference, profile, use)
+    if indication is None:
+        return None
+    for entry in profile.doses:
+        low, high = entry.age_years or (0.0, 17.99)
+        if entry.no_dose and entry.population == "pediatric" and entry.indication in (None, indication.id) \
+                and (low is None or low <= use.age_years) and (high is None or use.age_years <= high) \
+                and (not use.products or not entry.products or set(entry.products) & use.products):
+            source = profile.source(entry.source)
+            return Finding(
+                rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{indication.id}-age",
+                start=use.start, end=use.end,
+                message=(f"'{use.text}' is presented as a use of {profile.generic} for a {use.age_years:g}-year-old, "
+                         f"but the label gives no use or dose at that age. Label: {entry.silent}"),
+                label_fact=entry.silent, source=f"{source.cite()}; {entry.section}",
+                suggestion=(f"Say that {profile.generic} is not approved for {indication.id.replace('-', ' ')} "
+                            f"at this age, or remove the example."))
+    return None
 
 
 def _labeled_for_other_products(reference: Reference, profile: Profile, use: UseClaim) -> frozenset[str]:

@@ -107,6 +107,7 @@ class UseClaim:
     off_label: bool
     reason: str
     products: frozenset[str] = frozenset()  # the drug's products the use is tied to (see _use_products)
+    age_years: float | None = None  # the one age its sentence states ("my 5-year-old"), if any
 
     @property
     def unlisted(self) -> bool:
@@ -470,6 +471,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             if drug is None or drug == OTHER:
                 continue
             claims.append(UseClaim(
+                age_years=_stated_age(sentence.text),
                 products=_use_products(doc, sentence, condition, drug, named, reference),
                 drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
                 end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
@@ -944,6 +946,12 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
     return claims
+
+
+def _stated_age(text: str) -> float | None:
+    """The one age a sentence states ('a 5-year-old', 'Maya, 7, takes'), else None."""
+    age = detect_population(text)[1]
+    return age[0] if age is not None and age[0] is not None and age[0] == age[1] else None
 
 
 def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:

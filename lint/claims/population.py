@@ -24,6 +24,10 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
                        r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)",  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
                        re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ...", "my grandmother is 81 and"
+AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+             "seventeen": 17, "eighteen": 18, "nineteen": 19}
+WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b", re.I)  # "a four-year-old"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
@@ -54,8 +58,9 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if age is None and (infant := INFANT_AGE.search(text)):
         years = float(infant.group(1)) / (52 if infant.group(2).lower() == "week" else 12)
         return frozenset({"pediatric"}), (years, years)
-    if age is None and (exact := EXACT_AGE.search(text)):
-        years = float(next(group for group in exact.groups() if group))
+    if age is None and (exact := EXACT_AGE.search(text) or WORD_AGE.search(text)):
+        first = next(group for group in exact.groups() if group)
+        years = float(AGE_WORDS.get(first.lower()) or first)
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)
     if GERIATRIC.search(text):
