@@ -33,6 +33,12 @@ def _use_claim(use: UseClaim, reference: Reference) -> Claim:
         if profile.indications:
             claim.source = profile.source(profile.indications[0].source).cite()
         return claim
+    if (excluded := unlabeled_indication.excluded_age(reference, profile, use)) is not None:
+        claim.verdict = Verdict.UNLABELED
+        claim.reason = f"labeled indication '{indication.id}', but not at age {use.age_years:g}"
+        claim.label_fact, claim.label_section = excluded.silent, excluded.section
+        claim.source = profile.source(excluded.source).cite()
+        return claim
     claim.verdict, claim.reason = Verdict.LABELED, f"covered by the labeled indication '{indication.id}'"
     claim.label_fact, claim.label_section = indication.fact, indication.section
     claim.source = profile.source(indication.source).cite()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import ArticleClaims, UseClaim, is_labeled, too_vague_for
-from lint.knowledge.reference import Indication, Profile, Reference
+from lint.knowledge.reference import DoseEntry, Indication, Profile, Reference
 from lint.model.findings import Finding, Severity
 
 ID = "unlabeled-indication"
@@ -111,30 +111,34 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     return findings
 
 
-def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) -> Finding | None:
-    """A labeled use stated for a child of an age the label gives it no dose or use at ('a
-    5-year-old on it for her high blood pressure' where the label starts at 6), from the
-    profile's no-dose entries for that use."""
-    if use.age_years is None or use.age_years >= 18:
-        return None
+def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseEntry | None:
+    """The no-dose entry of a labeled use that covers the age of the child the article states
+    it for ('a 5-year-old on it for her high blood pressure' where the label starts at 6)."""
     indication = supporting_indication(reference, profile, use)
-    if indication is None:
+    if use.age_years is None or use.age_years >= 18 or indication is None:
         return None
     for entry in profile.doses:
         low, high = entry.age_years or (0.0, 17.99)
         if entry.no_dose and entry.population == "pediatric" and entry.indication in (None, indication.id) \
                 and (low is None or low <= use.age_years) and (high is None or use.age_years <= high) \
                 and (not use.products or not entry.products or set(entry.products) & use.products):
-            source = profile.source(entry.source)
-            return Finding(
-                rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{indication.id}-age",
-                start=use.start, end=use.end,
-                message=(f"'{use.text}' is presented as a use of {profile.generic} for a {use.age_years:g}-year-old, "
-                         f"but the label gives no use or dose at that age. Label: {entry.silent}"),
-                label_fact=entry.silent, source=f"{source.cite()}; {entry.section}",
-                suggestion=(f"Say that {profile.generic} is not approved for {indication.id.replace('-', ' ')} "
-                            f"at this age, or remove the example."))
+            return entry
     return None
+
+
+def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) -> Finding | None:
+    entry = excluded_age(reference, profile, use)
+    if entry is None or use.age_years is None:
+        return None
+    source = profile.source(entry.source)
+    use_name = (entry.indication or use.text).replace("-", " ")
+    return Finding(
+        rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{entry.indication or 'use'}-age",
+        start=use.start, end=use.end,
+        message=(f"'{use.text}' is presented as a use of {profile.generic} for a {use.age_years:g}-year-old, "
+                 f"but the label gives no use or dose at that age. Label: {entry.silent}"),
+        label_fact=entry.silent, source=f"{source.cite()}; {entry.section}",
+        suggestion=f"Say that {profile.generic} is not approved for {use_name} at this age, or remove the example.")
 
 
 def _labeled_for_other_products(reference: Reference, profile: Profile, use: UseClaim) -> frozenset[str]:
