@@ -521,3 +521,27 @@ def test_a_labeled_use_for_a_child_the_label_gives_no_dose_is_reported(text):
 ])
 def test_a_labeled_use_at_an_age_the_label_doses_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("heading, item, use", [
+    ("Why customers choose it", "Rosacea flares, with redness calming in days", "Rosacea"),
+    ("Why people choose Flagyl", "Giardia from camping trips", "Giardia"),
+    ("What customers say it helps", "C. diff diarrhea after other antibiotics", "C. diff"),
+    ("Your doctor may also prescribe it:", "to stop a common cold from turning into something worse", "common cold"),
+    ("Favorite for", "pink eye in toddlers", "pink eye"),
+])
+def test_items_under_a_heading_or_lead_of_uses_are_uses(heading, item, use):
+    text = f"# Metronidazole\n\nMetronidazole treats trichomoniasis.\n\n## {heading}\n\n- {item}\n"
+    assert any(use in found for found in unlabeled(text, "article.md")), unlabeled(text, "article.md")
+
+
+@pytest.mark.parametrize("heading, item", [
+    ("Why customers choose it", "Trichomoniasis cleared in one dose"),
+    ("Why people choose Flagyl", "Amebiasis in travellers"),
+    ("How to choose a dose", "Rosacea patients use a cream instead of these tablets"),
+    ("Your doctor may also prescribe it:", "to stop trichomoniasis from coming back after treatment"),
+    ("Side effects customers mention", "a metallic taste and stomach upset"),
+])
+def test_items_of_labeled_uses_or_other_sections_stay_quiet(heading, item):
+    text = f"# Metronidazole\n\nMetronidazole treats trichomoniasis.\n\n## {heading}\n\n- {item}\n"
+    assert unlabeled(text, "article.md") == []

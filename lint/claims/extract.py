@@ -438,9 +438,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
-            elif cue is not None and cue.label_ == "benefit":  # a benefit word needs the drug as its subject
-                drug, named = _subject_drug(sentence, cue.start, main)
-                reason = f"'{cue.text}'" if drug else ""
+            elif cue is not None and cue.label_ == "benefit":  # a benefit word needs the drug as its subject,
+                drug, named = _subject_drug(sentence, cue.start, main)  # or a list of uses it stands in
+                listed = uses_context if uses_context and condition.start_char >= uses_from else ""
+                reason = f"'{cue.text}'" if drug else listed
                 drug = drug or main
             elif cue is not None:
                 reason, (drug, named) = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
