@@ -545,3 +545,27 @@ def test_items_under_a_heading_or_lead_of_uses_are_uses(heading, item, use):
 def test_items_of_labeled_uses_or_other_sections_stay_quiet(heading, item):
     text = f"# Metronidazole\n\nMetronidazole treats trichomoniasis.\n\n## {heading}\n\n- {item}\n"
     assert unlabeled(text, "article.md") == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Nitrofurantoin is the best cure for traveler's tummy.", "traveler's tummy"),
+    ("Rosuvastatin helped with his bedroom trouble.", "bedroom trouble"),
+    ("Losartan is a mainstay for weak, enlarged hearts.", "enlarged hearts"),
+    ("Teens with Marfan syndrome take losartan to protect the aorta.", "aorta"),
+    ("Clopidogrel was given to him after Kawasaki disease.", None),
+    ("Isotretinoin: my sister is 11 and takes it for severe acne.", "severe acne"),
+])
+def test_lay_names_and_stated_ages_of_unlabeled_uses(text, use):
+    found = unlabeled(text)
+    assert (any(use in f for f in found) if use else True), found
+
+
+@pytest.mark.parametrize("text", [
+    "Ciprofloxacin is used for traveler's diarrhea in some countries; it's not a US-labeled use for every case.",
+    "Sildenafil helps with bedroom trouble.",
+    "Carvedilol is a mainstay for weak, enlarged hearts.",
+    "Isotretinoin: my sister is 19 and takes it for severe acne.",
+    "Amoxicillin: my brother is only five and takes it for an ear infection.",
+])
+def test_the_same_lay_names_for_labeled_uses_stay_quiet(text):
+    assert unlabeled(text) == []

@@ -18,7 +18,8 @@ AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\
 
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
                        r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
-                       r"grandfather|husband|wife|son|daughter|patient|aunt|uncle)(?:'s| is| am)|turned) (\d{1,3})\b"
+                       r"grandfather|husband|wife|son|daughter|patient|aunt|uncle|sister|brother|nephew|niece|cousin|grandson|"
+                       r"granddaughter|kid|child|boy|girl)(?:'s| is| am)(?: only| just| now)?|turned) (\d{1,3})\b"
                        r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
@@ -27,7 +28,9 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
 AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
              "seventeen": 17, "eighteen": 18, "nineteen": 19}
-WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b", re.I)  # "a four-year-old"
+WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
+                      rf"|\b(?:she|he|who|sister|brother|son|daughter|kid|child)(?:'s| is)(?: only| just| now)? "
+                      rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
