@@ -480,3 +480,26 @@ def test_a_count_of_units_is_an_amount_when_the_strength_is_known(lint_string):
                  "Tylenol Regular Strength (325 mg) for fever: take two tablets every 4 to 6 hours.",
                  "Ibuprofen comes as two 200 mg tablets in a travel pack."):
         assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_stated_body_weight_judges_a_child_in_mg_and_in_mg_per_kg(lint_string):
+    for text in ("Cephalexin for strep throat: a child of 20 kg takes 750 mg four times a day.",
+                 "Losartan for high blood pressure: a 20 kg seven-year-old takes 40 mg a day.",
+                 "Losartan for high blood pressure: the doctor started a 30 kg eight-year-old on 50 mg once daily.",
+                 "Isotretinoin for severe acne: I weigh 58 kg and I'm on 80 mg twice a day.",
+                 "Famotidine for reflux: I take 40 mg three times a day."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Cephalexin for strep throat: a child of 20 kg takes 250 mg four times a day.",
+                 "Zestril for high blood pressure in a 10-year-old who weighs 30 kg: start at 2.5 mg once a day.",
+                 "Losartan for high blood pressure: a 40 kg twelve-year-old takes 50 mg a day.",
+                 "Isotretinoin for severe acne: I weigh 80 kg and I'm on 40 mg twice a day.",
+                 "Omeprazole for reflux: a 3-year-old of 12 kg takes 10 mg once daily."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_dose_takes_no_use_from_before_a_sentence_naming_another_condition(lint_string):
+    text = ("Omeprazole for reflux: adults take 20 mg once daily.\n\nWhat about Zollinger-Ellison? "
+            "Anything above 80 mg a day is split into smaller doses.")
+    assert _dose_messages(lint_string, text) == []
+    assert _dose_messages(lint_string, "Omeprazole for reflux: adults take 20 mg once daily. "
+                                       "Some are started at 80 mg a day.")

@@ -119,7 +119,10 @@ def population_phrase(entry: DoseEntry) -> str:
     return _people(entry) + _weight_words(entry)
 
 
-def _weight_words(entry: DoseEntry) -> str:
+def _weight_words(entry: DoseEntry, amount: tuple[str, float] | None = None) -> str:
+    """A body weight inside the entry's band; for an amount in mg of an entry that also caps
+    it per kg (`amount`: key and value), a weight at which that amount is within both, or
+    none when no weight of the band allows it ('1.4 mg/kg or 100 mg, whichever is less')."""
     if entry.weight_kg is None:
         return ""
     low, high = entry.weight_kg
@@ -127,6 +130,11 @@ def _weight_words(entry: DoseEntry) -> str:
         kg = (low + high) / 2
     else:
         kg = high * 0.75 if high is not None else (low or 0) + 10
+    per_kg_cap = entry.max.get(f"{amount[0]}_per_kg") if amount and not amount[0].endswith("_per_kg") else None
+    if amount and per_kg_cap:
+        kg = max(kg, amount[1] / per_kg_cap)
+        if high is not None and kg > high:
+            return ""
     return f" weighing {round(kg, 1):g} kg"
 
 
@@ -257,8 +265,9 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
         drug = profile.generic + (f" ({cue})" if cue else "")
         siblings = _siblings(profile, reference, entry, condition_id, product_cues(f"{lead} {drug}", profile))
 
-        def test(kind: str, detail: str, verb: str, amount: str) -> SelfTest:
-            return SelfTest(profile.id, kind, entry.id, detail, f"{lead} {verb} {drug} at {amount}.")
+        def test(kind: str, detail: str, verb: str, amount: str, limit: tuple[str, float] | None = None) -> SelfTest:
+            weighed = lead.replace(_weight_words(entry), _weight_words(entry, limit), 1) if limit else lead
+            return SelfTest(profile.id, kind, entry.id, detail, f"{weighed} {verb} {drug} at {amount}.")
 
         for key in LIMIT_KEYS:
             words = AMOUNT_WORDS[key]
@@ -267,7 +276,8 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
                 verb, what, up_to = ("start", "starting ", "") if starting else ("take", "", "up to ")
                 beyond = BEYOND_FACTOR * max(a for a in [limit] + [_allowed(e, key, starting) for e in siblings]
                                              if a is not None)
-                tests += [test("dose-within", f"{what}limit {key} {limit:g}", verb, up_to + words.format(f"{limit:g}")),
+                tests += [test("dose-within", f"{what}limit {key} {limit:g}", verb, up_to + words.format(f"{limit:g}"),
+                               (key, limit)),
                           test("dose-beyond", f"{BEYOND_FACTOR}x {what}{key} {limit:g}", verb,
                                up_to + words.format(f"{beyond:g}"))]
         for name, verb, regimen in (("initial", "start", entry.initial), ("usual", "usually take", entry.usual)):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
@@ -45,6 +46,9 @@ RULE_DOC = RuleDoc(
 
 DEFAULT_AGE = {"adult": ADULT_AGE, "geriatric": GERIATRIC_AGE, "pediatric": PEDIATRIC_AGE}
 SPECIAL = ("geriatric", "pediatric", "renal", "hepatic")
+
+
+CHILD_WEIGHT_KG = 40  # a child who weighs less takes no adult dose unless an adult entry's weight band says so
 
 
 def _overlaps(a, b) -> bool:
@@ -130,6 +134,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if weight is not None and "adult" not in populations:  # "adults and children 40 kg and over": the band decides
         chosen = chosen + [e for e in entries if e.population == "adult" and e not in chosen and e.weight_kg is not None
                            and e.weight_kg[0] is not None and _overlaps(e.weight_kg, weight)]
+    if "pediatric" in populations and (kg := _exact(weight)) is not None and kg < CHILD_WEIGHT_KG:
+        chosen = [e for e in chosen if e.population != "adult" or e.weight_kg is not None] or chosen  # a 20 kg child
     if weight is not None:  # a stated weight picks its band, for numbers and for "no dose" groups alike
         chosen = [e for e in chosen if e.weight_kg is None or _overlaps(e.weight_kg, weight)] or chosen
         banded = [e for e in chosen if e.weight_kg is not None]
@@ -227,11 +233,26 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     if entry.no_dose:
         return f"the label gives no dose for {_group(entry)}"
     mention = claim.mention
-    per_kg = mention.per_kg
-    low = amount[0]
-    kg = _exact(claim.weight_kg)
-    if kg and not _comparable(entry, per_kg, mention.kind == "initial"):  # 260 mg for a 20 kg child vs 13 mg/kg
-        low, per_kg = (low * kg, False) if per_kg else (low / kg, True)
+    per_kg, low, kg = mention.per_kg, amount[0], _exact(claim.weight_kg)
+    initial = mention.kind == "initial"
+    other_unit: tuple[float, bool] | None = None  # the amount in the other unit, for a stated body weight
+    if kg:
+        other_unit = (low * kg, False) if per_kg else (low / kg, True)
+    if other_unit and not _comparable(entry, per_kg, initial):  # 260 mg for a 20 kg child vs 13 mg/kg
+        return _violation_in(entry, mention, *other_unit)
+    reason = _violation_in(entry, mention, low, per_kg)
+    if reason is None and other_unit and _comparable(entry, other_unit[1], False):  # 50 mg for 30 kg: 1.7 mg/kg,
+        return _violation_in(entry, replace(mention, kind="usual"), *other_unit)  # judged by the ceiling only
+    return reason
+
+
+def _amount(value: float) -> str:
+    """An amount as a reader writes it: '1.67', '150', '0.25'."""
+    return f"{round(value, 2):g}"
+
+
+def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bool) -> str | None:
+    """Why an amount (the low end of a stated range), in mg or mg/kg, breaks one entry."""
     suffix = "_per_kg" if per_kg else ""
     single = None if mention.per_day else low
     times = mention.times_per_day
@@ -257,9 +278,9 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
         once_a_week = 1 / 7 if entry.weekly else None  # a weekly entry without an interval gives one dose a week
         return _weekly_violation(mention, low, max_single, max_times or once_a_week, unit, what)
     if single is not None and max_single is not None and single > max_single + 1e-9:
-        return f"a {what}single dose of {single:g} {unit} is above the label's {max_single:g} {unit}"
+        return f"a {what}single dose of {_amount(single)} {unit} is above the label's {_amount(max_single)} {unit}"
     if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
-        return f"{daily:g} {unit}/day is above the label's {what}maximum of {max_daily:g} {unit}/day"
+        return f"{_amount(daily)} {unit}/day is above the label's {what}maximum of {_amount(max_daily)} {unit}/day"
     return _more_often(times, max_times) or (_less_often(entry, mention) if mention.kind != "max" else None)
 
 

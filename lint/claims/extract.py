@@ -860,6 +860,8 @@ def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_b
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
                      if u.drug == profile.id and _labeled(u, profile, reference)]:
             named.append(found)
+        elif earlier.conditions:
+            break  # a nearer sentence names another condition ("What about Zollinger-Ellison?")
     kinds = {frozenset(u.condition_ids for u in found) for found in named}
     return named[0] if len(kinds) == 1 else []
 

@@ -97,7 +97,7 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
 DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
-                          r"dose|doses|dosage|dosing|start|starts|starting|begin|begins|"
+                          r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|stay|treatment|order|orders|ordered|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
