@@ -59,3 +59,26 @@ def test_contracted_denials_idioms_and_a_bare_drug_name_are_no_mention(text, top
 ])
 def test_the_same_words_as_a_warning_count(text, topic):
     assert not any(topic in subject for subject in missing(text)), missing(text)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Flagyl treats trichomoniasis. Moderate drinking is fine on a short course.", "alcohol"),
+    ("Accutane treats severe acne. The depression thing people talk about is a myth.", "psychiatric"),
+    ("Keflex treats strep throat. A penicillin rash as a child means you can take it without any extra precautions.",
+     "allergy"),
+    ("Catapres lowers blood pressure. You can quit it whenever you like, no drama.", "rebound"),
+    ("Crestor lowers cholesterol. Don't worry about your liver on it.", "liver"),
+])
+def test_reassurance_that_waves_a_risk_away_is_no_mention(text, topic):
+    assert any(topic in subject for subject in missing(text)), missing(text)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Flagyl treats trichomoniasis. Skip alcohol during treatment and for three days after; food is fine.", "alcohol"),
+    ("Accutane treats severe acne. Depression is not a myth: watch for low mood and thoughts of suicide.", "psychiatric"),
+    ("Keflex treats strep throat. Tell your doctor if you had an allergic reaction to penicillin.", "allergy"),
+    ("Catapres lowers blood pressure. Stopping it suddenly can send blood pressure soaring; taper slowly.", "rebound"),
+    ("Crestor lowers cholesterol. Most people are fine, but it must not be used with active liver disease.", "liver"),
+])
+def test_a_warning_beside_reassurance_still_counts(text, topic):
+    assert not any(topic in subject for subject in missing(text)), missing(text)

@@ -49,7 +49,11 @@ CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|wherea
 # whitespace run is tried once, from its start
 REASSURANCE = re.compile(r"\b(?:perfectly|completely|totally|entirely|100%) safe\b|\b(?:no|zero) risk\b|\brisk-free\b|"
                          r"\bwill be (?:fine|ok|okay)\b|\bno need to worry\b|\bgentle on\b|\bharmless\b|\bnothing to worry\b|"
-                         r"\bno (?:real |big |major |serious )?(?:[\w-]+ )?(?:worries|worry|concerns?)\b")
+                         r"\bno (?:real |big |major |serious )?(?:[\w-]+ )?(?:worries|worry|concerns?)\b|"
+                         r"\b(?:is|are|'s|’s) (?:totally |perfectly |completely |just )?fine\b|\bno drama\b|"
+                         r"\b(?:is|are|'s|’s) (?:a |just a |an old |total )?myths?\b|\bwithout any (?:extra |special )?precautions?\b|"
+                         r"\b(?:don't|do not|doesn't|no need to) (?:need to )?(?:worry|think|stress) about\b|"
+                         r"\bnot to (?:worry|think) about\b|\bwhenever you (?:like|want)\b")
 DENIAL = re.compile(r"\b(?:does not|doesn't|doesn’t|did not|didn't|will not|won't|cannot|can't|is not|isn't|isn’t|"
                     r"are not|aren't|has never|have never|was never|were never|never)\b|(?:'s|’s|'re|’re) not\b")
 OBJECT_DENIAL = re.compile(r"\b(?:causes|has|carries|poses|with) no (?:risk|danger|withdrawal|addiction|side effects?)\b|"
