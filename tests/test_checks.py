@@ -503,3 +503,26 @@ def test_a_dose_takes_no_use_from_before_a_sentence_naming_another_condition(lin
     assert _dose_messages(lint_string, text) == []
     assert _dose_messages(lint_string, "Omeprazole for reflux: adults take 20 mg once daily. "
                                        "Some are started at 80 mg a day.")
+
+
+def test_a_day_total_adds_earlier_doses_of_the_day_however_they_were_stated(lint_string):
+    for text in ("Famotidine for a duodenal ulcer: I do 20 mg at breakfast and 20 mg at lunch. "
+                 "Then I add another 20 mg at bedtime.",
+                 "Buspirone for anxiety: 15 mg twice a day. On bad days I add another 40 mg.",
+                 "Sertraline for depression: 100 mg at breakfast and 50 mg at lunch, then another 100 mg at night.",
+                 "Clonazepam for panic disorder: 1 mg twice a day. Then she adds another 3 mg at bedtime.",
+                 "Lexapro for depression: I take 10 mg in the morning and 10 mg at noon. I add another 5 mg later."):
+        assert any("/day is above" in m for m in _dose_messages(lint_string, text)), text
+    for text in ("Famotidine for a duodenal ulcer: 20 mg at breakfast. Then I add another 20 mg at bedtime.",
+                 "Buspirone for anxiety: 15 mg twice a day. On bad days I add another 10 mg.",
+                 "Buspirone for anxiety: 10 mg at breakfast, then another 10 mg at night.",
+                 "Clonazepam for panic disorder: 0.5 mg twice a day. She never adds another 3 mg.",
+                 "Lexapro for depression: I take 5 mg in the morning and add another 5 mg at night."):
+        assert _dose_messages(lint_string, text) == [], text
+
+
+def test_a_sentence_that_opens_with_its_own_use_takes_none_from_before(lint_string):
+    text = ("Clonidine: the extended-release version sold as Kapvay is for ADHD in kids 6 to 17. "
+            "For pressure the usual start is 0.1 mg twice a day, morning and bedtime.")
+    assert _dose_messages(lint_string, text) == []
+    assert _dose_messages(lint_string, "Kapvay is for ADHD in kids 6 to 17. They usually start at 0.2 mg twice a day.")

@@ -151,6 +151,13 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _default_stop_signals() -> None:
+    """A terminal's Ctrl-C reaches a program whose SIGINT is not ignored: a test run may have
+    inherited an ignored one (a program keeps an ignored SIGINT, as background jobs do)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc to see the workers")
 @pytest.mark.parametrize(("signum", "status", "line"), [(signal.SIGTERM, 143, "druglint: terminated"),
                                                          (signal.SIGINT, 130, "druglint: interrupted")])
@@ -161,7 +168,7 @@ def test_a_signal_stops_a_parallel_run_and_its_workers(tmp_path, signum, status,
         shutil.copy(FIXTURES / "clonazepam-review.md", tmp_path / f"r{i:03}.md")
     command = [sys.executable, "-m", "lint", "check", "--jobs", "2", str(tmp_path)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_default_stop_signals)
     workers: list[int] = []
     try:
         deadline = time.monotonic() + SAFETY_TIMEOUT
@@ -179,7 +186,7 @@ def test_a_signal_stops_a_parallel_run_and_its_workers(tmp_path, signum, status,
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         process.wait()
-    assert process.returncode == status
+    assert process.returncode == status, stderr
     assert stderr.strip().splitlines() == [line]
     assert not [pid for pid in workers if _alive(pid)]
 

@@ -848,6 +848,7 @@ def _labeled(use: UseClaim, profile: Profile, reference: Reference) -> bool:
                for c in use.condition_ids)
 
 
+USE_OPENER = re.compile(r"^\W*for\s+(?!(?:the|a|an|each|every|one|two|three|most|some|many|adults?|children|kids)\b)\w", re.I)
 EARLIER_SENTENCES = 3  # "Children with HeFH can take it. ... Teens can go as high as 40 mg daily."
 
 
@@ -922,15 +923,17 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if drug is None or drug == OTHER or drug not in reference.profiles:
             continue
         profile = reference.profiles[drug]
-        lead = first_sentence_of_block.get(sentence.block_index, sentence)
+        own_use = bool(USE_OPENER.match(sentence.text))  # "For pressure the usual start is ...": its own use,
+        lead = sentence if own_use else first_sentence_of_block.get(sentence.block_index, sentence)  # people, product
         contexts = [_own_words(sentence, drug), _label_text(doc, sentence), _own_words(lead, drug),
                     _heading_text(doc, sentence)]
         conditions = _conditions_for(sentence, uses_by_sentence)
         if not conditions and lead is not sentence:
             conditions = _conditions_for(lead, uses_by_sentence)
-        use_carried = not conditions
-        if use_carried:
-            conditions = _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference)
+        use_carried = all(is_vague(reference, u.condition_ids) for u in conditions) and not own_use
+        if use_carried and (earlier := _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference)):
+            conditions = earlier  # "because the night pain is the worst part" names no use of its own
+        use_carried = use_carried and bool(earlier)
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
@@ -948,7 +951,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
-                                use_carried=use_carried and bool(conditions),
+                                use_carried=use_carried,
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
@@ -982,6 +985,15 @@ DENIED_BEFORE = re.compile(r"\b(?:not|never|no|n't|don't|avoid)\b", re.I)  # "do
 SAME_DAY_SENTENCES = 3  # an "another" dose adds to the doses of the last few sentences before it
 
 
+def _day_amount(mention: DoseMention) -> DoseMention:
+    """A dose as the day's amount it gives: '20 mg at breakfast and 20 mg at lunch' is 40 mg."""
+    times = mention.times_per_day
+    if times is None or times[0] <= 1:
+        return mention
+    (low, high), = mention.amounts_mg
+    return replace(mention, amounts_mg=((low * times[0], high * times[0]),))
+
+
 def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, text: str) -> list[DoseClaim]:
     """The last claim, and when it is 'another' dose of the day ("His evening dose is
     another 250 mg" after "200 mg in the morning"; "I add a 1 mg tablet on top"), a daily total with the doses of the same
@@ -995,10 +1007,10 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
     earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1
                and not c.mention.per_day and not c.mention.per_kg and c.mention.kind == "usual"
-               and c.mention.times_per_day in (None, (1, 1))]
+               and not c.mention.by_interval]
     if not earlier:
         return [claim]
-    total = day_total(claim.mention, [c.mention for c in earlier] + [claim.mention])
+    total = day_total(claim.mention, [_day_amount(c.mention) for c in earlier] + [claim.mention])
     return [claim, replace(claim, mention=total)]
 
 
