@@ -526,3 +526,18 @@ def test_a_sentence_that_opens_with_its_own_use_takes_none_from_before(lint_stri
             "For pressure the usual start is 0.1 mg twice a day, morning and bedtime.")
     assert _dose_messages(lint_string, text) == []
     assert _dose_messages(lint_string, "Kapvay is for ADHD in kids 6 to 17. They usually start at 0.2 mg twice a day.")
+
+
+def test_doses_of_a_product_named_by_its_ingredients_in_words_or_a_day(lint_string):
+    for text in ("Vicodin (hydrocodone 5 mg/acetaminophen 300 mg) for pain: some are told to take 14 tablets a day.",
+                 "Adults with type 2 diabetes give themselves a daily 1 mg Ozempic shot.",
+                 "Ozempic for type 2 diabetes is raised step by step, and some doctors push it to 2.4 mg once a week.",
+                 "Soma (carisoprodol) is for acute back pain. One 350 mg tablet is the dose. Repeat it every 3 hours.",
+                 "Ultracet (tramadol 37.5 mg/acetaminophen 325 mg) for acute pain: take 3 tablets every 4 hours."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Vicodin (hydrocodone 5 mg/acetaminophen 300 mg) for pain: take 1 or 2 tablets every 4 to 6 hours.",
+                 "Adults with type 2 diabetes give themselves a weekly 1 mg Ozempic shot.",
+                 "Ozempic for type 2 diabetes is raised step by step, up to 2 mg once a week.",
+                 "Soma (carisoprodol) is for acute back pain. One 350 mg tablet is the dose. Repeat it at bedtime.",
+                 "Tylenol (acetaminophen) for a fever: 1000 mg every 6 hours."):
+        assert _dose_messages(lint_string, text) == [], text

@@ -810,8 +810,20 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
             return drug.label_
     before = [d for d in sentence.drugs if d.end <= span.start and not d._.drug_class]  # a class owns no dose
     if before:
-        return before[-1].label_
+        return _product_of_ingredient(sentence, before) or before[-1].label_
     return main
+
+
+def _product_of_ingredient(sentence: _Sentence, before: list[Span]) -> str | None:
+    """The product whose ingredients a parenthesis lists ("Vicodin (hydrocodone 5 mg/
+    acetaminophen 300 mg) ... 14 tablets a day" is a dose of Vicodin), else None."""
+    nearest = before[-1]
+    text, offset = sentence.text, sentence.span.start_char
+    opened = text.rfind("(", 0, nearest.start_char - offset)
+    if opened < 0 or ")" in text[opened:nearest.start_char - offset]:
+        return None
+    outer = [d for d in before if d.end_char - offset <= opened and not text[d.end_char - offset:opened].strip()]
+    return outer[-1].label_ if outer and outer[-1].label_ != OTHER else None
 
 
 NEAR_BREAK = re.compile(r"[,;:.()]|\b(?:switch\w*|chang\w*|mov\w*|instead|rather|than|then|or|but|unlike)\b", re.I)

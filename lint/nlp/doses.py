@@ -68,7 +68,7 @@ FREQUENCIES = [
     (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?<!least )(?<!than )(?:once )?(?:a|per|each|every) week"
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
-    (re.compile(r"\b(?:every|each) day\b(?! or)", re.I), (1, 1)),
+    (re.compile(r"\b(?:every|each) day\b(?! or)|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
     (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
@@ -93,7 +93,9 @@ STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|holds?|available (?:in|as)
 INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*|"
                               r"(?:go(?:es)?|went|goes|step\w*|bump\w*|move\w*|come\w*|came) (?:up|down))\s+(?:\w+\s+){0,4}?by\s*$"
                               r"|\b(?:in (?:increments|steps) of|increments? of|(?:increases?|raises?|steps?) of|add(?:ing)?|by no more than|by up to)\s*$"
-                              r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*\bby\b[^.;]*$", re.I)
+                              r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*"
+                              r"(?<!step )(?<!little )(?<!bit )(?<!day )(?<!one )\bby\b(?! step| little| bit| day| one)[^.;]*$",
+                              re.I)  # "step by step" is no increment
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
 DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
@@ -388,9 +390,9 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     if len(timed) >= 2 or (timed and ANOTHER_TIMED.search(text)):  # one in the morning, one at midday and one at bedtime
         total = sum(_count(n) if n.lower() != "one" else 1.0 for n in timed) + (1 if ANOTHER_TIMED.search(text) else 0)
         return (strength_mg * total, strength_mg * total), None, True
-    times, _ = frequency(text)
-    if times is None:
-        return None
+    times, match = frequency(text)
+    if times is None or match is None or ONCE_AT.fullmatch(match.group(0)):
+        return None  # "repeat it at bedtime" adds a dose at a time of day, no count of doses a day
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
@@ -521,8 +523,8 @@ def _continuation(doc: Doc, text: str, table, index: int) -> list:
         return []
     start, end = table.chars[index]
     next_start, next_end = table.chars[following]
-    if DIGITS.search(text, next_start, next_end):
-        return []  # the next sentence states its own amounts
+    if AMOUNT.search(text, next_start, next_end):
+        return []  # the next sentence states its own amounts ("every 3 hours" is none)
     amounts = [m for m in AMOUNT.finditer(text, start, end) if not m.group("perkg") and not m.group("perday")]
     if not amounts:
         return []
