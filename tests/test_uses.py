@@ -569,3 +569,25 @@ def test_lay_names_and_stated_ages_of_unlabeled_uses(text, use):
 ])
 def test_the_same_lay_names_for_labeled_uses_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Our pharmacists would never, whatever a forum tells you, suggest sertraline for hot flashes.",
+    "Metformin has not been proven, despite years of headlines and hopeful blogs, to slow aging.",
+    "What lisinopril cannot do, whatever its fans claim, is cure hay fever.",
+    "She did not, at least on her doctor's advice, take gabapentin for hot flashes.",
+    "Trazodone is not, in the label's words or anyone's, a treatment for alcohol cravings.",
+])
+def test_a_negation_before_a_comma_insert_still_denies_the_use(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Our pharmacists would, whatever a forum tells you, suggest sertraline for hot flashes.", "hot flashes"),
+    ("It is not cheap, but, in my experience, gabapentin works for alcohol cravings.", "alcohol cravings"),
+    ("Lisinopril, my doctor says, is not habit-forming, and it cured my hay fever.", "hay fever"),
+    ("Not everyone agrees, and the label says nothing, but trazodone helps my alcohol cravings.", "alcohol cravings"),
+    ("She did, at least on her doctor's advice, take gabapentin for hot flashes.", "hot flashes"),
+])
+def test_a_comma_insert_without_a_negator_before_it_denies_nothing(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)

@@ -325,6 +325,8 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
     """A negator right before token `index` (within NEGATOR_REACH tokens), or a negative
     subject ("nobody", "no one") earlier in its clause; "not only", "no longer" do not deny."""
     doc, start = sentence.doc, sentence.span.start
+    if _negated_across_insert(sentence, index):
+        return True
     for i in range(index - 1, max(start, index - SUBJECT_NEGATOR_REACH) - 1, -1):
         if sentence.terminated(i, index):
             return False
@@ -337,6 +339,24 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
         if word in NEGATORS and index - i <= NEGATOR_REACH:
             return True
     return False
+
+
+INSERT_REACH = 16  # tokens a parenthetical insert may hold ("not, under any circumstances, recommend")
+
+
+def _negated_across_insert(sentence: _Sentence, index: int) -> bool:
+    """A negator just before a comma-delimited insert that ends just before token `index`:
+    "I would not, no matter how desperate you feel, recommend it for", "has not been shown, in
+    any of the trials, to prevent", "What it does not do, and this surprises readers, is lift"."""
+    doc, start = sentence.doc, sentence.span.start
+    closing = next((j for j in range(index - 1, max(start, index - 2 * NEGATOR_REACH) - 1, -1) if doc[j].text == ","), None)
+    if closing is None or any(c.label_ == "terminate" and closing < c.start < index for c in sentence.cues):
+        return False  # "Not everyone agrees, ..., but trazodone helps": a new clause
+    opening = next((j for j in range(closing - 1, max(start, closing - INSERT_REACH) - 1, -1) if doc[j].text == ","), None)
+    if opening is None:
+        return False
+    return any(doc[k].lower_ in NEGATORS and doc[k + 1].lower_ not in NOT_DENYING
+               for k in range(max(start, opening - 3), opening))
 
 
 def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
