@@ -591,3 +591,25 @@ def test_a_negation_before_a_comma_insert_still_denies_the_use(text):
 ])
 def test_a_comma_insert_without_a_negator_before_it_denies_nothing(text, use):
     assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I take Kapvay for my own adult ADHD.",
+    "Intuniv is great for adults with ADHD.",
+    "My husband, an adult, takes Intuniv for his ADHD.",
+    "Kapvay worked for my adult ADHD too.",
+    "Adults can take Intuniv for ADHD.",
+])
+def test_a_use_the_label_doses_only_in_children_stated_for_adults_is_reported(text):
+    assert unlabeled(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Kapvay helps my son's ADHD.",
+    "Adderall is great for adults with ADHD.",
+    "Vyvanse works for my adult ADHD.",
+    "Intuniv is for children and teens with ADHD; adults use other medicines.",
+    "Clonidine tablets lower blood pressure in adults.",
+])
+def test_a_use_the_label_doses_in_adults_stays_quiet(text):
+    assert unlabeled(text) == []

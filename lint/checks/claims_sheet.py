@@ -36,7 +36,7 @@ def _use_claim(use: UseClaim, reference: Reference) -> Claim:
     if (excluded := unlabeled_indication.excluded_age(reference, profile, use)) is not None:
         claim.verdict = Verdict.UNLABELED
         claim.reason = f"labeled indication '{indication.id}', but not at age {use.age_years:g}"
-        claim.label_fact, claim.label_section = excluded.silent, excluded.section
+        claim.label_fact, claim.label_section = excluded.silent or excluded.fact, excluded.section
         claim.source = profile.source(excluded.source).cite()
         return claim
     claim.verdict, claim.reason = Verdict.LABELED, f"covered by the labeled indication '{indication.id}'"

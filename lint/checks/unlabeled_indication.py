@@ -115,8 +115,14 @@ def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseE
     """The no-dose entry of a labeled use that covers the age of the child the article states
     it for ('a 5-year-old on it for her high blood pressure' where the label starts at 6)."""
     indication = supporting_indication(reference, profile, use)
-    if use.age_years is None or use.age_years >= 18 or indication is None:
+    if use.age_years is None or indication is None:
         return None
+    if use.age_years >= 18:  # an adult, for a use the label doses only in children ('Kapvay for my adult ADHD')
+        for_use = [e for e in profile.doses if e.indication == indication.id
+                   and (not use.products or not e.products or set(e.products) & use.products)]
+        children_only = bool(for_use) and all(e.population == "pediatric" and e.age_years is not None
+                                              and e.age_years[1] is not None and e.age_years[1] < 18 for e in for_use)
+        return for_use[0] if children_only else None
     for entry in profile.doses:
         low, high = entry.age_years or (0.0, 17.99)
         if entry.no_dose and entry.population == "pediatric" and entry.indication in (None, indication.id) \
@@ -135,9 +141,10 @@ def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) ->
     return Finding(
         rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{entry.indication or 'use'}-age",
         start=use.start, end=use.end,
-        message=(f"'{use.text}' is presented as a use of {profile.generic} for a {use.age_years:g}-year-old, "
-                 f"but the label gives no use or dose at that age. Label: {entry.silent}"),
-        label_fact=entry.silent, source=f"{source.cite()}; {entry.section}",
+        message=(f"'{use.text}' is presented as a use of {profile.generic} for "
+                 f"{'an adult' if use.age_years >= 18 else f'a {use.age_years:g}-year-old'}, but the label gives "
+                 f"no use or dose at that age. Label: {entry.silent or entry.fact}"),
+        label_fact=entry.silent or entry.fact, source=f"{source.cite()}; {entry.section}",
         suggestion=f"Say that {profile.generic} is not approved for {use_name} at this age, or remove the example.")
 
 

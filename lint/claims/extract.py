@@ -15,7 +15,7 @@ from functools import cache
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from lint.claims.population import ADULT, detect_population, detect_weight
+from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight
 from lint.claims.relations import (
     GOAL_HEADS,
     UNLISTED,
@@ -991,8 +991,11 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
 
 
 def _stated_age(text: str) -> float | None:
-    """The one age a sentence states ('a 5-year-old', 'Maya, 7, takes'), else None."""
-    age = detect_population(text)[1]
+    """The one age a sentence states ('a 5-year-old', 'Maya, 7, takes'; 18 for 'my own adult
+    ADHD'), else None."""
+    populations, age = detect_population(text)
+    if age is None and populations == frozenset({"adult"}):
+        return ADULT_AGE[0]
     return age[0] if age is not None and age[0] is not None and age[0] == age[1] else None
 
 
