@@ -541,3 +541,19 @@ def test_doses_of_a_product_named_by_its_ingredients_in_words_or_a_day(lint_stri
                  "Soma (carisoprodol) is for acute back pain. One 350 mg tablet is the dose. Repeat it at bedtime.",
                  "Tylenol (acetaminophen) for a fever: 1000 mg every 6 hours."):
         assert _dose_messages(lint_string, text) == [], text
+
+
+def test_units_taken_at_once_are_one_dose_and_a_forbidden_dose_is_a_caution(lint_string):
+    for text in ("Macrobid for a bladder infection: take two Macrobid capsules at once for the first dose.",
+                 "Advil for a headache: take three Advil tablets at once.",
+                 "Norco 10 mg/325 mg for pain: two tablets at a time.",
+                 "Cialis for ED: swallow two 20 mg Cialis tablets together.",
+                 "Advil for cramps: I take three Advil tablets every 4 hours."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Advil for a headache: never take three Advil tablets at once.",
+                 "Advil for a headache: don't take three Advil tablets every 4 hours.",
+                 "Advil: do not take 600 mg at once.",
+                 "Ozempic for type 2 diabetes: don't inject Ozempic every day.",
+                 "Advil for a headache: take two Advil tablets at once."):
+        assert _dose_messages(lint_string, text) == [], text
+    assert _dose_messages(lint_string, "Advil for a headache: never take more than 8 tablets a day.")

@@ -979,6 +979,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         weight = next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
         mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(
             span, article_text[sentence.span.start_char:span.start_char], profile, products)
+        if not mention.amounts_mg and mention.times_per_day is None:
+            continue  # units taken at once, of a strength the article does not give
         claims.append(DoseClaim(drug=drug, mention=mention, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,

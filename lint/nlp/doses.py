@@ -27,6 +27,10 @@ HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
                           re.I)
+FORBIDDEN_BEFORE = re.compile(r"\b(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
+                              r"can't|avoid)\s+(?:\w+\s+){0,2}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
+                              r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$",
+                              re.I)  # "never take 600 mg", "don't take three tablets", not "never take more than"
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
                            r"|take|takes|taking|took|swallow\w*|pop|pops|popped|popping|add|adds|added|adding)\s+"
@@ -287,8 +291,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             continue
         if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
-        if JUDGED_AFTER.match(right):
-            continue  # "45 mg is above the max for temazepam": a caution about a dose, not a dose to take
+        if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left):
+            continue  # "45 mg is above the max", "never take 600 mg at once": a caution about a dose, not one to take
         if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
             continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose
         times, freq_match = frequency(clause_right)
@@ -405,6 +409,7 @@ DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|ge
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
+AT_ONCE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:at once|at a time|at the same time|together|in one go|in a single dose)\b", re.I)
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"(?<![\w.])(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
@@ -424,14 +429,16 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     that is only a time of day ("take it at bedtime") claims no count and is left out."""
     end = len(text) if end is None else end
     sentence = text[start:end]
-    if not FREQUENCY_WORDS.search(sentence) or HISTORICAL.search(sentence):
+    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE.search(sentence)) or HISTORICAL.search(sentence):
         return []
     found = []
     for name_start, name_end in names:  # "take Ozempic every day", "Intuniv is taken twice a day"
         verb = TAKE_VERB.search(text, max(start, name_start - 40), name_start)
         passive = PASSIVE_TAKEN.match(text, name_end, end)
         first = verb.start() if verb else name_start
-        if start <= name_start < end and (verb or passive) and not text[start:first].lower().endswith("used to "):
+        forbidden = verb is not None and FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil"
+        if start <= name_start < end and (verb or passive) and not forbidden \
+                and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
             times, freq_match = frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
             if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)):
@@ -446,12 +453,19 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     for match in taken + verbless:
         if sentence[:match.start()].lower().endswith("used to ") or match.group(0).lower().startswith("used to "):
             continue  # "I used to take it twice a day": the past
+        count_at = re.search(rf"(?<![\w.])(?:{COUNT})\s", match.group(0))
+        if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]):
+            continue  # "never take three tablets at once": a caution ("never take more than 8" is a limit)
         after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:60]
         times, freq_match = frequency(after)
         if (a_day := COUNT_A_DAY.match(after)) is not None:  # "take one tablet a day": that many a day
             count = re.search(rf"(?<![\w.])({COUNT})\s", match.group(0))
             units = _count(count.group(1)) if count else 1.0
             times, freq_match = (1.0, units), a_day  # "two tablets a day" may be both at once
+        if times is None and (together := AT_ONCE.match(after)) is not None and counted_units(match.group(0)):
+            found.append(DoseMention(start=start + match.start(), end=start + match.end() + together.end(), amounts_mg=(),
+                                     per_kg=False, per_day=False, times_per_day=None, kind=_kind(sentence[:match.start()])))
+            continue  # "two Macrobid capsules at once": one dose of that many units, when their strength is known
         if times is None or freq_match is None or ONCE_AT.fullmatch(freq_match.group(0)):
             continue
         if match.re is UNITS_COUNTED and freq_match.start() > VERBLESS_GAP:
