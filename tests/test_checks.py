@@ -557,3 +557,18 @@ def test_units_taken_at_once_are_one_dose_and_a_forbidden_dose_is_a_caution(lint
                  "Advil for a headache: take two Advil tablets at once."):
         assert _dose_messages(lint_string, text) == [], text
     assert _dose_messages(lint_string, "Advil for a headache: never take more than 8 tablets a day.")
+
+
+def test_a_daily_amount_split_over_the_day_is_a_daily_amount(lint_string):
+    for text in ("Isotretinoin for severe acne: I'm 58 kg and take 80 mg morning and night.",
+                 "Isotretinoin for severe acne: at 40 kg she takes 100 mg split morning and night.",
+                 "Buspirone for anxiety: 90 mg a day, divided into three doses.",
+                 "Famotidine for GERD: 120 mg split into two doses.",
+                 "Lithium for bipolar disorder: 3000 mg divided over the day."):
+        assert _dose_messages(lint_string, text), text
+    for text in ("Isotretinoin for severe acne: I'm 58 kg and my derm bumped me to 60 mg split morning and night.",
+                 "Buspirone for anxiety: 30 mg a day, divided into two doses.",
+                 "Famotidine for GERD: 40 mg split into two doses.",
+                 "Macrobid for a bladder infection. Cranberry capsules, 500 mg twice a day, because my grandmother says so.",
+                 "Lithium for bipolar disorder: 900 mg divided over the day."):
+        assert _dose_messages(lint_string, text) == [], text

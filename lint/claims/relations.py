@@ -31,6 +31,7 @@ GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
                         "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout"})
 REFERS_TO_DRUG = frozenset({"it", "them", "this", "these"})
+REFERS_BACK = frozenset({"it", "them", "they", "those", "these", "this", "that"})  # a goal about what was named before
 NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose")
 GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
                      "problems", "problem", "attacks", "attack", "chronic", "acute", "severe", "mild", "issues",
@@ -113,7 +114,8 @@ def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candi
                 found.append(Candidate(span, f"'{cue.text}'", cue.start, cue.start))
             continue
         if span is not None and (_is_complaint([t.lower_ for t in span], vocabulary)
-                                 or span[0].lower_ in vocabulary.goal_verbs):  # "helped me ace my finals"
+                                 or span[0].lower_ in vocabulary.goal_verbs  # "helped me ace my finals",
+                                 and not (len(span) > 1 and span[1].lower_ in REFERS_BACK)):  # not "keep them from"
             found.append(Candidate(span, f"'{cue.text}'", cue.start, cue.start))
     return found
 

@@ -87,7 +87,8 @@ EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*
                          r"|\bq(?P<q>\d+)h\b", re.I)
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
-                           r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)", re.I)
+                           r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
+                           r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b", re.I)  # "60 mg split morning and night"
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$"
                             r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
                             r"|\bon day (?:one|1)\b[^.;]*$", re.I)
