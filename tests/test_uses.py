@@ -613,3 +613,25 @@ def test_a_use_the_label_doses_only_in_children_stated_for_adults_is_reported(te
 ])
 def test_a_use_the_label_doses_in_adults_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Pepcid: the hives on my arms finally quit.", "hives"),
+    ("My hives stopped on Pepcid.", "hives"),
+    ("On Zoloft my migraines died down.", "migraines"),
+    ("Since starting lisinopril, my hay fever finally let up.", "hay fever"),
+    ("On metformin, my hot flashes dried up.", "hot flashes"),
+])
+def test_an_improvement_said_of_a_complaint_on_the_drug_is_a_use(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My cough finally quit after I stopped lisinopril.",
+    "Since coming off Zoloft my migraines died down.",
+    "After I quit taking Zoloft, my headaches cleared up.",
+    "My heartburn finally let up on Pepcid.",
+    "When I stopped it, my insomnia went away.",
+])
+def test_an_improvement_after_stopping_the_drug_or_of_a_labeled_use_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -235,14 +235,34 @@ def _improvement_lemmas() -> frozenset[str]:
     return frozenset(phrase.split()[0] for phrase in use_predicates().improvements)
 
 
+STOPPING = frozenset({"stop", "stopped", "stopping", "quit", "quitting", "discontinued", "discontinuing", "off"})
+
+
+def _stopped_drug(doc: Doc, sentence: Span) -> bool:
+    """True when the sentence stops or comes off a drug ('after I stopped lisinopril', 'since
+    coming off it')."""
+    drugs = {span.start for span in doc.spans.get("drugs", ()) if sentence.start <= span.start < sentence.end}
+    for i in range(sentence.start, sentence.end):
+        if doc[i].lower_ in STOPPING:
+            j = i + 1
+            while j < min(i + 4, sentence.end) and doc[j].lower_ in BEFORE_STOPPED:
+                j += 1
+            if j < sentence.end and (j in drugs or doc[j].lower_ in ("it", "them")):
+                return True
+    return False
+
+
+BEFORE_STOPPED = frozenset({"taking", "using", "the", "my", "her", "his", "of", "coming", "came"})
+
+
 def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
     """'my ADHD brain fog has lifted', 'my PCOS cycles are finally regular', 'his tics calmed
     down': in a sentence the parser read (lint/nlp/syntax.py), the subject of an improvement
     word is presented as a use of the drug the sentence names. A negated improvement ('has
     not lifted') presents nothing."""
     parsed = (doc._.syntax or {}).get(sentence.start)
-    if parsed is None:
-        return []
+    if parsed is None or _stopped_drug(doc, sentence):
+        return []  # "my cough finally quit after I stopped lisinopril": stopping the drug helped
     found = []
     for token in parsed:
         if token.lemma_.lower() not in _improvement_lemmas() and token.lower_ not in _improvement_lemmas():
@@ -250,7 +270,9 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
         if any(child.dep_ == "advmod" and child.lower_ in ("not", "n't", "never") for child in token.children):
             continue
         for subject in (c for c in token.children if c.dep_.startswith("nsubj")):
-            words = list(subject.subtree)
+            words = [w for w in subject.subtree]
+            while len(words) > 1 and words[0].is_punct:  # ", the hives on my arms": the words, not the comma
+                words = words[1:]
             start, end = sentence.start + words[0].i, sentence.start + words[-1].i + 1
             found.append(Candidate(doc[start:end], f"'{token.text}' (testimony)", sentence.end, token.i + sentence.start))
     return found
