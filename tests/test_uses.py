@@ -635,3 +635,25 @@ def test_an_improvement_said_of_a_complaint_on_the_drug_is_a_use(text, use):
 ])
 def test_an_improvement_after_stopping_the_drug_or_of_a_labeled_use_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Is furosemide any good for altitude sickness? A few of my readers swear it is.", "altitude sickness"),
+    ("Does Zoloft help with hot flashes? It does, for some women.", "hot flashes"),
+    ("Can lisinopril ease hay fever? Yes, in my experience.", "hay fever"),
+    ("Is metformin good for hot flashes? Plenty of readers say so.", "hot flashes"),
+    ("Will gabapentin calm alcohol cravings? Absolutely, say members of our forum.", "alcohol cravings"),
+])
+def test_a_question_answered_yes_presents_the_use(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Can fluconazole treat a regular UTI? No.",
+    "Does Zoloft help with hot flashes? Ask your doctor.",
+    "Can lisinopril ease hay fever? There is no evidence it can.",
+    "Is metformin good for hot flashes? Not according to the label.",
+    "Will gabapentin calm alcohol cravings? Nobody knows yet.",
+])
+def test_a_question_not_answered_yes_presents_no_use(text):
+    assert unlabeled(text) == []

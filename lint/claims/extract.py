@@ -442,7 +442,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.has("hedge") or (sentence.section == "research"  # "What does the research say?"
                                            and index not in facts_from)
-        asked = _yes_no_question(sentence)  # "Can it treat a UTI?" presents no use, yet names the dose's use
+        asked = _yes_no_question(sentence) and not _answered_yes(following)  # "Can it treat a UTI?" presents no
+        # use (it names the dose's use); "Is it good for altitude sickness? Readers swear it is." presents one
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
         if not uses_context and index in list_leads:  # an item of a list a lead sentence introduces as uses
@@ -550,6 +551,17 @@ def _fact_answers(doc: Doc, sentences: list[_Sentence]) -> set[int]:
 
 YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "was", "will", "would", "should",
                             "may", "might", "has", "have"})
+
+
+ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|it (?:does|is|can|will)\b|"
+                          r"(?:[\w']+\s+){0,5}(?:swear|swears|say|says|agree|agrees)\s+(?:it (?:is|does|can|will)|yes|so)\b|"
+                          r"(?:[\w']+\s+){0,4}answer (?:is|was) yes\b)", re.I)
+
+
+def _answered_yes(following: _Sentence | None) -> bool:
+    """True when the sentence after a question answers it yes ('A few of my readers swear it
+    is.', 'Plenty of members say yes.')."""
+    return following is not None and ANSWERED_YES.match(following.text) is not None
 
 
 def _yes_no_question(sentence: _Sentence) -> bool:
