@@ -217,7 +217,7 @@ EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|t
 
 COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                                rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
-UNITS_COUNTED = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[A-Z][\w-]*\s+){{0,3}}"
+UNITS_COUNTED = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}"
                            rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b(?P<day>\s+(?:a|per|each) day\b)?",
                            re.I)
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
@@ -410,7 +410,9 @@ DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|ge
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
-AT_ONCE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:at once|at a time|at the same time|together|in one go|in a single dose)\b", re.I)
+TOGETHER = r"(?:at once|at a time|at the same time|together|in one go|in a single dose)\b"
+AT_ONCE = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{TOGETHER}", re.I)
+AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"(?<![\w.])(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
@@ -430,7 +432,7 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     that is only a time of day ("take it at bedtime") claims no count and is left out."""
     end = len(text) if end is None else end
     sentence = text[start:end]
-    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE.search(sentence)) or HISTORICAL.search(sentence):
+    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE_WORDS.search(sentence)) or HISTORICAL.search(sentence):
         return []
     found = []
     for name_start, name_end in names:  # "take Ozempic every day", "Intuniv is taken twice a day"
