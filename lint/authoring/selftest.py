@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from lint.claims.population import ADULT
 from lint.knowledge.reference import DoseEntry, Profile, Reference, Regimen
 
 BEYOND_FACTOR = 3
@@ -86,9 +87,12 @@ def indication_terms(profile: Profile, reference: Reference, indication_id: str)
 
 
 def _indication_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
+    """A statement of each term of each labeled use; a term that names who has it ('adult
+    ADHD') is stated only where the label doses that use for them."""
     drug = _capitalised(profile.generic)
     return [SelfTest(profile.id, "indication", ind.id, term, f"{drug} is used to treat {term}.")
-            for ind in profile.indications for term in indication_terms(profile, reference, ind.id)]
+            for ind in profile.indications for term in indication_terms(profile, reference, ind.id)
+            if not (ADULT.search(term) and profile.doses_only_children(ind.id))]
 
 
 # --- doses ------------------------------------------------------------------------------------

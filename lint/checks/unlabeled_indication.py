@@ -118,11 +118,7 @@ def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseE
     if use.age_years is None or indication is None:
         return None
     if use.age_years >= 18:  # an adult, for a use the label doses only in children ('Kapvay for my adult ADHD')
-        for_use = [e for e in profile.doses if e.indication in (None, indication.id)
-                   and (not use.products or not e.products or set(e.products) & use.products)]
-        children_only = bool(for_use) and all(e.population == "pediatric" and e.age_years is not None
-                                              and e.age_years[1] is not None and e.age_years[1] < 18 for e in for_use)
-        return for_use[0] if children_only else None
+        return profile.doses_only_children(indication.id, use.products)
     for entry in profile.doses:
         low, high = entry.age_years or (0.0, 17.99)
         if entry.no_dose and entry.population == "pediatric" and entry.indication in (None, indication.id) \

@@ -156,6 +156,15 @@ class Profile:
     def indication(self, indication_id: str) -> Indication | None:
         return next((i for i in self.indications if i.id == indication_id), None)
 
+    def doses_only_children(self, indication_id: str, products: frozenset[str] = frozenset()) -> DoseEntry | None:
+        """The first dose entry of a use (of one of `products`, when given) when every one is
+        for children under 18 (Intuniv for ADHD), else None."""
+        entries = [e for e in self.doses if e.indication in (None, indication_id)
+                   and (not products or not e.products or set(e.products) & products)]
+        children = all(e.population == "pediatric" and e.age_years is not None and e.age_years[1] is not None
+                       and e.age_years[1] < 18 for e in entries)
+        return entries[0] if entries and children else None
+
 
 @dataclass(frozen=True)
 class Condition:
