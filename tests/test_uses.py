@@ -657,3 +657,25 @@ def test_a_question_answered_yes_presents_the_use(text, use):
 ])
 def test_a_question_not_answered_yes_presents_no_use(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "For me methadone is basically an antidepressant.",
+    "Gabapentin is basically a sleeping pill.",
+    "Honestly, tramadol is essentially my antidepressant.",
+    "Lithium boosts the antidepressant she takes.",
+    "Oxycodone is practically an antidepressant for him.",
+])
+def test_a_drug_called_by_what_a_class_is_for_presents_that_use(text):
+    assert unlabeled(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Sertraline is basically an antidepressant.",
+    "Trazodone is an antidepressant often used at night.",
+    "Do not combine tramadol with antidepressants.",
+    "Zolpidem is basically a sleeping pill.",
+    "Bupropion is an antidepressant.",
+])
+def test_a_class_that_is_the_drugs_labeled_use_or_a_caution_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -574,6 +574,9 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
 
 
+CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
+
+
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     """'it doubles as a sleep aid', 'Adderall is a handy diet pill', 'Tamiflu is basically a
     COVID pill': a goal compound (a lexicon condition ending in aid, pill, hack ..., or one
@@ -582,6 +585,11 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     doc = sentence.doc
     headed = len(condition) >= 2 and condition[-1].lower_ in GOAL_HEADS
     head_follows = condition.end < sentence.span.end and doc[condition.end].lower_ in GOAL_HEADS
+    before_class = condition.start - 1
+    if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
+        before_class -= 1
+    if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
+        return True  # "basically an antidepressant": the drug called by what its class is for
     if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 6):condition.start]]
