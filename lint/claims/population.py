@@ -3,6 +3,7 @@ impairment. Plain regular expressions over a sentence, label or heading."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|clearance|crcl|dialysis|hemodialysis|haemodialysis)\b", re.I)
 HEPATIC = re.compile(r"\b(?:liver|hepatic|cirrhosis)\b", re.I)
@@ -49,6 +50,7 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
 )
 
 
+@lru_cache(maxsize=8192)  # the same lead sentence or heading serves many claims
 def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
     """Populations named in text and the age range it states (None when it states none).
     The most specific population wins: impairment, then elderly or children, then adults;
@@ -77,6 +79,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     return frozenset(), None
 
 
+@lru_cache(maxsize=8192)
 def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     """The body weight a text states, in kg: exact ('a 20 kg child', 'weighing 44 pounds')
     or a bound ('children over 40 kg'); None when it states none. 'mg/kg' is no weight."""
