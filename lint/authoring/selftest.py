@@ -263,15 +263,18 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
             continue
         named_use = _indication_term(profile, reference, entry)
         term, condition_id = named_use if named_use else (None, None)
-        who = population_phrase(entry)
-        lead = f"For {term}, {who}" if term else _capitalised(who)
+
+        def lead(limit: tuple[str, float] | None = None) -> str:
+            """Who the entry is for, weighed so that an mg limit (`limit`) is within it."""
+            who = _people(entry) + _weight_words(entry, limit)
+            return f"For {term}, {who}" if term else _capitalised(who)
+
         cue = _cue_product(profile, entry)
         drug = profile.generic + (f" ({cue})" if cue else "")
-        siblings = _siblings(profile, reference, entry, condition_id, product_cues(f"{lead} {drug}", profile))
+        siblings = _siblings(profile, reference, entry, condition_id, product_cues(f"{lead()} {drug}", profile))
 
         def test(kind: str, detail: str, verb: str, amount: str, limit: tuple[str, float] | None = None) -> SelfTest:
-            weighed = lead.replace(_weight_words(entry), _weight_words(entry, limit), 1) if limit else lead
-            return SelfTest(profile.id, kind, entry.id, detail, f"{weighed} {verb} {drug} at {amount}.")
+            return SelfTest(profile.id, kind, entry.id, detail, f"{lead(limit)} {verb} {drug} at {amount}.")
 
         for key in LIMIT_KEYS:
             words = AMOUNT_WORDS[key]

@@ -894,12 +894,6 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
             if not u.negated and not u.hedged and not u.unlisted]  # an unlisted use names no dose's indication
 
 
-def _labeled(use: UseClaim, profile: Profile, reference: Reference) -> bool:
-    """True when the use is one of the drug's labeled indications."""
-    return any(c.startswith(profile.id + "/") or ("/" not in c and reference.labeled_indications(profile, c))
-               for c in use.condition_ids)
-
-
 USE_OPENER = re.compile(r"^\W*for\s+(?!(?:the|a|an|each|every|one|two|three|most|some|many|adults?|children|kids)\b)\w", re.I)
 EARLIER_SENTENCES = 3  # "Children with HeFH can take it. ... Teens can go as high as 40 mg daily."
 
@@ -915,7 +909,7 @@ def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_b
         if _heading_text(doc, earlier) != heading:
             break
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
-                     if u.drug == profile.id and _labeled(u, profile, reference)]:
+                     if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
             named.append(found)
         elif earlier.conditions:
             break  # a nearer sentence names another condition ("What about Zollinger-Ellison?")
@@ -982,10 +976,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         conditions = _conditions_for(sentence, uses_by_sentence)
         if not conditions and lead is not sentence:
             conditions = _conditions_for(lead, uses_by_sentence)
-        use_carried = all(is_vague(reference, u.condition_ids) for u in conditions) and not own_use
-        if use_carried and (earlier := _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference)):
-            conditions = earlier  # "because the night pain is the worst part" names no use of its own
-        use_carried = use_carried and bool(earlier)
+        carried = _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference) \
+            if not own_use and all(is_vague(reference, u.condition_ids) for u in conditions) else []
+        if carried:
+            conditions = carried  # "because the night pain is the worst part" names no use of its own
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
@@ -1005,7 +999,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
-                                use_carried=use_carried,
+                                use_carried=bool(carried),
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)

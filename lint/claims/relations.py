@@ -236,6 +236,7 @@ def _improvement_lemmas() -> frozenset[str]:
 
 
 STOPPING = frozenset({"stop", "stopped", "stopping", "quit", "quitting", "discontinued", "discontinuing", "off"})
+BEFORE_STOPPED = frozenset({"taking", "using", "the", "my", "her", "his", "of", "coming", "came"})  # "stopped taking it"
 
 
 def _stopped_drug(doc: Doc, sentence: Span) -> bool:
@@ -251,8 +252,6 @@ def _stopped_drug(doc: Doc, sentence: Span) -> bool:
                 return True
     return False
 
-
-BEFORE_STOPPED = frozenset({"taking", "using", "the", "my", "her", "his", "of", "coming", "came"})
 
 
 def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
