@@ -219,6 +219,14 @@ def _dose_messages(lint_string, text, name="article.txt"):
     return [f.message for f in findings_of(lint_string(text, name), "dose-out-of-range")]
 
 
+def _flagged_and_quiet(lint_string, flagged, quiet):
+    """Each flagged text raises a dose finding, each quiet one none."""
+    for text in flagged:
+        assert _dose_messages(lint_string, text), text
+    for text in quiet:
+        assert _dose_messages(lint_string, text) == [], text
+
+
 def test_weekly_drugs_are_judged_and_told_in_weekly_units(lint_string):
     too_much = _dose_messages(lint_string, "Ozempic for type 2 diabetes: inject 4 mg once a week.")
     daily = _dose_messages(lint_string, "For rheumatoid arthritis, methotrexate is taken as 10 mg daily.")
@@ -240,16 +248,16 @@ def test_fewer_doses_than_the_most_allowed_is_no_error_for_as_needed_products(li
 
 
 def test_a_named_product_outranks_a_schedule_that_names_another(lint_string):
-    for text in ("Effexor XR 75 mg three times a day for depression.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Effexor XR 75 mg three times a day for depression.",
                  "For depression I take Effexor XR, 75 mg twice a day.",
                  "Xanax XR 1 mg three times a day for panic disorder.",
                  "Lamictal XR 100 mg twice daily for epilepsy.",
-                 "Ditropan XL 10 mg three times a day for overactive bladder."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Effexor XR 75 mg once a day for depression.",
-                 "Venlafaxine tablets 75 mg twice a day for depression.",
-                 "Ditropan 5 mg three times a day for overactive bladder."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Ditropan XL 10 mg three times a day for overactive bladder."),
+        quiet=("Effexor XR 75 mg once a day for depression.",
+               "Venlafaxine tablets 75 mg twice a day for depression.",
+               "Ditropan 5 mg three times a day for overactive bladder."))
 
 
 def test_the_flu_is_influenza_not_a_cold(lint_string):
@@ -259,19 +267,19 @@ def test_the_flu_is_influenza_not_a_cold(lint_string):
 
 
 def test_a_schedule_without_an_amount_is_judged_by_its_frequency(lint_string):
-    for text in ("Aleve for back pain: take 1 caplet every 4 hours while symptoms last.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Aleve for back pain: take 1 caplet every 4 hours while symptoms last.",
                  "Ozempic for type 2 diabetes: inject it every day for the best results.",
                  "Effexor XR for depression: take it twice a day.",
                  "Prozac Weekly for depression: take one capsule a day.",
-                 "Wellbutrin SR for depression: take one tablet three times a day."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Ibuprofen for a headache: take one tablet every 4 to 6 hours.",
-                 "Metformin for type 2 diabetes: take it twice a day with meals.",
-                 "Trazodone for depression: take it at bedtime.",
-                 "Ozempic for type 2 diabetes: inject it once a week.",
-                 "I used to take my Effexor XR twice a day.",
-                 "Zoloft for depression: take one tablet a day."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Wellbutrin SR for depression: take one tablet three times a day."),
+        quiet=("Ibuprofen for a headache: take one tablet every 4 to 6 hours.",
+               "Metformin for type 2 diabetes: take it twice a day with meals.",
+               "Trazodone for depression: take it at bedtime.",
+               "Ozempic for type 2 diabetes: inject it once a week.",
+               "I used to take my Effexor XR twice a day.",
+               "Zoloft for depression: take one tablet a day."))
 
 
 def test_a_count_of_doses_meets_the_labels_count_and_an_interval_its_interval(lint_string):
@@ -312,67 +320,67 @@ def test_a_use_labeled_for_another_product_says_which_product_it_is_labeled_for(
 
 
 def test_a_child_heavy_enough_for_the_adult_band_takes_the_adult_dose(lint_string):
-    for text in ("Amoxicillin for strep throat: teens over 40 kg can take 875 mg three times a day.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Amoxicillin for strep throat: teens over 40 kg can take 875 mg three times a day.",
                  "Amoxicillin for an ear infection: a 45 kg 14-year-old takes 1000 mg every 8 hours.",
                  "Amoxicillin for a skin infection: kids who weigh more than 40 kg take 2000 mg every 12 hours.",
                  "Amoxicillin for pneumonia: my 50 kg son, who is 15, takes 875 mg four times a day.",
-                 "Amoxicillin for a kidney infection: adolescents above 40 kg get 1000 mg three times daily."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Amoxicillin for strep throat: teens over 40 kg can take 875 mg twice a day.",
-                 "Amoxicillin for an ear infection: a 45 kg 14-year-old takes 500 mg every 8 hours.",
-                 "Amoxicillin for strep throat: my 50 kg daughter, who is 15, takes 500 mg twice a day.",
-                 "Amoxicillin for pneumonia: teenagers over 40 kg take 500 mg every 8 hours.",
-                 "Amoxicillin for a skin infection: toddlers get 25 mg/kg/day in two doses."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Amoxicillin for a kidney infection: adolescents above 40 kg get 1000 mg three times daily."),
+        quiet=("Amoxicillin for strep throat: teens over 40 kg can take 875 mg twice a day.",
+               "Amoxicillin for an ear infection: a 45 kg 14-year-old takes 500 mg every 8 hours.",
+               "Amoxicillin for strep throat: my 50 kg daughter, who is 15, takes 500 mg twice a day.",
+               "Amoxicillin for pneumonia: teenagers over 40 kg take 500 mg every 8 hours.",
+               "Amoxicillin for a skin infection: toddlers get 25 mg/kg/day in two doses."))
 
 
 def test_an_unmeasured_amount_given_on_a_schedule_is_judged_by_its_frequency(lint_string):
-    for text in ("Amoxicillin for kids' ear infections: give a small amount every 4 hours while the child is awake.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Amoxicillin for kids' ear infections: give a small amount every 4 hours while the child is awake.",
                  "Amoxicillin for ear infections: I give my son a little bit every 4 hours.",
                  "Amoxicillin for ear infections: give a spoonful every 4 hours.",
                  "Effexor XR for depression: take a small amount three times a day.",
-                 "Amoxicillin for strep throat: she gets a teaspoonful every three hours."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Amoxicillin for ear infections: give a small amount every 8 hours.",
-                 "Amoxicillin for ear infections: give a spoonful every 12 hours.",
-                 "Effexor XR for depression: take a small amount once a day with food.",
-                 "Amoxicillin for strep throat: a small amount of yogurt every day helps the stomach.",
-                 "Zoloft for depression: a little bit of sleepiness every day is common."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Amoxicillin for strep throat: she gets a teaspoonful every three hours."),
+        quiet=("Amoxicillin for ear infections: give a small amount every 8 hours.",
+               "Amoxicillin for ear infections: give a spoonful every 12 hours.",
+               "Effexor XR for depression: take a small amount once a day with food.",
+               "Amoxicillin for strep throat: a small amount of yogurt every day helps the stomach.",
+               "Zoloft for depression: a little bit of sleepiness every day is common."))
 
 
 def test_a_dose_that_names_no_use_is_stated_for_the_labeled_use_just_before_it(lint_string):
-    for text in ("Atorvastatin: children 10 and older with HeFH can take it. They begin at 10 mg.\n\n"
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Atorvastatin: children 10 and older with HeFH can take it. They begin at 10 mg.\n\n"
                  "Teens whose numbers stay high can go as high as 40 mg daily.",
                  "Atorvastatin: teens with familial high cholesterol can take up to 40 mg a day.",
                  "Kids 10 to 17 with heterozygous familial hypercholesterolemia may get atorvastatin. "
                  "The top dose for them is 80 mg a day.",
                  "Adolescents with HeFH can use atorvastatin. Many end up on 30 mg daily.",
-                 "Atorvastatin helps children with inherited high cholesterol. After a month teens can move to 40 mg a day."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Atorvastatin: children 10 and older with HeFH can take it. They begin at 10 mg.\n\n"
-                 "Teens whose numbers stay high can go as high as 20 mg daily.",
-                 "Sertraline doses:\n\n* OCD: 50 mg once a day.\n* PMDD: 50 mg a day.\n\n"
-                 "Your doctor can raise it up to 200 mg a day.",
-                 "Children with HoFH may take atorvastatin. Teens can go up to 80 mg a day.",
-                 "Kids with HeFH start atorvastatin at 10 mg. Adults with high cholesterol may take 80 mg a day.",
-                 "Clonazepam is used for seizures. Some people take it for sleep. Doses reach 6 mg a day."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Atorvastatin helps children with inherited high cholesterol. After a month teens can move to 40 mg a day."),
+        quiet=("Atorvastatin: children 10 and older with HeFH can take it. They begin at 10 mg.\n\n"
+               "Teens whose numbers stay high can go as high as 20 mg daily.",
+               "Sertraline doses:\n\n* OCD: 50 mg once a day.\n* PMDD: 50 mg a day.\n\n"
+               "Your doctor can raise it up to 200 mg a day.",
+               "Children with HoFH may take atorvastatin. Teens can go up to 80 mg a day.",
+               "Kids with HeFH start atorvastatin at 10 mg. Adults with high cholesterol may take 80 mg a day.",
+               "Clonazepam is used for seizures. Some people take it for sleep. Doses reach 6 mg a day."))
 
 
 def test_a_first_day_ceiling_is_a_daily_total(lint_string):
-    for text in ("Tapentadol: for the first 24 hours, surgeons may order as much as 800 mg if needed.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Tapentadol: for the first 24 hours, surgeons may order as much as 800 mg if needed.",
                  "Nucynta: on the first day you can take up to 800 mg.",
                  "Tapentadol after surgery: within the first day, patients may take as much as 900 mg.",
                  "Nucynta tablets: on day one the total may reach 750 mg.",
-                 "Tapentadol: doses as high as 900 mg a day are fine."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Tapentadol: for the first 24 hours, surgeons may order as much as 700 mg.",
-                 "Nucynta: on day one, no more than 700 mg.",
-                 "Tapentadol: your doctor may order 100 mg every 4 hours.",
-                 "Tapentadol: doses as low as 50 mg work for some people.",
-                 "Nucynta: on the first day a second dose may follow one hour after the first."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Tapentadol: doses as high as 900 mg a day are fine."),
+        quiet=("Tapentadol: for the first 24 hours, surgeons may order as much as 700 mg.",
+               "Nucynta: on day one, no more than 700 mg.",
+               "Tapentadol: your doctor may order 100 mg every 4 hours.",
+               "Tapentadol: doses as low as 50 mg work for some people.",
+               "Nucynta: on the first day a second dose may follow one hour after the first."))
 
 
 def test_a_tablet_added_on_top_of_the_one_a_reader_is_on_adds_up(lint_string):
@@ -408,93 +416,93 @@ def test_a_table_column_heading_says_what_kind_of_dose_a_cell_gives(lint_string)
 
 
 def test_a_product_dosed_only_for_children_is_judged_by_its_childrens_entries(lint_string):
-    for text in ("Intuniv for ADHD: one form lists 2 mg twice a day of Intuniv.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Intuniv for ADHD: one form lists 2 mg twice a day of Intuniv.",
                  "Intuniv for ADHD: kids usually start on 3 mg.",
                  "Intuniv for ADHD: the dose is 9 mg once a day.",
                  "For ADHD, Intuniv is taken three times a day.",
-                 "Intuniv for ADHD: start with 2 mg at bedtime."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Intuniv for ADHD: 1 mg once a day to start.",
-                 "Intuniv for ADHD: most kids end up on 3 mg once daily.",
-                 "For ADHD, Intuniv is taken once a day.",
-                 "Intuniv for ADHD: the dose goes up by 1 mg a week.",
-                 "Intuniv for ADHD comes as 1, 2, 3 and 4 mg tablets."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Intuniv for ADHD: start with 2 mg at bedtime."),
+        quiet=("Intuniv for ADHD: 1 mg once a day to start.",
+               "Intuniv for ADHD: most kids end up on 3 mg once daily.",
+               "For ADHD, Intuniv is taken once a day.",
+               "Intuniv for ADHD: the dose goes up by 1 mg a week.",
+               "Intuniv for ADHD comes as 1, 2, 3 and 4 mg tablets."))
 
 
 def test_a_stated_weight_picks_its_band_over_the_groups_entry_for_any_weight(lint_string):
-    for text in ("Topiramate for seizures: her 7-year-old who weighs 20 kg takes 400 mg a day.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Topiramate for seizures: her 7-year-old who weighs 20 kg takes 400 mg a day.",
                  "Topiramate for epilepsy: a 3-year-old weighing 10 kg is on 300 mg a day.",
                  "Aripiprazole for Tourette's: my nephew Theo, 11 and 38 kg, takes 15 mg.",
                  "Aripiprazole for Tourette's: Maya, 9, weighs 30 kg and takes 15 mg a day.",
-                 "Topiramate for seizures: my 8-year-old, 20 kg, takes 350 mg a day."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Topiramate for seizures: her 7-year-old who weighs 20 kg takes 250 mg a day.",
-                 "Topiramate for epilepsy: a 3-year-old weighing 10 kg is on 200 mg a day.",
-                 "Aripiprazole for Tourette's: my nephew Theo, 11 and 38 kg, takes 10 mg.",
-                 "Aripiprazole for Tourette's: Maya, 9, weighs 60 kg and takes 15 mg a day.",
-                 "Topiramate for seizures: my 8-year-old, 40 kg, takes 350 mg a day."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Topiramate for seizures: my 8-year-old, 20 kg, takes 350 mg a day."),
+        quiet=("Topiramate for seizures: her 7-year-old who weighs 20 kg takes 250 mg a day.",
+               "Topiramate for epilepsy: a 3-year-old weighing 10 kg is on 200 mg a day.",
+               "Aripiprazole for Tourette's: my nephew Theo, 11 and 38 kg, takes 10 mg.",
+               "Aripiprazole for Tourette's: Maya, 9, weighs 60 kg and takes 15 mg a day.",
+               "Topiramate for seizures: my 8-year-old, 40 kg, takes 350 mg a day."))
 
 
 def test_doses_morning_and_night_and_counts_of_named_forms_add_up(lint_string):
-    for text in ("Brisdelle for hot flashes: some take the 7.5 mg capsule morning and night.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Brisdelle for hot flashes: some take the 7.5 mg capsule morning and night.",
                  "Mirtazapine for depression: I take two of the 30 mg SolTabs at night.",
                  "Lunesta for insomnia: 3 mg in the morning and at night.",
                  "Mirtazapine for depression: two 30 mg orally disintegrating tablets at bedtime.",
-                 "Buspirone for anxiety: I take 30 mg in the morning. Then another 30 mg at lunch and 15 mg at bedtime."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Brisdelle for hot flashes: one 7.5 mg capsule at bedtime.",
-                 "Mirtazapine for depression: I take one of the 30 mg SolTabs at night.",
-                 "Buspirone for anxiety: 15 mg morning and night.",
-                 "Buspirone for anxiety: I take 15 mg in the morning. Then another 15 mg at lunch and 15 mg at bedtime.",
-                 "Colchicine for a gout flare: take 1.2 mg, then 0.6 mg an hour later, 1.8 mg in total for that hour."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Buspirone for anxiety: I take 30 mg in the morning. Then another 30 mg at lunch and 15 mg at bedtime."),
+        quiet=("Brisdelle for hot flashes: one 7.5 mg capsule at bedtime.",
+               "Mirtazapine for depression: I take one of the 30 mg SolTabs at night.",
+               "Buspirone for anxiety: 15 mg morning and night.",
+               "Buspirone for anxiety: I take 15 mg in the morning. Then another 15 mg at lunch and 15 mg at bedtime.",
+               "Colchicine for a gout flare: take 1.2 mg, then 0.6 mg an hour later, 1.8 mg in total for that hour."))
 
 
 def test_a_dose_for_an_unlabeled_use_is_reported_only_above_all_the_label_gives_anyone(lint_string):
-    for text in ("Buspirone for ADHD: 20 mg four times a day.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Buspirone for ADHD: 20 mg four times a day.",
                  "Clonazepam for insomnia: 25 mg at bedtime.",
                  "Sertraline for hot flashes: 300 mg a day.",
                  "Gabapentin for anxiety: 5000 mg a day.",
-                 "Zolpidem for anxiety: 20 mg at bedtime."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("For insomnia: clonazepam 8 mg at bedtime.",
-                 "Buspirone for ADHD: 20 mg twice a day.",
-                 "Sertraline for hot flashes: 100 mg a day.",
-                 "Gabapentin for anxiety: 900 mg a day.",
-                 "Trazodone for sleep: 50 mg at bedtime."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Zolpidem for anxiety: 20 mg at bedtime."),
+        quiet=("For insomnia: clonazepam 8 mg at bedtime.",
+               "Buspirone for ADHD: 20 mg twice a day.",
+               "Sertraline for hot flashes: 100 mg a day.",
+               "Gabapentin for anxiety: 900 mg a day.",
+               "Trazodone for sleep: 50 mg at bedtime."))
 
 
 def test_a_count_of_units_is_an_amount_when_the_strength_is_known(lint_string):
-    for text in ("After knee surgery, Norco 10 mg/325 mg for pain is often taken as two tablets every 4 hours.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("After knee surgery, Norco 10 mg/325 mg for pain is often taken as two tablets every 4 hours.",
                  "Advil for menstrual cramps: three Advil tablets every 4 hours works best.",
                  "Cialis as needed for ED: two 20 mg Cialis tablets before sex give a stronger effect.",
                  "Tylenol Regular Strength (325 mg) for a fever in adults: take three tablets every 4 hours.",
-                 "Norco 5 mg/325 mg for pain after a tooth extraction: one tablet every 2 hours as needed."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Norco 10 mg/325 mg for pain: one tablet every 4 to 6 hours as needed.",
-                 "Advil for a headache: one Advil tablet every 4 to 6 hours.",
-                 "Cialis as needed for ED: one 10 mg Cialis tablet before sex.",
-                 "Tylenol Regular Strength (325 mg) for fever: take two tablets every 4 to 6 hours.",
-                 "Ibuprofen comes as two 200 mg tablets in a travel pack."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Norco 5 mg/325 mg for pain after a tooth extraction: one tablet every 2 hours as needed."),
+        quiet=("Norco 10 mg/325 mg for pain: one tablet every 4 to 6 hours as needed.",
+               "Advil for a headache: one Advil tablet every 4 to 6 hours.",
+               "Cialis as needed for ED: one 10 mg Cialis tablet before sex.",
+               "Tylenol Regular Strength (325 mg) for fever: take two tablets every 4 to 6 hours.",
+               "Ibuprofen comes as two 200 mg tablets in a travel pack."))
 
 
 def test_a_stated_body_weight_judges_a_child_in_mg_and_in_mg_per_kg(lint_string):
-    for text in ("Cephalexin for strep throat: a child of 20 kg takes 750 mg four times a day.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Cephalexin for strep throat: a child of 20 kg takes 750 mg four times a day.",
                  "Losartan for high blood pressure: a 20 kg seven-year-old takes 40 mg a day.",
                  "Losartan for high blood pressure: the doctor started a 30 kg eight-year-old on 50 mg once daily.",
                  "Isotretinoin for severe acne: I weigh 58 kg and I'm on 80 mg twice a day.",
-                 "Famotidine for reflux: I take 40 mg three times a day."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Cephalexin for strep throat: a child of 20 kg takes 250 mg four times a day.",
-                 "Zestril for high blood pressure in a 10-year-old who weighs 30 kg: start at 2.5 mg once a day.",
-                 "Losartan for high blood pressure: a 40 kg twelve-year-old takes 50 mg a day.",
-                 "Isotretinoin for severe acne: I weigh 80 kg and I'm on 40 mg twice a day.",
-                 "Omeprazole for reflux: a 3-year-old of 12 kg takes 10 mg once daily."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Famotidine for reflux: I take 40 mg three times a day."),
+        quiet=("Cephalexin for strep throat: a child of 20 kg takes 250 mg four times a day.",
+               "Zestril for high blood pressure in a 10-year-old who weighs 30 kg: start at 2.5 mg once a day.",
+               "Losartan for high blood pressure: a 40 kg twelve-year-old takes 50 mg a day.",
+               "Isotretinoin for severe acne: I weigh 80 kg and I'm on 40 mg twice a day.",
+               "Omeprazole for reflux: a 3-year-old of 12 kg takes 10 mg once daily."))
 
 
 def test_a_dose_takes_no_use_from_before_a_sentence_naming_another_condition(lint_string):
@@ -529,46 +537,46 @@ def test_a_sentence_that_opens_with_its_own_use_takes_none_from_before(lint_stri
 
 
 def test_doses_of_a_product_named_by_its_ingredients_in_words_or_a_day(lint_string):
-    for text in ("Vicodin (hydrocodone 5 mg/acetaminophen 300 mg) for pain: some are told to take 14 tablets a day.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Vicodin (hydrocodone 5 mg/acetaminophen 300 mg) for pain: some are told to take 14 tablets a day.",
                  "Adults with type 2 diabetes give themselves a daily 1 mg Ozempic shot.",
                  "Ozempic for type 2 diabetes is raised step by step, and some doctors push it to 2.4 mg once a week.",
                  "Soma (carisoprodol) is for acute back pain. One 350 mg tablet is the dose. Repeat it every 3 hours.",
-                 "Ultracet (tramadol 37.5 mg/acetaminophen 325 mg) for acute pain: take 3 tablets every 4 hours."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Vicodin (hydrocodone 5 mg/acetaminophen 300 mg) for pain: take 1 or 2 tablets every 4 to 6 hours.",
-                 "Adults with type 2 diabetes give themselves a weekly 1 mg Ozempic shot.",
-                 "Ozempic for type 2 diabetes is raised step by step, up to 2 mg once a week.",
-                 "Soma (carisoprodol) is for acute back pain. One 350 mg tablet is the dose. Repeat it at bedtime.",
-                 "Tylenol (acetaminophen) for a fever: 1000 mg every 6 hours."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Ultracet (tramadol 37.5 mg/acetaminophen 325 mg) for acute pain: take 3 tablets every 4 hours."),
+        quiet=("Vicodin (hydrocodone 5 mg/acetaminophen 300 mg) for pain: take 1 or 2 tablets every 4 to 6 hours.",
+               "Adults with type 2 diabetes give themselves a weekly 1 mg Ozempic shot.",
+               "Ozempic for type 2 diabetes is raised step by step, up to 2 mg once a week.",
+               "Soma (carisoprodol) is for acute back pain. One 350 mg tablet is the dose. Repeat it at bedtime.",
+               "Tylenol (acetaminophen) for a fever: 1000 mg every 6 hours."))
 
 
 def test_units_taken_at_once_are_one_dose_and_a_forbidden_dose_is_a_caution(lint_string):
-    for text in ("Macrobid for a bladder infection: take two Macrobid capsules at once for the first dose.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Macrobid for a bladder infection: take two Macrobid capsules at once for the first dose.",
                  "Advil for a headache: take three Advil tablets at once.",
                  "Norco 10 mg/325 mg for pain: two tablets at a time.",
                  "Cialis for ED: swallow two 20 mg Cialis tablets together.",
-                 "Advil for cramps: I take three Advil tablets every 4 hours."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Advil for a headache: never take three Advil tablets at once.",
-                 "Advil for a headache: don't take three Advil tablets every 4 hours.",
-                 "Advil: do not take 600 mg at once.",
-                 "Ozempic for type 2 diabetes: don't inject Ozempic every day.",
-                 "Advil for a headache: take two Advil tablets at once."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Advil for cramps: I take three Advil tablets every 4 hours."),
+        quiet=("Advil for a headache: never take three Advil tablets at once.",
+               "Advil for a headache: don't take three Advil tablets every 4 hours.",
+               "Advil: do not take 600 mg at once.",
+               "Ozempic for type 2 diabetes: don't inject Ozempic every day.",
+               "Advil for a headache: take two Advil tablets at once."))
     assert _dose_messages(lint_string, "Advil for a headache: never take more than 8 tablets a day.")
 
 
 def test_a_daily_amount_split_over_the_day_is_a_daily_amount(lint_string):
-    for text in ("Isotretinoin for severe acne: I'm 58 kg and take 80 mg morning and night.",
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Isotretinoin for severe acne: I'm 58 kg and take 80 mg morning and night.",
                  "Isotretinoin for severe acne: at 40 kg she takes 100 mg split morning and night.",
                  "Buspirone for anxiety: 90 mg a day, divided into three doses.",
                  "Famotidine for GERD: 120 mg split into two doses.",
-                 "Lithium for bipolar disorder: 3000 mg divided over the day."):
-        assert _dose_messages(lint_string, text), text
-    for text in ("Isotretinoin for severe acne: I'm 58 kg and my derm bumped me to 60 mg split morning and night.",
-                 "Buspirone for anxiety: 30 mg a day, divided into two doses.",
-                 "Famotidine for GERD: 40 mg split into two doses.",
-                 "Macrobid for a bladder infection. Cranberry capsules, 500 mg twice a day, because my grandmother says so.",
-                 "Lithium for bipolar disorder: 900 mg divided over the day."):
-        assert _dose_messages(lint_string, text) == [], text
+                 "Lithium for bipolar disorder: 3000 mg divided over the day."),
+        quiet=("Isotretinoin for severe acne: I'm 58 kg and my derm bumped me to 60 mg split morning and night.",
+               "Buspirone for anxiety: 30 mg a day, divided into two doses.",
+               "Famotidine for GERD: 40 mg split into two doses.",
+               "Macrobid for a bladder infection. Cranberry capsules, 500 mg twice a day, because my grandmother says so.",
+               "Lithium for bipolar disorder: 900 mg divided over the day."))
