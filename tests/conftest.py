@@ -1,11 +1,17 @@
 """Shared helpers: lint fixture articles through the real engine."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from lint import Linter, LinterConfig
+
+# Parsed rule files are cached in a folder of this test run, never in the user's own cache
+# (subprocesses that run the CLI inherit it).
+os.environ["DRUGLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="druglint-test-cache-")
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

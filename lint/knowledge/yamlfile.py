@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from lint.knowledge import datacache
+
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built in
 MAX_EXPANDED_NODES = 100_000  # values a file may hold once its YAML aliases are expanded (when it has any)
 # Keys that name one thing (an id, an indication's id) in every druglint data file: a list or a
@@ -34,15 +36,31 @@ class YamlFile:
     def __init__(self, path: str | Path, text: str | None = None):
         self.path = str(path)
         try:
-            text = Path(path).read_text(encoding="utf-8") if text is None else text
+            self.text = Path(path).read_text(encoding="utf-8") if text is None else text
         except (OSError, UnicodeDecodeError) as error:
             raise DataError(self.path, f"cannot read: {error}") from None
+        self._node: yaml.Node | None = None
+        self._parsed = False
+        self.data: Any = datacache.load(self.text)
+        if self.data is datacache.MISSING:
+            self.data = self._parse()
+            datacache.store(self.text, self.data)
+
+    @property
+    def node(self) -> yaml.Node | None:
+        """The file's YAML node tree (parsed again on demand when the values came from the cache)."""
+        if not self._parsed:
+            self._parse()
+        return self._node
+
+    def _parse(self) -> Any:
+        """Parse the text (keeping its node tree) and return its values."""
         try:
-            loader = SAFE_LOADER(text)
+            loader = SAFE_LOADER(self.text)
             try:
-                self.node = loader.get_single_node()
-                self._refuse_alias_bombs(text)
-                self.data: Any = loader.construct_document(self.node) if self.node is not None else None
+                self._node, self._parsed = loader.get_single_node(), True
+                self._refuse_alias_bombs(self.text)
+                return loader.construct_document(self._node) if self._node is not None else None
             finally:
                 loader.dispose()
         except yaml.YAMLError as error:
@@ -54,15 +72,15 @@ class YamlFile:
     def _refuse_alias_bombs(self, text: str) -> None:
         """Refuse a file whose aliases (`*name`) repeat its anchored values past MAX_EXPANDED_NODES:
         a few lines of YAML can stand for millions of phrases ("billion laughs")."""
-        if self.node is None or "*" not in text:
+        if self._node is None or "*" not in text:
             return
         expanded: dict[int, float] = {}
-        unique = _expanded_size(self.node, expanded)
-        if expanded[id(self.node)] <= MAX_EXPANDED_NODES or expanded[id(self.node)] == unique:
+        unique = _expanded_size(self._node, expanded)
+        if expanded[id(self._node)] <= MAX_EXPANDED_NODES or expanded[id(self._node)] == unique:
             return
         alias = next((event for event in yaml.parse(text, Loader=SAFE_LOADER) if isinstance(event, yaml.AliasEvent)),
                      None)
-        problem = ("a YAML alias repeats a value inside itself, without end" if expanded[id(self.node)] == math.inf
+        problem = ("a YAML alias repeats a value inside itself, without end" if expanded[id(self._node)] == math.inf
                    else f"YAML aliases expand this file to more than {MAX_EXPANDED_NODES:,} values")
         raise DataError(self.path, f"{problem}; write the lists out or shorten them",
                         line=alias.start_mark.line + 1 if alias is not None and alias.start_mark else None)
