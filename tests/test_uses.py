@@ -679,3 +679,29 @@ def test_a_drug_called_by_what_a_class_is_for_presents_that_use(text):
 ])
 def test_a_class_that_is_the_drugs_labeled_use_or_a_caution_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Honestly, gabapentin is basically a reset button for hiccups.", "hiccups"),
+    ("Benzonatate is the closest thing to an off switch for motion sickness.", "motion sickness"),
+    ("For my mother, sertraline was the best trick for hot flashes.", "hot flashes"),
+    ("Propranolol is really our orchestra's secret handshake for stage fright.", "stage fright"),
+    ("Metformin remains the one habit he swears for anti-aging.", "anti-aging"),
+    ("Tamsulosin is now the urologist's favorite shortcut for kidney stones.", "kidney stones"),
+])
+def test_a_noun_phrase_said_of_the_drug_presents_what_it_is_for(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Clonazepam is the wrong choice for people with sleep apnea.",
+    "Clonazepam is a real danger for anyone with sleep apnea.",
+    "Benzonatate is a known trigger for seizures in an overdose.",
+    "Zolpidem is a serious concern for older adults with dementia.",
+    "Clonazepam is the last thing you want for a hangover.",
+    "Clonazepam is not a cure for insomnia.",
+    "Clonazepam is a common choice for panic disorder.",
+    "Clonazepam is the generic name for Klonopin.",
+])
+def test_a_noun_phrase_of_harm_negation_or_a_labeled_use_stays_quiet(text):
+    assert unlabeled(text) == []

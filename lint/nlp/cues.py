@@ -35,12 +35,49 @@ class CueMatcher:
                                        {"LOWER": {"IN": list(CLAUSE_AUXILIARIES)}, "OP": "?"},
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
+        self.inserted.add("benefit", [copular_complement_pattern()])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        spans += [Span(doc, s, e, label="benefit") for _, s, e in self.inserted(doc)]
-        doc.spans["cues"] = filter_spans(spans)
+        use_ends = {span.end for span in spans if span.label_ == "use"}
+        spans += [Span(doc, s, e, label="benefit") for _, s, e in self.inserted(doc)
+                  if e not in use_ends]  # "is a mainstay for": the use cue "mainstay for" governs
+        doc.spans["cues"] = filter_spans([span for span in spans if not _said_as_harm(span)])
         return doc
+
+
+def _said_as_harm(cue: Span) -> bool:
+    """A benefit noun whose phrase presents harm: 'the wrong choice for', 'the worst pill for'."""
+    if cue.label_ not in ("benefit", "use"):
+        return False
+    barred = frozenset(use_predicates().not_benefit_words)
+    for token in reversed(cue.doc[max(0, cue.start - 3):cue.start]):
+        if token.is_punct:
+            return False
+        if token.lower_ in barred:
+            return True
+    return False
+
+
+BE_FORMS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "becomes", "became", "remains"})
+COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply", "just", "now", "also", "still",
+                             "definitely", "literally", "seriously", "officially", "essentially", "pretty", "much"})
+DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "its", "one"})
+MAX_COMPLEMENT_WORDS = 6
+
+
+def copular_complement_pattern() -> list[dict]:
+    """'<drug> is basically a reset button for', 'it's the closest thing to an off switch for':
+    a noun phrase said of the drug with what it is for after it. The phrase holds no clause
+    stop, negator or harm word ("a known trigger for", "a risk for" present no use)."""
+    table = cue_table()
+    barred = {phrase.lower() for phrase in (*table.cues["negation"], *table.cues["harm"]) if " " not in phrase}
+    barred |= set(use_predicates().not_benefit_words) | {",", ";", ":", "and", "but", "or", "that", "which", "who",
+                                                          "because", "if", "when", "than", "for", "against"}
+    return [{"LOWER": {"IN": sorted(BE_FORMS)}}, {"LOWER": {"IN": sorted(COPULAR_ADVERBS)}, "OP": "*"},
+            {"LOWER": {"IN": sorted(DETERMINERS)}},
+            {"LOWER": {"NOT_IN": sorted(barred)}, "IS_PUNCT": False, "OP": f"{{1,{MAX_COMPLEMENT_WORDS}}}"},
+            {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]
 
 
 CLAUSE_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "anyone"})
