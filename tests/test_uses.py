@@ -7,6 +7,7 @@ import pytest
 
 from lint import Linter, LinterConfig
 from lint.nlp.inflect import phrase_forms, verb_forms
+from lint.nlp.sections import heading_kind
 
 
 def unlabeled(text: str, name: str = "article.txt") -> list[str]:
@@ -705,3 +706,25 @@ def test_a_noun_phrase_said_of_the_drug_presents_what_it_is_for(text, use):
 ])
 def test_a_noun_phrase_of_harm_negation_or_a_labeled_use_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("heading, item, use", [
+    ("What else are readers taking it for?", "Rosacea flares before a wedding", "Rosacea"),
+    ("What do campers use it for", "Giardia from stream water", "Giardia"),
+    ("Things vets prescribe Flagyl for", "C. diff in older dogs", "C. diff"),
+    ("Other ways our shoppers use it", "Pink eye in toddlers", "Pink eye"),
+    ("Surprising reasons people pop one", "Traveler's tummy on cruises", "Traveler's tummy"),
+])
+def test_a_heading_that_asks_what_the_drug_is_taken_for_heads_uses(heading, item, use):
+    text = f"# Metronidazole\n\nMetronidazole treats trichomoniasis.\n\n## {heading}\n\n- {item}\n"
+    assert any(use in found for found in unlabeled(text, "article.md")), unlabeled(text, "article.md")
+
+
+@pytest.mark.parametrize("heading", [
+    "What to take it with", "When to take it", "How people take it", "Ways to take it safely",
+    "Taking it for the first time", "Who should not take it", "What to avoid while taking it",
+])
+def test_a_heading_about_how_or_when_to_take_it_heads_no_uses(heading):
+    assert heading_kind(heading) != "uses"
+    text = f"# Metronidazole\n\nMetronidazole treats trichomoniasis.\n\n## {heading}\n\n- Rosacea patients\n"
+    assert unlabeled(text, "article.md") == []

@@ -7,15 +7,21 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint.knowledge.lexicons import cue_table
+from lint.knowledge.lexicons import cue_table, use_predicates
+from lint.nlp.inflect import phrase_forms
 
 NEUTRAL = "other"
+MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
 
 
 def heading_kind(text: str) -> str:
-    """Classify a heading by the first section kind one of whose words it contains, as a
-    whole word (a plural counts; a word written with a final '*' is a stem: 'allerg*')."""
+    """Classify a heading: one that asks or tells what the drug is taken for ("What else are
+    members taking it for?", "Other ways our customers use it") heads uses; otherwise the
+    first section kind one of whose words it contains, as a whole word (a plural counts; a
+    word written with a final '*' is a stem: 'allerg*')."""
     lowered = text.lower()
+    if _purpose_heading().search(lowered):
+        return "uses"
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
             return kind
@@ -27,6 +33,17 @@ def _section_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     def word(w: str) -> str:
         return rf"\b{re.escape(w[:-1])}" if w.endswith("*") else rf"\b{re.escape(w)}(?:s|es)?\b"
     return tuple((kind, re.compile("|".join(word(w) for w in words))) for kind, words in cue_table().sections.items())
+
+
+@lru_cache(maxsize=1)
+def _purpose_heading() -> re.Pattern:
+    """A purpose verb (use_predicates.yaml `purpose`, every form) whose 'for' ends the heading,
+    or that follows 'reasons' or 'ways' with its subject ("Other ways shoppers use it"; not
+    "Ways to take it safely", which is how to take it)."""
+    forms = sorted({form for verb in use_predicates().purpose for form in phrase_forms(verb)}, key=len, reverse=True)
+    verb = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
+    return re.compile(rf"\b{verb}\b(?:\s+[\w'’-]+){{0,{MAX_WORDS_BEFORE_FOR}}}?\s+for\s*[?:.!]*\s*$"
+                      rf"|\b(?:ways(?!\s+to\b)|reasons)\b(?:\s+[\w'’-]+){{0,3}}?\s+{verb}\b")
 
 
 @Language.component("druglint_sections")
