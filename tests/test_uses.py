@@ -728,3 +728,26 @@ def test_a_heading_about_how_or_when_to_take_it_heads_no_uses(heading):
     assert heading_kind(heading) != "uses"
     text = f"# Metronidazole\n\nMetronidazole treats trichomoniasis.\n\n## {heading}\n\n- Rosacea patients\n"
     assert unlabeled(text, "article.md") == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Sertraline is an antidepressant. My aunt takes it before bed to cool her hot flashes.", "hot flashes"),
+    ("Gabapentin is a seizure medicine. Her trainer pops them after races to numb the shin splints.", "shin splints"),
+    ("Propranolol lowers blood pressure. The violinist swallows two tablets before concerts to stave off stage fright.",
+     "stage fright"),
+    ("Fluticasone is a nasal spray. A nightly spray ended his snoring for good.", "snoring"),
+    ("Metformin treats type 2 diabetes. One pill every morning knocked out her acne, she says.", "acne"),
+])
+def test_a_pronoun_or_dose_form_noun_stands_for_the_named_drug(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Morphine relieves severe pain. Use this page to prepare your questions for the doctor.",
+    "Metronidazole treats trichomoniasis. Take each dose with food to spare your stomach.",
+    "Sertraline treats depression. Her sleeping pills knocked out her insomnia, not the sertraline.",
+    "Gabapentin treats shingles pain. This week we tried a new routine to calm her road rage.",
+    "Sertraline is an antidepressant. My aunt takes it to calm her depression.",
+])
+def test_other_nouns_after_this_or_before_a_dose_form_are_not_the_drug(text):
+    assert unlabeled(text) == []

@@ -35,6 +35,7 @@ from lint.claims.relations import (
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
+from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention, counted_units, day_total, frequency, strength_before, with_strength
 from lint.nlp.drugs import OTHER
@@ -699,7 +700,8 @@ def _set_aside(sentence: _Sentence, drug: Span) -> bool:
 
 def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[str | None, Span | None]:
     """The drug a predicate at token `anchor` is about when the sentence says so: a drug
-    name or a pronoun (it, this medicine) before it in the sentence, or a uses section."""
+    name, a pronoun or a dose-form noun ('it', 'a nightly spray') before it in the sentence,
+    or a uses section."""
     doc = sentence.doc
     for i in range(anchor, max(sentence.span.start, anchor - 12) - 1, -1):
         drug = next((d for d in sentence.drugs if d.start <= i < d.end), None)
@@ -708,7 +710,7 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
         if drug is not None:
             denied = drug.start > sentence.span.start and doc[drug.start - 1].lower_ == "not"  # "X, not Y, is ..."
             return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
-        if i < anchor and doc[i].lower_ in PRONOUNS | {"this", "these"}:
+        if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i)):
             return main, None
     return (main, None) if sentence.section in USE_SECTIONS else (None, None)
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from lint.knowledge.lexicons import Concepts, concepts, use_predicates
 from lint.knowledge.reference import Profile, Reference
+from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.inflect import phrase_forms
 
 OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an", "those", "these", "its", "some",
@@ -30,7 +31,6 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
                         "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout"})
-REFERS_TO_DRUG = frozenset({"it", "them", "this", "these"})
 REFERS_BACK = frozenset({"it", "them", "they", "those", "these", "this", "that"})  # a goal about what was named before
 NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose")
 GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
@@ -165,7 +165,7 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
 
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
-    the drug (or 'it') as its object, then 'to' and a goal verb."""
+    the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
     vocabulary, purpose = concepts(), _purpose_forms()
     found = []
     drug_starts = {d.start: d for d in drug_spans}
@@ -173,7 +173,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if doc[i].lower_ not in purpose:
             continue
         j = i + 1
-        while j < min(sentence.end, i + 4) and j not in drug_starts and doc[j].lower_ not in REFERS_TO_DRUG:
+        while j < min(sentence.end, i + 4) and j not in drug_starts and not refers_to_drug(doc, j):
             j += 1
         if j >= min(sentence.end, i + 4):
             continue

@@ -13,6 +13,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lint.nlp.anaphora import refers_to_drug
+
 SYNTAX_MODEL_DIR = Path(__file__).resolve().parent / "syntax_model"
 
 
@@ -48,21 +50,23 @@ def _purpose_words() -> frozenset[str]:
 TESTIFYING = frozenset({"my", "his", "her", "their", "our", "i", "i've", "i'm", "me", "we"})
 
 
-def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = frozenset()) -> bool:
+def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = frozenset(),
+                named: bool = True) -> bool:
     """True for a sentence (token range) that can carry a testimony (an improvement word and
-    someone's own experience: "my", "his", "I") or a purpose clause (a purpose verb, the drug
-    or "it" within three words, then "to": "takes Claritin to dry up a cold") (the caller
-    keeps only sentences that name a drug, whose first tokens are `drug_starts`). Only these
+    someone's own experience: "my", "his", "I", in a sentence that names a drug) or a purpose
+    clause (a purpose verb, the drug, "it" or "a few tablets" within three words, then "to":
+    "takes Claritin to dry up a cold", "takes it to stop the rage"). `drug_starts` are the
+    first tokens of drug names; `named` says the sentence names one. Only these sentences
     are parsed, so the parser costs little."""
     words = [token.lower_ for token in doc[start:end]]
-    if TESTIFYING.intersection(words) and _improvement_words().intersection(words):
+    if named and TESTIFYING.intersection(words) and _improvement_words().intersection(words):
         return True
     purpose = _purpose_words()
     for i, word in enumerate(words):
         if word not in purpose:
             continue
         objects = [j for j in range(i + 1, min(i + 4, len(words)))
-                   if start + j in drug_starts or words[j] in ("it", "them", "this")]
+                   if start + j in drug_starts or refers_to_drug(doc, start + j)]
         if objects and "to" in words[objects[0] + 1:objects[0] + 8]:
             return True
     return False
@@ -77,9 +81,10 @@ def parse_claim_sentences(doc: Doc) -> Doc:
 
     table = sentence_table(doc)
     drug_starts = frozenset(span.start for span in doc.spans["drugs"])
-    with_drugs = sorted({table.of_token[start] for start in drug_starts})
-    chosen = [table.spans[i] for i in with_drugs
-              if needs_parse(doc, table.spans[i].start, table.spans[i].end, drug_starts)]
+    with_drugs = {table.of_token[start] for start in drug_starts}
+    candidates = range(len(table.spans)) if drug_starts else with_drugs  # "takes it to ...": the article's drug
+    chosen = [table.spans[i] for i in sorted(candidates)
+              if needs_parse(doc, table.spans[i].start, table.spans[i].end, drug_starts, named=i in with_drugs)]
     parsed: dict[int, Doc] = {}
     if chosen:
         model = load_syntax_model()

@@ -1,0 +1,37 @@
+"""Words that stand for the article's drug without naming it: a pronoun ("takes it to ..."),
+or a dose-form noun after a determiner or a count ("swallows a few tablets to ...", "a nightly
+spray ended his snoring"). A dose-form noun after a word that names another kind of medicine
+("sleeping pills", "water pills", "stent pills") is not the drug."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+PRONOUNS = frozenset({"it", "them", "this", "these"})
+DEMONSTRATIVES = frozenset({"this", "these"})
+NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way, not the drug ("use this page to")
+    "page", "pages", "article", "guide", "post", "site", "website", "list", "section", "video", "episode",
+    "newsletter", "column", "thread", "chart", "table", "leaflet", "handout", "form", "link", "book", "app", "tool",
+    "information", "info", "advice", "question", "questions", "answer", "week", "weeks", "month", "months", "year",
+    "years", "morning", "evening", "summer", "winter", "time", "times", "way", "ways", "kind", "sort", "type",
+    "point", "stage", "case", "cases", "trick", "tip", "tips", "step", "steps"})
+DOSE_FORMS = frozenset({"tablet", "tablets", "pill", "pills", "capsule", "capsules", "caplet", "caplets", "dose",
+                        "doses", "spray", "sprays", "pearl", "pearls", "patch", "patches", "shot", "shots",
+                        "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs"})
+BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "few", "couple", "several", "her",
+                              "his", "my", "their", "our", "your", "its", "this", "that", "these", "those", "nightly", "daily", "single", "extra", "half", "whole", "same", "of",
+                              "morning", "evening", "bedtime", "weekly", "small", "low", "tiny"})
+
+
+def refers_to_drug(doc: Doc, index: int) -> bool:
+    """True when token `index` stands for the article's drug: a pronoun (not 'this' before a
+    word for the text, a time or a way: 'this page', 'this week'), or a dose-form noun whose word before
+    is a determiner, count or timing word (not another medicine's kind, nor 'each dose')."""
+    word = doc[index].lower_
+    if word in DEMONSTRATIVES and index + 1 < len(doc) and doc[index + 1].lower_ in NOT_THE_DRUG:
+        return False
+    if word in PRONOUNS:
+        return True
+    if word not in DOSE_FORMS or index == 0:
+        return False
+    before = doc[index - 1]
+    return before.lower_ in BEFORE_DOSE_FORM or before.like_num
