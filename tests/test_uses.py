@@ -751,3 +751,28 @@ def test_a_pronoun_or_dose_form_noun_stands_for_the_named_drug(text, use):
 ])
 def test_other_nouns_after_this_or_before_a_dose_form_are_not_the_drug(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Our 3-year-old has been on Adderall XR since preschool started.", "3-year-old"),
+    ("Amlodipine lowers blood pressure. The cardiologist put our 5-year-old on it last spring.", "5-year-old"),
+    ("Dad hands Children's Claritin to his 14-month-old every morning.", "14-month-old"),
+    ("A listener's daughter, 9, gets a glipizide tablet with breakfast.", "daughter, 9,"),
+    ("Coaches say kids as young as ten take methocarbamol after practice.", "as young as ten"),
+    ("Her 16-year-old just started Alli before prom.", "16-year-old"),
+])
+def test_the_drug_given_at_an_age_the_label_gives_no_dose_is_reported(text, age):
+    assert age in unlabeled(text), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Never give amlodipine to a 4-year-old.",
+    "My 2-year-old got into the amlodipine bottle and we called poison control.",
+    "Can my 4-year-old take amlodipine?",
+    "Our 8-year-old takes amlodipine for his blood pressure.",
+    "Our 5-year-old takes Adderall every morning.",
+    "Her 10-year-old takes Benadryl for hives.",
+    "My 4-year-old asked what the amlodipine on the counter was for.",
+])
+def test_a_denial_an_accident_a_question_or_a_labeled_age_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import ArticleClaims, UseClaim, is_labeled, too_vague_for
+from lint.claims.given_at_age import AgeClaim
 from lint.knowledge.reference import DoseEntry, Indication, Profile, Reference
 from lint.model.findings import Finding, Severity
 
 ID = "unlabeled-indication"
+HEAD_REASONS = ("label in a", "item in a")  # how extract.py says a use heads its block
 SUMMARY = "A condition is presented as a use or benefit of the drug, but it is not a labeled indication."
 RULE_DOC = RuleDoc(
     what="""
@@ -73,10 +75,14 @@ def not_judged_reason(reference: Reference, use: UseClaim) -> str | None:
 
 
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
-    """One finding per presented use of an unlabeled condition (once per sentence and condition)."""
+    """One finding per presented use of an unlabeled condition (once per sentence and condition;
+    a use in words the lexicon does not know is not reported beside a known one in its
+    sentence or under the label or item head that named it: "**Insomnia.** Many take it to
+    fall asleep faster" is one use)."""
     findings: list[Finding] = []
     seen: dict[int, set[str]] = {}  # sentence start -> concepts reported there (linear in the article)
-    for use in claims.uses:
+    headed: dict[int, set[str]] = {}  # block -> concepts its label or item head reported ("**Insomnia.** Many ...")
+    for use in sorted(claims.uses, key=lambda use: use.unlisted):  # known conditions first (a stable sort)
         if not use.presented_as_use or not_judged_reason(reference, use):
             continue
         profile = reference.profiles[use.drug]
@@ -85,10 +91,12 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                 findings.append(excluded)
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
-        in_sentence = seen.setdefault(use.sentence_start, set())
-        if any(reference.related(done, concept) for done in in_sentence):
-            continue  # the same concept, or a kind of one already reported in this sentence
+        in_sentence, head = seen.setdefault(use.sentence_start, set()), headed.get(use.block, set())
+        if any(reference.related(done, concept) for done in in_sentence | head) or use.unlisted and (in_sentence or head):
+            continue  # the same concept, a kind of one, or an unlisted restatement of one reported here
         in_sentence.add(concept)
+        if use.reason.startswith(HEAD_REASONS):
+            headed.setdefault(use.block, set()).add(concept)
         name = reference.conditions[concept].name if concept in reference.conditions else f"'{use.text}'"
         labeled = "; ".join(ind.fact.split(";")[0].rstrip(".") for ind in profile.indications)
         first_source = profile.source(profile.indications[0].source) if profile.indications else None
@@ -108,7 +116,28 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             rule=ID, severity=Severity.WARNING, drug=profile.id, subject=concept, start=use.start, end=use.end,
             message=message, label_fact=labeled, source=first_source.cite() if first_source else None,
             suggestion=suggestion))
+    reported = {(use.sentence_start, use.drug) for use in claims.uses if use.presented_as_use}
+    findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
+                 and (finding := _given_at_excluded_age(reference, age)) is not None]
     return findings
+
+
+def _given_at_excluded_age(reference: Reference, claim: AgeClaim) -> Finding | None:
+    """'My 4-year-old has been on Adderall XR': the drug given at an age the label doses for
+    no use of the product."""
+    profile = reference.profiles.get(claim.drug)
+    entry = profile.no_dose_at_age(claim.age_years, claim.products) if profile else None
+    if profile is None or entry is None:
+        return None
+    source = profile.source(entry.source)
+    age = f"{claim.age_years:g}-year-old" if claim.age_years >= 1 else f"{claim.age_years * 12:g}-month-old"
+    return Finding(
+        rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{entry.indication or 'use'}-age",
+        start=claim.start, end=claim.end,
+        message=(f"{profile.generic} is presented as given to a {age} ('{claim.text}'), but the label gives no "
+                 f"use or dose at that age. Label: {entry.silent or entry.fact}"),
+        label_fact=entry.silent or entry.fact, source=f"{source.cite()}; {entry.section}",
+        suggestion=f"Say that {profile.generic} is not approved for children of this age, or remove the example.")
 
 
 def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseEntry | None:

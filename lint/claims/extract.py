@@ -9,12 +9,13 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from lint.claims.given_at_age import AgeClaim, given_at_age
 from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight
 from lint.claims.relations import (
     GOAL_HEADS,
@@ -159,6 +160,7 @@ class ArticleClaims:
     doses: list[DoseClaim]
     warnings: list[WarningMention]
     misspellings: list[Span]
+    ages: list[AgeClaim] = field(default_factory=list)  # the drug given to someone of a stated age
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,26 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     doses = _dose_claims(doc, sentences, mains, reference, uses)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
     misspellings = [d for d in drug_spans if d._.misspelled]
-    return ArticleClaims(main, drugs, subjects, uses, doses, warnings, misspellings)
+    return ArticleClaims(main, drugs, subjects, uses, doses, warnings, misspellings,
+                         _age_claims(sentences, mains, reference))
+
+
+def _age_claims(sentences: list[_Sentence], mains: list[str | None], reference: Reference) -> list[AgeClaim]:
+    """Sentences that give the drug (named, or the local main drug by a pronoun) to someone
+    of a stated age, outside warning and side-effect sections."""
+    claims = []
+    for sentence, main in zip(sentences, mains):
+        if sentence.section in EXCLUDED_SECTIONS:
+            continue
+        named = [d for d in sentence.drugs if d.label_ in reference.profiles]
+        drug = named[0].label_ if named else main
+        if drug is None:
+            continue
+        tokens = {i for d in named if d.label_ == drug for i in range(d.start, d.end)}
+        products = product_cues(sentence.text, reference.profiles.get(drug))
+        if (claim := given_at_age(sentence.span, drug, tokens, products)) is not None:
+            claims.append(claim)
+    return claims
 
 
 def _local_mains(sentences: list[_Sentence], subjects: list[str], main: str | None) -> list[str | None]:

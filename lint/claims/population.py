@@ -24,7 +24,9 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
                        r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
-                       r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)",  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
+                       r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)"  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
+                       r"|\b(?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|stepson|"
+                       r"stepdaughter), (\d{1,2}),",  # "A reader's son, 7, gets"
                        re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ...", "my grandmother is 81 and"
 AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -33,6 +35,7 @@ WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
                       rf"|\b(?:she|he|who|sister|brother|son|daughter|kid|child)(?:'s| is)(?: only| just| now)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
+YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b", re.I)  # "children as young as eight"
 
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
                     r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)"
@@ -94,6 +97,18 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     if not relation:
         return kg, kg
     return (kg, None) if relation in LOWER_BOUND else (None, kg)
+
+
+def stated_age(text: str) -> tuple[float, int, int] | None:
+    """The one person's age a text states ('my 4-year-old', 'her son, 7,', 'an 18-month-old',
+    'children as young as eight': the youngest), with the characters that state it."""
+    if infant := INFANT_AGE.search(text):
+        return float(infant.group(1)) / (52 if infant.group(2).lower() == "week" else 12), *infant.span()
+    for pattern in (EXACT_AGE, WORD_AGE, YOUNGEST_AGE):
+        if match := pattern.search(text):
+            first = next(group for group in match.groups() if group)
+            return float(AGE_WORDS.get(first.lower()) or first), *match.span()
+    return None
 
 
 def _stage_age(text: str) -> tuple[float | None, float | None]:

@@ -165,6 +165,24 @@ class Profile:
                        and e.age_years[1] < 18 for e in entries)
         return entries[0] if entries and children else None
 
+    def no_dose_at_age(self, age_years: float, products: frozenset[str] = frozenset()) -> DoseEntry | None:
+        """The label's no-dose entry for a child of this age, when one covers every product
+        the article may mean (those named, else all) for every use of that product; None when
+        some product or use is dosed at that age, or the label is silent about it."""
+        def covering(product: str | None) -> DoseEntry | None:
+            uses = {i.id for i in self.indications if product is None or not i.products or product in i.products}
+            return next((e for e in self.doses if e.no_dose and e.population == "pediatric"
+                         and _within(age_years, e.age_years or (None, 17.99))
+                         and (product is None or not e.products or product in e.products)
+                         and (e.indication is None or uses == {e.indication})), None)
+        entries = [covering(product) for product in sorted(products or {p.id for p in self.products}) or [None]]
+        return entries[0] if all(entries) else None
+
+
+def _within(value: float, bounds: tuple[float | None, float | None]) -> bool:
+    low, high = bounds
+    return (low is None or low <= value) and (high is None or value <= high)
+
 
 @dataclass(frozen=True)
 class Condition:

@@ -1,0 +1,65 @@
+"""The drug given to someone whose age the sentence states: "My 4-year-old nephew has been on
+Adderall XR", "her 15-year-old son started Suboxone", "Children as young as eight will receive
+the tablets". Whatever it is given for, the article presents a use at that age; the
+unlabeled-indication rule judges the age against the ages the label gives no dose for.
+
+A question, a denial ("never give it to a 4-year-old") and an accident ("a 2-year-old got into
+the bottle") present no use."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from lint.claims.population import stated_age
+from lint.nlp.anaphora import refers_to_drug
+from lint.nlp.inflect import verb_forms
+
+ADULT_YEARS = 18
+GIVING_VERBS = ("take", "start", "give", "put", "use", "get", "receive", "try", "prescribe", "fill", "pop", "spray",
+                "hand", "keep")
+ACCIDENTAL = re.compile(r"\b(?:accident\w*|by mistake|got into|get into|gets into|poison\w*|overdos\w*|"
+                        r"swallowed some|found (?:the|a|her|his|my)\b)", re.I)
+DENIAL = re.compile(r"(?:\b(?:not|never|no|nobody|avoid|cannot)\b|n't\b|n’t\b)", re.I)
+
+
+@dataclass(frozen=True)
+class AgeClaim:
+    """A drug presented as given to a person of a stated age under 18."""
+
+    drug: str
+    age_years: float
+    start: int  # the characters that state the age ('4-year-old')
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    products: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _giving_forms() -> frozenset[str]:
+    return frozenset(form for verb in GIVING_VERBS for form in verb_forms(verb))
+
+
+def given_at_age(sentence: Span, drug: str, drug_tokens: set[int], products: frozenset[str]) -> AgeClaim | None:
+    """The age claim of a sentence that gives `drug` (its name at `drug_tokens`, or a word
+    standing for it) to a person of a stated age under 18, with a verb of giving or taking,
+    or 'on' before the drug ('has been on Adderall')."""
+    text = sentence.text
+    if text.rstrip().endswith("?") or ACCIDENTAL.search(text) or DENIAL.search(text):
+        return None
+    found = stated_age(text)
+    if found is None or found[0] >= ADULT_YEARS:
+        return None
+    doc = sentence.doc
+    refers = drug_tokens | {t.i for t in sentence if refers_to_drug(doc, t.i)}
+    giving = any(t.lower_ in _giving_forms() for t in sentence)
+    on_it = any(t.lower_ == "on" and t.i + 1 in refers for t in sentence)
+    if not refers or not (giving or on_it):
+        return None
+    age, start, end = found
+    offset = sentence.start_char
+    return AgeClaim(drug, age, offset + start, offset + end, text[start:end], offset, sentence.end_char, products)
