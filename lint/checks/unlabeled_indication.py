@@ -75,14 +75,13 @@ def not_judged_reason(reference: Reference, use: UseClaim) -> str | None:
 
 
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
-    """One finding per presented use of an unlabeled condition (once per sentence and condition;
-    a use in words the lexicon does not know is not reported beside a known one in its
-    sentence or under the label or item head that named it: "**Insomnia.** Many take it to
-    fall asleep faster" is one use)."""
+    """One finding per presented use of an unlabeled condition (once per sentence and condition,
+    and the use a list item or labeled line names at its head is not reported again from its
+    body: "**Insomnia.** Many take it to fall asleep faster" is one use)."""
     findings: list[Finding] = []
     seen: dict[int, set[str]] = {}  # sentence start -> concepts reported there (linear in the article)
     headed: dict[int, set[str]] = {}  # block -> concepts its label or item head reported ("**Insomnia.** Many ...")
-    for use in sorted(claims.uses, key=lambda use: use.unlisted):  # known conditions first (a stable sort)
+    for use in claims.uses:
         if not use.presented_as_use or not_judged_reason(reference, use):
             continue
         profile = reference.profiles[use.drug]
@@ -92,8 +91,8 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
         in_sentence, head = seen.setdefault(use.sentence_start, set()), headed.get(use.block, set())
-        if any(reference.related(done, concept) for done in in_sentence | head) or use.unlisted and (in_sentence or head):
-            continue  # the same concept, a kind of one, or an unlisted restatement of one reported here
+        if any(reference.related(done, concept) for done in in_sentence | head):
+            continue  # the same concept, or a kind of one, reported in this sentence or at the head of its block
         in_sentence.add(concept)
         if use.reason.startswith(HEAD_REASONS):
             headed.setdefault(use.block, set()).add(concept)

@@ -175,7 +175,8 @@ class Profile:
                          and _within(age_years, e.age_years or (None, 17.99))
                          and (product is None or not e.products or product in e.products)
                          and (e.indication is None or uses == {e.indication})), None)
-        entries = [covering(product) for product in sorted(products or {p.id for p in self.products}) or [None]]
+        candidates: list[str | None] = [*sorted(products or {p.id for p in self.products})] or [None]
+        entries = [covering(product) for product in candidates]
         return entries[0] if all(entries) else None
 
 
