@@ -580,3 +580,33 @@ def test_a_daily_amount_split_over_the_day_is_a_daily_amount(lint_string):
                "Famotidine for GERD: 40 mg split into two doses.",
                "Macrobid for a bladder infection. Cranberry capsules, 500 mg twice a day, because my grandmother says so.",
                "Lithium for bipolar disorder: 900 mg divided over the day."))
+
+
+def test_a_spelled_count_or_a_brand_after_the_strength_counts_units(lint_string):
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Advil for back pain: my brother swallows four 200 mg Advil before bed.",
+                 "Claritin for hay fever: she takes three 10 mg Claritin RediTabs every morning.",
+                 "Misoprostol to protect the stomach: he takes two 200 mcg at breakfast.",
+                 "Zyprexa IntraMuscular for agitation: the ward gave four 10 mg shots in one day.",
+                 "Benadryl for sleep: take two 50 mg LiquiCaps at bedtime."),
+        quiet=("Wellbutrin SR for depression: two daily doses, at least 8 hours between the two 150 mg doses.",
+               "Advil for back pain: my brother swallows two 200 mg Advil before bed.",
+               "Claritin for hay fever: one 10 mg Claritin RediTab every morning.",
+               "Misoprostol to protect the stomach: one 200 mcg tablet four times a day with meals.",
+               "Benadryl for sleep: one 50 mg LiquiCap at bedtime."))
+
+
+def test_hourly_doses_and_the_top_of_a_range_as_one_dose_are_judged(lint_string):
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Dilaudid for pain after surgery: one 2 mg tablet every hour until it settles.",
+                 "Oxycodone IR for pain: 5 mg hourly as needed.",
+                 "Benadryl for hives: adults take 50-100 mg every 4 hours.",
+                 "Claritin for hives: 10-20 mg once a day.",
+                 "Advil for a toothache: 400-800 mg every 6 hours."),
+        quiet=("Advil for a toothache: one or two 200 mg tablets every 4 to 6 hours.",
+               "Benadryl for hives: adults take 25-50 mg every 4 to 6 hours.",
+               "Dilaudid for pain after surgery: one 2 mg tablet every 4 to 6 hours.",
+               "Claritin for hives: 10 mg once a day; do not take it every hour.",
+               "Oxycodone IR for pain: 5-15 mg every 4 to 6 hours as needed."))

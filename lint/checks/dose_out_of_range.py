@@ -233,14 +233,15 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     if entry.no_dose:
         return f"the label gives no dose for {_group(entry)}"
     mention = claim.mention
-    per_kg, low, kg = mention.per_kg, amount[0], _exact(claim.weight_kg)
+    per_kg, kg = mention.per_kg, _exact(claim.weight_kg)
     initial = mention.kind == "initial"
+    low, top = amount[0], None if initial else amount[1]  # "50-100 mg" may mean one 100 mg dose
     other_unit: tuple[float, bool] | None = None  # the amount in the other unit, for a stated body weight
     if kg:
         other_unit = (low * kg, False) if per_kg else (low / kg, True)
     if other_unit and not _comparable(entry, per_kg, initial):  # 260 mg for a 20 kg child vs 13 mg/kg
         return _violation_in(entry, mention, *other_unit)
-    reason = _violation_in(entry, mention, low, per_kg)
+    reason = _violation_in(entry, mention, low, per_kg, top)
     if reason is None and other_unit and _comparable(entry, other_unit[1], False):  # 50 mg for 30 kg: 1.7 mg/kg,
         return _violation_in(entry, replace(mention, kind="usual"), *other_unit)  # judged by the ceiling only
     return reason
@@ -251,10 +252,13 @@ def _amount(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bool) -> str | None:
-    """Why an amount (the low end of a stated range), in mg or mg/kg, breaks one entry."""
+def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bool,
+                  top: float | None = None) -> str | None:
+    """Why an amount (the low end of a stated range; its top end, when given, as one dose), in
+    mg or mg/kg, breaks one entry. A day is counted from the low end: "one or two tablets
+    every 4 to 6 hours" is what the label itself says, with its daily cap beside it."""
     suffix = "_per_kg" if per_kg else ""
-    single = None if mention.per_day else low
+    single = None if mention.per_day else max(low, top or low)
     times = mention.times_per_day
     doses_a_day = min(times[0], entry.max.get("times_per_day") or times[0]) if times else None  # "every 4 hours, at most 5 times"
     daily = low if mention.per_day else (low * doses_a_day if doses_a_day is not None else None)
@@ -356,7 +360,7 @@ def _group(entry: DoseEntry) -> str:
 def _times(per_day: float) -> str:
     """A dosing frequency in words: 'every 4 hours', '3 times a day', 'twice a week'."""
     if per_day > 4 and (24 / per_day).is_integer():
-        return f"every {24 / per_day:g} hours"
+        return "every hour" if per_day == 24 else f"every {24 / per_day:g} hours"
     if per_day >= 1 - 1e-9:
         return {1: "once a day", 2: "twice a day"}.get(round(per_day), f"{per_day:g} times a day") \
             if abs(per_day - round(per_day)) < 1e-9 else f"{per_day:g} times a day"

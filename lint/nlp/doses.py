@@ -31,6 +31,9 @@ FORBIDDEN_BEFORE = re.compile(r"\b(?:never|don't|don’t|do not|does not|doesn't
                               r"can't|avoid)\s+(?:\w+\s+){0,2}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
                               r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$",
                               re.I)  # "never take 600 mg", "don't take three tablets", not "never take more than"
+DENIED_JUST_BEFORE = re.compile(r"\b(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|"
+                                r"mustn't|cannot|can't|avoid)\s*$", re.I)  # "do not | take it every hour"
+A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
                            r"|take|takes|taking|took|swallow\w*|pop|pops|popped|popping|add|adds|added|adding)\s+"
@@ -84,7 +87,7 @@ HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "s
               "twenty-four": "24"}
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
-                         r"|\bq(?P<q>\d+)h\b", re.I)
+                         r"|\bq(?P<q>\d+)h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b", re.I)
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
@@ -93,7 +96,10 @@ PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|
                             r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
                             r"|\bon day (?:one|1)\b[^.;]*$", re.I)
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
-STRENGTH_AFTER = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,2}}?(?:{UNIT_FORMS}|strengths?|vials?|liquid gels|pens?|injections?)\b", re.I)
+STRENGTH_AFTER = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,2}}?(?:{UNIT_FORMS}|strengths?|vials?|liquid gels|pens?|injections?|shots?)\b", re.I)
+DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|my|your|our|all)\s*$", re.I)
+DOSES_AFTER = re.compile(r"^\s*(?:doses?|times|days|weeks)\b", re.I)  # "the two 150 mg doses": doses, not units
+NAME_AFTER = re.compile(r"^\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))?\b")  # "two 10 mg Claritin RediTabs": a brand
 STRENGTH_CONTEXT = re.compile(r"\b(?:comes? (?:in|as)|holds?|available (?:in|as)|sold (?:in|as)|strengths|strength\s*:|supplied as|is made in|are made in|contains?|costs?|price|priced)|\$", re.I)
 INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|cut|drop\w*|taper\w*|adjust\w*|"
                               r"(?:go(?:es)?|went|goes|step\w*|bump\w*|move\w*|come\w*|came) (?:up|down))\s+(?:\w+\s+){0,4}?by\s*$"
@@ -150,7 +156,8 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
         best = ((1 / (7 * count), 1 / (7 * count)), weeks)
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
-        low = float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
+        low = 1.0 if hours.group("one") or hours.group("hourly") else \
+            float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or low))
         if 0 < low <= high <= 72:
             best = ((24 / high, 24 / low), hours)
@@ -195,10 +202,14 @@ COUNT_OF_THE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P
 
 def tablet_count(left: str, right: str) -> tuple[float, float] | None:
     """How many units of the stated strength make one dose: "three 5 mg tablets",
-    "1-2 caplets of 500 mg", "three of the 15 mg capsules" (None when no count is stated)."""
+    "1-2 caplets of 500 mg", "three of the 15 mg capsules", "two 10 mg Claritin RediTabs",
+    "three 200 mg at once" (None when no count is stated)."""
     match = COUNT_OF.search(left)
-    if match is None and STRENGTH_AFTER.match(right):
+    if match is None and (STRENGTH_AFTER.match(right) or NAME_AFTER.match(right)):
         match = COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)
+    if match is None and (spelled := COUNT_BEFORE.search(left)) is not None and not spelled.group("a")[0].isdigit() \
+            and not DEFINITE_BEFORE.search(left[:spelled.start()]) and not DOSES_AFTER.match(right):
+        match = spelled  # "three 200 mg at once": a spelled count before a strength counts units
     if match is None:
         return None
     low = _count(match.group("a"))
@@ -206,7 +217,8 @@ def tablet_count(left: str, right: str) -> tuple[float, float] | None:
     return (low, high) if 0 < low <= high <= 20 else None
 
 
-COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?{UNIT_FORMS}\s+(?:(?:a|per|each|every)\s+day|daily|in 24 hours)\b", re.I)
+COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+"
+                             r"(?:(?:a|per|each|every)\s+day|daily|in (?:24 hours|one day|a day|a single day))\b", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a|every|each)\s+(?:a |one |the )?(?:month|year)s?\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
 TOTAL_BEFORE = re.compile(r"\b(?:works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
@@ -457,8 +469,9 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if sentence[:match.start()].lower().endswith("used to ") or match.group(0).lower().startswith("used to "):
             continue  # "I used to take it twice a day": the past
         count_at = re.search(rf"(?<![\w.])(?:{COUNT})\s", match.group(0))
-        if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]):
-            continue  # "never take three tablets at once": a caution ("never take more than 8" is a limit)
+        if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]) \
+                or DENIED_JUST_BEFORE.search(sentence[:match.start()]) and not A_LIMIT.search(match.group(0)):
+            continue  # "never take three tablets at once", "do not take it every hour": a caution
         after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:60]
         times, freq_match = frequency(after)
         if (a_day := COUNT_A_DAY.match(after)) is not None:  # "take one tablet a day": that many a day
