@@ -610,3 +610,18 @@ def test_hourly_doses_and_the_top_of_a_range_as_one_dose_are_judged(lint_string)
                "Dilaudid for pain after surgery: one 2 mg tablet every 4 to 6 hours.",
                "Claritin for hives: 10 mg once a day; do not take it every hour.",
                "Oxycodone IR for pain: 5-15 mg every 4 to 6 hours as needed."))
+
+
+def test_who_a_dose_is_for_comes_from_the_sentence_before_about_that_person(lint_string):
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Zyprexa for schizophrenia. My nephew is 14. His psychiatrist started him at 10 mg right away.",
+                 "Lexapro for depression. My mother has cirrhosis. She's on 20 mg, same as before.",
+                 "Flexeril for a back spasm. Grandpa is 81. He started at 10 mg three times a day.",
+                 "Flexeril for a back spasm. Our older customers, say 70 and up, can start right at 10 mg.",
+                 "Lexapro for depression. Our older patients start at 20 mg."),
+        quiet=("Zyprexa for schizophrenia. My nephew is 24. His psychiatrist started him at 10 mg right away.",
+               "Lexapro for depression. My mother has cirrhosis. She's on 10 mg, same as before.",
+               "Flexeril for a back spasm. Grandpa is 81. He takes 5 mg three times a day.",
+               "Lexapro for depression. My neighbour is 15.\n\nShe takes 10 mg every morning.",
+               "Lexapro for depression. Our older patients start at 10 mg."))

@@ -1010,6 +1010,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
+        if found_in is None or found_in > 1:
+            person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
+            if person is not None and (described := detect_population(person.text))[0]:
+                (populations, age), found_in = described, 0
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
@@ -1027,6 +1031,18 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
     return claims
+
+
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
+
+
+def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
+    """The sentence just before, in the same paragraph, when this one goes on about a person
+    by a pronoun ('My dad has cirrhosis. He is on 20 mg'): who the dose is for may be there."""
+    if index == 0 or not PERSON_PRONOUN.search(sentences[index].text):
+        return None
+    before = sentences[index - 1]
+    return before if before.block_index == sentences[index].block_index else None
 
 
 def _stated_age(text: str) -> float | None:

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|clearance|crcl|dialysis|hemodialysis|haemodialysis)\b", re.I)
 HEPATIC = re.compile(r"\b(?:liver|hepatic|cirrhosis)\b", re.I)
-GERIATRIC = re.compile(r"\b(?:elderly|older adults?|older people|older patients|seniors?|geriatric|"
+GERIATRIC = re.compile(r"\b(?:elderly|older (?:adults?|people|patients|customers|folks|men|women|readers|members|users)|"
+                       r"seniors?|geriatric|"
                        r"the aged|over (?:the age of )?(?:6[5-9]|[7-9]\d)|(?:6[5-9]|[7-9]\d) (?:years )?(?:and|or) (?:older|over))\b", re.I)
 PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
                        r"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile)\b", re.I)
@@ -71,8 +72,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
         years = float(AGE_WORDS.get(first.lower()) or first)
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)
-    if GERIATRIC.search(text):
-        return frozenset({"geriatric"}), age or GERIATRIC_AGE
+    if GERIATRIC.search(text) or age is not None and age[0] is not None and age[0] >= GERIATRIC_AGE[0]:
+        return frozenset({"geriatric"}), age or GERIATRIC_AGE  # "70 and up"
     if PEDIATRIC.search(text):
         if ADULT.search(text) and not (age and age[1] is not None and age[1] < 18):
             return frozenset({"adult", "pediatric"}), age  # "adults and children 12 years and over"

@@ -113,7 +113,7 @@ DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|pop
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment|order|orders|ordered|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|stay|treatment|order|orders|ordered|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
