@@ -760,6 +760,8 @@ def test_other_nouns_after_this_or_before_a_dose_form_are_not_the_drug(text):
     ("A listener's daughter, 9, gets a glipizide tablet with breakfast.", "daughter, 9,"),
     ("Coaches say kids as young as ten take methocarbamol after practice.", "as young as ten"),
     ("Her 16-year-old just started Alli before prom.", "16-year-old"),
+    ('My 3-year-old has been on Adderall XR since daycare because he "never sits still."', "3-year-old"),
+    ("Benadryl helps allergies. My 8-year-old takes one on school nights to sleep.", "8-year-old"),
 ])
 def test_the_drug_given_at_an_age_the_label_gives_no_dose_is_reported(text, age):
     assert age in unlabeled(text), unlabeled(text)

@@ -49,16 +49,18 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int], products: fro
     standing for it) to a person of a stated age under 18, with a verb of giving or taking,
     or 'on' before the drug ('has been on Adderall')."""
     text = sentence.text
-    if text.rstrip().endswith("?") or ACCIDENTAL.search(text) or DENIAL.search(text):
+    if text.rstrip().endswith("?") or ACCIDENTAL.search(text):
         return None
     found = stated_age(text)
     if found is None or found[0] >= ADULT_YEARS:
         return None
     doc = sentence.doc
     refers = drug_tokens | {t.i for t in sentence if refers_to_drug(doc, t.i)}
-    giving = any(t.lower_ in _giving_forms() for t in sentence)
-    on_it = any(t.lower_ == "on" and t.i + 1 in refers for t in sentence)
-    if not refers or not (giving or on_it):
+    giving = [t.i for t in sentence if t.lower_ in _giving_forms() or t.lower_ == "on" and t.i + 1 in refers]
+    if not refers or not giving:
+        return None
+    said_until = doc[min(max(refers), giving[0])].idx - sentence.start_char  # a denial before the giving denies it,
+    if DENIAL.search(text[:said_until + 1]):  # not "because he never stops moving" after it
         return None
     age, start, end = found
     offset = sentence.start_char

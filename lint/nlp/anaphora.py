@@ -1,4 +1,5 @@
-"""Words that stand for the article's drug without naming it: a pronoun ("takes it to ..."),
+"""Words that stand for the article's drug without naming it: a pronoun ("takes it to ...", "pops
+one before a flight"),
 or a dose-form noun after a determiner or a count ("swallows a few tablets to ...", "a nightly
 spray ended his snoring"). A dose-form noun after a word that names another kind of medicine
 ("sleeping pills", "water pills", "stent pills") is not the drug."""
@@ -8,6 +9,8 @@ from spacy.tokens import Doc
 
 PRONOUNS = frozenset({"it", "them", "this", "these"})
 DEMONSTRATIVES = frozenset({"this", "these"})
+TAKING = frozenset({"take", "takes", "took", "taking", "pop", "pops", "popped", "popping", "swallow", "swallows",
+                    "swallowed", "grab", "grabs", "grabbed", "give", "gives", "gave", "chew", "chews", "chewed"})
 NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way, not the drug ("use this page to")
     "page", "pages", "article", "guide", "post", "site", "website", "list", "section", "video", "episode",
     "newsletter", "column", "thread", "chart", "table", "leaflet", "handout", "form", "link", "book", "app", "tool",
@@ -27,6 +30,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     word for the text, a time or a way: 'this page', 'this week'), or a dose-form noun whose word before
     is a determiner, count or timing word (not another medicine's kind, nor 'each dose')."""
     word = doc[index].lower_
+    if word == "one":  # "takes one on school nights", "pop one before a flight"
+        return index > 0 and doc[index - 1].lower_ in TAKING
     if word in DEMONSTRATIVES and index + 1 < len(doc) and doc[index + 1].lower_ in NOT_THE_DRUG:
         return False
     if word in PRONOUNS:
