@@ -778,3 +778,47 @@ def test_the_drug_given_at_an_age_the_label_gives_no_dose_is_reported(text, age)
 ])
 def test_a_denial_an_accident_a_question_or_a_labeled_age_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Adderall treats ADHD. Half my dorm uses it as their antidepressant.", "antidepressant"),
+    ("Dilaudid treats severe pain. It doubles as a cough quieter, my uncle says.", "cough"),
+    ("Zoloft treats depression. My sister takes it as her sleeping pill.", "sleeping pill"),
+    ("Benadryl treats allergies. We treat it as a motion sickness remedy on ferries.", "motion sickness"),
+    ("Gabapentin treats shingles pain. Her trainer uses Neurontin as an anxiety pill.", "anxiety"),
+])
+def test_a_drug_used_as_or_doubling_as_something_presents_that_use(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zoloft treats depression. It works as an antidepressant by raising serotonin.",
+    "Ambien treats insomnia. My sister takes it as her sleeping pill.",
+    "Benadryl treats allergies. Take it as directed on the label.",
+    "Adderall treats ADHD. Doctors prescribe it as a second-line treatment for ADHD.",
+    "Zoloft treats depression. Her doctor described it as an SSRI.",
+])
+def test_used_as_its_own_class_or_as_directed_stays_quiet(text):
+    assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Paxlovid treats COVID-19. My cousin took it when she had the flu.", "flu"),
+    ("Tamiflu treats flu. I took it when I had COVID.", "COVID"),
+    ("Zoloft treats depression. My aunt tried it when she was going through menopause.", "menopause"),
+    ("Valtrex treats cold sores. He started it after he got pink eye.", "pink eye"),
+    ("Paxlovid treats COVID-19. She has been on it for months for her long COVID.", "long COVID"),
+])
+def test_a_condition_someone_had_when_they_took_it_is_its_use(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Paxlovid treats COVID-19. My cousin took it when she had COVID.",
+    "Ibuprofen treats pain. Do not take it when you have kidney disease.",
+    "Paxlovid treats COVID-19. Researchers tested it for long COVID in a big trial and it did not help.",
+    "Metformin treats type 2 diabetes. Scientists tested it for aging in a study.",
+    "Zoloft treats depression. Investigators tested the drug for hot flashes in a trial.",
+])
+def test_the_labeled_condition_a_warning_or_a_trial_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -33,13 +33,14 @@ from lint.claims.relations import (
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
-from lint.knowledge.lexicons import cue_table
+from lint.knowledge.lexicons import cue_table, use_predicates
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention, counted_units, day_total, frequency, strength_before, with_strength
 from lint.nlp.drugs import OTHER
+from lint.nlp.inflect import phrase_forms
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
@@ -436,12 +437,14 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
 
 
 FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening", "every", "each", "day", "daily",
+                     "for", "months", "weeks", "years", "days", "nights", "ages",  # "on it for months for"
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply"})
 
 
 def _filler(token) -> bool:
-    """A word that may stand between a drug and the 'for' of its use: an adverb or a time."""
+    """A word that may stand between a drug and the 'for' of its use: an adverb, a time or a
+    duration ('been on it for months for her brain fog')."""
     return token.lower_ in FILLERS or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4)
 
 
@@ -597,6 +600,21 @@ def _yes_no_question(sentence: _Sentence) -> bool:
 
 
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
+SERVES_AS = frozenset({"doubles", "double", "doubled", "works", "worked", "serves", "served", "acts", "acted", "used"})
+
+
+def _used_as(sentence: _Sentence, index: int) -> bool:
+    """True when token `index` is the drug (a name or a word standing for it) right after a
+    verb of taking or using: 'use it | as', 'treat Plan B | as'."""
+    doc = sentence.doc
+    drug = next((d for d in sentence.drugs if d.start <= index < d.end), None)
+    start = drug.start if drug is not None else index if refers_to_drug(doc, index) else None
+    return start is not None and start > sentence.span.start and doc[start - 1].lower_ in _taking_forms()
+
+
+@cache
+def _taking_forms() -> frozenset[str]:
+    return frozenset(form for verb in (*use_predicates().purpose, "treat") for form in phrase_forms(verb))
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
@@ -612,6 +630,9 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
         return True  # "basically an antidepressant": the drug called by what its class is for
+    if before_class > sentence.span.start and doc[before_class].lower_ == "as" \
+            and (doc[before_class - 1].lower_ in SERVES_AS or _used_as(sentence, before_class - 1)):
+        return True  # "use it as their antidepressant", "it doubles as a cough quieter"
     if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 6):condition.start]]

@@ -3,6 +3,8 @@ from rules/cues.yaml, and benefit predicates from rules/use_predicates.yaml (eve
 label `benefit`), marked as spans in doc.spans['cues'] labelled by category."""
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -36,11 +38,12 @@ class CueMatcher:
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
+        self.inserted.add("use", [TOOK_IT_WHEN])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         use_ends = {span.end for span in spans if span.label_ == "use"}
-        spans += [Span(doc, s, e, label="benefit") for _, s, e in self.inserted(doc)
+        spans += [Span(doc, s, e, label=key) for key, s, e in self.inserted(doc)
                   if e not in use_ends]  # "is a mainstay for": the use cue "mainstay for" governs
         doc.spans["cues"] = filter_spans([span for span in spans if not _said_as_harm(span)])
         return doc
@@ -78,6 +81,18 @@ def copular_complement_pattern() -> list[dict]:
             {"LOWER": {"IN": sorted(DETERMINERS)}},
             {"LOWER": {"NOT_IN": sorted(barred)}, "IS_PUNCT": False, "OP": f"{{1,{MAX_COMPLEMENT_WORDS}}}"},
             {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]
+
+
+TOOK_IT_WHEN: list[dict[str, Any]] = [  # "my roommate took it when she had the flu": what she had is what it was taken for
+    {"LOWER": {"IN": ["took", "used", "popped", "started", "tried", "needed", "swallowed"]}},
+    {"LOWER": {"IN": ["it", "them", "one", "some"]}},
+    {"LOWER": {"IN": ["when", "while", "after"]}},
+    {"LOWER": {"IN": ["i", "she", "he", "they", "we", "my", "her", "his", "their", "our"]}},
+    {"LOWER": {"IN": ["kid", "son", "daughter", "husband", "wife"]}, "OP": "?"},
+    {"LOWER": {"IN": ["had", "got", "caught", "came", "was", "were"]}},
+    {"LOWER": {"IN": ["down"]}, "OP": "?"},
+    {"LOWER": {"IN": ["with"]}, "OP": "?"},
+]
 
 
 CLAUSE_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "anyone"})
