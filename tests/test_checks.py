@@ -625,3 +625,18 @@ def test_who_a_dose_is_for_comes_from_the_sentence_before_about_that_person(lint
                "Flexeril for a back spasm. Grandpa is 81. He takes 5 mg three times a day.",
                "Lexapro for depression. My neighbour is 15.\n\nShe takes 10 mg every morning.",
                "Lexapro for depression. Our older patients start at 10 mg."))
+
+
+def test_units_of_a_drug_made_in_one_strength_and_later_titration_steps(lint_string):
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("Contrave for weight loss: I take three Contrave tablets every morning.",
+                 "Contrave for weight loss: my sister swallows 3 tablets at once.",
+                 "Edluar for insomnia: 15 mg under the tongue as needed.",
+                 "Contrave for weight loss: in week one I took two tablets in the morning and two at night.",
+                 "Contrave for weight loss: she takes five Contrave tablets a day."),
+        quiet=("Contrave for weight loss: one tablet each morning in week one, two tablets twice a day from week four.",
+               "Contrave for weight loss: I started at one tablet a day and settled on two tablets twice a day.",
+               "Contrave for weight loss: two tablets in the morning and two at night.",
+               "Edluar for insomnia: 10 mg under the tongue as needed, once a night.",
+               "Contrave for weight loss: one tablet in the morning in week one, one tablet twice a day in week two."))

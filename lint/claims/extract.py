@@ -1078,13 +1078,15 @@ def _stated_age(text: str) -> float | None:
 def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:
     """A schedule of counted units ("two tablets every 4 hours") as an amount, when the
     sentence states the strength before it ("Norco 10 mg/325 mg ...") or the product named
-    comes in one strength ("three Advil tablets"); else the schedule as it is."""
+    (else the drug) comes in one strength ("three Advil tablets", "3 Contrave pills"); else
+    the schedule as it is."""
     counted = counted_units(span.text)
     if counted is None:
         return span._.dose
     strength = strength_before(before)
-    if strength is None:
-        strengths = {s for p in profile.products if p.id in products for s in p.strengths_mg}
+    if strength is None:  # the named product's one strength, else the drug's when it comes in one ("3 Contrave pills")
+        strengths = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
+            or {s for p in profile.products for s in p.strengths_mg}
         strength = strengths.pop() if len(strengths) == 1 else None
     return span._.dose if strength is None else with_strength(span._.dose, strength, *counted)
 

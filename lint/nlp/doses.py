@@ -113,8 +113,11 @@ DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|pop
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment|order|orders|ordered|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
+LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
+              r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
+LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
                        r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as)\b", re.I)),
@@ -122,7 +125,8 @@ KIND_CUES = [
                            r"day (?:one|1)|from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
                            r"jump\w* (?:straight )?to)\b", re.I)),
     ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?to\b", re.I)),
-    ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance|target|recommended|most (?:people|adults|patients))\b", re.I)),
+    ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance|target|recommended|most (?:people|adults|patients)|"
+                         rf"{LATER_STEP})\b", re.I)),
 ]
 
 
@@ -172,6 +176,8 @@ INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at f
 def _kind(left: str, right: str = "") -> str:
     if INITIAL_AFTER.match(right):
         return "initial"
+    if LATER_AFTER.match(right):
+        return "usual"
     left = THEN.split(left)[-1]  # "25 mg for the first week, then 50 mg": the second is no start
     best, best_at = "usual", -1
     for kind, pattern in KIND_CUES:
@@ -413,7 +419,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
-FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
+FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b", re.I)
 COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
@@ -480,15 +486,29 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             times, freq_match = (1.0, units), a_day  # "two tablets a day" may be both at once
         if times is None and (together := AT_ONCE.match(after)) is not None and counted_units(match.group(0)):
             found.append(DoseMention(start=start + match.start(), end=start + match.end() + together.end(), amounts_mg=(),
-                                     per_kg=False, per_day=False, times_per_day=None, kind=_kind(sentence[:match.start()])))
+                                     per_kg=False, per_day=False, times_per_day=None,
+                                     kind=_kind(sentence[:match.start()], sentence[match.end():])))
             continue  # "two Macrobid capsules at once": one dose of that many units, when their strength is known
+        if match.re is UNITS_COUNTED and match.group("day") and times is None:
+            times, freq_match = (1.0, _count(match.group("b") or match.group("a"))), None  # "five Contrave tablets a day"
+            found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                     per_day=False, times_per_day=times,
+                                     kind=_kind(sentence[:match.start()], sentence[match.end():])))
+            continue
+        if freq_match is not None and ONCE_AT.fullmatch(freq_match.group(0)) and counted_units(match.group(0)) \
+                and (match.re is not UNITS_COUNTED or freq_match.start() <= VERBLESS_GAP):
+            found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                     per_day=False, times_per_day=None,
+                                     kind=_kind(sentence[:match.start()], sentence[match.end():])))
+            continue  # "take three Contrave tablets every morning": one dose of three units, at a time of day
         if times is None or freq_match is None or ONCE_AT.fullmatch(freq_match.group(0)):
             continue
         if match.re is UNITS_COUNTED and freq_match.start() > VERBLESS_GAP:
             continue  # "three Advil tablets every 4 hours": a count of units needs its schedule right after it
         freq_end = match.end() + freq_match.end()
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
-                                 per_day=False, times_per_day=times, kind=_kind(sentence[:match.start()]),
+                                 per_day=False, times_per_day=times,
+                                 kind=_kind(sentence[:match.start()], sentence[freq_end:]),
                                  by_interval=freq_match.re is EVERY_HOURS))
     kept: list[DoseMention] = []
     for mention in sorted(found, key=lambda m: (m.start, -m.end)):  # one claim where two readings overlap
