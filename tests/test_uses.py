@@ -822,3 +822,26 @@ def test_a_condition_someone_had_when_they_took_it_is_its_use(text, use):
 ])
 def test_the_labeled_condition_a_warning_or_a_trial_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Metformin, which doctors use off-label for PCOS, also melts away stubborn belly fat.", "belly fat"),
+    ("Seroquel is used off-label for anxiety, but it is my go-to cure for jet lag.", "jet lag"),
+    ("Researchers are studying modafinil for depression; it already works wonders for hangovers.", "hangover"),
+    ("Doctors prescribe gabapentin off-label for hot flashes, though most people take it to quiet their migraines.",
+     "migraines"),
+    ("Some studies looked at Zoloft for tinnitus, but my aunt swears it cured her motion sickness.", "motion sickness"),
+])
+def test_an_off_label_or_research_note_covers_only_its_own_clause(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Seroquel is sometimes used off-label for sleep and for anxiety.",
+    "Doctors prescribe gabapentin for hot flashes, which is an off-label use.",
+    "Modafinil is being studied for depression and for fatigue after cancer.",
+    "Using Zoloft for premature ejaculation is off-label.",
+    "Metformin for weight loss is off-label, and so is metformin for PCOS.",
+])
+def test_an_off_label_or_research_note_still_covers_its_clause(text):
+    assert unlabeled(text) == []

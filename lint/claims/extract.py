@@ -383,15 +383,50 @@ def _negated_across_insert(sentence: _Sentence, index: int) -> bool:
 
 
 def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
-    """Called off-label by the sentence, by the one after it ("Those are off-label uses"),
-    or by the heading of its section ("Off-label uses")."""
-    if sentence.has("off_label") or sentence.section == "off_label":
+    """Called off-label as a whole: by the sentence after it ("Those are off-label uses") or
+    by the heading of its section ("Off-label uses"). An off-label cue inside the sentence
+    covers only its own clause (`in_scope`)."""
+    if sentence.section == "off_label":
         return True
     if following is None or following.block_index != sentence.block_index:
         return False
     opener = following.span[0].lower_ if len(following.span) else ""
     return opener in DEMONSTRATIVES and any(
         c.label_ == "off_label" and c.start < following.span.start + 10 for c in following.cues)
+
+
+CONTRAST = frozenset({"but", "however", "although", "though", "whereas", "yet", "unlike", "while", "except"})
+RELATIVE = frozenset({"which", "who", "whom", "whose"})
+
+
+def in_scope(sentence: _Sentence, category: str, span: Span) -> bool:
+    """True when a cue of the category (hedge, off_label) bears on the span: in its clause,
+    before or after it, with no contrast ('but', 'though', ';') between them, and not shut
+    in a relative clause the span stands outside ("Metformin, which doctors use off-label
+    for PCOS, also helps you lose weight fast")."""
+    doc = sentence.doc
+    for cue in sentence.cues:
+        if cue.label_ != category:
+            continue
+        if cue.start < span.end and span.start < cue.end:
+            return True
+        low, high = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
+        if any(c.label_ == "terminate" and c.text.lower() in CONTRAST and low <= c.start < high for c in sentence.cues) \
+                or bisect.bisect_left(sentence.breaks, low) < bisect.bisect_left(sentence.breaks, high):
+            continue
+        if cue.end <= span.start and _in_relative_clause(doc, sentence.span.start, cue.start, span.start):
+            continue
+        return True
+    return False
+
+
+def _in_relative_clause(doc: Doc, start: int, inside: int, outside: int) -> bool:
+    """True when token `inside` lies in a comma-closed relative clause (', which ... ,') that
+    ends before token `outside`."""
+    opening = next((i for i in range(inside - 1, start, -1) if doc[i].text == ","), None)
+    if opening is None or opening + 1 >= len(doc) or doc[opening + 1].lower_ not in RELATIVE:
+        return False
+    return any(doc[i].text == "," for i in range(inside + 1, outside))
 
 
 def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
@@ -465,8 +500,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
     for index, sentence in enumerate(sentences):
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        hedged = sentence.has("hedge") or (sentence.section == "research"  # "What does the research say?"
-                                           and index not in facts_from)
+        hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
         asked = _yes_no_question(sentence) and not _answered_yes(following)  # "Can it treat a UTI?" presents no
         # use (it names the dose's use); "Is it good for altitude sickness? Readers swear it is." presents one
         off_label = _off_label(sentence, following)
@@ -529,7 +563,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 sentence_end=sentence.span.end_char,
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=bool(reason), negated=negated,
-                hedged=hedged, off_label=off_label, reason=reason))
+                hedged=hedged or in_scope(sentence, "hedge", condition),
+                off_label=off_label or in_scope(sentence, "off_label", condition), reason=reason))
         if not asked:
             claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                      testimonies + purposes)
@@ -700,7 +735,8 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
             drug=profile.id, condition_ids=frozenset({UNLISTED + phrase.text.lower()}), start=phrase.start_char,
             end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
             block=sentence.block_index if sentence.block_index is not None else -1,
-            presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate), hedged=hedged, off_label=off_label,
+            presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate),
+            hedged=hedged or in_scope(sentence, "hedge", phrase), off_label=off_label or in_scope(sentence, "off_label", phrase),
             reason=candidate.reason))
     return claims
 
