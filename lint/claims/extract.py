@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
@@ -289,7 +289,7 @@ def _age_claims(sentences: list[_Sentence], mains: list[str | None], reference: 
         if drug is None:
             continue
         tokens = {i for d in named if d.label_ == drug for i in range(d.start, d.end)}
-        products = product_cues(sentence.text, reference.profiles.get(drug))
+        products = partial(product_cues, sentence.text, reference.profiles.get(drug))  # only for a claim
         if (claim := given_at_age(sentence.span, drug, tokens, products)) is not None:
             claims.append(claim)
     return claims

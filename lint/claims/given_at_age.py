@@ -8,12 +8,13 @@ the bottle") present no use."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span
 
-from lint.claims.population import stated_age
+from lint.claims.population import AGE_WORDS, stated_age
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.inflect import verb_forms
 
@@ -22,6 +23,9 @@ GIVING_VERBS = ("take", "start", "give", "put", "use", "get", "receive", "try", 
                 "hand", "keep")
 ACCIDENTAL = re.compile(r"\b(?:accident\w*|by mistake|got into|get into|gets into|poison\w*|overdos\w*|"
                         r"swallowed some|found (?:the|a|her|his|my)\b)", re.I)
+AGE_HINT = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(AGE_WORDS)})[- ](?:years?|yrs?|months?|weeks?)[- ]old"
+                      rf"|, \d{{1,2}},|\b(?:aged?|is|turned|['’]s)(?: only| just| now)? (?:\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
+                      r"|\byoung\b", re.I)  # what every stated child's age has: a fast test before stated_age
 DENIAL = re.compile(r"(?:\b(?:not|never|no|nobody|avoid|cannot)\b|n't\b|n’t\b)", re.I)
 
 
@@ -44,12 +48,13 @@ def _giving_forms() -> frozenset[str]:
     return frozenset(form for verb in GIVING_VERBS for form in verb_forms(verb))
 
 
-def given_at_age(sentence: Span, drug: str, drug_tokens: set[int], products: frozenset[str]) -> AgeClaim | None:
+def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
+                 products: Callable[[], frozenset[str]]) -> AgeClaim | None:
     """The age claim of a sentence that gives `drug` (its name at `drug_tokens`, or a word
     standing for it) to a person of a stated age under 18, with a verb of giving or taking,
     or 'on' before the drug ('has been on Adderall')."""
     text = sentence.text
-    if text.rstrip().endswith("?") or ACCIDENTAL.search(text):
+    if not AGE_HINT.search(text) or text.rstrip().endswith("?") or ACCIDENTAL.search(text):
         return None
     found = stated_age(text)
     if found is None or found[0] >= ADULT_YEARS:
@@ -64,4 +69,4 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int], products: fro
         return None
     age, start, end = found
     offset = sentence.start_char
-    return AgeClaim(drug, age, offset + start, offset + end, text[start:end], offset, sentence.end_char, products)
+    return AgeClaim(drug, age, offset + start, offset + end, text[start:end], offset, sentence.end_char, products())
