@@ -15,9 +15,11 @@ RULE_DOC = RuleDoc(
         A condition the article presents as a use or benefit of a drug ("used to treat
         insomnia", "For depression:", an item under a "Uses" or "Benefits" heading, "helps
         with", "relieves") that is not one of the drug's FDA-labeled indications, nor a kind of
-        one. Not reported: negated mentions ("not approved for"), hedged or attributed ones
-        ("you may read that..."), uses the article calls off-label, conditions named as side
-        effects, warnings or patient history, and uses tied to another drug in the sentence.
+        one. Also the drug given to a child younger than every labeled use of the product
+        ("My 4-year-old has been on Adderall XR"). Not reported: negated mentions ("not approved
+        for"), hedged or attributed ones ("you may read that..."), uses the article calls
+        off-label (in the same clause), conditions named as side effects, warnings or patient
+        history, and uses tied to another drug in the sentence.
     """,
     why="""
         Readers take a listed use as an approved one. Presenting clonazepam as a treatment for
