@@ -845,3 +845,26 @@ def test_an_off_label_or_research_note_covers_only_its_own_clause(text, use):
 ])
 def test_an_off_label_or_research_note_still_covers_its_clause(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Farxiga treats type 2 diabetes. Women with polycystic ovary syndrome swear by it.", "polycystic ovary syndrome"),
+    ("Dilaudid treats severe pain. Patients with restless legs love it.", "restless legs"),
+    ("Metformin treats type 2 diabetes. People with PCOS take it every day.", "PCOS"),
+    ("Zoloft treats depression. Folks with hot flashes rave about it.", "hot flashes"),
+    ("Gabapentin treats shingles pain. Bartenders with migraines pop Neurontin before long shifts.", "migraines"),
+])
+def test_people_named_by_a_condition_who_take_the_drug_present_that_use(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Farxiga treats type 2 diabetes. People with kidney disease should take a lower dose of it.",
+    "Farxiga treats type 2 diabetes. Patients with type 1 diabetes should not take it.",
+    "Zoloft treats depression. People with bipolar disorder must be screened before they take it.",
+    "Metformin treats type 2 diabetes. Women with PCOS take it to get pregnant faster, some say.",
+    "Zoloft treats depression. People with depression swear by it.",
+])
+def test_people_with_a_condition_in_advice_or_a_labeled_use_stay_quiet(text):
+    found = unlabeled(text)
+    assert not any(word in " ".join(found) for word in ("kidney", "type 1", "bipolar", "PCOS", "depression")), found

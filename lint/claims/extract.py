@@ -551,6 +551,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
                 drug, named = _testified_drug(sentence, testimony.span, main)
+            elif (taker := _people_with_take(sentence, condition)) is not None:
+                reason, named = f"'{taker[0]}'", taker[1]  # "Women with PCOS swear by it"
+                drug = named.label_ if named is not None else main
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
             if drug is None or drug == OTHER:
@@ -672,6 +675,51 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         return False
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 6):condition.start]]
     return bool(COPULAS.intersection(before)) and "with" not in before
+
+
+PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "everyone", "kids", "adults", "patients",
+                    "customers", "clients", "members", "readers", "users", "athletes", "students", "moms", "dads"})
+ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "cannot", "can't", "shouldn't", "won't",
+                     "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
+TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "use", "pop", "count on", "rely on",
+                                                                      "turn to", "ask for", "buy", "be on"))
+MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our clinic swear by it")
+
+
+@cache
+def _taker_forms() -> dict[str, str]:
+    """Every form of the first word of each taker verb ('swears', 'took', 'are') -> the verb."""
+    return {form: verb for verb in TAKER_VERBS for form in phrase_forms(verb.split()[0])}
+
+
+def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:
+    """'Women with PCOS swear by it', 'Patients with restless legs love Dilaudid': people
+    named by the condition they have, who take, use or praise the drug, with no advice or
+    denial between ('People with kidney disease should take less of it' is a caution).
+    Returns the words that present the use and the drug's name (None for 'it'), or None."""
+    doc, start = sentence.doc, sentence.span.start
+    before = condition.start - 1
+    while before > start and doc[before].lower_ in DETERMINERS:
+        before -= 1
+    if before <= start or doc[before].lower_ != "with":
+        return None
+    who = doc[before - 1]
+    if not (who.lower_ in PEOPLE or who.is_alpha and (who.is_lower or who.i == start)
+            and who.lower_.endswith(("ers", "ians", "ists"))):
+        return None
+    for i in range(condition.end, min(sentence.span.end, condition.end + MAX_TAKER_GAP + 1)):
+        word = doc[i].lower_
+        if word in ADVISED or doc[i].is_punct:
+            return None
+        if word in _taker_forms():
+            for j in range(i + 1, min(sentence.span.end, i + 4)):
+                name = next((d for d in sentence.drugs if d.start <= j < d.end), None)
+                if name is not None or refers_to_drug(doc, j):
+                    after = (name.end if name is not None else j + 1)
+                    if after < sentence.span.end and doc[after].lower_ == "to":
+                        return None  # "women with PCOS take it to get pregnant": the purpose is the use
+                    return f"{who.text} with ... {doc[i].text}", name
+    return None
 
 
 def _own_withdrawal(sentence: _Sentence, condition: Span) -> bool:
