@@ -868,3 +868,28 @@ def test_people_named_by_a_condition_who_take_the_drug_present_that_use(text, us
 def test_people_with_a_condition_in_advice_or_a_labeled_use_stay_quiet(text):
     found = unlabeled(text)
     assert not any(word in " ".join(found) for word in ("kidney", "type 1", "bipolar", "PCOS", "depression")), found
+
+
+@pytest.mark.parametrize("text, drug, use", [
+    ("Sertraline and fluoxetine both treat PTSD.", "fluoxetine", "PTSD"),
+    ("Both Lexapro and Zoloft are approved for generalized anxiety disorder.", "sertraline",
+     "generalized anxiety disorder"),
+    ("Metformin and Ozempic both relieve hot flashes, our readers say.", "metformin", "hot flashes"),
+    ("Gabapentin, pregabalin or sertraline can all treat migraines.", "sertraline", "migraines"),
+    ("Zoloft and Prozac both ease hot flashes.", "sertraline", "hot flashes"),
+])
+def test_drugs_named_together_each_own_the_use(text, drug, use):
+    report = Linter.for_config(LinterConfig()).lint_text("article.txt", text)
+    found = [(f.drug, f.text) for f in report.findings if f.rule == "unlabeled-indication"]
+    assert any(d == drug and use in (t or "") for d, t in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Sertraline and fluoxetine both treat depression.",
+    "Tylenol and Advil are both used for fever.",
+    "Adderall and Ritalin are both prescribed for ADHD.",
+    "Sertraline, unlike fluoxetine, treats PTSD.",
+    "Escitalopram and Lexapro treat generalized anxiety disorder.",
+])
+def test_drugs_named_together_for_their_labeled_use_stay_quiet(text):
+    assert unlabeled(text) == []

@@ -81,7 +81,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     and the use a list item or labeled line names at its head is not reported again from its
     body: "**Insomnia.** Many take it to fall asleep faster" is one use)."""
     findings: list[Finding] = []
-    seen: dict[int, set[str]] = {}  # sentence start -> concepts reported there (linear in the article)
+    seen: dict[tuple[int, str], set[str]] = {}  # (sentence start, drug) -> concepts reported (linear in the article)
     headed: dict[int, set[str]] = {}  # block -> concepts its label or item head reported ("**Insomnia.** Many ...")
     for use in claims.uses:
         if not use.presented_as_use or not_judged_reason(reference, use):
@@ -92,7 +92,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                 findings.append(excluded)
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
-        in_sentence, head = seen.setdefault(use.sentence_start, set()), headed.get(use.block, set())
+        in_sentence, head = seen.setdefault((use.sentence_start, use.drug), set()), headed.get(use.block, set())
         if any(reference.related(done, concept) for done in in_sentence | head):
             continue  # the same concept, or a kind of one, reported in this sentence or at the head of its block
         in_sentence.add(concept)

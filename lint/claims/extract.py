@@ -558,16 +558,19 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
             if drug is None or drug == OTHER:
                 continue
-            claims.append(UseClaim(
-                age_years=_stated_age(sentence.text),
-                products=_use_products(doc, sentence, condition, drug, named, reference),
-                drug=drug, condition_ids=condition._.condition_ids, start=condition.start_char,
-                end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
-                sentence_end=sentence.span.end_char,
-                block=sentence.block_index if sentence.block_index is not None else -1,
-                presented_as_use=bool(reason), negated=negated,
-                hedged=hedged or in_scope(sentence, "hedge", condition),
-                off_label=off_label or in_scope(sentence, "off_label", condition), reason=reason))
+            chain = _coordinated(sentence, cue.start) if reason and cue is not None else []
+            owners = [(name.label_, name) for name in chain] if len(chain) > 1 else [(drug, named)]
+            for owner, name in owners:  # "Sertraline and fluoxetine both treat PTSD": a use of each
+                claims.append(UseClaim(
+                    age_years=_stated_age(sentence.text),
+                    products=_use_products(doc, sentence, condition, owner, name, reference),
+                    drug=owner, condition_ids=condition._.condition_ids, start=condition.start_char,
+                    end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
+                    sentence_end=sentence.span.end_char,
+                    block=sentence.block_index if sentence.block_index is not None else -1,
+                    presented_as_use=bool(reason), negated=negated,
+                    hedged=hedged or in_scope(sentence, "hedge", condition),
+                    off_label=off_label or in_scope(sentence, "off_label", condition), reason=reason))
         if not asked:
             claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                      testimonies + purposes)
@@ -690,6 +693,31 @@ MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our
 def _taker_forms() -> dict[str, str]:
     """Every form of the first word of each taker verb ('swears', 'took', 'are') -> the verb."""
     return {form: verb for verb in TAKER_VERBS for form in phrase_forms(verb.split()[0])}
+
+
+COORDINATING = frozenset({"and", "or", ",", "both", "either"})
+CHAIN_REACH = 3  # words between the last name of a chain and the word presenting the use ("both are approved")
+
+
+def _coordinated(sentence: _Sentence, before: int) -> list[Span]:
+    """The profiled drugs named together just before token `before`, joined only by 'and',
+    'or', commas and 'both' ('Sertraline and fluoxetine both treat', 'Both Lexapro and Zoloft
+    are approved for'): each owns what follows. One name, or none, is no chain."""
+    doc, start = sentence.doc, sentence.span.start
+    last = next((d for d in sorted(sentence.drugs, key=lambda d: -d.start)
+                 if d.end <= before and before - d.end <= CHAIN_REACH), None)
+    if last is None or any(doc[i].is_punct for i in range(last.end, before)):
+        return []
+    chain, i = [last], last.start - 1
+    while i >= start and doc[i].lower_ in COORDINATING:
+        i -= 1
+        other = next((d for d in sentence.drugs if d.start <= i < d.end), None)
+        if other is None:
+            break
+        chain.append(other)
+        i = other.start - 1
+    named = [d for d in chain if d.label_ != OTHER]
+    return named if len(named) == len(chain) and len({d.label_ for d in named}) > 1 else []
 
 
 def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:
