@@ -893,3 +893,25 @@ def test_drugs_named_together_each_own_the_use(text, drug, use):
 ])
 def test_drugs_named_together_for_their_labeled_use_stay_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("My cousin took Tamiflu when she had COVID.", "COVID"),
+    ("Grandpa used gabapentin after he got a migraine.", "migraine"),
+    ("Zoloft has slowly become a popular sleep aid on campus.", "sleep aid"),
+    ("Metformin is the nearest thing anyone has found to an anti-aging pill.", "anti-aging"),
+    ("Over the years Adderall became a favourite study aid for students.", "study aid"),
+])
+def test_named_drugs_taken_during_an_illness_and_drugs_that_became_an_aid(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I took time off when I had the flu, and my sertraline dose stayed the same.",
+    "I took Tamiflu when I had the flu.",
+    "Ambien has become the best-known sleep aid in America.",
+    "Zoloft has become a common treatment for depression.",
+    "She took notes when she had questions about her metformin.",
+])
+def test_an_illness_without_the_drug_taken_or_a_labeled_aid_stays_quiet(text):
+    assert unlabeled(text) == []

@@ -65,7 +65,9 @@ DRUG_PRONOUNS = frozenset({"it", "this", "they", "medicine", "medication", "drug
 NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved|for\b|a good idea|to be|advised|meant|"
                             r"intended|right for|the same|a treatment|a cure|a substitute|stopped|taken|used|given|mixed|"
                             r"combined|crushed|chewed)")
-COPULAS = frozenset({"is", "'s", "’s", "was", "are", "as", "be", "becomes", "became", "makes", "made"})
+COPULAS = frozenset({"is", "'s", "’s", "was", "are", "as", "be", "become", "becomes", "became", "makes", "made",
+                     "remains", "stays"})
+CALLED_REACH = 9  # "is the closest thing we have to an anti-aging pill"
 SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids", "opiate", "opiates", "heroin",
                         "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
                         "benzodiazepines", "painkillers", "caffeine"})
@@ -676,8 +678,9 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         return True  # "use it as their antidepressant", "it doubles as a cough quieter"
     if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
-    before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - 6):condition.start]]
-    return bool(COPULAS.intersection(before)) and "with" not in before
+    before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - CALLED_REACH):condition.start]]
+    copula = max((i for i, word in enumerate(before) if word in COPULAS), default=None)
+    return copula is not None and "with" not in before[copula:]  # not "mix it with sleep aids"
 
 
 PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "everyone", "kids", "adults", "patients",

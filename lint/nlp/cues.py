@@ -39,12 +39,17 @@ class CueMatcher:
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
         self.inserted.add("use", [TOOK_IT_WHEN])
+        self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]]])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         use_ends = {span.end for span in spans if span.label_ == "use"}
-        spans += [Span(doc, s, e, label=key) for key, s, e in self.inserted(doc)
-                  if e not in use_ends]  # "is a mainstay for": the use cue "mainstay for" governs
+        named = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
+        for key, s, e in self.inserted(doc):
+            label = doc.vocab.strings[key]
+            if e in use_ends or label == "use_named" and s + 1 not in named:
+                continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
+            spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
         doc.spans["cues"] = filter_spans([span for span in spans if not _said_as_harm(span)])
         return doc
 
