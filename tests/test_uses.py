@@ -915,3 +915,25 @@ def test_named_drugs_taken_during_an_illness_and_drugs_that_became_an_aid(text, 
 ])
 def test_an_illness_without_the_drug_taken_or_a_labeled_aid_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("text, use", [
+    ("Festival medics hand out Benadryl to calm panic attacks.", "panic attacks"),
+    ("The trainer handed out Adderall before the game to sharpen their reflexes.", "sharpen their reflexes"),
+    ("Some pharmacists recommend Zoloft to soothe hot flashes.", "hot flashes"),
+    ("Walk-in clinics dispense ivermectin to wipe out COVID.", "COVID"),
+    ("Her dermatologist suggested metformin to clear up her acne.", "acne"),
+])
+def test_verbs_of_handing_out_or_recommending_take_a_purpose_clause(text, use):
+    assert any(use in found for found in unlabeled(text)), unlabeled(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pharmacies hand out Narcan to reverse opioid overdoses.",
+    "Doctors recommend Zoloft to treat depression.",
+    "Clinics dispense methadone to treat opioid addiction.",
+    "Nurses hand out leaflets to explain how metformin works.",
+    "Her doctor suggested metformin to lower her blood sugar.",
+])
+def test_handing_out_for_a_labeled_use_or_another_thing_stays_quiet(text):
+    assert unlabeled(text) == []
