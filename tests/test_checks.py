@@ -640,3 +640,13 @@ def test_units_of_a_drug_made_in_one_strength_and_later_titration_steps(lint_str
                "Contrave for weight loss: two tablets in the morning and two at night.",
                "Edluar for insomnia: 10 mg under the tongue as needed, once a night.",
                "Contrave for weight loss: one tablet in the morning in week one, one tablet twice a day in week two."))
+
+
+def test_an_ingredient_of_the_combination_the_article_is_about_is_no_subject_of_its_own(lint_string):
+    text = ("# Qsymia (phentermine and topiramate)\n\nQsymia combines phentermine with topiramate. The topiramate part "
+            "blunts cravings; topiramate alone is a seizure medicine. Some people feel tingling from the topiramate.\n")
+    report = lint_string(text, "qsymia.md")
+    drugs = {f.drug for f in findings_of(report, "missing-warning")}
+    assert "phentermine-topiramate" in drugs and "topiramate" not in drugs, drugs
+    alone = lint_string("# Topiramate\n\nTopiramate treats epilepsy. Topiramate also prevents migraines.\n", "t.md")
+    assert "topiramate" in {f.drug for f in findings_of(alone, "missing-warning")}
