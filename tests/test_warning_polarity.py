@@ -82,3 +82,25 @@ def test_reassurance_that_waves_a_risk_away_is_no_mention(text, topic):
 ])
 def test_a_warning_beside_reassurance_still_counts(text, topic):
     assert not any(topic in subject for subject in missing(text)), missing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Xanax treats panic disorder. Is it addictive? Not at all.",
+    "Xanax treats panic disorder. Can you get hooked or addicted? No, never.",
+    "Xanax treats panic disorder. Is addiction a risk? Absolutely not.",
+    "Xanax treats panic disorder. Does it cause addiction or abuse? Nope.",
+    "Xanax treats panic disorder. Is it habit-forming or addictive? Of course not, say fans.",
+])
+def test_a_warning_question_answered_no_is_a_denial(text):
+    assert "abuse-misuse-addiction" in missing(text), missing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Xanax treats panic disorder. Is it addictive? Yes, it can cause addiction and abuse.",
+    "Xanax treats panic disorder. Is it addictive? It can be, so abuse and misuse are real risks.",
+    "Xanax treats panic disorder. Is it addictive? Sadly, it often is.",
+    "Xanax treats panic disorder. Can it be abused? Unfortunately, yes: it can lead to addiction.",
+    "Xanax treats panic disorder. Is it addictive? Many people do become addicted.",
+])
+def test_a_warning_question_answered_yes_or_explained_mentions_it(text):
+    assert "abuse-misuse-addiction" not in missing(text), missing(text)

@@ -633,6 +633,16 @@ def _answered_yes(following: _Sentence | None) -> bool:
     return following is not None and ANSWERED_YES.match(following.text) is not None
 
 
+ANSWERED_NO = re.compile(r"\W*(?:no\b|nope\b|not at all\b|not really\b|absolutely not\b|of course not\b|"
+                         r"definitely not\b|never\b|zero\b|none\b)", re.I)
+
+
+def _answered_no(sentence: _Sentence, following: _Sentence | None) -> bool:
+    """'Is it addictive? Not at all.': a yes/no question the next sentence answers no
+    mentions no warning; it denies one."""
+    return _yes_no_question(sentence) and following is not None and ANSWERED_NO.match(following.text) is not None
+
+
 def _yes_no_question(sentence: _Sentence) -> bool:
     """'Can it treat a regular UTI?', 'Does Zoloft help with hot flashes?': a yes/no question
     asks, it does not assert. A wh-question ('Why is it so good for X?') or a negative one
@@ -1329,8 +1339,11 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
             benefit.setdefault(use.sentence_start, []).append((use.start, use.end))
     names = frozenset(name.lower() for drug in drugs for name in reference.profiles[drug].names)
     texts = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         sentence_start = sentence.span.start_char
+        if _answered_no(sentence, sentences[index + 1] if index + 1 < len(sentences) else None):
+            texts.append("")  # "Is it addictive? Not at all." denies the warning
+            continue
         if (sentence_start in benefit and not sentence.has("harm")) or sentence.section == "mechanism":
             texts.append("")  # selling a benefit ("brings liver tests back to normal") or explaining how
             continue          # it works ("tells your pancreas to release insulin") warns of nothing
