@@ -650,3 +650,18 @@ def test_an_ingredient_of_the_combination_the_article_is_about_is_no_subject_of_
     assert "phentermine-topiramate" in drugs and "topiramate" not in drugs, drugs
     alone = lint_string("# Topiramate\n\nTopiramate treats epilepsy. Topiramate also prevents migraines.\n", "t.md")
     assert "topiramate" in {f.drug for f in findings_of(alone, "missing-warning")}
+
+
+def test_puffs_and_sprays_hold_the_products_strength_per_actuation(lint_string):
+    _flagged_and_quiet(
+        lint_string,
+        flagged=("ProAir for asthma: take 4 puffs at once when you wheeze.",
+                 "Ventolin for asthma: two puffs every hour during a flare.",
+                 "Flonase for hay fever: 4 sprays in each nostril twice a day.",
+                 "Flonase for hay fever: 3 sprays per nostril every morning.",
+                 "ProAir for asthma: 3 inhalations at a time."),
+        quiet=("ProAir for asthma: 2 puffs every 4 to 6 hours as needed.",
+               "Flonase for hay fever: 2 sprays in each nostril once a day.",
+               "Flonase for hay fever: 1 spray in each nostril once a day.",
+               "Ventolin for asthma: 2 inhalations 15 minutes before exercise.",
+               "ProAir for asthma: one puff every 4 hours."))

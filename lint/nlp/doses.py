@@ -52,7 +52,8 @@ COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
 COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
-UNIT_FORMS = r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?)"
+UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
+              r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|puffs?|sprays?|inhalations?|actuations?)")
 COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of\s*$", re.I)
@@ -241,15 +242,20 @@ UNITS_COUNTED = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
 
+EACH_NOSTRIL = re.compile(r"\s*(?:in |into |up )?(?:each|every|both|per) (?:nostril|side)\b", re.I)
+
+
 def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
     """The count of units a schedule without an amount gives ("two tablets every 4 hours",
-    "1-2 caplets", "14 tablets a day"), and whether it is a count for the whole day."""
+    "1-2 caplets", "14 tablets a day", "2 sprays in each nostril": four), and whether it is a
+    count for the whole day."""
     match = UNITS_COUNTED.search(text)
     if match is None:
         return None
-    low = _count(match.group("a"))
-    high = _count(match.group("b")) if match.group("b") else low
-    return ((low, high), bool(match.group("day"))) if 0 < low <= high <= 20 else None
+    sides = 2 if EACH_NOSTRIL.match(text, match.end()) else 1  # "two sprays in each nostril": four sprays
+    low = _count(match.group("a")) * sides
+    high = (_count(match.group("b")) if match.group("b") else low / sides) * sides
+    return ((low, high), bool(match.group("day"))) if 0 < low <= high <= 20 * sides else None
 
 
 def strength_before(text: str) -> float | None:
@@ -503,7 +509,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             continue  # "take three Contrave tablets every morning": one dose of three units, at a time of day
         if times is None or freq_match is None or ONCE_AT.fullmatch(freq_match.group(0)):
             continue
-        if match.re is UNITS_COUNTED and freq_match.start() > VERBLESS_GAP:
+        nostril = EACH_NOSTRIL.match(after)  # "4 sprays in each nostril twice a day"
+        if match.re is UNITS_COUNTED and freq_match.start() - (nostril.end() if nostril else 0) > VERBLESS_GAP:
             continue  # "three Advil tablets every 4 hours": a count of units needs its schedule right after it
         freq_end = match.end() + freq_match.end()
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
