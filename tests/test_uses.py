@@ -762,6 +762,7 @@ def test_other_nouns_after_this_or_before_a_dose_form_are_not_the_drug(text):
     ("Her 16-year-old just started Alli before prom.", "16-year-old"),
     ('My 3-year-old has been on Adderall XR since daycare because he "never sits still."', "3-year-old"),
     ("Benadryl helps allergies. My 8-year-old takes one on school nights to sleep.", "8-year-old"),
+    ("Spravato treats depression. The clinic offers Spravato to teens aged 14 and up.", "aged 14"),
 ])
 def test_the_drug_given_at_an_age_the_label_gives_no_dose_is_reported(text, age):
     assert age in unlabeled(text), unlabeled(text)
@@ -775,6 +776,7 @@ def test_the_drug_given_at_an_age_the_label_gives_no_dose_is_reported(text, age)
     "Our 5-year-old takes Adderall every morning.",
     "Her 10-year-old takes Benadryl for hives.",
     "My 4-year-old asked what the amlodipine on the counter was for.",
+    "Spravato treats depression. The clinic offers Spravato to adults aged 18 and up.",
 ])
 def test_a_denial_an_accident_a_question_or_a_labeled_age_stays_quiet(text):
     assert unlabeled(text) == []
@@ -934,6 +936,7 @@ def test_verbs_of_handing_out_or_recommending_take_a_purpose_clause(text, use):
     "Clinics dispense methadone to treat opioid addiction.",
     "Nurses hand out leaflets to explain how metformin works.",
     "Her doctor suggested metformin to lower her blood sugar.",
+    "Norethindrone prevents pregnancy. If you miss one, take two minipills to catch up.",
 ])
 def test_handing_out_for_a_labeled_use_or_another_thing_stays_quiet(text):
     assert unlabeled(text) == []

@@ -20,7 +20,7 @@ from lint.nlp.inflect import verb_forms
 
 ADULT_YEARS = 18
 GIVING_VERBS = ("take", "start", "give", "put", "use", "get", "receive", "try", "prescribe", "fill", "pop", "spray",
-                "hand", "keep")
+                "hand", "keep", "treat", "offer")
 ACCIDENTAL = re.compile(r"\b(?:accident\w*|by mistake|got into|get into|gets into|poison\w*|overdos\w*|"
                         r"swallowed some|found (?:the|a|her|his|my)\b)", re.I)
 AGE_HINT = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(AGE_WORDS)})[- ](?:years?|yrs?|months?|weeks?)[- ]old"

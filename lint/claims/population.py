@@ -36,7 +36,9 @@ WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
                       rf"|\b(?:she|he|who|sister|brother|son|daughter|kid|child)(?:'s| is)(?: only| just| now)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
-YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b", re.I)  # "children as young as eight"
+YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
+                          r"|\b(?:teens?|teenagers?|kids?|children|adolescents?) aged (\d{1,2}) (?:and|or) (?:up|older|over)\b",
+                          re.I)  # "children as young as eight", "teens aged 14 and up": the youngest of them
 
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
                     r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)"

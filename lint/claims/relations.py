@@ -48,7 +48,8 @@ GOAL_PARTICLES = frozenset({"through", "with", "over", "past", "off"})  # "get t
 NOT_PURPOSE = frozenset({"work", "kick", "start", "begin", "take", "see", "check", "find", "wait", "avoid",
                          "minimize", "minimise", "limit", "lessen", "reduce", "cut", "decrease", "lower",
                          "protect", "make", "be", "have", "do", "go", "come", "reach", "build", "settle",
-                         "adjust", "absorb", "dissolve", "swallow", "mask", "hide", "cover"})
+                         "adjust", "absorb", "dissolve", "swallow", "mask", "hide", "cover",
+                         "catch"})  # "take two to catch up" after a missed dose
 UNLISTED = "unlisted:"  # the condition id prefix of a use the lexicon does not know
 
 
