@@ -130,15 +130,19 @@ def _given_at_excluded_age(reference: Reference, claim: AgeClaim) -> Finding | N
     entry = profile.no_dose_at_age(claim.age_years, claim.products) if profile else None
     if profile is None or entry is None:
         return None
-    source = profile.source(entry.source)
     age = f"{claim.age_years:g}-year-old" if claim.age_years >= 1 else f"{claim.age_years * 12:g}-month-old"
+    return _age_finding(profile, entry, claim.start, claim.end,
+                        f"{profile.generic} is presented as given to a {age} ('{claim.text}')",
+                        f"Say that {profile.generic} is not approved for children of this age, or remove the example.")
+
+
+def _age_finding(profile: Profile, entry: DoseEntry, start: int, end: int, said: str, suggestion: str) -> Finding:
+    """A use at an age the label's entry gives no use or dose: what the article says, and the entry."""
+    label = entry.silent or entry.fact
     return Finding(
         rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{entry.indication or 'use'}-age",
-        start=claim.start, end=claim.end,
-        message=(f"{profile.generic} is presented as given to a {age} ('{claim.text}'), but the label gives no "
-                 f"use or dose at that age. Label: {entry.silent or entry.fact}"),
-        label_fact=entry.silent or entry.fact, source=f"{source.cite()}; {entry.section}",
-        suggestion=f"Say that {profile.generic} is not approved for children of this age, or remove the example.")
+        start=start, end=end, message=f"{said}, but the label gives no use or dose at that age. Label: {label}",
+        label_fact=label, source=f"{profile.source(entry.source).cite()}; {entry.section}", suggestion=suggestion)
 
 
 def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseEntry | None:
@@ -149,29 +153,20 @@ def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseE
         return None
     if use.age_years >= 18:  # an adult, for a use the label doses only in children ('Kapvay for my adult ADHD')
         return profile.doses_only_children(indication.id, use.products)
-    for entry in profile.doses:
-        low, high = entry.age_years or (0.0, 17.99)
-        if entry.no_dose and entry.population == "pediatric" and entry.indication in (None, indication.id) \
-                and (low is None or low <= use.age_years) and (high is None or use.age_years <= high) \
-                and (not use.products or not entry.products or set(entry.products) & use.products):
-            return entry
-    return None
+    return next((entry for entry in profile.doses if entry.no_dose_for_child(use.age_years)
+                 and entry.indication in (None, indication.id)
+                 and (not use.products or not entry.products or set(entry.products) & use.products)), None)
 
 
 def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) -> Finding | None:
     entry = excluded_age(reference, profile, use)
     if entry is None or use.age_years is None:
         return None
-    source = profile.source(entry.source)
     use_name = (entry.indication or use.text).replace("-", " ")
-    return Finding(
-        rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{entry.indication or 'use'}-age",
-        start=use.start, end=use.end,
-        message=(f"'{use.text}' is presented as a use of {profile.generic} for "
-                 f"{'an adult' if use.age_years >= 18 else f'a {use.age_years:g}-year-old'}, but the label gives "
-                 f"no use or dose at that age. Label: {entry.silent or entry.fact}"),
-        label_fact=entry.silent or entry.fact, source=f"{source.cite()}; {entry.section}",
-        suggestion=f"Say that {profile.generic} is not approved for {use_name} at this age, or remove the example.")
+    who = "an adult" if use.age_years >= 18 else f"a {use.age_years:g}-year-old"
+    return _age_finding(profile, entry, use.start, use.end,
+                        f"'{use.text}' is presented as a use of {profile.generic} for {who}",
+                        f"Say that {profile.generic} is not approved for {use_name} at this age, or remove the example.")
 
 
 def _labeled_for_other_products(reference: Reference, profile: Profile, use: UseClaim) -> frozenset[str]:

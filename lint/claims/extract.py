@@ -28,12 +28,13 @@ from lint.claims.relations import (
     listed_candidates,
     not_a_use,
     purpose_candidates,
+    purpose_forms,
     testimony_subjects,
 )
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
-from lint.knowledge.lexicons import cue_table, use_predicates
+from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import refers_to_drug
@@ -654,6 +655,7 @@ def _yes_no_question(sentence: _Sentence) -> bool:
 
 
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
+TREAT_FORMS = frozenset(phrase_forms("treat"))  # "treat Plan B as their birth control"
 SERVES_AS = frozenset({"doubles", "double", "doubled", "works", "worked", "serves", "served", "acts", "acted", "used"})
 
 
@@ -663,12 +665,8 @@ def _used_as(sentence: _Sentence, index: int) -> bool:
     doc = sentence.doc
     drug = next((d for d in sentence.drugs if d.start <= index < d.end), None)
     start = drug.start if drug is not None else index if refers_to_drug(doc, index) else None
-    return start is not None and start > sentence.span.start and doc[start - 1].lower_ in _taking_forms()
-
-
-@cache
-def _taking_forms() -> frozenset[str]:
-    return frozenset(form for verb in (*use_predicates().purpose, "treat") for form in phrase_forms(verb))
+    return start is not None and start > sentence.span.start \
+        and (doc[start - 1].lower_ in purpose_forms() or doc[start - 1].lower_ in TREAT_FORMS)
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:

@@ -66,12 +66,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
-    if age is None and (infant := INFANT_AGE.search(text)):
-        years = float(infant.group(1)) / (52 if infant.group(2).lower() == "week" else 12)
-        return frozenset({"pediatric"}), (years, years)
-    if age is None and (exact := EXACT_AGE.search(text) or WORD_AGE.search(text)):
-        first = next(group for group in exact.groups() if group)
-        years = float(AGE_WORDS.get(first.lower()) or first)
+    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE))) is not None:
+        years = person[0]
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)
     if GERIATRIC.search(text) or age is not None and age[0] is not None and age[0] >= GERIATRIC_AGE[0]:
@@ -105,9 +101,15 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
 def stated_age(text: str) -> tuple[float, int, int] | None:
     """The one person's age a text states ('my 4-year-old', 'her son, 7,', 'an 18-month-old',
     'children as young as eight': the youngest), with the characters that state it."""
+    return _person_age(text, (EXACT_AGE, WORD_AGE, YOUNGEST_AGE))
+
+
+def _person_age(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[float, int, int] | None:
+    """An age in weeks or months ('a 7-week-old'), else the first of the patterns' ages, in
+    years, with the characters that state it."""
     if infant := INFANT_AGE.search(text):
         return float(infant.group(1)) / (52 if infant.group(2).lower() == "week" else 12), *infant.span()
-    for pattern in (EXACT_AGE, WORD_AGE, YOUNGEST_AGE):
+    for pattern in patterns:
         if match := pattern.search(text):
             first = next(group for group in match.groups() if group)
             return float(AGE_WORDS.get(first.lower()) or first), *match.span()

@@ -66,7 +66,8 @@ class Candidate:
 
 
 @lru_cache(maxsize=1)
-def _purpose_forms() -> frozenset[str]:
+def purpose_forms() -> frozenset[str]:
+    """Every form of every purpose verb of use_predicates.yaml ('take', 'took', 'handed out')."""
     return frozenset(form for verb in use_predicates().purpose for form in phrase_forms(verb))
 
 
@@ -167,7 +168,7 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
     the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
-    vocabulary, purpose = concepts(), _purpose_forms()
+    vocabulary, purpose = concepts(), purpose_forms()
     found = []
     drug_starts = {d.start: d for d in drug_spans}
     for i in range(sentence.start, sentence.end):

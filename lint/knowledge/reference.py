@@ -127,6 +127,13 @@ class DoseEntry:
         """True for a drug given once a week (its amounts are per weekly dose)."""
         return self.schedule == "weekly"
 
+    def no_dose_for_child(self, age_years: float) -> bool:
+        """True for a children's entry without a dose whose ages (all of childhood when it
+        states none) hold this age."""
+        low, high = self.age_years or (None, 17.99)
+        return self.no_dose and self.population == "pediatric" \
+            and (low is None or low <= age_years) and (high is None or age_years <= high)
+
 
 @dataclass
 class Profile:
@@ -171,18 +178,12 @@ class Profile:
         some product or use is dosed at that age, or the label is silent about it."""
         def covering(product: str | None) -> DoseEntry | None:
             uses = {i.id for i in self.indications if product is None or not i.products or product in i.products}
-            return next((e for e in self.doses if e.no_dose and e.population == "pediatric"
-                         and _within(age_years, e.age_years or (None, 17.99))
+            return next((e for e in self.doses if e.no_dose_for_child(age_years)
                          and (product is None or not e.products or product in e.products)
                          and (e.indication is None or uses == {e.indication})), None)
         candidates: list[str | None] = [*sorted(products or {p.id for p in self.products})] or [None]
         entries = [covering(product) for product in candidates]
         return entries[0] if all(entries) else None
-
-
-def _within(value: float, bounds: tuple[float | None, float | None]) -> bool:
-    low, high = bounds
-    return (low is None or low <= value) and (high is None or value <= high)
 
 
 @dataclass(frozen=True)

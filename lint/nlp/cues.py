@@ -40,6 +40,7 @@ class CueMatcher:
         self.inserted.add("benefit", [copular_complement_pattern()])
         self.inserted.add("use", [TOOK_IT_WHEN])
         self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]]])
+        self.not_benefit = frozenset(use_predicates().not_benefit_words)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
@@ -50,21 +51,19 @@ class CueMatcher:
             if e in use_ends or label == "use_named" and s + 1 not in named:
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
-        doc.spans["cues"] = filter_spans([span for span in spans if not _said_as_harm(span)])
+        doc.spans["cues"] = filter_spans([span for span in spans if not self._said_as_harm(span)])
         return doc
 
-
-def _said_as_harm(cue: Span) -> bool:
-    """A benefit noun whose phrase presents harm: 'the wrong choice for', 'the worst pill for'."""
-    if cue.label_ not in ("benefit", "use"):
-        return False
-    barred = frozenset(use_predicates().not_benefit_words)
-    for token in reversed(cue.doc[max(0, cue.start - 3):cue.start]):
-        if token.is_punct:
+    def _said_as_harm(self, cue: Span) -> bool:
+        """A benefit noun whose phrase presents harm: 'the wrong choice for', 'the worst pill for'."""
+        if cue.label_ not in ("benefit", "use"):
             return False
-        if token.lower_ in barred:
-            return True
-    return False
+        for token in reversed(cue.doc[max(0, cue.start - 3):cue.start]):
+            if token.is_punct:
+                return False
+            if token.lower_ in self.not_benefit:
+                return True
+        return False
 
 
 BE_FORMS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "becomes", "became", "remains"})

@@ -27,12 +27,12 @@ HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
                           re.I)
-FORBIDDEN_BEFORE = re.compile(r"\b(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
-                              r"can't|avoid)\s+(?:\w+\s+){0,2}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
+FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
+              r"can't|avoid)")
+FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
                               r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$",
                               re.I)  # "never take 600 mg", "don't take three tablets", not "never take more than"
-DENIED_JUST_BEFORE = re.compile(r"\b(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|"
-                                r"mustn't|cannot|can't|avoid)\s*$", re.I)  # "do not | take it every hour"
+DENIED_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s*$", re.I)  # "do not | take it every hour"
 A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
