@@ -47,6 +47,14 @@ def druglint_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "lint"]
 
 
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of every timed command. PYTHONDONTWRITEBYTECODE is dropped: an installed
+    druglint (or proselint) has its bytecode compiled by pip at install time, and a sandbox that
+    sets the variable would make each run of an editable install compile its modules again."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **(extra or {})}
+
+
 def wall_time(command: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Median wall time of a command over a few runs, and the median CPU time it used."""
     times, cpu_times = [], []
@@ -54,7 +62,7 @@ def wall_time(command: list[str], runs: int, env: dict[str, str] | None = None) 
         cpu_before = children_cpu_seconds()
         started = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                       env={**os.environ, **(env or {})})
+                       env=child_env(env))
         times.append(time.perf_counter() - started)
         cpu_times.append(children_cpu_seconds() - cpu_before)
     return statistics.median(times), statistics.median(cpu_times)
@@ -139,7 +147,7 @@ def run_proselint(folder: Path) -> float:
     files = sorted(str(p) for p in folder.iterdir())
     started = time.perf_counter()
     subprocess.run([*proselint_command(), "--output-format", "json", "check", *files],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=child_env())
     return time.perf_counter() - started
 
 
@@ -160,7 +168,7 @@ def tokenize_all(articles: list[Article], flush_cache: bool = False) -> float:
 def run_cli(folder: Path, expected_files: int, jobs: int = 1) -> float:
     started = time.perf_counter()
     done = subprocess.run([*druglint_command(), "check", str(folder), "--format", "json", "--jobs", str(jobs)],
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, env=child_env())
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"druglint check failed ({done.returncode}): {done.stderr.strip()[-500:]}")

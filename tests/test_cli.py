@@ -101,3 +101,14 @@ def test_stdin_filename_names_the_article_and_picks_its_format(tmp_path):
 def test_stdin_filename_needs_standard_input_and_a_text_format():
     assert run("check", "fixtures/clonazepam-review.md", "--stdin-filename", "a.md").exit_code == 2
     assert run("check", "-", "--stdin-filename", "a.docx", stdin="x").exit_code == 2
+
+
+def test_a_finished_command_leaves_its_objects_out_of_the_collectors_last_walk():
+    import gc
+    gc.unfreeze()
+    try:
+        result = run("check", str(FIXTURES / "clonazepam-review.md"))
+        assert result.exit_code == 1
+        assert gc.get_freeze_count() > 100_000  # the models and profiles: nothing left for the exit-time walk
+    finally:
+        gc.unfreeze()

@@ -120,3 +120,62 @@ def test_cached_values_equal_parsed_values(values):
     assert folder is not None  # the test run's own cache folder (conftest)
     parsed = YamlFile("generated.yaml", text).data
     assert YamlFile("generated.yaml", text).data == parsed == {"values": values}
+
+
+def _load_reference_from(rules):
+    from lint.knowledge import reference
+    reference._load_reference.cache_clear()
+    try:
+        return reference.load_reference((str(rules),))
+    finally:
+        reference._load_reference.cache_clear()
+
+
+def _extra_profile(tmp_path, daily_max):
+    rules = tmp_path / "extra"
+    rules.mkdir(exist_ok=True)
+    (rules / "examplamide.yaml").write_text(f"""id: examplamide
+names: {{generic: examplamide}}
+sources:
+  label: {{title: Examplamide label, url: https://example.org, revised: 2025-05}}
+indications:
+  - id: pain
+    conditions: [pain]
+    fact: Pain.
+doses:
+  - population: adult
+    schedule: daily
+    max: {{daily_mg: {daily_max}}}
+""", encoding="utf-8")
+    return rules
+
+
+def test_the_whole_reference_is_rebuilt_from_the_cache_equal_to_a_fresh_build(cache_folder, tmp_path, monkeypatch):
+    from lint.knowledge.reference import REFERENCE_CLASSES, Reference, _reference_cache_key, rules_dir
+    rules = _extra_profile(tmp_path, 40)
+    built = _load_reference_from(rules)
+    key = _reference_cache_key(sorted((rules_dir() / "drugs").glob("*.yaml")) + [rules / "examplamide.yaml"]
+                               + sorted((rules_dir() / "conditions").glob("*.yaml")))
+    assert isinstance(datacache.load(key, REFERENCE_CLASSES), Reference)  # stored whole
+    entries = len(cached_files(cache_folder))
+    cached = _load_reference_from(rules)
+    assert isinstance(cached, Reference) and cached is not built
+    assert cached == built
+    assert len(cached_files(cache_folder)) == entries  # read back, nothing new written
+    monkeypatch.setenv("DRUGLINT_CACHE_DIR", "")
+    assert _load_reference_from(rules) == cached
+
+
+def test_an_edited_profile_rebuilds_the_reference(cache_folder, tmp_path):
+    rules = _extra_profile(tmp_path, 40)
+    assert _load_reference_from(rules).profiles["examplamide"].doses[0].max["daily_mg"] == 40
+    _extra_profile(tmp_path, 20)
+    assert _load_reference_from(rules).profiles["examplamide"].doses[0].max["daily_mg"] == 20
+
+
+def test_a_cached_reference_holding_another_class_is_refused(cache_folder, tmp_path):
+    rules = _extra_profile(tmp_path, 40)
+    _load_reference_from(rules)
+    for entry in cached_files(cache_folder):
+        entry.write_bytes(pickle.dumps({"profiles": os.system}))
+    assert _load_reference_from(rules).profiles["examplamide"].doses[0].max["daily_mg"] == 40

@@ -86,11 +86,17 @@ def test_model_loads_and_annotates(nlp):
     assert load_syntax_model() is nlp  # cached
     for name in ("tok2vec", "tagger", "morphologizer", "parser", "trainable_lemmatizer"):
         assert name in nlp.pipe_names
-    doc = nlp("Take two tablets with water. Do not exceed the stated dose.")
+    words = "Take two tablets with water . Do not exceed the stated dose .".split()
+    doc = nlp(Doc(nlp.vocab, words=words))
     assert len(list(doc.sents)) == 2
     take = doc[0]
     assert take.pos_ == "VERB" and take.tag_ == "VB" and take.dep_ == "ROOT"
     assert doc[2].lemma_ == "tablet" and doc[2].head.i == 0 and doc[2].dep_ == "obj"
+
+
+def test_model_takes_the_articles_tokens_not_text(nlp):
+    with pytest.raises(TypeError, match="pass a Doc"):
+        nlp("Take two tablets with water.")
 
 
 def test_sample_accuracy(nlp):

@@ -6,6 +6,7 @@ Heavy modules (spaCy, the pipeline) are imported inside the commands that need t
 from __future__ import annotations
 
 import functools
+import gc
 import signal
 import sys
 import threading
@@ -39,6 +40,15 @@ class ColorChoice(click.Choice):
 
 class DruglintGroup(click.Group):
     """Turns a data-file error anywhere into a one-line message and exit code 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; at its end, take every object off the garbage collector's lists.
+        The process is about to exit: the collector's last walk over the models, matchers and
+        profiles (millions of objects) would add a quarter of a second to every run."""
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            gc.freeze()
 
     def invoke(self, ctx):
         from lint.knowledge.yamlfile import DataError

@@ -4,7 +4,10 @@ Parsing the shipped rules (135 profiles, lexicons, cue tables) costs about half 
 new process, more than linting one article. The values a file parses to are kept on disk under the
 SHA-256 of its text and the parser's version: an edited file has a new key and is parsed again, so
 the cache can never serve stale data. Only plain values (mappings, lists, text, numbers, dates) are
-stored, and loading refuses anything else, so a tampered cache file cannot run code.
+stored, and loading refuses anything else, so a tampered cache file cannot run code. The one
+exception is named by its caller: the whole reference (every profile and condition, built from
+the rule files) is kept under a key made of all its files' texts and the source of the code that
+builds it, and may hold the reference's own data classes.
 
 The cache lives in `$DRUGLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/druglint`, else `~/.cache/druglint`;
 `DRUGLINT_CACHE_DIR=""` turns it off. A cache that cannot be read or written is skipped silently.
@@ -18,7 +21,7 @@ import pickle
 import tempfile
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -45,22 +48,27 @@ def _entry(text: str) -> Path | None:
 
 
 class _PlainUnpickler(pickle.Unpickler):
-    """Rebuilds plain values only: any other class in the stream is refused."""
+    """Rebuilds plain values and the data classes it is given: any other class is refused."""
+
+    def __init__(self, stream: BinaryIO, data_classes: tuple[type, ...]) -> None:
+        super().__init__(stream)
+        self.allowed = {**PLAIN_CLASSES, **{(cls.__module__, cls.__qualname__): cls for cls in data_classes}}
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in PLAIN_CLASSES:
-            return PLAIN_CLASSES[(module, name)]
+        if (module, name) in self.allowed:
+            return self.allowed[(module, name)]
         raise pickle.UnpicklingError(f"not a plain value: {module}.{name}")
 
 
-def load(text: str) -> Any:
-    """The cached values of a file with this text, or MISSING."""
+def load(text: str, data_classes: tuple[type, ...] = ()) -> Any:
+    """The cached values of a file with this text, or MISSING. `data_classes` are the
+    classes (plain data holders, no code run on rebuilding) the values may also contain."""
     entry = _entry(text)
     if entry is None:
         return MISSING
     try:
         with open(entry, "rb") as stream:
-            return _PlainUnpickler(stream).load()
+            return _PlainUnpickler(stream, data_classes).load()
     except Exception:  # absent, unreadable, truncated or tampered: parse the file instead
         return MISSING
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lint.knowledge import datacache, yamlfile
 from lint.knowledge.yamlfile import DataError, FieldChecker, YamlFile, validate_files
 
 POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
@@ -452,6 +453,9 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
             for cid, s in merged.items()}
 
 
+REFERENCE_CLASSES = (Source, Condition, DoseEntry, Indication, Product, Profile, Reference, Regimen, WarningTopic)
+
+
 def check_references(reference: Reference) -> list[str]:
     """Cross-file problems: conditions that profiles or parents name but nobody defines."""
     problems = []
@@ -473,20 +477,41 @@ def load_reference(extra_profile_dirs: tuple[str, ...] = ()) -> Reference:
 @lru_cache(maxsize=8)
 def _load_reference(extra_profile_dirs: tuple[str, ...]) -> Reference:
     base = rules_dir()
-    profiles: dict[str, Profile] = {}
+    profile_files: list[Path] = []
     condition_files = sorted((base / "conditions").glob("*.yaml"))
     for folder in (base / "drugs", *map(Path, extra_profile_dirs)):
         if not folder.is_dir():
             raise DataError(str(folder), "profile folder not found")
-        for path in sorted(folder.glob("*.yaml")):
-            profile = load_profile(path)
-            profiles[profile.id] = profile
+        profile_files += sorted(folder.glob("*.yaml"))
         condition_files += sorted((folder / "conditions").glob("*.yaml")) if folder != base / "drugs" else []
+    cache_key = _reference_cache_key(profile_files + condition_files)
+    cached = datacache.load(cache_key, REFERENCE_CLASSES) if cache_key else datacache.MISSING
+    if isinstance(cached, Reference):
+        return cached
+    profiles: dict[str, Profile] = {}
+    for path in profile_files:
+        profile = load_profile(path)
+        profiles[profile.id] = profile
     reference = Reference(profiles=profiles, conditions=load_conditions(condition_files))
     problems = check_references(reference)
     if problems:
         raise DataError(str(base), "; ".join(problems[:5]))
+    if cache_key:
+        datacache.store(cache_key, reference)
     return reference
+
+
+def _reference_cache_key(paths: list[Path]) -> str | None:
+    """What the built reference depends on: each rule file's path and text, and the source of
+    the code that reads them (so a changed file or a new druglint builds it again). None
+    when a file cannot be read (the loader then reports it)."""
+    parts = ["druglint reference"]
+    try:
+        parts += [Path(module.__file__ or "").read_text(encoding="utf-8") for module in (sys.modules[__name__], yamlfile)]
+        parts += [f"{path}\0{path.read_text(encoding='utf-8')}" for path in paths]
+    except (OSError, UnicodeDecodeError):
+        return None
+    return "\0\0".join(parts)
 
 
 def main(argv: list[str]) -> int:

@@ -6,12 +6,14 @@ It is loaded from this package's directory, never downloaded.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from lint.nlp.anaphora import refers_to_drug
 
@@ -28,7 +30,39 @@ def load_syntax_model() -> Language:
     """
     if not (SYNTAX_MODEL_DIR / "config.cfg").is_file():
         raise FileNotFoundError(f"syntax model missing: {SYNTAX_MODEL_DIR} (see training/syntax/README.md)")
-    return spacy.load(SYNTAX_MODEL_DIR)
+    presplit = {"nlp": {"tokenizer": {"@tokenizers": "druglint.presplit_words.v1"}}}
+    return spacy.load(SYNTAX_MODEL_DIR, config=presplit, exclude=["tokenizer"])
+
+
+class _PresplitWords:
+    """The syntax model's tokenizer, which never tokenizes: druglint hands the model Docs
+    already split by the article's own tokenizer (building and loading spaCy's English
+    tokenizer a second time would cost a third of a second at start-up)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        raise TypeError("druglint's syntax model parses Docs made by the article's tokenizer: "
+                        "pass a Doc (spacy.tokens.Doc(model.vocab, words=...)), not text")
+
+    def to_bytes(self, **_: object) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: object) -> _PresplitWords:
+        return self
+
+    def to_disk(self, _path: object, **_: object) -> None:
+        return None
+
+    def from_disk(self, _path: object, **_: object) -> _PresplitWords:
+        return self
+
+
+@spacy.registry.tokenizers("druglint.presplit_words.v1")
+def presplit_words_tokenizer() -> Callable[[Language], _PresplitWords]:
+    """Registered tokenizer factory for `load_syntax_model` (a whitespace split)."""
+    return lambda nlp: _PresplitWords(nlp.vocab)
 
 
 @lru_cache(maxsize=1)
