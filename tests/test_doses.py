@@ -277,3 +277,34 @@ def test_what_a_pen_or_pack_holds_is_no_dose(text):
 ])
 def test_a_cap_on_units_a_day_caps_the_doses_a_day(text, times):
     assert [m.times_per_day for m in find_doses(text) if not m.per_day] == [times]
+
+
+@pytest.mark.parametrize("text, per_week", [
+    ("inject it each Sunday", 1), ("2.5 mg every Thursday morning", 1), ("one shot on Saturdays", 1),
+    ("every single Monday", 1), ("on Mondays and Thursdays", 2), ("on Tuesday and again on Friday", 2),
+    ("Wednesdays and Sundays", 2),
+])
+def test_weekdays_are_weekly_schedules(text, per_week):
+    times, _ = frequency(text)
+    assert times is not None and round(times[0] * 7, 6) == per_week
+
+
+@pytest.mark.parametrize("text", ["he injected it last Sunday", "on Monday I felt sick", "by Friday it was gone"])
+def test_one_weekday_is_an_occasion_not_a_schedule(text):
+    assert frequency(text) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, mg", [
+    ("I took 150 mg before the party.", 150), ("The nurse gave him 700 mg that evening.", 700),
+    ("She injected 3 mg the first time.", 3), ("My brother got 10 mg from a friend.", 10),
+    ("He swallowed 8 mg in one go.", 8),
+])
+def test_an_amount_taken_on_one_occasion_is_a_dose(sentence, mg):
+    [mention] = find_doses(sentence)
+    assert mention.amounts_mg == ((mg, mg),) and mention.times_per_day is None
+
+
+@pytest.mark.parametrize("sentence", ["The tablets come in 150 mg and 300 mg.", "A 150 mg bottle costs $12.",
+                                      "Her blood sugar was 150 mg/dL."])
+def test_a_strength_or_a_lab_value_is_no_dose(sentence):
+    assert find_doses(sentence) == []

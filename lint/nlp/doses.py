@@ -41,7 +41,7 @@ ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
-    rf"\s*(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?))?",
+    rf"\s*(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
     re.IGNORECASE)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
@@ -60,6 +60,7 @@ COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
 
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
 FREQUENCIES = [
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
@@ -71,6 +72,8 @@ FREQUENCIES = [
       for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
+    (re.compile(rf"\b(?:on |every |each )?{WEEKDAY}s? and (?:again )?(?:on |every |each )?{WEEKDAY}s?\b", re.I), (2 / 7, 2 / 7)),
+    (re.compile(rf"\b(?:every|each) (?:single )?{WEEKDAY}\b|\b(?:on )?{WEEKDAY}s\b", re.I), (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
     (re.compile(r"\b(?:three|3) times (?:a|per|each|every) week|\b(?:three|3) times weekly\b", re.I), (3 / 7, 3 / 7)),
     (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?<!least )(?<!than )(?:once )?(?:a|per|each|every) week"
@@ -96,7 +99,7 @@ PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hour
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$"
                             r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
                             r"|\bon day (?:one|1)\b[^.;]*$", re.I)
-CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|teaspoons?|tsp|l)\b", re.I)
+CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|dl|deciliters?|decilitres?|teaspoons?|tsp|l)\b", re.I)
 STRENGTH_AFTER = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,2}}?(?:{UNIT_FORMS}|strengths?|vials?|liquid gels|pens?|injections?|shots?)\b", re.I)
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|my|your|our|all)\s*$", re.I)
 DOSES_AFTER = re.compile(r"^\s*(?:doses?|times|days|weeks)\b", re.I)  # "the two 150 mg doses": doses, not units
@@ -110,9 +113,9 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               re.I)  # "step by step" is no increment
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
-DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|swallow\w*|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
+DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
-                          r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|given|"
+                          r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
 

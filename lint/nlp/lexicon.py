@@ -12,12 +12,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from lint.nlp.inflect import verb_forms
+
+LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce", "build", "gain", "boost", "improve",
+                           "sharpen", "treat", "burn", "increase"})  # a term may open with one: 'prevent malaria'
+
 
 def variants(term: str) -> set[str]:
-    """A term with its hyphen and plural variants: 'post-traumatic' -> 'post traumatic', ..."""
+    """A term with its hyphen, plural and verb-form variants: 'post-traumatic' -> 'post
+    traumatic'; 'prevent malaria' -> 'prevents malaria', 'prevented malaria', ..."""
     forms = {term}
     if "-" in term:
         forms |= {term.replace("-", " "), term.replace("-", "")}
+    first, _, rest = term.partition(" ")
+    if rest and first in LEADING_VERBS:
+        forms |= {f"{form} {rest}" for form in verb_forms(first)}
     plurals = set()
     for form in forms:
         last = form.rsplit(" ", 1)[-1]
