@@ -45,6 +45,7 @@ from lint.nlp.inflect import phrase_forms
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
+from lint.nlp.words import lowered
 
 PRONOUNS = {"it", "its", "they", "them"}
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
@@ -351,14 +352,14 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
 def _negator_before(sentence: _Sentence, index: int) -> bool:
     """A negator right before token `index` (within NEGATOR_REACH tokens), or a negative
     subject ("nobody", "no one") earlier in its clause; "not only", "no longer" do not deny."""
-    doc, start = sentence.doc, sentence.span.start
+    doc, start, words = sentence.doc, sentence.span.start, lowered(sentence.doc)
     if _negated_across_insert(sentence, index):
         return True
     for i in range(index - 1, max(start, index - SUBJECT_NEGATOR_REACH) - 1, -1):
         if sentence.terminated(i, index):
             return False
-        word = doc[i].lower_
-        following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(doc) else ""
         if following in NOT_DENYING:
             continue
         if word in SUBJECT_NEGATORS or (word == "no" and following == "one"):

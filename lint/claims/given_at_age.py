@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from lint.claims.population import AGE_WORDS, stated_age
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.inflect import verb_forms
+from lint.nlp.words import lowered
 
 ADULT_YEARS = 18
 GIVING_VERBS = ("take", "start", "give", "put", "use", "get", "receive", "try", "prescribe", "fill", "pop", "spray",
@@ -59,9 +60,10 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
     found = stated_age(text)
     if found is None or found[0] >= ADULT_YEARS:
         return None
-    doc = sentence.doc
-    refers = drug_tokens | {t.i for t in sentence if refers_to_drug(doc, t.i)}
-    giving = [t.i for t in sentence if t.lower_ in _giving_forms() or t.lower_ == "on" and t.i + 1 in refers]
+    doc, words, giving_forms = sentence.doc, lowered(sentence.doc), _giving_forms()
+    indexes = range(sentence.start, sentence.end)
+    refers = drug_tokens | {i for i in indexes if refers_to_drug(doc, i)}
+    giving = [i for i in indexes if words[i] in giving_forms or words[i] == "on" and i + 1 in refers]
     if not refers or not giving:
         return None
     said_until = doc[min(max(refers), giving[0])].idx - sentence.start_char  # a denial before the giving denies it,

@@ -18,6 +18,7 @@ from lint.knowledge.lexicons import Concepts, concepts, use_predicates
 from lint.knowledge.reference import Profile, Reference
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.inflect import phrase_forms
+from lint.nlp.words import lowered
 
 OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an", "those", "these", "its", "some",
                      "any", "that", "this", "all", "off", "up", "down", "away", "out", "for", "against", "with",
@@ -142,7 +143,7 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
     """'keeps her restless legs in check', 'pulled me out of a depressive slump': the words
     in a frame's gap ('... out of' takes the words after it) are presented as a use."""
     frames = _frames()
-    words = [t.lower_ for t in sentence]
+    words = lowered(doc)[sentence.start:sentence.end]
     found = []
     for offset, word in enumerate(words):
         for closing in frames.get(word, ()):
@@ -168,11 +169,11 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
     the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
-    vocabulary, purpose = concepts(), purpose_forms()
+    vocabulary, purpose, words = concepts(), purpose_forms(), lowered(doc)
     found = []
     drug_starts = {d.start: d for d in drug_spans}
     for i in range(sentence.start, sentence.end):
-        if doc[i].lower_ not in purpose:
+        if words[i] not in purpose:
             continue
         j = i + 1
         while j < min(sentence.end, i + 4) and j not in drug_starts and not refers_to_drug(doc, j):
@@ -181,11 +182,11 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             continue
         after = drug_starts[j].end if j in drug_starts else j + 1
         k = after
-        while k < min(sentence.end, after + 5) and doc[k].lower_ != "to" and not doc[k].is_punct:
+        while k < min(sentence.end, after + 5) and words[k] != "to" and not doc[k].is_punct:
             k += 1
-        if k + 1 >= sentence.end or doc[k].lower_ != "to":
+        if k + 1 >= sentence.end or words[k] != "to":
             continue
-        goal = doc[k + 1].lower_ in vocabulary.goal_verbs
+        goal = words[k + 1] in vocabulary.goal_verbs
         if not goal and not _open_purpose_verb(doc, sentence, k + 1):
             continue
         span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
@@ -207,15 +208,15 @@ def _open_purpose_verb(doc: Doc, sentence: Span, index: int) -> bool:
 def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
     """'the best sleeping pill', 'a weight-loss hack', 'a study drug', 'an appetite killer': a
     goal or complaint noun before a head such as pill, aid or hack."""
-    vocabulary = concepts()
+    vocabulary, words = concepts(), lowered(doc)
     found = []
     for i in range(sentence.start + 1, sentence.end):
-        if doc[i].lower_ not in GOAL_HEADS:
+        if words[i] not in GOAL_HEADS:
             continue
         j = i
-        while j > sentence.start and (doc[j - 1].lower_ in vocabulary.goal_nouns or doc[j - 1].text == "-"
-                                      or doc[j - 1].lower_ in vocabulary.complaint_words
-                                      or f"{doc[j - 2].lower_}-{doc[j - 1].lower_}" in vocabulary.goal_nouns):
+        while j > sentence.start and (words[j - 1] in vocabulary.goal_nouns or words[j - 1] == "-"
+                                      or words[j - 1] in vocabulary.complaint_words
+                                      or f"{words[j - 2]}-{words[j - 1]}" in vocabulary.goal_nouns):
             j -= 1
         if j < i:
             found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))

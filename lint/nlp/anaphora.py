@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from lint.nlp.words import lowered
+
 PRONOUNS = frozenset({"it", "them", "this", "these"})
 DEMONSTRATIVES = frozenset({"this", "these"})
 TAKING = frozenset({"take", "takes", "took", "taking", "pop", "pops", "popped", "popping", "swallow", "swallows",
@@ -29,14 +31,14 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     """True when token `index` stands for the article's drug: a pronoun (not 'this' before a
     word for the text, a time or a way: 'this page', 'this week'), or a dose-form noun whose word before
     is a determiner, count or timing word (not another medicine's kind, nor 'each dose')."""
-    word = doc[index].lower_
+    words = lowered(doc)
+    word = words[index]
     if word == "one":  # "takes one on school nights", "pop one before a flight"
-        return index > 0 and doc[index - 1].lower_ in TAKING
-    if word in DEMONSTRATIVES and index + 1 < len(doc) and doc[index + 1].lower_ in NOT_THE_DRUG:
+        return index > 0 and words[index - 1] in TAKING
+    if word in DEMONSTRATIVES and index + 1 < len(doc) and words[index + 1] in NOT_THE_DRUG:
         return False
     if word in PRONOUNS:
         return True
     if word not in DOSE_FORMS or index == 0:
         return False
-    before = doc[index - 1]
-    return before.lower_ in BEFORE_DOSE_FORM or before.like_num
+    return words[index - 1] in BEFORE_DOSE_FORM or doc[index - 1].like_num

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table, use_predicates
+from lint.nlp.anchored_matcher import AnchoredMatcher
 from lint.nlp.inflect import noun_forms, phrase_forms
 from lint.nlp.lexicon import LazyPhraseMatcher
+from lint.nlp.sentences import sentence_table
 
 BENEFIT_PREPOSITIONS = ("for", "against")
 
@@ -31,7 +32,7 @@ class CueMatcher:
         for category in CUE_CATEGORIES:
             self.matcher.add(category, table.cues[category])
         self.matcher.add("benefit", sorted(benefit_phrases() - set(table.cues["use"])))
-        self.inserted = Matcher(nlp.vocab)  # "the best thing I've found for": a relative clause before 'for'
+        self.inserted = AnchoredMatcher(nlp.vocab)  # "the best thing I've found for": a relative clause before 'for'
         nouns = sorted({form for noun in use_predicates().nouns for form in noun_forms(noun)})
         self.inserted.add("benefit", [[{"LOWER": {"IN": nouns}}, {"LOWER": {"IN": list(CLAUSE_SUBJECTS)}},
                                        {"LOWER": {"IN": list(CLAUSE_AUXILIARIES)}, "OP": "?"},
@@ -46,8 +47,7 @@ class CueMatcher:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         use_ends = {span.end for span in spans if span.label_ == "use"}
         named = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
-        for key, s, e in self.inserted(doc):
-            label = doc.vocab.strings[key]
+        for label, s, e in self.inserted(doc, sentence_table(doc), lambda _extension: []):
             if e in use_ends or label == "use_named" and s + 1 not in named:
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))

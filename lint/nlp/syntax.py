@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from lint.nlp.anaphora import refers_to_drug
+from lint.nlp.words import lowered
 
 SYNTAX_MODEL_DIR = Path(__file__).resolve().parent / "syntax_model"
 
@@ -92,7 +93,7 @@ def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = fr
     "takes Claritin to dry up a cold", "takes it to stop the rage"). `drug_starts` are the
     first tokens of drug names; `named` says the sentence names one. Only these sentences
     are parsed, so the parser costs little."""
-    words = [token.lower_ for token in doc[start:end]]
+    words = lowered(doc)[start:end]
     if named and TESTIFYING.intersection(words) and _improvement_words().intersection(words):
         return True
     purpose = _purpose_words()
