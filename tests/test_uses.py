@@ -940,3 +940,15 @@ def test_verbs_of_handing_out_or_recommending_take_a_purpose_clause(text, use):
 ])
 def test_handing_out_for_a_labeled_use_or_another_thing_stays_quiet(text):
     assert unlabeled(text) == []
+
+
+@pytest.mark.parametrize("verb, forms, agent", [
+    ("dub", ("dubs", "dubbed", "dubbing"), "dubber"), ("trim", ("trims", "trimmed", "trimming"), "trimmer"),
+    ("cool", ("cools", "cooled", "cooling"), "cooler"), ("open", ("opens", "opened", "opening"), "opener"),
+    ("tame", ("tames", "tamed", "taming"), "tamer"), ("fix", ("fixes", "fixed", "fixing"), "fixer"),
+    ("stop", ("stops", "stopped", "stopping"), "stopper"), ("bury", ("buries", "buried", "burying"), "burier"),
+])
+def test_verb_and_agent_forms(verb, forms, agent):
+    from lint.nlp.inflect import agent_noun, verb_forms
+    assert set(forms) <= set(verb_forms(verb))
+    assert agent_noun(verb) == agent

@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Span
 from lint.claims.given_at_age import AgeClaim, given_at_age
 from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight
 from lint.claims.relations import (
-    GOAL_HEADS,
     UNLISTED,
     Candidate,
     benefit_candidates,
     frame_candidates,
     goal_compounds,
+    goal_heads,
     label_vocabulary,
     listed_candidates,
     not_a_use,
@@ -41,7 +41,7 @@ from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import DoseMention, counted_units, day_total, frequency, strength_before, with_strength
 from lint.nlp.drugs import OTHER
-from lint.nlp.inflect import phrase_forms
+from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
@@ -656,6 +656,8 @@ def _yes_no_question(sentence: _Sentence) -> bool:
 
 
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
+NAMING_FORMS = frozenset(form for verb in ("call", "consider", "dub", "nickname", "deem", "name")
+                         for form in verb_forms(verb))  # '<verb> it <what it is>': an object complement
 TREAT_FORMS = frozenset(phrase_forms("treat"))  # "treat Plan B as their birth control"
 SERVES_AS = frozenset({"doubles", "double", "doubled", "works", "worked", "serves", "served", "acts", "acted", "used"})
 
@@ -676,13 +678,17 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     that such a head follows) that the sentence calls the drug, by a copula or 'as' before
     it. 'Do not mix it with sleep aids' calls the drug nothing."""
     doc = sentence.doc
-    headed = len(condition) >= 2 and condition[-1].lower_ in GOAL_HEADS
-    head_follows = condition.end < sentence.span.end and doc[condition.end].lower_ in GOAL_HEADS
+    heads = goal_heads()
+    headed = len(condition) >= 2 and condition[-1].lower_ in heads
+    head_follows = condition.end < sentence.span.end and doc[condition.end].lower_ in heads
     before_class = condition.start - 1
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
         return True  # "basically an antidepressant": the drug called by what its class is for
+    if before_class > sentence.span.start and doc[before_class - 1].lower_ in NAMING_FORMS \
+            and (refers_to_drug(doc, before_class) or any(d.end == before_class + 1 for d in sentence.drugs)):
+        return True  # "she calls it her antidepressant", "I consider Xanax my flight-nerves fix"
     if before_class > sentence.span.start and doc[before_class].lower_ == "as" \
             and (doc[before_class - 1].lower_ in SERVES_AS or _used_as(sentence, before_class - 1)):
         return True  # "use it as their antidepressant", "it doubles as a cough quieter"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from lint.knowledge.lexicons import Concepts, concepts, use_predicates
 from lint.knowledge.reference import Profile, Reference
 from lint.nlp.anaphora import refers_to_drug
-from lint.nlp.inflect import phrase_forms
+from lint.nlp.inflect import agent_noun, noun_forms, phrase_forms
 from lint.nlp.words import lowered
 
 OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an", "those", "these", "its", "some",
@@ -31,7 +31,17 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
                    "is", "are", "was", "were"})
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
-                        "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout"})
+                        "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout",
+                        "shield", "armor", "armour", "protection", "defense", "defence", "guard", "eraser"})
+
+
+@lru_cache(maxsize=1)
+def goal_heads() -> frozenset[str]:
+    """Heads of a noun phrase that names what the drug is for by the word before them
+    ('a sleep aid', 'my migraine shield'): GOAL_HEADS and the '-er' noun of every one-word
+    benefit verb ('hot flash cooler', 'restless legs tamer', 'insomnia fixer'), with plurals."""
+    agents = {agent_noun(verb) for verb in use_predicates().verbs if " " not in verb}
+    return GOAL_HEADS | {form for agent in agents for form in noun_forms(agent)}
 REFERS_BACK = frozenset({"it", "them", "they", "those", "these", "this", "that"})  # a goal about what was named before
 NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose")
 GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
@@ -211,7 +221,7 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
     vocabulary, words = concepts(), lowered(doc)
     found = []
     for i in range(sentence.start + 1, sentence.end):
-        if words[i] not in GOAL_HEADS:
+        if words[i] not in goal_heads():
             continue
         j = i
         while j > sentence.start and (words[j - 1] in vocabulary.goal_nouns or words[j - 1] == "-"

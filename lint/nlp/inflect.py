@@ -34,11 +34,19 @@ def verb_forms(base: str) -> tuple[str, ...]:
         past, ing = base + "d", base[:-1] + "ing"
     elif base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS:
         past, ing = base[:-1] + "ied", base + "ing"
+    elif _doubles_final(base):  # "dub" -> "dubbed", "dubbing"
+        past, ing = base + base[-1] + "ed", base + base[-1] + "ing"
     else:
         past, ing = base + "ed", base + "ing"
     third = base + "es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else (
         base[:-1] + "ies" if base.endswith("y") and len(base) > 2 and base[-2] not in VOWELS else base + "s")
     return base, third, past, ing
+
+
+def _doubles_final(base: str) -> bool:
+    """One syllable ending consonant-vowel-consonant: the consonant doubles before -ed, -ing."""
+    return len(base) >= 3 and sum(ch in VOWELS for ch in base) == 1 and base[-1] not in VOWELS + "wxy" \
+        and base[-2] in VOWELS and base[-3] not in VOWELS
 
 
 def phrase_forms(phrase: str) -> tuple[str, ...]:
@@ -59,3 +67,17 @@ def noun_forms(phrase: str) -> tuple[str, ...]:
     else:
         plural = last + "s"
     return phrase, f"{head} {plural}".strip()
+
+
+def agent_noun(verb: str) -> str:
+    """The '-er' noun of a verb, for what does it: 'kill' -> 'killer', 'ease' -> 'easer',
+    'stop' -> 'stopper', 'quiet' -> 'quieter'."""
+    verb = verb.lower()
+    if verb.endswith("e"):
+        return verb + "r"
+    if _doubles_final(verb) or verb in IRREGULAR and IRREGULAR[verb][-1].endswith(verb[-1] * 2 + "ing"):
+        return verb + verb[-1] + "er"  # 'stop' -> 'stopper'
+
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in VOWELS:
+        return verb[:-1] + "ier"
+    return verb + "er"
