@@ -39,8 +39,9 @@ class CueMatcher:
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
-        self.inserted.add("use", [TOOK_IT_WHEN])
-        self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]]])
+        self.inserted.add("use", [TOOK_IT_WHEN, *taken_whenever_patterns()])
+        self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]],
+                                        *taken_whenever_patterns(named=True)])
         self.not_benefit = frozenset(use_predicates().not_benefit_words)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -50,6 +51,8 @@ class CueMatcher:
         for label, s, e in self.inserted(doc, sentence_table(doc), lambda _extension: []):
             if e in use_ends or label == "use_named" and s + 1 not in named:
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
+            if label != "benefit" and s > 0 and doc[s - 1].lower_ in STOPPED_BEFORE:
+                continue  # "stop taking it when a rash appears": the rash is a reason to stop
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
         doc.spans["cues"] = filter_spans([span for span in spans if not self._said_as_harm(span)])
         return doc
@@ -97,6 +100,27 @@ TOOK_IT_WHEN: list[dict[str, Any]] = [  # "my roommate took it when she had the 
     {"LOWER": {"IN": ["down"]}, "OP": "?"},
     {"LOWER": {"IN": ["with"]}, "OP": "?"},
 ]
+
+
+TAKING_VERBS = ("take", "pop", "use", "grab", "swallow", "chew")
+OCCASIONS = ("when", "whenever", "anytime")  # "pops one whenever her migraines flare"
+MEALTIME = ("with", "after", "before")  # "take it with food so nausea is less likely": advice against a side effect
+STOPPED_BEFORE = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "avoid", "avoids",
+                            "avoiding", "skip", "skips", "skipping", "never", "not", "don't", "don’t"})
+
+
+def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
+    """'takes one whenever she can't fall asleep', 'take it so their acne looks less red': a
+    verb of taking, the drug ('it', 'one', or a name when `named`), up to three words ('every
+    night'), then a clause of when or why it is taken, whose complaint is what it is for. A
+    'so' clause after a mealtime ('with food so ...') is advice about side effects, not a use."""
+    verbs = sorted(form for verb in TAKING_VERBS if " " not in verb for form in phrase_forms(verb))
+    drug: dict[str, Any] = {"IS_ALPHA": True} if named else {"LOWER": {"IN": ["it", "them", "one", "some"]}}
+    barred = ["and", "but", "or", "because", "so", "only", *OCCASIONS]  # "use it only when": a restriction
+    return [[{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"},
+             {"LOWER": {"IN": list(OCCASIONS)}}],
+            [{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred + list(MEALTIME)}, "OP": "{0,3}"},
+             {"LOWER": "so"}]]
 
 
 CLAUSE_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "anyone"})
