@@ -111,7 +111,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if indications:
         for_use = [e for e in entries if e.indication is None or e.indication in indications]
         named_product = {e.id for e in entries if set(e.products) & claim.products}
-        if for_use and (not claim.use_carried or not named_product or any(e.id in named_product for e in for_use)):
+        if for_use and (not claim.use_carried or not named_product
+                        or any(e.id in named_product and e.indication is not None for e in for_use)):
             entries = for_use  # a use carried from sentences before yields to the product named ('Prozac Weekly')
     if claim.products:  # the entries of the product named, else those for any product
         entries = [e for e in entries if set(e.products) & claim.products] \

@@ -1149,7 +1149,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         contexts = [_own_words(sentence, drug), _label_text(doc, sentence), _own_words(lead, drug),
                     _heading_text(doc, sentence)]
         conditions = _conditions_for(sentence, uses_by_sentence)
-        if not conditions and lead is not sentence:
+        from_lead = not conditions and lead is not sentence
+        if from_lead:
             conditions = _conditions_for(lead, uses_by_sentence)
         carried = _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference) \
             if not own_use and all(is_vague(reference, u.condition_ids) for u in conditions) else []
@@ -1178,7 +1179,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
-                                use_carried=bool(carried),
+                                use_carried=bool(carried) or from_lead and bool(conditions),
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
