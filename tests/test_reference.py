@@ -71,3 +71,11 @@ def test_a_dose_entry_must_state_a_schedule_its_numbers_agree_with(entry, compla
 def test_schedules_that_agree_with_their_numbers_load(entry, schedule):
     profile = load_profile("demo.yaml", GOOD.replace("schedule: daily\n    max: {daily_mg: 10}", entry))
     assert profile.doses[0].schedule == schedule
+
+
+def test_a_dose_entry_may_be_for_hospital_patients_only():
+    inpatient = GOOD.replace("    schedule: daily\n", "    schedule: daily\n    setting: inpatient\n")
+    assert load_profile("demo.yaml", inpatient).doses[0].setting == "inpatient"
+    assert load_profile("demo.yaml", GOOD).doses[0].setting is None
+    with pytest.raises(DataError, match="setting"):
+        load_profile("demo.yaml", GOOD.replace("    schedule: daily\n", "    schedule: daily\n    setting: clinic\n"))

@@ -120,7 +120,11 @@ def _age(value: float) -> str:
 def population_phrase(entry: DoseEntry) -> str:
     """Who the entry is for, in words lint.claims.population reads back: 'children aged 6
     to 12', 'children weighing 30 kg' (a weight inside the entry's band)."""
-    return _people(entry) + _weight_words(entry)
+    return _people(entry) + _weight_words(entry) + _setting_words(entry)
+
+
+def _setting_words(entry: DoseEntry) -> str:
+    return " in hospital" if entry.setting == "inpatient" else ""
 
 
 def _weight_words(entry: DoseEntry, amount: tuple[str, float] | None = None) -> str:
@@ -249,6 +253,7 @@ def _siblings(profile: Profile, reference: Reference, entry: DoseEntry, conditio
     if condition_id is not None:
         covering |= {i.id for i in reference.labeled_indications(profile, condition_id)}
     return [e for e in profile.doses if not e.silent and e.population == entry.population
+            and (e.setting is None or entry.setting is not None)  # a hospital entry answers hospital statements
             and (entry.indication is None or e.indication in covering)
             and (not named_products or not e.products or named_products & set(e.products))]
 
@@ -266,7 +271,7 @@ def _dose_tests(profile: Profile, reference: Reference) -> list[SelfTest]:
 
         def lead(limit: tuple[str, float] | None = None) -> str:
             """Who the entry is for, weighed so that an mg limit (`limit`) is within it."""
-            who = _people(entry) + _weight_words(entry, limit)
+            who = _people(entry) + _weight_words(entry, limit) + _setting_words(entry)
             return f"For {term}, {who}" if term else _capitalised(who)
 
         cue = _cue_product(profile, entry)

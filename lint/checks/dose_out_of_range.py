@@ -49,6 +49,7 @@ SPECIAL = ("geriatric", "pediatric", "renal", "hepatic")
 
 
 CHILD_WEIGHT_KG = 40  # a child who weighs less takes no adult dose unless an adult entry's weight band says so
+CHILD_ONLY_WEIGHT_KG = 30  # a person said to weigh less, with no age or group named, is a child
 
 
 def _overlaps(a, b) -> bool:
@@ -105,7 +106,7 @@ def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
 def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:
     """The label's dose entries that could apply to a claim (empty: stay quiet)."""
     indications = _indications(profile, claim, reference)
-    entries = profile.doses
+    entries = [e for e in profile.doses if e.setting is None or claim.in_hospital]  # inpatient doses need a hospital
     if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone
         return _for_anyone(entries, claim)
     if indications:
@@ -117,7 +118,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if claim.products:  # the entries of the product named, else those for any product
         entries = [e for e in entries if set(e.products) & claim.products] \
             or [e for e in entries if not e.products] or entries
-    populations = claim.populations or frozenset({"adult"})
+    light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG
+    populations = claim.populations or frozenset({"pediatric" if light else "adult"})  # "he weighs 15 kg": a child
     age = claim.age_years
     special = [e for e in entries if e.population in populations and e.population in SPECIAL
                and _overlaps(e.age_years or DEFAULT_AGE.get(e.population), age or DEFAULT_AGE.get(e.population))]

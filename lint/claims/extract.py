@@ -48,6 +48,8 @@ from lint.nlp.sentences import sentence_table
 from lint.nlp.words import lowered
 
 PRONOUNS = {"it", "its", "they", "them"}
+HOSPITAL = re.compile(r"\b(?:inpatients?|hospitali[sz]ed|in (?:the |a )?hospital|hospital (?:patients?|wards?|stays?|settings?)|"
+                      r"on the (?:ward|unit)|psychiatric (?:ward|unit)|intensive care|admitted)\b", re.I)
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
 CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*)")  # linear: a
@@ -144,6 +146,7 @@ class DoseClaim:
     weight_kg: tuple[float | None, float | None] | None = None  # the body weight stated for it
     sentence_index: int = 0  # the article sentence it stands in
     use_carried: bool = False  # its use comes from the sentences before it, not its own
+    in_hospital: bool = False  # its sentence, label, lead sentence or heading puts the patient in hospital
 
 
 @dataclass(frozen=True)
@@ -1180,6 +1183,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
                                 use_carried=bool(carried) or from_lead and bool(conditions),
+                                in_hospital=any(HOSPITAL.search(text) for text in contexts),
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)

@@ -20,6 +20,7 @@ from lint.knowledge.yamlfile import DataError, FieldChecker, YamlFile, validate_
 POPULATIONS = ("adult", "pediatric", "geriatric", "renal", "hepatic")
 WARNING_KINDS = ("boxed", "contraindication", "warning")
 SCHEDULES = ("daily", "as_needed", "weekly", "periodic", "once")
+SETTINGS = ("inpatient",)
 RANGE_KEYS = ("single_mg", "daily_mg", "times_per_day", "interval_hours", "single_mg_per_kg", "daily_mg_per_kg")
 MAX_KEYS = ("single_mg", "daily_mg", "times_per_day", "single_mg_per_kg", "daily_mg_per_kg")
 
@@ -122,6 +123,7 @@ class DoseEntry:
     fact: str
     no_dose: bool = False  # a silent entry whose label gives this group no dose at all
     schedule: str | None = None  # one of SCHEDULES; None only for a silent entry
+    setting: str | None = None  # one of SETTINGS: an entry for hospital patients only; None: anyone
 
     @property
     def weekly(self) -> bool:
@@ -353,8 +355,8 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
     for i, value in enumerate(data.get("doses") or []):
         where = ("doses", i)
         d = check.mapping(value, where, ("population",),
-                          ("id", "indication", "age_years", "weight_kg", "product", "schedule", "initial", "usual",
-                           "max", "silent", "no_dose", "source", "section", "fact", "notes"))
+                          ("id", "indication", "age_years", "weight_kg", "product", "schedule", "setting", "initial",
+                           "usual", "max", "silent", "no_dose", "source", "section", "fact", "notes"))
         population = check.text(d["population"], where + ("population",))
         if population not in POPULATIONS:
             check.fail(where + ("population",), f"expected one of {', '.join(POPULATIONS)}")
@@ -374,6 +376,9 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         initial, usual = regimen("initial"), regimen("usual")
         schedule = _schedule(check, d, where, initial, usual, limits, silent is not None)
         no_dose = check.boolean(d.get("no_dose", False), where + ("no_dose",))
+        setting = d.get("setting")
+        if setting is not None and setting not in SETTINGS:
+            check.fail(where + ("setting",), f"expected one of {', '.join(SETTINGS)}")
         if no_dose and silent is None:
             check.fail(where + ("no_dose",), "no_dose marks a 'silent' entry: say what the label says with 'silent'")
         doses.append(DoseEntry(
@@ -386,7 +391,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             source=source_key(d.get("source"), where + ("source",)),
             section=check.text(d.get("section", "Dosage and Administration"), where + ("section",)),
             fact=check.text(d.get("fact") or silent or "", where + ("fact",), empty_ok=True),
-            no_dose=no_dose))
+            no_dose=no_dose, setting=setting))
 
     return Profile(
         id=profile_id, generic=check.text(names["generic"], ("names", "generic")),

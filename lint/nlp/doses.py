@@ -21,7 +21,11 @@ NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
 TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
-SECOND_DOSE = re.compile(rf"^\s*(?:{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
+OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
+ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) days? later|"
+                         rf"tomorrow|(?:on |that )?{WEEKDAY}|(?:the )?day after)\b", re.I)  # "another 50 mg the next evening"
+SECOND_DOSE = re.compile(rf"^\s*(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
                          rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
@@ -60,7 +64,6 @@ COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
 
-WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
 FREQUENCIES = [
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
@@ -79,7 +82,7 @@ FREQUENCIES = [
     (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?<!least )(?<!than )(?:once )?(?:a|per|each|every) week"
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
-    (re.compile(r"\b(?:every|each) day\b(?! or)|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
+    (re.compile(r"\b(?:every|each)(?: single)? day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
     (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
@@ -95,7 +98,8 @@ EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
-                           r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b", re.I)  # "60 mg split morning and night"
+                           r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b"  # "60 mg split morning and night"
+                           r"|^\s*(?:on (?:the )?(?:very )?first day|(?:on|from) day (?:one|1))\b", re.I)  # the first day's amount
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$"
                             r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
                             r"|\bon day (?:one|1)\b[^.;]*$", re.I)
@@ -174,7 +178,8 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
 
 BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime|at night|before bed)", re.I)
 THEN = re.compile(r"\b(?:then|after that|afterwards|later)\b", re.I)
-INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days))\b", re.I)
+INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days)|"
+                           r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1))\b", re.I)
 
 
 def _kind(left: str, right: str = "") -> str:
@@ -352,7 +357,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         mention_end = last_end
         if freq_match is not None and freq_match.string is clause_right and not per_day:
             mention_end = last_end + freq_match.end()  # a daily amount ends at "daily", whatever follows
-        if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values:
+        if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values \
+                and not ANOTHER_DAY.match(text, groups[index + 1][-1].end()):
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
         counted = (COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)) if count else None  # starts at "three"
