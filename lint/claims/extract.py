@@ -30,6 +30,7 @@ from lint.claims.relations import (
     purpose_candidates,
     purpose_forms,
     testimony_subjects,
+    way_candidates,
 )
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
@@ -516,7 +517,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         if not uses_context and index in list_leads:  # an item of a list a lead sentence introduces as uses
             uses_context, uses_from = list_leads[index], sentence.span.start_char
         testimonies = testimony_subjects(doc, sentence.span)
-        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span)
+        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span) \
+            + way_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)

@@ -205,6 +205,43 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
     return found
 
 
+WAY_NOUNS = frozenset({"way", "ways", "means", "shortcut", "trick"})
+NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "one", "another"})
+WAY_REACH = 6  # words from the drug to 'way' ("it a popular and cheap way to")
+WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "remains", "becomes"})
+WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
+
+
+def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
+    """'Some men find it a popular way to last longer in bed', 'Nurses call it a good way to
+    sleep through the first nights': a noun phrase 'a ... way to' said of the drug (its name
+    or a word standing for it a few words before), whose goal verb phrase is the use."""
+    vocabulary, words = concepts(), lowered(doc)
+    drug_ends = {d.end - 1 for d in drug_spans}
+    found = []
+    for i in range(sentence.start + 1, sentence.end - 2):
+        if words[i] not in WAY_NOUNS or words[i + 1] != "to":
+            continue
+        opener = next((j for j in range(i - 1, max(sentence.start, i - WAY_REACH) - 1, -1)
+                       if words[j] in NOUN_PHRASE_OPENERS), None)
+        if opener is None or any(doc[k].is_punct for k in range(opener, i)) or opener - 1 < sentence.start:
+            continue
+        j = opener - 1
+        while j > sentence.start and words[j] in WAY_ADVERBS:
+            j -= 1
+        if words[j] in WAY_COPULAS:  # "a tablet at night is also a good way to": the drug before the copula
+            j = next((k for k in range(j - 1, max(sentence.start, j - WAY_REACH) - 1, -1)
+                      if k in drug_ends or refers_to_drug(doc, k) or doc[k].is_punct), sentence.start - 1)
+        if j < sentence.start or doc[j].is_punct or not (j in drug_ends or refers_to_drug(doc, j)):
+            continue
+        if words[i + 2] not in vocabulary.goal_verbs and not _open_purpose_verb(doc, sentence, i + 2):
+            continue
+        span = _phrase_after(doc, i + 2, sentence.end, keep_for=True)
+        if span is not None:
+            found.append(Candidate(span, f"'{doc[i].text} to'", opener, i))
+    return found
+
+
 def _open_purpose_verb(doc: Doc, sentence: Span, index: int) -> bool:
     """True when the word after 'to' is a verb the parser read as one ('to dry up a head
     cold', 'to get her PCOS under control'), other than the verbs of taking advice ('to
