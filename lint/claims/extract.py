@@ -81,6 +81,10 @@ NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "neither", "nor", "c
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
 NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
+NO_SUBJECTS = frozenset({"one", "doctor", "doctors", "physician", "physicians", "prescriber", "prescribers",
+                         "pharmacist", "pharmacists", "expert", "experts", "guideline", "guidelines", "study",
+                         "studies", "trial", "trials", "label", "agency", "nurse", "nurses"})  # "no doctor would give it for"
+NO_WAY_REACH = 8  # "no (safe) way to take it for"
 SUBJECT_NEGATOR_REACH = 20
 USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
@@ -366,14 +370,21 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
         following = words[i + 1] if i + 1 < len(doc) else ""
         if following in NOT_DENYING:
             continue
-        if word in SUBJECT_NEGATORS or (word == "no" and following == "one"):
+        if word in SUBJECT_NEGATORS or (word == "no" and (following in NO_SUBJECTS or _opens_clause(doc, i, start))):
             return True
+        if word == "no" and "way" in words[i + 1:i + 3] and index - i <= NO_WAY_REACH:
+            return True  # "there is no safe way to take Adderall for studying"
         if word in NEGATORS and index - i <= NEGATOR_REACH:
             return True
     return False
 
 
 INSERT_REACH = 16  # tokens a parenthetical insert may hold ("not, under any circumstances, recommend")
+
+
+def _opens_clause(doc: Doc, index: int, sentence_start: int) -> bool:
+    """True when token `index` starts its sentence or follows a comma, colon or dash."""
+    return index == sentence_start or doc[index - 1].is_punct
 
 
 def _negated_across_insert(sentence: _Sentence, index: int) -> bool:
