@@ -40,7 +40,7 @@ from lint.knowledge.reference import Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
-from lint.nlp.doses import DoseMention, counted_units, day_total, frequency, strength_before, with_strength
+from lint.nlp.doses import ANOTHER_DAY, DoseMention, counted_units, day_total, frequency, strength_before, with_strength
 from lint.nlp.drugs import OTHER
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import is_acronym
@@ -1264,7 +1264,8 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
     if DENIED_BEFORE.search(text[sentence.span.start_char:claim.start]) \
             or not (ANOTHER_DOSE.search(text[max(sentence.span.start_char, claim.start - 30):claim.start])
                     or ON_TOP_AFTER.match(text, claim.end, sentence.span.end_char)) \
-            or len(claim.mention.amounts_mg) != 1 or claim.mention.per_kg:
+            or len(claim.mention.amounts_mg) != 1 or claim.mention.per_kg \
+            or ANOTHER_DAY.match(text, claim.end):  # "another 5 mg the next night": another day
         return [claim]
     earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1

@@ -23,7 +23,8 @@ TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunc
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
-ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) days? later|"
+ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) (?:days?|weeks?) later|"
+                         rf"(?:after|in) (?:a|one|two|three|\d+) (?:days?|weeks?)|"
                          rf"tomorrow|(?:on |that )?{WEEKDAY}|(?:the )?day after)\b", re.I)  # "another 50 mg the next evening"
 SECOND_DOSE = re.compile(rf"^\s*(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
                          rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
@@ -117,7 +118,7 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               re.I)  # "step by step" is no increment
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
-DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
+DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|another|an extra|a further|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
@@ -370,7 +371,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
             at_time_of_day=at_time_of_day, by_interval=by_interval))
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day and count is None else None)
-    return mentions + _day_totals(text, mentions, timed)
+    totals = _day_totals(text, mentions, timed)
+    return mentions + totals + [t for t in _another_dose_totals(text, mentions)
+                                if not any(o.start <= t.start and t.end <= o.end for o in totals)]
 
 
 COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
@@ -384,6 +387,24 @@ def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:
     """`base` as the daily amount of single doses taken on one day: their amounts added up."""
     low, high = (sum(dose.amounts_mg[0][end] for dose in doses) for end in (0, 1))
     return replace(base, amounts_mg=((low, high),), per_day=True, times_per_day=None, kind="usual")
+
+
+ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
+                          r"(?:another|a second|an extra|a further)\s*$", re.I)
+
+
+def _another_dose_totals(text: str, mentions: list[DoseMention]) -> list[DoseMention]:
+    """The total of a dose and a different one added to it on the same occasion ("30 mg at
+    takeoff, then another 15 mg midway over the Pacific" is 45 mg that day); a second dose
+    on another day ("... the next evening") adds nothing."""
+    totals = []
+    for first, second in zip(mentions, mentions[1:]):
+        single = all(len(m.amounts_mg) == 1 and not m.per_kg and not m.per_day
+                     and (m.times_per_day is None or m.at_time_of_day) for m in (first, second))
+        if single and first.amounts_mg != second.amounts_mg and ANOTHER_JOIN.match(text[first.end:second.start]) \
+                and not ANOTHER_DAY.match(text, second.end):
+            totals.append(replace(day_total(first, [first, second]), start=first.start, end=second.end))
+    return totals
 
 
 def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None]) -> list[DoseMention]:
