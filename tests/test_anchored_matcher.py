@@ -98,6 +98,11 @@ def test_same_matches_as_spacys_matcher_within_sentences(words, patterns):
     ("Take 2.5 mg twice. Done.", ["Take 2.5 mg twice.", "Done."]),
     ('He said so. "Stop now," she said.', ["He said so.", '"Stop now," she said.']),
     ("Wait… Then go! 5 mg is fine? yes.", ["Wait…", "Then go!", "5 mg is fine? yes."]),
+    ("Take two No. 3 tablets. Stop.", ["Take two No. 3 tablets.", "Stop."]),
+    ("Ask Dr. Lee about it. Then go.", ["Ask Dr. Lee about it.", "Then go."]),
+    ("Is it safe? No. It is not.", ["Is it safe?", "No.", "It is not."]),
+    ("It beat placebo (vs. Zoloft) here.", ["It beat placebo (vs. Zoloft) here."]),
+    ("Tylenol no. 4 has 60 mg. Done.", ["Tylenol no. 4 has 60 mg.", "Done."]),
 ])
 def test_sentence_starts(text, sentences):
     doc = _analysed(text)

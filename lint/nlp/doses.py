@@ -59,8 +59,10 @@ TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|s
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
               r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|puffs?|sprays?|inhalations?|actuations?)")
-COUNT_BEFORE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
-COUNT_OF = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
+PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
+NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
+COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
+COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of\s*$", re.I)
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
@@ -212,7 +214,7 @@ def _count(word: str) -> float:
     return float(COUNT_WORDS.get(word.lower(), 0) or word)
 
 
-COUNT_OF_THE = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
+COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
                           rf"(?:the|those|these|my|her|his|your|their)\s*$", re.I)
 
 
@@ -245,7 +247,8 @@ EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|t
 
 COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                                rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
-UNITS_COUNTED = re.compile(rf"(?<![\w.])(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}"
+UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
+                           rf"(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{0,3}}"
                            rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b(?P<day>\s+(?:a|per|each) day\b)?",
                            re.I)
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
@@ -468,7 +471,7 @@ TOGETHER = r"(?:at once|at a time|at the same time|together|in one go|in a singl
 AT_ONCE = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{TOGETHER}", re.I)
 AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
-ROW_UNITS = re.compile(rf"(?<![\w.])(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
+ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 

@@ -22,6 +22,20 @@ AFTER_END = re.compile(rf"[{re.escape(ENDINGS)}]\s*(?=\S)")
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
 
+TITLE_ABBREVIATIONS = re.compile(r"(?:^|(?<=[\s(]))(?:Dr|Mr|Mrs|Ms|St|vs|e\.g|i\.e)$")
+NUMBER_ABBREVIATIONS = re.compile(r"(?:^|(?<=[\s(]))(?:No|no|Nos)$")  # "No. 4", not "No. It is not."
+
+
+def _abbreviation_before(text: str, period: int, following: int) -> bool:
+    """True when the period at `period` ends a title or numbering abbreviation ("Dr. Lee",
+    "vs. placebo", "Tylenol No. 3"), which starts no sentence."""
+    if text[period] != ".":
+        return False
+    before = text[max(0, period - 4):period]
+    return bool(TITLE_ABBREVIATIONS.search(before)) \
+        or bool(NUMBER_ABBREVIATIONS.search(before)) and text[following:following + 1].isdigit()
+
+
 def _opens_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in OPENERS
 
@@ -49,7 +63,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     starts = [words[i] for i in block_words[block_words < len(words)]]
     ends, nexts, pronouns = [], [], []  # where the previous word ends, the next starts; pronoun length
     for match in AFTER_END.finditer(text):
-        if _opens_sentence(text[match.end()]):
+        if _opens_sentence(text[match.end()]) and not _abbreviation_before(text, match.start(), match.end()):
             ends.append(match.start() + 1)
             nexts.append(match.end())
             pronouns.append(0)
