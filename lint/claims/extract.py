@@ -522,6 +522,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
         asked = _yes_no_question(sentence) and not _answered_yes(following)  # "Can it treat a UTI?" presents no
+        affirmed = (_yes_no_question(sentence) or _topic_question(sentence)) and _affirms_use(following) \
+            and not SAFETY_QUESTION.search(sentence.text)  # "Is it safe with asthma? Yes." asks no use
         # use (it names the dose's use); "Is it good for altitude sickness? Readers swear it is." presents one
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
@@ -575,6 +577,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (taker := _people_with_take(sentence, condition)) is not None:
                 reason, named = f"'{taker[0]}'", taker[1]  # "Women with PCOS swear by it"
                 drug = named.label_ if named is not None else main
+            elif affirmed and following is not None:
+                reason = f"asked, then answered '{following.text.strip()[:40]}'"  # "Hot flashes? Doctors swear by it."
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
             if drug is None or drug == OTHER:
@@ -659,6 +663,35 @@ def _answered_no(sentence: _Sentence, following: _Sentence | None) -> bool:
     """'Is it addictive? Not at all.': a yes/no question the next sentence answers no
     mentions no warning; it denies one."""
     return _yes_no_question(sentence) and following is not None and ANSWERED_NO.match(following.text) is not None
+
+
+SAFETY_QUESTION = re.compile(r"\b(?:safe\w*|ok|okay|dangerous|risky|harmful|interact\w*|mix\w*|combine\w*|cause\w*|"
+                             r"addictive|allowed|pregnan\w*|breastfeed\w*|side effects?|withdrawal|together|"
+                             r"(?:take|use) \w+ with|with (?:my|your|her|his|their|other|another))\b", re.I)  # interactions
+TOPIC_QUESTION_WORDS = 8  # "Diabetic foot pain from neuropathy?", "What about dry eyes from Sjogren's?"
+AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|of course\b|"
+                         r"it(?:'s|’s| is) (?:also )?(?:the |a |an |our |my )?(?:go-to|first[- ]line|first choice|best|great|"
+                         r"good|helpful|effective|useful|lifesaver|godsend)\b|it (?:works|helps|worked|helped)\b|"
+                         r"(?:[\w']+\s+){0,4}(?:swear|swears|rave|raves) (?:by|about) it\b|"
+                         r"(?:[\w']+\s+){0,4}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b)", re.I)
+
+
+def _topic_question(sentence: _Sentence) -> bool:
+    """A question that only names a topic ('Hot flashes?', 'What about dry eyes from
+    Sjogren's?'): no verb of its own, a few words, ending in '?'."""
+    if not sentence.text.rstrip().endswith("?"):
+        return False
+    words = [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
+    if words[:2] in (["what", "about"], ["how", "about"]):
+        words = words[2:]
+    return 0 < len(words) <= TOPIC_QUESTION_WORDS and not YES_NO_OPENERS.intersection(words) \
+        and not {"it", "they", "this", "that", "i", "you", "we"}.intersection(words)
+
+
+def _affirms_use(following: _Sentence | None) -> bool:
+    """True when the sentence after a question answers it by affirming the drug helps
+    ('Yes.', 'It is the go-to.', 'Some doctors swear by it.'), not by a side effect."""
+    return following is not None and AFFIRMS_USE.match(following.text) is not None
 
 
 def _yes_no_question(sentence: _Sentence) -> bool:
