@@ -522,7 +522,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
         asked = _yes_no_question(sentence) and not _answered_yes(following)  # "Can it treat a UTI?" presents no
-        affirmed = (_yes_no_question(sentence) or _topic_question(sentence)) and _affirms_use(following) \
+        affirmed = (_yes_no_question(sentence) or _topic_question(sentence)) \
+            and (_affirms_use(following) or _answered_yes(following)) \
             and not SAFETY_QUESTION.search(sentence.text)  # "Is it safe with asthma? Yes." asks no use
         # use (it names the dose's use); "Is it good for altitude sickness? Readers swear it is." presents one
         off_label = _off_label(sentence, following)

@@ -18,6 +18,9 @@ AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?
                      r"|\b(\d{1,2})\s*(?:years?(?: old)?\s*)?(?:and|or)\s*(?:older|over|up|above)\b", re.I)
 AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
 
+PERSON_NOUNS = ("son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|stepson|stepdaughter|mom|mum|dad|"
+                "mother|father|grandma|grandpa|grandmother|grandfather|husband|wife|partner|aunt|uncle|sister|brother|"
+                "cousin|neighbou?r|patient|friend|man|woman|teen|teenager|toddler|baby")
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
                        r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
                        r"grandfather|husband|wife|son|daughter|patient|aunt|uncle|sister|brother|nephew|niece|cousin|grandson|"
@@ -26,8 +29,7 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
                        r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)"  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
-                       r"|\b(?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|stepson|"
-                       r"stepdaughter), (\d{1,2}),",  # "A reader's son, 7, gets"
+                       rf"|\b(?:{PERSON_NOUNS})(?:, (\d{{1,3}}),| \((\d{{1,3}})\))",  # "A reader's son, 7, gets", "Grandpa (81)"
                        re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ...", "my grandmother is 81 and"
 AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
