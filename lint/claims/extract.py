@@ -935,7 +935,26 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
             return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
         if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i)):
             return main, None
-    return (main, None) if sentence.section in USE_SECTIONS else (None, None)
+    return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
+
+
+FINITE_WORDS = frozenset({"is", "are", "was", "were", "'s", "’s", "does", "do", "did", "doesn't", "don't", "can", "can't",
+                          "cannot", "will", "won't", "would", "should", "may", "might", "must", "has", "have", "had"})
+FRAGMENT_OPENERS = frozenset({"the", "a", "an", "best", "greatest", "only", "total", "absolute", "real", "true", "my",
+                              "our", "honestly", "seriously", "literally", "simply", "just", "favorite", "favourite",
+                              "ultimate", "perfect", "single", "number", "one", "absolutely", "hands", "down", "so",
+                              "really", "truly", "definitely", "totally", "pure"})
+
+
+def _subjectless(sentence: _Sentence, anchor: int) -> bool:
+    """A reviewer's fragment that leaves out its subject, the article's drug ('Best thing
+    I've found for my overactive bladder.', 'Great for my back pain!'): only openers and
+    modifiers come before the predicate. Headings are titles, not fragments."""
+    if sentence.block is not None and sentence.block.kind == "heading":
+        return False
+    words = lowered(sentence.doc)
+    return all(words[i] in FRAGMENT_OPENERS or sentence.doc[i].is_punct for i in range(sentence.span.start, anchor)) \
+        and not FINITE_WORDS.intersection(words[anchor:sentence.span.end])  # "The best thing for X is sleep": a subject after
 
 
 def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, named: Span | None,
