@@ -102,6 +102,8 @@ ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused
              "("}  # "pain from advanced cancer", "PAH (high blood pressure in the lungs)"
 CARRIED_ON = re.compile(r"(?:together|combined|taken together|this combination|the combination|this mix|the mix|"
                         r"mixing them|mixed together|both)\b")  # a sentence that carries on the one before
+DANGER_BEFORE = re.compile(r"\b(?:that|this|the same|such a|those|these) (?:danger|dangers|risk|risks|hazard|effect|"
+                           r"effects)\b")  # "Mixing it with a Xanax multiplies that danger": the danger named before
 WORD_CHARACTER = re.compile(r"\w")
 CLAUSE_BREAKS = frozenset({";", "—"})
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
@@ -543,6 +545,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif cue is not None and cue.label_ not in ("use", "benefit"):
                 reason = ""
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
+                    or _threshold_of(sentence, condition) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
@@ -919,6 +922,12 @@ def _set_aside(sentence: _Sentence, drug: Span) -> bool:
     doc = sentence.doc
     before = doc[max(sentence.span.start, drug.start - 2):drug.start].text.lower()
     return before.endswith(("than", "unlike", "instead of"))
+
+
+def _threshold_of(sentence: _Sentence, condition: Span) -> bool:
+    """'lowers the seizure threshold': the condition names a threshold, whose lowering is a
+    harm, not what a benefit verb treats."""
+    return condition.end < sentence.span.end and lowered(sentence.doc)[condition.end] in ("threshold", "thresholds")
 
 
 def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[str | None, Span | None]:
@@ -1431,7 +1440,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
                 chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
         texts.append(chars)
     continued = {i for i in range(1, len(sentences)) if sentences[i].block_index == sentences[i - 1].block_index
-                 and CARRIED_ON.match(texts[i].lstrip())}
+                 and (CARRIED_ON.match(texts[i].lstrip()) or DANGER_BEFORE.search(texts[i]))}
     article = _SentenceTexts(texts, continued)
     mentions = []
     for drug in drugs:

@@ -28,6 +28,9 @@ ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(
                          rf"tomorrow|(?:on |that )?{WEEKDAY}|(?:the )?day after)\b", re.I)  # "another 50 mg the next evening"
 SECOND_DOSE = re.compile(rf"^\s*(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
                          rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
+NUTRIENT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:dose |serving |shot |cup )?of\s+(?:(?:dietary|added|daily|lean|extra)\s+)?"
+                            r"(?:protein|fib(?:er|re)|sugars?|carbs?|carbohydrates?|fats?|salt|sodium|caffeine|calcium|"
+                            r"magnesium|potassium|iron|zinc|omega-3s?|fish oil|vitamin \w+|melatonin|creatine|electrolytes)\b", re.I)
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
@@ -324,8 +327,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         values = [v for v in parsed if v is not None]
         if len(values) < len(parsed):
             continue
-        if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right):
-            continue
+        if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right) \
+                or NUTRIENT_AFTER.match(right):
+            continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
         if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
         if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left):
