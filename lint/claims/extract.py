@@ -735,6 +735,8 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     headed = len(condition) >= 2 and condition[-1].lower_ in heads
     head_follows = condition.end < sentence.span.end and doc[condition.end].lower_ in heads
     before_class = condition.start - 1
+    if before_class > sentence.span.start and doc[before_class].is_quote:  # 'calls it his "anti-aging pill"'
+        before_class -= 1
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:

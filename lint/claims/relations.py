@@ -35,6 +35,9 @@ GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack",
                         "shield", "armor", "armour", "protection", "defense", "defence", "guard", "eraser"})
 
 
+CLASS_ENDINGS = ("ory", "al", "ic", "ant", "ive", "ine")  # "anti-inflammatory", "antiviral": a drug class, not a goal
+
+
 @lru_cache(maxsize=1)
 def goal_heads() -> frozenset[str]:
     """Heads of a noun phrase that names what the drug is for by the word before them
@@ -261,10 +264,14 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
         if words[i] not in goal_heads():
             continue
         j = i
-        while j > sentence.start and (words[j - 1] in vocabulary.goal_nouns or words[j - 1] == "-"
-                                      or words[j - 1] in vocabulary.complaint_words
-                                      or f"{words[j - 2]}-{words[j - 1]}" in vocabulary.goal_nouns):
-            j -= 1
+        while j > sentence.start:
+            if words[j - 3:j - 1] == ["anti", "-"] and doc[j - 1].is_alpha and not words[j - 1].endswith(CLASS_ENDINGS):
+                j -= 3  # "anti-wrinkle pill", "anti-aging pill": what an anti- word is against is a goal
+            elif words[j - 1] in vocabulary.goal_nouns or words[j - 1] == "-" or words[j - 1] in vocabulary.complaint_words \
+                    or f"{words[j - 2]}-{words[j - 1]}" in vocabulary.goal_nouns:
+                j -= 1
+            else:
+                break
         if j < i:
             found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))
     return found
