@@ -155,8 +155,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     initial = claim.mention.kind == "initial"
     numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
                or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
-    if initial:  # a starting dose is judged by the entries that give a start, when some do
-        numeric = [e for e in numeric if _starts(e, claim.mention.per_kg)] or numeric
+    if initial:  # a starting dose is judged by the entries that give a start (in either unit, for a stated weight)
+        numeric = [e for e in numeric if _starts(e, claim.mention.per_kg)
+                   or _exact(weight) and _starts(e, not claim.mention.per_kg)] or numeric
     if numeric or not claim.population_alone:
         return numeric
     return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
@@ -271,7 +272,8 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
     start_single = _high(entry.initial, "single_mg" + suffix)
     start_daily = _high(entry.initial, "daily_mg" + suffix)
     if initial:  # a first dose is no larger than the first day's amount
-        max_single, max_daily = start_single or start_daily or max_single, start_daily or max_daily
+        start_day = start_daily or (start_single * _start_doses_a_day(entry) if start_single and not per_kg else None)
+        max_single, max_daily = start_single or start_daily or max_single, start_day or max_daily
     elif max_single is None and max_daily is None and not _schedule_only(entry):
         max_single, max_daily = start_single, start_daily  # the start is the only number the label gives
     max_times = _max_times(entry, counted=not mention.by_interval)
@@ -289,6 +291,16 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
     if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
         return f"{_amount(daily)} {unit}/day is above the label's {what}maximum of {_amount(max_daily)} {unit}/day"
     return _more_often(times, max_times) or (_less_often(entry, mention) if mention.kind != "max" else None)
+
+
+def _start_doses_a_day(entry: DoseEntry) -> float:
+    """How many starting doses the first day holds: the starting times a day, else one dose
+    per starting interval, and at least one ('25 mg every other day' starts with 25 mg)."""
+    times = _high(entry.initial, "times_per_day")
+    interval = entry.initial.ranges.get("interval_hours")
+    if times is None and interval is not None and interval[0]:
+        times = 24 / interval[0]
+    return max(1.0, times or 1.0)
 
 
 def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
