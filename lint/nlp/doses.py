@@ -28,9 +28,9 @@ ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(
                          rf"tomorrow|(?:on |that )?{WEEKDAY}|(?:the )?day after)\b", re.I)  # "another 50 mg the next evening"
 SECOND_DOSE = re.compile(rf"^\s*(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
                          rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
-NUTRIENT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:dose |serving |shot |cup )?of\s+(?:(?:dietary|added|daily|lean|extra)\s+)?"
+NUTRIENT_AFTER = re.compile(r"^\s*(?:supplements?\b|(?:(?:\w+\s+)?(?:dose |serving |shot |cup )?of\s+)?(?:(?:dietary|added|daily|lean|extra)\s+)?"
                             r"(?:protein|fib(?:er|re)|sugars?|carbs?|carbohydrates?|fats?|salt|sodium|caffeine|calcium|"
-                            r"magnesium|potassium|iron|zinc|omega-3s?|fish oil|vitamin \w+|melatonin|creatine|electrolytes)\b", re.I)
+                            r"magnesium|potassium|iron|zinc|omega-3s?|fish oil|vitamin \w+|melatonin|creatine|electrolytes))\b", re.I)
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
