@@ -760,6 +760,8 @@ ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "
                      "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
 TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "use", "pop", "count on", "rely on",
                                                                       "turn to", "ask for", "buy", "be on"))
+SAYING = frozenset({"say", "says", "said", "find", "finds", "found", "report", "reports", "reported", "claim",
+                    "claims", "swear", "swears", "feel", "feels"})
 MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our clinic swear by it")
 
 
@@ -813,6 +815,10 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
         word = doc[i].lower_
         if word in ADVISED or doc[i].is_punct:
             return None
+        if word in SAYING and i + 1 < sentence.span.end and (refers_to_drug(doc, i + 1) or any(
+                d.start == i + 1 for d in sentence.drugs)) and any(
+                c.label_ in ("use", "benefit") and i + 1 < c.start <= i + 4 for c in sentence.cues):
+            return f"{who.text} with ... {doc[i].text} it", None  # "members with BPD say it takes the edge off"
         if word in _taker_forms():
             for j in range(i + 1, min(sentence.span.end, i + 4)):
                 name = next((d for d in sentence.drugs if d.start <= j < d.end), None)

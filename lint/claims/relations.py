@@ -167,7 +167,7 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
                     break
                 if tuple(words[j:j + len(closing)]) != closing:
                     continue
-                if closing[-1] in ("of", "from"):  # "pull me out of X": X follows the frame
+                if closing[-1] in ("of", "from", "through"):  # "pull me out of X", "get her through X": X follows
                     span = _phrase_after(doc, i + gap + len(closing), sentence.end)
                 else:  # the words in the gap, past openers ('gave me my appetite back': 'appetite')
                     first = next((k for k in range(i + 1, i + gap) if doc[k].lower_ not in OPENERS), i + gap)
