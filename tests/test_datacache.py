@@ -132,21 +132,11 @@ def _load_reference_from(rules):
 
 
 def _extra_profile(tmp_path, daily_max):
+    from test_reference import GOOD  # a minimal valid profile
     rules = tmp_path / "extra"
     rules.mkdir(exist_ok=True)
-    (rules / "examplamide.yaml").write_text(f"""id: examplamide
-names: {{generic: examplamide}}
-sources:
-  label: {{title: Examplamide label, url: https://example.org, revised: 2025-05}}
-indications:
-  - id: pain
-    conditions: [pain]
-    fact: Pain.
-doses:
-  - population: adult
-    schedule: daily
-    max: {{daily_mg: {daily_max}}}
-""", encoding="utf-8")
+    text = GOOD.replace("id: demo", "id: examplamide").replace("daily_mg: 10", f"daily_mg: {daily_max}")
+    (rules / "examplamide.yaml").write_text(text, encoding="utf-8")
     return rules
 
 
