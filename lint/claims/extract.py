@@ -1178,6 +1178,9 @@ def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_b
     return named[0] if len(kinds) == 1 else []
 
 
+AMOUNT_CUE = re.compile(r"[\d.,/]+\s*-?\s*(?:mg|mcg|µg|g|ml|mL|%|units?)(?:/[\d.]+\s*(?:mg|ml|mL))?", re.I)
+
+
 @cache
 def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.Pattern, str, bool], ...]:
     """(cue as searched, pattern, product id, case-sensitive) for each product cue that is not
@@ -1185,8 +1188,8 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
     patterns = []
     for product in products:
         for cue in product.cues:
-            if cue[:1].isdigit():
-                continue  # an amount such as "200 mg" says nothing about the product
+            if AMOUNT_CUE.fullmatch(cue):
+                continue  # an amount such as "200 mg" says nothing about the product; "8 HR" does
             exact = is_acronym(cue)
             needle = cue if exact else cue.lower()
             patterns.append((needle, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)"), product.id, exact))

@@ -469,10 +469,12 @@ COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection)"
+                        rf"|(?:{COUNT})(?=\s+(?:every|each|twice|three times|four times|a day|daily|at once|together)\b)"
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
-TOGETHER = r"(?:at once|at a time|at the same time|together|in one go|in a single dose)\b"
+TOGETHER = (r"(?:at once|at a time|at the same time|together|in one go|in a single dose|"
+            r"(?:is|are|was|were) (?:my|his|her|their|your|our|the|a) (?:\w+ )?dose)\b")  # "three tablets is my normal dose"
 AT_ONCE = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{TOGETHER}", re.I)
 AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
