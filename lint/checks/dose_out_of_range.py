@@ -103,6 +103,9 @@ def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
             if c in reference.conditions and pattern.search(reference.conditions[c].name.lower())}
 
 
+INJECTED = re.compile(r"inject|infusion|intravenous|^iv\b|-iv\b", re.I)  # product ids of given-by-injection forms
+
+
 def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:
     """The label's dose entries that could apply to a claim (empty: stay quiet)."""
     indications = _indications(profile, claim, reference)
@@ -118,6 +121,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if claim.products:  # the entries of the product named, else those for any product
         entries = [e for e in entries if set(e.products) & claim.products] \
             or [e for e in entries if not e.products] or entries
+    else:  # no product named: a dose someone takes is not judged by an injection's numbers
+        entries = [e for e in entries if not e.products or not all(INJECTED.search(p) for p in e.products)] or entries
     light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG
     populations = claim.populations or frozenset({"pediatric" if light else "adult"})  # "he weighs 15 kg": a child
     age = claim.age_years
@@ -153,8 +158,11 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if not claim.mention.per_kg and weight is None:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
     initial = claim.mention.kind == "initial"
+    scheduled = [e for e in numeric if e.usual.ranges.get("times_per_day") or e.max.get("times_per_day")]
     numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
                or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
+    if not numeric and claim.mention.times_per_day is not None:
+        numeric = scheduled  # "50 mcg twice a day" against a dose given only per kg: its frequency is still judged
     if initial:  # a starting dose is judged by the entries that give a start (in either unit, for a stated weight)
         numeric = [e for e in numeric if _starts(e, claim.mention.per_kg)
                    or _exact(weight) and _starts(e, not claim.mention.per_kg)] or numeric
@@ -232,6 +240,9 @@ def _max_times(entry: DoseEntry, counted: bool = False) -> float | None:
                   _high(entry.usual, "times_per_day"))
 
 
+WEIGHT_ROUNDING = 1.05  # an amount converted with the body weight may exceed a limit by 5% (tablet strengths)
+
+
 def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -> str | None:
     """Why one stated amount breaks one label entry, or None when it fits."""
     if entry.no_dose:
@@ -241,23 +252,25 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     initial = mention.kind == "initial"
     low, top = amount[0], None if initial else amount[1]  # "50-100 mg" may mean one 100 mg dose
     other_unit: tuple[float, bool] | None = None  # the amount in the other unit, for a stated body weight
-    if kg:
+    if kg:  # a weight-based limit allows the rounding to whole tablets: 100 mcg for 62 kg is the 1.6 mcg/kg dose
         other_unit = (low * kg, False) if per_kg else (low / kg, True)
     if other_unit and not _comparable(entry, per_kg, initial):  # 260 mg for a 20 kg child vs 13 mg/kg
-        return _violation_in(entry, mention, *other_unit)
+        return _violation_in(entry, mention, *other_unit, tolerance=WEIGHT_ROUNDING)
     reason = _violation_in(entry, mention, low, per_kg, top)
     if reason is None and other_unit and _comparable(entry, other_unit[1], False):  # 50 mg for 30 kg: 1.7 mg/kg,
-        return _violation_in(entry, replace(mention, kind="usual"), *other_unit)  # judged by the ceiling only
+        return _violation_in(entry, replace(mention, kind="usual"), *other_unit,  # judged by the ceiling only
+                             tolerance=WEIGHT_ROUNDING)
     return reason
 
 
 def _amount(value: float) -> str:
-    """An amount as a reader writes it: '1.67', '150', '0.25'."""
-    return f"{round(value, 2):g}"
+    """An amount as a reader writes it: '1.67', '150', '0.25', and a small one to two
+    significant digits ('0.0032' mg/kg, never '0')."""
+    return f"{value:.2g}" if 0 < abs(value) < 0.1 else f"{round(value, 2):g}"
 
 
 def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bool,
-                  top: float | None = None) -> str | None:
+                  top: float | None = None, tolerance: float = 1.0) -> str | None:
     """Why an amount (the low end of a stated range; its top end, when given, as one dose), in
     mg or mg/kg, breaks one entry. A day is counted from the low end: "one or two tablets
     every 4 to 6 hours" is what the label itself says, with its daily cap beside it."""
@@ -286,9 +299,9 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
     if entry.schedule in ("weekly", "periodic"):
         once_a_week = 1 / 7 if entry.weekly else None  # a weekly entry without an interval gives one dose a week
         return _weekly_violation(mention, low, max_single, max_times or once_a_week, unit, what)
-    if single is not None and max_single is not None and single > max_single + 1e-9:
+    if single is not None and max_single is not None and single > max_single * tolerance + 1e-9:
         return f"a {what}single dose of {_amount(single)} {unit} is above the label's {_amount(max_single)} {unit}"
-    if daily is not None and max_daily is not None and daily > max_daily + 1e-9:
+    if daily is not None and max_daily is not None and daily > max_daily * tolerance + 1e-9:
         return f"{_amount(daily)} {unit}/day is above the label's {what}maximum of {_amount(max_daily)} {unit}/day"
     return _more_often(times, max_times) or (_less_often(entry, mention) if mention.kind != "max" else None)
 
