@@ -114,7 +114,8 @@ def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
     verb of taking, the drug ('it', 'one', or a name when `named`), up to three words ('every
     night'), then a clause of when or why it is taken, whose complaint is what it is for. A
     'so' clause after a mealtime ('with food so ...') is advice about side effects, not a use."""
-    verbs = sorted(form for verb in TAKING_VERBS if " " not in verb for form in phrase_forms(verb))
+    verbs = sorted({form for verb in (*TAKING_VERBS, *use_predicates().purpose) if " " not in verb
+                    for form in phrase_forms(verb)})
     drug: dict[str, Any] = {"IS_ALPHA": True} if named else {"LOWER": {"IN": ["it", "them", "one", "some"]}}
     barred = ["and", "but", "or", "because", "so", "only", *OCCASIONS]  # "use it only when": a restriction
     return [[{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"},
