@@ -39,6 +39,7 @@ class CueMatcher:
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
+        self.inserted.add("benefit", [LETS_SOMEONE])
         self.inserted.add("use", [TOOK_IT_WHEN, *taken_whenever_patterns()])
         self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]],
                                         *taken_whenever_patterns(named=True)])
@@ -88,6 +89,13 @@ def copular_complement_pattern() -> list[dict]:
             {"LOWER": {"IN": sorted(DETERMINERS)}},
             {"LOWER": {"NOT_IN": sorted(barred)}, "IS_PUNCT": False, "OP": f"{{1,{MAX_COMPLEMENT_WORDS}}}"},
             {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]
+
+
+LETS_SOMEONE: list[dict[str, Any]] = [  # "the only thing that lets them sleep", "allows me to focus": what they can then do
+    {"LOWER": {"IN": ["lets", "let", "letting", "allows", "allowed", "allow", "allowing", "enables", "enabled", "enable"]}},
+    {"LOWER": {"IN": ["me", "him", "her", "them", "us", "you", "people", "patients", "kids", "someone"]}},
+    {"LOWER": "to", "OP": "?"},
+]
 
 
 TOOK_IT_WHEN: list[dict[str, Any]] = [  # "my roommate took it when she had the flu": what she had is what it was taken for
