@@ -158,11 +158,12 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if not claim.mention.per_kg and weight is None:  # with no weight given, weight bands apply only when nothing else does
         numeric = [e for e in numeric if e.weight_kg is None] or numeric
     initial = claim.mention.kind == "initial"
-    scheduled = [e for e in numeric if e.usual.ranges.get("times_per_day") or e.max.get("times_per_day")]
-    numeric = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
-               or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
-    if not numeric and claim.mention.times_per_day is not None:
-        numeric = scheduled  # "50 mcg twice a day" against a dose given only per kg: its frequency is still judged
+    comparable = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
+                  or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
+    if not comparable and claim.mention.times_per_day is not None:  # "50 mcg twice a day" against a dose given
+        comparable = [e for e in numeric  # only per kg: its frequency is still judged
+                      if e.usual.ranges.get("times_per_day") or e.max.get("times_per_day")]
+    numeric = comparable
     if initial:  # a starting dose is judged by the entries that give a start (in either unit, for a stated weight)
         numeric = [e for e in numeric if _starts(e, claim.mention.per_kg)
                    or _exact(weight) and _starts(e, not claim.mention.per_kg)] or numeric

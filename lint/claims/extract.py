@@ -523,8 +523,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
-        asked = _yes_no_question(sentence) and not _answered_yes(following)  # "Can it treat a UTI?" presents no
-        affirmed = (_yes_no_question(sentence) or _topic_question(sentence)) \
+        yes_no = _yes_no_question(sentence)
+        asked = yes_no and not _answered_yes(following)  # "Can it treat a UTI?" presents no
+        affirmed = (yes_no or _topic_question(sentence)) \
             and (_affirms_use(following) or _answered_yes(following)) \
             and not SAFETY_QUESTION.search(sentence.text)  # "Is it safe with asthma? Yes." asks no use
         # use (it names the dose's use); "Is it good for altitude sickness? Readers swear it is." presents one
@@ -683,9 +684,7 @@ AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|o
 def _topic_question(sentence: _Sentence) -> bool:
     """A question that only names a topic ('Hot flashes?', 'What about dry eyes from
     Sjogren's?'): no verb of its own, a few words, ending in '?'."""
-    if not sentence.text.rstrip().endswith("?"):
-        return False
-    words = [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
+    words = _question_words(sentence)
     if words[:2] in (["what", "about"], ["how", "about"]):
         words = words[2:]
     return 0 < len(words) <= TOPIC_QUESTION_WORDS and not YES_NO_OPENERS.intersection(words) \
@@ -702,10 +701,15 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     """'Can it treat a regular UTI?', 'Does Zoloft help with hot flashes?': a yes/no question
     asks, it does not assert. A wh-question ('Why is it so good for X?') or a negative one
     ('Isn't it amazing how it knocks out X?') presupposes the use."""
-    if not sentence.text.rstrip().endswith("?"):
-        return False
-    words = [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
+    words = _question_words(sentence)
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
+
+
+def _question_words(sentence: _Sentence) -> list[str]:
+    """The lowercase words of a sentence that ends in '?' (none for any other sentence)."""
+    if not sentence.text.rstrip().endswith("?"):
+        return []
+    return [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
 
 
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})

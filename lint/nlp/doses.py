@@ -388,7 +388,8 @@ COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximu
                        rf"(?:times|doses)\b", re.I)
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon", re.I)
-DAY_JOINER = re.compile(r"^[\s,]*(?:and|plus|then|with)?\s*(?:another|an extra|a further|a second)?\s*$", re.I)
+ADDED_DOSE = r"(?:another|an extra|a further|a second)"  # a dose on top of one already named
+DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*{ADDED_DOSE}?\s*$", re.I)
 
 
 def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:
@@ -398,7 +399,7 @@ def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:
 
 
 ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
-                          r"(?:another|a second|an extra|a further)\s*$", re.I)
+                          rf"{ADDED_DOSE}\s*$", re.I)
 
 
 def _another_dose_totals(text: str, mentions: list[DoseMention]) -> list[DoseMention]:

@@ -77,7 +77,6 @@ def agent_noun(verb: str) -> str:
         return verb + "r"
     if _doubles_final(verb) or verb in IRREGULAR and IRREGULAR[verb][-1].endswith(verb[-1] * 2 + "ing"):
         return verb + verb[-1] + "er"  # 'stop' -> 'stopper'
-
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in VOWELS:
         return verb[:-1] + "ier"
     return verb + "er"
