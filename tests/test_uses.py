@@ -4,10 +4,15 @@ lists and labels, and an article about a drug with no profile."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lint import Linter, LinterConfig
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.sections import heading_kind
+from lint.readers import read_document
+
+
+LINTER = Linter.for_config(LinterConfig())
 
 
 def unlabeled(text: str, name: str = "article.txt") -> list[str]:
@@ -952,3 +957,41 @@ def test_verb_and_agent_forms(verb, forms, agent):
     from lint.nlp.inflect import agent_noun, verb_forms
     assert set(forms) <= set(verb_forms(verb))
     assert agent_noun(verb) == agent
+
+
+# Who a labeled use is presented for: a group outside the indication's ages or sex.
+@pytest.mark.parametrize("text, use", [
+    ("Lots of teenagers rely on Lamictal for their bipolar disorder.", "bipolar disorder"),
+    ("Some salons now sell finasteride to women with thinning hair.", "thinning hair"),
+    ("Finasteride is a hit with girls who want to stop their hair loss.", "hair loss"),
+    ("My 14-year-old nephew takes lamotrigine for bipolar disorder.", "bipolar disorder"),
+    ("Receding hairline in women? Plenty of dermatologists swear by finasteride.", "Receding hairline"),
+])
+def test_a_labeled_use_for_people_outside_its_limits_is_reported(text, use):
+    found = LINTER.lint_text("article.txt", text).findings
+    assert any(use in (f.text or "") and f.subject.endswith("-population") for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Grown men with a receding hairline often rely on finasteride.",
+    "Lamictal keeps bipolar disorder in check for many adults; store it away from children.",
+    "Finasteride for thinning hair is never given to women.",
+    "Adults with bipolar disorder take Lamictal every day, and their teenagers should know the rash signs.",
+    "Doctors give lamotrigine to children with epilepsy from the age of two.",
+])
+def test_a_labeled_use_for_its_own_people_or_a_group_kept_away_is_quiet(text):
+    assert unlabeled(text) == []
+
+
+@given(st.lists(st.sampled_from(["teens", "women", "kids", "with", "who", "in", "not", "take", "it", "for",
+                                 "Lamictal", "bipolar", "disorder", "to", "give", "the", "out", "of", "reach"]),
+                min_size=1, max_size=25))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_groups_are_words_of_their_sentence(words):
+    """Whatever the word order, a group read for a use is a group word of the sentence, with
+    ages inside childhood or a sex."""
+    text = " ".join(words) + "."
+    for use in LINTER.claims(LINTER.analyse(read_document("a.txt", text))).uses:
+        for group in use.groups:
+            assert group.text in words and (group.sex is not None or group.ages is not None)
+            assert group.ages is None or 0 <= group.ages[0] <= group.ages[1] < 18

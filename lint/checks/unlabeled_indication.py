@@ -1,9 +1,13 @@
 """unlabeled-indication: a use presented as ordinary that the FDA label does not list."""
 from __future__ import annotations
 
+import math
+
 from lint.checks.rule import BuiltinRule, RuleDoc
-from lint.claims.extract import ArticleClaims, UseClaim, is_labeled, too_vague_for
+from lint.claims.extract import ArticleClaims, UseClaim, covering_indications, is_labeled, too_vague_for
 from lint.claims.given_at_age import AgeClaim
+from lint.claims.population import ADULT_AGE
+from lint.claims.users import UseGroup
 from lint.knowledge.reference import DoseEntry, Indication, Profile, Reference
 from lint.model.findings import Finding, Severity
 
@@ -88,7 +92,8 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             continue
         profile = reference.profiles[use.drug]
         if is_labeled(reference, profile, use.condition_ids, use.products):
-            if (excluded := _age_outside_label(reference, profile, use)) is not None:
+            if (excluded := _age_outside_label(reference, profile, use) or _group_outside_label(
+                    reference, profile, use)) is not None:
                 findings.append(excluded)
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
@@ -167,6 +172,50 @@ def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) ->
     return _age_finding(profile, entry, use.start, use.end,
                         f"'{use.text}' is presented as a use of {profile.generic} for {who}",
                         f"Say that {profile.generic} is not approved for {use_name} at this age, or remove the example.")
+
+
+def _group_outside_label(reference: Reference, profile: Profile, use: UseClaim) -> Finding | None:
+    """A labeled use presented for people the label does not give it to: a group outside the
+    ages or sex of every indication that covers it ("teens who take Lamictal for bipolar
+    disorder", "finasteride for hair loss in women"), or children of an age range the label
+    doses for no use of the product ("a favourite with teens" where it is not for children)."""
+    covering = covering_indications(reference, profile, use.condition_ids, use.products)
+    groups = [*use.groups]
+    if use.age_years is not None:
+        groups.append(UseGroup((use.age_years, use.age_years), None, f"{use.age_years:g}-year-old"))
+    for group in groups:
+        if not any(indication.admits(group.ages, group.sex) for indication in covering):
+            indication = covering[0]
+            limits = _limits_text(indication)
+            return Finding(
+                rule=ID, severity=Severity.WARNING, drug=profile.id, subject=f"{indication.id}-population",
+                start=use.start, end=use.end,
+                message=(f"'{use.text}' is presented as a use of {profile.generic} for {group.text}, but the label "
+                         f"gives this use only for {limits}. Label: {indication.fact}"),
+                label_fact=indication.fact, source=f"{profile.source(indication.source).cite()}; {indication.section}",
+                suggestion=f"Say that {profile.generic} is approved for this use only for {limits}, or remove the example.")
+        if group.ages is not None and group.ages[0] != group.ages[1] and group.ages[1] < ADULT_AGE[0] and all(
+                profile.no_dose_at_age(age, use.products)
+                for age in range(math.ceil(group.ages[0]), math.floor(group.ages[1]) + 1)):
+            entry = profile.no_dose_at_age(group.ages[0], use.products)
+            assert entry is not None
+            return _age_finding(profile, entry, use.start, use.end,
+                                f"'{use.text}' is presented as a use of {profile.generic} for {group.text}",
+                                f"Say that {profile.generic} is not approved for children of this age, or remove the example.")
+    return None
+
+
+def _limits_text(indication: Indication) -> str:
+    """Who the label gives a use to, in words: 'men', 'patients 10 years and older', 'adults'."""
+    who = {"male": "men", "female": "women"}.get(indication.sex or "", "patients")
+    if indication.age_years is None:
+        return who
+    low, high = indication.age_years
+    if low is not None and low >= ADULT_AGE[0] and high is None:
+        return "adults" if who == "patients" else f"adult {who}"
+    if high is None:
+        return f"{who} {low:g} years and older"
+    return f"{who} {low or 0:g} to {high:g} years old"
 
 
 def _labeled_for_other_products(reference: Reference, profile: Profile, use: UseClaim) -> frozenset[str]:

@@ -35,10 +35,11 @@ from lint.claims.relations import (
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
+from lint.claims.users import UseGroup, use_groups
 from lint.knowledge.lexicons import cue_table
-from lint.knowledge.reference import Product, Profile, Reference
+from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
-from lint.nlp.anaphora import refers_to_drug
+from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import ANOTHER_DAY, DoseMention, counted_units, day_total, frequency, strength_before, with_strength
 from lint.nlp.drugs import OTHER
@@ -128,6 +129,7 @@ class UseClaim:
     reason: str
     products: frozenset[str] = frozenset()  # the drug's products the use is tied to (see _use_products)
     age_years: float | None = None  # the one age its sentence states ("my 5-year-old"), if any
+    groups: tuple[UseGroup, ...] = ()  # the people it is presented for ("teens who...", "hair loss in women")
 
     @property
     def unlisted(self) -> bool:
@@ -338,6 +340,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             continue
         if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" for t in sentence.doc[cue.end:condition.start]):
             continue
+        if cue.label_ in ("use", "benefit") and _without_object(sentence, cue):
+            continue
         if cue.label_ == "use" and cue.start == condition.start and cue.end < condition.end:
             return cue  # the term itself opens with the cue: "prevent heart attacks"
         if cue.end == condition.start + 1 and condition[0].lower_ == "for" and cue.label_ in ("use", "benefit"):
@@ -348,6 +352,16 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ not in ("use", "benefit")):
                 best = cue
     return best
+
+
+def _without_object(sentence: _Sentence, cue: Span) -> bool:
+    """True when a use verb is joined by 'and' to a verb that is no cue ('Stop and call us if
+    you get a fever', 'ease up and rest'): it takes no object, so it presents nothing. Two
+    use verbs share the object ('treats and prevents migraines')."""
+    doc, after = sentence.doc, cue.end
+    if after + 1 >= sentence.span.end or doc[after].lower_ not in ("and", "or"):
+        return False
+    return not any(c.start == after + 1 for c in sentence.cues) and doc[after + 1].pos_ in ("VERB", "AUX", "")
 
 
 def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None) -> bool:
@@ -451,11 +465,18 @@ def _in_relative_clause(doc: Doc, start: int, inside: int, outside: int) -> bool
     return any(doc[i].text == "," for i in range(inside + 1, outside))
 
 
+TIME_AFTER = frozenset({"after", "following"})
+USE_BEFORE_TIME = frozenset({"recovery", "recover", "recovering", "protection", "prevention", "healing"})  # "recovery after a heart attack"
+
+
 def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
     """'a severe form of PMS' after PMDD, or 'calms that constant worry' after GAD: the
     mention describes or refers back to a condition already named, it is no new claim."""
     if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in REFERRING:
         return True
+    if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in TIME_AFTER \
+            and condition.start - 1 > sentence.span.start and sentence.doc[condition.start - 2].lower_ not in USE_BEFORE_TIME:
+        return True  # "keeps people off heroin after detox": when, not what it is for
     if not earlier:
         return False
     return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
@@ -490,6 +511,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     before = i - 1
     while before > sentence.span.start and i - before <= 3 and _filler(doc[before]):
         before -= 1  # "stay on Wellbutrin precisely for", "take it at night for"
+    if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
+        before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
 
 
@@ -583,6 +606,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason, named = f"'{taker[0]}'", taker[1]  # "Women with PCOS swear by it"
                 drug = named.label_ if named is not None else main
             elif affirmed and following is not None:
+                if len(named_in_answer := {d.label_ for d in following.drugs}) == 1:
+                    drug = named_in_answer.pop()  # "Hot flashes? Gynecologists swear by gabapentin."
                 reason = f"asked, then answered '{following.text.strip()[:40]}'"  # "Hot flashes? Doctors swear by it."
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
@@ -593,6 +618,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             for owner, name in owners:  # "Sertraline and fluoxetine both treat PTSD": a use of each
                 claims.append(UseClaim(
                     age_years=_stated_age(sentence.text),
+                    groups=use_groups(doc, sentence.span, condition, sentence.drugs) if reason else (),
                     products=_use_products(doc, sentence, condition, owner, name, reference),
                     drug=owner, condition_ids=condition._.condition_ids, start=condition.start_char,
                     end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
@@ -649,7 +675,8 @@ YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "w
                             "may", "might", "has", "have"})
 
 
-ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|it (?:does|is|can|will)\b|"
+ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|"
+                          r"it (?:does|is|can|will)(?=\s*(?:[.!,;]|$|indeed\b|really\b))|"  # "It is." not "It is best to ask"
                           r"(?:[\w']+\s+){0,5}(?:swear|swears|say|says|agree|agrees)\s+(?:it (?:is|does|can|will)|yes|so)\b|"
                           r"(?:[\w']+\s+){0,4}answer (?:is|was) yes\b)", re.I)
 
@@ -657,7 +684,7 @@ ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|
 def _answered_yes(following: _Sentence | None) -> bool:
     """True when the sentence after a question answers it yes ('A few of my readers swear it
     is.', 'Plenty of members say yes.')."""
-    return following is not None and ANSWERED_YES.match(following.text) is not None
+    return following is not None and ANSWERED_YES.match(_answer_text(following.text)) is not None
 
 
 ANSWERED_NO = re.compile(r"\W*(?:no\b|nope\b|not at all\b|not really\b|absolutely not\b|of course not\b|"
@@ -667,7 +694,8 @@ ANSWERED_NO = re.compile(r"\W*(?:no\b|nope\b|not at all\b|not really\b|absolutel
 def _answered_no(sentence: _Sentence, following: _Sentence | None) -> bool:
     """'Is it addictive? Not at all.': a yes/no question the next sentence answers no
     mentions no warning; it denies one."""
-    return _yes_no_question(sentence) and following is not None and ANSWERED_NO.match(following.text) is not None
+    return _yes_no_question(sentence) and following is not None \
+        and ANSWERED_NO.match(_answer_text(following.text)) is not None
 
 
 SAFETY_QUESTION = re.compile(r"\b(?:safe\w*|ok|okay|dangerous|risky|harmful|interact\w*|mix\w*|combine\w*|cause\w*|"
@@ -676,9 +704,11 @@ SAFETY_QUESTION = re.compile(r"\b(?:safe\w*|ok|okay|dangerous|risky|harmful|inte
 TOPIC_QUESTION_WORDS = 8  # "Diabetic foot pain from neuropathy?", "What about dry eyes from Sjogren's?"
 AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|of course\b|"
                          r"it(?:'s|’s| is) (?:also )?(?:the |a |an |our |my )?(?:go-to|first[- ]line|first choice|best|great|"
-                         r"good|helpful|effective|useful|lifesaver|godsend)\b|it (?:works|helps|worked|helped)\b|"
-                         r"(?:[\w']+\s+){0,4}(?:swear|swears|rave|raves) (?:by|about) it\b|"
-                         r"(?:[\w']+\s+){0,4}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b)", re.I)
+                         r"good|helpful|effective|useful|lifesaver|godsend)\b(?!\s+(?:to|if|that)\b)|"
+                         r"it (?:works|helps|worked|helped)\b|"
+                         r"(?:[\w']+,?\s+){0,5}(?:swear|swears|rave|raves) (?:by|about) it\b|"
+                         r"(?:[\w']+,?\s+){0,5}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b)",
+                         re.I)  # "It is best to ask your doctor" answers nothing
 
 
 def _topic_question(sentence: _Sentence) -> bool:
@@ -694,7 +724,35 @@ def _topic_question(sentence: _Sentence) -> bool:
 def _affirms_use(following: _Sentence | None) -> bool:
     """True when the sentence after a question answers it by affirming the drug helps
     ('Yes.', 'It is the go-to.', 'Some doctors swear by it.'), not by a side effect."""
-    return following is not None and AFFIRMS_USE.match(following.text) is not None
+    if following is None:
+        return False
+    answer = AFFIRMS_USE.match(_answer_text(_drugs_as_it(following)))
+    return answer is not None and not ANSWER_DENIERS.intersection(answer.group().lower().replace(",", " ").split())
+
+
+ANSWER_DENIERS = frozenset({"nobody", "no", "not", "never", "don't", "doesn't", "shouldn't", "wouldn't", "won't",
+                            "can't", "cannot", "few"})  # "Nobody should reach for it after drinking"
+
+
+SPEAKER_LABEL = re.compile(r"^[\s*_>#-]*[^\W\d_][\w /()'.-]{0,30}:[\s*_]*")  # "**A:**", "Host:", "Caller 2:"
+
+
+def _answer_text(text: str) -> str:
+    """An answer's words without the speaker's label before them ('A: No.' -> 'No.')."""
+    return SPEAKER_LABEL.sub("", text, count=1)
+
+
+def _drugs_as_it(sentence: _Sentence) -> str:
+    """The sentence's words with each drug name written 'it' ('Dermatologists swear by
+    finasteride' -> '... swear by it'), so one pattern reads an answer that names the drug."""
+    if not sentence.drugs:
+        return sentence.text
+    doc, words, i = sentence.doc, [], sentence.span.start
+    while i < sentence.span.end:
+        name = next((d for d in sentence.drugs if d.start == i), None)
+        words.append(f"it{doc[name.end - 1].whitespace_}" if name is not None else doc[i].text_with_ws)
+        i = name.end if name is not None else i + 1
+    return "".join(words)
 
 
 def _yes_no_question(sentence: _Sentence) -> bool:
@@ -709,9 +767,14 @@ def _question_words(sentence: _Sentence) -> list[str]:
     """The lowercase words of a sentence that ends in '?' (none for any other sentence)."""
     if not sentence.text.rstrip().endswith("?"):
         return []
-    return [t.lower_ for t in sentence.span if not t.is_punct and not t.is_space]
+    tokens = list(sentence.span)
+    colon = next((i for i, t in enumerate(tokens[:SPEAKER_LABEL_TOKENS]) if ":" in t.text), None)
+    if colon is not None:  # "Q (u/not_a_doc): Can prednisone treat ...?": the speaker's label is no word of it
+        tokens = tokens[colon + 1:]
+    return [t.lower_ for t in tokens if not t.is_punct and not t.is_space]
 
 
+SPEAKER_LABEL_TOKENS = 10  # "Q (u/name):", "Caller 2:", "Question from Maria:"
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
 NAMING_FORMS = frozenset(form for verb in ("call", "consider", "dub", "nickname", "deem", "name")
                          for form in verb_forms(verb))  # '<verb> it <what it is>': an object complement
@@ -766,6 +829,7 @@ TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "
                                                                       "turn to", "ask for", "buy", "be on"))
 SAYING = frozenset({"say", "says", "said", "find", "finds", "found", "report", "reports", "reported", "claim",
                     "claims", "swear", "swears", "feel", "feels"})
+GIVING_VERBS = ("give", "prescribe", "hand", "offer", "recommend", "sell")
 MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our clinic swear by it")
 
 
@@ -815,6 +879,8 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
     if not (who.lower_ in PEOPLE or who.is_alpha and (who.is_lower or who.i == start)
             and who.lower_.endswith(("ers", "ians", "ists"))):
         return None
+    if (given := _given_to(sentence, who.i)) is not None:
+        return given  # "doctors give atorvastatin to kids with high cholesterol"
     for i in range(condition.end, min(sentence.span.end, condition.end + MAX_TAKER_GAP + 1)):
         word = doc[i].lower_
         if word in ADVISED or doc[i].is_punct:
@@ -832,6 +898,35 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                         return None  # "women with PCOS take it to get pregnant": the purpose is the use
                     return f"{who.text} with ... {doc[i].text}", name
     return None
+
+
+def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
+    """'gives it to kids with', 'prescribe Zoloft to teenagers with': the drug given to people
+    named by a condition, with no advice or denial before ('never give it to people with');
+    the words that present the use and the drug's name (None for 'it'), or None."""
+    doc, start = sentence.doc, sentence.span.start
+    to = who - 1
+    while to > start and doc[to].lower_ in DETERMINERS:
+        to -= 1
+    if doc[to].lower_ != "to":
+        return None
+    for k in range(to - 1, max(start, to - 5) - 1, -1):
+        if doc[k].lower_ in ADVISED or doc[k].is_punct:
+            return None
+        if doc[k].lower_ in _giving_forms():
+            if any(doc[j].lower_ in ADVISED for j in range(max(start, k - 3), k)):
+                return None
+            name = next((d for d in sentence.drugs if k < d.start < to), None)
+            if name is not None or any(refers_to_drug(doc, j) for j in range(k + 1, to)):
+                return f"{doc[k].text} ... to {doc[who].text} with", name
+            return None
+    return None
+
+
+@cache
+def _giving_forms() -> frozenset[str]:
+    """Every form of the verbs that give a drug to someone ('gives', 'prescribed', 'handing')."""
+    return frozenset(form for verb in GIVING_VERBS for form in verb_forms(verb))
 
 
 def _own_withdrawal(sentence: _Sentence, condition: Span) -> bool:
@@ -913,7 +1008,7 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     doc = sentence.doc
     nearest = None
     for mention in sentence.drugs:
-        if after <= mention.start and mention.end <= condition.start:
+        if after <= mention.start and mention.end <= condition.start and not _quit_substance(sentence, mention):
             nearest = mention
     if nearest is None or nearest.label_ == drug and named is not None:
         return drug, named
@@ -921,6 +1016,25 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
         return (None, None) if nearest.label_ == drug else (drug, named)
     return nearest.label_, nearest
+
+
+QUITTING = frozenset({"off", "quit", "quitting", "kick", "kicking", "addicted", "hooked", "dependent", "withdrawal",
+                      "detox", "detoxing"})  # "keeps people off heroin and fentanyl", "hooked on oxycodone"
+QUIT_LINKS = frozenset({"to", "on", "from", "of", "and", "or", ","})
+
+
+def _quit_substance(sentence: _Sentence, mention: Span) -> bool:
+    """True when a drug is named as the substance someone quits or is hooked on ('keeps people
+    off heroin and fentanyl after detox', 'addicted to oxycodone'): it owns no use there."""
+    names = {i for d in sentence.drugs for i in range(d.start, d.end)}
+    i = mention.start - 1
+    while i >= sentence.span.start and (sentence.doc[i].lower_ in QUIT_LINKS or i in names
+                                        or sentence.doc[i].lower_ in OTHER_SUBSTANCES):
+        i -= 1
+    return i >= sentence.span.start and sentence.doc[i].lower_ in QUITTING
+
+
+OTHER_SUBSTANCES = frozenset({"heroin", "alcohol", "cocaine", "meth", "opioids", "opiates", "pills", "nicotine"})
 
 
 def _testified_drug(sentence: _Sentence, subject: Span, main: str | None) -> tuple[str | None, Span | None]:
@@ -1051,18 +1165,25 @@ def is_labeled(reference: Reference, profile: Profile, condition_ids: frozenset[
                products: frozenset[str] = frozenset()) -> bool:
     """True when any of the condition ids is covered by a labeled indication of the drug (of
     one of `products` when the article names some: Ozempic is not labeled for weight loss)."""
-    def for_products(indication) -> bool:
+    return bool(covering_indications(reference, profile, condition_ids, products))
+
+
+def covering_indications(reference: Reference, profile: Profile, condition_ids: frozenset[str],
+                         products: frozenset[str] = frozenset()) -> list[Indication]:
+    """The labeled indications of the drug (of one of `products` when the article names some)
+    that cover any of the condition ids."""
+    def for_products(indication: Indication) -> bool:
         return not products or not indication.products or bool(set(indication.products) & products)
 
+    covering: list[Indication] = []
     for cid in condition_ids:
         if "/" in cid:
             drug, indication_id = cid.split("/", 1)
-            if drug == profile.id and any(i.id == indication_id and for_products(i) for i in profile.indications):
-                return True
-            continue
-        if any(for_products(i) for i in reference.labeled_indications(profile, cid)):
-            return True
-    return False
+            covering += [i for i in profile.indications if drug == profile.id and i.id == indication_id
+                         and for_products(i)]
+        else:
+            covering += [i for i in reference.labeled_indications(profile, cid) if for_products(i)]
+    return covering
 
 
 def is_vague(reference: Reference, condition_ids: frozenset[str]) -> bool:
@@ -1434,10 +1555,13 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
     presents a use counts only if it also speaks of harm, and then not by the use's own
     words ("relieves anxiety" is no warning about anxiety); one in a 'how it works'
     section does not count."""
-    benefit: dict[int, list[tuple[int, int]]] = {}
+    benefit: dict[int, list[tuple[int, int]]] = {}  # sentence -> the words of the uses it presents
+    selling: set[int] = set()  # sentences that present a use of these drugs (not "I still use sumatriptan for")
     for use in uses:
         if use.presented_as_use and not use.negated and not use.unlisted:  # unlisted uses are weaker evidence
             benefit.setdefault(use.sentence_start, []).append((use.start, use.end))
+            if use.drug in drugs:
+                selling.add(use.sentence_start)
     names = frozenset(name.lower() for drug in drugs for name in reference.profiles[drug].names)
     texts = []
     for index, sentence in enumerate(sentences):
@@ -1445,7 +1569,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
         if _answered_no(sentence, sentences[index + 1] if index + 1 < len(sentences) else None):
             texts.append("")  # "Is it addictive? Not at all." denies the warning
             continue
-        if (sentence_start in benefit and not sentence.has("harm")) or sentence.section == "mechanism":
+        if (sentence_start in selling and not sentence.has("harm")) or sentence.section == "mechanism":
             texts.append("")  # selling a benefit ("brings liver tests back to normal") or explaining how
             continue          # it works ("tells your pancreas to release insulin") warns of nothing
         chars = _without_denials(_without_idioms(sentence.text.lower()), names)

@@ -152,6 +152,10 @@ def _frames() -> dict[str, tuple[tuple[str, ...], ...]]:
 FRAME_GAP = 6  # words a frame's gap may hold
 
 
+PERSONS = frozenset({"me", "you", "him", "her", "us", "them", "people", "patients", "kids", "myself", "herself",
+                     "himself", "themselves"})  # "keeps me from waking at 3 a.m.": what follows 'from' is the use
+
+
 def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
     """'keeps her restless legs in check', 'pulled me out of a depressive slump': the words
     in a frame's gap ('... out of' takes the words after it) are presented as a use."""
@@ -167,7 +171,10 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
                     break
                 if tuple(words[j:j + len(closing)]) != closing:
                     continue
-                if closing[-1] in ("of", "from", "through"):  # "pull me out of X", "get her through X": X follows
+                gap_words = words[offset + 1:j]
+                if closing == ("from",) and not PERSONS.issuperset(gap_words):
+                    span = doc[i + 1:i + gap]  # "keeps her son's eczema from itching": the gap is what it stops
+                elif closing[-1] in ("of", "from", "through"):  # "pull me out of X", "get her through X": X follows
                     span = _phrase_after(doc, i + gap + len(closing), sentence.end)
                 else:  # the words in the gap, past openers ('gave me my appetite back': 'appetite')
                     first = next((k for k in range(i + 1, i + gap) if doc[k].lower_ not in OPENERS), i + gap)

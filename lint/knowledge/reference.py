@@ -60,6 +60,7 @@ class Source:
 
 SET_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 REVISION_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+SEXES = ("male", "female")
 PRIMARY_SITE = re.compile(r"^https?://(?:[\w-]+\.)*(?:dailymed\.nlm\.nih\.gov|fda\.gov)/", re.I)
 
 
@@ -81,6 +82,18 @@ class Indication:
     source: str
     section: str
     fact: str
+    age_years: tuple[float | None, float | None] | None = None  # the ages the label gives the use for
+    sex: str | None = None  # "male" or "female" when the label gives the use to one sex only
+
+    def admits(self, ages: tuple[float, float] | None, sex: str | None) -> bool:
+        """True unless people of these ages, or of this sex, are outside the use's limits
+        (a range of ages is admitted when any age of it is)."""
+        if sex is not None and self.sex is not None and sex != self.sex:
+            return False
+        if ages is None or self.age_years is None:
+            return True
+        low, high = self.age_years
+        return (low is None or ages[1] >= low) and (high is None or ages[0] <= high)
 
 
 @dataclass(frozen=True)
@@ -320,7 +333,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
     for i, value in enumerate(data["indications"]):
         where = ("indications", i)
         ind = check.mapping(value, where, ("id", "conditions", "fact"),
-                            ("terms", "products", "populations", "source", "section", "notes"))
+                            ("terms", "products", "age_years", "sex", "source", "section", "notes"))
         indications.append(Indication(
             id=check.text(ind["id"], where + ("id",)),
             conditions=check.strings(ind["conditions"], where + ("conditions",)),
@@ -328,7 +341,9 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             products=product_refs(ind.get("products"), where + ("products",)),
             source=source_key(ind.get("source"), where + ("source",)),
             section=check.text(ind.get("section", "Indications and Usage"), where + ("section",)),
-            fact=check.text(ind["fact"], where + ("fact",))))
+            fact=check.text(ind["fact"], where + ("fact",)),
+            age_years=check.bounds(ind.get("age_years"), where + ("age_years",)),
+            sex=None if ind.get("sex") is None else check.choice(ind["sex"], where + ("sex",), SEXES)))
     indication_ids = {i.id for i in indications}
 
     warnings = []
