@@ -150,8 +150,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         chosen = banded + [e for e in chosen if e.weight_kg is None and not e.silent and not any(
             (b.indication, b.population, b.products) == (e.indication, e.population, e.products) for b in banded)] \
             if banded else chosen  # the band of a stated weight outranks the same group's entry for every weight
-    if any(e.silent and not e.no_dose and (not e.products or set(e.products) & claim.products) for e in chosen):
-        return []  # the label gives no number here, in the claim's band (for the product named, if the entry has one)
+    if any(e.silent and not e.no_dose and (not e.products or set(e.products) & claim.products)
+           and (e.indication is None or e.indication in indications) for e in chosen):
+        return []  # the label gives no number here, in the claim's band (for the product named, if the entry has one,
+        # and for the use stated, if the entry has one: a silence about one use leaves the others' numbers)
     numeric = [e for e in chosen if not e.silent]
     if not claim.mention.amounts_mg:  # a schedule alone is judged by every entry that gives numbers
         return numeric

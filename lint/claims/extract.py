@@ -870,8 +870,10 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
     denial between ('People with kidney disease should take less of it' is a caution).
     Returns the words that present the use and the drug's name (None for 'it'), or None."""
     doc, start = sentence.doc, sentence.span.start
-    before = condition.start - 1
-    while before > start and doc[before].lower_ in DETERMINERS:
+    before, modifiers = condition.start - 1, 0
+    while before > start and (doc[before].lower_ in DETERMINERS or modifiers < 2 and doc[before].is_lower
+                              and doc[before].is_alpha and doc[before].lower_ not in NOT_MODIFIERS):
+        modifiers += doc[before].lower_ not in DETERMINERS  # "toddlers with a stubborn cough"
         before -= 1
     if before <= start or doc[before].lower_ != "with":
         return None

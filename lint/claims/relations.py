@@ -172,6 +172,7 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
                 if tuple(words[j:j + len(closing)]) != closing:
                     continue
                 gap_words = words[offset + 1:j]
+                span: Span | None
                 if closing == ("from",) and not PERSONS.issuperset(gap_words):
                     span = doc[i + 1:i + gap]  # "keeps her son's eczema from itching": the gap is what it stops
                 elif closing[-1] in ("of", "from", "through"):  # "pull me out of X", "get her through X": X follows

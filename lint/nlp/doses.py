@@ -49,7 +49,7 @@ ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
-    rf"\s*(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
+    rf"\s*(?:-(?=[a-zµμ]))?(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
     re.IGNORECASE)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
@@ -127,7 +127,7 @@ DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|put me|kept me) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|my \w+)) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
               r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
@@ -251,9 +251,13 @@ EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|t
 
 COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                                rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
+BRAND_UNITS_AFTER = r"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|a day|per day|daily|twice|" \
+                    r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
-                           rf"(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{0,3}}"
-                           rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b(?P<day>\s+(?:a|per|each) day\b)?",
+                           rf"(?:(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{0,3}}"
+                           rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
+                           rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}{BRAND_UNITS_AFTER})"
+                           rf"(?P<day>\s+(?:a|per|each) day\b)?",
                            re.I)
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
@@ -531,7 +535,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             count = re.search(rf"(?<![\w.])({COUNT})\s", match.group(0))
             units = _count(count.group(1)) if count else 1.0
             times, freq_match = (1.0, units), a_day  # "two tablets a day" may be both at once
-        if times is None and (together := AT_ONCE.match(after)) is not None and counted_units(match.group(0)):
+        if times is None and (together := AT_ONCE.match(after)) is not None \
+                and counted_units(sentence[match.start():match.end() + len(after)]):
             found.append(DoseMention(start=start + match.start(), end=start + match.end() + together.end(), amounts_mg=(),
                                      per_kg=False, per_day=False, times_per_day=None,
                                      kind=_kind(sentence[:match.start()], sentence[match.end():])))
@@ -542,7 +547,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                                      per_day=False, times_per_day=times,
                                      kind=_kind(sentence[:match.start()], sentence[match.end():])))
             continue
-        if freq_match is not None and ONCE_AT.fullmatch(freq_match.group(0)) and counted_units(match.group(0)) \
+        if freq_match is not None and ONCE_AT.fullmatch(freq_match.group(0)) \
+                and counted_units(sentence[match.start():match.end() + len(after)]) \
                 and (match.re is not UNITS_COUNTED or freq_match.start() <= VERBLESS_GAP):
             found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                      per_day=False, times_per_day=None,
