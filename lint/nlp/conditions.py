@@ -37,7 +37,7 @@ class ConditionMatcher:
         for condition_id, words in terms.items():
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
-                matcher.add(condition_id, sorted(variants(term)))
+                matcher.add(condition_id, sorted(variants(term, compounds=True)))
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
