@@ -21,6 +21,7 @@ from lint.claims.relations import (
     UNLISTED,
     Candidate,
     benefit_candidates,
+    for_candidates,
     frame_candidates,
     goal_compounds,
     goal_heads,
@@ -558,7 +559,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             uses_context, uses_from = list_leads[index], sentence.span.start_char
         testimonies = testimony_subjects(doc, sentence.span)
         purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span) \
-            + way_candidates(doc, sentence.span, sentence.drugs)
+            + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from lint.knowledge.lexicons import Concepts, concepts, use_predicates
 from lint.knowledge.reference import Profile, Reference
-from lint.nlp.anaphora import refers_to_drug
+from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
 from lint.nlp.inflect import agent_noun, noun_forms, phrase_forms
 from lint.nlp.words import lowered
 
@@ -88,7 +88,15 @@ def purpose_forms() -> frozenset[str]:
 def _is_complaint(words: list[str], vocabulary: Concepts) -> bool:
     text = " ".join(words)
     return any(w in vocabulary.complaint_words or w.endswith(vocabulary.complaint_suffixes) for w in words) \
-        or any(" " in c and c in text for c in vocabulary.complaint_words)
+        or any(" " in c and c in text for c in vocabulary.complaint_words) or _comparative_goal(words, vocabulary)
+
+
+def _comparative_goal(words: list[str], vocabulary: Concepts) -> bool:
+    """'a better pump', 'faster recovery', 'bigger muscles': a comparative, then the nouns of
+    a goal (not 'better absorption', 'more side effects')."""
+    content = [w for w in words if w not in ("a", "an", "the", "my", "your", "his", "her", "their", "much", "even")]
+    return len(content) >= 2 and content[0] in vocabulary.goal_comparatives and content[1].isalpha() \
+        and not set(content[1:]) & set(vocabulary.not_goal_nouns)
 
 
 def is_complaint_span(span: Span) -> bool:
@@ -221,6 +229,34 @@ NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", 
 WAY_REACH = 6  # words from the drug to 'way' ("it a popular and cheap way to")
 WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "remains", "becomes"})
 WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
+
+
+def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
+    """'Cialis for a better pump', 'takes the tablets for faster recovery': what follows 'for'
+    right after the drug's name or a word for it (past one dose-form word), when it names a
+    complaint or goal the lexicon does not know."""
+    words, found = lowered(doc), []
+    ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if refers_to_drug(doc, i)}
+    for end in sorted(ends):
+        j = end + 1 if end < sentence.end and words[end] in DOSE_FORMS else end
+        if j + 1 < sentence.end and words[j] == "for":
+            span = _goal_after(doc, j + 1, sentence.end)
+            if span is not None:  # one goal noun needs no complaint word: "metformin for longevity"
+                goal = len(span) == 1 and span[0].lower_ in concepts().goal_nouns
+                found.append(Candidate(span, "'for'", j, j, needs_complaint=not goal))
+    return found
+
+
+def _goal_after(doc: Doc, start: int, limit: int) -> Span | None:
+    """The phrase at `start` (_phrase_after), or a comparative goal there ('a better pump',
+    'faster recovery'), whose comparative would otherwise stop the phrase."""
+    i = start
+    while i < limit and doc[i].lower_ in OPENERS:
+        i += 1
+    if i < limit and doc[i].lower_ in concepts().goal_comparatives:
+        rest = _phrase_after(doc, i + 1, limit)
+        return doc[i:rest.end] if rest is not None and rest.start == i + 1 else None
+    return _phrase_after(doc, start, limit)
 
 
 def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:

@@ -87,6 +87,8 @@ class Concepts:
     complaint_suffixes: tuple[str, ...]
     goal_verbs: tuple[str, ...]
     goal_nouns: tuple[str, ...]
+    goal_comparatives: tuple[str, ...] = ()
+    not_goal_nouns: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -103,9 +105,10 @@ def parse_use_predicates(file: YamlFile) -> UsePredicates:
 
 
 def parse_concepts(file: YamlFile) -> Concepts:
-    """Validate concepts.yaml: complaint words and suffixes, goal verbs and nouns."""
+    """Validate concepts.yaml: complaint words and suffixes, goal verbs and nouns, goal
+    comparatives and the nouns after them that name no goal."""
     check = FieldChecker(file)
-    keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns")
+    keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 
