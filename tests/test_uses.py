@@ -779,7 +779,7 @@ def test_the_drug_given_at_an_age_the_label_gives_no_dose_is_reported(text, age)
     "Can my 4-year-old take amlodipine?",
     "Our 8-year-old takes amlodipine for his blood pressure.",
     "Our 5-year-old takes Adderall every morning.",
-    "Her 10-year-old takes Benadryl for hives.",
+    "Her 10-year-old takes Benadryl for hay fever.",
     "My 4-year-old asked what the amlodipine on the counter was for.",
     "Spravato treats depression. The clinic offers Spravato to adults aged 18 and up.",
 ])
