@@ -209,6 +209,7 @@ class Condition:
     terms: tuple[str, ...]
     kind_of: tuple[str, ...]
     vague: bool
+    descriptions: tuple[tuple[tuple[str, ...], ...], ...] = ()  # lay descriptions: patterns -> groups -> words
 
 
 @dataclass
@@ -459,9 +460,14 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
             check.fail((), "expected a list of conditions")
         for i, value in enumerate(file.data):
             where = (i,)
-            entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "notes"))
+            entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "descriptions", "notes"))
             cid = check.text(entry["id"], where + ("id",))
-            slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False})
+            slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False, "descriptions": []})
+            for j, pattern in enumerate(check.strings(entry.get("descriptions"), where + ("descriptions",))):
+                groups = parse_mention(pattern)
+                if len(groups) < 2 or not all(groups):
+                    check.fail(where + ("descriptions", j), "a description needs two or more groups of words joined by ' + '")
+                slot["descriptions"].append(groups)
             if entry.get("name"):
                 slot["name"] = check.text(entry["name"], where + ("name",))
             slot["terms"] += [t for t in check.strings(entry.get("terms"), where + ("terms",))
@@ -469,7 +475,7 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
             slot["kind_of"] += [k for k in check.strings(entry.get("kind_of"), where + ("kind_of",))
                                 if k not in slot["kind_of"]]
             slot["vague"] = slot["vague"] or check.boolean(entry.get("vague", False), where + ("vague",))
-    return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"])
+    return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"], tuple(s["descriptions"]))
             for cid, s in merged.items()}
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.reference import load_reference
+from lint.nlp.descriptions import DescriptionMatcher
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
 
 
@@ -23,7 +24,8 @@ def make_condition_matcher(nlp: Language, name: str, profile_dirs: list[str]):
 
 class ConditionMatcher:
     """Marks condition mentions in doc.spans['conditions'], longest first; each span's
-    `_.condition_ids` holds every lexicon id whose terms match exactly that text."""
+    `_.condition_ids` holds every lexicon id whose terms match exactly that text, or whose
+    lay description it is (lint/nlp/descriptions.py)."""
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
@@ -38,6 +40,8 @@ class ConditionMatcher:
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
                 matcher.add(condition_id, sorted(variants(term, compounds=True)))
+        self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
+                                               for pattern in c.descriptions)
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -45,6 +49,11 @@ class ConditionMatcher:
             for match_id, start, end in matcher(doc):
                 ids_by_span[(start, end)].add(doc.vocab.strings[match_id])
         spans = filter_spans([Span(doc, s, e) for s, e in ids_by_span])
+        described = [(start, end, cid) for start, end, cid in self.descriptions(doc)
+                     if not any(s.start < end and start < s.end for s in spans)]  # the lexicon's own words win
+        for start, end, cid in described:
+            ids_by_span[(start, end)].add(cid)
+        spans = filter_spans(spans + [Span(doc, start, end) for start, end, _ in described])
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
