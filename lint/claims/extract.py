@@ -447,6 +447,8 @@ def in_scope(sentence: _Sentence, category: str, span: Span) -> bool:
             continue
         if cue.start < span.end and span.start < cue.end:
             return True
+        if cue.end < sentence.span.end and doc[cue.end].lower_ == "aside":
+            continue  # "Ongoing trials aside, plenty of psychiatrists prescribe it for OCD"
         low, high = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
         if any(c.label_ == "terminate" and c.text.lower() in CONTRAST and low <= c.start < high for c in sentence.cues) \
                 or bisect.bisect_left(sentence.breaks, low) < bisect.bisect_left(sentence.breaks, high):
@@ -475,6 +477,8 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
     mention describes or refers back to a condition already named, it is no new claim."""
     if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in REFERRING:
         return True
+    if _defines_a_condition(sentence, condition):
+        return True  # "narcolepsy, the condition where people fall asleep without warning"
     if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in TIME_AFTER \
             and condition.start - 1 > sentence.span.start and sentence.doc[condition.start - 2].lower_ not in USE_BEFORE_TIME:
         return True  # "keeps people off heroin after detox": when, not what it is for
@@ -482,6 +486,23 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
         return False
     return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
                for c in sentence.cues)
+
+
+DEFINING_NOUNS = frozenset({"condition", "disorder", "disease", "illness", "syndrome", "problem", "state", "sickness"})
+DEFINING_LINKS = frozenset({"where", "which", "when", "whose"})
+DEFINITION_REACH = 6  # tokens from the defining link to the described complaint
+
+
+def _defines_a_condition(sentence: _Sentence, condition: Span) -> bool:
+    """True when the mention sits in a clause that defines a condition named just before
+    ('the condition where people fall asleep without warning', 'a disorder in which the
+    legs jerk'): it says what that condition is, it presents nothing new."""
+    doc, start = sentence.doc, sentence.span.start
+    for i in range(condition.start - 1, max(start, condition.start - DEFINITION_REACH) - 1, -1):
+        if doc[i].lower_ in DEFINING_LINKS:
+            before = i - 2 if i - 2 >= start and doc[i - 1].lower_ == "in" else i - 1
+            return before >= start and doc[before].lower_ in DEFINING_NOUNS
+    return False
 
 
 def _in_label(sentence: _Sentence, condition: Span) -> bool:
@@ -823,7 +844,9 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
 
 
 PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "everyone", "kids", "adults", "patients",
-                    "customers", "clients", "members", "readers", "users", "athletes", "students", "moms", "dads"})
+                    "customers", "clients", "members", "readers", "users", "athletes", "students", "moms", "dads",
+                    "patient", "person", "woman", "man", "child", "kid", "adult", "customer", "client", "member"})
+EVERY = frozenset({"every", "each", "any", "all", "many", "some", "most", "her", "his", "my", "our"})  # "to every patient with"
 ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "cannot", "can't", "shouldn't", "won't",
                      "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
 TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "use", "pop", "count on", "rely on",
@@ -909,7 +932,7 @@ def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
     the words that present the use and the drug's name (None for 'it'), or None."""
     doc, start = sentence.doc, sentence.span.start
     to = who - 1
-    while to > start and doc[to].lower_ in DETERMINERS:
+    while to > start and (doc[to].lower_ in DETERMINERS or doc[to].lower_ in EVERY):
         to -= 1
     if doc[to].lower_ != "to":
         return None
