@@ -574,7 +574,7 @@ def test_a_daily_amount_split_over_the_day_is_a_daily_amount(lint_string):
                  "Isotretinoin for severe acne: at 40 kg she takes 100 mg split morning and night.",
                  "Buspirone for anxiety: 90 mg a day, divided into three doses.",
                  "Famotidine for GERD: 120 mg split into two doses.",
-                 "Lithium for bipolar disorder: 3000 mg divided over the day."),
+                 "Lithium for bipolar disorder: start at 1800 mg divided over the first day."),
         quiet=("Isotretinoin for severe acne: I'm 58 kg and my derm bumped me to 60 mg split morning and night.",
                "Buspirone for anxiety: 30 mg a day, divided into two doses.",
                "Famotidine for GERD: 40 mg split into two doses.",

@@ -171,7 +171,12 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
                    or _exact(weight) and _starts(e, not claim.mention.per_kg)] or numeric
     if numeric or not claim.population_alone:
         return numeric
-    return [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
+    no_dose = [e for e in chosen if e.no_dose]  # the label gives this group no dose at all
+    if claim.products:
+        return [e for e in no_dose if not e.products or set(e.products) & claim.products]
+    covered = {p for e in no_dose for p in e.products}  # with no product named, every product must be silent
+    every_product = {p.id for p in profile.products}   # for the group: Rx tablets' silence about children
+    return no_dose if any(not e.products for e in no_dose) or covered >= every_product else []  # leaves the OTC ages
 
 
 def _for_anyone(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
@@ -290,7 +295,7 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
     if initial:  # a first dose is no larger than the first day's amount
         start_day = start_daily or (start_single * _start_doses_a_day(entry) if start_single and not per_kg else None)
         max_single, max_daily = start_single or start_daily or max_single, start_day or max_daily
-    elif max_single is None and max_daily is None and not _schedule_only(entry):
+    elif max_single is None and max_daily is None and not _schedule_only(entry) and not entry.titrated:
         max_single, max_daily = start_single, start_daily  # the start is the only number the label gives
     max_times = _max_times(entry, counted=not mention.by_interval)
     if max_daily is None and max_single is not None and max_times is not None:
@@ -344,7 +349,7 @@ def _less_often(entry: DoseEntry, mention: DoseMention) -> str | None:
     times = mention.times_per_day
     if entry.schedule != "daily" or mention.at_time_of_day or times is None or times[1] < 1 / 3 - 1e-9:
         return None
-    fewest = _min_scheduled_times(entry)
+    fewest = _min_scheduled_times(entry, starting=mention.kind == "initial")
     if fewest is not None and times[1] < fewest - 1e-9:
         return f"{_times(times[1])} is less often than the label's {_times(fewest)}"
     return None
@@ -367,13 +372,17 @@ def _weekly_violation(mention: DoseMention, dose: float, max_single: float | Non
     return None
 
 
-def _min_scheduled_times(entry: DoseEntry) -> float | None:
+def _min_scheduled_times(entry: DoseEntry, starting: bool = True) -> float | None:
     """The fewest doses a day a daily entry gives ('twice daily' -> 2, 'every other day' ->
     0.5), from its regimens' counts and its intervals of a day or more; None for an entry
-    without a count (an interval of hours, 'every 4 to 6 hours', is often as needed)."""
-    lows = [scheduled[0] for regimen in (entry.initial, entry.usual)
+    without a count (an interval of hours, 'every 4 to 6 hours', is often as needed). A dose
+    not stated as a start is held to the usual regimen only: a label that starts at three
+    times a day and then titrates ('by serum level') sets no count for later doses."""
+    regimens = (entry.initial, entry.usual) if starting or entry.usual.ranges.get("times_per_day") \
+        or entry.usual.ranges.get("interval_hours") else ()
+    lows = [scheduled[0] for regimen in regimens
             if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]
-    lows += [24 / hours[1] for regimen in (entry.initial, entry.usual)
+    lows += [24 / hours[1] for regimen in regimens
              if (hours := regimen.get("interval_hours")) is not None and hours[1] and (hours[0] or 0) >= 24]
     return min(lows) if lows else None
 

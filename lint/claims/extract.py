@@ -1495,6 +1495,8 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1
                and not c.mention.per_day and not c.mention.per_kg and c.mention.kind == "usual"
                and not c.mention.by_interval]
+    if any(c.sentence_index == claim.sentence_index for c in earlier):  # "8 mg before and another 8 mg later":
+        earlier = [c for c in earlier if c.sentence_index == claim.sentence_index]  # the day is this sentence's
     if not earlier:
         return [claim]
     total = day_total(claim.mention, [_day_amount(c.mention) for c in earlier] + [claim.mention])

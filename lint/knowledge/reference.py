@@ -137,6 +137,7 @@ class DoseEntry:
     no_dose: bool = False  # a silent entry whose label gives this group no dose at all
     schedule: str | None = None  # one of SCHEDULES; None only for a silent entry
     setting: str | None = None  # one of SETTINGS: an entry for hospital patients only; None: anyone
+    titrated: bool = False  # the label starts here and then titrates (to a blood level, to response) with no ceiling
 
     @property
     def weekly(self) -> bool:
@@ -372,7 +373,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         where = ("doses", i)
         d = check.mapping(value, where, ("population",),
                           ("id", "indication", "age_years", "weight_kg", "product", "schedule", "setting", "initial",
-                           "usual", "max", "silent", "no_dose", "source", "section", "fact", "notes"))
+                           "usual", "max", "silent", "no_dose", "titrated", "source", "section", "fact", "notes"))
         population = check.text(d["population"], where + ("population",))
         if population not in POPULATIONS:
             check.fail(where + ("population",), f"expected one of {', '.join(POPULATIONS)}")
@@ -397,6 +398,9 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             check.fail(where + ("setting",), f"expected one of {', '.join(SETTINGS)}")
         if no_dose and silent is None:
             check.fail(where + ("no_dose",), "no_dose marks a 'silent' entry: say what the label says with 'silent'")
+        titrated = check.boolean(d.get("titrated", False), where + ("titrated",))
+        if titrated and (usual.ranges or limits or not initial.ranges):
+            check.fail(where + ("titrated",), "titrated marks an entry with a starting dose only (no usual or max numbers)")
         doses.append(DoseEntry(
             id=str(d.get("id") or f"dose-{i + 1}"), indication=indication, population=population,
             age_years=check.bounds(d.get("age_years"), where + ("age_years",)),
@@ -407,7 +411,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             source=source_key(d.get("source"), where + ("source",)),
             section=check.text(d.get("section", "Dosage and Administration"), where + ("section",)),
             fact=check.text(d.get("fact") or silent or "", where + ("fact",), empty_ok=True),
-            no_dose=no_dose, setting=setting))
+            no_dose=no_dose, setting=setting, titrated=titrated))
 
     return Profile(
         id=profile_id, generic=check.text(names["generic"], ("names", "generic")),

@@ -54,7 +54,19 @@ class ConditionMatcher:
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = filter_spans(spans + [Span(doc, start, end) for start, end, _ in described])
+        spans = [span for span in spans if not _verb_with_object(doc, span)]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
         return doc
+
+
+OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that",
+                            "these", "those"})
+
+
+def _verb_with_object(doc: Doc, span: Span) -> bool:
+    """'calming the shaking hands', 'relaxing your jaw': a one-word -ing term followed by its
+    object is a verb, not the condition it also names."""
+    return len(span) == 1 and span[0].lower_.endswith("ing") and span.end < len(doc) \
+        and doc[span.end].lower_ in OBJECT_OPENERS
