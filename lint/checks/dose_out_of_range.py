@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from lint.checks.rule import BuiltinRule, RuleDoc
-from lint.claims.extract import ArticleClaims, DoseClaim, is_vague
+from lint.claims.extract import DIALYSIS, ArticleClaims, DoseClaim, is_vague
 from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
 from lint.knowledge.reference import DoseEntry, Profile, Reference
 from lint.model.findings import Finding, Severity
@@ -128,6 +128,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     age = claim.age_years
     special = [e for e in entries if e.population in populations and e.population in SPECIAL
                and _overlaps(e.age_years or DEFAULT_AGE.get(e.population), age or DEFAULT_AGE.get(e.population))]
+    if claim.on_dialysis:  # "on dialysis": the label's dialysis band, when it has one, not every kidney band
+        special = [e for e in special if e.population != "renal" or DIALYSIS.search(f"{e.id} {e.fact}")] \
+            or special
     adult_age = age or (DEFAULT_AGE.get(next(iter(populations))) if len(populations) == 1 else None) or ADULT_AGE
     adults = [e for e in entries if e.population == "adult" and _overlaps(e.age_years or ADULT_AGE, adult_age)]
     if "adult" in populations:
@@ -374,17 +377,21 @@ def _weekly_violation(mention: DoseMention, dose: float, max_single: float | Non
 
 def _min_scheduled_times(entry: DoseEntry, starting: bool = True) -> float | None:
     """The fewest doses a day a daily entry gives ('twice daily' -> 2, 'every other day' ->
-    0.5), from its regimens' counts and its intervals of a day or more; None for an entry
-    without a count (an interval of hours, 'every 4 to 6 hours', is often as needed). A dose
-    not stated as a start is held to the usual regimen only: a label that starts at three
-    times a day and then titrates ('by serum level') sets no count for later doses."""
-    regimens = (entry.initial, entry.usual) if starting or entry.usual.ranges.get("times_per_day") \
-        or entry.usual.ranges.get("interval_hours") else ()
+    0.5), from its regimens' counts, its intervals of a day or more and its fixed intervals
+    of 8 hours or more ('every 12 hours'); None for an entry without a count (a range of
+    hours, 'every 4 to 6 hours', is often as needed). A dose
+    not stated as a start is not held to the start's count where the label then titrates
+    ('by serum level'): the start sets no count for later doses."""
+    regimens = (entry.initial, entry.usual) if starting or not entry.titrated else (entry.usual,)
     lows = [scheduled[0] for regimen in regimens
             if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]
     lows += [24 / hours[1] for regimen in regimens
-             if (hours := regimen.get("interval_hours")) is not None and hours[1] and (hours[0] or 0) >= 24]
+             if (hours := regimen.get("interval_hours")) is not None and hours[1]
+             and ((hours[0] or 0) >= 24 or hours[0] == hours[1] >= FIXED_INTERVAL_HOURS)]
     return min(lows) if lows else None
+
+
+FIXED_INTERVAL_HOURS = 8  # "every 12 hours" exactly, in a daily entry, is a schedule ("once daily" is too few)
 
 
 def _group(entry: DoseEntry) -> str:

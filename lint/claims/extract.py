@@ -51,6 +51,7 @@ from lint.nlp.sentences import sentence_table
 from lint.nlp.words import lowered
 
 PRONOUNS = {"it", "its", "they", "them"}
+DIALYSIS = re.compile(r"\b(?:dialysis|hemodialysis|haemodialysis|kidney failure|end-stage (?:renal|kidney))\b", re.I)
 HOSPITAL = re.compile(r"\b(?:inpatients?|hospitali[sz]ed|in (?:the |a )?hospital|hospital (?:patients?|wards?|stays?|settings?)|"
                       r"on the (?:ward|unit)|psychiatric (?:ward|unit)|intensive care|admitted)\b", re.I)
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
@@ -157,6 +158,7 @@ class DoseClaim:
     sentence_index: int = 0  # the article sentence it stands in
     use_carried: bool = False  # its use comes from the sentences before it, not its own
     in_hospital: bool = False  # its sentence, label, lead sentence or heading puts the patient in hospital
+    on_dialysis: bool = False  # its sentence, label, lead sentence or heading puts the patient on dialysis
 
 
 @dataclass(frozen=True)
@@ -1421,6 +1423,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 age_years=age, products=products, weight_kg=weight, sentence_index=index,
                                 use_carried=bool(carried) or from_lead and bool(conditions),
                                 in_hospital=any(HOSPITAL.search(text) for text in contexts),
+                                on_dialysis=any(DIALYSIS.search(text) for text in contexts),
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)

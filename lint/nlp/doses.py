@@ -135,7 +135,8 @@ LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tabl
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
                        r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as)\b", re.I)),
-    ("initial", re.compile(r"\b(?:start\w*|restart\w*|begin\w*|began|begun|initial\w*|first dose|first prescription|to start|at first|first week|week (?:one|1)|"
+    ("initial", re.compile(r"\b(?:start\w*|restart\w*|begin\w*|began|begun|initial\w*|first (?:[\w-]+ ){0,3}?(?:dose|prescription)|"
+                           r"to start|at first|first week|week (?:one|1)|"
                            r"day (?:one|1)|from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
                            r"jump\w* (?:straight )?to)\b", re.I)),
     ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?to\b", re.I)),
@@ -186,7 +187,7 @@ BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime
 THEN = re.compile(r"\b(?:then|after that|afterwards|later)\b", re.I)
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days)|"
                            r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
-                           r"as (?:\w+ )?(?:very )?first (?:dose|prescription))\b", re.I)
+                           r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription))\b", re.I)
 
 
 def _kind(left: str, right: str = "") -> str:
