@@ -626,6 +626,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
                 drug, named = _testified_drug(sentence, testimony.span, main)
+            elif (ended_by := _ended_by_drug(sentence, condition)) is not None:
+                reason, named = f"'until {ended_by.text}'", ended_by  # "My feet burned for years until gabapentin"
+                drug = ended_by.label_
             elif (taker := _people_with_take(sentence, condition)) is not None:
                 reason, named = f"'{taker[0]}'", taker[1]  # "Women with PCOS swear by it"
                 drug = named.label_ if named is not None else main
@@ -925,6 +928,31 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                     if after < sentence.span.end and doc[after].lower_ == "to":
                         return None  # "women with PCOS take it to get pregnant": the purpose is the use
                     return f"{who.text} with ... {doc[i].text}", name
+    return None
+
+
+UNTIL = frozenset({"until", "till", "til"})
+UNTIL_SUBJECTS = frozenset({"i", "she", "he", "we", "they", "my", "her", "his", "doctor", "the"})
+UNTIL_VERBS = frozenset(form for verb in ("start", "try", "take", "find", "get", "switch", "begin", "put", "add")
+                        for form in verb_forms(verb)) | {"on", "to", "me", "him", "her", "doc", "doctor"}
+UNTIL_REACH = 6  # words between 'until' and the drug ("until my doctor put me on Lyrica")
+
+
+def _ended_by_drug(sentence: _Sentence, condition: Span) -> Span | None:
+    """'My feet burned for years until gabapentin', 'I had migraines every week until I started
+    Topamax': a complaint before 'until', ended by the drug named after it; the name, or None."""
+    doc = sentence.doc
+    for i in range(condition.end, sentence.span.end):
+        if doc[i].lower_ in UNTIL:
+            for j in range(i + 1, min(sentence.span.end, i + 1 + UNTIL_REACH)):
+                name = next((d for d in sentence.drugs if d.start == j and d.label_ != OTHER), None)
+                if name is not None:
+                    return name
+                if doc[j].lower_ not in UNTIL_SUBJECTS and doc[j].lower_ not in UNTIL_VERBS:
+                    return None
+            return None
+        if doc[i].is_punct and doc[i].text in (";", ":") or doc[i].lower_ in ("but", "because"):
+            return None
     return None
 
 
@@ -1363,7 +1391,13 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
                                         for o in found)]
     named = [f for f in kept if frequency(text[f[0]:f[1]])[0] is None]
+    if not kept and PLAIN_BEFORE.search(lowered) and re.search(rf"\b{PLAIN_BEFORE.pattern}\s+{re.escape(profile.generic)}\b",
+                                                              lowered):
+        return frozenset(p.id for p in profile.products if not p.cues)  # "plain gabapentin": the default product
     return frozenset(p for _, _, p in named or kept)  # a name or form ("XR") outranks a schedule ("three times a day")
+
+
+PLAIN_BEFORE = re.compile(r"(?:plain|ordinary|generic|basic|regular old|plain old|good old)")
 
 
 def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], reference: Reference,

@@ -27,6 +27,9 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
                        r"granddaughter|kid|child|boy|girl)(?:'s| is| am)(?: only| just| now)?|turned) (\d{1,3})\b"
                        r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+                       r"(?!(?:It|This|That|There|Which|What|Who|Here|Each|One|Mine|Ours|Yours|Dose|Price)\b)"
+                       r"(?-i:[A-Z][a-z]+) is (\d{1,2})(?=\s*(?:,|\.|;|and\b|now\b|years\b))"  # "My niece Ivy is 15, and"
+                       r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
                        r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)"  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
                        rf"|\b(?:{PERSON_NOUNS})(?:, (\d{{1,3}}),| \((\d{{1,3}})\))",  # "A reader's son, 7, gets", "Grandpa (81)"
@@ -37,7 +40,7 @@ AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
                       rf"|\b(?:she|he|who|sister|brother|son|daughter|kid|child)(?:'s| is)(?: only| just| now)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
-INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]old\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
+INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                           r"|\b(?:teens?|teenagers?|kids?|children|adolescents?) aged (\d{1,2}) (?:and|or) (?:up|older|over)\b",
                           re.I)  # "children as young as eight", "teens aged 14 and up": the youngest of them

@@ -40,6 +40,7 @@ class ConditionMatcher:
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
                 matcher.add(condition_id, sorted(variants(term, compounds=True)))
+        self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
 
@@ -49,12 +50,14 @@ class ConditionMatcher:
             for match_id, start, end in matcher(doc):
                 ids_by_span[(start, end)].add(doc.vocab.strings[match_id])
         spans = filter_spans([Span(doc, s, e) for s, e in ids_by_span])
-        described = [(start, end, cid) for start, end, cid in self.descriptions(doc)
-                     if not any(s.start < end and start < s.end for s in spans)]  # the lexicon's own words win
+        described = [(start, end, cid) for start, end, cid in self.descriptions(doc)  # the lexicon's own words win,
+                     if not any(s.start < end and start < s.end and not (start <= s.start and s.end <= end)
+                                for s in spans)]  # unless a description holds them ("my diabetic feet tingled")
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = filter_spans(spans + [Span(doc, start, end) for start, end, _ in described])
-        spans = [span for span in spans if not _verb_with_object(doc, span)]
+        spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
+                                                and _verb_with_object(doc, span))]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
@@ -66,7 +69,12 @@ OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their
 
 
 def _verb_with_object(doc: Doc, span: Span) -> bool:
-    """'calming the shaking hands', 'relaxing your jaw': a one-word -ing term followed by its
-    object is a verb, not the condition it also names."""
-    return len(span) == 1 and span[0].lower_.endswith("ing") and span.end < len(doc) \
-        and doc[span.end].lower_ in OBJECT_OPENERS
+    """'calming the shaking hands', 'calms the tics': a one-word symptom term with a verb ending
+    followed by its object is a verb, not the symptom it also names."""
+    word = span[0].lower_
+    if len(span) != 1 or span.end >= len(doc) or doc[span.end].lower_ not in OBJECT_OPENERS:
+        return False
+    if word.endswith("ing"):
+        return True
+    return word.endswith(("s", "ed")) and span.start > 0 and doc[span.start - 1].lower_ not in OBJECT_OPENERS \
+        and not doc[span.start - 1].is_punct  # "his nerves the night before": a noun after its determiner
