@@ -363,7 +363,7 @@ def _weekly_violation(mention: DoseMention, dose: float, max_single: float | Non
     """Why a dose breaks a weekly (or longer) schedule, said in that schedule's own unit:
     a dose above the label's dose, doses more often than it, or more a week than it gives."""
     label_schedule = _times(max_times) if max_times else "per dose"
-    if mention.per_day:
+    if mention.per_day and mention.kind != "initial":  # "56 mg on the first day" is one day's dose, not daily use
         return f"{dose:g} {unit} a day is daily use of a drug the label gives {label_schedule}"
     if max_single is not None and dose > max_single + 1e-9:
         return f"a {what}dose of {dose:g} {unit} is above the label's {max_single:g} {unit} {label_schedule}"

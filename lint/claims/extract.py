@@ -263,6 +263,10 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
         first_seen.setdefault(span.label_, span.start)
         if is_title:
             in_title.add(span.label_)
+    for combination in [d for d in counts if "-" in d]:  # an article that opens with "hydrocodone-acetaminophen" and
+        for part in combination.split("-"):                  # then says "there's already acetaminophen in every tablet":
+            if part in counts and first_seen[combination] < first_seen[part]:  # the part's mentions are the combination's
+                counts[combination] += counts[part]
     ranked = sorted(counts, key=lambda d: (-counts[d], first_seen[d]))
     if not ranked:
         return [], []
@@ -1446,7 +1450,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
-        weight = next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
+        weight = detect_weight(_own_clause_after(article_text, span, sentence)) \
+            or next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
         mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(
             span, article_text[sentence.span.start_char:span.start_char], profile, products)
         if not mention.amounts_mg and mention.times_per_day is None:
@@ -1462,6 +1467,18 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, article_text)
     return claims
+
+
+NEXT_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b|[;,]\s*(?:and|but|while)\b|;", re.I)
+OWN_CLAUSE_CHARS = 40  # "20 mg from 15 kg up to under 40 kg, and 40 mg from 40 kg": the weight after each amount
+
+
+def _own_clause_after(text: str, span: Span, sentence: _Sentence) -> str:
+    """The words right after a dose, up to the next amount or clause ('40 mg from 40 kg'):
+    a weight there is the weight this dose is stated for."""
+    after = text[span.end_char:min(sentence.span.end_char, span.end_char + OWN_CLAUSE_CHARS)]
+    stop = NEXT_AMOUNT.search(after)
+    return after[:stop.start()] if stop else after
 
 
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)

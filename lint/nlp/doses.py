@@ -349,7 +349,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         if times is not None and (cap := COUNT_CAP.search(clause_right)) is not None:
             most = _count(cap.group("n"))  # "every 4 hours, up to 6 times a day": six doses
             times, by_interval = (min(times[0], most), min(times[1], most)), False
-        per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) or bool(PER_DAY_BEFORE.search(left))
+        per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) \
+            or bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
         count = None if per_day else tablet_count(left, right)
         if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
                 and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
