@@ -19,6 +19,7 @@ AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?
 AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
 
 PERSON_NOUNS = ("son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|stepson|stepdaughter|mom|mum|dad|"
+                "preschooler|kindergartner|"
                 "mother|father|grandma|grandpa|grandmother|grandfather|husband|wife|partner|aunt|uncle|sister|brother|"
                 "cousin|neighbou?r|patient|friend|man|woman|teen|teenager|toddler|baby")
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
@@ -32,13 +33,13 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
                        r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)"  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
-                       rf"|\b(?:{PERSON_NOUNS})(?:, (\d{{1,3}}),| \((\d{{1,3}})\))",  # "A reader's son, 7, gets", "Grandpa (81)"
+                       rf"|\b(?:{PERSON_NOUNS})(?:, (?:just |only |barely |now )?(\d{{1,3}}),| \((\d{{1,3}})\))",  # "A reader's son, 7,"
                        re.I)  # "a 4-year-old", "aged 70", "At 72, my mother ...", "my grandmother is 81 and"
 AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
              "seventeen": 17, "eighteen": 18, "nineteen": 19}
 WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
-                      rf"|\b(?:she|he|who|sister|brother|son|daughter|kid|child)(?:'s| is)(?: only| just| now)? "
+                      rf"|\b(?:she|he|who|preschooler|{PERSON_NOUNS})(?:'s| is)(?: only| just| now)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"

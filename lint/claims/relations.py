@@ -32,7 +32,9 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
                         "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout",
-                        "shield", "armor", "armour", "protection", "defense", "defence", "guard", "eraser"})
+                        "shield", "armor", "armour", "protection", "defense", "defence", "guard", "eraser",
+                        "tablet", "tablets", "shot", "shots", "gummy", "gummies", "rescue", "insurance", "saver",
+                        "crutch", "weapon", "solution", "bridge"})
 
 
 CLASS_ENDINGS = ("ory", "al", "ic", "ant", "ive", "ine")  # "anti-inflammatory", "antiviral": a drug class, not a goal
@@ -369,8 +371,11 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
             continue
         if any(child.dep_ == "advmod" and child.lower_ in ("not", "n't", "never") for child in token.children):
             continue
-        for subject in (c for c in token.children if c.dep_.startswith("nsubj")):
-            words = [w for w in subject.subtree]
+        subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
+        if not subjects and token.dep_ == "acl" and token.head.i < token.i:  # "My son's tics quieted down ...",
+            subjects = [token.head]  # read as a noun with a clause after it: the noun is what quieted
+        for subject in subjects:
+            words = [w for w in subject.subtree if w.i < token.i]
             while len(words) > 1 and words[0].is_punct:  # ", the hives on my arms": the words, not the comma
                 words = words[1:]
             start, end = sentence.start + words[0].i, sentence.start + words[-1].i + 1
