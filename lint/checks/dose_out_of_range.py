@@ -103,7 +103,8 @@ def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
             if c in reference.conditions and pattern.search(reference.conditions[c].name.lower())}
 
 
-INJECTED = re.compile(r"inject|infusion|intravenous|^iv\b|-iv\b", re.I)  # product ids of given-by-injection forms
+NOT_SWALLOWED = re.compile(r"inject|infusion|intravenous|^iv\b|-iv\b|rectal|nasal|spray|patch|transdermal|cream|"
+                           r"ointment|topical|inhal|suppositor", re.I)  # product ids of forms not taken by mouth
 
 
 def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:
@@ -121,8 +122,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if claim.products:  # the entries of the product named, else those for any product
         entries = [e for e in entries if set(e.products) & claim.products] \
             or [e for e in entries if not e.products] or entries
-    else:  # no product named: a dose someone takes is not judged by an injection's numbers
-        entries = [e for e in entries if not e.products or not all(INJECTED.search(p) for p in e.products)] or entries
+    else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers
+        entries = [e for e in entries if not e.products or not all(NOT_SWALLOWED.search(p) for p in e.products)] \
+            or entries
     light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG
     populations = claim.populations or frozenset({"pediatric" if light else "adult"})  # "he weighs 15 kg": a child
     age = claim.age_years
