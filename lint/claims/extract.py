@@ -611,6 +611,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif _for_drug(sentence, condition):
                 reason = "'for'"
                 drug, named = sentence.governing_drug(condition.start - 1, main)
+                if named is None and (later := _named_after_leading_for(sentence, condition)) is not None:
+                    drug, named = later.label_, later  # "For cramps, ibuprofen 400 mg every 6 hours works well"
             elif _in_label(sentence, condition) and sentence.section in LABEL_SECTIONS:
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
@@ -960,6 +962,16 @@ def _ended_by_drug(sentence: _Sentence, condition: Span) -> Span | None:
     return None
 
 
+def _named_after_leading_for(sentence: _Sentence, condition: Span) -> Span | None:
+    """The drug a sentence names after a leading 'For <condition>,' when it names none before:
+    whose use the 'For' is."""
+    opens = condition.start - sentence.span.start <= 2 and (condition[0].lower_ == "for"
+                                                           or sentence.doc[condition.start - 1].lower_ == "for")
+    if not opens or any(d.start < condition.start for d in sentence.drugs):
+        return None
+    return next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
+
+
 def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
     """'gives it to kids with', 'prescribe Zoloft to teenagers with': the drug given to people
     named by a condition, with no advice or denial before ('never give it to people with');
@@ -1179,18 +1191,31 @@ def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
             else c for c in claims]
 
 
+CAUSE_LINKS = frozenset({"of", "from", "with", "in", "after", "during", "due", "to", "caused", "by", "that", "which",
+                         "comes", "come", "came", "associated", "related", "linked", "following"})
+MAX_CAUSE_LINK = 3  # "that comes with", "caused by", "due to"
+
+
 def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], main: str | None,
                       reference: Reference) -> bool:
-    """'relieves the pain and fever of a sore throat or an ear infection': the labeled
-    symptom before 'of' is the use; the conditions after it only say where it comes from."""
+    """'relieves the pain and fever of a sore throat', 'the vomiting that comes with cancer
+    chemotherapy': the labeled symptom before the link is the use; the conditions after it
+    only say where it comes from (and so do the ones joined to such a condition by 'and' or
+    'or')."""
     if main not in reference.profiles:
         return False
     doc = sentence.doc
-    for previous in earlier:
-        if previous.end < condition.start and doc[previous.end].lower_ == "of" \
-                and condition.start - previous.end <= 8 and not sentence.terminated(previous.end, condition.start) \
+    for index, previous in enumerate(earlier):
+        if not previous.end < condition.start or condition.start - previous.end > 8 \
+                or sentence.terminated(previous.end, condition.start):
+            continue
+        links = [t.lower_ for t in doc[previous.end:condition.start] if t.lower_ not in DETERMINERS]
+        if 0 < len(links) <= MAX_CAUSE_LINK and all(w in CAUSE_LINKS for w in links) \
                 and is_labeled(reference, reference.profiles[main], previous._.condition_ids):
             return True
+        if links in (["and"], ["or"], [","]) and index == len(earlier) - 1 \
+                and _cause_of_labeled(sentence, previous, earlier[:index], main, reference):
+            return True  # "the pain of a sore throat or an ear infection"
     return False
 
 

@@ -74,7 +74,6 @@ def _verb_with_object(doc: Doc, span: Span) -> bool:
     word = span[0].lower_
     if len(span) != 1 or span.end >= len(doc) or doc[span.end].lower_ not in OBJECT_OPENERS:
         return False
-    if word.endswith("ing"):
-        return True
-    return word.endswith(("s", "ed")) and span.start > 0 and doc[span.start - 1].lower_ not in OBJECT_OPENERS \
-        and not doc[span.start - 1].is_punct  # "his nerves the night before": a noun after its determiner
+    if span.start > 0 and doc[span.start - 1].lower_ in OBJECT_OPENERS:
+        return False  # "his nerves the night before", "the vomiting that comes with": a noun after its determiner
+    return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct
