@@ -336,6 +336,8 @@ def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
     day is enough" for three times a day). None when it fits or the label gives no count."""
     if entry.no_dose or entry.silent or mention.times_per_day is None:
         return None
+    if mention.doses_counted:  # a second dose the same night breaks only a label that says how many a day, at most
+        return _more_often(mention.times_per_day, entry.max.get("times_per_day"))
     max_times = _max_times(entry, counted=not mention.by_interval) or (1 / 7 if entry.weekly else None)
     return _more_often(mention.times_per_day, max_times) or _less_often(entry, mention)
 

@@ -42,7 +42,16 @@ from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
-from lint.nlp.doses import ANOTHER_DAY, DoseMention, counted_units, day_total, frequency, strength_before, with_strength
+from lint.nlp.doses import (
+    ANOTHER_DAY,
+    DoseMention,
+    counted_units,
+    day_total,
+    doses_that_day,
+    frequency,
+    strength_before,
+    with_strength,
+)
 from lint.nlp.drugs import OTHER
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import is_acronym
@@ -1579,7 +1588,7 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
     if not earlier:
         return [claim]
     total = day_total(claim.mention, [_day_amount(c.mention) for c in earlier] + [claim.mention])
-    return [claim, replace(claim, mention=total)]
+    return [claim, replace(claim, mention=total), replace(claim, mention=doses_that_day(claim.mention, len(earlier) + 1))]
 
 
 # --- warning mentions ---------------------------------------------------------------------

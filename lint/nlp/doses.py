@@ -158,6 +158,7 @@ class DoseMention:
     kind: str  # "initial" | "usual" | "target" | "max"
     at_time_of_day: bool = False  # its only frequency is a time of day ("in the morning"): it may not be the day's only dose
     by_interval: bool = False  # its frequency is an interval ("every 4 hours"), not a count of doses
+    doses_counted: bool = False  # the count of doses one day held ("... and another 1 mg at 2 a.m."): no regimen
 
 
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
@@ -412,6 +413,13 @@ def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:
     return replace(base, amounts_mg=((low, high),), per_day=True, times_per_day=None, kind="usual")
 
 
+def doses_that_day(base: DoseMention, count: int) -> DoseMention:
+    """`base` as the number of doses taken on one day ("another 6.25 mg at 3 a.m." after one at
+    bedtime is two doses that night), judged only against the label's most doses a day."""
+    return replace(base, amounts_mg=(), per_day=False, times_per_day=(float(count), float(count)), kind="usual",
+                   at_time_of_day=True, by_interval=False, doses_counted=True)
+
+
 ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
                           rf"{ADDED_DOSE}\s*$", re.I)
 
@@ -427,6 +435,7 @@ def _another_dose_totals(text: str, mentions: list[DoseMention]) -> list[DoseMen
         if single and first.amounts_mg != second.amounts_mg and ANOTHER_JOIN.match(text[first.end:second.start]) \
                 and not ANOTHER_DAY.match(text, second.end):
             totals.append(replace(day_total(first, [first, second]), start=first.start, end=second.end))
+            totals.append(replace(doses_that_day(first, 2), start=first.start, end=second.end))
     return totals
 
 
