@@ -1554,7 +1554,7 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
 
 ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"
                           r"|\b(?:add|adds|added|adding|throw in|tack on)\s+(?:in\s+)?(?:an? )?$", re.I)
-ON_TOP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?on top(?! of (?:the world|things|it all))\b", re.I)
+ON_TOP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?,?\s*on top(?! of (?:the world|things|it all))\b", re.I)
 DENIED_BEFORE = re.compile(r"\b(?:not|never|no|n't|don't|avoid)\b", re.I)  # "do not take another 5 mg"
 SAME_DAY_SENTENCES = 3  # an "another" dose adds to the doses of the last few sentences before it
 
@@ -1581,14 +1581,21 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
         return [claim]
     earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1
-               and not c.mention.per_day and not c.mention.per_kg and c.mention.kind == "usual"
+               and not c.mention.per_kg and c.mention.kind == "usual"
                and not c.mention.by_interval]
     if any(c.sentence_index == claim.sentence_index for c in earlier):  # "8 mg before and another 8 mg later":
         earlier = [c for c in earlier if c.sentence_index == claim.sentence_index]  # the day is this sentence's
     if not earlier:
         return [claim]
     total = day_total(claim.mention, [_day_amount(c.mention) for c in earlier] + [claim.mention])
+    if not LATER_DOSE.search(text, sentence.span.start_char, sentence.span.end_char):
+        return [claim, replace(claim, mention=total)]  # "add a 1 mg tablet" to the 2 mg one: one dose, taken together
     return [claim, replace(claim, mention=total), replace(claim, mention=doses_that_day(claim.mention, len(earlier) + 1))]
+
+
+LATER_DOSE = re.compile(r"\b(?:later|midway|halfway|when (?:\w+ )?(?:wakes?|woke|waking|wake up)|"
+                        r"if (?:\w+ )?(?:is |are |'s |'re )?still (?:awake|up)|in the (?:middle of the )?night|"
+                        r"at (?:midnight|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)))", re.I)  # a second dose, at another time
 
 
 # --- warning mentions ---------------------------------------------------------------------

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 DESCRIPTION_WINDOW = 8  # tokens from the first to the last word of one description
 CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
+ENDINGS = ("ing", "es", "ed", "s", "d")  # the inflections a description word matches with
 
 Pattern = tuple[tuple[str, ...], ...]  # groups of alternative word starts
 
@@ -31,8 +32,8 @@ class DescriptionMatcher:
                 for word in group:
                     self.owners[word].append((index, group_index))
         words = sorted(self.owners, key=len, reverse=True)
-        self.finder = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?:s|es|d|ed|ing)?\b", re.I) \
-            if words else None
+        self.finder = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?:" + "|".join(ENDINGS) + r")?\b",
+                                 re.I) if words else None
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, condition id) of each description the Doc holds."""
@@ -44,7 +45,7 @@ class DescriptionMatcher:
             token = bisect.bisect_right(starts, match.start()) - 1
             if token < 0 or doc[token].idx != match.start():
                 continue  # the words start tokens, never the middle of one
-            for pattern, group in self.owners[match.group(1).lower()]:
+            for pattern, group in self._owners_of(match.group(0).lower()):
                 hits[pattern][group].append(token)
         found = []
         for pattern, groups in hits.items():
@@ -56,6 +57,15 @@ class DescriptionMatcher:
                 if window is not None:
                     found.append((*window, condition))
         return found
+
+    def _owners_of(self, found: str) -> set[tuple[int, int]]:
+        """Every (pattern, group) whose word the found text is, with an inflectional ending
+        or none: 'knees' serves a group of 'knee' and a group of 'knees' alike."""
+        owners: set[tuple[int, int]] = set()
+        for ending in ("", *ENDINGS):
+            if found.endswith(ending):
+                owners.update(self.owners.get(found[:len(found) - len(ending)] if ending else found, ()))
+        return owners
 
     @staticmethod
     def _window(doc: Doc, first: int, others: list[list[int]]) -> tuple[int, int] | None:

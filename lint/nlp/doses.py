@@ -370,8 +370,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
             if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
                 doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
-        elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left):
-            continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet" a dose
+        elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left) \
+                and not ADDED_BEFORE.search(left):
+            continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])):
@@ -404,6 +405,7 @@ COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximu
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon", re.I)
 ADDED_DOSE = r"(?:another|an extra|a further|a second)"  # a dose on top of one already named
+ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
 DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*{ADDED_DOSE}?\s*$", re.I)
 
 
