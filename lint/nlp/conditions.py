@@ -10,6 +10,9 @@ from spacy.util import filter_spans
 from lint.knowledge.reference import load_reference
 from lint.nlp.descriptions import DescriptionMatcher
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
+from lint.nlp.words import lowered
+
+MAX_COMPOUND_WORDS = 4  # a term of two to four words may be written as one hyphenated word ("fear-of-flying")
 
 
 def indication_term_id(drug_id: str, indication_id: str) -> str:
@@ -36,10 +39,14 @@ class ConditionMatcher:
             for ind in profile.indications:
                 if ind.terms:
                     terms[indication_term_id(profile.id, ind.id)] = list(ind.terms)
+        self.compounds: dict[str, set[str]] = defaultdict(set)  # "jet lag" -> ids, for "my jet-lag eraser"
         for condition_id, words in terms.items():
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
-                matcher.add(condition_id, sorted(variants(term, compounds=True)))
+                matcher.add(condition_id, sorted(variants(term)))
+                if not is_acronym(term) and 2 <= len(parts := term.lower().split()) <= MAX_COMPOUND_WORDS \
+                        and all(part.isalpha() for part in parts):
+                    self.compounds[" ".join(parts)].add(condition_id)
         self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
@@ -49,6 +56,8 @@ class ConditionMatcher:
         for matcher in (self.lower, self.exact):
             for match_id, start, end in matcher(doc):
                 ids_by_span[(start, end)].add(doc.vocab.strings[match_id])
+        for (start, end), ids in self._compounds(doc).items():
+            ids_by_span[(start, end)] |= ids
         spans = filter_spans([Span(doc, s, e) for s, e in ids_by_span])
         described = [(start, end, cid) for start, end, cid in self.descriptions(doc)  # the lexicon's own words win,
                      if not any(s.start < end and start < s.end and not (start <= s.start and s.end <= end)
@@ -62,6 +71,28 @@ class ConditionMatcher:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
         return doc
+
+
+    def _compounds(self, doc: Doc) -> dict[tuple[int, int], set[str]]:
+        """Terms of two to four words written as one hyphenated word ('jet-lag', 'fear-of-flying'):
+        a run of words joined by hyphens with no space, looked up with spaces."""
+        found: dict[tuple[int, int], set[str]] = {}
+        words = lowered(doc)
+        i = 0
+        while i < len(doc) - 2:
+            if words[i + 1] != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_ or not doc[i].is_alpha:
+                i += 1
+                continue
+            end = i + 1  # the run: word - word (- word ...)
+            while end + 1 < len(doc) and words[end] == "-" and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                end += 2
+                if doc[end - 1].whitespace_ or end >= len(doc) or words[end] != "-":
+                    break
+            run = " ".join(words[k] for k in range(i, end, 2))
+            if (ids := self.compounds.get(run)) is not None:
+                found[(i, end)] = ids
+            i = end
+        return found
 
 
 OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that",

@@ -18,20 +18,12 @@ LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce",
                            "sharpen", "treat", "burn", "increase"})  # a term may open with one: 'prevent malaria'
 
 
-MAX_COMPOUND_WORDS = 4
-
-
-def variants(term: str, compounds: bool = False) -> set[str]:
+def variants(term: str) -> set[str]:
     """A term with its hyphen, plural and verb-form variants: 'post-traumatic' -> 'post
-    traumatic'; 'prevent malaria' -> 'prevents malaria', 'prevented malaria', ... With
-    `compounds`, a term of two to four words also as one hyphenated word, as it is written
-    when it modifies a noun ('my jet-lag eraser', 'her fear-of-flying pill')."""
+    traumatic'; 'prevent malaria' -> 'prevents malaria', 'prevented malaria', ..."""
     forms = {term}
     if "-" in term:
         forms |= {term.replace("-", " "), term.replace("-", "")}
-    words = term.split(" ")
-    if compounds and 2 <= len(words) <= MAX_COMPOUND_WORDS and all(word.isalpha() for word in words):
-        forms.add("-".join(words))
     first, _, rest = term.partition(" ")
     if rest and first in LEADING_VERBS:
         forms |= {f"{form} {rest}" for form in verb_forms(first)}
