@@ -282,7 +282,7 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
     if other_in_title and not in_title:
         return ranked, []  # the title names a drug with no profile: the article is about that drug
     top = counts[ranked[0]]
-    subjects = [d for d in ranked if d == ranked[0] or d in in_title or counts[d] >= max(3, top / 2)]
+    subjects = [d for d in ranked if d == ranked[0] or d in in_title or counts[d] >= max(4, top / 2)]
     ingredients = {part for d in subjects if "-" in d for part in d.split("-")}  # "phentermine-topiramate"
     return ranked, [d for d in subjects if d not in ingredients or d == ranked[0]]  # its parts are not subjects
 
