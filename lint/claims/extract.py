@@ -25,6 +25,7 @@ from lint.claims.relations import (
     frame_candidates,
     goal_compounds,
     goal_heads,
+    how_candidates,
     label_vocabulary,
     listed_candidates,
     not_a_use,
@@ -595,7 +596,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             uses_context, uses_from = list_leads[index], sentence.span.start_char
         testimonies = testimony_subjects(doc, sentence.span)
         purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span) \
-            + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs)
+            + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs) \
+            + how_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)

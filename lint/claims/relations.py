@@ -233,6 +233,35 @@ WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "
 WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
 
 
+HOW_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "people", "patients", "my", "her", "his", "our"})
+
+
+def how_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
+    """'It is how I sleep through a Tokyo layover', 'Adderall was how she got through finals':
+    the drug (or a word for it) is how someone reaches a goal; the goal verb's phrase."""
+    words, found = lowered(doc), []
+    ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if words[i] == "it"}
+    for end in sorted(ends):  # not "this is how I stay out of the hospital": "this" is the routine, not the drug
+        j = end
+        while j < min(sentence.end, end + 2) and words[j] in WAY_ADVERBS:
+            j += 1
+        if j + 3 >= sentence.end or words[j] not in WAY_COPULAS or words[j + 1] != "how" \
+                or words[j + 2] not in HOW_SUBJECTS:
+            continue
+        verb = next((k for k in range(j + 3, min(sentence.end, j + 5)) if words[k] in _goal_verb_forms()), None)
+        if verb is not None:  # "how I sleep", "how my mom keeps"
+            span = _phrase_after(doc, verb, sentence.end, keep_for=True)
+            if span is not None:
+                found.append(Candidate(span, f"'{doc[j].text} how'", end, j, needs_complaint=False))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _goal_verb_forms() -> frozenset[str]:
+    """Every form of every goal verb ('got', 'sleeps', 'lost')."""
+    return frozenset(form for verb in concepts().goal_verbs for form in phrase_forms(verb))
+
+
 def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'Cialis for a better pump', 'takes the tablets for faster recovery': what follows 'for'
     right after the drug's name or a word for it (past one dose-form word), when it names a
