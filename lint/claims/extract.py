@@ -1488,8 +1488,13 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         weight = detect_weight(_own_clause_after(article_text, span, sentence)) \
             or next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
-        mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(
-            span, article_text[sentence.span.start_char:span.start_char], profile, products)
+        before = article_text[sentence.span.start_char:span.start_char]
+        previous = sentences[index - 1] if index else None
+        if previous is not None and previous.block_index == sentence.block_index and strength_before(before) is None \
+                and [d.label_ for d in previous.drugs] == [drug] \
+                and all(d.label_ == drug for d in sentence.drugs):  # the one drug both sentences name
+            before = previous.text + " " + before  # "Norco 10 mg/325 mg tablets ... Take two tablets at a time."
+        mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(span, before, profile, products)
         if not mention.amounts_mg and mention.times_per_day is None:
             continue  # units taken at once, of a strength the article does not give
         claims.append(DoseClaim(drug=drug, mention=mention, start=span.start_char, end=span.end_char,
