@@ -383,9 +383,8 @@ def _min_scheduled_times(entry: DoseEntry, starting: bool = True) -> float | Non
     """The fewest doses a day a daily entry gives ('twice daily' -> 2, 'every other day' ->
     0.5), from its regimens' counts, its intervals of a day or more and its fixed intervals
     of 8 hours or more ('every 12 hours'); None for an entry without a count (a range of
-    hours, 'every 4 to 6 hours', is often as needed). A dose
-    not stated as a start is not held to the start's count where the label then titrates
-    ('by serum level'): the start sets no count for later doses."""
+    hours, 'every 4 to 6 hours', is often as needed). A dose not stated as a start is not
+    held to the start's count where the label then titrates ('by serum level')."""
     regimens = (entry.initial, entry.usual) if starting or not entry.titrated else (entry.usual,)
     lows = [scheduled[0] for regimen in regimens
             if (scheduled := regimen.get("times_per_day")) is not None and scheduled[0]]

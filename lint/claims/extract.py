@@ -37,7 +37,7 @@ from lint.claims.relations import (
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
-from lint.claims.users import UseGroup, use_groups
+from lint.claims.users import UseGroup, giving_forms, use_groups
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
@@ -875,7 +875,6 @@ TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "
                                                                       "turn to", "ask for", "buy", "be on"))
 SAYING = frozenset({"say", "says", "said", "find", "finds", "found", "report", "reports", "reported", "claim",
                     "claims", "swear", "swears", "feel", "feels"})
-GIVING_VERBS = ("give", "prescribe", "hand", "offer", "recommend", "sell")
 MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our clinic swear by it")
 
 
@@ -996,7 +995,7 @@ def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
     for k in range(to - 1, max(start, to - 5) - 1, -1):
         if doc[k].lower_ in ADVISED or doc[k].is_punct:
             return None
-        if doc[k].lower_ in _giving_forms():
+        if doc[k].lower_ in giving_forms():
             if any(doc[j].lower_ in ADVISED for j in range(max(start, k - 3), k)):
                 return None
             name = next((d for d in sentence.drugs if k < d.start < to), None)
@@ -1004,12 +1003,6 @@ def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
                 return f"{doc[k].text} ... to {doc[who].text} with", name
             return None
     return None
-
-
-@cache
-def _giving_forms() -> frozenset[str]:
-    """Every form of the verbs that give a drug to someone ('gives', 'prescribed', 'handing')."""
-    return frozenset(form for verb in GIVING_VERBS for form in verb_forms(verb))
 
 
 def _own_withdrawal(sentence: _Sentence, condition: Span) -> bool:

@@ -6,10 +6,12 @@ then does not cover it (lint/checks/unlabeled_indication.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from lint.nlp.anaphora import refers_to_drug
+from lint.nlp.inflect import verb_forms
 from lint.nlp.words import lowered
 
 TEEN_AGES = (12.0, 17.99)
@@ -32,8 +34,7 @@ POPULAR = frozenset({"popular", "favorite", "favourite", "common", "go-to", "hit
 POPULAR_WITH = frozenset({"with", "among", "amongst"})
 TAKING = frozenset({"use", "uses", "used", "take", "takes", "took", "are", "were", "get", "got", "swear", "rely",
                     "count", "love", "start", "started", "starting", "begin", "began"})
-GIVING = frozenset({"give", "gives", "gave", "giving", "given", "prescribe", "prescribes", "prescribed", "prescribing",
-                    "offer", "offers", "offered", "recommend", "recommends", "recommended"})
+GIVING_VERBS = ("give", "prescribe", "hand", "offer", "recommend", "sell")  # a drug given to someone
 DENYING = frozenset({"not", "n't", "never", "no", "except", "unlike", "nor"})  # "not for children", "never give it to kids"
 KEPT_FROM = frozenset({"reach", "away", "from"})  # "out of reach of children", "away from kids"
 FILLERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his", "her", "some", "many", "most", "young",
@@ -68,6 +69,11 @@ def use_groups(doc: Doc, sentence: Span, condition: Span, drugs: list[Span]) -> 
     return tuple(groups)
 
 
+@cache
+def giving_forms() -> frozenset[str]:
+    """Every form of the verbs that give a drug to someone ('gives', 'prescribed', 'handing')."""
+    return frozenset(form for verb in GIVING_VERBS for form in verb_forms(verb))
+
 
 def _denied(words: list[str], i: int, start: int) -> bool:
     """True when the group is named to keep the drug from it ('not for children', 'out of the
@@ -97,7 +103,7 @@ def _tied(doc: Doc, words: list[str], i: int, sentence: Span, condition: Span, d
         before -= 1
     if words[before] in POPULAR_WITH and before > sentence.start and words[before - 1] in POPULAR:
         return True  # "a favourite with teens"
-    if words[before] == "to" and any(words[k] in GIVING for k in range(max(sentence.start, before - 4), before)):
+    if words[before] == "to" and any(words[k] in giving_forms() for k in range(max(sentence.start, before - 4), before)):
         return True  # "give atorvastatin to kids"
     return False
 

@@ -72,24 +72,18 @@ class ConditionMatcher:
         doc.spans["conditions"] = spans
         return doc
 
-
     def _compounds(self, doc: Doc) -> dict[tuple[int, int], set[str]]:
         """Terms of two to four words written as one hyphenated word ('jet-lag', 'fear-of-flying'):
         a run of words joined by hyphens with no space, looked up with spaces."""
         found: dict[tuple[int, int], set[str]] = {}
         words = lowered(doc)
         i = 0
-        while i < len(doc) - 2:
-            if words[i + 1] != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_ or not doc[i].is_alpha:
-                i += 1
-                continue
-            end = i + 1  # the run: word - word (- word ...)
-            while end + 1 < len(doc) and words[end] == "-" and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        while i < len(doc):
+            end = i + 1  # past the run "word - word (- word ...)" that starts at i
+            while doc[i].is_alpha and end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_alpha:
                 end += 2
-                if doc[end - 1].whitespace_ or end >= len(doc) or words[end] != "-":
-                    break
-            run = " ".join(words[k] for k in range(i, end, 2))
-            if (ids := self.compounds.get(run)) is not None:
+            if end > i + 1 and (ids := self.compounds.get(" ".join(words[i:end:2]))) is not None:
                 found[(i, end)] = ids
             i = end
         return found

@@ -172,11 +172,11 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
             best = (value, match)
     weeks = EVERY_WEEKS.search(text)
     if weeks and (best is None or weeks.start() < best[1].start()):
-        count = float(WEEK_COUNTS.get(weeks.group("n").lower(), 0) or weeks.group("n"))
+        count = _count(weeks.group("n"))
         best = ((1 / (7 * count), 1 / (7 * count)), weeks)
     months = EVERY_MONTHS.search(text)
     if months and (best is None or months.start() < best[1].start()):
-        count = 1.0 if not months.group("n") else float(WEEK_COUNTS.get(months.group("n").lower(), 0) or months.group("n"))
+        count = _count(months.group("n")) if months.group("n") else 1.0
         best = ((1 / (DAYS_A_MONTH * count), 1 / (DAYS_A_MONTH * count)), months)
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
@@ -252,7 +252,6 @@ OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a 
                                 r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
 TOTAL_BEFORE = re.compile(r"\b(?:works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
                           r"cumulative(?: dose)?(?: of)?)\s*(?:about|around|roughly|nearly|almost)?\s*$", re.I)
-WEEK_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12}
 EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
 EVERY_MONTHS = re.compile(r"\b(?:every|each|once a|once per|once every) (?:(?P<n>\d{1,2}|two|three|four|six|twelve) )?months?\b"
                           r"|\bmonthly\b", re.I)  # "150 mg every month", "a shot every three months"
