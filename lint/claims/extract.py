@@ -21,6 +21,7 @@ from lint.claims.relations import (
     UNLISTED,
     Candidate,
     benefit_candidates,
+    called_by_name,
     for_candidates,
     frame_candidates,
     goal_compounds,
@@ -28,6 +29,7 @@ from lint.claims.relations import (
     how_candidates,
     label_vocabulary,
     listed_candidates,
+    nickname_candidates,
     not_a_use,
     purpose_candidates,
     purpose_forms,
@@ -38,7 +40,7 @@ from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
 from lint.claims.users import UseGroup, giving_forms, use_groups
-from lint.knowledge.lexicons import cue_table
+from lint.knowledge.lexicons import concepts, cue_table
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
@@ -584,7 +586,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
-        yes_no = _yes_no_question(sentence)
+        yes_no = _yes_no_question(sentence) or _indirect_question(sentence)
         asked = yes_no and not _answered_yes(following)  # "Can it treat a UTI?" presents no
         affirmed = (yes_no or _topic_question(sentence)) \
             and (_affirms_use(following) or _answered_yes(following)) \
@@ -597,7 +599,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         testimonies = testimony_subjects(doc, sentence.span)
         purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span) \
             + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs) \
-            + how_candidates(doc, sentence.span, sentence.drugs)
+            + how_candidates(doc, sentence.span, sentence.drugs) + nickname_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
@@ -646,7 +648,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (ended_by := _ended_by_drug(sentence, condition)) is not None:
                 reason, named = f"'until {ended_by.text}'", ended_by  # "My feet burned for years until gabapentin"
                 drug = ended_by.label_
-            elif (taker := _people_with_take(sentence, condition)) is not None:
+            elif (taker := _people_with_take(sentence, condition)
+                            or _patient_taking(sentence, condition, main, reference)) is not None:
                 reason, named = f"'{taker[0]}'", taker[1]  # "Women with PCOS swear by it"
                 drug = named.label_ if named is not None else main
             elif affirmed and following is not None:
@@ -722,7 +725,7 @@ YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "w
 ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|"
                           r"it (?:does|is|can|will)(?=\s*(?:[.!,;]|$|indeed\b|really\b))|"  # "It is." not "It is best to ask"
                           r"(?:[\w']+\s+){0,5}(?:swear|swears|say|says|agree|agrees)\s+(?:it (?:is|does|can|will)|yes|so)\b|"
-                          r"(?:[\w']+\s+){0,4}answer (?:is|was) yes\b)", re.I)
+                          r"(?:[\w']+\s+){0,4}answer(?:\s+[\w']+){0,4}\s+(?:is|was) yes\b)", re.I)  # "The answer her friend gave was yes"
 
 
 def _answered_yes(following: _Sentence | None) -> bool:
@@ -807,6 +810,21 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
 
 
+ASKING = frozenset(form for verb in ("ask", "wonder", "inquire", "enquire", "question") for form in verb_forms(verb)) \
+    | {"know"}  # "wants to know whether"
+ASKED_REACH = 3  # words between the asking verb and 'if' ("asked her pharmacist if")
+QUESTION_ENDS = frozenset({",", ";", "—", "–", ":"})
+
+
+def _indirect_question(sentence: _Sentence) -> bool:
+    """'A listener texted to ask if it fixes back pain', 'Readers wonder whether Xanax helps
+    with tinnitus': a question reported, not a use asserted, when it runs to the sentence's
+    end ('She asked if she could try it, and now it fixes her back pain' asserts one)."""
+    words = [t.lower_ for t in sentence.span]
+    return any(word in ("if", "whether") and any(w in ASKING for w in words[max(0, i - ASKED_REACH - 1):i])
+               and not set(words[i + 1:]) & QUESTION_ENDS for i, word in enumerate(words))
+
+
 def _question_words(sentence: _Sentence) -> list[str]:
     """The lowercase words of a sentence that ends in '?' (none for any other sentence)."""
     if not sentence.text.rstrip().endswith("?"):
@@ -820,8 +838,6 @@ def _question_words(sentence: _Sentence) -> list[str]:
 
 SPEAKER_LABEL_TOKENS = 10  # "Q (u/name):", "Caller 2:", "Question from Maria:"
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
-NAMING_FORMS = frozenset(form for verb in ("call", "consider", "dub", "nickname", "deem", "name")
-                         for form in verb_forms(verb))  # '<verb> it <what it is>': an object complement
 TREAT_FORMS = frozenset(phrase_forms("treat"))  # "treat Plan B as their birth control"
 SERVES_AS = frozenset({"doubles", "double", "doubled", "works", "worked", "serves", "served", "acts", "acted", "used"})
 
@@ -848,13 +864,15 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     before_class = condition.start - 1
     if before_class > sentence.span.start and doc[before_class].is_quote:  # 'calls it his "anti-aging pill"'
         before_class -= 1
+    descriptors = concepts().nickname_descriptors
+    while before_class > sentence.span.start and doc[before_class].lower_ in descriptors:
+        before_class -= 1  # "my bonus diet pill", "her go-to sleep aid"
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
+        if called_by_name(doc, sentence.span, before_class, {d.end - 1: d.start for d in sentence.drugs}):
+            return True  # "she calls it her antidepressant", "calling these Norco tablets my bonus diet pill"
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
         return True  # "basically an antidepressant": the drug called by what its class is for
-    if before_class > sentence.span.start and doc[before_class - 1].lower_ in NAMING_FORMS \
-            and (refers_to_drug(doc, before_class) or any(d.end == before_class + 1 for d in sentence.drugs)):
-        return True  # "she calls it her antidepressant", "I consider Xanax my flight-nerves fix"
     if before_class > sentence.span.start and doc[before_class].lower_ == "as" \
             and (doc[before_class - 1].lower_ in SERVES_AS or _used_as(sentence, before_class - 1)):
         return True  # "use it as their antidepressant", "it doubles as a cough quieter"
@@ -945,6 +963,72 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                         return None  # "women with PCOS take it to get pregnant": the purpose is the use
                     return f"{who.text} with ... {doc[i].text}", name
     return None
+
+
+HAVING = frozenset({"has", "have", "had"})  # "who has type 1 diabetes"
+BEING = frozenset({"is", "am", "'m", "’m", "was", "'s", "’s"})  # "my fiancé is type 1"
+PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "kids", "teens"}
+GIVEN_FORMS = frozenset(form for verb in ("prescribe", "give", "start", "put", "inject", "add", "switch")
+                        for form in verb_forms(verb))  # "was prescribed Jardiance", "has been injecting Victoza"
+PATIENT_REACH = 8  # words from the condition to the drug ("..., was prescribed Jardiance by")
+
+
+def _patient_taking(sentence: _Sentence, condition: Span, main: str | None,
+                    reference: Reference) -> tuple[str, Span | None] | None:
+    """'My brother, who has type 1 diabetes, was prescribed Jardiance', 'Our type 1 users
+    can add Trulicity on': someone said to have a condition takes, is given or is prescribed
+    the drug, when the condition is a sibling of a labeled one (type 1 beside the labeled
+    type 2 diabetes) and the sentence gives the drug no other use. Any other condition is
+    only who the person is: 'My dad, who has diabetes, takes lisinopril' states no use.
+    Returns the words that present the use and the drug's name (None for 'it'), or None."""
+    doc, start, end = sentence.doc, sentence.span.start, sentence.span.end
+    before = condition.start - 1
+    while before > start and doc[before].lower_ in ("a", "an", "the"):
+        before -= 1
+    noun = condition.end
+    while noun < end and noun < condition.end + 2 and doc[noun].is_alpha and doc[noun].lower_ not in PATIENT_NOUNS:
+        noun += 1  # "type 1 pump users"
+    after = condition.end
+    if before > start and doc[before].lower_ in HAVING and doc[before - 1].lower_ == "who":
+        how = f"who {doc[before].text}"
+    elif before > start and doc[before].lower_ == "with" and doc[before - 1].lower_ in PATIENT_NOUNS:
+        how = f"{doc[before - 1].text} with"
+    elif before > start and doc[before].lower_ in BEING and (doc[before - 1].lower_ in ("i", "he", "she")
+                                                              or doc[before - 1].lower_ in PEOPLE
+                                                              or doc[before - 1].text.istitle()):
+        how = f"{doc[before - 1].text} {doc[before].text}"
+    elif noun < end and doc[noun].lower_ in PATIENT_NOUNS:
+        how, after = f"{condition.text} {doc[noun].text}", noun + 1
+    else:
+        return None
+    if len(sentence.conditions) > 1:
+        return None  # another condition in the sentence may be the use: this one is who the person is
+    for i in range(after, min(end, condition.end + PATIENT_REACH)):
+        word = doc[i].lower_
+        if word in ADVISED - {"can", "may", "might", "will"} or word in ("n't", ".", ";", "?"):
+            return None  # "should not take it" cautions; "can add it on" presents
+        if word in BEING and not (i + 1 < end and doc[i + 1].lower_ == "on"):
+            continue  # "was prescribed": the verb after it presents the drug
+        if word in _taker_forms() or word in GIVEN_FORMS:
+            for j in range(i + 1, min(end, i + 3)):
+                name = next((d for d in sentence.drugs if d.start <= j < d.end), None)
+                if name is not None or refers_to_drug(doc, j):
+                    profile = reference.profiles.get(name.label_ if name is not None else main or "")
+                    return (f"{how} ... {doc[i].text}", name) \
+                        if profile is not None and _beside_labeled(condition, profile, reference) else None
+    return None
+
+
+def _beside_labeled(condition: Span, profile: Profile, reference: Reference) -> bool:
+    """True when the condition shares a broader condition with one of the drug's labeled
+    ones without being one of them: type 1 beside type 2 diabetes, both diabetes."""
+    for condition_id in condition._.condition_ids:
+        broader = reference.ancestors.get(condition_id, frozenset()) - {condition_id}
+        for labeled in (c for indication in profile.indications for c in indication.conditions):
+            if not reference.related(condition_id, labeled) \
+                    and broader & (reference.ancestors.get(labeled, frozenset()) - {labeled}):
+                return True
+    return False
 
 
 UNTIL = frozenset({"until", "till", "til"})

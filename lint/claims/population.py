@@ -25,11 +25,11 @@ PERSON_NOUNS = ("son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaug
 EXACT_AGE = re.compile(r"\b(\d{1,3})[- ](?:years?|yrs?)[- ]old\b|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
                        r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
                        r"grandfather|husband|wife|son|daughter|patient|aunt|uncle|sister|brother|nephew|niece|cousin|grandson|"
-                       r"granddaughter|kid|child|boy|girl)(?:'s| is| am)(?: only| just| now)?|turned) (\d{1,3})\b"
-                       r"(?=\s*(?:,|and\b|now\b|years\b|$|\.))"
+                       r"granddaughter|kid|child|boy|girl)(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)?|turned) "
+                       r"(\d{1,3})\b(?=\s*(?:,|and\b|but\b|now\b|years\b|$|\.))"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?!(?:It|This|That|There|Which|What|Who|Here|Each|One|Mine|Ours|Yours|Dose|Price)\b)"
-                       r"(?-i:[A-Z][a-z]+) is (\d{1,2})(?=\s*(?:,|\.|;|and\b|now\b|years\b))"  # "My niece Ivy is 15, and"
+                       r"(?-i:[A-Z][a-z]+) is(?: only| just| barely| almost| nearly)? (\d{1,2})(?=\s*(?:,|\.|;|and\b|but\b|now\b|years\b))"  # "My niece Ivy is 15, and", "Milo is only 5, but"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
                        r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)"  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"
@@ -39,7 +39,7 @@ AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
              "seventeen": 17, "eighteen": 18, "nineteen": 19}
 WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
-                      rf"|\b(?:she|he|who|preschooler|{PERSON_NOUNS})(?:'s| is)(?: only| just| now)? "
+                      rf"|\b(?:she|he|i|who|preschooler|{PERSON_NOUNS})(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"

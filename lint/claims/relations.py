@@ -54,7 +54,8 @@ GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "
                      "adult", "adults", "children", "child", "patients", "people", "type", "types", "with", "without",
                      "from", "after", "during", "other", "related", "caused", "associated", "control", "improve",
                      "improving", "management", "treatment", "relief", "reduce", "reducing", "lower", "lowering",
-                     "high", "level", "levels", "state", "states", "onset", "stage"})
+                     "high", "level", "levels", "state", "states", "onset", "stage", "anything", "everything",
+                     "something", "nothing", "whatever"})
 MIN_WORD = 4  # shorter words (two, not, non, day) say nothing about a condition
 PREPOSITIONS = frozenset({"for", "in", "at", "through", "on", "with", "during", "before", "after", "of", "into"})
 MEASURES = frozenset({"numbers", "number", "readings", "reading", "count", "counts", "results", "values", "health",
@@ -229,7 +230,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
 WAY_NOUNS = frozenset({"way", "ways", "means", "shortcut", "trick"})
 NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "one", "another"})
 WAY_REACH = 6  # words from the drug to 'way' ("it a popular and cheap way to")
-WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "remains", "becomes"})
+WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "remains", "become", "becomes", "became"})
 WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
 
 
@@ -318,6 +319,94 @@ def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
         if span is not None:
             found.append(Candidate(span, f"'{doc[i].text} to'", opener, i))
     return found
+
+
+NICKNAME_REACH = 6  # words from the opener ("the", "her") to the nickname's head
+NAMING_VERBS = frozenset(form for verb in ("call", "consider", "dub", "nickname", "deem", "name") for form in phrase_forms(verb))
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
+
+@lru_cache(maxsize=1)
+def _nickname_heads() -> frozenset[str]:
+    return frozenset(form for head in concepts().nickname_heads for form in noun_forms(head))
+
+
+def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
+    """'Adderall is the finals-week cheat code', 'I call these tablets my flat-tummy fix',
+    'his insurance policy against a wobbly voice': a nickname the text calls the drug (a
+    copula or 'as' after the drug, or a naming verb before it), whose head says it serves
+    a purpose (nickname_heads). The words before the head that do more than describe the
+    drug (nickname_descriptors) are the use, else the phrase after 'for' or 'against' it."""
+    words, descriptors = lowered(doc), frozenset(concepts().nickname_descriptors)
+    drug_starts = {d.end - 1: d.start for d in drug_spans}  # the last token of each name -> its first
+    found = []
+    for head in range(sentence.start + 2, sentence.end):
+        if words[head] not in _nickname_heads() or _goal_compound_at(words, head):
+            continue  # 'the best appetite killer' is a goal compound (goal_compounds) whole
+        opener = next((j for j in range(head - 1, max(sentence.start, head - NICKNAME_REACH) - 1, -1)
+                       if words[j] in NOUN_PHRASE_OPENERS), None)
+        if opener is None or not _called_the_drug(doc, sentence, opener, drug_starts):
+            continue
+        first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
+        kept = [j for j in range(first, head) if not _describes_only(doc, j, descriptors) and not doc[j].is_quote
+                and not (doc[j].is_punct and words[j] != "-")]
+        if kept and words[kept[0]] != "-" and words[kept[-1]] != "-":
+            found.append(Candidate(doc[kept[0]:kept[-1] + 1], f"'{doc[head].text}' (the drug called one)", opener, head,
+                                   object_only=True))
+        elif not kept and head + 2 < sentence.end and words[head + 1] in ("for", "against"):
+            span = _goal_after(doc, head + 2, sentence.end)
+            if span is not None:
+                found.append(Candidate(span, f"'{doc[head].text} {doc[head + 1].text}'", opener, head))
+    return found
+
+
+def _goal_compound_at(words: list[str], head: int) -> bool:
+    """True when the word before a goal head is a goal or complaint noun ('appetite killer')."""
+    vocabulary = concepts()
+    return words[head] in goal_heads() and (words[head - 1] in vocabulary.goal_nouns
+                                            or words[head - 1] in vocabulary.complaint_words)
+
+
+def _describes_only(doc: Doc, index: int, descriptors: frozenset[str]) -> bool:
+    """True when the word only describes the drug ('little', 'morning'), unless a hyphen joins
+    it to its neighbour ('red-carpet', 'all-nighter')."""
+    hyphened = index + 1 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ \
+        or index > 0 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_
+    return doc[index].lower_ in descriptors and not hyphened
+
+
+def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[int, int]) -> bool:
+    """True when the noun phrase that starts at `opener` is said of the drug: a copula or 'as'
+    before it (past adverbs) with the drug a few words before that ('Xanax is basically
+    the ...', 'it doubles as a ...'), or a naming verb, then the drug ('calls it her ...',
+    'calling these Norco tablets my ...')."""
+    words = lowered(doc)
+    j = opener - 1
+    while j > sentence.start and words[j] in WAY_ADVERBS:
+        j -= 1
+    if words[j] in WAY_COPULAS:
+        return any(k in drug_starts or refers_to_drug(doc, k)
+                   for k in range(j - 1, max(sentence.start, j - WAY_REACH) - 1, -1)
+                   if not any(doc[m].is_punct for m in range(k, j)))
+    return called_by_name(doc, sentence, opener, drug_starts)
+
+
+def called_by_name(doc: Doc, sentence: Span, opener: int, drug_starts: dict[int, int]) -> bool:
+    """True when a naming verb, then the drug, come right before the noun phrase that starts
+    at `opener`: 'calls it her ...', 'I consider Xanax my ...', 'calling these Norco tablets my ...'.
+    `drug_starts` maps the last token of each drug name to its first."""
+    words = lowered(doc)
+    j = opener - 1
+    if j > sentence.start and words[j] in DOSE_FORMS:
+        j -= 1
+    if j < sentence.start or not (j in drug_starts or refers_to_drug(doc, j)):
+        return False
+    named_from = drug_starts.get(j, j)
+    while named_from - 1 > sentence.start and words[named_from - 1] in concepts().nickname_descriptors:
+        named_from -= 1  # "calls these little Benadryl tablets my ..."
+    return named_from - 1 >= sentence.start and words[named_from - 1] in NAMING_VERBS \
+        or named_from - 2 >= sentence.start and words[named_from - 2] in NAMING_VERBS \
+        and words[named_from - 1] in NOUN_PHRASE_OPENERS | {"these", "those"}
 
 
 def _open_purpose_verb(doc: Doc, sentence: Span, index: int) -> bool:
@@ -485,7 +574,7 @@ def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]
         return True  # "other problems", "issues": generic words name no condition to report
     if not words:
         return False
-    head = words[-1]
+    head = words[-2] if len(words) >= 2 and words[-1] in goal_heads() else words[-1]  # "sleep aids": sleep
     if head[:5] in labeled:
         return True
     return head in MEASURES and any(w[:5] in labeled for w in every_word)

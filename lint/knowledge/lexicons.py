@@ -89,6 +89,8 @@ class Concepts:
     goal_nouns: tuple[str, ...]
     goal_comparatives: tuple[str, ...] = ()
     not_goal_nouns: tuple[str, ...] = ()
+    nickname_heads: tuple[str, ...] = ()
+    nickname_descriptors: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -106,9 +108,11 @@ def parse_use_predicates(file: YamlFile) -> UsePredicates:
 
 def parse_concepts(file: YamlFile) -> Concepts:
     """Validate concepts.yaml: complaint words and suffixes, goal verbs and nouns, goal
-    comparatives and the nouns after them that name no goal."""
+    comparatives and the nouns after them that name no goal, the heads of a nickname that
+    says what the drug is for and the words of a nickname that describe the drug only."""
     check = FieldChecker(file)
-    keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns")
+    keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns",
+            "nickname_heads", "nickname_descriptors")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 

@@ -512,6 +512,9 @@ PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must b
 TAKE_VERB = re.compile(rf"\b(?:{TAKING})\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
 
 
+EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single)? day|each and every day|daily)", re.I)  # daily use, not a count
+
+
 def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                           names: tuple[tuple[int, int], ...] = (), table_row: bool = False) -> list[DoseMention]:
     """Schedules stated without an amount, judged by their frequency alone: "take one
@@ -536,7 +539,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)):
                 found.append(DoseMention(start=first, end=schedule_at + freq_match.end(), amounts_mg=(),
                                          per_kg=False, per_day=False, times_per_day=times,
-                                         kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS))
+                                         kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS,
+                                         at_time_of_day=bool(EVERY_DAY.fullmatch(freq_match.group(0)))))
     for match in ENOUGH.finditer(sentence):
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))

@@ -41,8 +41,9 @@ def variants(term: str) -> set[str]:
 
 
 def is_acronym(term: str) -> bool:
-    """Short all-capital terms (GAD, ED, RA) are matched case-sensitively."""
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9]{1,5}s?", term))
+    """Short all-capital terms (GAD, ED, RA), or with one small letter second (PsA, HeFH), are
+    matched case-sensitively: PsA (psoriatic arthritis) is not PSA (the prostate test)."""
+    return bool(re.fullmatch(r"[A-Z][a-z]?[A-Z][A-Z0-9]{0,4}s?", term))
 
 
 def final_period_cases(tokenizer, terms) -> dict[str, list[str]]:
