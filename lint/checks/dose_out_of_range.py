@@ -309,6 +309,8 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
         max_single = max_daily  # no single-dose number: one dose cannot exceed the day's total
     unit = "mg/kg" if per_kg else "mg"
     what = "starting " if initial else ""
+    if (repeated := _repeats_single_dose(entry, mention)) is not None:
+        return repeated
     if entry.schedule in ("weekly", "periodic"):
         once_a_week = 1 / 7 if entry.weekly else None  # a weekly entry without an interval gives one dose a week
         return _weekly_violation(mention, low, max_single, max_times or once_a_week, unit, what)
@@ -329,6 +331,15 @@ def _start_doses_a_day(entry: DoseEntry) -> float:
     return max(1.0, times or 1.0)
 
 
+def _repeats_single_dose(entry: DoseEntry, mention: DoseMention) -> str | None:
+    """Why a dose said to repeat ("every day", "twice a day", "every 12 hours") breaks an entry
+    the label gives as one single dose, or None. A time of day ("at bedtime") repeats nothing."""
+    times = mention.times_per_day
+    if entry.schedule != "once" or times is None or mention.at_time_of_day or mention.doses_counted:
+        return None
+    return f"{_times(times[0])} repeats a dose the label gives once, as a single dose"
+
+
 def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
     """Why a schedule stated without an amount breaks an entry: more doses a day than the
     label allows ("every 4 hours" for a drug given every 8 to 12), daily use of a weekly
@@ -338,6 +349,8 @@ def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
         return None
     if mention.doses_counted:  # a second dose the same night breaks only a label that says how many a day, at most
         return _more_often(mention.times_per_day, entry.max.get("times_per_day"))
+    if (repeated := _repeats_single_dose(entry, mention)) is not None:
+        return repeated
     max_times = _max_times(entry, counted=not mention.by_interval) or (1 / 7 if entry.weekly else None)
     return _more_often(mention.times_per_day, max_times) or _less_often(entry, mention)
 
