@@ -128,7 +128,7 @@ DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|my \w+)) on|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
               r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
@@ -503,6 +503,9 @@ TOGETHER = (r"(?:at once|at a time|at the same time|together|in one go|in a sing
             r"(?:is|are|was|were) (?:my|his|her|their|your|our|the|a) (?:\w+ )?dose)\b")  # "three tablets is my normal dose"
 AT_ONCE = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?{TOGETHER}", re.I)
 AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
+ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |each )?(?:the |a |an |my |his |her |their |our )?"
+                         r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
+OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
@@ -525,7 +528,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     that is only a time of day ("take it at bedtime") claims no count and is left out."""
     end = len(text) if end is None else end
     sentence = text[start:end]
-    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE_WORDS.search(sentence)) or HISTORICAL.search(sentence):
+    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE_WORDS.search(sentence) or OCCASION_WORDS.search(sentence)) \
+            or HISTORICAL.search(sentence):
         return []
     found = []
     for name_start, name_end in names:  # "take Ozempic every day", "Intuniv is taken twice a day"
@@ -560,12 +564,12 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             count = re.search(rf"(?<![\w.])({COUNT})\s", match.group(0))
             units = _count(count.group(1)) if count else 1.0
             times, freq_match = (1.0, units), a_day  # "two tablets a day" may be both at once
-        if times is None and (together := AT_ONCE.match(after)) is not None \
+        if times is None and ((together := AT_ONCE.match(after)) is not None or (together := ON_OCCASION.match(after)))\
                 and counted_units(sentence[match.start():match.end() + len(after)]):
             found.append(DoseMention(start=start + match.start(), end=start + match.end() + together.end(), amounts_mg=(),
                                      per_kg=False, per_day=False, times_per_day=None,
                                      kind=_kind(sentence[:match.start()], sentence[match.end():])))
-            continue  # "two Macrobid capsules at once": one dose of that many units, when their strength is known
+            continue  # "two Macrobid capsules at once", "4 puffs before every race": one dose of that many units
         if match.re is UNITS_COUNTED and match.group("day") and times is None:
             times, freq_match = (1.0, _count(match.group("b") or match.group("a"))), None  # "five Contrave tablets a day"
             found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
