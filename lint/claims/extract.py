@@ -33,6 +33,7 @@ from lint.claims.relations import (
     not_a_use,
     purpose_candidates,
     purpose_forms,
+    suppresses_wanted,
     testimony_subjects,
     way_candidates,
 )
@@ -348,6 +349,9 @@ def _local_mains(sentences: list[_Sentence], subjects: list[str], main: str | No
 
 # --- use claims ---------------------------------------------------------------------------
 
+DEMONSTRATIVE_DETERMINERS = frozenset({"that", "this", "those", "these"})
+
+
 def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
     """The cue that governs a condition: the nearest use, benefit, harm or history cue before
     it in its clause. A cue inside another condition's name ("control" in "birth control")
@@ -365,9 +369,10 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             return cue  # the term itself opens with the cue: "prevent heart attacks"
         if cue.end == condition.start + 1 and condition[0].lower_ == "for" and cue.label_ in ("use", "benefit"):
             return cue  # the cue's "for" opens the term: "fantastic" + "for sleep"
+        demonstrative = condition.start - cue.end == 1 and sentence.doc[cue.end].lower_ in DEMONSTRATIVE_DETERMINERS
         if cue.label_ in ("use", "benefit", "harm", "history") and cue.end <= condition.start \
                 and condition.start - cue.end <= MAX_CUE_DISTANCE \
-                and not sentence.terminated(cue.end, condition.start):
+                and (demonstrative or not sentence.terminated(cue.end, condition.start)):  # "clear up that strep throat"
             if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ not in ("use", "benefit")):
                 best = cue
     return best
@@ -493,8 +498,8 @@ USE_BEFORE_TIME = frozenset({"recovery", "recover", "recovering", "protection", 
 def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
     """'a severe form of PMS' after PMDD, or 'calms that constant worry' after GAD: the
     mention describes or refers back to a condition already named, it is no new claim."""
-    if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in REFERRING:
-        return True
+    if earlier and condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in REFERRING:
+        return True  # "that constant worry" after GAD; "clear up that strep throat" names it first
     if _defines_a_condition(sentence, condition):
         return True  # "narcolepsy, the condition where people fall asleep without warning"
     if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in TIME_AFTER \
@@ -607,8 +612,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             drug, reason, named = main, "", None
             if sentence.section in EXCLUDED_SECTIONS or asked:
                 reason = ""
-            elif cue is not None and cue.label_ not in ("use", "benefit"):
-                reason = ""
+            elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)):
+                reason = ""  # "Zoloft killed my libido": a side effect
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
                     or _threshold_of(sentence, condition) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \

@@ -126,6 +126,19 @@ def _joins_words(doc: Doc, index: int, limit: int) -> bool:
     return doc[index].text in ("-", "'", "’") and index + 1 < limit and not doc[index].whitespace_
 
 
+@lru_cache(maxsize=1)
+def _suppressing_forms() -> frozenset[str]:
+    return frozenset(form for verb in concepts().suppressing_verbs for form in phrase_forms(verb))
+
+
+def suppresses_wanted(cue: Span, phrase: Span) -> bool:
+    """True when a suppressing verb takes a function the reader wants kept: 'Zoloft killed
+    my libido', 'it switched off my sex drive' state a side effect, not a use."""
+    wanted = concepts().wanted_functions
+    words = " ".join(t.lower_ for t in phrase if t.is_alpha)
+    return cue.text.lower() in _suppressing_forms() and any(words.endswith(function) for function in wanted)
+
+
 def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candidate]:
     """What each benefit or use cue of the sentence presents, when it is an unlisted complaint."""
     vocabulary = concepts()
@@ -134,6 +147,8 @@ def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candi
         if cue.label_ not in ("use", "benefit"):
             continue
         span = _phrase_after(doc, cue.end, sentence.end)
+        if span is not None and suppresses_wanted(cue, span):
+            continue
         if span is not None and len(span) > 2 and span[0].lower_ in vocabulary.goal_verbs \
                 and span[1].lower_ in GOAL_PARTICLES:  # "helped me get through the flashbacks": the flashbacks
             span = _phrase_after(doc, span.start + 2, sentence.end)

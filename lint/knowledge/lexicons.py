@@ -91,6 +91,8 @@ class Concepts:
     not_goal_nouns: tuple[str, ...] = ()
     nickname_heads: tuple[str, ...] = ()
     nickname_descriptors: tuple[str, ...] = ()
+    suppressing_verbs: tuple[str, ...] = ()
+    wanted_functions: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -109,10 +111,12 @@ def parse_use_predicates(file: YamlFile) -> UsePredicates:
 def parse_concepts(file: YamlFile) -> Concepts:
     """Validate concepts.yaml: complaint words and suffixes, goal verbs and nouns, goal
     comparatives and the nouns after them that name no goal, the heads of a nickname that
-    says what the drug is for and the words of a nickname that describe the drug only."""
+    says what the drug is for and the words of a nickname that describe the drug only, and
+    the verbs that suppress and the functions a reader wants kept (what one suppresses is a
+    side effect)."""
     check = FieldChecker(file)
     keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns",
-            "nickname_heads", "nickname_descriptors")
+            "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 

@@ -63,13 +63,14 @@ class CueMatcher:
         if cue.label_ not in ("benefit", "use"):
             return False
         for token in reversed(cue.doc[max(0, cue.start - 3):cue.start]):
-            if token.is_punct:
-                return False
+            if token.is_punct or token.lower_ in MODALS:
+                return False  # "Your Cipro prescription will clear up ...": the noun is the subject
             if token.lower_ in self.not_benefit:
                 return True
         return False
 
 
+MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do"})
 BE_FORMS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "becomes", "became", "remains"})
 COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply", "just", "now", "also", "still",
                              "definitely", "literally", "seriously", "officially", "essentially", "pretty", "much"})
