@@ -213,6 +213,10 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
     return found
 
 
+PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grandpa a little morphine")
+ADD_FORMS = frozenset(phrase_forms("add"))
+
+
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
     the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
@@ -223,14 +227,19 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if words[i] not in purpose:
             continue
         j = i + 1
-        while j < min(sentence.end, i + 4) and j not in drug_starts and not refers_to_drug(doc, j):
+        while j < min(sentence.end, i + PURPOSE_OBJECT_REACH) and j not in drug_starts and not refers_to_drug(doc, j):
             j += 1
-        if j >= min(sentence.end, i + 4):
-            continue
+        if j >= min(sentence.end, i + PURPOSE_OBJECT_REACH) or words[i] in ADD_FORMS and j not in drug_starts:
+            continue  # "add a third capsule to speed things along" is a dose, not the drug given for a goal
         after = drug_starts[j].end if j in drug_starts else j + 1
         k = after
-        while k < min(sentence.end, after + 5) and words[k] != "to" and not doc[k].is_punct:
+        while k < min(sentence.end, after + 5) and words[k] not in ("to", "so") and not doc[k].is_punct:
             k += 1
+        if k + 1 < sentence.end and words[k] == "so" and (verb := _so_clause_verb(doc, sentence, k)) is not None:
+            span = _phrase_after(doc, verb, sentence.end, keep_for=True)
+            if span is not None:  # "gave him Benadryl so he would sleep on the plane"
+                found.append(Candidate(span, f"'{doc[i].text} ... so'", after, i))
+            continue
         if k + 1 >= sentence.end or words[k] != "to":
             continue
         goal = words[k + 1] in vocabulary.goal_verbs
@@ -240,6 +249,33 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if span is not None:
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i))
     return found
+
+
+SO_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
+SO_POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})
+SO_PERSONS = frozenset({"person", "son", "daughter", "kid", "kids", "child", "children", "husband", "wife", "partner",
+                        "mom", "dad", "mother", "father", "baby", "patient", "patients", "grandpa", "grandma"})
+SO_AUXILIARIES = frozenset({"can", "could", "will", "would", "does", "do", "did", "n't", "not", "wo", "ca", "'ll", "’ll",
+                            "finally", "actually", "still", "just", "really", "then", "at", "least", "never"})
+
+
+def _so_clause_verb(doc: Doc, sentence: Span, so: int) -> int | None:
+    """The goal verb of a purpose clause 'so (that) he can finally sleep', 'so their person
+    sleeps' at token `so`, or None. A negated clause ('so you don't get ...') is advice."""
+    words, i = lowered(doc), so + 1
+    if i < sentence.end and words[i] == "that":
+        i += 1
+    if i < sentence.end and words[i] in SO_SUBJECTS:
+        i += 1
+    elif i + 1 < sentence.end and words[i] in SO_POSSESSIVES and words[i + 1] in SO_PERSONS:
+        i += 2  # "so their person sleeps", not "so his depression would lift"
+    else:
+        return None
+    while i < sentence.end and words[i] in SO_AUXILIARIES:
+        if words[i] in ("n't", "not", "never"):
+            return None  # "so you don't get an upset stomach": advice on taking it
+        i += 1
+    return i if i < sentence.end and words[i] in _goal_verb_forms() else None
 
 
 WAY_NOUNS = frozenset({"way", "ways", "means", "shortcut", "trick"})
