@@ -103,7 +103,8 @@ HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
                          r"|\bq(?P<q>\d+)h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b", re.I)
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
-PER_DAY_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b|^\s*(?:of \w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
+PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
+                           r"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
                            r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b"  # "60 mg split morning and night"
                            r"|^\s*(?:on (?:the )?(?:very )?first day|(?:on|from) day (?:one|1))\b", re.I)  # the first day's amount
@@ -494,7 +495,10 @@ FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week|morning|
 COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
-                        rf"|it|them|one|a dose|(?:a|the|your) (?:tablet|pill|capsule|caplet|shot|dose|patch|pen|injection)"
+                        rf"|it|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
+                        rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
+                        rf"usual|daily|bedtime))?\s+(?:tablets?|pills?|capsules?|caplets?|shots?|doses?|patch(?:es)?|pens?|"
+                        rf"injections?)"
                         rf"|(?:{COUNT})(?=\s+(?:every|each|twice|three times|four times|a day|daily|at once|together)\b)"
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
