@@ -1668,9 +1668,11 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
             or len(claim.mention.amounts_mg) != 1 or claim.mention.per_kg \
             or ANOTHER_DAY.match(text, claim.end):  # "another 5 mg the next night": another day
         return [claim]
+    derived = {(c.start, c.end) for c, d in itertools.combinations(claims, 2) if (c.start, c.end) == (d.start, d.end)}
     earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
+               and not (c.mention.per_day and (c.start, c.end) in derived)  # a total already made of them
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1
-               and not c.mention.per_kg and c.mention.kind == "usual"
+               and not c.mention.per_kg and c.mention.kind in ("usual", "initial")  # "started at 2 g at breakfast"
                and not c.mention.by_interval]
     if any(c.sentence_index == claim.sentence_index for c in earlier):  # "8 mg before and another 8 mg later":
         earlier = [c for c in earlier if c.sentence_index == claim.sentence_index]  # the day is this sentence's

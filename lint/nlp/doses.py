@@ -70,7 +70,13 @@ COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|o
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
 
+MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|afternoon|dinner(?:time)?|supper|evening|night|bedtime|breakfast)"
+TIMES_LISTED = [  # "in the morning, afternoon and dinner": one dose at each time named
+    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (4, 4)),
+    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (3, 3)),
+]
 FREQUENCIES = [
+    *TIMES_LISTED,
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
     (re.compile(r"\b(?:once|one time) (?:a|per|each) (?:day|night)|\bonce (?:daily|nightly)|\bqd\b|\bonce a night", re.I), (1, 1)),
