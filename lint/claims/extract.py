@@ -1642,7 +1642,9 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
 
 
 ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"
-                          r"|\b(?:add|adds|added|adding|throw in|tack on)\s+(?:in\s+)?(?:an? )?$", re.I)
+                          r"|\b(?:add|adds|added|adding|throw in|tack on)\s+(?:in\s+)?(?:an? )?$"
+                          r"|\balso\s+(?:takes?|took|gets?|got|gives?|gave|swallows?|swallowed|pops?|popped)\s+(?:an? )?$",
+                          re.I)  # "and also gets a 15 mg SolTab when she wakes"
 ON_TOP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?,?\s*on top(?! of (?:the world|things|it all))\b", re.I)
 DENIED_BEFORE = re.compile(r"\b(?:not|never|no|n't|don't|avoid)\b", re.I)  # "do not take another 5 mg"
 SAME_DAY_SENTENCES = 3  # an "another" dose adds to the doses of the last few sentences before it

@@ -61,7 +61,7 @@ COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
-              r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|puffs?|sprays?|inhalations?|actuations?)")
+              r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?)")
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
@@ -71,7 +71,10 @@ UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximu
                        rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
 
 MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|afternoon|dinner(?:time)?|supper|evening|night|bedtime|breakfast)"
-TIMES_LISTED = [  # "in the morning, afternoon and dinner": one dose at each time named
+CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm"
+TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.m.": one dose at each time named
+    (re.compile(rf"\bat {CLOCK}\s*,\s*(?:at )?{CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (3, 3)),
+    (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (4, 4)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (3, 3)),
 ]
@@ -100,6 +103,7 @@ FREQUENCIES = [
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
+                rf"at {CLOCK}|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
                 re.I), (1, 1)),
 ]
@@ -365,15 +369,16 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         if times is not None and (cap := COUNT_CAP.search(clause_right)) is not None:
             most = _count(cap.group("n"))  # "every 4 hours, up to 6 times a day": six doses
             times, by_interval = (min(times[0], most), min(times[1], most)), False
-        per_day = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right)) \
-            or bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
-        count = None if per_day else tablet_count(left, right)
+        per_day_stated = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right))  # "8 mg/day", "8 mg a day"
+        per_day_before = bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
+        per_day = per_day_stated or per_day_before
+        count = None if per_day_stated else tablet_count(left, right)  # "on day one, two 8 mg films": 16 mg that day
         if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
                 and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
             count = (_count(taken_as.group("a")), _count(taken_as.group("b") or taken_as.group("a")))  # "10 mg/325 mg ... taken as two tablets"
         if count is not None:
             values = [(low * count[0], high * count[1]) for low, high in values]
-            per_day = bool(COUNTED_PER_DAY.match(right))  # "three 8 mg tablets a day": a daily total
+            per_day = per_day_before or bool(COUNTED_PER_DAY.match(right))  # "three 8 mg tablets a day": a daily total
             if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
                 doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
@@ -409,11 +414,12 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
 
 COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"(?:times|doses)\b", re.I)
+CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
-                     rf"dinner(?:time)?|supper(?:time)?)|in the afternoon", re.I)
+                     rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}", re.I)
 ADDED_DOSE = r"(?:another|an extra|a further|a second)"  # a dose on top of one already named
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
-DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*{ADDED_DOSE}?\s*$", re.I)
+DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
 
 
 def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:
