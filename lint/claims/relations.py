@@ -387,7 +387,8 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
     'his insurance policy against a wobbly voice': a nickname the text calls the drug (a
     copula or 'as' after the drug, or a naming verb before it), whose head says it serves
     a purpose (nickname_heads). The words before the head that do more than describe the
-    drug (nickname_descriptors) are the use, else the phrase after 'for' or 'against' it."""
+    drug (nickname_descriptors) are the use, else the phrase after 'for', 'against' or 'to'
+    it ('the secret to flatter abs')."""
     words, descriptors = lowered(doc), frozenset(concepts().nickname_descriptors)
     drug_starts = {d.end - 1: d.start for d in drug_spans}  # the last token of each name -> its first
     found = []
@@ -404,7 +405,7 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
         if kept and words[kept[0]] != "-" and words[kept[-1]] != "-":
             found.append(Candidate(doc[kept[0]:kept[-1] + 1], f"'{doc[head].text}' (the drug called one)", opener, head,
                                    object_only=True))
-        elif not kept and head + 2 < sentence.end and words[head + 1] in ("for", "against"):
+        elif not kept and head + 2 < sentence.end and words[head + 1] in ("for", "against", "to"):
             span = _goal_after(doc, head + 2, sentence.end)
             if span is not None:
                 found.append(Candidate(span, f"'{doc[head].text} {doc[head + 1].text}'", opener, head))
