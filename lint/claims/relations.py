@@ -215,6 +215,8 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
 
 PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grandpa a little morphine")
 ADD_FORMS = frozenset(phrase_forms("add"))
+NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", "hard", "easy", "difficult", "impossible",
+                                 "too", "enough", "able", "unable", "likely", "unlikely", "safe", "okay", "ok"})
 
 
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
@@ -240,8 +242,8 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             if span is not None:  # "gave him Benadryl so he would sleep on the plane"
                 found.append(Candidate(span, f"'{doc[i].text} ... so'", after, i))
             continue
-        if k + 1 >= sentence.end or words[k] != "to":
-            continue
+        if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN:
+            continue  # "someone taking it is very hard to wake": 'to' completes 'hard', not the taking
         goal = words[k + 1] in vocabulary.goal_verbs
         if not goal and not _open_purpose_verb(doc, sentence, k + 1):
             continue
