@@ -533,8 +533,28 @@ def _in_label(sentence: _Sentence, condition: Span) -> bool:
     return bool(block and block.label_end and block.start <= condition.start_char < block.label_end)
 
 
+def _leading_for_people(sentence: _Sentence, condition: Span) -> bool:
+    """'For babies with RSV bronchiolitis, a short course of prednisone helps': the sentence
+    opens with the people who have the condition, and a use or benefit word follows it ('For
+    anyone with asthma, propranolol can be dangerous' presents no use)."""
+    doc, start, i = sentence.doc, sentence.span.start, condition.start - 1
+    if not any(c.label_ in ("use", "benefit") and c.start >= condition.end for c in sentence.cues) \
+            or any(c.label_ == "harm" for c in sentence.cues):
+        return False
+    while i > start and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    if i - 1 <= start or doc[i].lower_ != "with" or doc[i - 1].lower_ not in PATIENT_NOUNS:
+        return False
+    j = i - 2
+    while j > start and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in EVERY):
+        j -= 1
+    return j == start and doc[j].lower_ == "for"
+
+
 def _for_drug(sentence: _Sentence, condition: Span) -> bool:
-    """'Klonopin for addicts', 'take it for X', 'For depression: ...'."""
+    """'Klonopin for addicts', 'take it for X', 'For depression: ...', 'For babies with X, ...'."""
+    if _leading_for_people(sentence, condition):
+        return True
     doc, i = sentence.doc, condition.start - 1
     while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
         i -= 1
@@ -972,7 +992,8 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
 
 HAVING = frozenset({"has", "have", "had"})  # "who has type 1 diabetes"
 BEING = frozenset({"is", "am", "'m", "’m", "was", "'s", "’s"})  # "my fiancé is type 1"
-PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "kids", "teens"}
+PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "kids", "teens", "babies", "infants",
+                          "toddlers", "children", "seniors", "teenagers"}
 GIVEN_FORMS = frozenset(form for verb in ("prescribe", "give", "start", "put", "inject", "add", "switch")
                         for form in verb_forms(verb))  # "was prescribed Jardiance", "has been injecting Victoza"
 PATIENT_REACH = 8  # words from the condition to the drug ("..., was prescribed Jardiance by")
@@ -1065,7 +1086,8 @@ def _named_after_leading_for(sentence: _Sentence, condition: Span) -> Span | Non
     """The drug a sentence names after a leading 'For <condition>,' when it names none before:
     whose use the 'For' is."""
     opens = condition.start - sentence.span.start <= 2 and (condition[0].lower_ == "for"
-                                                           or sentence.doc[condition.start - 1].lower_ == "for")
+                                                           or sentence.doc[condition.start - 1].lower_ == "for") \
+        or _leading_for_people(sentence, condition)
     if not opens or any(d.start < condition.start for d in sentence.drugs):
         return None
     return next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
