@@ -30,6 +30,7 @@ from lint.claims.relations import (
     label_vocabulary,
     listed_candidates,
     nickname_candidates,
+    nickname_descriptors,
     not_a_use,
     purpose_candidates,
     purpose_forms,
@@ -41,7 +42,7 @@ from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
 from lint.claims.users import UseGroup, giving_forms, use_groups
-from lint.knowledge.lexicons import concepts, cue_table
+from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
@@ -889,8 +890,7 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     before_class = condition.start - 1
     if before_class > sentence.span.start and doc[before_class].is_quote:  # 'calls it his "anti-aging pill"'
         before_class -= 1
-    descriptors = concepts().nickname_descriptors
-    while before_class > sentence.span.start and doc[before_class].lower_ in descriptors:
+    while before_class > sentence.span.start and doc[before_class].lower_ in nickname_descriptors():
         before_class -= 1  # "my bonus diet pill", "her go-to sleep aid"
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
         if called_by_name(doc, sentence.span, before_class, {d.end - 1: d.start for d in sentence.drugs}):
@@ -997,6 +997,7 @@ PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "ki
 GIVEN_FORMS = frozenset(form for verb in ("prescribe", "give", "start", "put", "inject", "add", "switch")
                         for form in verb_forms(verb))  # "was prescribed Jardiance", "has been injecting Victoza"
 PATIENT_REACH = 8  # words from the condition to the drug ("..., was prescribed Jardiance by")
+CAUTIONING = ADVISED - {"can", "may", "might", "will"}  # "can add it on" presents a use; "should not" cautions
 
 
 def _patient_taking(sentence: _Sentence, condition: Span, main: str | None,
@@ -1031,7 +1032,7 @@ def _patient_taking(sentence: _Sentence, condition: Span, main: str | None,
         return None  # another condition in the sentence may be the use: this one is who the person is
     for i in range(after, min(end, condition.end + PATIENT_REACH)):
         word = doc[i].lower_
-        if word in ADVISED - {"can", "may", "might", "will"} or word in ("n't", ".", ";", "?"):
+        if word in CAUTIONING or word in ("n't", ".", ";", "?"):
             return None  # "should not take it" cautions; "can add it on" presents
         if word in BEING and not (i + 1 < end and doc[i + 1].lower_ == "on"):
             continue  # "was prescribed": the verb after it presents the drug
@@ -1692,9 +1693,9 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
             or len(claim.mention.amounts_mg) != 1 or claim.mention.per_kg \
             or ANOTHER_DAY.match(text, claim.end):  # "another 5 mg the next night": another day
         return [claim]
-    derived = {(c.start, c.end) for c, d in itertools.combinations(claims, 2) if (c.start, c.end) == (d.start, d.end)}
+    spans = Counter((c.start, c.end) for c in claims)  # a span claimed twice holds a total made of its doses
     earlier = [c for c in claims[:-1] if c.drug == claim.drug and c.end <= claim.start
-               and not (c.mention.per_day and (c.start, c.end) in derived)  # a total already made of them
+               and not (c.mention.per_day and spans[(c.start, c.end)] > 1)  # a total already made of them
                and c.sentence_index >= index - SAME_DAY_SENTENCES and len(c.mention.amounts_mg) == 1
                and not c.mention.per_kg and c.mention.kind in ("usual", "initial")  # "started at 2 g at breakfast"
                and not c.mention.by_interval]

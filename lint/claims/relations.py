@@ -134,9 +134,10 @@ def _suppressing_forms() -> frozenset[str]:
 def suppresses_wanted(cue: Span, phrase: Span) -> bool:
     """True when a suppressing verb takes a function the reader wants kept: 'Zoloft killed
     my libido', 'it switched off my sex drive' state a side effect, not a use."""
-    wanted = concepts().wanted_functions
+    if cue.text.lower() not in _suppressing_forms():
+        return False
     words = " ".join(t.lower_ for t in phrase if t.is_alpha)
-    return cue.text.lower() in _suppressing_forms() and any(words.endswith(function) for function in wanted)
+    return any(words.endswith(function) for function in concepts().wanted_functions)
 
 
 def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candidate]:
@@ -384,6 +385,12 @@ def _nickname_heads() -> frozenset[str]:
     return frozenset(form for head in concepts().nickname_heads for form in noun_forms(head))
 
 
+@lru_cache(maxsize=1)
+def nickname_descriptors() -> frozenset[str]:
+    """The words of a nickname that only describe the drug ('little', 'go-to', 'morning')."""
+    return frozenset(concepts().nickname_descriptors)
+
+
 def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'Adderall is the finals-week cheat code', 'I call these tablets my flat-tummy fix',
     'his insurance policy against a wobbly voice': a nickname the text calls the drug (a
@@ -391,7 +398,7 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
     a purpose (nickname_heads). The words before the head that do more than describe the
     drug (nickname_descriptors) are the use, else the phrase after 'for', 'against' or 'to'
     it ('the secret to flatter abs')."""
-    words, descriptors = lowered(doc), frozenset(concepts().nickname_descriptors)
+    words = lowered(doc)
     drug_starts = {d.end - 1: d.start for d in drug_spans}  # the last token of each name -> its first
     found = []
     for head in range(sentence.start + 2, sentence.end):
@@ -402,7 +409,7 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
         if opener is None or not _called_the_drug(doc, sentence, opener, drug_starts):
             continue
         first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
-        kept = [j for j in range(first, head) if not _describes_only(doc, j, descriptors) and not doc[j].is_quote
+        kept = [j for j in range(first, head) if not _describes_only(doc, j) and not doc[j].is_quote
                 and not (doc[j].is_punct and words[j] != "-")]
         if kept and words[kept[0]] != "-" and words[kept[-1]] != "-":
             found.append(Candidate(doc[kept[0]:kept[-1] + 1], f"'{doc[head].text}' (the drug called one)", opener, head,
@@ -421,12 +428,12 @@ def _goal_compound_at(words: list[str], head: int) -> bool:
                                             or words[head - 1] in vocabulary.complaint_words)
 
 
-def _describes_only(doc: Doc, index: int, descriptors: frozenset[str]) -> bool:
+def _describes_only(doc: Doc, index: int) -> bool:
     """True when the word only describes the drug ('little', 'morning'), unless a hyphen joins
     it to its neighbour ('red-carpet', 'all-nighter')."""
     hyphened = index + 1 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ \
         or index > 0 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_
-    return doc[index].lower_ in descriptors and not hyphened
+    return doc[index].lower_ in nickname_descriptors() and not hyphened
 
 
 def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[int, int]) -> bool:
@@ -456,7 +463,7 @@ def called_by_name(doc: Doc, sentence: Span, opener: int, drug_starts: dict[int,
     if j < sentence.start or not (j in drug_starts or refers_to_drug(doc, j)):
         return False
     named_from = drug_starts.get(j, j)
-    while named_from - 1 > sentence.start and words[named_from - 1] in concepts().nickname_descriptors:
+    while named_from - 1 > sentence.start and words[named_from - 1] in nickname_descriptors():
         named_from -= 1  # "calls these little Benadryl tablets my ..."
     return named_from - 1 >= sentence.start and words[named_from - 1] in NAMING_VERBS \
         or named_from - 2 >= sentence.start and words[named_from - 2] in NAMING_VERBS \

@@ -72,6 +72,7 @@ UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximu
 
 MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|afternoon|dinner(?:time)?|supper|evening|night|bedtime|breakfast)"
 CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm"
+CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
 TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.m.": one dose at each time named
     (re.compile(rf"\bat {CLOCK}\s*,\s*(?:at )?{CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (3, 3)),
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
@@ -103,7 +104,7 @@ FREQUENCIES = [
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
-                rf"at {CLOCK}|"
+                rf"{CLOCK_TIME}|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
                 re.I), (1, 1)),
 ]
@@ -414,7 +415,6 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
 
 COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"(?:times|doses)\b", re.I)
-CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}", re.I)
 ADDED_DOSE = r"(?:another|an extra|a further|a second)"  # a dose on top of one already named
