@@ -10,7 +10,8 @@ import gc
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -119,6 +120,22 @@ def main() -> None:
     """
 
 
+@contextmanager
+def _report_sink(output: str | None, live: bool, color: bool) -> Iterator[Callable[[str], Any]]:
+    """Where the report is written, piece by piece: into the --output file (atomically, when
+    the run ends), else to standard output at once, or at the end when a progress bar is
+    drawn on the same terminal (`live` false)."""
+    from lint.report.output import atomic_file
+    if output:
+        with atomic_file(output) as handle:
+            yield handle.write
+        return
+    held: list[str] = []
+    yield (lambda text: click.echo(text, nl=False, color=color or None)) if live else held.append
+    if held:
+        click.echo("".join(held), nl=False, color=color or None)
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
@@ -166,21 +183,14 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
     """
-    from lint.report import render
-    from lint.report.output import why_not_write, write_atomic
-    from lint.report.text import (
-        DEFAULT_WIDTH,
-        TextOptions,
-        filter_findings,
-        render_text,
-        summary_text,
-        use_color,
-        visible,
-    )
-    from lint.workflow.baseline import filter_new, read_baseline
+    from lint.report.output import why_not_write
+    from lint.report.stream import ReportWriter
+    from lint.report.text import DEFAULT_WIDTH, TextOptions, summary_text, use_color, visible
+    from lint.workflow.baseline import read_baseline
     from lint.workflow.baseline import write_baseline as record_baseline
     from lint.workflow.inputs import MAX_TEXT_BYTES
     from lint.workflow.run import CheckRequest, known_rules, plan, run_check
+    from lint.workflow.triage import Triage
 
     paths = paths or (".",)  # as other linters do: no path checks the current folder
     if stdin_filename is not None:
@@ -206,41 +216,36 @@ def check(paths, fmt, fail_on, profile_dirs, disabled, selected, min_severity, r
         click.echo(f"druglint: cannot write {visible(output)}: {visible(refusal)}", err=True)
         sys.exit(EXIT_ERROR)
     show_progress = sys.stderr.isatty() and len(files) > 1 and not quiet
-    with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
-                           hidden=not show_progress) as progress:
-        def on_report(report):
-            if report.error:
-                click.echo(f"druglint: {visible(report.path)}: {visible(report.error)}", err=True)
-            progress.update(1)
-        result = run_check(request, jobs=jobs, on_report=on_report, planned=planned)
-    if selected:  # rules of packs named only in a config were not turned off above
-        for file_report in result.reports:
-            file_report.findings[:] = [f for f in file_report.findings if f.rule in selected]
+    colored = use_color("never" if no_color else color, sys.stdout.isatty()) and not output
+    triage = Triage(selected=frozenset(selected), record=bool(write_baseline), min_severity=min_severity,
+                    baseline=read_baseline(baseline) if baseline else None, baseline_path=baseline or ".")
+    text_options = TextOptions(output_format=output_format, quiet=quiet, width=DEFAULT_WIDTH if output else None)
+    try:
+        with _report_sink(output, live=not (show_progress and sys.stdout.isatty()), color=colored) as write:
+            writer = ReportWriter(fmt, write, color=colored, text_options=text_options)
+            with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
+                                   hidden=not show_progress) as progress:
+                def on_report(report):
+                    if report.error:
+                        click.echo(f"druglint: {visible(report.path)}: {visible(report.error)}", err=True)
+                    progress.update(1)
+                    writer.add(triage(report))
+                    return report.findings_only()
+                result = run_check(request, jobs=jobs, on_report=on_report, planned=planned)
+            writer.finish(hidden=triage.hidden)
+    except OSError as error:
+        if not output:
+            raise
+        click.echo(f"druglint: cannot write {visible(output)}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
     if write_baseline:
-        count = record_baseline(write_baseline, result.reports)
+        count = record_baseline(write_baseline, triage.recorded)
         if not quiet:
             click.echo(f"druglint: recorded {count} findings in {write_baseline}", err=True)
-    if baseline:
-        known = filter_new(result.reports, read_baseline(baseline), baseline)
-        if not quiet:
-            click.echo(f"druglint: {known} findings already in the baseline were not reported", err=True)
-    shown, hidden = filter_findings(result.reports, min_severity)
-    colored = use_color("never" if no_color else color, sys.stdout.isatty()) and not output
-    if fmt == "text":
-        options = TextOptions(output_format=output_format, quiet=quiet, hidden=hidden,
-                              width=DEFAULT_WIDTH if output else None)
-        report = render_text(shown, color=colored, options=options)
-    else:
-        report = render(fmt, shown)
+    if baseline and not quiet:
+        click.echo(f"druglint: {triage.known} findings already in the baseline were not reported", err=True)
     if output:
-        try:
-            write_atomic(output, report)
-        except OSError as error:
-            click.echo(f"druglint: cannot write {visible(output)}: {error.strerror or error}", err=True)
-            sys.exit(EXIT_ERROR)
-        click.echo(f"{summary_text(shown, hidden)} (report: {visible(output)})")
-    else:
-        click.echo(report, nl=False, color=colored or None)
+        click.echo(f"{summary_text(writer.reports, triage.hidden)} (report: {visible(output)})")
     if stats:
         click.echo(result.stats(), err=True)
     if result.input_errors:

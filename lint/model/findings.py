@@ -105,3 +105,7 @@ class FileReport:
     error: str | None = None
     source: str | None = field(default=None, repr=False)  # the decoded article text the offsets index
     claims: list[Claim] = field(default_factory=list)
+
+    def findings_only(self) -> FileReport:
+        """The report without the article text and claims (what a run keeps once it is written)."""
+        return FileReport(path=self.path, drugs=self.drugs, findings=self.findings, error=self.error)

@@ -43,13 +43,16 @@ def workflow_command(command: str, properties: dict[str, object], message: str) 
 
 def render_github(reports: list[FileReport]) -> str:
     """The reports as GitHub Actions workflow commands, one line per finding."""
+    return "".join(map(file_commands, reports))
+
+
+def file_commands(report: FileReport) -> str:
+    """One file's workflow commands: its input error, then a line per finding."""
     lines = []
-    for report in reports:
-        if report.error:
-            lines.append(workflow_command("error", {"file": report.path, "title": "input-error"}, report.error))
-        for finding in report.findings:
-            lines.append(workflow_command(COMMANDS[finding.severity], _position(report.path, finding),
-                                          _message(finding)))
+    if report.error:
+        lines.append(workflow_command("error", {"file": report.path, "title": "input-error"}, report.error))
+    for finding in report.findings:
+        lines.append(workflow_command(COMMANDS[finding.severity], _position(report.path, finding), _message(finding)))
     return "".join(line + "\n" for line in lines)
 
 

@@ -15,15 +15,23 @@ def _lines(items: list[dict]) -> str:
     return "[\n" + ",\n".join(f"      {_compact(item)}" for item in items) + "\n    ]" if items else "[]"
 
 
+OPENING = '{\n  "files": [\n'
+SEPARATOR = ",\n"
+CLOSING = "\n  ]\n}\n"
+EMPTY = '{\n  "files": []\n}\n'
+
+
+def file_entry(report: FileReport) -> str:
+    """One file's entry of the "files" list."""
+    head = f'{{"path": {_compact(report.path)}, "drugs": {_compact([{"id": d} for d in report.drugs])}'
+    if report.error:
+        head += f', "error": {_compact(report.error)}'
+    return (f'    {head}, "findings": {_lines([f.to_dict() for f in report.findings])}, '
+            f'"claims": {_lines([c.to_dict() for c in report.claims])}}}')
+
+
 def render_json(reports: list[FileReport]) -> str:
     """{"files": [{"path", "drugs", "error"?, "findings", "claims"}]}, one finding or claim a line (fast for
     a library of thousands of files, and still easy to read and diff)."""
-    files = []
-    for report in reports:
-        head = f'{{"path": {_compact(report.path)}, "drugs": {_compact([{"id": d} for d in report.drugs])}'
-        if report.error:
-            head += f', "error": {_compact(report.error)}'
-        files.append(f'    {head}, "findings": {_lines([f.to_dict() for f in report.findings])}, '
-                     f'"claims": {_lines([c.to_dict() for c in report.claims])}}}')
-    return '{\n  "files": [\n' + ",\n".join(files) + "\n  ]\n}\n" if files else '{\n  "files": []\n}\n'
-
+    entries = [file_entry(report) for report in reports]
+    return OPENING + SEPARATOR.join(entries) + CLOSING if entries else EMPTY

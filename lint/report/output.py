@@ -3,18 +3,28 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import IO
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write text (UTF-8) to a temporary file beside `path`, then rename it over `path`.
-    The file gets the mode a new file would get (or keeps the mode of the one it replaces)."""
+    """Write text (UTF-8) to `path` atomically (see `atomic_file`)."""
+    with atomic_file(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_file(path: str) -> Iterator[IO[str]]:
+    """A UTF-8 file to write a report into piece by piece: a temporary file beside `path`,
+    renamed over `path` when the block ends, removed if it fails. The file gets the mode a
+    new file would get (or keeps the mode of the one it replaces)."""
     folder = os.path.dirname(os.path.abspath(path))
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=folder, delete=False,
                                          prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         with handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(path))

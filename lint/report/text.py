@@ -92,33 +92,27 @@ def summary_text(reports: list[FileReport], hidden: int = 0) -> str:
     return line
 
 
-def filter_findings(reports: list[FileReport], min_severity: str | None = None) -> tuple[list[FileReport], int]:
-    """Copies of the reports without findings below `min_severity`, and how many were left out."""
-    if not min_severity:
-        return reports, 0
-    threshold = severity_rank(min_severity)
-    kept: list[FileReport] = []
-    hidden = 0
-    for report in reports:
-        findings = [f for f in report.findings if severity_rank(f.severity) >= threshold]
-        hidden += len(report.findings) - len(findings)
-        kept.append(FileReport(path=report.path, drugs=report.drugs, findings=findings,
-                               error=report.error, source=report.source))
-    return kept, hidden
-
-
 def render_text(reports: list[FileReport], color: bool = False, options: TextOptions | None = None) -> str:
+    """The text report of every file, then the summary line."""
     options = options or TextOptions()
+    return "".join(text_of_file(report, color, options) for report in reports) + text_summary(reports, options)
+
+
+def text_of_file(report: FileReport, color: bool, options: TextOptions) -> str:
+    """One file's part of the text report (nothing when quiet or when it has nothing to say)."""
+    if options.quiet:
+        return ""
     painter = _Painter(color)
-    lines: list[str] = []
-    if not options.quiet:
-        for report in reports:
-            if options.output_format == "concise":
-                lines += _concise_file(report, painter)
-            else:
-                lines += _full_file(report, painter, options.width or terminal_width())
-    lines.append(summary_text(reports, options.hidden))
-    return "\n".join(lines) + "\n"
+    if options.output_format == "concise":
+        lines = _concise_file(report, painter)
+    else:
+        lines = _full_file(report, painter, options.width or terminal_width())
+    return "".join(line + "\n" for line in lines)
+
+
+def text_summary(reports: list[FileReport], options: TextOptions) -> str:
+    """The text report's last line."""
+    return summary_text(reports, options.hidden) + "\n"
 
 
 class _Painter:

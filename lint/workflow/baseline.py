@@ -100,11 +100,11 @@ def _relative(article_path: str, base: Path) -> str:
         return Path(article_path).resolve().as_posix()
 
 
-def filter_new(reports: list[FileReport], known: Counter[str], baseline_path: str = ".") -> int:
-    """Remove findings the baseline at `baseline_path` records, in place; returns how many
-    were removed. Paths are taken relative to the baseline's folder (baselines written before
-    that recorded them as typed, and still match that way)."""
-    remaining = Counter(known)
+def filter_new(reports: list[FileReport], remaining: Counter[str], baseline_path: str = ".") -> int:
+    """Remove findings the baseline at `baseline_path` records, in place, using up each
+    fingerprint of `remaining` as it matches (a finding recorded twice hides two); returns how
+    many were removed. Paths are taken relative to the baseline's folder (baselines written
+    before that recorded them as typed, and still match that way)."""
     removed = 0
     base = _folder_of(baseline_path)
     for report in reports:

@@ -140,11 +140,13 @@ def plan(request: CheckRequest) -> tuple[list[tuple[str, str | None]], str]:
 
 
 def run_check(request: CheckRequest, jobs: int = 1,
-              on_report: Callable[[FileReport], None] = lambda report: None,
+              on_report: Callable[[FileReport], FileReport] = lambda report: report,
               planned: tuple[list[tuple[str, str | None]], str] | None = None) -> CheckResult:
     """Lint every article the request names, in `jobs` processes; unreadable ones are
-    reported, never fatal. `on_report` sees each report as soon as it is ready; `planned`
-    is the request's `plan()` when the caller has made it already."""
+    reported, never fatal. `on_report` sees each report as soon as it is ready, in the order
+    of the files, and returns what the result keeps of it (a report writer keeps only the
+    findings of a report it has written); `planned` is the request's `plan()` when the
+    caller has made it already."""
     files, fail_on = planned or plan(request)
     result = CheckResult(fail_on=fail_on)
     items = [(request, path, error) for path, error in files]
@@ -153,11 +155,8 @@ def run_check(request: CheckRequest, jobs: int = 1,
         pool = WorkerPool(items, _lint_item, _lost_item, jobs)
         with closing(pool.results()) as reports:
             for report in reports:
-                on_report(report)
-                result.reports.append(report)
+                result.reports.append(on_report(report))
     else:
         for item in items:
-            report = _lint_item(item)
-            on_report(report)
-            result.reports.append(report)
+            result.reports.append(on_report(_lint_item(item)))
     return result
