@@ -152,15 +152,23 @@ def _age_finding(profile: Profile, entry: DoseEntry, start: int, end: int, said:
 
 def excluded_age(reference: Reference, profile: Profile, use: UseClaim) -> DoseEntry | None:
     """The no-dose entry of a labeled use that covers the age of the child the article states
-    it for ('a 5-year-old on it for her high blood pressure' where the label starts at 6)."""
+    it for ('a 5-year-old on it for her high blood pressure' where the label starts at 6). An
+    entry of one product counts when the article names that product, or when every product of
+    the use has such an entry (Lamictal XR is not given under 13, but lamotrigine is from 2)."""
     indication = supporting_indication(reference, profile, use)
     if use.age_years is None or indication is None:
         return None
     if use.age_years >= 18:  # an adult, for a use the label doses only in children ('Kapvay for my adult ADHD')
         return profile.doses_only_children(indication.id, use.products)
-    return next((entry for entry in profile.doses if entry.no_dose_for_child(use.age_years)
-                 and entry.indication in (None, indication.id)
-                 and (not use.products or not entry.products or set(entry.products) & use.products)), None)
+    excluded = [entry for entry in profile.doses if entry.no_dose_for_child(use.age_years)
+                and entry.indication in (None, indication.id)]
+    if use.products:
+        return next((entry for entry in excluded if not entry.products or set(entry.products) & use.products), None)
+    whole_drug = next((entry for entry in excluded if not entry.products), None)
+    if whole_drug is not None:
+        return whole_drug
+    products = set(indication.products or (product.id for product in profile.products))
+    return excluded[0] if excluded and products <= {p for entry in excluded for p in entry.products} else None
 
 
 def _age_outside_label(reference: Reference, profile: Profile, use: UseClaim) -> Finding | None:
