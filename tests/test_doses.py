@@ -3,6 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.nlp.doses import find_doses, frequency
+from lint.nlp.unitless import unitless_amounts
 
 
 def only(text):
@@ -308,3 +309,24 @@ def test_an_amount_taken_on_one_occasion_is_a_dose(sentence, mg):
                                       "Her blood sugar was 150 mg/dL."])
 def test_a_strength_or_a_lab_value_is_no_dose(sentence):
     assert find_doses(sentence) == []
+
+
+# Unitless amounts ("two of the 60s", "75 XR", "Kapvay 0.3 twice a day")
+
+UNITLESS_WORDS = st.lists(st.sampled_from(["two", "of", "the", "60s", "300s", "75", "XR", "0.4", "7", "in", "morning",
+                                           "and", "night", "twice", "a", "day", "at", "Zoloft", "100", "her", "80s"]),
+                          max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(UNITLESS_WORDS, st.sets(st.sampled_from([0.4, 7.0, 60.0, 75.0, 100.0, 300.0])))
+def test_unitless_amounts_are_strengths_of_a_named_drug_inside_the_sentence(words, strengths):
+    text = "Zoloft. " + " ".join(words)
+    names = ((0, 6, frozenset(strengths)),)
+    amounts = unitless_amounts(text, 8, len(text), names)
+    for amount in amounts:
+        assert 8 <= amount.start() < amount.end() <= len(text)
+        assert text[amount.start():].startswith(amount.group("low"))
+        assert float(amount.group("low")) in strengths
+    assert unitless_amounts(text, 8, len(text), ()) == []
+    assert [a.start() for a in amounts] == sorted({a.start() for a in amounts})

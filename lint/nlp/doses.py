@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lint.knowledge.reference import load_reference
 from lint.model.document import Block
-from lint.model.units import NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.model.units import COUNT_PATTERN as COUNT
+from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.nlp.sentences import sentence_table
+from lint.nlp.unitless import UnitlessAmount, unitless_amounts
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
@@ -53,11 +57,6 @@ AMOUNT = re.compile(
     re.IGNORECASE)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
-COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-               "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5,
-               "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
-COUNT = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
@@ -222,9 +221,12 @@ def _kind(left: str, right: str = "") -> str:
     return best
 
 
-def _amount_groups(text: str, start: int, end: int) -> list[list[re.Match]]:
-    groups: list[list[re.Match]] = []
-    for match in AMOUNT.finditer(text, start, end):
+def _amount_groups(text: str, start: int, end: int,
+                   unitless: Sequence[UnitlessAmount] = ()) -> list[list[re.Match | UnitlessAmount]]:
+    amounts: list[re.Match | UnitlessAmount] = list(AMOUNT.finditer(text, start, end))
+    amounts += [u for u in unitless if not any(a.start() < u.end() and u.start() < a.end() for a in amounts)]
+    groups: list[list[re.Match | UnitlessAmount]] = []
+    for match in sorted(amounts, key=lambda amount: amount.start()):
         same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg"))
         if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]):  # "13 mg/kg, or 260 mg": two mentions
             groups[-1].append(match)
@@ -241,12 +243,13 @@ COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|
                           rf"(?:the|those|these|my|her|his|your|their)\s*$", re.I)
 
 
-def tablet_count(left: str, right: str) -> tuple[float, float] | None:
+def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[float, float] | None:
     """How many units of the stated strength make one dose: "three 5 mg tablets",
     "1-2 caplets of 500 mg", "three of the 15 mg capsules", "two 10 mg Claritin RediTabs",
-    "three 200 mg at once" (None when no count is stated)."""
+    "three 200 mg at once", and where the amount itself `names_units`, "two of the 60s"
+    (None when no count is stated)."""
     match = COUNT_OF.search(left)
-    if match is None and (STRENGTH_AFTER.match(right) or NAME_AFTER.match(right)):
+    if match is None and (names_units or STRENGTH_AFTER.match(right) or NAME_AFTER.match(right)):
         match = COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)
     if match is None and (spelled := COUNT_BEFORE.search(left)) is not None and not spelled.group("a")[0].isdigit() \
             and not DEFINITE_BEFORE.search(left[:spelled.start()]) and not DOSES_AFTER.match(right):
@@ -315,23 +318,25 @@ def with_strength(mention: DoseMention, strength_mg: float, units: tuple[float, 
     return replace(mention, amounts_mg=(amount,))
 
 
-def _values(match: re.Match) -> tuple[float, float] | None:
-    unit = match.group("unit")
-    low = to_mg(parse_number(match.group("low")), match.group("unit1") or unit)
-    high = to_mg(parse_number(match.group("high")), unit) if match.group("high") else low
+def _values(match: re.Match | UnitlessAmount) -> tuple[float, float] | None:
+    unit, high_text = str(match.group("unit")), match.group("high")
+    low = to_mg(parse_number(str(match.group("low"))), match.group("unit1") or unit)
+    high = to_mg(parse_number(high_text), unit) if high_text else low
     if low > high:  # "from 10 mg to 5 mg": a change, not a range
         return None
     return low, high
 
 
-def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMention]:
-    """Dose mentions in one sentence text[start:end]."""
+def find_doses(text: str, start: int = 0, end: int | None = None,
+               unitless: Sequence[UnitlessAmount] = ()) -> list[DoseMention]:
+    """Dose mentions in one sentence text[start:end], reading the `unitless` amounts found in
+    it as amounts in mg."""
     end = len(text) if end is None else end
     sentence = text[start:end]
     if HISTORICAL.search(sentence):
         return []
     mentions = []
-    groups = _amount_groups(text, start, end)
+    groups = _amount_groups(text, start, end, unitless)
     partner_ends = {}  # group index -> end of its combination partner ("10 mg/325 mg")
     for index in range(len(groups) - 1, 0, -1):
         if PARTNER.match(text[groups[index - 1][-1].end():groups[index][0].start()]):
@@ -373,7 +378,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None) -> list[DoseMe
         per_day_stated = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right))  # "8 mg/day", "8 mg a day"
         per_day_before = bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
         per_day = per_day_stated or per_day_before
-        count = None if per_day_stated else tablet_count(left, right)  # "on day one, two 8 mg films": 16 mg that day
+        names_units = isinstance(first, UnitlessAmount) and first.counts_units
+        count = None if per_day_stated else tablet_count(left, right, names_units)  # "on day one, two 8 mg films": 16 mg that day
         if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
                 and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
             count = (_count(taken_as.group("a")), _count(taken_as.group("b") or taken_as.group("a")))  # "10 mg/325 mg ... taken as two tablets"
@@ -616,9 +622,28 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     return kept
 
 
-@Language.component("druglint_doses")
-def mark_doses(doc: Doc) -> Doc:
-    """doc.spans['doses']: one span per dose mention, its parse in `span._.dose`."""
+@Language.factory("druglint_doses", default_config={"profile_dirs": []})
+def make_dose_marker(nlp: Language, name: str, profile_dirs: list[str]) -> DoseMarker:
+    return DoseMarker(tuple(profile_dirs))
+
+
+class DoseMarker:
+    """Marks doc.spans['doses']: one span per dose mention, its parse in `span._.dose`. Knows
+    each profiled drug's strengths, to read "two of the 60s" as two 60 mg tablets."""
+
+    def __init__(self, profile_dirs: tuple[str, ...]) -> None:
+        reference = load_reference(profile_dirs)
+        self.strengths = {profile.id: frozenset(s for product in profile.products for s in product.strengths_mg)
+                          for profile in reference.profiles.values()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = [(span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset()))
+                 for span in doc.spans["drugs"] if not span._.drug_class]
+        return mark_doses(doc, tuple(named))
+
+
+def mark_doses(doc: Doc, names: tuple[tuple[int, int, frozenset[float]], ...] = ()) -> Doc:
+    """doc.spans['doses'] from the doc's sentences (`names` as `unitless_amounts` takes them)."""
     spans = []
     layout = doc._.layout
     text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
@@ -631,15 +656,17 @@ def mark_doses(doc: Doc) -> Doc:
             and layout.blocks[block].header}  # sentences that are table rows under column headings
     for index in prose:
         if index in with_digits:  # every amount starts with a digit
-            mentions = find_doses(text, *table.chars[index])
+            start, end = table.chars[index]
+            unitless = unitless_amounts(text, start, end, names) if names else []
+            mentions = find_doses(text, start, end, unitless)
             if index in rows:
                 mentions = [_column_kind(mention, rows[index]) for mention in mentions]
             spans += _spans(doc, mentions) + _continuation(doc, text, table, index)
     taken = [(span.start_char, span.end_char) for span in spans]
-    names = tuple((span.start_char, span.end_char) for span in doc.spans["drugs"] if not span._.drug_class)
+    name_spans = tuple((span.start_char, span.end_char) for span in doc.spans["drugs"] if not span._.drug_class)
     for index in prose:  # then schedules with no amount, where no amount's dose already stands
         start, end = table.chars[index]
-        in_sentence = tuple(name for name in names if start <= name[0] < end)
+        in_sentence = tuple(name for name in name_spans if start <= name[0] < end)
         spans += _spans(doc, [m for m in find_frequency_claims(text, start, end, in_sentence, table_row=index in rows)
                               if not any(a < m.end and m.start < b for a, b in taken)])
     doc.spans["doses"] = sorted(spans, key=lambda span: span.start)

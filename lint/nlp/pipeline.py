@@ -17,6 +17,7 @@ from lint.nlp.lexicon import final_period_cases
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",
               "druglint_cues", "druglint_doses", "druglint_syntax")
+REFERENCE_COMPONENTS = ("druglint_drugs", "druglint_conditions", "druglint_doses")  # built from the profiles
 
 
 @lru_cache(maxsize=4)
@@ -30,7 +31,7 @@ def build_pipeline(profile_dirs: tuple[str, ...] = ()) -> Language:
     for chunk, pieces in final_period_cases(tokenizer, terms).items():
         tokenizer.add_special_case(chunk, [{ORTH: piece} for piece in pieces])
     for name in COMPONENTS:
-        config = {"profile_dirs": list(profile_dirs)} if name in ("druglint_drugs", "druglint_conditions") else {}
+        config = {"profile_dirs": list(profile_dirs)} if name in REFERENCE_COMPONENTS else {}
         nlp.add_pipe(name, config=config)
     return nlp
 

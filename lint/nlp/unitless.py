@@ -1,0 +1,83 @@
+"""Amounts an article states without their unit: "two of the 60s", "150 of the XR",
+"Kapvay 0.3 twice a day", "takes his 0.4 morning and night". A number is read in mg only
+where it is a strength of a drug the article names (and, without a name or a form beside
+it, where a schedule follows it), so that ages, clock times and counts stay numbers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, parse_number
+
+FORMS = r"(?-i:XR|ER|SR|LA|CR|XL|CD|ODT)"  # the letters of a release form: "the XR"
+OWNER = r"(?:the|my|his|her|their|your|those|these)"
+PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "two 300s"
+BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}\b", re.I)  # "150 of the XR"
+SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon)"
+            r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
+            r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b)")
+BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
+AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re.I)  # "Kapvay 0.3 twice a day"
+NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
+                                  r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
+MIN_BARE_STRENGTH = 5  # a bare whole number below this before a schedule may count tablets ("2 at bedtime")
+
+
+@dataclass(frozen=True)
+class UnitlessAmount:
+    """An amount in mg read from a number without a unit; it answers as a dose amount match does
+    (`start`, `end`, `group`), so the dose reader treats it as one."""
+
+    begin: int
+    finish: int
+    number: str
+    counts_units: bool  # "two of the 60s": the number names tablets of that strength, counted before it
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, name: str) -> str | None:
+        return {"low": self.number, "unit": "mg"}.get(name)
+
+
+def unitless_amounts(text: str, start: int, end: int,
+                     names: tuple[tuple[int, int, frozenset[float]], ...]) -> list[UnitlessAmount]:
+    """The unitless amounts of the sentence text[start:end]: numbers written as tablets ("two
+    300s"), before a release form ("75 XR") or before a schedule ("0.4 morning and night")
+    that are a strength (mg) of the drug named last before them (else first after them), and
+    numbers right after a drug name that are one of its strengths. `names`: the start, end
+    and strengths of every drug name of the article, in text order."""
+    found: dict[int, UnitlessAmount] = {}
+
+    def add(match: re.Match, counts_units: bool, allowed: frozenset[float] | None = None,
+            finish: int | None = None) -> None:
+        number = match.group("n")
+        if parse_number(number) in (_owner_strengths(names, match.start()) if allowed is None else allowed):
+            finish = finish or match.end("n") + (1 if counts_units else 0)  # "60s" ends after its "s"
+            found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), finish, number, counts_units))
+
+    for name_start, name_end, own in names:
+        if start <= name_start and name_end < end and (after := AFTER_NAME.match(text, name_end, end)):
+            add(after, False, own)
+    for match in PLURAL_STRENGTH.finditer(text, start, end):
+        add(match, True)
+    for match in BEFORE_FORM.finditer(text, start, end):
+        add(match, False, finish=match.end())  # "75 XR": the form is part of the amount
+    for match in BEFORE_SCHEDULE.finditer(text, start, end):
+        number = match.group("n")
+        if ("." in number or parse_number(number) >= MIN_BARE_STRENGTH) \
+                and not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start()):
+            add(match, False)
+    return sorted(found.values(), key=lambda amount: amount.begin)
+
+
+def _owner_strengths(names: tuple[tuple[int, int, frozenset[float]], ...], position: int) -> frozenset[float]:
+    """The strengths of the drug a number at `position` most likely belongs to: the one named
+    last before it, else the first named after it."""
+    before = [own for _, name_end, own in names if name_end <= position]
+    if before:
+        return before[-1]
+    return next((own for name_start, _, own in names if name_start > position), frozenset())
