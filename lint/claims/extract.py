@@ -94,7 +94,7 @@ SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids",
                         "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
                         "benzodiazepines", "painkillers", "caffeine"})
 LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w'’ -]{0,30}?)[ \t]*:[ \t]")  # "Uses: ..." at a line start
-NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "neither", "nor", "cannot", "none"})
+NEGATORS = frozenset({"not", "n't", "n’t", "nt", "never", "no", "neither", "nor", "cannot", "none"})  # "nt": "doesnt"
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
 NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
@@ -633,8 +633,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             drug, reason, named = main, "", None
             if sentence.section in EXCLUDED_SECTIONS or asked:
                 reason = ""
-            elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)):
-                reason = ""  # "Zoloft killed my libido": a side effect
+            elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
+                                      or _taken_with_food(sentence, cue.start)):
+                reason = ""  # "Zoloft killed my libido": a side effect; "taking it with food helps the nausea"
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
                     or _threshold_of(sentence, condition) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
@@ -1163,7 +1164,8 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
     taken: list[Span] = list(sentence.conditions)
     for candidate in candidates:
         phrase = candidate.span
-        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase):
+        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) \
+                or _taken_with_food(sentence, candidate.anchor):
             continue
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
@@ -1259,6 +1261,21 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
         if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i)):
             return main, None
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
+
+
+TAKING_GERUNDS = frozenset({"taking", "having", "swallowing", "using", "giving"})
+WITH_FOOD = re.compile(r"\b(?:with|after|alongside|following)\s+(?:(?:a|some|your|his|her|my)\s+)?(?:(?:full|big|small|light)\s+)?"
+                       r"(?:food|meals?|milk|snacks?|eating|breakfast|lunch|dinner|supper)\b|\bon a full stomach\b", re.I)
+
+
+def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
+    """'Taking it with a meal helps with the nausea': what eases the complaint is taking the
+    drug with food (against its own side effect), not the drug: a subject that opens with
+    taking and names food before the predicate at token `anchor`."""
+    doc = sentence.doc
+    opening = [i for i in range(sentence.span.start, min(anchor, sentence.span.start + 3))
+               if doc[i].lower_ in TAKING_GERUNDS]
+    return bool(opening) and WITH_FOOD.search(doc[opening[0]:anchor].text) is not None
 
 
 FINITE_WORDS = frozenset({"is", "are", "was", "were", "'s", "’s", "does", "do", "did", "doesn't", "don't", "can", "can't",

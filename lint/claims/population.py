@@ -12,6 +12,11 @@ GERIATRIC = re.compile(r"\b(?:elderly|older (?:adults?|people|patients|customers
                        r"the aged|over (?:the age of )?(?:6[5-9]|[7-9]\d)|(?:6[5-9]|[7-9]\d) (?:years )?(?:and|or) (?:older|over))\b", re.I)
 PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
                        r"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile)\b", re.I)
+NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adults", "normal kidney function"
+    r"\b(?:non-?\s?|not\s+)(?:elderly|geriatric|pediatric|paediatric)\b"
+    r"|\b(?:normal|healthy)\s+(?:kidney|renal|liver|hepatic)\s+function\b"
+    r"|\b(?:no|without)\s+(?:kidney|liver|renal|hepatic)\s+(?:problems?|disease|impairment|issues)\b"
+    r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b", re.I)
 ADULT = re.compile(r"\badults?\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
 AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%))", re.I)
 AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))"
@@ -66,7 +71,9 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
 def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
     """Populations named in text and the age range it states (None when it states none).
     The most specific population wins: impairment, then elderly or children, then adults;
-    text that names both adults and children names both."""
+    text that names both adults and children names both; a group named as not meant
+    ("non-elderly", "normal kidney function") is none."""
+    text = NOT_THE_GROUP.sub(" ", text)
     if RENAL.search(text):
         return frozenset({"renal"}), None
     if HEPATIC.search(text):
