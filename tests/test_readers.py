@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from lint.readers import read_document
@@ -61,3 +62,18 @@ def test_a_table_row_or_definition_is_one_block_labelled_by_its_first_part():
         row = document.blocks[-1]
         assert document.text[row.start:row.label_end] == "Elderly patients", name
         assert document.text[row.start:row.end].split() == "Elderly patients start with 2 mg three times a day".split()
+
+
+@pytest.mark.parametrize("name, source", [
+    ("a.md", "| | Zofran | Phenergan |\n|---|---|---|\n| Uses | nausea | |\n| | | motion sickness |\n"),
+    ("a.html", "<table><tr><th></th><th>Zofran</th><th>Phenergan</th></tr>"
+               "<tr><td>Uses</td><td>nausea</td><td></td></tr><tr><td></td><td></td><td>motion sickness</td></tr></table>"),
+])
+def test_empty_table_cells_keep_every_cell_under_its_column_heading(name, source):
+    document = read_document(name, source)
+    rows = [block for block in document.blocks if block.cells]
+    assert [block.header for block in rows] == [("", "Zofran", "Phenergan")] * 3
+    assert all(len(block.cells) == 3 for block in rows)
+    nausea, motion = document.text.index("nausea"), document.text.index("motion sickness")
+    assert rows[1].column_of(nausea) == "Zofran"
+    assert rows[2].column_of(motion) == "Phenergan"

@@ -206,12 +206,47 @@ class _Layout:
     text: str
     section_kinds: list[str]
     breaks: list[int]
+    column_drugs: dict[int, tuple[str | None, ...]]  # table rows (by block index): the drug each column heading names
 
     @classmethod
     def of(cls, doc: Doc) -> _Layout:
         layout = doc._.layout
         return cls(layout, layout.text if layout else doc.text, doc._.section_kinds or [],
-                   tokens_with(doc, ORTH, CLAUSE_BREAKS))
+                   tokens_with(doc, ORTH, CLAUSE_BREAKS), _column_drugs(doc, layout))
+
+
+def _column_drugs(doc: Doc, layout: Document | None) -> dict[int, tuple[str | None, ...]]:
+    """For each row of a table whose column headings name drugs, by block index, the drug
+    each heading names: in a comparison table ('| | Zofran | Phenergan |') a cell speaks of
+    its column's drug; where two or more headings name drugs, or one does and the first
+    heading is blank (the rows' labels), a heading after the first that names none names a
+    drug druglint does not know. A table's first row is its heading row."""
+    if layout is None:
+        return {}
+    names = [span for span in doc.spans["drugs"] if not span._.drug_class]
+    columns: dict[int, tuple[str | None, ...]] = {}
+    header: tuple[str, ...] = ()
+    named: tuple[str | None, ...] = ()
+    for index, block in enumerate(layout.blocks):
+        if not block.header:
+            header = ()
+            continue
+        if block.header != header:
+            header = block.header
+            named = tuple(_only_drug(names, start, end) for start, end in block.cells)
+            drug_columns = sum(1 for drug in named if drug)
+            if drug_columns >= 2 or drug_columns and not header[0].strip(" *_"):  # "| | Zofran | Phenergan |"
+                named = named[:1] + tuple(drug or (OTHER if title.strip(" *_") else None)
+                                          for drug, title in zip(named[1:], header[1:]))
+        if any(named):
+            columns[index] = named
+    return columns
+
+
+def _only_drug(names: list[Span], start: int, end: int) -> str | None:
+    """The one drug named between two characters (None for none, or for several)."""
+    labels = {span.label_ for span in names if start <= span.start_char < end}
+    return labels.pop() if len(labels) == 1 else None
 
 
 class _Sentence:
@@ -226,6 +261,17 @@ class _Sentence:
         self.block_index = block_index
         self.block = article.layout.blocks[block_index] if article.layout and block_index is not None else None
         self.section = article.section_kinds[block_index] if block_index is not None else "other"
+        self.columns = article.column_drugs.get(block_index) if block_index is not None else None
+
+    def column_drug(self, at: int) -> str | None:
+        """The drug the heading of the table column holding character `at` names, unless the
+        cell names a drug of its own before `at` (None outside such columns)."""
+        if not self.columns or self.block is None:
+            return None
+        for (start, end), drug in zip(self.block.cells, self.columns):
+            if start <= at < end:
+                return None if any(start <= d.start_char < at for d in self.drugs) else drug
+        return None
 
     def has(self, category: str) -> bool:
         return any(c.label_ == category for c in self.cues)
@@ -685,6 +731,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = f"asked, then answered '{following.text.strip()[:40]}'"  # "Hot flashes? Doctors swear by it."
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
+            if (column := sentence.column_drug(condition.start_char)) is not None:
+                drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug
             if drug is None or drug == OTHER:
                 continue
             chain = _coordinated(sentence, cue.start) if reason and cue is not None else []
@@ -1169,6 +1217,8 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
             continue
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
+        if (column := sentence.column_drug(phrase.start_char)) is not None:
+            drug, named = column, None
         profile = reference.profiles.get(drug) if drug else None
         products = _use_products(doc, sentence, phrase, profile.id, named, reference) if profile else frozenset()
         if profile is None or vocabulary.covers(phrase, profile, products) \
@@ -1578,7 +1628,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
-        drug = _dose_drug(sentence, span, mains[index])
+        drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index])
         if drug is None or drug == OTHER or drug not in reference.profiles:
             continue
         profile = reference.profiles[drug]

@@ -58,7 +58,7 @@ class _Collector(HTMLParser):
 
     def close_block(self) -> None:
         if self.block_start is not None:
-            cells = tuple((start, end) for start, end in self.cells if start >= 0)
+            cells = _aligned(self.cells)
             if cells and self.header_row:
                 self.header = tuple(self.canvas_text(start, end) for start, end in cells)
             self.blocks.append(Block(self.block_kind, self.block_start, self.block_end,
@@ -205,3 +205,18 @@ def read_html(path: str, source: str) -> Document:
     collector.close_block()
     return Document(path=path, source=source, text="".join(collector.canvas),
                     blocks=collector.blocks, format="html")
+
+
+def _aligned(cells: list[list[int]]) -> tuple[tuple[int, int], ...]:
+    """A row's cells as character ranges, an empty cell as an empty range where it stands (so
+    that every cell stays under its column heading); no cells when every one is empty."""
+    if all(start < 0 for start, _ in cells):
+        return ()
+    ranges: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(cells):
+        if start < 0:
+            at = ranges[-1][1] if ranges else next(s for s, _ in cells[index:] if s >= 0)
+            ranges.append((at, at))
+        else:
+            ranges.append((start, end))
+    return tuple(ranges)

@@ -182,6 +182,8 @@ def read_markdown(path: str, source: str) -> Document:
             first = found if first is None else first
             last, cursor = end, end
         if first is None or last is None:
+            if "tr_open" in open_kinds:
+                row.append((cursor, cursor))  # an empty cell keeps the columns in line with their headings
             continue
         if "tr_open" in open_kinds:
             row.append((first, last))

@@ -6,7 +6,8 @@ people who had not read the engine, each flagged or quiet for one rule.
     python tests/behaviour/run.py --floors    # record today's passes as the floors the tests hold
 
 Case files: tests/behaviour/<group>/<capability>.yaml with `capability`, `description` and
-`cases` (text, rule, expect: flagged|quiet, quote, topic, note). A flagged case passes when
+`cases` (text, rule, expect: flagged|quiet, quote, topic, note, and format: txt, md or html
+when the text is not plain). A flagged case passes when
 a finding of its rule overlaps its quote (or, for missing-warning, names its topic); a
 quiet case when none does (no finding of the rule at all when it has no quote or topic).
 """
@@ -32,6 +33,7 @@ class Case:
     quote: str | None
     topic: str | None
     note: str
+    format: str = "txt"  # the article's file suffix: txt, md or html
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def load_cases(folder: Path = HERE) -> list[Case]:
         capability = f"{path.parent.name}/{data['capability']}"
         for raw in data["cases"]:
             cases.append(Case(capability, raw["text"], raw["rule"], raw["expect"], raw.get("quote"),
-                              raw.get("topic"), raw.get("note", "")))
+                              raw.get("topic"), raw.get("note", ""), raw.get("format", "txt")))
     return cases
 
 
@@ -69,10 +71,10 @@ def judge(case: Case, findings: list) -> Result:
 
 
 def run(cases: list[Case]) -> list[Result]:
-    """Lint each case's text as a plain-text article and judge it."""
+    """Lint each case's text as an article in its format (plain text unless it says) and judge it."""
     from lint import Linter, LinterConfig
     linter = Linter.for_config(LinterConfig())
-    return [judge(case, linter.lint_text("case.txt", case.text).findings) for case in cases]
+    return [judge(case, linter.lint_text(f"case.{case.format}", case.text).findings) for case in cases]
 
 
 def pass_rates(results: list[Result]) -> dict[str, tuple[int, int, int, int]]:
