@@ -95,6 +95,8 @@ SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids",
                         "benzodiazepines", "painkillers", "caffeine"})
 LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w'’ -]{0,30}?)[ \t]*:[ \t]")  # "Uses: ..." at a line start
 NEGATORS = frozenset({"not", "n't", "n’t", "nt", "never", "no", "neither", "nor", "cannot", "none"})  # "nt": "doesnt"
+TURN = re.compile(r"\b(?:but|however|though|although|yet|except that)\b", re.I)  # "eases X, but ..."
+DO_FORMS = frozenset({"do", "does", "did", "done", "doing"})
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
 NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
@@ -461,8 +463,8 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
             return True
         if word == "no" and "way" in words[i + 1:i + 3] and index - i <= NO_WAY_REACH:
             return True  # "there is no safe way to take Adderall for studying"
-        if word in NEGATORS and index - i <= NEGATOR_REACH:
-            return True
+        if (word in NEGATORS or word == "nothing" and i > start and words[i - 1] in DO_FORMS) and index - i <= NEGATOR_REACH:
+            return True  # "not", "doesnt", "does nothing to protect"
     return False
 
 
@@ -1035,6 +1037,9 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                     after = (name.end if name is not None else j + 1)
                     if after < sentence.span.end and doc[after].lower_ == "to":
                         return None  # "women with PCOS take it to get pregnant": the purpose is the use
+                    if any(c.label_ == "harm" and c.start >= after and not sentence.terminated(after, c.start)
+                           for c in sentence.cues):
+                        return None  # "people with dementia who are given it are more likely to die": a risk
                     return f"{who.text} with ... {doc[i].text}", name
     return None
 
@@ -1875,10 +1880,19 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
         if _answered_no(sentence, sentences[index + 1] if index + 1 < len(sentences) else None):
             texts.append("")  # "Is it addictive? Not at all." denies the warning
             continue
-        if (sentence_start in selling and not sentence.has("harm")) or sentence.section == "mechanism":
-            texts.append("")  # selling a benefit ("brings liver tests back to normal") or explaining how
-            continue          # it works ("tells your pancreas to release insulin") warns of nothing
+        kept_from = 0
+        if sentence_start in selling and not sentence.has("harm"):  # selling a benefit ("brings liver tests back
+            last_use_end = max(end for _, end in benefit[sentence_start]) - sentence_start  # to normal") warns
+            contrast = TURN.search(sentence.text, max(0, last_use_end))  # of nothing, unless a contrast
+            if contrast is None:  # follows it ("eases the urge to pee, but may leave you woozy")
+                texts.append("")
+                continue
+            kept_from = contrast.end()
+        if sentence.section == "mechanism":  # how it works ("tells your pancreas to release insulin")
+            texts.append("")
+            continue
         chars = _without_denials(_without_idioms(sentence.text.lower()), names)
+        chars = " " * kept_from + chars[kept_from:]
         for start, end in benefit.get(sentence_start, ()):
             if sentence_start <= start < sentence.span.end_char:
                 blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))
