@@ -70,8 +70,9 @@ HOSPITAL = re.compile(r"\b(?:inpatients?|hospitali[sz]ed|in (?:the |a )?hospital
                       r"on the (?:ward|unit)|psychiatric (?:ward|unit)|intensive care|admitted)\b", re.I)
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
-CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*)")  # linear: a
-# whitespace run is tried once, from its start
+CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*|(?<!\s)\s*—\s*"
+                          r"|(?<=[.!?])\s+)")  # linear: a whitespace run is tried once, from its start; ". if you"
+# in a chat line is a new clause even where the sentence goes on
 REASSURANCE = re.compile(r"\b(?:perfectly|completely|totally|entirely|100%) safe\b|\b(?:no|zero) risk\b|\brisk-free\b|"
                          r"\bwill be (?:fine|ok|okay)\b|\bno need to worry\b|\bgentle on\b|\bharmless\b|\bnothing to worry\b|"
                          r"\bno (?:real |big |major |serious )?(?:[\w-]+ )?(?:worries|worry|concerns?)\b|"
@@ -86,7 +87,8 @@ OBJECT_DENIAL = re.compile(r"\b(?:causes|has|carries|poses|with) no (?:risk|dang
 DRUG_PRONOUNS = frozenset({"it", "this", "they", "medicine", "medication", "drug", "pill", "pills", "tablet", "tablets"})
 NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved|for\b|a good idea|to be|advised|meant|"
                             r"intended|right for|the same|a treatment|a cure|a substitute|stopped|taken|used|given|mixed|"
-                            r"combined|crushed|chewed)")
+                            r"combined|crushed|chewed|help|helps|work|works|treat|cure|fix|do anything|do much)")
+# (a benefit denied, "at normal levels it doesn't help", is no risk denied)
 COPULAS = frozenset({"is", "'s", "’s", "was", "are", "as", "be", "become", "becomes", "became", "makes", "made",
                      "remains", "stays"})
 CALLED_REACH = 9  # "is the closest thing we have to an anti-aging pill"
@@ -119,7 +121,7 @@ PURPOSE_VERBS = {"relieve", "relieves", "relieving", "reduce", "reduces", "reduc
 ADDITIONS = {"and", "also", "plus", "too", "additionally", "besides"}  # "... and to relieve anxiety": a new use
 ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused", "related", "from", "by",
              "("}  # "pain from advanced cancer", "PAH (high blood pressure in the lungs)"
-CARRIED_ON = re.compile(r"(?:together|combined|taken together|this combination|the combination|this mix|the mix|"
+CARRIED_ON = re.compile(r"[\s\"'“‘(*-]*(?:together|combined|taken together|(?:this|that|the) (?:combination|combo|mix)|"
                         r"mixing them|mixed together|both)\b")  # a sentence that carries on the one before
 DANGER_BEFORE = re.compile(r"\b(?:that|this|the same|such a|those|these) (?:danger|dangers|risk|risks|hazard|effect|"
                            r"effects)\b")  # "Mixing it with a Xanax multiplies that danger": the danger named before
@@ -1899,7 +1901,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
                 chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
         texts.append(chars)
     continued = {i for i in range(1, len(sentences)) if sentences[i].block_index == sentences[i - 1].block_index
-                 and (CARRIED_ON.match(texts[i].lstrip()) or DANGER_BEFORE.search(texts[i]))}
+                 and (CARRIED_ON.match(texts[i]) or DANGER_BEFORE.search(texts[i]))}
     article = _SentenceTexts(texts, continued)
     mentions = []
     for drug in drugs:

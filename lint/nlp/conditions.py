@@ -66,7 +66,7 @@ class ConditionMatcher:
             ids_by_span[(start, end)].add(cid)
         spans = filter_spans(spans + [Span(doc, start, end) for start, end, _ in described])
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
-                                                and _verb_with_object(doc, span))]
+                                                and _verb_with_object(doc, span)) and not _shouted_word(doc, span)]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
@@ -87,6 +87,17 @@ class ConditionMatcher:
                 found[(i, end)] = ids
             i = end
         return found
+
+
+SHOUTABLE = frozenset({"all", "add", "me", "us", "it", "am"})  # words that are also acronyms of conditions
+
+
+def _shouted_word(doc: Doc, span: Span) -> bool:
+    """'it calmed ALL of it down', 'ADD it to your list': an ordinary word in capitals for
+    emphasis, not the condition its acronym names (acute lymphoblastic leukemia), when a
+    lower-case word follows it."""
+    return len(span) == 1 and span.end < len(doc) and span[0].text.isupper() and span[0].lower_ in SHOUTABLE \
+        and doc[span.end].is_alpha and doc[span.end].is_lower
 
 
 OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that",

@@ -19,6 +19,8 @@ OPENERS = "\"'“("
 CLAUSE_PRONOUNS = ("It", "This", "They", "These", "He", "She", "We", "You", "That")
 # end punctuation, then (after any whitespace) the first character of the next token
 AFTER_END = re.compile(rf"[{re.escape(ENDINGS)}]\s*(?=\S)")
+# a line of a chat log or transcript: a new message opens with a time stamp or a speaker's name
+NEW_MESSAGE = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\[|\(?\d{1,2}:\d\d\b|[A-Za-z][\w .'-]{0,24}:\s)")
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
 
@@ -36,14 +38,32 @@ def _abbreviation_before(text: str, period: int, following: int) -> bool:
         or bool(NUMBER_ABBREVIATIONS.search(before)) and text[following:following + 1].isdigit()
 
 
+LOWERCASE_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "approx", "incl", "esp", "min", "max", "mg", "mcg", "ml",
+                                     "oz", "lb", "lbs", "tab", "tabs", "cap", "caps", "hr", "hrs", "wk", "wks", "yr",
+                                     "yrs", "mo", "mos", "no", "fig", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "a.m",
+                                     "p.m", "al", "ca", "cf", "ed", "vol", "pt", "pts"})
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 def _opens_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in OPENERS
 
 
+def _lowercase_sentence(text: str, end: int, following: int) -> bool:
+    """Chat and forum lines start sentences in lower case ("first thing. if you don't..."):
+    after a whole word of two letters or more that is no abbreviation, and before a word."""
+    word = WORD_BEFORE.search(text, max(0, end - 12), end)
+    return text[end] in ".!?" and word is not None and len(word.group(1)) >= 2 \
+        and word.group(1).lower() not in LOWERCASE_ABBREVIATIONS and "." not in word.group(1) \
+        and text[following:following + 2].isalpha() and text[following].islower()
+
+
 @Language.component("druglint_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Start a sentence at every block start, after end punctuation followed by a capital,
-    and after a closing parenthesis followed by a pronoun (run-on web prose)."""
+    """Start a sentence at every block start, after end punctuation followed by a capital
+    (or, after a whole word and a space, by a lower-case word), at a line that opens a chat
+    message ("[9:17 PM] saltyboi: ...", "Dre: ..."), and after a closing parenthesis
+    followed by a pronoun (run-on web prose)."""
     if not len(doc):
         return doc
     columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
@@ -63,10 +83,15 @@ def set_sentence_starts(doc: Doc) -> Doc:
     starts = [words[i] for i in block_words[block_words < len(words)]]
     ends, nexts, pronouns = [], [], []  # where the previous word ends, the next starts; pronoun length
     for match in AFTER_END.finditer(text):
-        if _opens_sentence(text[match.end()]) and not _abbreviation_before(text, match.start(), match.end()):
+        if (_opens_sentence(text[match.end()]) and not _abbreviation_before(text, match.start(), match.end())) \
+                or (match.end() > match.start() + 1 and _lowercase_sentence(text, match.start(), match.end())):
             ends.append(match.start() + 1)
             nexts.append(match.end())
             pronouns.append(0)
+    for match in NEW_MESSAGE.finditer(text):
+        ends.append(match.start())
+        nexts.append(match.end())
+        pronouns.append(0)
     for match in AFTER_PAREN.finditer(text):
         ends.append(match.start() + 1)
         nexts.append(match.end())
