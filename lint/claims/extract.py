@@ -1658,15 +1658,16 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
-        if found_in is None or found_in > 1:
-            person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
-            if person is not None and (described := detect_population(person.text))[0]:
-                (populations, age), found_in = described, 0
+        person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
+        if (found_in is None or found_in > 1) and person is not None \
+                and (described := detect_population(person.text))[0]:
+            (populations, age), found_in = described, 0
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         weight = detect_weight(_own_clause_after(article_text, span, sentence)) \
-            or next((w for t in contexts[:3] if (w := detect_weight(t)) is not None), None)
+            or next((w for t in contexts[:3] + ([person.text] if person is not None else [])
+                     if (w := detect_weight(t)) is not None), None)
         before = article_text[sentence.span.start_char:span.start_char]
         previous = sentences[index - 1] if index else None
         if previous is not None and previous.block_index == sentence.block_index and strength_before(before) is None \

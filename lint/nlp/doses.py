@@ -23,15 +23,13 @@ from lint.nlp.unitless import UnitlessAmount, unitless_amounts
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
-TIME_OF_DAY = (r"(?:in the morning|at breakfast|with breakfast|on waking|at lunch(?:time)?|at noon|at midday|"
+TIME_OF_DAY = (r"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
 ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) (?:days?|weeks?) later|"
                          rf"(?:after|in) (?:a|one|two|three|\d+) (?:days?|weeks?)|"
                          rf"tomorrow|(?:on |that )?{WEEKDAY}|(?:the )?day after)\b", re.I)  # "another 50 mg the next evening"
-SECOND_DOSE = re.compile(rf"^\s*(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
-                         rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
 NUTRIENT_AFTER = re.compile(r"^\s*(?:supplements?\b|(?:(?:\w+\s+)?(?:dose |serving |shot |cup )?of\s+)?(?:(?:dietary|added|daily|lean|extra)\s+)?"
                             r"(?:protein|fib(?:er|re)|sugars?|carbs?|carbohydrates?|fats?|salt|sodium|caffeine|calcium|"
                             r"magnesium|potassium|iron|zinc|omega-3s?|fish oil|vitamin \w+|melatonin|creatine|electrolytes))\b", re.I)
@@ -60,7 +58,10 @@ PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the o
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
-              r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?)")
+              r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
+              r"bars?)")  # "three of the 2mg bars": alprazolam's scored bars
+SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
+                         rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
@@ -261,7 +262,7 @@ def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[floa
     return (low, high) if 0 < low <= high <= 20 else None
 
 
-COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+"
+COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+(?:of\s+[\w-]+\s+)?"
                              r"(?:(?:a|per|each|every)\s+day|daily|in (?:24 hours|one day|a day|a single day))\b", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a |one |the )?(?:month|year)s?\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:every|each)\s+(?:the )?year\b"
