@@ -625,23 +625,33 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
         return True
     before = i - 1
-    while before > sentence.span.start and i - before <= 3 and _filler(doc[before]):
-        before -= 1  # "stay on Wellbutrin precisely for", "take it at night for"
+    while before > sentence.span.start and i - before <= FILLER_REACH and _filler(doc[before]) \
+            and not (doc[before].lower_ == "one" and doc[before - 1].lower_ in TAKING_ONE):
+        before -= 1  # "stay on Wellbutrin precisely for", "take it at night for", "started it last month for"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
+    if doc[before].lower_ == "one" and before > sentence.span.start and doc[before - 1].lower_ in TAKING_ONE:
+        return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
     return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
 
 
+FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
+TAKING_ONE = frozenset({"pop", "pops", "popped", "take", "takes", "took", "wear", "wears", "wore", "use", "uses",
+                        "used", "swallow", "swallows", "grab", "grabs", "chew", "chews", "slap", "slaps"})
 FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening", "every", "each", "day", "daily",
                      "for", "months", "weeks", "years", "days", "nights", "ages",  # "on it for months for"
+                     "last", "ago", "since", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
+                     "recently", "yesterday", "before", "after", "during", "a", "few", "couple", "of",
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply"})
 
 
 def _filler(token) -> bool:
     """A word that may stand between a drug and the 'for' of its use: an adverb, a time or a
-    duration ('been on it for months for her brain fog')."""
-    return token.lower_ in FILLERS or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4)
+    duration ('been on it for months for her brain fog', 'started it two weeks ago for'), or
+    the occasion after 'before' or 'after' ('takes one before flights for')."""
+    return token.lower_ in FILLERS or token.like_num or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
+        or (token.i > 0 and token.is_alpha and token.nbor(-1).lower_ in ("before", "after", "during"))
 
 
 def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
