@@ -12,6 +12,9 @@ from lint.nlp.inflect import phrase_forms
 
 NEUTRAL = "other"
 MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
+CAUTION = re.compile(r"\b(?:watch|avoid|warn\w*|risks?|side effects?|danger\w*|careful|not|never|stop\w*|"
+                     r"shouldn't|should not|don't|do not)\b")  # "should watch for these problems:" lists no uses
+KINDS_OF_USE = "situations|cases|conditions|problems|purposes|uses|issues|ailments|complaints|disorders"
 
 
 def heading_kind(text: str) -> str:
@@ -20,7 +23,7 @@ def heading_kind(text: str) -> str:
     first section kind one of whose words it contains, as a whole word (a plural counts; a
     word written with a final '*' is a stem: 'allerg*')."""
     lowered = text.lower()
-    if _purpose_heading().search(lowered):
+    if _purpose_heading().search(lowered) and not CAUTION.search(lowered):
         return "uses"
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
@@ -39,11 +42,19 @@ def _section_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 def _purpose_heading() -> re.Pattern:
     """A purpose verb (use_predicates.yaml `purpose`, every form) whose 'for' ends the heading,
     or that follows 'reasons' or 'ways' with its subject ("Other ways shoppers use it"; not
-    "Ways to take it safely", which is how to take it)."""
+    "Ways to take it safely", which is how to take it); a lead that ends on the kinds of use
+    it lists ("is used in the following situations:", "using it for stuff ...:"); or "people
+    with:" ending a lead."""
     forms = sorted({form for verb in use_predicates().purpose for form in phrase_forms(verb)}, key=len, reverse=True)
     verb = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
     return re.compile(rf"\b{verb}\b(?:\s+[\w'’-]+){{0,{MAX_WORDS_BEFORE_FOR}}}?\s+for\s*[?:.!]*\s*$"
-                      rf"|\b(?:ways(?!\s+to\b)|reasons)\b(?:\s+[\w'’-]+){{0,3}}?\s+{verb}\b")
+                      rf"|\b(?:ways(?!\s+to\b)|reasons)\b(?:\s+[\w'’-]+){{0,3}}?\s+{verb}\b"
+                      rf"|\b{verb}\b(?:\s+[\w'’-]+){{0,6}}?\s+(?:the\s+)?(?:following|these|such|other)\s+"
+                      rf"(?:{KINDS_OF_USE})\s*:\s*$"  # "used widely in the following situations:"
+                      rf"|\b{verb}\b(?:\s+[\w'’-]+){{0,3}}?\s+for\s+(?:other\s+|all\s+sorts\s+of\s+|lots\s+of\s+)?"
+                      rf"(?:stuff|things)\b[^:]*:\s*$"  # "I started using it for stuff that had nothing to do with it:"
+                      rf"|\b(?:people|patients|customers|members|folks|clients|anyone|women|men|kids|children)\s+"
+                      rf"(?:with|who have)\s*:\s*$")  # "We fill it every day for customers with:"
 
 
 @Language.component("druglint_sections")
