@@ -553,6 +553,8 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
         return True  # "that constant worry" after GAD; "clear up that strep throat" names it first
     if _defines_a_condition(sentence, condition):
         return True  # "narcolepsy, the condition where people fall asleep without warning"
+    if _example_of_a_kind(sentence, condition):
+        return True  # "overweight plus a condition like high blood pressure": who the labeled use is for
     if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in TIME_AFTER \
             and condition.start - 1 > sentence.span.start and sentence.doc[condition.start - 2].lower_ not in USE_BEFORE_TIME:
         return True  # "keeps people off heroin after detox": when, not what it is for
@@ -560,6 +562,35 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
         return False
     return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
                for c in sentence.cues)
+
+
+EXAMPLE_LINKS = ("like", "such as", "including", "e.g.", "e.g.,", "for example")
+
+
+def _example_of_a_kind(sentence: _Sentence, condition: Span) -> bool:
+    """The mention is an example of a kind of condition named just before it ("a condition like
+    high blood pressure", "weight-related problems such as sleep apnea") that the patients
+    have ("plus", "have", "adults with"): it says who a use is for, it claims none of its own."""
+    doc, start = sentence.doc, sentence.span.start
+    before = doc[max(start, condition.start - 6):condition.start].text.lower()
+    link = next((w for w in EXAMPLE_LINKS if before.endswith(" " + w)), None)
+    if link is None:
+        return False
+    head = doc[max(start, condition.start - 6):condition.start - len(link.split())]
+    kind = next((token.i for token in reversed(head)
+                 if token.lower_ in DEFINING_NOUNS or token.lower_.endswith("s") and token.lower_[:-1] in DEFINING_NOUNS),
+                None)
+    if kind is None:
+        return False
+    i = kind - 1  # past the kind's determiner and modifiers, to the word that holds it
+    while i > start and (doc[i].lower_ in DETERMINERS or doc[i].is_lower and doc[i].pos_ != "VERB"
+                         and doc[i].lower_ not in PATIENT_HOLDERS and not doc[i].is_punct) and kind - i < 4:
+        i -= 1
+    holder = doc[i].lower_
+    return holder in PATIENT_HOLDERS and (holder != "with" or (i > start and doc[i - 1].lower_ in PATIENT_NOUNS))
+
+
+PATIENT_HOLDERS = frozenset({"plus", "have", "has", "having", "had", "with"})  # "overweight plus a condition like"
 
 
 DEFINING_NOUNS = frozenset({"condition", "disorder", "disease", "illness", "syndrome", "problem", "state", "sickness"})
