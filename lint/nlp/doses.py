@@ -24,7 +24,8 @@ from lint.nlp.unitless import UnitlessAmount, unitless_amounts
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
 TIME_OF_DAY = (r"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
-               r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed)")
+               r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed|"
+               r"(?:after|before) (?:breakfast|lunch|dinner|supper))")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
 ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) (?:days?|weeks?) later|"
@@ -78,6 +79,8 @@ TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (4, 4)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (3, 3)),
+    (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|one more|a second|one)(?:\s+(?:one|{UNIT_FORMS}))?"
+                rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
 ]
 FREQUENCIES = [
     *TIMES_LISTED,
@@ -510,7 +513,8 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b", re.I)
+                             r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\b(?:another|one more|a second)\b", re.I)  # "... and one more after dinner": a second dose
 COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
@@ -529,6 +533,7 @@ AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
 ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |each )?(?:the |a |an |my |his |her |their |our )?"
                          r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
 OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
+SCHEDULE_REACH = 80  # characters after a count of units where its schedule may stand
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
@@ -581,7 +586,7 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]) \
                 or DENIED_JUST_BEFORE.search(sentence[:match.start()]) and not A_LIMIT.search(match.group(0)):
             continue  # "never take three tablets at once", "do not take it every hour": a caution
-        after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:60]
+        after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:SCHEDULE_REACH]
         times, freq_match = frequency(after)
         if (a_day := COUNT_A_DAY.match(after)) is not None:  # "take one tablet a day": that many a day
             count = re.search(rf"(?<![\w.])({COUNT})\s", match.group(0))
