@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.nlp.doses import find_doses, frequency
-from lint.nlp.unitless import unitless_amounts
+from lint.nlp.unitless import DrugNames, unitless_amounts
 
 
 def only(text):
@@ -322,11 +322,11 @@ UNITLESS_WORDS = st.lists(st.sampled_from(["two", "of", "the", "60s", "300s", "7
 @given(UNITLESS_WORDS, st.sets(st.sampled_from([0.4, 7.0, 60.0, 75.0, 100.0, 300.0])))
 def test_unitless_amounts_are_strengths_of_a_named_drug_inside_the_sentence(words, strengths):
     text = "Zoloft. " + " ".join(words)
-    names = ((0, 6, frozenset(strengths)),)
+    names = DrugNames(((0, 6, frozenset(strengths)),))
     amounts = unitless_amounts(text, 8, len(text), names)
     for amount in amounts:
         assert 8 <= amount.start() < amount.end() <= len(text)
         assert text[amount.start():].startswith(amount.group("low"))
         assert float(amount.group("low")) in strengths
-    assert unitless_amounts(text, 8, len(text), ()) == []
+    assert unitless_amounts(text, 8, len(text), DrugNames(())) == []
     assert [a.start() for a in amounts] == sorted({a.start() for a in amounts})

@@ -657,13 +657,19 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         return True
     before = i - 1
     while before > sentence.span.start and i - before <= FILLER_REACH and _filler(doc[before]) \
-            and not (doc[before].lower_ == "one" and doc[before - 1].lower_ in TAKING_ONE):
+            and not _one_taken(sentence, before):
         before -= 1  # "stay on Wellbutrin precisely for", "take it at night for", "started it last month for"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
-    if doc[before].lower_ == "one" and before > sentence.span.start and doc[before - 1].lower_ in TAKING_ONE:
+    if _one_taken(sentence, before):
         return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
     return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+
+
+def _one_taken(sentence: _Sentence, index: int) -> bool:
+    """'one' after a verb of taking stands for the drug ('pop one', 'wears one')."""
+    doc = sentence.doc
+    return doc[index].lower_ == "one" and index > sentence.span.start and doc[index - 1].lower_ in TAKING_ONE
 
 
 FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
@@ -1924,6 +1930,9 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
         if _answered_no(sentence, sentences[index + 1] if index + 1 < len(sentences) else None):
             texts.append("")  # "Is it addictive? Not at all." denies the warning
             continue
+        if sentence.section == "mechanism":  # how it works ("tells your pancreas to release insulin")
+            texts.append("")
+            continue
         kept_from = 0
         if sentence_start in selling and not sentence.has("harm"):  # selling a benefit ("brings liver tests back
             last_use_end = max(end for _, end in benefit[sentence_start]) - sentence_start  # to normal") warns
@@ -1932,9 +1941,6 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
                 texts.append("")
                 continue
             kept_from = contrast.end()
-        if sentence.section == "mechanism":  # how it works ("tells your pancreas to release insulin")
-            texts.append("")
-            continue
         chars = _without_denials(_without_idioms(sentence.text.lower()), names)
         chars = " " * kept_from + chars[kept_from:]
         for start, end in benefit.get(sentence_start, ()):

@@ -19,7 +19,7 @@ from lint.model.document import Block
 from lint.model.units import COUNT_PATTERN as COUNT
 from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.nlp.sentences import sentence_table
-from lint.nlp.unitless import UnitlessAmount, unitless_amounts
+from lint.nlp.unitless import DrugNames, UnitlessAmount, unitless_amounts
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
@@ -643,13 +643,13 @@ class DoseMarker:
                           for profile in reference.profiles.values()}
 
     def __call__(self, doc: Doc) -> Doc:
-        named = [(span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset()))
-                 for span in doc.spans["drugs"] if not span._.drug_class]
-        return mark_doses(doc, tuple(named))
+        named = tuple((span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset()))
+                      for span in doc.spans["drugs"] if not span._.drug_class)  # in text order
+        return mark_doses(doc, DrugNames(named))
 
 
-def mark_doses(doc: Doc, names: tuple[tuple[int, int, frozenset[float]], ...] = ()) -> Doc:
-    """doc.spans['doses'] from the doc's sentences (`names` as `unitless_amounts` takes them)."""
+def mark_doses(doc: Doc, names: DrugNames) -> Doc:
+    """doc.spans['doses'] from the doc's sentences and the drug names (not classes) it holds."""
     spans = []
     layout = doc._.layout
     text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
@@ -669,10 +669,9 @@ def mark_doses(doc: Doc, names: tuple[tuple[int, int, frozenset[float]], ...] = 
                 mentions = [_column_kind(mention, rows[index]) for mention in mentions]
             spans += _spans(doc, mentions) + _continuation(doc, text, table, index)
     taken = [(span.start_char, span.end_char) for span in spans]
-    name_spans = tuple((span.start_char, span.end_char) for span in doc.spans["drugs"] if not span._.drug_class)
     for index in prose:  # then schedules with no amount, where no amount's dose already stands
         start, end = table.chars[index]
-        in_sentence = tuple(name for name in name_spans if start <= name[0] < end)
+        in_sentence = tuple((name_start, name_end) for name_start, name_end, _ in names.within(start, end))
         spans += _spans(doc, [m for m in find_frequency_claims(text, start, end, in_sentence, table_row=index in rows)
                               if not any(a < m.end and m.start < b for a, b in taken)])
     doc.spans["doses"] = sorted(spans, key=lambda span: span.start)

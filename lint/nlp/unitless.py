@@ -4,6 +4,7 @@ where it is a strength of a drug the article names (and, without a name or a for
 it, where a schedule follows it), so that ages, clock times and counts stay numbers."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -43,24 +44,48 @@ class UnitlessAmount:
         return {"low": self.number, "unit": "mg"}.get(name)
 
 
-def unitless_amounts(text: str, start: int, end: int,
-                     names: tuple[tuple[int, int, frozenset[float]], ...]) -> list[UnitlessAmount]:
+class DrugNames:
+    """The drug names of an article in text order, each as (start, end, its drug's strengths
+    in mg), found by position with bisection so that a long article stays linear."""
+
+    def __init__(self, names: tuple[tuple[int, int, frozenset[float]], ...]) -> None:
+        self.names = names
+        self.starts = [start for start, _, _ in names]
+        self.ends = [end for _, end, _ in names]  # in order too: names do not overlap
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def within(self, start: int, end: int) -> tuple[tuple[int, int, frozenset[float]], ...]:
+        """The names that start in text[start:end]."""
+        return self.names[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def owner_strengths(self, position: int) -> frozenset[float]:
+        """The strengths of the drug a number at `position` most likely belongs to: the one
+        named last before it, else the first named after it."""
+        before = bisect.bisect_right(self.ends, position)
+        if before:
+            return self.names[before - 1][2]
+        after = bisect.bisect_right(self.starts, position)
+        return self.names[after][2] if after < len(self.names) else frozenset()
+
+
+def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[UnitlessAmount]:
     """The unitless amounts of the sentence text[start:end]: numbers written as tablets ("two
     300s"), before a release form ("75 XR") or before a schedule ("0.4 morning and night")
     that are a strength (mg) of the drug named last before them (else first after them), and
-    numbers right after a drug name that are one of its strengths. `names`: the start, end
-    and strengths of every drug name of the article, in text order."""
+    numbers right after a drug name that are one of its strengths."""
     found: dict[int, UnitlessAmount] = {}
 
     def add(match: re.Match, counts_units: bool, allowed: frozenset[float] | None = None,
             finish: int | None = None) -> None:
         number = match.group("n")
-        if parse_number(number) in (_owner_strengths(names, match.start()) if allowed is None else allowed):
+        if parse_number(number) in (names.owner_strengths(match.start()) if allowed is None else allowed):
             finish = finish or match.end("n") + (1 if counts_units else 0)  # "60s" ends after its "s"
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), finish, number, counts_units))
 
-    for name_start, name_end, own in names:
-        if start <= name_start and name_end < end and (after := AFTER_NAME.match(text, name_end, end)):
+    for _, name_end, own in names.within(start, end):
+        if name_end < end and (after := AFTER_NAME.match(text, name_end, end)):
             add(after, False, own)
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
@@ -72,12 +97,3 @@ def unitless_amounts(text: str, start: int, end: int,
                 and not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start()):
             add(match, False)
     return sorted(found.values(), key=lambda amount: amount.begin)
-
-
-def _owner_strengths(names: tuple[tuple[int, int, frozenset[float]], ...], position: int) -> frozenset[float]:
-    """The strengths of the drug a number at `position` most likely belongs to: the one named
-    last before it, else the first named after it."""
-    before = [own for _, name_end, own in names if name_end <= position]
-    if before:
-        return before[-1]
-    return next((own for name_start, _, own in names if name_start > position), frozenset())
