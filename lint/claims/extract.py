@@ -41,6 +41,7 @@ from lint.claims.relations import (
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
+from lint.claims.relative import taken_by_relative
 from lint.claims.users import UseGroup, giving_forms, use_groups
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Indication, Product, Profile, Reference
@@ -637,10 +638,26 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     """'Klonopin for addicts', 'take it for X', 'For depression: ...', 'For babies with X, ...'."""
     if _leading_for_people(sentence, condition):
         return True
+    doc, i = sentence.doc, _for_of(sentence, condition)
+    if i is None:
+        return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
+    if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
+        return True
+    before = _before_for(sentence, i)
+    if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
+        before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
+    if _one_taken(sentence, before):
+        return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
+    return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+
+
+def _for_of(sentence: _Sentence, condition: Span) -> int | None:
+    """The index of the 'for' that the condition is the object of, past determiners and up to
+    two modifiers ('for a bad cold', 'for a lingering chest cold'), or None."""
     doc, i = sentence.doc, condition.start - 1
     while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
         i -= 1
-    if i >= sentence.span.start and doc[i].lower_ != "for":  # "for a bad cold", "for a lingering chest cold": up to two modifiers
+    if i >= sentence.span.start and doc[i].lower_ != "for":
         j = i
         for _ in range(2):
             if j <= sentence.span.start or not (doc[j].is_alpha and doc[j].is_lower) or doc[j].lower_ in NOT_MODIFIERS:
@@ -651,19 +668,26 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             if doc[j].lower_ == "for":
                 i = j
                 break
-    if i < sentence.span.start or doc[i].lower_ != "for":
-        return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
-    if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
-        return True
-    before = i - 1
-    while before > sentence.span.start and i - before <= FILLER_REACH and _filler(doc[before]) \
-            and not _one_taken(sentence, before):
-        before -= 1  # "stay on Wellbutrin precisely for", "take it at night for", "started it last month for"
-    if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
-        before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
-    if _one_taken(sentence, before):
-        return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
-    return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+    return i if i >= sentence.span.start and doc[i].lower_ == "for" else None
+
+
+def _before_for(sentence: _Sentence, for_index: int) -> int:
+    """The word a 'for' belongs to, back past the adverbs, times and occasions between ("stay
+    on Wellbutrin precisely for", "take it at night for", "started it last month for")."""
+    doc, before = sentence.doc, for_index - 1
+    while before > sentence.span.start and for_index - before <= FILLER_REACH and _filler(doc[before]) \
+            and not _one_taken(sentence, before) and not any(d.start <= before < d.end for d in sentence.drugs):
+        before -= 1
+    return before
+
+
+def _relative_taker(sentence: _Sentence, condition: Span) -> Span | None:
+    """The drug a gapped verb of taking before the condition's 'for' takes: 'Lisinopril is what
+    the ladies took for their migraines', 'Xanax, which she uses for flights' (relative.py)."""
+    i = _for_of(sentence, condition)
+    if i is None or i <= sentence.span.start:
+        return None
+    return taken_by_relative(sentence.doc, sentence.span, _before_for(sentence, i), condition.end, sentence.drugs)
 
 
 def _one_taken(sentence: _Sentence, index: int) -> bool:
@@ -687,8 +711,32 @@ def _filler(token) -> bool:
     """A word that may stand between a drug and the 'for' of its use: an adverb, a time or a
     duration ('been on it for months for her brain fog', 'started it two weeks ago for'), or
     the occasion after 'before' or 'after' ('takes one before flights for')."""
-    return token.lower_ in FILLERS or token.like_num or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
-        or (token.i > 0 and token.is_alpha and token.nbor(-1).lower_ in ("before", "after", "during"))
+    words = lowered(token.doc)
+    return words[token.i] in FILLERS or token.like_num or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
+        or (token.i > 0 and token.is_alpha and words[token.i - 1] in ("before", "after", "during")) \
+        or _place(token)
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})
+PLACE_DETERMINERS = frozenset({"the", "my", "her", "his", "their", "our", "your", "a"})
+PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym bag")
+
+
+def _place(token) -> bool:
+    """A place where the drug is kept or taken: the noun of 'in the glovebox', 'in my purse',
+    'at work', 'on hand' ('keeps a box in the glovebox for road trips')."""
+    if not token.is_alpha:
+        return False
+    doc = token.doc
+    for back in range(1, PLACE_REACH + 1):  # 'in my gym bag': a determiner and nouns back to the preposition
+        if token.i - back < 0:
+            return False
+        word = doc[token.i - back]
+        if word.lower_ in PLACE_PREPOSITIONS:
+            return True
+        if not (word.lower_ in PLACE_DETERMINERS or word.is_alpha and word.is_lower):
+            return False
+    return False
 
 
 def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
@@ -750,6 +798,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = sentence.governing_drug(condition.start - 1, main)
                 if named is None and (later := _named_after_leading_for(sentence, condition)) is not None:
                     drug, named = later.label_, later  # "For cramps, ibuprofen 400 mg every 6 hours works well"
+            elif (taken := _relative_taker(sentence, condition)) is not None:
+                reason = "'for' after a gapped verb of taking"
+                drug, named = (taken.label_, taken) if taken.label_ else (main, None)  # "It's what ...": the main drug
             elif _in_label(sentence, condition) and sentence.section in LABEL_SECTIONS:
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
@@ -995,6 +1046,8 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
         if called_by_name(doc, sentence.span, before_class, {d.end - 1: d.start for d in sentence.drugs}):
             return True  # "she calls it her antidepressant", "calling these Norco tablets my bonus diet pill"
+        if doc[before_class].lower_ != "a" and _hedged_copula(sentence, before_class):
+            return True  # "it's kind of my antidepressant", "Xanax is pretty much her sleeping pill"
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
         return True  # "basically an antidepressant": the drug called by what its class is for
@@ -1006,6 +1059,21 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - CALLED_REACH):condition.start]]
     copula = max((i for i, word in enumerate(before) if word in COPULAS), default=None)
     return copula is not None and "with" not in before[copula:]  # not "mix it with sleep aids"
+
+
+HEDGE_WORDS = (("kind", "of"), ("sort", "of"), ("pretty", "much"), ("more", "or", "less"), ("like",),
+               ("literally",), ("honestly",), ("really",), ("totally",), ("just",))
+
+
+def _hedged_copula(sentence: _Sentence, opener: int) -> bool:
+    """True when a copula and a hedge ('kind of', 'pretty much', 'like', 'literally') stand right
+    before the possessive at `opener`: 'it's kind of my antidepressant' calls the drug one."""
+    words = lowered(sentence.doc)
+    for hedge in HEDGE_WORDS:
+        start = opener - len(hedge)
+        if start - 1 >= sentence.span.start and tuple(words[start:opener]) == hedge and words[start - 1] in COPULAS:
+            return True
+    return False
 
 
 PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "everyone", "kids", "adults", "patients",
@@ -1255,7 +1323,8 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         return []
     span = sentence.span
     testimonies = [t for t in relations if "testimony" in t.reason and _is_complaint_span(t.span)]
-    candidates = benefit_candidates(doc, span, sentence.cues) + [r for r in relations if "testimony" not in r.reason] \
+    candidates = benefit_candidates(doc, span, sentence.cues) \
+        + [r for r in relations if "testimony" not in r.reason and not r.named_only] \
         + goal_compounds(doc, span) + testimonies
     listed = uses_context or (sentence.section in USE_SECTIONS and sentence.block is not None
                               and sentence.block.kind == "item" and sentence.span.start_char <= sentence.block.start + 2)
@@ -1406,11 +1475,16 @@ def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, nam
     """The products a use is about: those the governing name stands for ('Ozempic'), else
     those the sentence names before the condition, else (for a lead label, '**Epilepsy.**')
     those its block names, else those its heading names. 'Threadworm and river blindness,
-    and the cream handles rosacea' ties no product to threadworm."""
+    and the cream handles rosacea' ties no product to threadworm; a condition named before
+    this one is no product cue of it."""
     profile = reference.profiles.get(drug)
     if named is not None and (products := product_cues(named.text, profile)):
         return products
     before = _own_words(sentence, drug)[:condition.end_char - sentence.span.start_char]
+    for other in sentence.conditions:  # 'gave it for Lyme disease, and I take it for acne': the cue
+        if other is not condition and other.end_char < condition.start_char:  # 'Lyme disease' is no product of acne
+            start, end = other.start_char - sentence.span.start_char, other.end_char - sentence.span.start_char
+            before = before[:start] + " " * (end - start) + before[end:]
     if products := product_cues(before, profile):
         return products
     block = sentence.block

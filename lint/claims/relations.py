@@ -80,12 +80,20 @@ class Candidate:
     predicate: int  # the token of the word that presents the use (a negator before it denies the use)
     needs_complaint: bool = False  # an open purpose verb: a use only when its words name a complaint
     object_only: bool = False  # the span holds no verb (a frame's gap): a condition may start it
+    named_only: bool = False  # a storage verb's purpose: a use only where it names a lexicon condition
 
 
 @lru_cache(maxsize=1)
 def purpose_forms() -> frozenset[str]:
-    """Every form of every purpose verb of use_predicates.yaml ('take', 'took', 'handed out')."""
-    return frozenset(form for verb in use_predicates().purpose for form in phrase_forms(verb))
+    """Every form of every purpose and storage verb of use_predicates.yaml ('take', 'took',
+    'handed out', 'keeps')."""
+    predicates = use_predicates()
+    return frozenset(form for verb in (*predicates.purpose, *predicates.storage) for form in phrase_forms(verb))
+
+
+@lru_cache(maxsize=1)
+def _storage_forms() -> frozenset[str]:
+    return frozenset(form for verb in use_predicates().storage for form in phrase_forms(verb))
 
 
 def _is_complaint(words: list[str], vocabulary: Concepts) -> bool:
@@ -241,7 +249,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if k + 1 < sentence.end and words[k] == "so" and (verb := _so_clause_verb(doc, sentence, k)) is not None:
             span = _phrase_after(doc, verb, sentence.end, keep_for=True)
             if span is not None:  # "gave him Benadryl so he would sleep on the plane"
-                found.append(Candidate(span, f"'{doc[i].text} ... so'", after, i))
+                found.append(Candidate(span, f"'{doc[i].text} ... so'", after, i, named_only=words[i] in _storage_forms()))
             continue
         if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN:
             continue  # "someone taking it is very hard to wake": 'to' completes 'hard', not the taking
@@ -250,7 +258,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             continue
         span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
         if span is not None:
-            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i))
+            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i, named_only=words[i] in _storage_forms()))
     return found
 
 

@@ -77,6 +77,7 @@ class UsePredicates:
     frames: tuple[str, ...] = ()  # "keep ... in check": what stands for "..." is presented as a use
     adjectives: tuple[str, ...] = ()  # "fantastic for": with the drug as subject, what follows is a use
     not_benefit_words: tuple[str, ...] = ()  # "a known trigger for": a noun phrase that presents harm, not a use
+    storage: tuple[str, ...] = ()  # "keeps it in the kit to stop ...": a purpose verb for named conditions only
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,10 @@ class Concepts:
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
     """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose`, `improvements`, `frames`,
-    `adjectives` and `not_benefit_words`, each a list of phrases; a frame holds one ' ... ' gap
-    ("keep ... in check")."""
+    `adjectives`, `not_benefit_words` and `storage`, each a list of phrases; a frame holds one
+    ' ... ' gap ("keep ... in check")."""
     check = FieldChecker(file)
-    keys = ("verbs", "nouns", "purpose", "improvements", "frames", "adjectives", "not_benefit_words")
+    keys = ("verbs", "nouns", "purpose", "improvements", "frames", "adjectives", "not_benefit_words", "storage")
     top = check.mapping(file.data, (), keys[:3], keys[3:])
     for index, frame in enumerate(check.strings(top.get("frames"), ("frames",))):
         if frame.count(" ... ") != 1:

@@ -27,14 +27,21 @@ BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "
                               "morning", "evening", "bedtime", "weekly", "small", "low", "tiny"})
 
 
+OWNED = frozenset({"mine", "hers", "yours", "theirs", "ours"})
+SOME_OF = frozenset({"one", "two", "three", "few", "couple", "some", "handful", "several", "any", "half", "rest"})
+
+
 def refers_to_drug(doc: Doc, index: int) -> bool:
     """True when token `index` stands for the article's drug: a pronoun (not 'this' before a
-    word for the text, a time or a way: 'this page', 'this week'), or a dose-form noun whose word before
-    is a determiner, count or timing word (not another medicine's kind, nor 'each dose')."""
+    word for the text, a time or a way: 'this page', 'this week'), a count of someone's own
+    ('a few of mine'), or a dose-form noun whose word before is a determiner, count or timing
+    word (not another medicine's kind, nor 'each dose')."""
     words = lowered(doc)
     word = words[index]
     if word == "one":  # "takes one on school nights", "pop one before a flight"
         return index > 0 and words[index - 1] in TAKING
+    if word in OWNED:  # "borrows a few of mine", "stole one of hers"
+        return index > 1 and words[index - 1] == "of" and words[index - 2] in SOME_OF
     if word in DEMONSTRATIVES and index + 1 < len(doc) and words[index + 1] in NOT_THE_DRUG:
         return False
     if word in PRONOUNS:

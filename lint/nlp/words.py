@@ -1,18 +1,26 @@
-"""The lowercase text of every token of a Doc, read once.
+"""The lowercase text of every token of a Doc, read once, with chat spellings read as words.
 
 `doc[i].lower_` builds a Token object on every call; the claim readers that walk each
 sentence word by word made millions of them per thousand articles. They index this list.
+Forum and chat text spells common words short ("got me thru it", "ppl swear by it"); the
+list holds the word they stand for, so every reader of it understands them.
 """
 from __future__ import annotations
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
+CHAT_SPELLINGS = {"thru": "through", "tho": "though", "cuz": "because", "coz": "because", "ppl": "people",
+                  "nite": "night", "b4": "before", "abt": "about", "w/o": "without", "bf": "boyfriend",
+                  "gf": "girlfriend", "hubby": "husband"}
+
 
 def lowered(doc: Doc) -> list[str]:
-    """`token.lower_` of every token, by index (built on first use, kept in `doc.user_data`)."""
+    """`token.lower_` of every token (a chat spelling as its word), by index (built on first
+    use, kept in `doc.user_data`)."""
     words = doc.user_data.get("druglint_lowered")
     if words is None or len(words) != len(doc):
         strings = doc.vocab.strings
-        words = doc.user_data["druglint_lowered"] = [strings[key] for key in doc.to_array(LOWER).tolist()]
+        words = [strings[key] for key in doc.to_array(LOWER).tolist()]
+        words = doc.user_data["druglint_lowered"] = [CHAT_SPELLINGS.get(word, word) for word in words]
     return words
