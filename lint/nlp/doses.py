@@ -82,6 +82,8 @@ TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.
     (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|one more|a second|one)(?:\s+(?:one|{UNIT_FORMS}))?"
                 rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
 ]
+ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|single))? day|a 24-hour period)"
+PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY})"  # "a day", "in one calendar day"
 FREQUENCIES = [
     *TIMES_LISTED,
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
@@ -118,7 +120,7 @@ EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*
                          r"|\bq(?P<q>\d+)h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b", re.I)
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
-                           r"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?daily\b|^\s*in (?:24 hours|a day|one day)\b"
+                           rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
                            r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b"  # "60 mg split morning and night"
                            r"|^\s*(?:on (?:the )?(?:very )?first day|(?:on|from) day (?:one|1))\b", re.I)  # the first day's amount
@@ -266,7 +268,7 @@ def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[floa
 
 
 COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+(?:of\s+[\w-]+\s+)?"
-                             r"(?:(?:a|per|each|every)\s+day|daily|in (?:24 hours|one day|a day|a single day))\b", re.I)
+                             rf"{PER_DAY}\b", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a |one |the )?(?:month|year)s?\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:every|each)\s+(?:the )?year\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
@@ -280,13 +282,13 @@ DAYS_A_MONTH = 30.4
 
 COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                                rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
-BRAND_UNITS_AFTER = r"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|a day|per day|daily|twice|" \
+BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{0,3}}"
                            rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}{BRAND_UNITS_AFTER})"
-                           rf"(?P<day>\s+(?:a|per|each) day\b)?",
+                           rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
@@ -512,17 +514,17 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
-FREQUENCY_WORDS = re.compile(r"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\bdaily\b|\bweekly\b|\btimes?\b|\btwice\b"
+FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              r"|\b(?:another|one more|a second)\b", re.I)  # "... and one more after dinner": a second dose
-COUNT_A_DAY = re.compile(r"^\s*(?:a|per|each|every) day\b|^\s*daily\b", re.I)
+COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
                         rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
                         rf"usual|daily|bedtime))?\s+(?:tablets?|pills?|capsules?|caplets?|shots?|doses?|patch(?:es)?|pens?|"
                         rf"injections?)"
-                        rf"|(?:{COUNT})(?=\s+(?:every|each|twice|three times|four times|a day|daily|at once|together)\b)"
+                        rf"|(?:{COUNT})(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together)\b)"
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
