@@ -35,6 +35,31 @@ def test_text_list_items_and_labels():
     assert "•" not in doc.text and "1." not in doc.text
 
 
+@pytest.mark.parametrize("rule", ["-" * 40, "=====", "*** ", "~~~~~~~~", "#####"])
+def test_text_divider_lines_frame_a_heading_and_are_not_prose(rule):
+    source = f"Uses\n\nIt treats pain.\n{rule}\nPART B. THE WARNINGS (READ CAREFULLY!)\n{rule}\nIt can cause ulcers.\n"
+    doc = read_document("a.txt", source)
+    texts = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    assert ("heading", "PART B. THE WARNINGS (READ CAREFULLY!)") in texts
+    assert not any(rule.strip() in text for _, text in texts)
+    assert ("paragraph", "It treats pain.") in texts
+
+
+@pytest.mark.parametrize("question", [
+    "Q: Our 5-year-old (20 kg) gets asthma flares and the ER sent us home with prednisone. Is that a lot?",
+    "Question 3: My husband is 70, takes warfarin, and wants to start fish oil for his heart; is that safe?",
+    "Q) Can I give my daughter, who weighs about 40 pounds and is 6, the adult chewables in a pinch?",
+])
+def test_text_reader_question_of_any_length_heads_its_answer(question):
+    doc = read_document("a.txt", f"{question}\n\nA: Ask your pharmacist first.\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+
+
+def test_text_reader_long_statement_is_no_heading():
+    doc = read_document("a.txt", "Q: this reader wrote a long statement without asking anything at all, just telling us things.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+
+
 def test_line_and_column_are_one_based():
     doc = read_document("a.txt", "first\nsecond line\n")
     assert doc.line_col(0) == (1, 1)

@@ -1436,19 +1436,21 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
 
 
-TAKING_GERUNDS = frozenset({"taking", "having", "swallowing", "using", "giving"})
+TAKING_OPENERS = frozenset({"taking", "having", "swallowing", "using", "giving", "take", "swallow", "have"})
 WITH_FOOD = re.compile(r"\b(?:with|after|alongside|following)\s+(?:(?:a|some|your|his|her|my)\s+)?(?:(?:full|big|small|light)\s+)?"
                        r"(?:food|meals?|milk|snacks?|eating|breakfast|lunch|dinner|supper)\b|\bon a full stomach\b", re.I)
 
 
 def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
-    """'Taking it with a meal helps with the nausea': what eases the complaint is taking the
-    drug with food (against its own side effect), not the drug: a subject that opens with
-    taking and names food before the predicate at token `anchor`."""
+    """'Taking it with a meal helps with the nausea', 'Take it after a snack, it really does
+    reduce the dizziness': what eases the complaint is taking the drug with food (against
+    its own side effect), not the drug: a subject or an instruction that opens with taking
+    and names food before the predicate at token `anchor`."""
     doc = sentence.doc
     opening = [i for i in range(sentence.span.start, min(anchor, sentence.span.start + 3))
-               if doc[i].lower_ in TAKING_GERUNDS]
-    return bool(opening) and WITH_FOOD.search(doc[opening[0]:anchor].text) is not None
+               if doc[i].lower_ in TAKING_OPENERS]
+    said = doc[opening[0]:anchor].text if opening else ""
+    return WITH_FOOD.search(said) is not None and ";" not in said  # "Take it with dinner; it also helps my PCOS"
 
 
 FINITE_WORDS = frozenset({"is", "are", "was", "were", "'s", "’s", "does", "do", "did", "doesn't", "don't", "can", "can't",

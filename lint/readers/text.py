@@ -8,6 +8,7 @@ from lint.model.document import Block, Document
 LIST_MARKER = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"([^\n:.?!]{2,60}?):[ \t]")
 HEADING_MAX_WORDS = 12
+RULE_LINE = re.compile(r"^[ \t]*([-=_*~#+])\1{2,}[ \t]*$")  # "-------", "=====": a divider, not prose
 
 
 def lead_label_end(text: str, start: int, end: int) -> int | None:
@@ -18,8 +19,15 @@ def lead_label_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+QUESTION_LINE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,3})?[ \t]*[:.)][^\n]*\?[ \t]*$")  # "Q: ...?", "Question 3: ...?"
+
+
 def _is_heading(line: str) -> bool:
+    """A short line that does not end a sentence, or a reader's question ('Q: Our son is 5 and
+    ... Is that a lot?') of any length: each question heads its answer, in a Q&A."""
     stripped = line.strip()
+    if QUESTION_LINE.match(line):
+        return True
     return (0 < len(stripped.split()) <= HEADING_MAX_WORDS and stripped[-1] not in ".,;"
             and not LIST_MARKER.match(line))
 
@@ -46,8 +54,8 @@ def read_text(path: str, source: str) -> Document:
     for line in source.splitlines(keepends=True):
         content = line.rstrip("\r\n")
         marker = LIST_MARKER.match(content)
-        if not content.strip():
-            close_paragraph()
+        if not content.strip() or RULE_LINE.match(content):
+            close_paragraph()  # a divider line closes a paragraph, so the line it frames is a heading
         elif marker:
             close_paragraph()
             chars[offset:offset + marker.end()] = " " * marker.end()
