@@ -648,7 +648,28 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     if _one_taken(sentence, before):
         return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
+    if _is_for(sentence, before):
+        return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+
+
+FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
+COPULA_NEGATORS = frozenset({"not", "n't", "never", "isn't", "wasn't", "aren't"})
+
+
+def _is_for(sentence: _Sentence, index: int) -> bool:
+    """True when the word at `index` (before a 'for') is a copula, or its negation, whose
+    subject is the drug or a word for it: 'Lisinopril is for', 'it's also for', 'Xanax is not
+    for' (the denial is read by the negation pass)."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    while index > sentence.span.start and words[index] in COPULA_NEGATORS:
+        index -= 1
+    if words[index] not in FOR_COPULAS and not (words[index] in COPULA_NEGATORS and words[index].endswith("n't")):
+        return False
+    subject = index - 1
+    if subject < sentence.span.start:
+        return False
+    return refers_to_drug(doc, subject) or any(d.end - 1 == subject for d in sentence.drugs)
 
 
 def _for_of(sentence: _Sentence, condition: Span) -> int | None:
@@ -704,7 +725,9 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "last", "ago", "since", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
                      "recently", "yesterday", "before", "after", "during", "a", "few", "couple", "of",
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
-                     "exactly", "purely", "largely", "specifically", "especially", "simply"})
+                     "exactly", "purely", "largely", "specifically", "especially", "simply",
+                     "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
+                     "around", "handy", "nearby"})  # "keeps a strip around for", "keeps some handy for"
 
 
 def _filler(token) -> bool:
@@ -776,6 +799,11 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             cue = _nearest_cue(sentence, condition)
             negated = _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
+            if cue is not None and cue.label_ == "benefit":
+                subject = _subject_drug(sentence, cue.start, main)
+                listed = uses_context if uses_context and condition.start_char >= uses_from else ""
+                if subject[0] is None and not listed:
+                    cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
             if sentence.section in EXCLUDED_SECTIONS or asked:
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
@@ -787,8 +815,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
             elif cue is not None and cue.label_ == "benefit":  # a benefit word needs the drug as its subject,
-                drug, named = _subject_drug(sentence, cue.start, main)  # or a list of uses it stands in
-                listed = uses_context if uses_context and condition.start_char >= uses_from else ""
+                drug, named = subject  # or a list of uses it stands in
                 reason = f"'{cue.text}'" if drug else listed
                 drug = drug or main
             elif cue is not None:
@@ -997,7 +1024,7 @@ def _indirect_question(sentence: _Sentence) -> bool:
     """'A listener texted to ask if it fixes back pain', 'Readers wonder whether Xanax helps
     with tinnitus': a question reported, not a use asserted, when it runs to the sentence's
     end ('She asked if she could try it, and now it fixes her back pain' asserts one)."""
-    words = [t.lower_ for t in sentence.span]
+    words = lowered(sentence.doc)[sentence.span.start:sentence.span.end]
     return any(word in ("if", "whether") and any(w in ASKING for w in words[max(0, i - ASKED_REACH - 1):i])
                and not set(words[i + 1:]) & QUESTION_ENDS for i, word in enumerate(words))
 
@@ -1021,12 +1048,19 @@ SERVES_AS = frozenset({"doubles", "double", "doubled", "works", "worked", "serve
 
 def _used_as(sentence: _Sentence, index: int) -> bool:
     """True when token `index` is the drug (a name or a word standing for it) right after a
-    verb of taking or using: 'use it | as', 'treat Plan B | as'."""
+    verb of taking, using or relying: 'use it | as', 'treat Plan B | as', 'swears by Tylenol | as'."""
     doc = sentence.doc
     drug = next((d for d in sentence.drugs if d.start <= index < d.end), None)
     start = drug.start if drug is not None else index if refers_to_drug(doc, index) else None
-    return start is not None and start > sentence.span.start \
-        and (doc[start - 1].lower_ in purpose_forms() or doc[start - 1].lower_ in TREAT_FORMS)
+    if start is None or start <= sentence.span.start:
+        return False
+    if start - 2 >= sentence.span.start and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in RELYING_FORMS:
+        return True  # "swears by Tylenol as altitude sickness prevention"
+    return doc[start - 1].lower_ in purpose_forms() or doc[start - 1].lower_ in TREAT_FORMS
+
+
+RELYING_FORMS = frozenset(form for verb in ("swear by", "rely on", "count on", "turn to", "lean on")
+                          for form in phrase_forms(verb))
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
@@ -1848,13 +1882,17 @@ def _stated_age(text: str) -> float | None:
 
 def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:
     """A schedule of counted units ("two tablets every 4 hours") as an amount, when the
-    sentence states the strength before it ("Norco 10 mg/325 mg ...") or the product named
+    sentence states a strength the drug is made in before it ("Norco 10 mg/325 mg ...") or the product named
     (else the drug) comes in one strength ("three Advil tablets", "3 Contrave pills"); else
     the schedule as it is."""
     counted = counted_units(span.text)
     if counted is None:
         return span._.dose
     strength = strength_before(before)
+    made = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
+        or {s for p in profile.products for s in p.strengths_mg}  # the named product's strengths, else the drug's
+    if strength is not None and made and strength not in made:
+        strength = None  # "2 caplets ... the label dose, 1,000 mg ... 6 caplets a day": a dose, not a strength
     if strength is None:  # the named product's one strength, else the drug's when it comes in one ("3 Contrave pills")
         strengths = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
             or {s for p in profile.products for s in p.strengths_mg}

@@ -21,7 +21,8 @@ NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way
     "point", "stage", "case", "cases", "trick", "tip", "tips", "step", "steps"})
 DOSE_FORMS = frozenset({"tablet", "tablets", "pill", "pills", "capsule", "capsules", "caplet", "caplets", "dose",
                         "doses", "spray", "sprays", "pearl", "pearls", "patch", "patches", "shot", "shots",
-                        "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs"})
+                        "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs",
+                        "strip", "strips", "film", "films", "lozenge", "lozenges", "troche", "troches"})
 BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "few", "couple", "several", "her",
                               "his", "my", "their", "our", "your", "its", "this", "that", "these", "those", "nightly", "daily", "single", "extra", "half", "whole", "same", "of",
                               "morning", "evening", "bedtime", "weekly", "small", "low", "tiny"})

@@ -77,15 +77,19 @@ class ConditionMatcher:
         a run of words joined by hyphens with no space, looked up with spaces."""
         found: dict[tuple[int, int], set[str]] = {}
         words = lowered(doc)
-        i = 0
-        while i < len(doc):
-            end = i + 1  # past the run "word - word (- word ...)" that starts at i
+        run_end = 0  # a run "word - word (- word ...)" starts at the word before a hyphen
+        for hyphen in (h for h, word in enumerate(words) if word == "-"):
+            i = hyphen - 1
+            if i < run_end:
+                continue
+            end = i + 1
             while doc[i].is_alpha and end + 1 < len(doc) and words[end] == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_alpha:
                 end += 2
-            if end > i + 1 and (ids := self.compounds.get(" ".join(words[i:end:2]))) is not None:
-                found[(i, end)] = ids
-            i = end
+            if end > i + 1:
+                run_end = end
+                if (ids := self.compounds.get(" ".join(words[i:end:2]))) is not None:
+                    found[(i, end)] = ids
         return found
 
 

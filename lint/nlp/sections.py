@@ -45,7 +45,9 @@ def _purpose_heading() -> re.Pattern:
     "Ways to take it safely", which is how to take it); a lead that ends on the kinds of use
     it lists ("is used in the following situations:", "using it for stuff ...:"); or "people
     with:" ending a lead."""
-    forms = sorted({form for verb in use_predicates().purpose for form in phrase_forms(verb)}, key=len, reverse=True)
+    predicates = use_predicates()
+    forms = sorted({form for verb in (*predicates.purpose, *predicates.storage) for form in phrase_forms(verb)},
+                   key=len, reverse=True)  # "Also packing it for:"
     verb = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
     return re.compile(rf"\b{verb}\b(?:\s+[\w'’-]+){{0,{MAX_WORDS_BEFORE_FOR}}}?\s+for\s*[?:.!]*\s*$"
                       rf"|\b(?:ways(?!\s+to\b)|reasons)\b(?:\s+[\w'’-]+){{0,3}}?\s+{verb}\b"
@@ -60,9 +62,10 @@ def _purpose_heading() -> re.Pattern:
 @Language.component("druglint_sections")
 def assign_section_kinds(doc: Doc) -> Doc:
     """doc._.section_kinds: one kind per layout block, inherited from the nearest heading.
-    A list intro (a heading line ending with ':') and a neutral sub-heading keep the kind above."""
+    A list intro (a heading line ending with ':') and a neutral sub-heading keep the kind above;
+    a neutral heading at the level of the one that set the kind ends it."""
     layout = doc._.layout
-    kinds, current = [], NEUTRAL
+    kinds, current, current_level = [], NEUTRAL, 0
     blocks = layout.blocks if layout else []
     title = blocks[0] if blocks and blocks[0].kind == "heading" else None
     if title is not None and len(blocks) > 1 and blocks[1].kind == "item":
@@ -75,9 +78,10 @@ def assign_section_kinds(doc: Doc) -> Doc:
             text = layout.text[block.start:block.end]
             own = heading_kind(text)
             if own != NEUTRAL:
-                current = own
-            elif block.level <= 2 and not text.rstrip().endswith(":"):
-                current = NEUTRAL  # a neutral list intro ("Examples:") keeps the kind above
+                current, current_level = own, block.level
+            elif (block.level <= 2 or block.level <= current_level) and not text.rstrip().endswith(":"):
+                current = NEUTRAL  # a neutral list intro ("Examples:") or sub-heading keeps the kind above;
+                # a neutral sibling ("### Who shouldn't take it" after "### Beyond insomnia") ends it
         kinds.append(current)
     doc._.section_kinds = kinds
     return doc
