@@ -995,3 +995,13 @@ def test_groups_are_words_of_their_sentence(words):
         for group in use.groups:
             assert group.text in words and (group.sex is not None or group.ages is not None)
             assert group.ages is None or 0 <= group.ages[0] <= group.ages[1] < 18
+
+
+@pytest.mark.parametrize("uses_heading", ["Beyond insomnia", "More than a sleep aid", "Bonus perks", "Why we like it"])
+@pytest.mark.parametrize("sibling", ["Who shouldn't take it", "Before your first night", "Storage and travel"])
+def test_a_neutral_sibling_heading_ends_a_uses_section(uses_heading, sibling):
+    text = (f"# Doxepin\n\nDoxepin treats insomnia.\n\n### {uses_heading}\n\n- Chronic hives\n\n"
+            f"### {sibling}\n\n- People with an enlarged prostate\n")
+    found = unlabeled(text, "article.md")
+    assert "Chronic hives" in found
+    assert "enlarged prostate" not in " ".join(found)
