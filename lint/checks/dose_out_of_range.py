@@ -130,6 +130,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     age = claim.age_years
     special = [e for e in entries if e.population in populations and e.population in SPECIAL
                and _overlaps(e.age_years or DEFAULT_AGE.get(e.population), age or DEFAULT_AGE.get(e.population))]
+    special = [e for e in special if not (e.silent and not e.no_dose and e.products and not set(e.products) & claim.products)]
+    # a silence about one product ("Coreg CR in older adults") leaves the other products' numbers to judge
     if claim.on_dialysis:  # "on dialysis": the label's dialysis band, when it has one, not every kidney band
         special = [e for e in special if e.population != "renal" or DIALYSIS.search(f"{e.id} {e.fact}")] \
             or special

@@ -101,7 +101,7 @@ FREQUENCIES = [
     (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
     (re.compile(r"\b(?:three|3) times (?:a|per|each|every) week|\b(?:three|3) times weekly\b", re.I), (3 / 7, 3 / 7)),
     (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?<!least )(?<!than )(?<!back )(?<!ahead )"
-                r"(?<!early )(?<!late )(?:once )?(?:a|per|each|every) week"
+                r"(?<!early )(?<!late )(?:once )?(?:a|per|each|every)(?: single)? week"
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each)(?: single)? day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
@@ -210,7 +210,9 @@ BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime
 THEN = re.compile(r"\b(?:then|after that|afterwards|later)\b", re.I)
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days)|"
                            r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
-                           r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription))\b", re.I)
+                           r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription)|right off the bat|"
+                           r"(?:straight|right) (?:away|out of the gate)|from the (?:very )?(?:start|beginning|get-go)|"
+                           r"out of the gate)\b", re.I)  # "100 mg twice a day right off the bat"
 
 
 def _kind(left: str, right: str = "") -> str:
