@@ -650,6 +650,9 @@ def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]
 
 
 def not_a_use(span: Span) -> bool:
-    """Withdrawal, side effects and overdose are never uses of the drug itself."""
+    """Withdrawal, side effects and overdose are never uses of the drug itself, nor is a fixed
+    expression ('stop cold turkey': doc.spans['fixed_expressions'], set by the condition marker)."""
     text = span.text.lower()
-    return any(word in text for word in NOT_A_USE)
+    fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
+    return any(word in text for word in NOT_A_USE) \
+        or any(f.start < span.end and span.start < f.end for f in fixed)

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import load_reference
 from lint.nlp.descriptions import DescriptionMatcher
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
@@ -28,7 +29,8 @@ def make_condition_matcher(nlp: Language, name: str, profile_dirs: list[str]):
 class ConditionMatcher:
     """Marks condition mentions in doc.spans['conditions'], longest first; each span's
     `_.condition_ids` holds every lexicon id whose terms match exactly that text, or whose
-    lay description it is (lint/nlp/descriptions.py)."""
+    lay description it is (lint/nlp/descriptions.py). A word of a fixed expression ("stop cold
+    turkey", "a stroke of genius": cues.yaml `not_warnings`) names no condition."""
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
@@ -47,6 +49,8 @@ class ConditionMatcher:
                 if not is_acronym(term) and 2 <= len(parts := term.lower().split()) <= MAX_COMPOUND_WORDS \
                         and all(part.isalpha() for part in parts):
                     self.compounds[" ".join(parts)].add(condition_id)
+        self.fixed = LazyPhraseMatcher(nlp, attr="LOWER")  # "cold turkey", "stroke of genius": no condition
+        self.fixed.add("fixed", sorted(cue_table().not_warnings))
         self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
@@ -65,8 +69,11 @@ class ConditionMatcher:
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = filter_spans(spans + [Span(doc, start, end) for start, end, _ in described])
+        fixed = [(start, end) for _, start, end in self.fixed(doc)]
+        doc.spans["fixed_expressions"] = [Span(doc, start, end) for start, end in fixed]
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
-                                                and _verb_with_object(doc, span)) and not _shouted_word(doc, span)]
+                                                and _verb_with_object(doc, span)) and not _shouted_word(doc, span)
+                 and not any(start <= span.start and span.end <= end for start, end in fixed)]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
