@@ -711,6 +711,35 @@ def _relative_taker(sentence: _Sentence, condition: Span) -> Span | None:
     return taken_by_relative(sentence.doc, sentence.span, _before_for(sentence, i), condition.end, sentence.drugs)
 
 
+BACK_REFERENCES = frozenset({"that", "this", "it", "them", "those", "these"})
+BACK_PREPOSITIONS = frozenset({"for", "with", "against", "on"})
+BENEFIT_WORDS = frozenset({"help", "helps", "helped", "helping", "work", "works", "worked", "good", "great", "best",
+                           "better", "option", "options", "choice", "choices", "pick", "fix", "useful", "effective",
+                           "wonders", "amazing", "awesome", "perfect", "go-to", "used", "prescribed", "approved"})
+BACK_REACH = 12  # words from the condition to the 'for that' that refers back to it
+
+
+def _use_referred_back(sentence: _Sentence, condition: Span) -> str | None:
+    """'If you ever get restless legs, it's one of the better options for that', 'if your tics
+    act up, it helps with them too': the drug (a name or 'it') then a benefit word, after the
+    condition, and a 'for that' or 'with them' that refers back to it. Returns the words that
+    present the use, or None; a negation between them presents none."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    end = min(sentence.span.end - 1, condition.end + BACK_REACH)
+    for k in range(condition.end, end):
+        if words[k] not in BACK_PREPOSITIONS or words[k + 1] not in BACK_REFERENCES:
+            continue
+        between = range(condition.end, k)
+        if any(words[i] in NEGATORS for i in between) or any(c.start >= condition.end and c.start < k
+                                                              for c in sentence.conditions):
+            return None
+        drug_at = next((i for i in between if refers_to_drug(doc, i) or any(d.start <= i < d.end for d in sentence.drugs)),
+                       None)
+        benefit = next((i for i in between if drug_at is not None and i > drug_at and words[i] in BENEFIT_WORDS), None)
+        return doc[benefit:k + 2].text if benefit is not None else None
+    return None
+
+
 def _one_taken(sentence: _Sentence, index: int) -> bool:
     """'one' after a verb of taking stands for the drug ('pop one', 'wears one')."""
     doc = sentence.doc
@@ -804,6 +833,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 listed = uses_context if uses_context and condition.start_char >= uses_from else ""
                 if subject[0] is None and not listed:
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
+            elif cue is not None and cue.label_ == "history" and _use_referred_back(sentence, condition) is not None:
+                cue = None  # "if you have restless legs, it helps with that": the history is what it treats
             if sentence.section in EXCLUDED_SECTIONS or asked:
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
@@ -847,6 +878,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
                 drug, named = _testified_drug(sentence, testimony.span, main)
+            elif (back := _use_referred_back(sentence, condition)) is not None:
+                reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
+                drug, named = sentence.governing_drug(condition.end, main)
             elif (ended_by := _ended_by_drug(sentence, condition)) is not None:
                 reason, named = f"'until {ended_by.text}'", ended_by  # "My feet burned for years until gabapentin"
                 drug = ended_by.label_
@@ -957,6 +991,8 @@ AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|o
                          r"it(?:'s|’s| is) (?:also )?(?:the |a |an |our |my )?(?:go-to|first[- ]line|first choice|best|great|"
                          r"good|helpful|effective|useful|lifesaver|godsend)\b(?!\s+(?:to|if|that)\b)|"
                          r"it (?:works|helps|worked|helped)\b|"
+                         r"it(?:'s|’s| is) (?:also )?(?:a |an |the |one of the )?(?:[\w-]+ ){0,2}(?:options?|choices?|picks?|fix)"
+                         r" for (?:that|those|them|it)\b|"  # "Neurontin is a decent option for those too"
                          r"(?:[\w']+,?\s+){0,5}(?:swear|swears|rave|raves) (?:by|about) it\b|"
                          r"(?:[\w']+,?\s+){0,5}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b)",
                          re.I)  # "It is best to ask your doctor" answers nothing

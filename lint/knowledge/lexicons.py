@@ -19,6 +19,7 @@ class CueTable:
     cues: dict[str, tuple[str, ...]]
     sections: dict[str, tuple[str, ...]]
     not_warnings: tuple[str, ...] = ()  # fixed expressions whose words are no warning ("a stroke of genius")
+    not_conditions: tuple[str, ...] = ()  # fixed expressions whose words name no condition ("cold turkey")
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,17 @@ class OtherDrugs:
 
 
 def parse_cues(file: YamlFile) -> CueTable:
-    """Validate a cues file: every category a list of phrases, `sections` a mapping of lists."""
+    """Validate a cues file: every category a list of phrases, `sections` a mapping of lists,
+    `not_warnings` and `not_conditions` lists of fixed expressions."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings"))
+    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings", "not_conditions"))
     cues = {category: check.strings(top.get(category, []), (category,)) for category in CUE_CATEGORIES}
     section_words = check.mapping(top["sections"], ("sections",), (), tuple(top["sections"] or ()))
     return CueTable(cues=cues, sections={kind: check.strings(words, ("sections", kind))
                                          for kind, words in section_words.items()},
-                    not_warnings=tuple(w.lower() for w in check.strings(top.get("not_warnings", []), ("not_warnings",))))
+                    not_warnings=tuple(w.lower() for w in check.strings(top.get("not_warnings", []), ("not_warnings",))),
+                    not_conditions=tuple(w.lower() for w in check.strings(top.get("not_conditions", []),
+                                                                         ("not_conditions",))))
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:

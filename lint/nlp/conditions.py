@@ -30,7 +30,7 @@ class ConditionMatcher:
     """Marks condition mentions in doc.spans['conditions'], longest first; each span's
     `_.condition_ids` holds every lexicon id whose terms match exactly that text, or whose
     lay description it is (lint/nlp/descriptions.py). A word of a fixed expression ("stop cold
-    turkey", "a stroke of genius": cues.yaml `not_warnings`) names no condition."""
+    turkey", "a stroke of genius": cues.yaml `not_conditions` and `not_warnings`) names no condition."""
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
@@ -49,8 +49,8 @@ class ConditionMatcher:
                 if not is_acronym(term) and 2 <= len(parts := term.lower().split()) <= MAX_COMPOUND_WORDS \
                         and all(part.isalpha() for part in parts):
                     self.compounds[" ".join(parts)].add(condition_id)
-        self.fixed = LazyPhraseMatcher(nlp, attr="LOWER")  # "cold turkey", "stroke of genius": no condition
-        self.fixed.add("fixed", sorted(cue_table().not_warnings))
+        self.fixed = LazyPhraseMatcher(nlp, attr="LOWER")
+        self.fixed.add("fixed", sorted({*cue_table().not_warnings, *cue_table().not_conditions}))
         self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
