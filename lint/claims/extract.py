@@ -644,6 +644,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
         return True
     before = _before_for(sentence, i)
+    if doc[before].lower_ in DOSE_FORMS and refers_to_drug(doc, before):
+        return True  # "keep a strip around for their bad back"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     if _one_taken(sentence, before):
