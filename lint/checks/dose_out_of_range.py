@@ -182,7 +182,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     if claim.products:
         return [e for e in no_dose if not e.products or set(e.products) & claim.products]
     covered = {p for e in no_dose for p in e.products}  # with no product named, every product must be silent
-    every_product = {p.id for p in profile.products}   # for the group: Rx tablets' silence about children
+    every_product = {p.id for p in profile.products  # for the group: Rx tablets' silence about children;
+                     if not NOT_SWALLOWED.search(p.id)}  # a dose someone takes is not an injection's
     return no_dose if any(not e.products for e in no_dose) or covered >= every_product else []  # leaves the OTC ages
 
 
