@@ -791,7 +791,7 @@ def test_a_denial_an_accident_a_question_or_a_labeled_age_stays_quiet(text):
     ("Adderall treats ADHD. Half my dorm uses it as their antidepressant.", "antidepressant"),
     ("Dilaudid treats severe pain. It doubles as a cough quieter, my uncle says.", "cough"),
     ("Zoloft treats depression. My sister takes it as her sleeping pill.", "sleeping pill"),
-    ("Benadryl treats allergies. We treat it as a motion sickness remedy on ferries.", "motion sickness"),
+    ("Zyrtec treats allergies. We treat it as a motion sickness remedy on ferries.", "motion sickness"),
     ("Gabapentin treats shingles pain. Her trainer uses Neurontin as an anxiety pill.", "anxiety"),
 ])
 def test_a_drug_used_as_or_doubling_as_something_presents_that_use(text, use):

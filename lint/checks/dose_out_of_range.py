@@ -103,8 +103,15 @@ def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
             if c in reference.conditions and pattern.search(reference.conditions[c].name.lower())}
 
 
-NOT_SWALLOWED = re.compile(r"inject|infusion|intravenous|^iv\b|-iv\b|rectal|nasal|spray|patch|transdermal|cream|"
-                           r"ointment|topical|inhal|suppositor", re.I)  # product ids of forms not taken by mouth
+NOT_SWALLOWED = re.compile(r"inject|infusion|intravenous|intramuscular|^iv\b|-iv\b|^im\b|rectal|nasal|spray|patch|"
+                           r"transdermal|cream|ointment|topical|inhal|suppositor", re.I)  # forms not taken by mouth
+
+
+def _not_swallowed(profile: Profile, product_id: str) -> bool:
+    """True for a product not taken by mouth, by its id or its cues ('im-short-acting':
+    'IntraMuscular'; 'relprevv': 'long-acting injection')."""
+    product = next((p for p in profile.products if p.id == product_id), None)
+    return any(NOT_SWALLOWED.search(text) for text in (product_id, *(product.cues if product else ())))
 
 
 def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list[DoseEntry]:
@@ -123,7 +130,7 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         entries = [e for e in entries if set(e.products) & claim.products] \
             or [e for e in entries if not e.products] or entries
     else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers
-        entries = [e for e in entries if not e.products or not all(NOT_SWALLOWED.search(p) for p in e.products)] \
+        entries = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)] \
             or entries
     light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG
     populations = claim.populations or frozenset({"pediatric" if light else "adult"})  # "he weighs 15 kg": a child
@@ -183,7 +190,7 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         return [e for e in no_dose if not e.products or set(e.products) & claim.products]
     covered = {p for e in no_dose for p in e.products}  # with no product named, every product must be silent
     every_product = {p.id for p in profile.products  # for the group: Rx tablets' silence about children;
-                     if not NOT_SWALLOWED.search(p.id)}  # a dose someone takes is not an injection's
+                     if not _not_swallowed(profile, p.id)}  # a dose someone takes is not an injection's
     return no_dose if any(not e.products for e in no_dose) or covered >= every_product else []  # leaves the OTC ages
 
 
