@@ -55,6 +55,12 @@ def test_text_reader_question_of_any_length_heads_its_answer(question):
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
 
 
+@pytest.mark.parametrize("line", ["my kid takes 10 mg every morning", "lol same, 2 pills before bed", "ok thx"])
+def test_text_reader_short_line_in_lower_case_is_a_chat_line_not_a_heading(line):
+    doc = read_document("a.txt", f"{line}\n\nAnother paragraph.\n")
+    assert doc.blocks[0].kind == "paragraph"
+
+
 def test_text_reader_long_statement_is_no_heading():
     doc = read_document("a.txt", "Q: this reader wrote a long statement without asking anything at all, just telling us things.\n")
     assert [b.kind for b in doc.blocks] == ["paragraph"]

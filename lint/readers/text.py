@@ -23,13 +23,14 @@ QUESTION_LINE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,3})?[ \t]*[:.)][
 
 
 def _is_heading(line: str) -> bool:
-    """A short line that does not end a sentence, or a reader's question ('Q: Our son is 5 and
-    ... Is that a lot?') of any length: each question heads its answer, in a Q&A."""
+    """A short line that does not end a sentence and does not open in lower case (a chat line:
+    'my kid takes 10 mg every morning'), or a reader's question ('Q: Our son is 5 and ... Is
+    that a lot?') of any length: each question heads its answer, in a Q&A."""
     stripped = line.strip()
     if QUESTION_LINE.match(line):
         return True
     return (0 < len(stripped.split()) <= HEADING_MAX_WORDS and stripped[-1] not in ".,;"
-            and not LIST_MARKER.match(line))
+            and not stripped[0].islower() and not LIST_MARKER.match(line))  # "my kid takes 10 mg" is a chat line
 
 
 def read_text(path: str, source: str) -> Document:
