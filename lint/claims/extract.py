@@ -758,7 +758,9 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
                      "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
-                     "around", "handy", "nearby"})  # "keeps a strip around for", "keeps some handy for"
+                     "around", "handy", "nearby",
+                     "most", "some", "many", "several", "other",  # "take one most mornings for"
+                     "mornings", "evenings", "afternoons", "weekends", "weekdays"})  # "keeps a strip around for", "keeps some handy for"
 
 
 def _filler(token) -> bool:
@@ -779,9 +781,9 @@ PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym b
 def _place(token) -> bool:
     """A place where the drug is kept or taken: the noun of 'in the glovebox', 'in my purse',
     'at work', 'on hand' ('keeps a box in the glovebox for road trips')."""
-    if not token.is_alpha:
-        return False
     doc = token.doc
+    if not token.is_alpha or token.lower_ in PRONOUNS or refers_to_drug(doc, token.i):
+        return False  # "put me on it for": 'it' is the drug, not a place
     for back in range(1, PLACE_REACH + 1):  # 'in my gym bag': a determiner and nouns back to the preposition
         if token.i - back < 0:
             return False
