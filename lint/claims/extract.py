@@ -254,6 +254,9 @@ def _only_drug(names: list[Span], start: int, end: int) -> str | None:
     return labels.pop() if len(labels) == 1 else None
 
 
+GOVERNING_REACH = 6  # words before a cue where the drug it is about may stand
+
+
 class _Sentence:
     """A sentence with its cue, drug and condition spans and its place in the layout."""
 
@@ -289,12 +292,12 @@ class _Sentence:
 
     def governing_drug(self, before: int, main: str | None) -> tuple[str | None, Span | None]:
         """The drug a cue at token `before` is about, and the name that says so: the nearest
-        drug (or pronoun, meaning the main drug) just before it."""
-        for i in range(before - 1, max(self.span.start, before - 6) - 1, -1):
-            token = self.doc[i]
+        drug (or pronoun, meaning the main drug) just before it, past any aside in brackets."""
+        for index in self.words_back(before - 1, GOVERNING_REACH):
+            token = self.doc[index]
             if token.lower_ in PRONOUNS:
                 return main, None
-            drug = next((d for d in self.drugs if d.start <= i < d.end), None)
+            drug = next((d for d in self.drugs if d.start <= token.i < d.end), None)
             if drug is not None:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
                 if previous == "not":
@@ -303,6 +306,26 @@ class _Sentence:
                     return main, None
                 return drug.label_, drug
         return main, None
+
+    def words_back(self, start: int, reach: int) -> Iterator[int]:
+        """Token indexes from `start` back to the sentence's start, at most `reach` of them,
+        past any aside in brackets ('Folic acid 1 mg daily (except on methotrexate day) cuts')."""
+        i, steps = start, 0
+        while i >= self.span.start and steps < reach:
+            if self.doc[i].text == ")":
+                opening = next((k for k in range(i - 1, self.span.start - 1, -1) if self.doc[k].text == "("), None)
+                if opening is not None:
+                    i = opening - 1
+                    continue
+            yield i
+            i, steps = i - 1, steps + 1
+
+    def in_aside(self, index: int, until: int) -> bool:
+        """True when token `index` stands in brackets closed before token `until`."""
+        words = lowered(self.doc)
+        opened = sum(1 for k in range(self.span.start, index) if words[k] == "(") \
+            - sum(1 for k in range(self.span.start, index) if words[k] == ")")
+        return opened > 0 and ")" in words[index:until]
 
     def _main_before(self, index: int, main: str | None) -> bool:
         """True when the main drug (or a pronoun) is named earlier in the clause."""
@@ -1436,16 +1459,17 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
 def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: Span | None,
                  cue: Span | None) -> tuple[str | None, Span | None]:
     """Whose use it is: another drug named between the presenting word and the condition
-    owns it ("Prednisone settled the flare, and azithromycin was added for the bronchitis");
-    a drug named as the one it is not ("Tamsulosin, not sildenafil, is the choice for")
-    owns none."""
+    owns it ("Prednisone settled the flare, and azithromycin was added for the bronchitis"),
+    unless it stands in an aside in brackets; a drug named as the one it is not
+    ("Tamsulosin, not sildenafil, is the choice for") owns none."""
     after = max(named.end if named is not None else sentence.span.start, cue.end if cue is not None else 0)
     if cue is not None and cue.start < after:
         after = cue.start
     doc = sentence.doc
     nearest = None
     for mention in sentence.drugs:
-        if after <= mention.start and mention.end <= condition.start and not _quit_substance(sentence, mention):
+        if after <= mention.start and mention.end <= condition.start and not _quit_substance(sentence, mention) \
+                and not sentence.in_aside(mention.start, condition.start):
             nearest = mention
     if nearest is None or nearest.label_ == drug and named is not None:
         return drug, named
@@ -1493,12 +1517,15 @@ def _threshold_of(sentence: _Sentence, condition: Span) -> bool:
     return condition.end < sentence.span.end and lowered(sentence.doc)[condition.end] in ("threshold", "thresholds")
 
 
+SUBJECT_REACH = 13  # words from a predicate back to its subject
+
+
 def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[str | None, Span | None]:
     """The drug a predicate at token `anchor` is about when the sentence says so: a drug
     name, a pronoun or a dose-form noun ('it', 'a nightly spray') before it in the sentence,
-    or a uses section."""
+    or a uses section; an aside in brackets is skipped."""
     doc = sentence.doc
-    for i in range(anchor, max(sentence.span.start, anchor - 12) - 1, -1):
+    for i in sentence.words_back(anchor, SUBJECT_REACH):
         drug = next((d for d in sentence.drugs if d.start <= i < d.end), None)
         if drug is not None and _set_aside(sentence, drug):
             continue  # "X, rather than Y, is the medicine for": the claim is X's
