@@ -312,7 +312,7 @@ class _Sentence:
         past any aside in brackets ('Folic acid 1 mg daily (except on methotrexate day) cuts')."""
         i, steps = start, 0
         while i >= self.span.start and steps < reach:
-            if self.doc[i].text == ")":
+            if i < len(self.doc) and self.doc[i].text == ")":  # `start` may be one past the last token
                 opening = next((k for k in range(i - 1, self.span.start - 1, -1) if self.doc[k].text == "("), None)
                 if opening is not None:
                     i = opening - 1
