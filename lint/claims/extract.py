@@ -1949,22 +1949,25 @@ def _stated_age(text: str) -> float | None:
 
 def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:
     """A schedule of counted units ("two tablets every 4 hours") as an amount, when the
-    sentence states a strength the drug is made in before it ("Norco 10 mg/325 mg ...") or the product named
-    (else the drug) comes in one strength ("three Advil tablets", "3 Contrave pills"); else
-    the schedule as it is."""
+    sentence states a strength the drug is made in before it ("Norco 10 mg/325 mg ...") or
+    the product named (else the drug) comes in one strength ("three Advil tablets", "3
+    Contrave pills") or in strengths close together (0.5 and 0.6 mg: the amount is a range);
+    else the schedule as it is."""
     counted = counted_units(span.text)
     if counted is None:
         return span._.dose
-    strength = strength_before(before)
     made = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
         or {s for p in profile.products for s in p.strengths_mg}  # the named product's strengths, else the drug's
-    if strength is not None and made and strength not in made:
-        strength = None  # "2 caplets ... the label dose, 1,000 mg ... 6 caplets a day": a dose, not a strength
-    if strength is None:  # the named product's one strength, else the drug's when it comes in one ("3 Contrave pills")
-        strengths = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
-            or {s for p in profile.products for s in p.strengths_mg}
-        strength = strengths.pop() if len(strengths) == 1 else None
-    return span._.dose if strength is None else with_strength(span._.dose, strength, *counted)
+    stated = strength_before(before)
+    if stated is not None and (not made or stated in made):
+        return with_strength(span._.dose, (stated, stated), *counted)
+    # else "2 caplets ... the label dose, 1,000 mg ... 6 caplets a day": a dose, not a strength
+    if made and max(made) <= CLOSE_STRENGTHS * min(made):
+        return with_strength(span._.dose, (min(made), max(made)), *counted)
+    return span._.dose
+
+
+CLOSE_STRENGTHS = 1.25  # strengths this close read a count of units as a range ("2 tablets": 1.0-1.2 mg)
 
 
 ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"

@@ -286,9 +286,11 @@ COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{
                                rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
 BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
+UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
+                  r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two white pills": one word before the unit
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{0,3}}"
-                           rf"(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
+                           rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}{BRAND_UNITS_AFTER})"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
@@ -318,9 +320,11 @@ def strength_before(text: str) -> float | None:
     return to_mg(parse_number(match.group("n")), match.group("unit")) if match else None
 
 
-def with_strength(mention: DoseMention, strength_mg: float, units: tuple[float, float], whole_day: bool) -> DoseMention:
-    """A schedule of counted units as the amount those units hold."""
-    amount = (units[0] * strength_mg, units[1] * strength_mg)
+def with_strength(mention: DoseMention, strength_mg: tuple[float, float], units: tuple[float, float],
+                  whole_day: bool) -> DoseMention:
+    """A schedule of counted units as the amount those units hold (`strength_mg`: the lowest
+    and highest strength a unit may have)."""
+    amount = (units[0] * strength_mg[0], units[1] * strength_mg[1])
     if whole_day:
         return replace(mention, amounts_mg=(amount,), per_day=True, times_per_day=None)
     return replace(mention, amounts_mg=(amount,))
