@@ -117,7 +117,8 @@ HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "s
               "twenty-four": "24"}
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
-                         r"|\bq(?P<q>\d+)h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b", re.I)
+                         r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b",
+                         re.I)  # "q4h", "q4-6h"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
                            rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
@@ -200,7 +201,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     if hours and (best is None or hours.start() < best[1].start()):
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
             float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
-        high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or low))
+        high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
         if 0 < low <= high <= 72:
             best = ((24 / high, 24 / low), hours)
     return best if best else (None, None)
@@ -294,9 +295,11 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}{BRAND_UNITS_AFTER})"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
+WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)\b(?!\s*(?:mg|mcg|ml))", re.I)
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
 
+ROUTE = re.compile(r"\s*(?:po|p\.o\.|sl|orally|by mouth|under the tongue)\b", re.I)  # "1 tab PO q3h PRN"
 EACH_NOSTRIL = re.compile(r"\s*(?:in |into |up )?(?:each|every|both|per) (?:nostril|side)\b", re.I)
 
 
@@ -315,9 +318,13 @@ def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
 
 def strength_before(text: str) -> float | None:
     """The first strength a sentence states before a schedule ("Norco 10 mg/325 mg ...",
-    "(tramadol 37.5 mg/acetaminophen 325 mg)"): of a combination, its first ingredient."""
+    "(tramadol 37.5 mg/acetaminophen 325 mg)", "Norco 5/325"): of a combination, its first
+    ingredient."""
     match = STRENGTH.search(text)
-    return to_mg(parse_number(match.group("n")), match.group("unit")) if match else None
+    if match:
+        return to_mg(parse_number(match.group("n")), match.group("unit"))
+    paired = WITH_ACETAMINOPHEN.search(text)  # "Norco 5/325": 5 mg of the opioid with 325 mg of acetaminophen
+    return float(paired.group("n")) if paired else None
 
 
 def with_strength(mention: DoseMention, strength_mg: tuple[float, float], units: tuple[float, float],
@@ -521,7 +528,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\bhours?\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\bevery\b[^.]{0,12}\bhours?\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              r"|\b(?:another|one more|a second)\b", re.I)  # "... and one more after dinner": a second dose
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
@@ -621,8 +628,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             continue  # "take three Contrave tablets every morning": one dose of three units, at a time of day
         if times is None or freq_match is None or ONCE_AT.fullmatch(freq_match.group(0)):
             continue
-        nostril = EACH_NOSTRIL.match(after)  # "4 sprays in each nostril twice a day"
-        if match.re is UNITS_COUNTED and freq_match.start() - (nostril.end() if nostril else 0) > VERBLESS_GAP:
+        between = EACH_NOSTRIL.match(after) or ROUTE.match(after)  # "4 sprays in each nostril twice a day", "1 tab PO q3h"
+        if match.re is UNITS_COUNTED and freq_match.start() - (between.end() if between else 0) > VERBLESS_GAP:
             continue  # "three Advil tablets every 4 hours": a count of units needs its schedule right after it
         freq_end = match.end() + freq_match.end()
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
