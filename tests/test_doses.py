@@ -67,6 +67,17 @@ def test_frequency_words():
     assert frequency("when needed")[0] is None
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=24), st.integers(min_value=0, max_value=24),
+       st.sampled_from(["q{a}h", "q{a}-{b}h", "q{a} - {b}h", "every {a} to {b} hours", "q{a}-{b} h"]))
+def test_chart_intervals_read_as_doses_a_day(first, extra, form):
+    """'q4h', 'q4-6h', 'every 4 to 6 hours': 24 divided by the hours, the longer interval giving the fewer doses."""
+    low, high = first, min(first + extra, 72)
+    text = "Norco 1 tab PO " + form.format(a=low, b=high) + " PRN"
+    expected_high = high if "{b}" in form else low
+    assert frequency(text)[0] == (24 / expected_high, 24 / low)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 .,-mgcuµ/kdayhoursevrytwicnl")), max_size=80))
 def test_extractor_never_fails_and_spans_stay_inside(text):
