@@ -117,8 +117,9 @@ HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "s
               "twenty-four": "24"}
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
-                         r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b",
-                         re.I)  # "q4h", "q4-6h"
+                         r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b"
+                         r"|\bevery (?P<minutes>\d{1,3}) ?(?:minutes?|mins?)\b",
+                         re.I)  # "q4h", "q4-6h", "every 30 minutes"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
                            rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
@@ -200,6 +201,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
+            int(hours.group("minutes")) / 60 if hours.group("minutes") else \
             float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
         if 0 < low <= high <= 72:
@@ -528,7 +530,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\bhours?\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\bevery\b[^.]{0,12}\b(?:hours?|minutes?|mins?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              r"|\b(?:another|one more|a second)\b", re.I)  # "... and one more after dinner": a second dose
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
@@ -536,7 +538,7 @@ DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|ge
                         rf"|it|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
                         rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
                         rf"usual|daily|bedtime))?\s+(?:tablets?|pills?|capsules?|caplets?|shots?|doses?|patch(?:es)?|pens?|"
-                        rf"injections?)"
+                        rf"injections?|puffs?|sprays?|inhalations?)"
                         rf"|(?:{COUNT})(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together)\b)"
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
