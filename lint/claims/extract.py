@@ -297,7 +297,7 @@ class _Sentence:
             token = self.doc[index]
             if token.lower_ in PRONOUNS:
                 return main, None
-            drug = next((d for d in self.drugs if d.start <= token.i < d.end), None)
+            drug = self.drug_at(token.i)
             if drug is not None:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
                 if previous == "not":
@@ -306,6 +306,10 @@ class _Sentence:
                     return main, None
                 return drug.label_, drug
         return main, None
+
+    def drug_at(self, index: int) -> Span | None:
+        """The drug name (or other drug's) that holds token `index`, if any."""
+        return next((d for d in self.drugs if d.start <= index < d.end), None)
 
     def words_back(self, start: int, reach: int) -> Iterator[int]:
         """Token indexes from `start` back to the sentence's start, at most `reach` of them,
@@ -322,10 +326,8 @@ class _Sentence:
 
     def in_aside(self, index: int, until: int) -> bool:
         """True when token `index` stands in brackets closed before token `until`."""
-        words = lowered(self.doc)
-        opened = sum(1 for k in range(self.span.start, index) if words[k] == "(") \
-            - sum(1 for k in range(self.span.start, index) if words[k] == ")")
-        return opened > 0 and ")" in words[index:until]
+        before = lowered(self.doc)[self.span.start:index]
+        return before.count("(") > before.count(")") and ")" in lowered(self.doc)[index:until]
 
     def _main_before(self, index: int, main: str | None) -> bool:
         """True when the main drug (or a pronoun) is named earlier in the clause."""
@@ -675,7 +677,7 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
     if _is_for(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
-    return doc[before].lower_ in PRONOUNS or any(d.start <= before < d.end for d in sentence.drugs)
+    return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
 
 
 FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
@@ -722,7 +724,7 @@ def _before_for(sentence: _Sentence, for_index: int) -> int:
     on Wellbutrin precisely for", "take it at night for", "started it last month for")."""
     doc, before = sentence.doc, for_index - 1
     while before > sentence.span.start and for_index - before <= FILLER_REACH and _filler(doc[before]) \
-            and not _one_taken(sentence, before) and not any(d.start <= before < d.end for d in sentence.drugs):
+            and not _one_taken(sentence, before) and sentence.drug_at(before) is None:
         before -= 1
     return before
 
@@ -758,8 +760,7 @@ def _use_referred_back(sentence: _Sentence, condition: Span) -> str | None:
         if any(words[i] in NEGATORS for i in between) or any(c.start >= condition.end and c.start < k
                                                               for c in sentence.conditions):
             return None
-        drug_at = next((i for i in between if refers_to_drug(doc, i) or any(d.start <= i < d.end for d in sentence.drugs)),
-                       None)
+        drug_at = next((i for i in between if refers_to_drug(doc, i) or sentence.drug_at(i) is not None), None)
         benefit = next((i for i in between if drug_at is not None and i > drug_at and words[i] in BENEFIT_WORDS), None)
         return doc[benefit:k + 2].text if benefit is not None else None
     return None
@@ -781,9 +782,9 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
                      "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
-                     "around", "handy", "nearby",
+                     "around", "handy", "nearby",  # "keeps a strip around for", "keeps some handy for"
                      "most", "some", "many", "several", "other",  # "take one most mornings for"
-                     "mornings", "evenings", "afternoons", "weekends", "weekdays"})  # "keeps a strip around for", "keeps some handy for"
+                     "mornings", "evenings", "afternoons", "weekends", "weekdays"})
 
 
 def _filler(token) -> bool:
@@ -1113,7 +1114,7 @@ def _used_as(sentence: _Sentence, index: int) -> bool:
     """True when token `index` is the drug (a name or a word standing for it) right after a
     verb of taking, using or relying: 'use it | as', 'treat Plan B | as', 'swears by Tylenol | as'."""
     doc = sentence.doc
-    drug = next((d for d in sentence.drugs if d.start <= index < d.end), None)
+    drug = sentence.drug_at(index)
     start = drug.start if drug is not None else index if refers_to_drug(doc, index) else None
     if start is None or start <= sentence.span.start:
         return False
@@ -1208,7 +1209,7 @@ def _coordinated(sentence: _Sentence, before: int) -> list[Span]:
     chain, i = [last], last.start - 1
     while i >= start and doc[i].lower_ in COORDINATING:
         i -= 1
-        other = next((d for d in sentence.drugs if d.start <= i < d.end), None)
+        other = sentence.drug_at(i)
         if other is None:
             break
         chain.append(other)
@@ -1246,7 +1247,7 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
             return f"{who.text} with ... {doc[i].text} it", None  # "members with BPD say it takes the edge off"
         if word in _taker_forms():
             for j in range(i + 1, min(sentence.span.end, i + 4)):
-                name = next((d for d in sentence.drugs if d.start <= j < d.end), None)
+                name = sentence.drug_at(j)
                 if name is not None or refers_to_drug(doc, j):
                     after = (name.end if name is not None else j + 1)
                     if after < sentence.span.end and doc[after].lower_ == "to":
@@ -1306,7 +1307,7 @@ def _patient_taking(sentence: _Sentence, condition: Span, main: str | None,
             continue  # "was prescribed": the verb after it presents the drug
         if word in _taker_forms() or word in GIVEN_FORMS:
             for j in range(i + 1, min(end, i + 3)):
-                name = next((d for d in sentence.drugs if d.start <= j < d.end), None)
+                name = sentence.drug_at(j)
                 if name is not None or refers_to_drug(doc, j):
                     profile = reference.profiles.get(name.label_ if name is not None else main or "")
                     return (f"{how} ... {doc[i].text}", name) \
@@ -1526,7 +1527,7 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
     or a uses section; an aside in brackets is skipped."""
     doc = sentence.doc
     for i in sentence.words_back(anchor, SUBJECT_REACH):
-        drug = next((d for d in sentence.drugs if d.start <= i < d.end), None)
+        drug = sentence.drug_at(i)
         if drug is not None and _set_aside(sentence, drug):
             continue  # "X, rather than Y, is the medicine for": the claim is X's
         if drug is not None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from lint.knowledge.lexicons import Concepts, concepts, use_predicates
+from lint.knowledge.lexicons import Concepts, concepts, purpose_forms, use_predicates
 from lint.knowledge.reference import Profile, Reference
 from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
 from lint.nlp.inflect import agent_noun, noun_forms, phrase_forms
@@ -81,14 +81,6 @@ class Candidate:
     needs_complaint: bool = False  # an open purpose verb: a use only when its words name a complaint
     object_only: bool = False  # the span holds no verb (a frame's gap): a condition may start it
     named_only: bool = False  # a storage verb's purpose: a use only where it names a lexicon condition
-
-
-@lru_cache(maxsize=1)
-def purpose_forms() -> frozenset[str]:
-    """Every form of every purpose and storage verb of use_predicates.yaml ('take', 'took',
-    'handed out', 'keeps')."""
-    predicates = use_predicates()
-    return frozenset(form for verb in (*predicates.purpose, *predicates.storage) for form in phrase_forms(verb))
 
 
 @lru_cache(maxsize=1)

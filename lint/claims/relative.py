@@ -38,7 +38,7 @@ def _gapped_forms() -> frozenset[str]:
 
 
 @cache
-def _giving_forms() -> frozenset[str]:
+def _recipient_verb_forms() -> frozenset[str]:
     """Every form of the verbs that take a recipient before their 'for' ('gives players for')."""
     return frozenset(form for verb in ("give", "hand", "prescribe") for form in phrase_forms(verb))
 
@@ -50,7 +50,7 @@ def taken_by_relative(doc: Doc, sentence: Span, verb: int, use_end: int, drug_sp
     the pronoun, a span with no drug label: the article's drug."""
     words = lowered(doc)
     if verb - 1 > sentence.start and (words[verb] in PARTICLES or words[verb] in RECIPIENTS
-                                      or words[verb - 1] in _giving_forms() and doc[verb].is_alpha):
+                                      or words[verb - 1] in _recipient_verb_forms() and doc[verb].is_alpha):
         verb -= 1  # 'hands out for', 'rely on for', 'gives us for', 'gives players for'
     if words[verb] not in _gapped_forms():
         return None

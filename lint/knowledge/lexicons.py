@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from lint.knowledge.reference import rules_dir
 from lint.knowledge.yamlfile import FieldChecker, YamlFile
+from lint.nlp.inflect import phrase_forms
 
 CUE_CATEGORIES = ("use", "negation", "hedge", "off_label", "harm", "history", "descriptive", "terminate")
 
@@ -130,6 +131,14 @@ def parse_concepts(file: YamlFile) -> Concepts:
 def use_predicates() -> UsePredicates:
     """The shipped rules/use_predicates.yaml, validated."""
     return parse_use_predicates(YamlFile(rules_dir() / "use_predicates.yaml"))
+
+
+@lru_cache(maxsize=1)
+def purpose_forms() -> frozenset[str]:
+    """Every form of every purpose and storage verb of use_predicates.yaml ('take', 'took',
+    'handed out', 'keeps'): the verbs whose purpose clause, or a heading's 'for', presents a use."""
+    predicates = use_predicates()
+    return frozenset(form for verb in (*predicates.purpose, *predicates.storage) for form in phrase_forms(verb))
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint.knowledge.lexicons import cue_table, use_predicates
-from lint.nlp.inflect import phrase_forms
+from lint.knowledge.lexicons import cue_table, purpose_forms
 
 NEUTRAL = "other"
 MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
@@ -40,14 +39,12 @@ def _section_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 
 @lru_cache(maxsize=1)
 def _purpose_heading() -> re.Pattern:
-    """A purpose verb (use_predicates.yaml `purpose`, every form) whose 'for' ends the heading,
+    """A purpose or storage verb (use_predicates.yaml, every form) whose 'for' ends the heading,
     or that follows 'reasons' or 'ways' with its subject ("Other ways shoppers use it"; not
     "Ways to take it safely", which is how to take it); a lead that ends on the kinds of use
     it lists ("is used in the following situations:", "using it for stuff ...:"); or "people
     with:" ending a lead."""
-    predicates = use_predicates()
-    forms = sorted({form for verb in (*predicates.purpose, *predicates.storage) for form in phrase_forms(verb)},
-                   key=len, reverse=True)  # "Also packing it for:"
+    forms = sorted(purpose_forms(), key=len, reverse=True)  # "Also packing it for:"
     verb = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
     return re.compile(rf"\b{verb}\b(?:\s+[\w'’-]+){{0,{MAX_WORDS_BEFORE_FOR}}}?\s+for\s*[?:.!]*\s*$"
                       rf"|\b(?:ways(?!\s+to\b)|reasons)\b(?:\s+[\w'’-]+){{0,3}}?\s+{verb}\b"
