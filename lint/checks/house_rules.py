@@ -31,6 +31,7 @@ from lint.nlp.drugs import OTHER
 from lint.nlp.extensions import ENTITY_ATTRS
 from lint.nlp.pipeline import build_pipeline
 from lint.nlp.sentences import sentence_table
+from lint.nlp.words import article_text
 
 NEGATIONS = frozenset({"not", "n't", "n’t", "nt", "no", "never", "nor", "neither", "without", "nothing", "none"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "!", "?"})
@@ -91,7 +92,7 @@ class _Article:
 
     def __init__(self, doc: Doc, claims: ArticleClaims, reference: Reference):
         self.doc, self.claims, self.reference = doc, claims, reference
-        self.text = doc._.layout.text if doc._.layout else doc.text  # Doc.text joins every token
+        self.text = article_text(doc)
         table = sentence_table(doc)
         self.sentences, self.sentence_of = table.spans, table.of_token
         self.questions = {i for i, (start, end) in enumerate(table.chars) if self.text[start:end].rstrip().endswith("?")}

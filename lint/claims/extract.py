@@ -63,7 +63,7 @@ from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
-from lint.nlp.words import lowered
+from lint.nlp.words import article_text, lowered
 
 PRONOUNS = {"it", "its", "they", "them"}
 DIALYSIS = re.compile(r"\b(?:dialysis|hemodialysis|haemodialysis|kidney failure|end-stage (?:renal|kidney))\b", re.I)
@@ -216,7 +216,7 @@ class _Layout:
     @classmethod
     def of(cls, doc: Doc) -> _Layout:
         layout = doc._.layout
-        return cls(layout, layout.text if layout else doc.text, doc._.section_kinds or [],
+        return cls(layout, article_text(doc), doc._.section_kinds or [],
                    tokens_with(doc, ORTH, CLAUSE_BREAKS), _column_drugs(doc, layout))
 
 
@@ -1854,7 +1854,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         first_sentence_of_block.setdefault(sentence.block_index, sentence)
     claims = []
     sentence_starts = [s.span.start for s in sentences]
-    article_text = doc._.layout.text if doc._.layout else doc.text  # Doc.text joins every token: once
+    whole_text = article_text(doc)
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     for span in doc.spans["doses"]:
@@ -1890,10 +1890,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
-        weight = detect_weight(_own_clause_after(article_text, span, sentence)) \
+        weight = detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else [])
                      if (w := detect_weight(t)) is not None), None)
-        before = article_text[sentence.span.start_char:span.start_char]
+        before = whole_text[sentence.span.start_char:span.start_char]
         previous = sentences[index - 1] if index else None
         if previous is not None and previous.block_index == sentence.block_index and strength_before(before) is None \
                 and [d.label_ for d in previous.drugs] == [drug] \
@@ -1911,7 +1911,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 on_dialysis=any(DIALYSIS.search(text) for text in contexts),
                                 population_alone=found_in is not None and found_in <= 1
                                 and not ADULT.search(contexts[found_in])))
-        claims[-1:] = _with_day_total(claims, sentence, index, article_text)
+        claims[-1:] = _with_day_total(claims, sentence, index, whole_text)
     return claims
 
 

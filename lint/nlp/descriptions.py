@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from lint.nlp.words import article_text, token_starts
+
 DESCRIPTION_WINDOW = 8  # tokens from the first to the last word of one description
 CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":"})
 ENDINGS = ("ing", "es", "ed", "s", "d")  # the inflections a description word matches with
@@ -39,11 +41,11 @@ class DescriptionMatcher:
         """(start token, end token, condition id) of each description the Doc holds."""
         if self.finder is None:
             return []
-        starts = [token.idx for token in doc]
+        starts = token_starts(doc)
         hits: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))  # pattern -> group -> tokens
-        for match in self.finder.finditer(doc.text):
+        for match in self.finder.finditer(article_text(doc)):
             token = bisect.bisect_right(starts, match.start()) - 1
-            if token < 0 or doc[token].idx != match.start():
+            if token < 0 or starts[token] != match.start():
                 continue  # the words start tokens, never the middle of one
             for pattern, group in self._owners_of(match.group(0).lower()):
                 hits[pattern][group].append(token)

@@ -20,6 +20,7 @@ from lint.model.units import COUNT_PATTERN as COUNT
 from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import DrugNames, UnitlessAmount, unitless_amounts
+from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
@@ -668,8 +669,7 @@ class DoseMarker:
 def mark_doses(doc: Doc, names: DrugNames) -> Doc:
     """doc.spans['doses'] from the doc's sentences and the drug names (not classes) it holds."""
     spans = []
-    layout = doc._.layout
-    text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
+    layout, text = doc._.layout, article_text(doc)
     table = sentence_table(doc)
     sentence_starts = [start for start, _ in table.chars]
     with_digits = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in DIGITS.finditer(text)}

@@ -14,6 +14,8 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from lint.nlp.words import article_text
+
 ENDINGS = ".!?…"
 OPENERS = "\"'“("
 CLAUSE_PRONOUNS = ("It", "This", "They", "These", "He", "She", "We", "You", "That")
@@ -77,7 +79,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     flags[: words[0] + 1] = 1  # leading whitespace tokens, then the first word
     word_starts, word_ends = token_starts[words], token_starts[words] + lengths[words]
     layout = doc._.layout
-    text = layout.text if layout else doc.text  # the same string; Doc.text joins every token
+    text = article_text(doc)
     candidates = [b.start for b in layout.blocks] if layout else []  # first word at or after each block
     block_words = numpy.searchsorted(word_starts, numpy.array(candidates, dtype="int64"))
     starts = [words[i] for i in block_words[block_words < len(words)]]

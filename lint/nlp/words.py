@@ -7,7 +7,7 @@ list holds the word they stand for, so every reader of it understands them.
 """
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
 CHAT_SPELLINGS = {"thru": "through", "tho": "though", "cuz": "because", "coz": "because", "ppl": "people",
@@ -24,3 +24,14 @@ def lowered(doc: Doc) -> list[str]:
         words = [strings[key] for key in doc.to_array(LOWER).tolist()]
         words = doc.user_data["druglint_lowered"] = [CHAT_SPELLINGS.get(word, word) for word in words]
     return words
+
+
+def article_text(doc: Doc) -> str:
+    """The text of the article a Doc was made from: `Doc.text` joins every token, so the
+    layout's own string when the Doc has one (the same characters)."""
+    return doc._.layout.text if doc._.layout else doc.text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, by index, read in one pass."""
+    return doc.to_array(IDX).tolist()
