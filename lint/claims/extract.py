@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from lint.claims.given_at_age import AgeClaim, given_at_age
-from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight
+from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight, last_stated_age
 from lint.claims.relations import (
     UNLISTED,
     Candidate,
@@ -1887,6 +1887,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if (found_in is None or found_in > 1) and person is not None \
                 and (described := detect_population(person.text))[0]:
             (populations, age), found_in = described, 0
+        elif found_in == 0 and age is not None and age[0] == age[1] and (
+                nearest := last_stated_age(whole_text[sentence.span.start_char:span.start_char])) not in (None, age[0]):
+            populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())

@@ -121,6 +121,15 @@ def stated_age(text: str) -> tuple[float, int, int] | None:
     return _person_age(text, (EXACT_AGE, WORD_AGE, YOUNGEST_AGE))
 
 
+def last_stated_age(text: str) -> float | None:
+    """The age of the last person a text states an age for ('a nine-year-old at 6 mg, and a
+    fourteen-year-old on'): 14."""
+    age, at = None, 0
+    while (found := stated_age(text[at:])) is not None and found[2] > 0:
+        age, at = found[0], at + found[2]
+    return age
+
+
 def _person_age(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[float, int, int] | None:
     """An age in weeks or months ('a 7-week-old'), else the first of the patterns' ages, in
     years, with the characters that state it."""

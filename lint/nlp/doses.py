@@ -150,6 +150,8 @@ DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
+ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
+                       r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
 LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
               r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
 LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
@@ -416,7 +418,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
-        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])):
+        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])
+                or ON_AMOUNT.search(clause_left)):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
             times = None  # "50 mg a day, once daily" says the same thing twice
