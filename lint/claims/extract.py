@@ -50,6 +50,7 @@ from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
+    ORDINAL_DOSE,
     DoseMention,
     counted_units,
     day_total,
@@ -1974,7 +1975,7 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
 CLOSE_STRENGTHS = 1.25  # strengths this close read a count of units as a range ("2 tablets": 1.0-1.2 mg)
 
 
-ANOTHER_DOSE = re.compile(r"\b(?:another|a second|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"
+ANOTHER_DOSE = re.compile(rf"\b(?:another|{ORDINAL_DOSE}|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"
                           r"|\b(?:add|adds|added|adding|throw in|tack on)\s+(?:in\s+)?(?:an? )?$"
                           r"|\balso\s+(?:takes?|took|gets?|got|gives?|gave|swallows?|swallowed|pops?|popped)\s+(?:an? )?$",
                           re.I)  # "and also gets a 15 mg SolTab when she wakes"
@@ -2013,7 +2014,7 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
         earlier = [c for c in earlier if c.sentence_index == claim.sentence_index]  # the day is this sentence's
     if not earlier:
         return [claim]
-    total = day_total(claim.mention, [_day_amount(c.mention) for c in earlier] + [claim.mention])
+    total = day_total(claim.mention, [_day_amount(c.mention) for c in [*earlier, claim]])
     if not LATER_DOSE.search(text, sentence.span.start_char, sentence.span.end_char):
         return [claim, replace(claim, mention=total)]  # "add a 1 mg tablet" to the 2 mg one: one dose, taken together
     return [claim, replace(claim, mention=total), replace(claim, mention=doses_that_day(claim.mention, len(earlier) + 1))]

@@ -61,9 +61,10 @@ TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|s
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
               r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
-              r"bars?)")  # "three of the 2mg bars": alprazolam's scored bars
-SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again)?"
-                         rf"|,?\s*(?:and|then|plus)\s+(?:another|a second(?: dose of)?|again))\s*$", re.I)
+              r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
+ORDINAL_DOSE = r"a (?:second|third|fourth|2nd|3rd|4th)"  # "another 20 at noon, and a third 20 before lab"
+SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
+                         rf"|,?\s*(?:and|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
@@ -80,7 +81,7 @@ TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (4, 4)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (3, 3)),
-    (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|one more|a second|one)(?:\s+(?:one|{UNIT_FORMS}))?"
+    (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"
                 rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
 ]
 ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|single))? day|a 24-hour period)"
@@ -144,7 +145,7 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               re.I)  # "step by step" is no increment
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
-DOSING_WORDS = re.compile(r"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|another|an extra|a further|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
+DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
@@ -254,7 +255,7 @@ def _count(word: str) -> float:
 
 
 COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
-                          rf"(?:the|those|these|my|her|his|your|their)\s*$", re.I)
+                          rf"(?:the|those|these|my|her|his|your|their)\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s"
 
 
 def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[float, float] | None:
@@ -448,7 +449,7 @@ COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximu
                        rf"(?:times|doses)\b", re.I)
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}", re.I)
-ADDED_DOSE = r"(?:another|an extra|a further|a second)"  # a dose on top of one already named
+ADDED_DOSE = rf"(?:another|an extra|a further|{ORDINAL_DOSE})"  # a dose on top of one already named
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
 DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
 
@@ -535,7 +536,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|minutes?|mins?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
-                             r"|\b(?:another|one more|a second)\b", re.I)  # "... and one more after dinner": a second dose
+                             rf"|\b(?:another|one more|{ORDINAL_DOSE})\b", re.I)  # "... and one more after dinner": a second dose
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"

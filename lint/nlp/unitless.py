@@ -10,15 +10,21 @@ from dataclasses import dataclass
 
 from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, parse_number
 
-FORMS = r"(?-i:XR|ER|SR|LA|CR|XL|CD|ODT)"  # the letters of a release form: "the XR"
+FORMS = r"(?:(?-i:ER|LA|CD)|XR|SR|CR|XL|ODT)"  # the letters of a release form: "the XR", "30 xr" ("er", "la": words)
 OWNER = r"(?:the|my|his|her|their|your|those|these)"
-PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "two 300s"
+PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<n>{NUMBER_PATTERN})s\b",
+                             re.I)  # "two 300s", "three of the orange 300s"
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}\b", re.I)  # "150 of the XR"
 SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
             r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b)")
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
 AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re.I)  # "Kapvay 0.3 twice a day"
+NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times|pounds|lbs|kg|kilos|percent|dollars|bucks"
+          r"|mcg|micrograms?|g|grams?|ml|units?|people|patients|of (?!the\b|my\b|his\b|her\b|their\b|your\b))\b")  # another 20 minutes
+BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OWNER}\s+)?$", re.I)  # "150 of Nuvigil"
+ADDED_NUMBER = re.compile(rf"\b(?:another|a (?:second|third|fourth|2nd|3rd|4th))\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
+                          re.I)  # "another 150 around 3am", "a third 20 before lab"
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
 MIN_BARE_STRENGTH = 5  # a bare whole number below this before a schedule may count tablets ("2 at bedtime")
@@ -84,9 +90,13 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             finish = finish or match.end("n") + (1 if counts_units else 0)  # "60s" ends after its "s"
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), finish, number, counts_units))
 
-    for _, name_end, own in names.within(start, end):
+    for name_start, name_end, own in names.within(start, end):
         if name_end < end and (after := AFTER_NAME.match(text, name_end, end)):
             add(after, False, own)
+        if before := BEFORE_NAME.search(text, start, name_start):
+            add(before, False, own)
+    for match in ADDED_NUMBER.finditer(text, start, end):
+        add(match, False)
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
     for match in BEFORE_FORM.finditer(text, start, end):
