@@ -453,7 +453,42 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
                 and (demonstrative or not sentence.terminated(cue.end, condition.start)):  # "clear up that strep throat"
             if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ not in ("use", "benefit")):
                 best = cue
-    return best
+    return best or _passive_cue(sentence, condition)
+
+
+def _instrument_drug(sentence: _Sentence, condition: Span) -> Span | None:
+    """The drug named right after a condition as the means ('managing her cancer with
+    letrozole', 'fighting his acne using doxycycline')."""
+    words, at = lowered(sentence.doc), condition.end
+    if at >= sentence.span.end or words[at] not in INSTRUMENTS - {"by"}:
+        return None
+    at += 1
+    while at < sentence.span.end and words[at] in DETERMINERS:
+        at += 1
+    return sentence.drug_at(at)
+
+
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "got", "get", "getting"})
+INSTRUMENTS = frozenset({"with", "by", "using", "on"})
+PASSIVE_ADVERBS = frozenset({"now", "well", "still", "also", "often", "best", "finally", "mostly", "mainly", "sometimes"})
+
+
+def _passive_cue(sentence: _Sentence, condition: Span) -> Span | None:
+    """A use or benefit verb in the passive after the condition it governs, with the means
+    after it: 'her prediabetes is being treated with glipizide', 'my acne got cleared up by
+    doxycycline'."""
+    words = lowered(sentence.doc)
+    for cue in sentence.cues:
+        if cue.label_ in ("use", "benefit") and condition.end <= cue.start <= condition.end + MAX_PASSIVE_GAP \
+                and (words[cue.start - 1] in PASSIVE_AUXILIARIES or words[cue.start - 2] in PASSIVE_AUXILIARIES
+                     and (words[cue.start - 1] in PASSIVE_ADVERBS or words[cue.start - 1].endswith("ly"))) \
+                and cue.end < sentence.span.end \
+                and words[cue.end] in INSTRUMENTS and not sentence.terminated(condition.end, cue.start):
+            return cue
+    return None
+
+
+MAX_PASSIVE_GAP = 3  # words between a condition and its passive verb ('prediabetes is being treated')
 
 
 def _without_object(sentence: _Sentence, cue: Span) -> bool:
@@ -472,7 +507,21 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
     if any(c.label_ == "negation" and c.end <= condition.start and not sentence.terminated(c.end, condition.start)
            for c in sentence.cues):
         return True
-    return _negator_before(sentence, condition.start if predicate is None else predicate)
+    return _negator_before(sentence, condition.start if predicate is None else predicate) \
+        or _denied_in_relative(sentence, condition)
+
+
+def _denied_in_relative(sentence: _Sentence, condition: Span) -> bool:
+    """Denied by a relative clause right after it whose subject is the drug: 'hoarded for a
+    virus it doesn't treat', 'for an illness that Plaquenil was never approved for'."""
+    doc, words, at = sentence.doc, lowered(sentence.doc), condition.end
+    if at < sentence.span.end and words[at] in ("that", "which"):
+        at += 1
+    if at >= sentence.span.end or not (refers_to_drug(doc, at) or sentence.drug_at(at) is not None):
+        return False
+    while at + 1 < sentence.span.end and sentence.drug_at(at + 1) is not None:
+        at += 1  # past the rest of a drug's name
+    return any(word in NEGATORS for word in words[at + 1:min(at + 4, sentence.span.end)])
 
 
 def _negator_before(sentence: _Sentence, index: int) -> bool:
@@ -683,6 +732,11 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
 
 FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 COPULA_NEGATORS = frozenset({"not", "n't", "never", "isn't", "wasn't", "aren't"})
+PREDICATE_ADJECTIVES = frozenset({"standard", "routine", "common", "typical", "first-line", "second-line",
+                                  "recommended", "popular", "mainstream", "useful", "effective", "helpful",
+                                  "ideal"})  # "X is standard for Y" presents Y as X's use
+DEGREE_WORDS = frozenset({"basically", "now", "also", "pretty", "very", "really", "quite", "totally", "still", "so",
+                          "often", "kinda", "super", "most", "more"})
 
 
 def _is_for(sentence: _Sentence, index: int) -> bool:
@@ -690,6 +744,10 @@ def _is_for(sentence: _Sentence, index: int) -> bool:
     subject is the drug or a word for it: 'Lisinopril is for', 'it's also for', 'Xanax is not
     for' (the denial is read by the negation pass)."""
     doc, words = sentence.doc, lowered(sentence.doc)
+    if words[index] in PREDICATE_ADJECTIVES:  # "Plaquenil is basically standard for", "it's first-line for"
+        index -= 1
+        while index > sentence.span.start and (words[index] in DEGREE_WORDS or words[index].endswith("ly")):
+            index -= 1
     while index > sentence.span.start and words[index] in COPULA_NEGATORS:
         index -= 1
     if words[index] not in FOR_COPULAS and not (words[index] in COPULA_NEGATORS and words[index].endswith("n't")):
@@ -857,8 +915,11 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             cue = _nearest_cue(sentence, condition)
             negated = _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
-            if cue is not None and cue.label_ == "benefit":
+            active_benefit = cue is not None and cue.label_ == "benefit" and cue.start < condition.end  # not passive
+            if active_benefit:
                 subject = _subject_drug(sentence, cue.start, main)
+                if subject[0] is None and (means := _instrument_drug(sentence, condition)) is not None:
+                    subject = means.label_, means  # "Deb has been managing her ovarian cancer with letrozole"
                 listed = uses_context if uses_context and condition.start_char >= uses_from else ""
                 if subject[0] is None and not listed:
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
@@ -874,7 +935,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
-            elif cue is not None and cue.label_ == "benefit":  # a benefit word needs the drug as its subject,
+            elif active_benefit:  # a benefit word needs the drug as its subject,
                 drug, named = subject  # or a list of uses it stands in
                 reason = f"'{cue.text}'" if drug else listed
                 drug = drug or main
