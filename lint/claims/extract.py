@@ -916,7 +916,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             negated = _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
             active_benefit = cue is not None and cue.label_ == "benefit" and cue.start < condition.end  # not passive
-            if active_benefit:
+            if cue is not None and active_benefit:
                 subject = _subject_drug(sentence, cue.start, main)
                 if subject[0] is None and (means := _instrument_drug(sentence, condition)) is not None:
                     subject = means.label_, means  # "Deb has been managing her ovarian cancer with letrozole"
@@ -935,7 +935,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
-            elif active_benefit:  # a benefit word needs the drug as its subject,
+            elif cue is not None and active_benefit:  # a benefit word needs the drug as its subject,
                 drug, named = subject  # or a list of uses it stands in
                 reason = f"'{cue.text}'" if drug else listed
                 drug = drug or main
