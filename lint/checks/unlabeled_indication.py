@@ -87,7 +87,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     findings: list[Finding] = []
     seen: dict[tuple[int, str], set[str]] = {}  # (sentence start, drug) -> concepts reported (linear in the article)
     headed: dict[int, set[str]] = {}  # block -> concepts its label or item head reported ("**Insomnia.** Many ...")
-    for use in claims.uses:
+    for use in sorted(claims.uses, key=lambda u: (u.sentence_start, _presentation_rank(u.reason))):
         if not use.presented_as_use or not_judged_reason(reference, use):
             continue
         profile = reference.profiles[use.drug]
@@ -126,6 +126,12 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
                  and (finding := _given_at_excluded_age(reference, age)) is not None]
     return findings
+
+
+def _presentation_rank(reason: str) -> int:
+    """Which of a sentence's uses of one concept is reported: a labeled line's label ("Muscle
+    Spasms: ..."), then a use a word presents ("works for BV"), then one its context presents."""
+    return 0 if reason.startswith(HEAD_REASONS[0]) else 1 if reason.startswith("'") else 2
 
 
 def _given_at_excluded_age(reference: Reference, claim: AgeClaim) -> Finding | None:

@@ -898,6 +898,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
         yes_no = _yes_no_question(sentence) or _indirect_question(sentence)
         asked = yes_no and not _answered_yes(following)  # "Can it treat a UTI?" presents no
+        restated = {i for c in following.conditions for i in c._.condition_ids} \
+            if yes_no and following is not None else set()  # "Can I take it for X? Yes, it can be used for X": the answer says it
         affirmed = (yes_no or _topic_question(sentence)) \
             and (_affirms_use(following) or _answered_yes(following)) \
             and not SAFETY_QUESTION.search(sentence.text)  # "Is it safe with asthma? Yes." asks no use
@@ -925,7 +927,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
             elif cue is not None and cue.label_ == "history" and _use_referred_back(sentence, condition) is not None:
                 cue = None  # "if you have restless legs, it helps with that": the history is what it treats
-            if sentence.section in EXCLUDED_SECTIONS or asked:
+            if sentence.section in EXCLUDED_SECTIONS or asked or restated.intersection(condition._.condition_ids):
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
                                       or _taken_with_food(sentence, cue.start)):
