@@ -168,11 +168,12 @@ class Profile:
     warnings: list[WarningTopic]
     doses: list[DoseEntry]
     path: str = ""
+    chat_names: tuple[str, ...] = ()  # lower-case street names ("addys"); a capital makes them a person ("Addy")
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every name that refers to this drug in an article (not the misspellings)."""
-        return (self.generic, *self.brands, *self.other_names)
+        return (self.generic, *self.brands, *self.other_names, *self.chat_names)
 
     def source(self, key: str) -> Source:
         return self.sources[key]
@@ -288,7 +289,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
     stem = Path(path).stem
     if text is None and stem != profile_id:
         check.fail(("id",), f"must equal the file name stem '{stem}'")
-    names = check.mapping(data["names"], ("names",), ("generic",), ("brands", "other", "misspellings"))
+    names = check.mapping(data["names"], ("names",), ("generic",), ("brands", "other", "chat", "misspellings"))
 
     sources: dict[str, Source] = {}
     if not isinstance(data["sources"], dict) or not data["sources"]:
@@ -418,6 +419,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         brands=check.strings(names.get("brands"), ("names", "brands")),
         other_names=check.strings(names.get("other"), ("names", "other")),
         misspellings=check.strings(names.get("misspellings"), ("names", "misspellings")),
+        chat_names=check.strings(names.get("chat"), ("names", "chat")),
         drug_class=check.text(data.get("class", ""), ("class",), empty_ok=True),
         rx_only=check.boolean(data.get("rx_only", True), ("rx_only",)),
         controlled=data.get("controlled") and check.text(data["controlled"], ("controlled",)),

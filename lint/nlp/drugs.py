@@ -32,7 +32,8 @@ class DrugMatcher:
         self.exact = LazyPhraseMatcher(nlp, attr="ORTH")
         self.misspelled: set[str] = set()
         for profile in reference.profiles.values():
-            self._add(profile.id, profile.names)
+            self._add(profile.id, [name for name in profile.names if name not in profile.chat_names])
+            self.exact.add(profile.id, sorted(v for name in profile.chat_names for v in variants(name)))  # as written
             self._add(profile.id, profile.misspellings)
             self.misspelled |= {m.lower() for m in profile.misspellings}
         known = {n.lower() for p in reference.profiles.values() for n in p.names}
