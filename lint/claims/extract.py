@@ -61,7 +61,7 @@ from lint.nlp.doses import (
 )
 from lint.nlp.drugs import OTHER
 from lint.nlp.inflect import phrase_forms, verb_forms
-from lint.nlp.lexicon import is_acronym
+from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
 from lint.nlp.words import article_text, lowered
@@ -1879,7 +1879,7 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
         for cue in product.cues:
             if AMOUNT_CUE.fullmatch(cue):
                 continue  # an amount such as "200 mg" says nothing about the product; "8 HR" does
-            exact = is_acronym(cue)
+            exact = is_acronym(cue) and cue not in RELEASE_FORMS_ANY_CASE
             needle = cue if exact else cue.lower()
             patterns.append((needle, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)"), product.id, exact))
     return tuple(patterns)

@@ -46,6 +46,9 @@ def is_acronym(term: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]?[A-Z][A-Z0-9]{0,4}s?", term))
 
 
+RELEASE_FORMS_ANY_CASE = ("XR", "XL", "SR", "CR", "ODT")  # no English word: chat writes them small ("30 xr")
+
+
 def final_period_cases(tokenizer, terms) -> dict[str, list[str]]:
     """Tokenizer special cases that split a sentence-final period off a term's last chunk.
     spaCy keeps the period on a chunk ending in a capital ("T2D.", "PsA.", "LDL-C."), as it

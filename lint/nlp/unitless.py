@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, parse_number
+from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE
 
-FORMS = r"(?:(?-i:ER|LA|CD)|XR|SR|CR|XL|ODT)"  # the letters of a release form: "the XR", "30 xr" ("er", "la": words)
+FORMS = rf"(?:(?-i:ER|LA|CD)|{'|'.join(RELEASE_FORMS_ANY_CASE)})"  # a release form: "the XR", "30 xr" ("er", "la": words)
 OWNER = r"(?:the|my|his|her|their|your|those|these)"
 PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<n>{NUMBER_PATTERN})s\b",
                              re.I)  # "two 300s", "three of the orange 300s"
