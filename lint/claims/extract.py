@@ -459,13 +459,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
 def _instrument_drug(sentence: _Sentence, condition: Span) -> Span | None:
     """The drug named right after a condition as the means ('managing her cancer with
     letrozole', 'fighting his acne using doxycycline')."""
-    words, at = lowered(sentence.doc), condition.end
-    if at >= sentence.span.end or words[at] not in INSTRUMENTS - {"by"}:
-        return None
-    at += 1
-    while at < sentence.span.end and words[at] in DETERMINERS:
-        at += 1
-    return sentence.drug_at(at)
+    at = _means_at(sentence, condition.end)
+    return sentence.drug_at(at) if at is not None and lowered(sentence.doc)[condition.end] != "by" else None
 
 
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "got", "get", "getting"})
@@ -482,10 +477,22 @@ def _passive_cue(sentence: _Sentence, condition: Span) -> Span | None:
         if cue.label_ in ("use", "benefit") and condition.end <= cue.start <= condition.end + MAX_PASSIVE_GAP \
                 and (words[cue.start - 1] in PASSIVE_AUXILIARIES or words[cue.start - 2] in PASSIVE_AUXILIARIES
                      and (words[cue.start - 1] in PASSIVE_ADVERBS or words[cue.start - 1].endswith("ly"))) \
-                and cue.end < sentence.span.end \
-                and words[cue.end] in INSTRUMENTS and not sentence.terminated(condition.end, cue.start):
+                and _means_at(sentence, cue.end) is not None and not sentence.terminated(condition.end, cue.start):
             return cue
     return None
+
+
+def _means_at(sentence: _Sentence, at: int) -> int | None:
+    """The token of the drug (or a word for it) that 'with', 'using' or 'on' at `at` names as
+    the means ('treated with glipizide', 'with it'); None when the means is something else
+    ('treated with CPAP')."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    if at >= sentence.span.end or words[at] not in INSTRUMENTS:
+        return None
+    at += 1
+    while at < sentence.span.end and words[at] in DETERMINERS:
+        at += 1
+    return at if at < sentence.span.end and (sentence.drug_at(at) is not None or refers_to_drug(doc, at)) else None
 
 
 MAX_PASSIVE_GAP = 3  # words between a condition and its passive verb ('prediabetes is being treated')
