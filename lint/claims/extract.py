@@ -833,8 +833,11 @@ def _use_referred_back(sentence: _Sentence, condition: Span) -> str | None:
 
 
 def _one_taken(sentence: _Sentence, index: int) -> bool:
-    """'one' after a verb of taking stands for the drug ('pop one', 'wears one')."""
+    """'one' after a verb of taking stands for the drug ('pop one', 'wears one'), as does a
+    strength taken as a tablet ('pops a 0.5 before flights')."""
     doc = sentence.doc
+    if doc[index].text[:1].isdigit():
+        return index - 2 >= sentence.span.start and refers_to_drug(doc, index)
     return doc[index].lower_ == "one" and index > sentence.span.start and doc[index - 1].lower_ in TAKING_ONE
 
 
@@ -859,10 +862,13 @@ def _filler(token) -> bool:
     the occasion after 'before' or 'after' ('takes one before flights for')."""
     words = lowered(token.doc)
     return words[token.i] in FILLERS or token.like_num or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
-        or (token.i > 0 and token.is_alpha and words[token.i - 1] in ("before", "after", "during")) \
+        or (token.i > 0 and token.is_alpha and words[token.i - 1] in OCCASION_OPENERS) \
+        or (token.i > 1 and token.is_alpha and words[token.i - 1] in ("every", "each", "a", "the", "his", "her", "my")
+            and words[token.i - 2] in OCCASION_OPENERS) \
         or _place(token)
 
 
+OCCASION_OPENERS = ("before", "after", "during")  # "before flights", "before every flight"
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})
 PLACE_DETERMINERS = frozenset({"the", "my", "her", "his", "their", "our", "your", "a"})
 PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym bag")

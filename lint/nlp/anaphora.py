@@ -1,5 +1,5 @@
 """Words that stand for the article's drug without naming it: a pronoun ("takes it to ...", "pops
-one before a flight"),
+one before a flight"), a strength taken as a tablet ("takes a 2.5 as a sleeping pill"),
 or a dose-form noun after a determiner or a count ("swallows a few tablets to ...", "a nightly
 spray ended his snoring"). A dose-form noun after a word that names another kind of medicine
 ("sleeping pills", "water pills", "stent pills") is not the drug."""
@@ -41,6 +41,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     word = words[index]
     if word == "one":  # "takes one on school nights", "pop one before a flight"
         return index > 0 and words[index - 1] in TAKING
+    if word[:1].isdigit() and index > 1 and words[index - 1] in ("a", "the") and words[index - 2] in TAKING:
+        return True  # a strength for a tablet of it: "her husband takes a 2.5 as a sleeping pill"
     if word in OWNED:  # "borrows a few of mine", "stole one of hers"
         return index > 1 and words[index - 1] == "of" and words[index - 2] in SOME_OF
     if word in DEMONSTRATIVES and index + 1 < len(doc) and words[index + 1] in NOT_THE_DRUG:
