@@ -145,7 +145,9 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               r"(?<!step )(?<!little )(?<!bit )(?<!day )(?<!one )\bby\b(?! step| little| bit| day| one)[^.;]*$",
                               re.I)  # "step by step" is no increment
 INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
-HISTORICAL = re.compile(r"\b(?:in (?:19|20)\d\d|previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
+HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
+IN_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")  # "in 2013 the label lowered it": history, unless a person took it
+PERSON = re.compile(r"\b(?:i|me|my|he|she|him|her|we|us|our)\b", re.I)  # "my ortho had me on 10 mg ... in 2022"
 DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
@@ -353,13 +355,18 @@ def _values(match: re.Match | UnitlessAmount) -> tuple[float, float] | None:
     return low, high
 
 
+def _historical(sentence: str) -> bool:
+    """A sentence about what the label or practice used to be, not a dose anyone takes."""
+    return bool(HISTORICAL.search(sentence) or IN_A_YEAR.search(sentence) and not PERSON.search(sentence))
+
+
 def find_doses(text: str, start: int = 0, end: int | None = None,
                unitless: Sequence[UnitlessAmount] = ()) -> list[DoseMention]:
     """Dose mentions in one sentence text[start:end], reading the `unitless` amounts found in
     it as amounts in mg."""
     end = len(text) if end is None else end
     sentence = text[start:end]
-    if HISTORICAL.search(sentence):
+    if _historical(sentence):
         return []
     mentions = []
     groups = _amount_groups(text, start, end, unitless)
@@ -580,7 +587,7 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     sentence = text[start:end]
     if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE_WORDS.search(sentence) or OCCASION_WORDS.search(sentence)) \
-            or HISTORICAL.search(sentence):
+            or _historical(sentence):
         return []
     found = []
     for name_start, name_end in names:  # "take Ozempic every day", "Intuniv is taken twice a day"
