@@ -463,6 +463,35 @@ def _instrument_drug(sentence: _Sentence, condition: Span) -> Span | None:
     return sentence.drug_at(at) if at is not None and lowered(sentence.doc)[condition.end] != "by" else None
 
 
+WHEN_OPENERS = frozenset({"when", "whenever", "if", "anytime", "time"})  # "every time" ends in "time"
+TAKING_WHEN = frozenset({"take", "takes", "took", "pop", "pops", "popped", "use", "uses", "used", "grab", "grabs",
+                         "grabbed", "give", "gives", "gave", "reach", "reaches", "reached"})
+WHEN_REACH = 6  # tokens from 'when' to the condition, and from the comma to the verb of taking
+
+
+def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
+    """The drug a main clause takes when a 'when' clause names the condition ('When I get
+    migraines, I take Zoloft'; 'whenever her hives flare, she pops a Benadryl'): its name,
+    True for a word that stands for the article's drug ('takes one'), else None."""
+    doc, words, start, end = sentence.doc, lowered(sentence.doc), sentence.span.start, sentence.span.end
+    opener = next((i for i in range(condition.start - 1, max(start, condition.start - WHEN_REACH) - 1, -1)
+                   if words[i] in WHEN_OPENERS), None)
+    comma = next((i for i in range(condition.end, min(end, condition.end + WHEN_REACH)) if words[i] == ","), None)
+    if opener is None or comma is None or sentence.terminated(opener, condition.start):
+        return None
+    for verb in range(comma + 1, min(end, comma + WHEN_REACH)):
+        if words[verb] in NEGATORS:
+            return None  # "when I get migraines, I never take Zoloft"
+        if words[verb] in TAKING_WHEN:
+            for at in range(verb + 1, min(end, verb + 5)):
+                if (named := sentence.drug_at(at)) is not None:
+                    return named
+                if refers_to_drug(doc, at):
+                    return True
+            return None
+    return None
+
+
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "got", "get", "getting"})
 INSTRUMENTS = frozenset({"with", "by", "using", "on"})
 PASSIVE_ADVERBS = frozenset({"now", "well", "still", "also", "often", "best", "finally", "mostly", "mainly", "sometimes"})
@@ -940,6 +969,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
             elif cue is not None and cue.label_ == "history" and _use_referred_back(sentence, condition) is not None:
                 cue = None  # "if you have restless legs, it helps with that": the history is what it treats
+            when_taken = _taken_when(sentence, condition) if cue is None or cue.label_ not in ("use", "benefit") else None
+            if when_taken is not None:
+                cue = None  # "When I get migraines, I take Zoloft": the history is what it is taken for
             if sentence.section in EXCLUDED_SECTIONS or asked or restated.intersection(condition._.condition_ids):
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
@@ -983,6 +1015,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
                 drug, named = _testified_drug(sentence, testimony.span, main)
+            elif when_taken is not None:
+                reason = "'when ... take'"
+                drug, named = (when_taken.label_, when_taken) if isinstance(when_taken, Span) else (main, None)
             elif (back := _use_referred_back(sentence, condition)) is not None:
                 reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
                 drug, named = sentence.governing_drug(condition.end, main)

@@ -250,8 +250,9 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if not goal and not _open_purpose_verb(doc, sentence, k + 1):
             continue
         span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
-        if span is not None:
-            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i, named_only=words[i] in _storage_forms()))
+        if span is not None and not (len(span) > 1 and words[span.start + 1] in REFERS_BACK):  # "to knock it out":
+            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
+                                   named_only=words[i] in _storage_forms()))
     return found
 
 

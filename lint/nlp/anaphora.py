@@ -29,6 +29,7 @@ BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "
 
 
 OWNED = frozenset({"mine", "hers", "yours", "theirs", "ours"})
+AFTER_OWNED_HIS = frozenset({"for", "to", "with", "every", "each", "at", "before", "after", "when", "twice", "once"})
 SOME_OF = frozenset({"one", "two", "three", "few", "couple", "some", "handful", "several", "any", "half", "rest"})
 
 
@@ -43,8 +44,11 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
         return index > 0 and words[index - 1] in TAKING
     if word[:1].isdigit() and index > 1 and words[index - 1] in ("a", "the") and words[index - 2] in TAKING:
         return True  # a strength for a tablet of it: "her husband takes a 2.5 as a sleeping pill"
-    if word in OWNED:  # "borrows a few of mine", "stole one of hers"
-        return index > 1 and words[index - 1] == "of" and words[index - 2] in SOME_OF
+    if word == "his" and 0 < index < len(doc) - 1 and words[index - 1] in TAKING and words[index + 1] in AFTER_OWNED_HIS:
+        return True  # "he takes his for his nerves": 'his' as a pronoun, with no noun after it
+    if word in OWNED:  # "borrows a few of mine", "stole one of hers", "Doris takes hers for"
+        return index > 1 and words[index - 1] == "of" and words[index - 2] in SOME_OF \
+            or index > 0 and words[index - 1] in TAKING
     if word in DEMONSTRATIVES and index + 1 < len(doc) and words[index + 1] in NOT_THE_DRUG:
         return False
     if word in PRONOUNS:

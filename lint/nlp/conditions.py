@@ -5,7 +5,6 @@ from collections import defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import load_reference
@@ -62,13 +61,13 @@ class ConditionMatcher:
                 ids_by_span[(start, end)].add(doc.vocab.strings[match_id])
         for (start, end), ids in self._compounds(doc).items():
             ids_by_span[(start, end)] |= ids
-        spans = filter_spans([Span(doc, s, e) for s, e in ids_by_span])
+        spans = _longest_terms([Span(doc, s, e) for s, e in ids_by_span])
         described = [(start, end, cid) for start, end, cid in self.descriptions(doc)  # the lexicon's own words win,
                      if not any(s.start < end and start < s.end and not (start <= s.start and s.end <= end)
                                 for s in spans)]  # unless a description holds them ("my diabetic feet tingled")
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
-        spans = filter_spans(spans + [Span(doc, start, end) for start, end, _ in described])
+        spans = _longest_terms(spans + [Span(doc, start, end) for start, end, _ in described])
         fixed = [(start, end) for _, start, end in self.fixed(doc)]
         doc.spans["fixed_expressions"] = [Span(doc, start, end) for start, end in fixed]
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
@@ -124,3 +123,18 @@ def _verb_with_object(doc: Doc, span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in OBJECT_OPENERS:
         return False  # "his nerves the night before", "the vomiting that comes with": a noun after its determiner
     return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct
+
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _longest_terms(spans: list[Span]) -> list[Span]:
+    """Overlapping terms resolved as spaCy's filter_spans does (the longest, then the first),
+    not counting a leading article: "a cold sore" is a cold sore, not "a cold"."""
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda span: (-(len(span) - (span[0].lower_ in ARTICLES)), -len(span), span.start)):
+        if span.start not in taken and span.end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda span: span.start)

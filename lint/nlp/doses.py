@@ -35,6 +35,8 @@ ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(
 NUTRIENT_AFTER = re.compile(r"^\s*(?:supplements?\b|(?:(?:\w+\s+)?(?:dose |serving |shot |cup )?of\s+)?(?:(?:dietary|added|daily|lean|extra)\s+)?"
                             r"(?:protein|fib(?:er|re)|sugars?|carbs?|carbohydrates?|fats?|salt|sodium|caffeine|calcium|"
                             r"magnesium|potassium|iron|zinc|omega-3s?|fish oil|vitamin \w+|melatonin|creatine|electrolytes))\b", re.I)
+NUTRIENT_BEFORE = re.compile(r"\b(?:salt|sodium|sugar|caffeine|protein|fib(?:er|re))\s+(?:intake\s+)?(?:to|under|below|at)\s+"
+                             r"(?:less than|under|no more than|below|about|around)?\s*$", re.I)  # "limit salt to less than 2,300 mg"
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
 JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
@@ -121,8 +123,8 @@ HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "s
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
                          r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b"
-                         r"|\bevery (?P<minutes>\d{1,3}) ?(?:minutes?|mins?)\b",
-                         re.I)  # "q4h", "q4-6h", "every 30 minutes"
+                         r"|\bevery (?P<minutes>\d{1,3}) ?(?:minutes?|mins?)\b|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
+                         re.I)  # "q4h", "q4-6h", "every 30 minutes", "every 30 seconds"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
                            rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
@@ -209,6 +211,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     if hours and (best is None or hours.start() < best[1].start()):
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
             int(hours.group("minutes")) / 60 if hours.group("minutes") else \
+            int(hours.group("seconds")) / 3600 if hours.group("seconds") else \
             float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
         if 0 < low <= high <= 72:
@@ -269,6 +272,8 @@ def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[floa
     match = COUNT_OF.search(left)
     if match is None and (names_units or STRENGTH_AFTER.match(right) or NAME_AFTER.match(right)):
         match = COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)
+    if match is None and not DOSES_AFTER.match(right):
+        match = COUNT_OF_THE.search(left)  # "I'm on two of the 2 mg in the morning": units of that strength
     if match is None and (spelled := COUNT_BEFORE.search(left)) is not None and not spelled.group("a")[0].isdigit() \
             and not DEFINITE_BEFORE.search(left[:spelled.start()]) and not DOSES_AFTER.match(right):
         match = spelled  # "three 200 mg at once": a spelled count before a strength counts units
@@ -393,7 +398,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if len(values) < len(parsed):
             continue
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right) \
-                or NUTRIENT_AFTER.match(right):
+                or NUTRIENT_AFTER.match(right) or NUTRIENT_BEFORE.search(left):
             continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
         if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
@@ -543,7 +548,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\b(?:hours?|minutes?|mins?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\bevery\b[^.]{0,12}\b(?:hours?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b", re.I)  # "... and one more after dinner": a second dose
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
