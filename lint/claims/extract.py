@@ -465,7 +465,8 @@ def _instrument_drug(sentence: _Sentence, condition: Span) -> Span | None:
 
 WHEN_OPENERS = frozenset({"when", "whenever", "if", "anytime", "time"})  # "every time" ends in "time"
 TAKING_WHEN = frozenset({"take", "takes", "took", "pop", "pops", "popped", "use", "uses", "used", "grab", "grabs",
-                         "grabbed", "give", "gives", "gave", "reach", "reaches", "reached"})
+                         "grabbed", "give", "gives", "gave", "reach", "reaches", "reached", "put", "puts", "started",
+                         "starts", "prescribed", "prescribes"})  # "urgent care put him on Valtrex"
 WHEN_REACH = 6  # tokens from 'when' to the condition, and from the comma to the verb of taking
 
 
@@ -476,7 +477,7 @@ def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     doc, words, start, end = sentence.doc, lowered(sentence.doc), sentence.span.start, sentence.span.end
     opener = next((i for i in range(condition.start - 1, max(start, condition.start - WHEN_REACH) - 1, -1)
                    if words[i] in WHEN_OPENERS), None)
-    comma = next((i for i in range(condition.end, min(end, condition.end + WHEN_REACH)) if words[i] == ","), None)
+    comma = next((i for i in range(condition.end, min(end, condition.end + 2 * WHEN_REACH)) if words[i] == ","), None)
     if opener is None or comma is None or sentence.terminated(opener, condition.start):
         return None
     for verb in range(comma + 1, min(end, comma + WHEN_REACH)):
@@ -771,6 +772,8 @@ COPULA_NEGATORS = frozenset({"not", "n't", "never", "isn't", "wasn't", "aren't"}
 PREDICATE_ADJECTIVES = frozenset({"standard", "routine", "common", "typical", "first-line", "second-line",
                                   "recommended", "popular", "mainstream", "useful", "effective", "helpful",
                                   "ideal"})  # "X is standard for Y" presents Y as X's use
+PASSIVE_USE_PARTICIPLES = frozenset({"taken", "prescribed", "given", "administered", "dispensed", "sold", "marketed",
+                                     "used"})
 DEGREE_WORDS = frozenset({"basically", "now", "also", "pretty", "very", "really", "quite", "totally", "still", "so",
                           "often", "kinda", "super", "most", "more"})
 
@@ -780,13 +783,15 @@ def _is_for(sentence: _Sentence, index: int) -> bool:
     subject is the drug or a word for it: 'Lisinopril is for', 'it's also for', 'Xanax is not
     for' (the denial is read by the negation pass)."""
     doc, words = sentence.doc, lowered(sentence.doc)
-    if words[index] in PREDICATE_ADJECTIVES:  # "Plaquenil is basically standard for", "it's first-line for"
+    if words[index] in PREDICATE_ADJECTIVES or words[index] in PASSIVE_USE_PARTICIPLES:  # "Plaquenil is basically
+        # standard for", "it's first-line for", "Montelukast is commonly taken for"
         index -= 1
         while index > sentence.span.start and (words[index] in DEGREE_WORDS or words[index].endswith("ly")):
             index -= 1
     while index > sentence.span.start and words[index] in COPULA_NEGATORS:
         index -= 1
-    if words[index] not in FOR_COPULAS and not (words[index] in COPULA_NEGATORS and words[index].endswith("n't")):
+    if words[index] not in FOR_COPULAS and words[index] not in PASSIVE_AUXILIARIES \
+            and not (words[index] in COPULA_NEGATORS and words[index].endswith("n't")):
         return False
     subject = index - 1
     if subject < sentence.span.start:
@@ -865,7 +870,7 @@ def _one_taken(sentence: _Sentence, index: int) -> bool:
     """'one' after a verb of taking stands for the drug ('pop one', 'wears one'), as does a
     strength taken as a tablet ('pops a 0.5 before flights')."""
     doc = sentence.doc
-    if doc[index].text[:1].isdigit():
+    if doc[index].text[:1].isdigit() or doc[index].lower_ in ("few", "couple"):  # "keep a few in the cabinet for"
         return index - 2 >= sentence.span.start and refers_to_drug(doc, index)
     return doc[index].lower_ == "one" and index > sentence.span.start and doc[index - 1].lower_ in TAKING_ONE
 
@@ -879,6 +884,7 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "recently", "yesterday", "before", "after", "during", "a", "few", "couple", "of",
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
+                     "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
                      "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
                      "around", "handy", "nearby",  # "keeps a strip around for", "keeps some handy for"
                      "most", "some", "many", "several", "other",  # "take one most mornings for"

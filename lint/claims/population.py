@@ -83,7 +83,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
-    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE))) is not None:
+    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE, YOUNGEST_AGE))) is not None:
         years = person[0]
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)

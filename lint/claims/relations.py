@@ -34,7 +34,7 @@ GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack",
                         "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout",
                         "shield", "armor", "armour", "protection", "defense", "defence", "guard", "eraser",
                         "tablet", "tablets", "shot", "shots", "gummy", "gummies", "rescue", "insurance", "saver",
-                        "crutch", "weapon", "solution", "bridge", "medicine", "medicines", "medication",
+                        "crutch", "weapon", "solution", "bridge", "button", "switch", "medicine", "medicines", "medication",
                         "medications"})  # "pulls double duty as your gout medicine"
 
 

@@ -13,6 +13,7 @@ PRONOUNS = frozenset({"it", "them", "this", "these"})
 DEMONSTRATIVES = frozenset({"this", "these"})
 TAKING = frozenset({"take", "takes", "took", "taking", "pop", "pops", "popped", "popping", "swallow", "swallows",
                     "swallowed", "grab", "grabs", "grabbed", "give", "gives", "gave", "chew", "chews", "chewed"})
+KEEPING = frozenset({"keep", "keeps", "kept", "stash", "stashes", "stashed", "carry", "carries", "carried"})
 NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way, not the drug ("use this page to")
     "page", "pages", "article", "guide", "post", "site", "website", "list", "section", "video", "episode",
     "newsletter", "column", "thread", "chart", "table", "leaflet", "handout", "form", "link", "book", "app", "tool",
@@ -44,6 +45,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
         return index > 0 and words[index - 1] in TAKING
     if word[:1].isdigit() and index > 1 and words[index - 1] in ("a", "the") and words[index - 2] in TAKING:
         return True  # a strength for a tablet of it: "her husband takes a 2.5 as a sleeping pill"
+    if word in ("few", "couple") and index > 1 and words[index - 1] == "a" and words[index - 2] in TAKING | KEEPING:
+        return True  # "we keep a few in the medicine cabinet for pink eye"
     if word == "his" and 0 < index < len(doc) - 1 and words[index - 1] in TAKING and words[index + 1] in AFTER_OWNED_HIS:
         return True  # "he takes his for his nerves": 'his' as a pronoun, with no noun after it
     if word in OWNED:  # "borrows a few of mine", "stole one of hers", "Doris takes hers for"
