@@ -46,7 +46,7 @@ from lint.claims.users import UseGroup, giving_forms, use_groups
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
-from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
+from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
@@ -475,7 +475,7 @@ def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     migraines, I take Zoloft'; 'whenever her hives flare, she pops a Benadryl'): its name,
     True for a word that stands for the article's drug ('takes one'), else None."""
     doc, words, start, end = sentence.doc, lowered(sentence.doc), sentence.span.start, sentence.span.end
-    opener = next((i for i in range(condition.start - 1, max(start, condition.start - WHEN_REACH) - 1, -1)
+    opener = next((i for i in range(condition.start - 1, max(start, condition.start - 2 * WHEN_REACH) - 1, -1)
                    if words[i] in WHEN_OPENERS), None)
     comma = next((i for i in range(condition.end, min(end, condition.end + 2 * WHEN_REACH)) if words[i] == ","), None)
     if opener is None or comma is None or sentence.terminated(opener, condition.start):
@@ -756,8 +756,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
         return True
     before = _before_for(sentence, i)
-    if doc[before].lower_ in DOSE_FORMS and refers_to_drug(doc, before):
-        return True  # "keep a strip around for their bad back"
+    if (doc[before].lower_ in DOSE_FORMS or doc[before].lower_ in CONTAINERS) and refers_to_drug(doc, before):
+        return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     if _one_taken(sentence, before):
@@ -886,7 +886,8 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
                      "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
                      "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
-                     "around", "handy", "nearby",  # "keeps a strip around for", "keeps some handy for"
+                     "around", "handy", "nearby", "stashed", "tucked", "away", "spare",  # "keeps a strip around for",
+                     # "keeps some handy for", "keep a capsule stashed for"
                      "most", "some", "many", "several", "other",  # "take one most mornings for"
                      "mornings", "evenings", "afternoons", "weekends", "weekdays"})
 

@@ -15,6 +15,8 @@ FORMS = rf"(?:(?-i:ER|LA|CD)|{'|'.join(RELEASE_FORMS_ANY_CASE)})"  # a release f
 OWNER = r"(?:the|my|his|her|their|your|those|these)"
 PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<n>{NUMBER_PATTERN})s\b",
                              re.I)  # "two 300s", "three of the orange 300s"
+OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+                          rf"(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "the ER 200s are taken twice a day" (not "in the 50s")
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}\b", re.I)  # "150 of the XR"
 SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
@@ -101,6 +103,8 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         add(match, False)
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
+    for match in OWNED_PLURAL.finditer(text, start, end):
+        add(match, False, finish=match.end("n") + 1)  # one unit of that strength: "the 200s" ends after its "s"
     for match in BEFORE_FORM.finditer(text, start, end):
         add(match, False, finish=match.end())  # "75 XR": the form is part of the amount
     for match in BEFORE_SCHEDULE.finditer(text, start, end):
