@@ -545,7 +545,19 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
            for c in sentence.cues):
         return True
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
-        or _denied_in_relative(sentence, condition)
+        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence)
+
+
+STOP_VERBS = frozenset({"stop", "quit"})
+
+
+def _told_to_stop(sentence: _Sentence) -> bool:
+    """An imperative to stop at the head of the sentence ('Stop using Xanax as a sleeping
+    pill', 'Please quit treating it like a study drug'): what follows is advice against."""
+    words, at = lowered(sentence.doc), sentence.span.start
+    while at < sentence.span.end - 2 and words[at] in ("please", "just", "so", "and", "now"):
+        at += 1
+    return words[at] in STOP_VERBS and sentence.doc[at + 1].lower_.endswith("ing")
 
 
 def _denied_in_relative(sentence: _Sentence, condition: Span) -> bool:
