@@ -103,6 +103,7 @@ TURN = re.compile(r"\b(?:but|however|though|although|yet|except that)\b", re.I) 
 DO_FORMS = frozenset({"do", "does", "did", "done", "doing"})
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
+CLAUSE_SUBJECTS = frozenset({"it", "it's", "its", "this", "i", "i'm", "he", "she", "they", "we", "you"})
 NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
 NO_SUBJECTS = frozenset({"one", "doctor", "doctors", "physician", "physicians", "prescriber", "prescribers",
                          "pharmacist", "pharmacists", "expert", "experts", "guideline", "guidelines", "study",
@@ -584,6 +585,8 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
             return False
         word = words[i]
         following = words[i + 1] if i + 1 < len(doc) else ""
+        if word == ":" and following in CLAUSE_SUBJECTS:
+            return False  # "a bonus nobody warned me about: it's fixing my rosacea": a new clause
         if following in NOT_DENYING:
             continue
         if word in SUBJECT_NEGATORS or (word == "no" and (following in NO_SUBJECTS or _opens_clause(doc, i, start))):

@@ -70,8 +70,9 @@ class ConditionMatcher:
         spans = _longest_terms(spans + [Span(doc, start, end) for start, end, _ in described])
         fixed = [(start, end) for _, start, end in self.fixed(doc)]
         doc.spans["fixed_expressions"] = [Span(doc, start, end) for start, end in fixed]
+        starts = {span.start for span in spans}
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
-                                                and _verb_with_object(doc, span)) and not _shouted_word(doc, span)
+                                                and _verb_with_object(doc, span, starts)) and not _shouted_word(doc, span)
                  and not any(start <= span.start and span.end <= end for start, end in fixed)]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
@@ -114,11 +115,13 @@ OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their
                             "these", "those"})
 
 
-def _verb_with_object(doc: Doc, span: Span) -> bool:
-    """'calming the shaking hands', 'calms the tics': a one-word symptom term with a verb ending
-    followed by its object is a verb, not the symptom it also names."""
+def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
+    """'calming the shaking hands', 'calms the tics', 'calms allergy symptoms': a one-word
+    symptom term with a verb ending followed by its object (a determiner or another condition)
+    is a verb, not the symptom it also names."""
     word = span[0].lower_
-    if len(span) != 1 or span.end >= len(doc) or doc[span.end].lower_ not in OBJECT_OPENERS:
+    if len(span) != 1 or span.end >= len(doc) \
+            or doc[span.end].lower_ not in OBJECT_OPENERS and span.end not in condition_starts:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in OBJECT_OPENERS:
         return False  # "his nerves the night before", "the vomiting that comes with": a noun after its determiner
