@@ -549,6 +549,16 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
         or _denied_in_relative(sentence, condition) or _told_to_stop(sentence)
 
 
+def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
+    """The drug's name itself denied: 'For sleep, try good habits, not Seroquel', 'instead of
+    Xanax', 'rather than Zoloft', 'without Ambien'."""
+    if name is None:
+        return False
+    words, at = lowered(sentence.doc), name.start
+    before = words[max(sentence.span.start, at - 2):at]
+    return bool(before) and (before[-1] in ("not", "without", "never") or before in (["instead", "of"], ["rather", "than"]))
+
+
 STOP_VERBS = frozenset({"stop", "quit"})
 
 
@@ -818,6 +828,8 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     """The index of the 'for' that the condition is the object of, past determiners and up to
     two modifiers ('for a bad cold', 'for a lingering chest cold'), or None."""
     doc, i = sentence.doc, condition.start - 1
+    if condition[0].lower_ == "for":
+        return condition.start  # the term holds its 'for' ("for sleep")
     while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i >= sentence.span.start and doc[i].lower_ != "for":
@@ -1071,7 +1083,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     end=condition.end_char, text=condition.text, sentence_start=sentence.span.start_char,
                     sentence_end=sentence.span.end_char,
                     block=sentence.block_index if sentence.block_index is not None else -1,
-                    presented_as_use=bool(reason), negated=negated,
+                    presented_as_use=bool(reason), negated=negated or _name_denied(sentence, name),
                     hedged=hedged or in_scope(sentence, "hedge", condition),
                     off_label=off_label or in_scope(sentence, "off_label", condition), reason=reason))
         if not asked:

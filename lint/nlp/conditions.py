@@ -128,15 +128,16 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
     return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct
 
 
-ARTICLES = frozenset({"a", "an", "the"})
+UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for"})  # "a cold", "for sleep": the article or 'for' adds no word
 
 
 def _longest_terms(spans: list[Span]) -> list[Span]:
     """Overlapping terms resolved as spaCy's filter_spans does (the longest, then the first),
-    not counting a leading article: "a cold sore" is a cold sore, not "a cold"."""
+    not counting a leading article or 'for': "a cold sore" is a cold sore, not "a cold"; "for sleep
+    problems" holds "sleep problems", not "for sleep"."""
     kept: list[Span] = []
     taken: set[int] = set()
-    for span in sorted(spans, key=lambda span: (-(len(span) - (span[0].lower_ in ARTICLES)), -len(span), span.start)):
+    for span in sorted(spans, key=lambda span: (-(len(span) - (span[0].lower_ in UNCOUNTED_FIRST_WORDS)), -len(span), span.start)):
         if span.start not in taken and span.end - 1 not in taken:
             kept.append(span)
             taken.update(range(span.start, span.end))
