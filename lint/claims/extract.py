@@ -128,6 +128,10 @@ CARRIED_ON = re.compile(r"[\s\"'“‘(*-]*(?:together|combined|taken together|(
                         r"mixing them|mixed together|both)\b")  # a sentence that carries on the one before
 DANGER_BEFORE = re.compile(r"\b(?:that|this|the same|such a|those|these) (?:danger|dangers|risk|risks|hazard|effect|"
                            r"effects)\b")  # "Mixing it with a Xanax multiplies that danger": the danger named before
+NAMED_BEFORE = re.compile(r"\b(?:combo|combination)\b(?! (?:pill|pills|product|products|tablet|tablets|inhaler))"
+                          r"|\b(?:one|any|either|some|each|all|both) of (?:them|these|those)\b")
+# "Not with the oxy, she said combo can knock him out for good", "stopping one of them can make tramadol too
+# strong": the drugs named the sentence before
 WORD_CHARACTER = re.compile(r"\w")
 CLAUSE_BREAKS = frozenset({";", "—"})
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
@@ -2283,7 +2287,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
                 chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
         texts.append(chars)
     continued = {i for i in range(1, len(sentences)) if sentences[i].block_index == sentences[i - 1].block_index
-                 and (CARRIED_ON.match(texts[i]) or DANGER_BEFORE.search(texts[i]))}
+                 and (CARRIED_ON.match(texts[i]) or DANGER_BEFORE.search(texts[i]) or NAMED_BEFORE.search(texts[i]))}
     article = _SentenceTexts(texts, continued)
     mentions = []
     for drug in drugs:
