@@ -524,11 +524,16 @@ def _means_at(sentence: _Sentence, at: int) -> int | None:
     doc, words = sentence.doc, lowered(sentence.doc)
     if at >= sentence.span.end or words[at] not in INSTRUMENTS:
         return None
-    at += 1
-    while at < sentence.span.end and words[at] in DETERMINERS:
-        at += 1
-    return at if at < sentence.span.end and (sentence.drug_at(at) is not None or refers_to_drug(doc, at)) else None
+    for means in range(at + 1, min(sentence.span.end, at + 1 + MEANS_REACH)):  # "with the same 50 mg tablet"
+        if sentence.drug_at(means) is not None or refers_to_drug(doc, means) or words[means] in DOSE_FORMS:
+            return means  # past determiners, amounts and size words, a dose form is of the drug
+        if not (words[means] in DETERMINERS or words[means] in MEANS_MODIFIERS or words[means][:1].isdigit()):
+            return None  # "with ginger while on letrozole": the means is ginger
+    return None
 
+
+MEANS_REACH = 5  # words from 'with' to the drug or its dose form
+MEANS_MODIFIERS = frozenset({"same", "low", "small", "tiny", "higher", "lower", "single", "daily", "mg", "mcg", "of"})
 
 MAX_PASSIVE_GAP = 3  # words between a condition and its passive verb ('prediabetes is being treated')
 

@@ -19,7 +19,10 @@ NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way
     "newsletter", "column", "thread", "chart", "table", "leaflet", "handout", "form", "link", "book", "app", "tool",
     "information", "info", "advice", "question", "questions", "answer", "week", "weeks", "month", "months", "year",
     "years", "morning", "evening", "summer", "winter", "time", "times", "way", "ways", "kind", "sort", "type",
-    "point", "stage", "case", "cases", "trick", "tip", "tips", "step", "steps"})
+    "point", "stage", "case", "cases", "trick", "tip", "tips", "step", "steps",
+    "campus", "place", "school", "town", "city", "country", "world", "group", "community", "house", "family",
+    "office", "team", "forum", "sub", "subreddit", "channel", "server", "podcast", "show", "clinic", "ward",
+    "floor", "dorm", "club", "class", "crowd", "generation"})  # a place or group: "what half this campus uses"
 DOSE_FORMS = frozenset({"tablet", "tablets", "pill", "pills", "capsule", "capsules", "caplet", "caplets", "dose",
                         "doses", "spray", "sprays", "pearl", "pearls", "patch", "patches", "shot", "shots",
                         "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs",

@@ -66,8 +66,8 @@ UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softg
               r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
               r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
 ORDINAL_DOSE = r"a (?:second|third|fourth|2nd|3rd|4th)"  # "another 20 at noon, and a third 20 before lab"
-SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
-                         rf"|,?\s*(?:and|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
+SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
+                         rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
@@ -84,7 +84,7 @@ TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (4, 4)),
     (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (3, 3)),
-    (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and|then|plus)\s+(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"
+    (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"
                 rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
 ]
 ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|single))? day|a 24-hour period)"
@@ -548,7 +548,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\b(?:hours?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b", re.I)  # "... and one more after dinner": a second dose
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
