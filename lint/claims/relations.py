@@ -555,6 +555,12 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
         subjects = [c for c in token.children if c.dep_.startswith("nsubj")]
         if not subjects and token.dep_ == "acl" and token.head.i < token.i:  # "My son's tics quieted down ...",
             subjects = [token.head]  # read as a noun with a clause after it: the noun is what quieted
+        if not subjects and (owned := _owned_phrase_before(parsed, token.i)) is not None:
+            start, end = sentence.start + owned[0], sentence.start + owned[1]  # the parser missed the subject
+            if any(start <= c.start and c.end <= end for c in doc.spans["conditions"]):  # ("and her OCD pretty
+                found.append(Candidate(doc[start:end], f"'{token.text}' (testimony)", sentence.end,  # much
+                                       token.i + sentence.start))  # vanished"): a condition the lexicon knows
+            continue
         for subject in subjects:
             words = [w for w in subject.subtree if w.i < token.i]
             while len(words) > 1 and words[0].is_punct:  # ", the hives on my arms": the words, not the comma
@@ -562,6 +568,26 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
             start, end = sentence.start + words[0].i, sentence.start + words[-1].i + 1
             found.append(Candidate(doc[start:end], f"'{token.text}' (testimony)", sentence.end, token.i + sentence.start))
     return found
+
+
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})
+DEGREE_BEFORE_VERB = frozenset({"pretty", "much", "totally", "completely", "just", "basically", "finally", "kinda",
+                                "all", "almost", "nearly", "really", "literally", "have", "has", "had", "were", "was"})
+OWNED_REACH = 4  # words from a possessive to the verb of improvement
+
+
+def _owned_phrase_before(parsed: Doc, verb: int) -> tuple[int, int] | None:
+    """(start, end) of 'her OCD' ending right before an improvement verb, past degree words
+    ('her OCD rituals pretty much vanished'): the owner's complaint is the subject."""
+    end = verb
+    while end > 0 and parsed[end - 1].lower_ in DEGREE_BEFORE_VERB:
+        end -= 1
+    for start in range(end - 1, max(-1, end - 1 - OWNED_REACH), -1):
+        if parsed[start].lower_ in POSSESSIVES:
+            return (start + 1, end) if start + 1 < end else None
+        if not parsed[start].is_alpha and parsed[start].text != "-":
+            return None
+    return None
 
 
 def labeled_vocabulary(profile: Profile, reference: Reference, products: frozenset[str] = frozenset()) -> frozenset[str]:
