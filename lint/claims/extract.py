@@ -568,6 +568,7 @@ def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
     return bool(before) and (before[-1] in ("not", "without", "never") or before in (["instead", "of"], ["rather", "than"]))
 
 
+CLAUSE_DASHES = frozenset({"-", "–", "—", "--"})
 STOP_VERBS = frozenset({"stop", "quit"})
 
 
@@ -787,7 +788,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     doc, i = sentence.doc, _for_of(sentence, condition)
     if i is None:
         return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
-    if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For"):
+    if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For") \
+            or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
     before = _before_for(sentence, i)
     if (doc[before].lower_ in DOSE_FORMS or doc[before].lower_ in CONTAINERS) and refers_to_drug(doc, before):

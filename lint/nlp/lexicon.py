@@ -20,10 +20,13 @@ LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce",
 
 def variants(term: str) -> set[str]:
     """A term with its hyphen, plural and verb-form variants: 'post-traumatic' -> 'post
-    traumatic'; 'prevent malaria' -> 'prevents malaria', 'prevented malaria', ..."""
+    traumatic', 'tension headache' -> 'tension-headache'; 'prevent malaria' -> 'prevents
+    malaria', 'prevented malaria', ..."""
     forms = {term}
     if "-" in term:
         forms |= {term.replace("-", " "), term.replace("-", "")}
+    elif term.count(" ") == 1 and term.replace(" ", "").isalpha():
+        forms.add(term.replace(" ", "-"))  # "tension headache" -> "tension-headache"
     first, _, rest = term.partition(" ")
     if rest and first in LEADING_VERBS:
         forms |= {f"{form} {rest}" for form in verb_forms(first)}
