@@ -2133,7 +2133,8 @@ CLOSE_STRENGTHS = 1.25  # strengths this close read a count of units as a range 
 
 ANOTHER_DOSE = re.compile(rf"\b(?:another|{ORDINAL_DOSE}|an extra|a further|a final|one more)\s+(?:dose of\s+)?$"
                           r"|\b(?:add|adds|added|adding|throw in|tack on)\s+(?:in\s+)?(?:an? )?$"
-                          r"|\balso\s+(?:takes?|took|gets?|got|gives?|gave|swallows?|swallowed|pops?|popped)\s+(?:an? )?$",
+                          r"|\balso\s+(?:takes?|took|gets?|got|gives?|gave|swallows?|swallowed|pops?|popped)\s+(?:an? )?$"
+                          r"|\bplus\s+(?:an? |another )?$",  # "20 mg at breakfast, lunch and dinner plus a 10 mg top-up"
                           re.I)  # "and also gets a 15 mg SolTab when she wakes"
 ON_TOP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?,?\s*on top(?! of (?:the world|things|it all))\b", re.I)
 DENIED_BEFORE = re.compile(r"\b(?:not|never|no|n't|don't|avoid)\b", re.I)  # "do not take another 5 mg"

@@ -26,6 +26,7 @@ NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
 TIME_OF_DAY = (r"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed|"
+               r"in the (?:am|pm|a\.m\.|p\.m\.)|in (?:am|pm)\b|at supper|with supper|"  # "300 mg in AM and 400 mg in PM"
                r"(?:after|before) (?:breakfast|lunch|dinner|supper))")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
@@ -114,6 +115,7 @@ FREQUENCIES = [
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
+                r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|"  # "300 mg in AM"
                 rf"{CLOCK_TIME}|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
                 re.I), (1, 1)),
