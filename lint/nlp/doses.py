@@ -551,7 +551,8 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
-                             rf"|\b(?:another|one more|{ORDINAL_DOSE})\b", re.I)  # "... and one more after dinner": a second dose
+                             rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
+                             rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b", re.I)  # "a dose every Sunday"
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
