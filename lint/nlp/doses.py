@@ -100,6 +100,7 @@ FREQUENCIES = [
     (re.compile(r"\b(?:four|4) times (?:a|per|each) day|\b(?:four|4) times daily|\bqid\b", re.I), (4, 4)),
     *((re.compile(rf"\b(?:{word}|{n}) times (?:a|per|each) day|\b(?:{word}|{n}) times daily", re.I), (n, n))
       for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
+    *((re.compile(rf"\b{n}\s*[x×]\s*(?:(?:a|per|each) day|daily|/\s*day)(?!\w)", re.I), (n, n)) for n in range(1, 7)),
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
     (re.compile(rf"\b(?:on |every |each )?{WEEKDAY}s? and (?:again )?(?:on |every |each )?{WEEKDAY}s?\b", re.I), (2 / 7, 2 / 7)),
@@ -552,7 +553,8 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
-                             rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b", re.I)  # "a dose every Sunday"
+                             rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
+                             r"|\b\d\s*[x×]\s*(?:a|per|each|daily|/)", re.I)  # "4x a day"
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
