@@ -126,9 +126,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         if for_use and (not claim.use_carried or not named_product
                         or any(e.id in named_product and e.indication is not None for e in for_use)):
             entries = for_use  # a use carried from sentences before yields to the product named ('Prozac Weekly')
-    if claim.products:  # the entries of the product named, else those for any product
-        entries = [e for e in entries if set(e.products) & claim.products] \
-            or [e for e in entries if not e.products] or entries
+    if claim.products:  # the entries of the product named (with the label's 'no dose at this age' for every
+        named = [e for e in entries if set(e.products) & claim.products]  # product), else those for any product
+        entries = named + [e for e in entries if not e.products and e.no_dose and e.age_years is not None] if named \
+            else [e for e in entries if not e.products] or entries
     else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers
         entries = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)] \
             or entries

@@ -25,7 +25,7 @@ GIVING_VERBS = ("take", "start", "give", "put", "use", "get", "receive", "try", 
 ACCIDENTAL = re.compile(r"\b(?:accident\w*|by mistake|got into|get into|gets into|poison\w*|overdos\w*|"
                         r"swallowed some|found (?:the|a|her|his|my)\b)", re.I)
 AGE_HINT = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(AGE_WORDS)})[- ](?:years?|yrs?|months?|weeks?)[- ]old"
-                      rf"|, \d{{1,2}},|\b(?:aged?|is|turned|['’]s)(?: only| just| now)? (?:\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
+                      rf"|, \d{{1,2}},|\b(?:aged?|is|are|were|turned|['’]s)(?: only| just| now)? (?:\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                       r"|\byoung\b", re.I)  # what every stated child's age has: a fast test before stated_age
 DENIAL = re.compile(r"(?:\b(?:not|never|no|nobody|avoid|cannot)\b|n't\b|n’t\b)", re.I)
 

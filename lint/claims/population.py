@@ -48,6 +48,9 @@ AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
                       rf"|\b(?:she|he|i|who|preschooler|{PERSON_NOUNS})(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
+SAME_AGE_GROUP = re.compile(rf"\b(?:twins|triplets|both boys|both girls|both kids|the boys|the girls) (?:are|were)"
+                            rf"(?: only| just| both)? (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
+                            r"(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets|and\s+\d))", re.I)  # "my twins are four"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
 YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                           r"|\b(?:teens?|teenagers?|kids?|children|adolescents?) aged (\d{1,2}) (?:and|or) (?:up|older|over)\b",
@@ -83,7 +86,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
-    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE, YOUNGEST_AGE))) is not None:
+    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE))) is not None:
         years = person[0]
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)
@@ -118,7 +121,7 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
 def stated_age(text: str) -> tuple[float, int, int] | None:
     """The one person's age a text states ('my 4-year-old', 'her son, 7,', 'an 18-month-old',
     'children as young as eight': the youngest), with the characters that state it."""
-    return _person_age(text, (EXACT_AGE, WORD_AGE, YOUNGEST_AGE))
+    return _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE))
 
 
 def last_stated_age(text: str) -> float | None:

@@ -90,6 +90,7 @@ TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.
 ]
 ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|single))? day|a 24-hour period)"
 PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY})"  # "a day", "in one calendar day"
+BARE_TIME = r"(?:morning|noon|midday|night|evening|bedtime)"  # a time of day said bare, right after its amount
 FREQUENCIES = [
     *TIMES_LISTED,
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
@@ -112,7 +113,7 @@ FREQUENCIES = [
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each)(?: single)? day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
-    (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?)\b"
+    (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
@@ -121,6 +122,8 @@ FREQUENCIES = [
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
                 re.I), (1, 1)),
 ]
+FREQUENCIES.append((re.compile(rf"\A\s*{BARE_TIME}\b(?!\s*(?:and|&|,|/)\s*(?:at |in the |every )?{BARE_TIME})", re.I),
+                    (1, 1)))  # "2mg morning and 2mg at bedtime" (not "200 mg morning and night": twice)
 HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8", "twelve": "12",
               "twenty-four": "24"}
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
@@ -449,7 +452,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
         counted = (COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)) if count else None  # starts at "three"
         at_time_of_day = freq_match is not None and times == (1, 1) and not per_day \
-            and bool(ONCE_AT.fullmatch(freq_match.group(0)))
+            and bool(ONCE_AT.fullmatch(freq_match.group(0).strip()))
         mentions.append(DoseMention(
             start=counted.start() + left_from if counted else first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
@@ -464,7 +467,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
 COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"(?:times|doses)\b", re.I)
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
-                     rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}", re.I)
+                     rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}|{BARE_TIME}", re.I)
 ADDED_DOSE = rf"(?:another|an extra|a further|{ORDINAL_DOSE})"  # a dose on top of one already named
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
 DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
