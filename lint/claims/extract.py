@@ -50,7 +50,6 @@ from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
-    ORDINAL_DOSE,
     DoseMention,
     counted_units,
     day_total,
@@ -64,6 +63,7 @@ from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
+from lint.nlp.unitless import ORDINAL_DOSE
 from lint.nlp.words import article_text, lowered
 
 PRONOUNS = {"it", "its", "they", "them"}

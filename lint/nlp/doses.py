@@ -19,7 +19,7 @@ from lint.model.document import Block
 from lint.model.units import COUNT_PATTERN as COUNT
 from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.nlp.sentences import sentence_table
-from lint.nlp.unitless import DrugNames, UnitlessAmount, unitless_amounts
+from lint.nlp.unitless import ORDINAL_DOSE, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
@@ -66,7 +66,6 @@ TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|s
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
               r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
               r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
-ORDINAL_DOSE = r"a (?:second|third|fourth|2nd|3rd|4th)"  # "another 20 at noon, and a third 20 before lab"
 SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
