@@ -124,6 +124,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             suggestion=suggestion))
     reported = {(use.sentence_start, use.drug) for use in claims.uses if use.presented_as_use}
     findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
+                 and not _dose_given(claims, age)
                  and (finding := _given_at_excluded_age(reference, age)) is not None]
     return findings
 
@@ -132,6 +133,13 @@ def _presentation_rank(reason: str) -> int:
     """Which of a sentence's uses of one concept is reported: a labeled line's label ("Muscle
     Spasms: ..."), then a use a word presents ("works for BV"), then one its context presents."""
     return 0 if reason.startswith(HEAD_REASONS[0]) else 1 if reason.startswith("'") else 2
+
+
+def _dose_given(claims: ArticleClaims, age: AgeClaim) -> bool:
+    """True when the sentence that gives the drug at an age also states the dose, for that
+    age: the dose rule judges it ('my twins are four and take Ritalin 5 mg twice a day')."""
+    return any(dose.drug == age.drug and age.sentence_start <= dose.start < age.sentence_end
+               and dose.age_years is not None and dose.age_years[0] == age.age_years for dose in claims.doses)
 
 
 def _given_at_excluded_age(reference: Reference, claim: AgeClaim) -> Finding | None:
