@@ -82,8 +82,9 @@ CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
 TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.m.": one dose at each time named
     (re.compile(rf"\bat {CLOCK}\s*,\s*(?:at )?{CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (3, 3)),
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
-    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (4, 4)),
-    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+{MEAL_OR_TIME}\b", re.I), (3, 3)),
+    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+(?:again\s+)?{MEAL_OR_TIME}\b", re.I),
+     (4, 4)),  # "with breakfast, lunch, dinner and again at bedtime"
+    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+(?:again\s+)?{MEAL_OR_TIME}\b", re.I), (3, 3)),
     (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"
                 rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
 ]
