@@ -284,12 +284,16 @@ def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[floa
             and not DEFINITE_BEFORE.search(left[:spelled.start()]) and not DOSES_AFTER.match(right):
         match = spelled  # "three 200 mg at once": a spelled count before a strength counts units
     if match is None:
-        return None
+        doubled = DOUBLED_BEFORE.search(left)  # "double up on my 10 mg Ambien": two (not "never double up on")
+        return (2.0, 2.0) if doubled and not NEVER_BEFORE.search(left[:doubled.start()]) else None
     low = _count(match.group("a"))
     high = _count(match.group("b")) if match.group("b") else low
     return (low, high) if 0 < low <= high <= 20 else None
 
 
+DOUBLED_BEFORE = re.compile(r"\b(?:doubl(?:e|es|ed|ing) up on|doubl(?:e|es|ed|ing))\s+(?:the |my |his |her |their |your )?$",
+                            re.I)  # "I double up on my 10 mg Ambien", "she doubled her 5 mg dose"
+NEVER_BEFORE = re.compile(r"\b(?:never|not|don't|do not|doesn't|shouldn't|should not|can't|cannot|avoid)\s*$", re.I)
 COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+(?:of\s+[\w-]+\s+)?"
                              rf"{PER_DAY}\b", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a |one |the )?(?:month|year)s?\b"
