@@ -510,7 +510,8 @@ def _passive_cue(sentence: _Sentence, condition: Span) -> Span | None:
     words = lowered(sentence.doc)
     for cue in sentence.cues:
         if cue.label_ in ("use", "benefit") and condition.end <= cue.start <= condition.end + MAX_PASSIVE_GAP \
-                and (words[cue.start - 1] in PASSIVE_AUXILIARIES or words[cue.start - 2] in PASSIVE_AUXILIARIES
+                and (words[cue.start - 1] in PASSIVE_AUXILIARIES
+                     or cue.start - 2 >= sentence.span.start and words[cue.start - 2] in PASSIVE_AUXILIARIES
                      and (words[cue.start - 1] in PASSIVE_ADVERBS or words[cue.start - 1].endswith("ly"))) \
                 and _means_at(sentence, cue.end) is not None and not sentence.terminated(condition.end, cue.start):
             return cue

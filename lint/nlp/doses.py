@@ -24,9 +24,10 @@ from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 DIGITS = re.compile(r"\d+")
-TIME_OF_DAY = (r"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
+AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
+TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed|"
-               r"in the (?:am|pm|a\.m\.|p\.m\.)|in (?:am|pm)\b|at supper|with supper|"  # "300 mg in AM and 400 mg in PM"
+               rf"{AM_PM}|at supper|with supper|"
                r"(?:after|before) (?:breakfast|lunch|dinner|supper))")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
@@ -117,13 +118,13 @@ FREQUENCIES = [
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
-                r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|"  # "300 mg in AM"
+                rf"{AM_PM}|"
                 rf"{CLOCK_TIME}|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
                 re.I), (1, 1)),
+    (re.compile(rf"\A\s*{BARE_TIME}\b(?!\s*(?:and|&|,|/)\s*(?:at |in the |every )?{BARE_TIME})", re.I),
+     (1, 1)),  # "2mg morning and 2mg at bedtime" (not "200 mg morning and night": twice)
 ]
-FREQUENCIES.append((re.compile(rf"\A\s*{BARE_TIME}\b(?!\s*(?:and|&|,|/)\s*(?:at |in the |every )?{BARE_TIME})", re.I),
-                    (1, 1)))  # "2mg morning and 2mg at bedtime" (not "200 mg morning and night": twice)
 HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8", "twelve": "12",
               "twenty-four": "24"}
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
@@ -293,7 +294,7 @@ def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[floa
 
 DOUBLED_BEFORE = re.compile(r"\b(?:doubl(?:e|es|ed|ing) up on|doubl(?:e|es|ed|ing))\s+(?:the |my |his |her |their |your )?$",
                             re.I)  # "I double up on my 10 mg Ambien", "she doubled her 5 mg dose"
-NEVER_BEFORE = re.compile(r"\b(?:never|not|don't|do not|doesn't|shouldn't|should not|can't|cannot|avoid)\s*$", re.I)
+NEVER_BEFORE = re.compile(rf"\b(?:{FORBIDDING}|not)\s*$", re.I)  # the forbidding words, and a bare "not"
 COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+(?:of\s+[\w-]+\s+)?"
                              rf"{PER_DAY}\b", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a |one |the )?(?:month|year)s?\b"
