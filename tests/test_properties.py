@@ -145,3 +145,34 @@ def test_a_count_of_units_reads_back_as_written(count, unit, schedule, in_words)
 def test_the_strength_before_a_schedule_is_the_first_ingredient(first, second):
     from lint.nlp.doses import strength_before
     assert strength_before(f"Brandname {first} mg/{second} mg tablets for pain:") == float(first)
+
+
+ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS_NAMES = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _in_words(number: int, joiner: str, hyphen: str) -> str:
+    """An independent speller for the test: 1-9999 as English words."""
+    parts = []
+    if number >= 1000:
+        parts.append(f"{ONES[number // 1000]} thousand")
+        number %= 1000
+    if number >= 100:
+        parts.append(f"{ONES[number // 100]} hundred")
+        number %= 100
+    if number:
+        below = ONES[number] if number < 20 else TENS_NAMES[number // 10] + (hyphen + ONES[number % 10] if number % 10 else "")
+        parts.append(f"and {below}" if parts and joiner else below)
+    return " ".join(parts)
+
+
+@given(st.integers(1, 9999), st.sampled_from(["", "and"]), st.sampled_from(["-", " "]),
+       st.sampled_from(["milligrams", "mg", "micrograms"]), st.booleans())
+def test_an_amount_in_words_reads_back_as_its_digits(number, joiner, hyphen, unit, half):
+    from lint.model.units import MG_PER_UNIT
+    from lint.nlp.doses import AMOUNT, _values
+    words = _in_words(number, joiner, hyphen) + (" and a half" if half else "")
+    match = AMOUNT.search(f"she takes {words} {unit} a day")
+    assert match and match.group("low") == words
+    assert _values(match) == pytest.approx(((number + 0.5 * half) * MG_PER_UNIT[unit],) * 2)

@@ -5,6 +5,8 @@ IU, and doses only need mass units converted to mg (see README, "Dependencies").
 """
 from __future__ import annotations
 
+import re
+
 MG_PER_UNIT = {
     "mg": 1.0, "milligram": 1.0, "milligrams": 1.0,
     "mcg": 0.001, "microgram": 0.001, "micrograms": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001,
@@ -18,6 +20,18 @@ COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
 COUNT_PATTERN = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"  # a count of units: "two", "1"
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
+SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+_SMALL = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
+_TENS = "|".join(TENS)
+_BELOW_HUNDRED = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|{_SMALL})"
+_HUNDREDS = rf"(?:(?:a|{_SMALL}) hundred(?:(?: and)? {_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+SPELLED_NUMBER_PATTERN = (rf"(?:(?:(?:a|{_BELOW_HUNDRED}) thousand(?:(?: and)? {_HUNDREDS})?|{_HUNDREDS})"
+                          r"(?: and a half)?|half an?|a half)")  # "forty", "three hundred", "one and a half", "half a"
+_SPELLED_WORD = re.compile(r"[a-z]+")
 
 
 def to_mg(amount: float, unit: str) -> float:
@@ -26,8 +40,26 @@ def to_mg(amount: float, unit: str) -> float:
 
 
 def parse_number(text: str) -> float:
-    """Parse '1,200', '0.25', '.5' or a small number word."""
+    """Parse '1,200', '0.25', '.5', or a number in words ('forty', 'three hundred and fifty',
+    'one and a half', 'half a')."""
     text = text.strip().lower()
     if text in WORD_NUMBERS:
         return float(WORD_NUMBERS[text])
+    if text[:1].isalpha():
+        return spelled_number(text)
     return float(text.replace(",", ""))
+
+
+def spelled_number(text: str) -> float:
+    """The value of a number written as SPELLED_NUMBER_PATTERN matches it."""
+    total, group = 0.0, 0.0
+    for word in _SPELLED_WORD.findall(text.lower()):
+        if word in SMALL_NUMBERS or word in TENS:
+            group += SMALL_NUMBERS.get(word) or TENS[word]
+        elif word == "hundred":
+            group = (group or 1) * 100
+        elif word == "thousand":
+            total, group = total + (group or 1) * 1000, 0.0
+        elif word == "half":
+            group += 0.5
+    return total + group

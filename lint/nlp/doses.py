@@ -17,13 +17,14 @@ from spacy.tokens import Doc
 from lint.knowledge.reference import load_reference
 from lint.model.document import Block
 from lint.model.units import COUNT_PATTERN as COUNT
-from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, SPELLED_NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import ORDINAL_DOSE, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
-DIGITS = re.compile(r"\d+")
+AMOUNT_NUMBER = rf"(?:{NUMBER_PATTERN}|{SPELLED_NUMBER_PATTERN})"  # "40 mg", "forty milligrams"
+AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
 TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed|"
@@ -57,7 +58,7 @@ ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|
                            r"(?:the|a|an|my|his|her|one)\s*$", re.I)  # "I'm on the 3 mg tablet", "giving him the 5 mg tablets"
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
 AMOUNT = re.compile(
-    rf"(?<![\w.$£€])(?P<low>{NUM})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{NUM}))?"
+    rf"(?<![\w.$£€])(?P<low>{AMOUNT_NUMBER})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?"
     rf"\s*(?:-(?=[a-zµμ]))?(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
     re.IGNORECASE)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
@@ -702,13 +703,13 @@ def mark_doses(doc: Doc, names: DrugNames) -> Doc:
     layout, text = doc._.layout, article_text(doc)
     table = sentence_table(doc)
     sentence_starts = [start for start, _ in table.chars]
-    with_digits = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in DIGITS.finditer(text)}
+    with_amounts = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in AMOUNT_HINT.finditer(text)}
     prose = [index for index, block in enumerate(table.blocks)
              if block is None or layout.blocks[block].kind != "heading"]
     rows = {index: layout.blocks[block] for index in prose if (block := table.blocks[index]) is not None
             and layout.blocks[block].header}  # sentences that are table rows under column headings
     for index in prose:
-        if index in with_digits:  # every amount starts with a digit
+        if index in with_amounts:
             start, end = table.chars[index]
             unitless = unitless_amounts(text, start, end, names) if names else []
             mentions = find_doses(text, start, end, unitless)
