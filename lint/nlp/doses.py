@@ -309,8 +309,9 @@ EVERY_MONTHS = re.compile(r"\b(?:every|each|once a|once per|once every) (?:(?P<n
 DAYS_A_MONTH = 30.4
 
 
-COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
-                               rf"{UNIT_FORMS}\s*(?:at a time\s*)?$", re.I)
+COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|pop|pops|popped|popping|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?"
+                               rf"(?:\s+{UNIT_FORMS}|\s+of\s+(?:them|those|these))?\s*(?:at a time\s*)?$",
+                               re.I)  # "... taken as two tablets", "20 mg Lexapro and I take 2 every morning"
 BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
@@ -321,6 +322,12 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}{BRAND_UNITS_AFTER})"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
+BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together|"
+                    r"at (?:bedtime|night|breakfast|lunch|dinner|supper|noon)|in the (?:morning|evening|afternoon)|"
+                    r"with (?:breakfast|lunch|dinner|supper)|before bed)\b)")  # "take two every morning", "4 of them a day"
+BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING}|pop|pops|popped|popping)\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
+                              rf"(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?{BARE_COUNT_AFTER}(?P<day>\s+{PER_DAY}\b)?",
+                              re.I)  # "I take two every morning", "swallow 4 of them a day": units of a strength said before
 WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)\b(?!\s*(?:mg|mcg|ml))", re.I)
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
@@ -333,7 +340,7 @@ def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
     """The count of units a schedule without an amount gives ("two tablets every 4 hours",
     "1-2 caplets", "14 tablets a day", "2 sprays in each nostril": four), and whether it is a
     count for the whole day."""
-    match = UNITS_COUNTED.search(text)
+    match = UNITS_COUNTED.search(text) or BARE_UNITS_TAKEN.search(text)
     if match is None:
         return None
     sides = 2 if EACH_NOSTRIL.match(text, match.end()) else 1  # "two sprays in each nostril": four sprays
@@ -571,7 +578,7 @@ DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|ge
                         rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
                         rf"usual|daily|bedtime))?\s+(?:tablets?|pills?|capsules?|caplets?|shots?|doses?|patch(?:es)?|pens?|"
                         rf"injections?|puffs?|sprays?|inhalations?)"
-                        rf"|(?:{COUNT})(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together)\b)"
+                        rf"|(?:{COUNT}){BARE_COUNT_AFTER}"
                         rf"|a (?:(?:small|little|tiny|smaller|bit of)\s+)?(?:amount|bit|portion|spoonful|teaspoon(?:ful)?|"
                         rf"dropper(?:ful)?|squirt|measure)|a little(?: bit)?)\b",
                         re.I)
