@@ -176,3 +176,14 @@ def test_an_amount_in_words_reads_back_as_its_digits(number, joiner, hyphen, uni
     match = AMOUNT.search(f"she takes {words} {unit} a day")
     assert match and match.group("low") == words
     assert _values(match) == pytest.approx(((number + 0.5 * half) * MG_PER_UNIT[unit],) * 2)
+
+
+@given(st.decimals(min_value="0.5", max_value="40", places=1), st.sampled_from([80, 100, 125, 160, 200, 250, 400]),
+       st.sampled_from(["mL", "ml", "milliliters"]), st.sampled_from(["/5 mL", " per 5 mL", " in 5 mL", " per 5 ml"]))
+def test_a_liquid_dose_reads_as_the_mg_its_stated_concentration_gives(volume, mg_per_5_ml, unit, per):
+    from lint.nlp.doses import find_doses, in_milligrams
+    sentence = f"The {mg_per_5_ml} mg{per} suspension: give {volume} {unit} twice a day."
+    (mention,) = find_doses(sentence)
+    assert mention.in_ml and mention.amounts_mg == ((float(volume), float(volume)),)
+    converted, stated = in_milligrams(mention, sentence, [])
+    assert stated and converted.amounts_mg[0][0] == pytest.approx(float(volume) * mg_per_5_ml / 5)

@@ -55,6 +55,7 @@ from lint.nlp.doses import (
     day_total,
     doses_that_day,
     frequency,
+    in_milligrams,
     strength_before,
     with_strength,
 )
@@ -2041,6 +2042,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
+        if found_in == 0 and (in_clause := detect_population(_own_clause(whole_text, sentence, span)))[0]:
+            populations, age = in_clause  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
         if (found_in is None or found_in > 1) and person is not None \
                 and (described := detect_population(person.text))[0]:
@@ -2061,6 +2064,17 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 and all(d.label_ == drug for d in sentence.drugs):  # the one drug both sentences name
             before = previous.text + " " + before  # "Norco 10 mg/325 mg tablets ... Take two tablets at a time."
         mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(span, before, profile, products)
+        if mention.in_ml:  # "20 mL of Children's Zyrtec": the mg that volume holds
+            liquids = [p for p in profile.products if p.mg_per_ml is not None]
+            named = [p for p in liquids if p.id in products]
+            context = (previous.text + " " if previous is not None and previous.block_index == sentence.block_index
+                       else "") + sentence.text
+            converted = in_milligrams(mention, context, [p.mg_per_ml for p in named or liquids if p.mg_per_ml])
+            if converted is None:
+                continue  # a volume of a liquid whose concentration neither the article nor the profile gives
+            mention, stated = converted
+            if not named and not stated:
+                products = frozenset(p.id for p in liquids)
         if not mention.amounts_mg and mention.times_per_day is None:
             continue  # units taken at once, of a strength the article does not give
         claims.append(DoseClaim(drug=drug, mention=mention, start=span.start_char, end=span.end_char,
@@ -2074,6 +2088,20 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 and not ADULT.search(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, whole_text)
     return claims
+
+
+CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|or|while|whereas)\s|\b(?:but|while|whereas)\s", re.I)
+
+
+def _own_clause(text: str, sentence: _Sentence, span: Span) -> str:
+    """A dose's own clause ("kids 6 and up can have 2 teaspoons") when its sentence has
+    another clause ("2 to 5 year olds get 1 teaspoon, and ..."); else nothing."""
+    start, end = sentence.span.start_char, sentence.span.end_char
+    breaks_before = list(CLAUSE_BREAK.finditer(text, start, span.start_char))
+    break_after = CLAUSE_BREAK.search(text, span.end_char, end)
+    if not breaks_before and break_after is None:
+        return ""
+    return text[breaks_before[-1].end() if breaks_before else start:break_after.start() if break_after else end]
 
 
 NEXT_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b|[;,]\s*(?:and|but|while)\b|;", re.I)

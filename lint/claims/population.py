@@ -17,9 +17,9 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     r"|\b(?:normal|healthy)\s+(?:kidney|renal|liver|hepatic)\s+function\b"
     r"|\b(?:no|without)\s+(?:kidney|liver|renal|hepatic)\s+(?:problems?|disease|impairment|issues)\b"
     r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b", re.I)
-LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:dose |amount |way )?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
+LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
-ADULT = re.compile(r"\badults?\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
+ADULT = re.compile(r"\b(?:adults?|grown-?ups?)\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
 AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%))", re.I)
 AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))"
                      r"|\b(\d{1,2})\s*(?:years?(?: old)?\s*)?(?:and|or)\s*(?:older|over|up|above)\b", re.I)

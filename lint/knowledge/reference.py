@@ -71,6 +71,7 @@ class Product:
     otc: bool
     cues: tuple[str, ...]
     strengths_mg: tuple[float, ...]
+    mg_per_ml: float | None = None  # a liquid's concentration, to read doses in mL ("10 mL of Children's Motrin")
 
 
 @dataclass(frozen=True)
@@ -312,14 +313,15 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
     products = []
     for i, value in enumerate(data.get("products") or [{"id": "default"}]):
         where = ("products", i)
-        prod = check.mapping(value, where, ("id",), ("source", "otc", "cues", "strengths_mg", "name", "notes"))
+        prod = check.mapping(value, where, ("id",), ("source", "otc", "cues", "strengths_mg", "mg_per_ml", "name", "notes"))
         products.append(Product(
             id=check.text(prod["id"], where + ("id",)),
             source=source_key(prod.get("source"), where + ("source",)),
             otc=check.boolean(prod.get("otc", False), where + ("otc",)),
             cues=check.strings(prod.get("cues"), where + ("cues",)),
             strengths_mg=tuple(check.number(v, where + ("strengths_mg", j))
-                               for j, v in enumerate(prod.get("strengths_mg") or []))))
+                               for j, v in enumerate(prod.get("strengths_mg") or [])),
+            mg_per_ml=None if prod.get("mg_per_ml") is None else check.number(prod["mg_per_ml"], where + ("mg_per_ml",))))
     product_ids = {p.id for p in products}
 
     def product_refs(value: Any, where: tuple) -> tuple[str, ...]:

@@ -13,13 +13,17 @@ MG_PER_UNIT = {
     "g": 1000.0, "gram": 1000.0, "grams": 1000.0, "gm": 1000.0,
 }
 UNIT_PATTERN = r"(?:milligrams?|micrograms?|grams?|mcg|mg|µg|μg|ug|gm|g)"
+ML_PER_UNIT = {"ml": 1.0, "mls": 1.0, "milliliter": 1.0, "milliliters": 1.0, "millilitre": 1.0, "millilitres": 1.0,
+               "cc": 1.0, "ccs": 1.0, "teaspoon": 5.0, "teaspoons": 5.0, "teaspoonful": 5.0, "teaspoonfuls": 5.0,
+               "tsp": 5.0, "tsps": 5.0, "tablespoon": 15.0, "tablespoons": 15.0, "tbsp": 15.0}
+VOLUME_UNIT_PATTERN = (r"(?:millilit(?:er|re)s?|mls?|ccs?|teaspoon(?:ful)?s?|tsps?|tablespoons?|tbsp)")  # liquid doses
 NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+(?:\.\d+)?)"
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
                "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5,
                "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
 COUNT_PATTERN = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"  # a count of units: "two", "1"
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
+WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
                  "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -37,6 +41,16 @@ _SPELLED_WORD = re.compile(r"[a-z]+")
 def to_mg(amount: float, unit: str) -> float:
     """Convert an amount in a mass unit to milligrams."""
     return amount * MG_PER_UNIT[unit.lower()]
+
+
+def is_volume(unit: str) -> bool:
+    """True for a unit of volume (mL, teaspoon), in which liquid doses are measured."""
+    return unit.lower() in ML_PER_UNIT
+
+
+def to_mg_or_ml(amount: float, unit: str) -> float:
+    """An amount in milligrams, or in millilitres when its unit is one of volume."""
+    return amount * ML_PER_UNIT[unit.lower()] if is_volume(unit) else to_mg(amount, unit)
 
 
 def parse_number(text: str) -> float:

@@ -17,7 +17,18 @@ from spacy.tokens import Doc
 from lint.knowledge.reference import load_reference
 from lint.model.document import Block
 from lint.model.units import COUNT_PATTERN as COUNT
-from lint.model.units import COUNT_WORDS, NUMBER_PATTERN, SPELLED_NUMBER_PATTERN, UNIT_PATTERN, parse_number, to_mg
+from lint.model.units import (
+    COUNT_WORDS,
+    ML_PER_UNIT,
+    NUMBER_PATTERN,
+    SPELLED_NUMBER_PATTERN,
+    UNIT_PATTERN,
+    VOLUME_UNIT_PATTERN,
+    is_volume,
+    parse_number,
+    to_mg,
+    to_mg_or_ml,
+)
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import ORDINAL_DOSE, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
@@ -41,7 +52,7 @@ NUTRIENT_AFTER = re.compile(r"^\s*(?:supplements?\b|(?:(?:\w+\s+)?(?:dose |servi
 NUTRIENT_BEFORE = re.compile(r"\b(?:salt|sodium|sugar|caffeine|protein|fib(?:er|re))\s+(?:intake\s+)?(?:to|under|below|at)\s+"
                              r"(?:less than|under|no more than|below|about|around)?\s*$", re.I)  # "limit salt to less than 2,300 mg"
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
-JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
+JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?a day|daily)\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
                           re.I)
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
@@ -61,6 +72,13 @@ AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{AMOUNT_NUMBER})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?"
     rf"\s*(?:-(?=[a-zµμ]))?(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
     re.IGNORECASE)
+VOLUME_AMOUNT = re.compile(
+    rf"(?<![\w.$£€/])(?<!per )(?<!in )(?<!each )(?<!every )(?P<low>{AMOUNT_NUMBER}|an?|one)(?P<unit1>(?!))?"
+    rf"(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?\s*(?P<unit>{VOLUME_UNIT_PATTERN})\b(?P<perkg>(?!))?"
+    rf"(?P<perday>\s*/\s*(?:day|d)\b)?(?!\s*(?:bottles?|vials?|syringes?|cups?|glass|bags?|of (?:water|juice|milk)))",
+    re.IGNORECASE)  # a liquid dose: "10 mL", "half a teaspoon" (not the "5 mL" of "160 mg per 5 mL")
+PAREN_MASS_AFTER = re.compile(rf"\s*[(\[]\s*(?:about |approximately |or |=\s*)?{AMOUNT_NUMBER}\s*{UNIT}\b", re.I)
+PAREN_AFTER_AMOUNT = re.compile(rf"\b(?:{UNIT}|{VOLUME_UNIT_PATTERN})\s*[(\[]\s*(?:about |approximately |or |=\s*)?$", re.I)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
@@ -160,9 +178,9 @@ IN_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")  # "in 2013 the label lowered it
 PERSON = re.compile(r"\b(?:i|me|my|he|she|him|her|we|us|our)\b", re.I)  # "my ortho had me on 10 mg ... in 2022"
 DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
-                          r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|"
+                          r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|(?:can|may|could|should) have|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
                        r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
@@ -196,6 +214,7 @@ class DoseMention:
     at_time_of_day: bool = False  # its only frequency is a time of day ("in the morning"): it may not be the day's only dose
     by_interval: bool = False  # its frequency is an interval ("every 4 hours"), not a count of doses
     doses_counted: bool = False  # the count of doses one day held ("... and another 1 mg at 2 a.m."): no regimen
+    in_ml: bool = False  # the amounts are volumes of a liquid in mL ("10 mL of Children's Motrin"), not mg
 
 
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
@@ -253,15 +272,24 @@ def _kind(left: str, right: str = "") -> str:
 def _amount_groups(text: str, start: int, end: int,
                    unitless: Sequence[UnitlessAmount] = ()) -> list[list[re.Match | UnitlessAmount]]:
     amounts: list[re.Match | UnitlessAmount] = list(AMOUNT.finditer(text, start, end))
+    amounts += [v for v in VOLUME_AMOUNT.finditer(text, start, end)
+                if not any(a.start() < v.end() and v.start() < a.end() for a in amounts)
+                and not PAREN_MASS_AFTER.match(text, v.end())
+                and not PAREN_AFTER_AMOUNT.search(text, start, v.start())]  # "10 mL (200 mg)", "200 mg (10 mL)": one dose
     amounts += [u for u in unitless if not any(a.start() < u.end() and u.start() < a.end() for a in amounts)]
     groups: list[list[re.Match | UnitlessAmount]] = []
     for match in sorted(amounts, key=lambda amount: amount.start()):
-        same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg"))
+        same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg")) \
+            and _in_ml(groups[-1][-1]) == _in_ml(match)
         if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]):  # "13 mg/kg, or 260 mg": two mentions
             groups[-1].append(match)
         else:
             groups.append([match])
     return groups
+
+
+def _in_ml(amount: re.Match | UnitlessAmount) -> bool:
+    return is_volume(str(amount.group("unit")))
 
 
 def _count(word: str) -> float:
@@ -370,10 +398,29 @@ def with_strength(mention: DoseMention, strength_mg: tuple[float, float], units:
     return replace(mention, amounts_mg=(amount,))
 
 
+STATED_CONCENTRATION = re.compile(rf"(?<![\w.])(?P<mg>{NUM})\s*(?P<mass>{UNIT})\s*(?:/|per|in|in each|in every|for every|every)\s*"
+                                  rf"(?P<volume>{NUM})?\s*(?P<unit>{VOLUME_UNIT_PATTERN})\b", re.I)  # "160 mg per 5 mL"
+
+
+def in_milligrams(mention: DoseMention, context: str, liquids_mg_per_ml: Sequence[float]) -> tuple[DoseMention, bool] | None:
+    """A liquid dose in mL as mg, at the one concentration the `context` states ("the 400 mg/5 mL
+    suspension"), else at the one concentration of `liquids_mg_per_ml` (the named product's, or
+    the drug's liquids); None when neither gives one. The flag says the text gave it."""
+    stated = {to_mg(parse_number(m.group("mg")), m.group("mass"))
+              / (parse_number(m.group("volume") or "1") * ML_PER_UNIT[m.group("unit").lower()])
+              for m in STATED_CONCENTRATION.finditer(context)}
+    per_ml = stated or set(liquids_mg_per_ml)
+    if len(per_ml) != 1:
+        return None
+    (concentration,) = per_ml
+    amounts = tuple((low * concentration, high * concentration) for low, high in mention.amounts_mg)
+    return replace(mention, amounts_mg=amounts, in_ml=False), bool(stated)
+
+
 def _values(match: re.Match | UnitlessAmount) -> tuple[float, float] | None:
     unit, high_text = str(match.group("unit")), match.group("high")
-    low = to_mg(parse_number(str(match.group("low"))), match.group("unit1") or unit)
-    high = to_mg(parse_number(high_text), unit) if high_text else low
+    low = to_mg_or_ml(parse_number(str(match.group("low"))), match.group("unit1") or unit)
+    high = to_mg_or_ml(parse_number(high_text), unit) if high_text else low
     if low > high:  # "from 10 mg to 5 mg": a change, not a range
         return None
     return low, high
@@ -416,6 +463,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         values = [v for v in parsed if v is not None]
         if len(values) < len(parsed):
             continue
+        in_ml = _in_ml(first)
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right) \
                 or NUTRIENT_AFTER.match(right) or NUTRIENT_BEFORE.search(left):
             continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
@@ -470,7 +518,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             start=counted.start() + left_from if counted else first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
-            at_time_of_day=at_time_of_day, by_interval=by_interval))
+            at_time_of_day=at_time_of_day, by_interval=by_interval, in_ml=in_ml))
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day and count is None else None)
     totals = _day_totals(text, mentions, timed)
     return mentions + totals + [t for t in _another_dose_totals(text, mentions)
@@ -510,7 +558,8 @@ def _another_dose_totals(text: str, mentions: list[DoseMention]) -> list[DoseMen
     totals = []
     for first, second in zip(mentions, mentions[1:]):
         single = all(len(m.amounts_mg) == 1 and not m.per_kg and not m.per_day
-                     and (m.times_per_day is None or m.at_time_of_day) for m in (first, second))
+                     and (m.times_per_day is None or m.at_time_of_day) for m in (first, second)) \
+            and first.in_ml == second.in_ml
         if single and first.amounts_mg != second.amounts_mg and ANOTHER_JOIN.match(text[first.end:second.start]) \
                 and not ANOTHER_DAY.match(text, second.end):
             totals.append(replace(day_total(first, [first, second]), start=first.start, end=second.end))
@@ -526,7 +575,8 @@ def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None])
     run: list[DoseMention] = []
     for index, mention in enumerate([*mentions, None]):
         joined = mention is not None and timed[index] is not None and len(mention.amounts_mg) == 1 \
-            and not mention.per_kg and (not run or DAY_JOINER.match(text[run[-1].end:mention.start]))
+            and not mention.per_kg and (not run or DAY_JOINER.match(text[run[-1].end:mention.start])
+                                        and mention.in_ml == run[-1].in_ml)
         if joined and mention is not None:
             run.append(mention)
             continue
