@@ -99,12 +99,11 @@ UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximu
 MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|afternoon|dinner(?:time)?|supper|evening|night|bedtime|breakfast)"
 CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm"
 CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
-TIMES_LISTED = [  # "in the morning, afternoon and dinner", "at 10 a.m. and 1 p.m.": one dose at each time named
-    (re.compile(rf"\bat {CLOCK}\s*,\s*(?:at )?{CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (3, 3)),
+TIME_ITEM = rf"(?:(?:at )?(?:{CLOCK}|noon|midnight|midday)|{MEAL_OR_TIME})"  # "at 8am", "noon", "with dinner"
+TIMES_LISTED = [  # "at 8am, noon, 4pm and midnight", "with breakfast, lunch and dinner": one dose at each time named
+    *((re.compile(rf"\b{TIME_ITEM}(?:\s*,\s*{TIME_ITEM}){{{n - 2}}}\s*,?\s*and\s+(?:again\s+)?{TIME_ITEM}", re.I), (n, n))
+      for n in (6, 5, 4, 3)),
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
-    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+(?:again\s+)?{MEAL_OR_TIME}\b", re.I),
-     (4, 4)),  # "with breakfast, lunch, dinner and again at bedtime"
-    (re.compile(rf"\b{MEAL_OR_TIME}\s*,\s*{MEAL_OR_TIME}\s*,?\s*and\s+(?:again\s+)?{MEAL_OR_TIME}\b", re.I), (3, 3)),
     (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"
                 rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
 ]
@@ -484,13 +483,15 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         per_day_before = bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
         per_day = per_day_stated or per_day_before
         names_units = isinstance(first, UnitlessAmount) and first.counts_units
-        count = None if per_day_stated else tablet_count(left, right, names_units)  # "on day one, two 8 mg films": 16 mg that day
+        count = None if per_day_stated and not names_units \
+            else tablet_count(left, right, names_units)  # "on day one, two 8 mg films": 16 mg that day; "three 40s a day": 120
         if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
                 and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
             count = (_count(taken_as.group("a")), _count(taken_as.group("b") or taken_as.group("a")))  # "10 mg/325 mg ... taken as two tablets"
         if count is not None:
             values = [(low * count[0], high * count[1]) for low, high in values]
-            per_day = per_day_before or bool(COUNTED_PER_DAY.match(right))  # "three 8 mg tablets a day": a daily total
+            per_day = per_day_before or bool(COUNTED_PER_DAY.match(right)) \
+                or names_units and per_day_stated  # "three 8 mg tablets a day", "three 40s a day": a daily total
             if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
                 doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
