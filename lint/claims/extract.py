@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span
 from lint.claims.given_at_age import AgeClaim, given_at_age
 from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight, last_stated_age
 from lint.claims.relations import (
+    FILLER_REACH,
+    FILLERS,
     UNLISTED,
     Candidate,
     benefit_candidates,
@@ -915,21 +917,8 @@ def _one_taken(sentence: _Sentence, index: int) -> bool:
     return doc[index].lower_ == "one" and index > sentence.span.start and doc[index - 1].lower_ in TAKING_ONE
 
 
-FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
 TAKING_ONE = frozenset({"pop", "pops", "popped", "take", "takes", "took", "wear", "wears", "wore", "use", "uses",
                         "used", "swallow", "swallows", "grab", "grabs", "chew", "chews", "slap", "slaps"})
-FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening", "every", "each", "day", "daily",
-                     "for", "months", "weeks", "years", "days", "nights", "ages",  # "on it for months for"
-                     "last", "ago", "since", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
-                     "recently", "yesterday", "before", "after", "during", "a", "few", "couple", "of",
-                     "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
-                     "exactly", "purely", "largely", "specifically", "especially", "simply",
-                     "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
-                     "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
-                     "around", "handy", "nearby", "stashed", "tucked", "away", "spare",  # "keeps a strip around for",
-                     # "keeps some handy for", "keep a capsule stashed for"
-                     "most", "some", "many", "several", "other",  # "take one most mornings for"
-                     "mornings", "evenings", "afternoons", "weekends", "weekdays"})
 
 
 def _filler(token) -> bool:

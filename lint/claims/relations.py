@@ -28,7 +28,7 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
                    "without", "if", "though", "although", "in", "at", "by", "like", "as", "better", "faster",
                    "completely", "entirely", "overnight", "anymore", "too", "again", "way", "down", "back", "right",
                    "really", "even", "now", "then", "there", "here", "i", "we", "he", "she", "they", "you",
-                   "is", "are", "was", "were"})
+                   "is", "are", "was", "were", "instead", "anyway", "also", "either", "lately", "today", "tonight"})
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
                         "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout",
@@ -89,8 +89,13 @@ def _storage_forms() -> frozenset[str]:
     return frozenset(form for verb in use_predicates().storage for form in phrase_forms(verb))
 
 
+ARTICLES = frozenset({"a", "an", "the"})  # "a flare" is of nothing said; "their flares" are of a complaint they have
+
+
 def _is_complaint(words: list[str], vocabulary: Concepts) -> bool:
     text = " ".join(words)
+    if all(w in vocabulary.bare_complaint_words or w in ARTICLES for w in text.replace(" - ", "-").split()):
+        return False  # "for a flare", "for an episode": of what, the words do not say
     return any(w in vocabulary.complaint_words or w.endswith(vocabulary.complaint_suffixes) for w in words) \
         or any(" " in c and c in text for c in vocabulary.complaint_words) or _comparative_goal(words, vocabulary)
 
@@ -319,14 +324,34 @@ def _goal_verb_forms() -> frozenset[str]:
     return frozenset(form for verb in concepts().goal_verbs for form in phrase_forms(verb))
 
 
+# Words that may stand between a drug and the 'for' of its use: times, durations, adverbs.
+FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening", "every", "each", "day", "daily",
+                     "for", "months", "weeks", "years", "days", "nights", "ages",  # "on it for months for"
+                     "last", "ago", "since", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
+                     "recently", "yesterday", "before", "after", "during", "a", "few", "couple", "of",
+                     "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
+                     "exactly", "purely", "largely", "specifically", "especially", "simply",
+                     "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
+                     "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
+                     "around", "handy", "nearby", "stashed", "tucked", "away", "spare",  # "keeps a strip around for",
+                     # "keeps some handy for", "keep a capsule stashed for"
+                     "most", "some", "many", "several", "other",  # "take one most mornings for"
+                     "mornings", "evenings", "afternoons", "weekends", "weekdays",
+                     "once", "twice", "times", "per", "hour", "hours"})  # "taking it once a week for", "every 6 hours for"
+FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
+
+
 def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'Cialis for a better pump', 'takes the tablets for faster recovery': what follows 'for'
-    right after the drug's name or a word for it (past one dose-form word), when it names a
-    complaint or goal the lexicon does not know."""
+    after the drug's name or a word for it (past one dose-form word and the times between,
+    'every night for'), when it names a complaint or goal the lexicon does not know."""
     words, found = lowered(doc), []
     ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if refers_to_drug(doc, i)}
     for end in sorted(ends):
         j = end + 1 if end < sentence.end and words[end] in DOSE_FORMS else end
+        reach = j + FILLER_REACH
+        while j < min(reach, sentence.end) and words[j] != "for" and (words[j] in FILLERS or doc[j].like_num):
+            j += 1  # "uses Flonase two times a day for his snoring"
         if j + 1 < sentence.end and words[j] == "for":
             span = _goal_after(doc, j + 1, sentence.end)
             if span is not None:  # one goal noun needs no complaint word: "metformin for longevity"
