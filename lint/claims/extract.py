@@ -132,9 +132,10 @@ CARRIED_ON = re.compile(r"[\s\"'“‘(*-]*(?:together|combined|taken together|(
 DANGER_BEFORE = re.compile(r"\b(?:that|this|the same|such a|those|these) (?:danger|dangers|risk|risks|hazard|effect|"
                            r"effects)\b")  # "Mixing it with a Xanax multiplies that danger": the danger named before
 NAMED_BEFORE = re.compile(r"\b(?:combo|combination)\b(?! (?:pill|pills|product|products|tablet|tablets|inhaler))"
-                          r"|\b(?:one|any|either|some|each|all|both) of (?:them|these|those)\b")
+                          r"|\b(?:one|any|either|some|each|all|both) of (?:them|these|those)\b"
+                          r"|\b(?:taken |used |mixed )?together\b(?! with)|\bthe two (?:of them|drugs|together)\b")
 # "Not with the oxy, she said combo can knock him out for good", "stopping one of them can make tramadol too
-# strong": the drugs named the sentence before
+# strong", "the doctor said that together they can slow your breathing": the drugs named the sentence before
 WORD_CHARACTER = re.compile(r"\w")
 CLAUSE_BREAKS = frozenset({";", "—"})
 DEMONSTRATIVES = {"this", "these", "those", "that", "such", "both", "it", "they", "neither"}
