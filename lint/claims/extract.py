@@ -22,6 +22,7 @@ from lint.claims.relations import (
     FILLERS,
     UNLISTED,
     Candidate,
+    apposition_closes,
     benefit_candidates,
     called_by_name,
     for_candidates,
@@ -34,6 +35,7 @@ from lint.claims.relations import (
     nickname_candidates,
     nickname_descriptors,
     not_a_use,
+    not_only_for,
     purpose_candidates,
     purpose_forms,
     suppresses_wanted,
@@ -869,6 +871,8 @@ def _before_for(sentence: _Sentence, for_index: int) -> int:
     while before > sentence.span.start and for_index - before <= FILLER_REACH and _filler(doc[before]) \
             and not _one_taken(sentence, before) and sentence.drug_at(before) is None:
         before -= 1
+    if doc[before].lower_ == "but" and (first_for := not_only_for(doc, sentence.span, before)) is not None:
+        return _before_for(sentence, first_for)  # "not just for blood pressure but also for": the first 'for's word
     return before
 
 
@@ -1276,6 +1280,9 @@ RELYING_FORMS = frozenset(form for verb in ("swear by", "rely on", "count on", "
                           for form in phrase_forms(verb))
 
 
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "my", "her", "his", "their", "our", "your"})
+
+
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     """'it doubles as a sleep aid', 'Adderall is a handy diet pill', 'Tamiflu is basically a
     COVID pill': a goal compound (a lexicon condition ending in aid, pill, hack ..., or one
@@ -1290,6 +1297,11 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         before_class -= 1
     while before_class > sentence.span.start and doc[before_class].lower_ in nickname_descriptors():
         before_class -= 1  # "my bonus diet pill", "her go-to sleep aid"
+    if (headed or head_follows) and before_class - 2 >= sentence.span.start \
+            and doc[before_class].lower_ in APPOSITION_OPENERS and doc[before_class - 1].text == "," \
+            and sentence.drug_at(before_class - 2) is not None \
+            and apposition_closes(doc, sentence.span, condition.end + head_follows):
+        return True  # "Zofran, the best hangover cure, is in my bag": an apposition
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
         if called_by_name(doc, sentence.span, before_class, {d.end - 1: d.start for d in sentence.drugs}):
             return True  # "she calls it her antidepressant", "calling these Norco tablets my bonus diet pill"

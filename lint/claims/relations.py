@@ -341,12 +341,27 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
 FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
 
 
+NOT_ONLY = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+def not_only_for(doc: Doc, sentence: Span, but_index: int) -> int | None:
+    """The 'for' of 'not only for' (or 'not just for') earlier in the sentence that a 'but
+    (also) for' at `but_index` answers, or None."""
+    words = lowered(doc)
+    for i in range(but_index - 1, sentence.start + 1, -1):
+        if words[i] == "for" and words[i - 1] in NOT_ONLY and words[i - 2] in ("not", "n't"):
+            return i
+    return None
+
+
 def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'Cialis for a better pump', 'takes the tablets for faster recovery': what follows 'for'
     after the drug's name or a word for it (past one dose-form word and the times between,
     'every night for'), when it names a complaint or goal the lexicon does not know."""
     words, found = lowered(doc), []
     ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if refers_to_drug(doc, i)}
+    ends |= {i + 1 for i in range(sentence.start, sentence.end)
+             if words[i] == "but" and not_only_for(doc, sentence, i) is not None}  # "not just for X but also for Y"
     for end in sorted(ends):
         j = end + 1 if end < sentence.end and words[end] in DOSE_FORMS else end
         reach = j + FILLER_REACH
@@ -409,7 +424,19 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
 @lru_cache(maxsize=1)
 def _nickname_heads() -> frozenset[str]:
-    return frozenset(form for head in concepts().nickname_heads for form in noun_forms(head))
+    vocabulary = concepts()
+    heads = (*vocabulary.nickname_heads, *(agent for verb in vocabulary.agent_verbs for agent in _agent_nouns(verb)))
+    return frozenset(form for head in heads for form in noun_forms(head))
+
+
+def _agent_nouns(verb: str) -> tuple[str, ...]:
+    """The doer nouns of a verb: 'breaker', 'tamer', 'dimmer' (a short verb doubles its last
+    consonant), 'fixer'."""
+    if verb.endswith("e"):
+        return (verb + "r",)
+    doubled = verb + verb[-1] + "er" if len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" \
+        and verb[-3] not in "aeiou" else None
+    return (doubled,) if doubled else (verb + "er",)
 
 
 @lru_cache(maxsize=1)
@@ -433,7 +460,8 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
             continue  # 'the best appetite killer' is a goal compound (goal_compounds) whole
         opener = next((j for j in range(head - 1, max(sentence.start, head - NICKNAME_REACH) - 1, -1)
                        if words[j] in NOUN_PHRASE_OPENERS), None)
-        if opener is None or not _called_the_drug(doc, sentence, opener, drug_starts):
+        if opener is None or not _called_the_drug(doc, sentence, opener, drug_starts) \
+                or words[opener - 1] == "," and not apposition_closes(doc, sentence, head + 1):
             continue
         first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
         kept = [j for j in range(first, head) if not _describes_only(doc, j) and not doc[j].is_quote
@@ -446,6 +474,16 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
             if span is not None:
                 found.append(Candidate(span, f"'{doc[head].text} {doc[head + 1].text}'", opener, head))
     return found
+
+
+def apposition_closes(doc: Doc, sentence: Span, after: int) -> bool:
+    """True when a phrase ending before token `after` closes an apposition: a comma or dash
+    that no 'and' or 'or' follows, or the end of the sentence ('I packed Zofran, a hangover
+    cure and water' is a list)."""
+    words, end = lowered(doc), sentence.end
+    if after >= end or doc[after].is_punct and after + 1 >= end:
+        return True
+    return words[after] in (",", "—", "–", ")") and (after + 1 >= end or words[after + 1] not in ("and", "or"))
 
 
 def _goal_compound_at(words: list[str], head: int) -> bool:
@@ -472,6 +510,8 @@ def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[in
     j = opener - 1
     while j > sentence.start and words[j] in WAY_ADVERBS:
         j -= 1
+    if words[j] == "," and j - 1 in drug_starts:
+        return True  # "Robaxin, a great tension-headache breaker,": an apposition
     if words[j] in WAY_COPULAS:
         return any(k in drug_starts or refers_to_drug(doc, k)
                    for k in range(j - 1, max(sentence.start, j - WAY_REACH) - 1, -1)

@@ -100,6 +100,7 @@ class Concepts:
     suppressing_verbs: tuple[str, ...] = ()
     wanted_functions: tuple[str, ...] = ()
     bare_complaint_words: tuple[str, ...] = ()
+    agent_verbs: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -120,10 +121,11 @@ def parse_concepts(file: YamlFile) -> Concepts:
     comparatives and the nouns after them that name no goal, the heads of a nickname that
     says what the drug is for and the words of a nickname that describe the drug only, and
     the verbs that suppress and the functions a reader wants kept (what one suppresses is a
-    side effect), and the complaint words that alone name no complaint ('a flare')."""
+    side effect), the complaint words that alone name no complaint ('a flare'), and the verbs
+    whose doer nouns head a nickname ('a headache breaker')."""
     check = FieldChecker(file)
     keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns",
-            "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions", "bare_complaint_words")
+            "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions", "bare_complaint_words", "agent_verbs")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 
