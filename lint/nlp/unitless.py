@@ -64,6 +64,9 @@ class DrugNames:
         self.names = names
         self.starts = [start for start, _, _ in names]
         self.ends = [end for _, end, _ in names]  # in order too: names do not overlap
+        self.profiled_up_to: list[frozenset[float]] = []  # per name: its strengths, else the last known ones before it
+        for _, _, strengths in names:
+            self.profiled_up_to.append(strengths or (self.profiled_up_to[-1] if self.profiled_up_to else frozenset()))
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -74,10 +77,11 @@ class DrugNames:
 
     def owner_strengths(self, position: int) -> frozenset[float]:
         """The strengths of the drug a number at `position` most likely belongs to: the one
-        named last before it, else the first named after it."""
+        named last before it (past drugs without a profile, whose strengths are unknown),
+        else the first named after it."""
         before = bisect.bisect_right(self.ends, position)
-        if before:
-            return self.names[before - 1][2]
+        if before and self.profiled_up_to[before - 1]:  # past names of drugs with no profile ("Mucinex")
+            return self.profiled_up_to[before - 1]
         after = bisect.bisect_right(self.starts, position)
         return self.names[after][2] if after < len(self.names) else frozenset()
 
