@@ -2030,6 +2030,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         contexts = [_own_words(sentence, drug), _label_text(doc, sentence), _own_words(lead, drug),
                     _heading_text(doc, sentence)]
         conditions = _conditions_for(sentence, uses_by_sentence)
+        clause = _own_clause(whole_text, sentence, span)
+        if clause is not None and (in_clause := [u for u in conditions if clause[0] <= u.start < clause[1]]):
+            conditions = in_clause  # "my mom takes 40 mg for her blood pressure, and my aunt with tremor takes 480 mg"
         from_lead = not conditions and lead is not sentence
         if from_lead:
             conditions = _conditions_for(lead, uses_by_sentence)
@@ -2044,8 +2047,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
-        if found_in == 0 and (in_clause := detect_population(_own_clause(whole_text, sentence, span)))[0]:
-            populations, age = in_clause  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
+        if found_in == 0 and clause is not None \
+                and (in_clause_people := detect_population(whole_text[clause[0]:clause[1]]))[0]:
+            populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
         if (found_in is None or found_in > 1) and person is not None \
                 and (described := detect_population(person.text))[0]:
@@ -2095,15 +2099,15 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|or|while|whereas)\s|\b(?:but|while|whereas)\s", re.I)
 
 
-def _own_clause(text: str, sentence: _Sentence, span: Span) -> str:
-    """A dose's own clause ("kids 6 and up can have 2 teaspoons") when its sentence has
-    another clause ("2 to 5 year olds get 1 teaspoon, and ..."); else nothing."""
+def _own_clause(text: str, sentence: _Sentence, span: Span) -> tuple[int, int] | None:
+    """The characters of a dose's own clause ("kids 6 and up can have 2 teaspoons") when its
+    sentence has another clause ("2 to 5 year olds get 1 teaspoon, and ..."); else None."""
     start, end = sentence.span.start_char, sentence.span.end_char
     breaks_before = list(CLAUSE_BREAK.finditer(text, start, span.start_char))
     break_after = CLAUSE_BREAK.search(text, span.end_char, end)
     if not breaks_before and break_after is None:
-        return ""
-    return text[breaks_before[-1].end() if breaks_before else start:break_after.start() if break_after else end]
+        return None
+    return breaks_before[-1].end() if breaks_before else start, break_after.start() if break_after else end
 
 
 NEXT_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b|[;,]\s*(?:and|but|while)\b|;", re.I)
