@@ -179,7 +179,7 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|swallow\w*|inject
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|(?:can|may|could|should) have|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
 
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
                        r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
