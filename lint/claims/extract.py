@@ -1379,10 +1379,21 @@ def _coordinated(sentence: _Sentence, before: int) -> list[Span]:
     return named if len(named) == len(chain) and len({d.label_ for d in named}) > 1 else []
 
 
+def _people_word(token, sentence_start: int) -> bool:
+    """A word for people ('patients', 'women') or for a group of them ('sufferers', 'warriors')."""
+    return token.lower_ in PEOPLE or token.lower_ in GROUP_NOUNS or token.is_alpha \
+        and (token.is_lower or token.i == sentence_start) and token.lower_.endswith(("ers", "ians", "ists"))
+
+
+GROUP_NOUNS = frozenset({"warriors", "girls", "guys", "ladies", "crowd", "community", "peeps", "mamas", "families",
+                         "parents", "veterans", "vets"})  # "fibro warriors", "the PCOS crowd"
+
+
 def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:
-    """'Women with PCOS swear by it', 'Patients with restless legs love Dilaudid': people
-    named by the condition they have, who take, use or praise the drug, with no advice or
-    denial between ('People with kidney disease should take less of it' is a caution).
+    """'Women with PCOS swear by it', 'Patients with restless legs love Dilaudid', 'Fibro
+    warriors swear by it': people named by the condition they have, who take, use or praise
+    the drug, with no advice or denial between ('People with kidney disease should take less
+    of it' is a caution).
     Returns the words that present the use and the drug's name (None for 'it'), or None."""
     doc, start = sentence.doc, sentence.span.start
     before, modifiers = condition.start - 1, 0
@@ -1390,15 +1401,16 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                               and doc[before].is_alpha and doc[before].lower_ not in NOT_MODIFIERS):
         modifiers += doc[before].lower_ not in DETERMINERS  # "toddlers with a stubborn cough"
         before -= 1
-    if before <= start or doc[before].lower_ != "with":
+    if before > start and doc[before].lower_ == "with" and _people_word(doc[before - 1], start):
+        who, after_who = doc[before - 1], condition.end
+        if (given := _given_to(sentence, who.i)) is not None:
+            return given  # "doctors give atorvastatin to kids with high cholesterol"
+    elif condition.end < sentence.span.end and _people_word(doc[condition.end], start) and doc[condition.end].lower_ not in (
+            "those", "anyone", "everyone"):
+        who, after_who = doc[condition.end], condition.end + 1  # "Fibromyalgia patients like me have relied on Soma"
+    else:
         return None
-    who = doc[before - 1]
-    if not (who.lower_ in PEOPLE or who.is_alpha and (who.is_lower or who.i == start)
-            and who.lower_.endswith(("ers", "ians", "ists"))):
-        return None
-    if (given := _given_to(sentence, who.i)) is not None:
-        return given  # "doctors give atorvastatin to kids with high cholesterol"
-    for i in range(condition.end, min(sentence.span.end, condition.end + MAX_TAKER_GAP + 1)):
+    for i in range(after_who, min(sentence.span.end, after_who + MAX_TAKER_GAP + 1)):
         word = doc[i].lower_
         if word in ADVISED or doc[i].is_punct:
             return None
@@ -1411,8 +1423,10 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                 name = sentence.drug_at(j)
                 if name is not None or refers_to_drug(doc, j):
                     after = (name.end if name is not None else j + 1)
-                    if after < sentence.span.end and doc[after].lower_ == "to":
-                        return None  # "women with PCOS take it to get pregnant": the purpose is the use
+                    if after < sentence.span.end and (doc[after].lower_ == "to" or doc[after].lower_ == "for" and not (
+                            after + 1 < sentence.span.end and doc[after + 1].lower_ in FILLERS | {"decades", "long"})):
+                        return None  # "women with PCOS take it to get pregnant", "cancer patients take Zofran for
+                        # nausea": the purpose is the use
                     if any(c.label_ == "harm" and c.start >= after and not sentence.terminated(after, c.start)
                            for c in sentence.cues):
                         return None  # "people with dementia who are given it are more likely to die": a risk
