@@ -938,7 +938,7 @@ def _filler(token) -> bool:
         or _place(token)
 
 
-OCCASION_OPENERS = ("before", "after", "during")  # "before flights", "before every flight"
+OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})
 PLACE_DETERMINERS = frozenset({"the", "my", "her", "his", "their", "our", "your", "a"})
 PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym bag")

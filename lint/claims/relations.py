@@ -328,7 +328,7 @@ def _goal_verb_forms() -> frozenset[str]:
 FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening", "every", "each", "day", "daily",
                      "for", "months", "weeks", "years", "days", "nights", "ages",  # "on it for months for"
                      "last", "ago", "since", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
-                     "recently", "yesterday", "before", "after", "during", "a", "few", "couple", "of",
+                     "recently", "yesterday", "before", "after", "during", "alongside", "a", "few", "couple", "of",
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
                      "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
