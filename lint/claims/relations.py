@@ -28,7 +28,7 @@ STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", 
                    "without", "if", "though", "although", "in", "at", "by", "like", "as", "better", "faster",
                    "completely", "entirely", "overnight", "anymore", "too", "again", "way", "down", "back", "right",
                    "really", "even", "now", "then", "there", "here", "i", "we", "he", "she", "they", "you",
-                   "is", "are", "was", "were", "instead", "anyway", "also", "either", "lately", "today", "tonight"})
+                   "is", "are", "was", "were", "instead", "anyway", "also", "either", "lately", "today", "tonight", "for"})
 GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack", "hacks", "booster", "boosters",
                         "helper", "enhancer", "tool", "remedy", "fix", "cure", "trick", "secret", "med", "meds",
                         "killer", "killers", "suppressant", "suppressants", "stabilizer", "buster", "knockout",
@@ -719,11 +719,11 @@ def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]
     labeled use in other words, or too vague to report. "Sugar cravings" is not covered by "high blood sugar": its head is "cravings";
     the head stands before any preposition ("blood sugar in range")."""
     before_preposition = list(itertools.takewhile(lambda t: t.lower_ not in PREPOSITIONS or t.i == span.start, span))
-    words = [t.lower_ for t in before_preposition if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
+    words = [t.lower_ for t in before_preposition if _content_word(t)]
     text = f" {span.text.lower()} "
     if any(f" {term} " in text for term in vague):
         return True
-    every_word = [t.lower_ for t in span if t.is_alpha and len(t) >= MIN_WORD and t.lower_ not in GENERIC]
+    every_word = [t.lower_ for t in span if _content_word(t)]
     if not every_word:
         return True  # "other problems", "issues": generic words name no condition to report
     if not words:
@@ -732,6 +732,15 @@ def covered_by_label(span: Span, labeled: frozenset[str], vague: tuple[str, ...]
     if head[:5] in labeled:
         return True
     return head in MEASURES and any(w[:5] in labeled for w in every_word)
+
+
+def _content_word(token) -> bool:
+    """A word that may name a condition: long enough to say something, not generic; a short
+    complaint word counts ("the fog"), unless a number makes it a measure ("5 lbs")."""
+    if not token.is_alpha or token.lower_ in GENERIC:
+        return False
+    return len(token) >= MIN_WORD or token.lower_ in concepts().complaint_words \
+        and not (token.i > 0 and token.doc[token.i - 1].like_num)
 
 
 def not_a_use(span: Span) -> bool:
