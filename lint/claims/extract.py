@@ -1281,6 +1281,7 @@ RELYING_FORMS = frozenset(form for verb in ("swear by", "rely on", "count on", "
 
 
 APPOSITION_OPENERS = frozenset({"a", "an", "the", "my", "her", "his", "their", "our", "your"})
+NOT_ADJECTIVES = APPOSITION_OPENERS | COPULAS | CALLED_LIKE | SERVES_AS | NEGATORS | DETERMINERS | {"like", "with", "for"}
 
 
 def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
@@ -1297,6 +1298,10 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         before_class -= 1
     while before_class > sentence.span.start and doc[before_class].lower_ in nickname_descriptors():
         before_class -= 1  # "my bonus diet pill", "her go-to sleep aid"
+    adjectives = 0
+    while adjectives < 2 and before_class > sentence.span.start and doc[before_class].is_alpha \
+            and doc[before_class].is_lower and doc[before_class].lower_ not in NOT_ADJECTIVES:
+        before_class, adjectives = before_class - 1, adjectives + 1  # "a gentle antidepressant", "a mild sleeping pill"
     if (headed or head_follows) and before_class - 2 >= sentence.span.start \
             and doc[before_class].lower_ in APPOSITION_OPENERS and doc[before_class - 1].text == "," \
             and sentence.drug_at(before_class - 2) is not None \
