@@ -41,6 +41,7 @@ from lint.claims.relations import (
     suppresses_wanted,
     testimony_subjects,
     way_candidates,
+    word_before,
 )
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
@@ -1302,9 +1303,10 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     while adjectives < 2 and before_class > sentence.span.start and doc[before_class].is_alpha \
             and doc[before_class].is_lower and doc[before_class].lower_ not in NOT_ADJECTIVES:
         before_class, adjectives = before_class - 1, adjectives + 1  # "a gentle antidepressant", "a mild sleeping pill"
-    if (headed or head_follows) and before_class - 2 >= sentence.span.start \
-            and doc[before_class].lower_ in APPOSITION_OPENERS and doc[before_class - 1].text == "," \
-            and sentence.drug_at(before_class - 2) is not None \
+    comma = word_before(doc, before_class)
+    if (headed or head_follows) and comma - 1 >= sentence.span.start \
+            and doc[before_class].lower_ in APPOSITION_OPENERS and doc[comma].text == "," \
+            and sentence.drug_at(comma - 1) is not None \
             and apposition_closes(doc, sentence.span, condition.end + head_follows):
         return True  # "Zofran, the best hangover cure, is in my bag": an apposition
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):

@@ -461,7 +461,7 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
         opener = next((j for j in range(head - 1, max(sentence.start, head - NICKNAME_REACH) - 1, -1)
                        if words[j] in NOUN_PHRASE_OPENERS), None)
         if opener is None or not _called_the_drug(doc, sentence, opener, drug_starts) \
-                or words[opener - 1] == "," and not apposition_closes(doc, sentence, head + 1):
+                or words[word_before(doc, opener)] == "," and not apposition_closes(doc, sentence, head + 1):
             continue
         first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
         kept = [j for j in range(first, head) if not _describes_only(doc, j) and not doc[j].is_quote
@@ -476,13 +476,30 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
     return found
 
 
+def word_before(doc: Doc, index: int) -> int:
+    """The index of the token before `index`, past the blanks where markup stood."""
+    index -= 1
+    while index > 0 and _markup(doc[index]):
+        index -= 1
+    return index
+
+
+def _markup(token) -> bool:
+    """A blank where markup stood, or markup left in plain text ('**', '_')."""
+    return token.is_space or not token.text.strip("*_~`")
+
+
 def apposition_closes(doc: Doc, sentence: Span, after: int) -> bool:
     """True when a phrase ending before token `after` closes an apposition: a comma or dash
     that no 'and' or 'or' follows, or the end of the sentence ('I packed Zofran, a hangover
     cure and water' is a list)."""
     words, end = lowered(doc), sentence.end
+    while after < end and _markup(doc[after]):
+        after += 1  # markup, or the blanks where it stood ("breaker** for")
     if after >= end or doc[after].is_punct and after + 1 >= end:
         return True
+    if words[after] == "for":
+        return True  # "Robaxin, a great tension-headache breaker for those who carry stress"
     return words[after] in (",", "—", "–", ")") and (after + 1 >= end or words[after + 1] not in ("and", "or"))
 
 
@@ -508,7 +525,7 @@ def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[in
     'calling these Norco tablets my ...')."""
     words = lowered(doc)
     j = opener - 1
-    while j > sentence.start and words[j] in WAY_ADVERBS:
+    while j > sentence.start and (words[j] in WAY_ADVERBS or _markup(doc[j])):
         j -= 1
     if words[j] == "," and j - 1 in drug_starts:
         return True  # "Robaxin, a great tension-headache breaker,": an apposition
