@@ -30,6 +30,7 @@ from lint.claims.relations import (
     goal_compounds,
     goal_heads,
     how_candidates,
+    is_markup,
     label_vocabulary,
     listed_candidates,
     nickname_candidates,
@@ -849,8 +850,8 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     doc, i = sentence.doc, condition.start - 1
     if condition[0].lower_ == "for":
         return condition.start  # the term holds its 'for' ("for sleep")
-    while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
-        i -= 1
+    while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or is_markup(doc[i])):
+        i -= 1  # "for a bad cold", "for **sleep**"
     if i >= sentence.span.start and doc[i].lower_ != "for":
         j = i
         for _ in range(2):
@@ -932,7 +933,7 @@ def _filler(token) -> bool:
     duration ('been on it for months for her brain fog', 'started it two weeks ago for'), or
     the occasion after 'before' or 'after' ('takes one before flights for')."""
     words = lowered(token.doc)
-    return words[token.i] in FILLERS or token.like_num or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
+    return words[token.i] in FILLERS or token.like_num or is_markup(token) or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
         or (token.i > 0 and token.is_alpha and words[token.i - 1] in OCCASION_OPENERS) \
         or (token.i > 1 and token.is_alpha and words[token.i - 1] in ("every", "each", "a", "the", "his", "her", "my")
             and words[token.i - 2] in OCCASION_OPENERS) \

@@ -479,12 +479,12 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
 def word_before(doc: Doc, index: int) -> int:
     """The index of the token before `index`, past the blanks where markup stood."""
     index -= 1
-    while index > 0 and _markup(doc[index]):
+    while index > 0 and is_markup(doc[index]):
         index -= 1
     return index
 
 
-def _markup(token) -> bool:
+def is_markup(token) -> bool:
     """A blank where markup stood, or markup left in plain text ('**', '_')."""
     return token.is_space or not token.text.strip("*_~`")
 
@@ -494,7 +494,7 @@ def apposition_closes(doc: Doc, sentence: Span, after: int) -> bool:
     that no 'and' or 'or' follows, or the end of the sentence ('I packed Zofran, a hangover
     cure and water' is a list)."""
     words, end = lowered(doc), sentence.end
-    while after < end and _markup(doc[after]):
+    while after < end and is_markup(doc[after]):
         after += 1  # markup, or the blanks where it stood ("breaker** for")
     if after >= end or doc[after].is_punct and after + 1 >= end:
         return True
@@ -525,7 +525,7 @@ def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[in
     'calling these Norco tablets my ...')."""
     words = lowered(doc)
     j = opener - 1
-    while j > sentence.start and (words[j] in WAY_ADVERBS or _markup(doc[j])):
+    while j > sentence.start and (words[j] in WAY_ADVERBS or is_markup(doc[j])):
         j -= 1
     if words[j] == "," and j - 1 in drug_starts:
         return True  # "Robaxin, a great tension-headache breaker,": an apposition

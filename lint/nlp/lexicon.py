@@ -90,6 +90,20 @@ def _tokenizer_rules(nlp: Language) -> frozenset[str]:
     return cached
 
 
+MARKUP = frozenset({"*", "**", "***", "_", "__", "~~", "`"})  # emphasis left in plain text ("**Xanax**")
+
+
+def words_without_markup(doc: Doc) -> list[int] | None:
+    """The indexes of a doc's tokens past the blanks where markup stood and the emphasis marks
+    of plain text, so that a phrase matches across them ("for **sleep**"); None when the doc
+    has none. A line break still parts words."""
+    if "words_without_markup" not in doc.user_data:  # computed once for the doc's several matchers
+        skipped = [token.is_space and "\n" not in token.text or token.text in MARKUP for token in doc]
+        doc.user_data["words_without_markup"] = [i for i, skip in enumerate(skipped) if not skip] if any(skipped) \
+            else None
+    return doc.user_data["words_without_markup"]
+
+
 class LazyPhraseMatcher:
     """spaCy's PhraseMatcher on LOWER or ORTH, whose phrases become pattern Docs only when
     an article first holds their first token (a phrase cannot match where its first token
@@ -123,4 +137,8 @@ class LazyPhraseMatcher:
                 for first in [first for first in set(doc.to_array(self.attr).tolist()) if first in self._waiting]:
                     for key, pattern in self._waiting.pop(first):
                         self.matcher.add(key, [phrase_doc(self.nlp, pattern) if isinstance(pattern, str) else pattern])
-        return self.matcher(doc)
+        kept = words_without_markup(doc)
+        if kept is None:
+            return self.matcher(doc)
+        compact = Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[True] * len(kept))
+        return [(key, kept[start], kept[end - 1] + 1) for key, start, end in self.matcher(compact)]
