@@ -38,7 +38,8 @@ AMOUNT_NUMBER = rf"(?:{NUMBER_PATTERN}|{SPELLED_NUMBER_PATTERN})"  # "40 mg", "f
 AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
 TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
-               r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night|at bedtime|before bed|"
+               r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night(?:-?time)?|at bedtime|before bed|"
+               r"at lights[- ]out|before sleep|"
                rf"{AM_PM}|at supper|with supper|"
                r"(?:after|before) (?:breakfast|lunch|dinner|supper))")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
@@ -134,7 +135,8 @@ FREQUENCIES = [
     (re.compile(r"\b(?:every|each)(?: single)? day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
     (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
-    (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleeping|at night|nightly|each (?:morning|evening|night)|"
+    (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleep(?:ing)?|at night(?:-?time)?|at lights[- ]out|nightly|"
+                r"each (?:morning|evening|night)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
                 rf"{AM_PM}|"
                 rf"{CLOCK_TIME}|"
