@@ -79,3 +79,11 @@ def test_a_dose_entry_may_be_for_hospital_patients_only():
     assert load_profile("demo.yaml", GOOD).doses[0].setting is None
     with pytest.raises(DataError, match="setting"):
         load_profile("demo.yaml", GOOD.replace("    schedule: daily\n", "    schedule: daily\n    setting: clinic\n"))
+
+
+def test_a_dose_entry_may_be_ruled_out_by_a_condition_of_its_indication():
+    ruled_out = GOOD.replace("    conditions: [pain]", "    conditions: [pain, back-pain]").replace(
+        "  - population: adult\n", "  - population: adult\n    indication: pain\n    not_for: [back-pain]\n")
+    assert load_profile("demo.yaml", ruled_out).doses[0].not_for == ("back-pain",)
+    with pytest.raises(DataError, match="not a condition of the entry's indication"):
+        load_profile("demo.yaml", ruled_out.replace("not_for: [back-pain]", "not_for: [insomnia]"))

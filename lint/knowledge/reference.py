@@ -139,6 +139,7 @@ class DoseEntry:
     schedule: str | None = None  # one of SCHEDULES; None only for a silent entry
     setting: str | None = None  # one of SETTINGS: an entry for hospital patients only; None: anyone
     titrated: bool = False  # the label starts here and then titrates (to a blood level, to response) with no ceiling
+    not_for: tuple[str, ...] = ()  # conditions that rule the entry out when named ("to prevent flares": not the flare dose)
 
     @property
     def weekly(self) -> bool:
@@ -376,7 +377,8 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         where = ("doses", i)
         d = check.mapping(value, where, ("population",),
                           ("id", "indication", "age_years", "weight_kg", "product", "schedule", "setting", "initial",
-                           "usual", "max", "silent", "no_dose", "titrated", "source", "section", "fact", "notes"))
+                           "usual", "max", "silent", "no_dose", "titrated", "not_for", "source", "section", "fact",
+                           "notes"))
         population = check.text(d["population"], where + ("population",))
         if population not in POPULATIONS:
             check.fail(where + ("population",), f"expected one of {', '.join(POPULATIONS)}")
@@ -402,6 +404,10 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
         if no_dose and silent is None:
             check.fail(where + ("no_dose",), "no_dose marks a 'silent' entry: say what the label says with 'silent'")
         titrated = check.boolean(d.get("titrated", False), where + ("titrated",))
+        not_for = check.strings(d.get("not_for"), where + ("not_for",))
+        for j, condition in enumerate(not_for):
+            if indication is None or condition not in next(ind.conditions for ind in indications if ind.id == indication):
+                check.fail(where + ("not_for", j), f"'{condition}' is not a condition of the entry's indication")
         if titrated and (usual.ranges or limits or not initial.ranges):
             check.fail(where + ("titrated",), "titrated marks an entry with a starting dose only (no usual or max numbers)")
         doses.append(DoseEntry(
@@ -414,7 +420,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             source=source_key(d.get("source"), where + ("source",)),
             section=check.text(d.get("section", "Dosage and Administration"), where + ("section",)),
             fact=check.text(d.get("fact") or silent or "", where + ("fact",), empty_ok=True),
-            no_dose=no_dose, setting=setting, titrated=titrated))
+            no_dose=no_dose, setting=setting, titrated=titrated, not_for=not_for))
 
     return Profile(
         id=profile_id, generic=check.text(names["generic"], ("names", "generic")),
