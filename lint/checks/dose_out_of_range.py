@@ -118,8 +118,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     """The label's dose entries that could apply to a claim (empty: stay quiet)."""
     indications = _indications(profile, claim, reference)
     entries = [e for e in profile.doses if e.setting is None or claim.in_hospital]  # inpatient doses need a hospital
-    named = {condition for conditions in claim.condition_ids for condition in conditions}
-    entries = [e for e in entries if not named & set(e.not_for)]  # "to prevent gout flares": not the flare dose
+    conditions_named = {condition for conditions in claim.condition_ids for condition in conditions}
+    entries = [e for e in entries if not conditions_named & set(e.not_for)]  # "to prevent gout flares": not the
+    # flare dose
     if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone
         return _for_anyone(entries, claim)
     if indications:
