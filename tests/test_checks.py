@@ -190,6 +190,16 @@ def test_a_warning_may_carry_on_into_the_next_sentence_but_not_into_how_it_works
     assert "pancreatitis" in missing
 
 
+def test_a_chat_line_saying_it_works_heads_no_how_it_works_section(lint_string):
+    chat = ("Tapentadol chat\n\n[9:20 PM] kay: anyone on the ER?\n\n[9:22 PM] gremlin: what, it works\n\n"
+            "[9:30 PM] mod: tapentadol is an opioid and it can slow or stop your breathing. "
+            "It can be addictive and misused.\n")
+    missing = {f.subject for f in findings_of(lint_string(chat), "missing-warning")}
+    assert "respiratory-depression" not in missing and "addiction-abuse-misuse" not in missing
+    explained = "Tapentadol explained\n\n## How tapentadol works\n\nIt slows pain signals; it can slow your breathing.\n"
+    assert "respiratory-depression" in {f.subject for f in findings_of(lint_string(explained, "a.md"), "missing-warning")}
+
+
 def test_uses_under_an_off_label_heading_are_called_off_label(lint_string):
     text = "# Acetaminophen guide\n\n## Off-label uses\n\nAcetaminophen is used to treat hangovers.\n"
     assert findings_of(lint_string(text, "a.md"), "unlabeled-indication") == []

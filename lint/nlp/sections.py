@@ -13,6 +13,7 @@ NEUTRAL = "other"
 MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
 CAUTION = re.compile(r"\b(?:watch|avoid|warn\w*|risks?|side effects?|danger\w*|careful|not|never|stop\w*|"
                      r"shouldn't|should not|don't|do not)\b")  # "should watch for these problems:" lists no uses
+HOW_IT_WORKS = re.compile(r"\bhow\b(?:\s+[\w'’-]+){0,3}\s+works?\b")  # "How Lexapro works", "How do SSRIs work?"
 KINDS_OF_USE = "situations|cases|conditions|problems|purposes|uses|issues|ailments|complaints|disorders"
 
 
@@ -27,7 +28,7 @@ def heading_kind(text: str) -> str:
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
             return kind
-    return NEUTRAL
+    return "mechanism" if HOW_IT_WORKS.search(lowered) else NEUTRAL
 
 
 @lru_cache(maxsize=1)
