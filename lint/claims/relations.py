@@ -425,18 +425,8 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 @lru_cache(maxsize=1)
 def _nickname_heads() -> frozenset[str]:
     vocabulary = concepts()
-    heads = (*vocabulary.nickname_heads, *(agent for verb in vocabulary.agent_verbs for agent in _agent_nouns(verb)))
+    heads = (*vocabulary.nickname_heads, *(agent_noun(verb) for verb in vocabulary.agent_verbs))
     return frozenset(form for head in heads for form in noun_forms(head))
-
-
-def _agent_nouns(verb: str) -> tuple[str, ...]:
-    """The doer nouns of a verb: 'breaker', 'tamer', 'dimmer' (a short verb doubles its last
-    consonant), 'fixer'."""
-    if verb.endswith("e"):
-        return (verb + "r",)
-    doubled = verb + verb[-1] + "er" if len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" \
-        and verb[-3] not in "aeiou" else None
-    return (doubled,) if doubled else (verb + "er",)
 
 
 @lru_cache(maxsize=1)

@@ -116,8 +116,8 @@ FREQUENCIES = [
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
     (re.compile(r"\b(?:once|one time) (?:a|per|each) (?:day|night)|\bonce (?:daily|nightly)|\bqd\b|\bonce a night", re.I), (1, 1)),
-    (re.compile(r"\b(?:twice|two times) (?:a|per|each) day|\btwice daily|\bbid\b|\bb\.i\.d\.", re.I), (2, 2)),
-    (re.compile(r"\b(?:three|3) times (?:a|per|each) day|\b(?:three|3) times daily|\btid\b|\bt\.i\.d\.", re.I), (3, 3)),
+    (re.compile(r"\b(?:twice|two times) (?:a|per|each) (?:day|night)|\btwice daily|\bbid\b|\bb\.i\.d\.", re.I), (2, 2)),
+    (re.compile(r"\b(?:three|3) times (?:a|per|each) (?:day|night)|\b(?:three|3) times daily|\btid\b|\bt\.i\.d\.", re.I), (3, 3)),
     (re.compile(r"\b(?:four|4) times (?:a|per|each) day|\b(?:four|4) times daily|\bqid\b", re.I), (4, 4)),
     *((re.compile(rf"\b(?:{word}|{n}) times (?:a|per|each) day|\b(?:{word}|{n}) times daily", re.I), (n, n))
       for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
@@ -629,7 +629,8 @@ FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
-                        rf"|it|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
+                        rf"|it(?!\s+(?:time|some time|a while|a chance|a try|a go|a few|a couple|a week|a month))"
+                        rf"|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
                         rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
                         rf"usual|daily|bedtime))?\s+(?:tablets?|pills?|capsules?|caplets?|shots?|doses?|patch(?:es)?|pens?|"
                         rf"injections?|puffs?|sprays?|inhalations?)"
