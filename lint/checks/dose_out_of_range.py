@@ -275,6 +275,9 @@ def violation(entry: DoseEntry, claim: DoseClaim, amount: tuple[float, float]) -
     if entry.no_dose:
         return f"the label gives no dose for {_group(entry)}"
     mention = claim.mention
+    if mention.week_total and entry.schedule == "daily":  # "140 mg a week" of a daily drug: 20 mg a day
+        mention = replace(mention, per_day=True, times_per_day=None)
+        amount = (amount[0] / 7, amount[1] / 7)
     per_kg, kg = mention.per_kg, _exact(claim.weight_kg)
     initial = mention.kind == "initial"
     low, top = amount[0], None if initial else amount[1]  # "50-100 mg" may mean one 100 mg dose

@@ -35,6 +35,7 @@ from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 AMOUNT_NUMBER = rf"(?:{NUMBER_PATTERN}|{SPELLED_NUMBER_PATTERN})"  # "40 mg", "forty milligrams"
+WEEK_TOTAL = re.compile(r"(?:a|per)\s+week", re.I)  # "140 mg a week" (not "once a week", "every week": one dose)
 AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
 TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
@@ -216,6 +217,7 @@ class DoseMention:
     by_interval: bool = False  # its frequency is an interval ("every 4 hours"), not a count of doses
     doses_counted: bool = False  # the count of doses one day held ("... and another 1 mg at 2 a.m."): no regimen
     in_ml: bool = False  # the amounts are volumes of a liquid in mL ("10 mL of Children's Motrin"), not mg
+    week_total: bool = False  # "140 mg a week": a weekly drug's dose, or a daily drug's total for the week
 
 
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
@@ -523,7 +525,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             start=counted.start() + left_from if counted else first.start(), end=mention_end, amounts_mg=tuple(values),
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
-            at_time_of_day=at_time_of_day, by_interval=by_interval, in_ml=in_ml))
+            at_time_of_day=at_time_of_day, by_interval=by_interval, in_ml=in_ml,
+            week_total=freq_match is not None and not per_day and WEEK_TOTAL.fullmatch(freq_match.group(0).strip()) is not None))
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day and count is None else None)
     totals = _day_totals(text, mentions, timed)
     return mentions + totals + [t for t in _another_dose_totals(text, mentions)
