@@ -2082,6 +2082,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
+        products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else [])
                      if (w := detect_weight(t)) is not None), None)
@@ -2163,6 +2164,21 @@ def _stated_age(text: str) -> float | None:
     if age is None and populations == frozenset({"adult"}):
         return ADULT_AGE[0]
     return age[0] if age is not None and age[0] is not None and age[0] == age[1] else None
+
+
+UNIT_REACH = 12  # characters after a dose where its unit may stand ("three 20 mg | tablets a day")
+UNIT_STRENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*mg\s+(?:tablets?|capsules?|caps|pills?)\b", re.I)
+
+
+def _made_in_strength(text: str, profile: Profile) -> frozenset[str]:
+    """The products made in the unit strength a dose names ("three 20 mg tablets" of paroxetine:
+    the immediate-release tablets, not the 12.5/25/37.5 mg CR), when only some products are."""
+    match = UNIT_STRENGTH.search(text)
+    if match is None:
+        return frozenset()
+    strength = float(match.group(1))
+    made = frozenset(p.id for p in profile.products if strength in p.strengths_mg)
+    return made if made and len(made) < len([p for p in profile.products if p.strengths_mg]) else frozenset()
 
 
 def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:
