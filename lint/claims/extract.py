@@ -1282,6 +1282,7 @@ RELYING_FORMS = frozenset(form for verb in ("swear by", "rely on", "count on", "
                           for form in phrase_forms(verb))
 
 
+BEFORE_GOAL_HEAD = frozenset({"-", "prevention", "relief", "control", "management"})  # "headache-prevention pill"
 APPOSITION_OPENERS = frozenset({"a", "an", "the", "my", "her", "his", "their", "our", "your"})
 NOT_ADJECTIVES = APPOSITION_OPENERS | COPULAS | CALLED_LIKE | SERVES_AS | NEGATORS | DETERMINERS | {"like", "with", "for"}
 
@@ -1294,7 +1295,10 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     doc = sentence.doc
     heads = goal_heads()
     headed = len(condition) >= 2 and condition[-1].lower_ in heads
-    head_follows = condition.end < sentence.span.end and doc[condition.end].lower_ in heads
+    head_at = condition.end
+    while head_at < min(sentence.span.end, condition.end + 2) and doc[head_at].lower_ in BEFORE_GOAL_HEAD:
+        head_at += 1  # "my headache-prevention pill", "her migraine relief pill"
+    head_follows = head_at < sentence.span.end and doc[head_at].lower_ in heads
     before_class = condition.start - 1
     if before_class > sentence.span.start and doc[before_class].is_quote:  # 'calls it his "anti-aging pill"'
         before_class -= 1
@@ -1308,7 +1312,7 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     if (headed or head_follows) and comma - 1 >= sentence.span.start \
             and doc[before_class].lower_ in APPOSITION_OPENERS and doc[comma].text == "," \
             and sentence.drug_at(comma - 1) is not None \
-            and apposition_closes(doc, sentence.span, condition.end + head_follows):
+            and apposition_closes(doc, sentence.span, head_at + 1 if head_follows else condition.end):
         return True  # "Zofran, the best hangover cure, is in my bag": an apposition
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
         if called_by_name(doc, sentence.span, before_class, {d.end - 1: d.start for d in sentence.drugs}):
