@@ -1177,7 +1177,8 @@ AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|o
                          r"it(?:'s|’s| is) (?:also )?(?:a |an |the |one of the )?(?:[\w-]+ ){0,2}(?:options?|choices?|picks?|fix)"
                          r" for (?:that|those|them|it)\b|"  # "Neurontin is a decent option for those too"
                          r"(?:[\w']+,?\s+){0,5}(?:swear|swears|rave|raves) (?:by|about) it\b|"
-                         r"(?:[\w']+,?\s+){0,5}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b)",
+                         r"(?:[\w']+,?\s+){0,5}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b|"
+                         r"it\s*(?:,\s*)?(?:every time|hands down|for sure|all the way|no question)?\s*[.!]*\s*$)",
                          re.I)  # "It is best to ask your doctor" answers nothing
 
 
