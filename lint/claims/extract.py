@@ -30,7 +30,6 @@ from lint.claims.relations import (
     goal_compounds,
     goal_heads,
     how_candidates,
-    is_markup,
     label_vocabulary,
     listed_candidates,
     nickname_candidates,
@@ -71,7 +70,7 @@ from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import ORDINAL_DOSE
-from lint.nlp.words import article_text, lowered
+from lint.nlp.words import article_text, is_markup, lowered
 
 PRONOUNS = {"it", "its", "they", "them"}
 DIALYSIS = re.compile(r"\b(?:dialysis|hemodialysis|haemodialysis|kidney failure|end-stage (?:renal|kidney))\b", re.I)

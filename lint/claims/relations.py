@@ -18,7 +18,7 @@ from lint.knowledge.lexicons import Concepts, concepts, purpose_forms, use_predi
 from lint.knowledge.reference import Profile, Reference
 from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
 from lint.nlp.inflect import agent_noun, noun_forms, phrase_forms
-from lint.nlp.words import lowered
+from lint.nlp.words import is_markup, lowered
 
 OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an", "those", "these", "its", "some",
                      "any", "that", "this", "all", "off", "up", "down", "away", "out", "for", "against", "with",
@@ -472,11 +472,6 @@ def word_before(doc: Doc, index: int) -> int:
     while index > 0 and is_markup(doc[index]):
         index -= 1
     return index
-
-
-def is_markup(token) -> bool:
-    """A blank where markup stood, or markup left in plain text ('**', '_')."""
-    return token.is_space or not token.text.strip("*_~`")
 
 
 def apposition_closes(doc: Doc, sentence: Span, after: int) -> bool:

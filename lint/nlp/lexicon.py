@@ -13,6 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from lint.nlp.inflect import verb_forms
+from lint.nlp.words import is_markup
 
 LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce", "build", "gain", "boost", "improve",
                            "sharpen", "treat", "burn", "increase"})  # a term may open with one: 'prevent malaria'
@@ -90,15 +91,12 @@ def _tokenizer_rules(nlp: Language) -> frozenset[str]:
     return cached
 
 
-MARKUP = frozenset({"*", "**", "***", "_", "__", "~~", "`"})  # emphasis left in plain text ("**Xanax**")
-
-
 def words_without_markup(doc: Doc) -> list[int] | None:
     """The indexes of a doc's tokens past the blanks where markup stood and the emphasis marks
     of plain text, so that a phrase matches across them ("for **sleep**"); None when the doc
     has none. A line break still parts words."""
     if "words_without_markup" not in doc.user_data:  # computed once for the doc's several matchers
-        skipped = [token.is_space and "\n" not in token.text or token.text in MARKUP for token in doc]
+        skipped = [is_markup(token) for token in doc]
         doc.user_data["words_without_markup"] = [i for i, skip in enumerate(skipped) if not skip] if any(skipped) \
             else None
     return doc.user_data["words_without_markup"]

@@ -8,7 +8,7 @@ list holds the word they stand for, so every reader of it understands them.
 from __future__ import annotations
 
 from spacy.attrs import IDX, LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 CHAT_SPELLINGS = {"thru": "through", "tho": "though", "cuz": "because", "coz": "because", "ppl": "people",
                   "nite": "night", "b4": "before", "abt": "about", "w/o": "without", "bf": "boyfriend",
@@ -35,3 +35,14 @@ def article_text(doc: Doc) -> str:
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of every token, by index, read in one pass."""
     return doc.to_array(IDX).tolist()
+
+
+MARKUP_CHARACTERS = "*_~`"  # emphasis left in plain text ("**Xanax**", "_Lexapro_")
+
+
+def is_markup(token: Token) -> bool:
+    """A token that only stands where markup stood: the blanks a Markdown or HTML reader left
+    (not a line break, which still parts words), or emphasis marks left in plain text."""
+    if token.is_space:
+        return "\n" not in token.text
+    return not token.text.strip(MARKUP_CHARACTERS)
