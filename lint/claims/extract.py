@@ -2191,8 +2191,8 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
     the product named (else the drug) comes in one strength ("three Advil tablets", "3
     Contrave pills") or in strengths close together (0.5 and 0.6 mg: the amount is a range);
     else the schedule as it is."""
-    counted = counted_units(span.text)
-    if counted is None:
+    counted = counted_units(article_text(span.doc)[span.start_char:span.end_char + SCHEDULE_AFTER_UNITS])
+    if counted is None:  # "take 3 | in the morning": the schedule that makes a bare count units may follow the span
         return span._.dose
     made = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
         or {s for p in profile.products for s in p.strengths_mg}  # the named product's strengths, else the drug's
@@ -2205,6 +2205,7 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
     return span._.dose
 
 
+SCHEDULE_AFTER_UNITS = 20  # characters after a count's span where its schedule may stand
 CLOSE_STRENGTHS = 1.25  # strengths this close read a count of units as a range ("2 tablets": 1.0-1.2 mg)
 
 

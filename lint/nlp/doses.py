@@ -355,10 +355,11 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"|(?:of the\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
+MOVED_TO = r"(?:go|goes|going|gone|went|move|moves|moved|bump|bumps|bumped)(?: (?:me|him|her|them|us))? (?:up )?to"  # "let me go to 3 in the morning"
 BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together|"
                     r"at (?:bedtime|night|breakfast|lunch|dinner|supper|noon)|in the (?:morning|evening|afternoon)|"
-                    r"with (?:breakfast|lunch|dinner|supper)|before bed)\b)")  # "take two every morning", "4 of them a day"
-BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING}|pop|pops|popped|popping)\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
+                    rf"with (?:breakfast|lunch|dinner|supper)|before bed|{AM_PM})\b)")  # "take two every morning", "4 of them a day"
+BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING}|pop|pops|popped|popping|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
                               rf"(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?{BARE_COUNT_AFTER}(?P<day>\s+{PER_DAY}\b)?",
                               re.I)  # "I take two every morning", "swallow 4 of them a day": units of a strength said before
 WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)\b(?!\s*(?:mg|mcg|ml))", re.I)
@@ -628,9 +629,11 @@ FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
-                             r"|\b\d\s*[x×]\s*(?:a|per|each|daily|/)", re.I)  # "4x a day"
+                             r"|\b\d\s*[x×]\s*(?:a|per|each|daily|/)"  # "4x a day"
+                             rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
+                             re.I)  # "I pop 3 with breakfast": a time of day may make a bare count units
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
-DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got)\s+"
+DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got|{MOVED_TO})\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it(?!\s+(?:time|some time|a while|a chance|a try|a go|a few|a couple|a week|a month))"
                         rf"|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
