@@ -85,6 +85,7 @@ JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", r
 PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
+TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakfast"
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
               r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
               r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
@@ -340,7 +341,7 @@ EVERY_MONTHS = re.compile(r"\b(?:every|each|once a|once per|once every) (?:(?P<n
 DAYS_A_MONTH = 30.4
 
 
-COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING}|pop|pops|popped|popping|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?"
+COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING_OR_POPPING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?"
                                rf"(?:\s+{UNIT_FORMS}|\s+of\s+(?:them|those|these))?\s*(?:at a time\s*)?$",
                                re.I)  # "... taken as two tablets", "20 mg Lexapro and I take 2 every morning"
 BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
@@ -358,7 +359,7 @@ MOVED_TO = r"(?:go|goes|going|gone|went|move|moves|moved|bump|bumps|bumped)(?: (
 BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together|"
                     r"at (?:bedtime|night|breakfast|lunch|dinner|supper|noon)|in the (?:morning|evening|afternoon)|"
                     rf"with (?:breakfast|lunch|dinner|supper)|before bed|{AM_PM})\b)")  # "take two every morning", "4 of them a day"
-BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING}|pop|pops|popped|popping|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
+BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
                               rf"(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?{BARE_COUNT_AFTER}(?P<day>\s+{PER_DAY}\b)?",
                               re.I)  # "I take two every morning", "swallow 4 of them a day": units of a strength said before
 WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)\b(?!\s*(?:mg|mcg|ml))", re.I)
@@ -632,7 +633,7 @@ FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning
                              rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
                              re.I)  # "I pop 3 with breakfast": a time of day may make a bare count units
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
-DOSE_TAKEN = re.compile(rf"\b(?:{TAKING}|used|pop|pops|popping|popped|chew\w*|gets?|getting|got|{MOVED_TO})\s+"
+DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO})\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it(?!\s+(?:time|some time|a while|a chance|a try|a go|a few|a couple|a week|a month))"
                         rf"|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"

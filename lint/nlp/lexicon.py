@@ -91,14 +91,16 @@ def _tokenizer_rules(nlp: Language) -> frozenset[str]:
     return cached
 
 
-def words_without_markup(doc: Doc) -> list[int] | None:
-    """The indexes of a doc's tokens past the blanks where markup stood and the emphasis marks
-    of plain text, so that a phrase matches across them ("for **sleep**"); None when the doc
-    has none. A line break still parts words."""
-    if "words_without_markup" not in doc.user_data:  # computed once for the doc's several matchers
+def words_without_markup(doc: Doc) -> tuple[Doc, list[int]] | None:
+    """The doc's words past the blanks where markup stood and the emphasis marks of plain
+    text, so that a phrase matches across them ("for **sleep**"), as a Doc of those words and
+    the index in `doc` of each; None when the doc has none. A line break still parts words.
+    Built once for the doc's several matchers."""
+    if "words_without_markup" not in doc.user_data:
         skipped = [is_markup(token) for token in doc]
-        doc.user_data["words_without_markup"] = [i for i, skip in enumerate(skipped) if not skip] if any(skipped) \
-            else None
+        kept = [i for i, skip in enumerate(skipped) if not skip]
+        doc.user_data["words_without_markup"] = None if len(kept) == len(doc) \
+            else (Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[True] * len(kept)), kept)
     return doc.user_data["words_without_markup"]
 
 
@@ -135,8 +137,8 @@ class LazyPhraseMatcher:
                 for first in [first for first in set(doc.to_array(self.attr).tolist()) if first in self._waiting]:
                     for key, pattern in self._waiting.pop(first):
                         self.matcher.add(key, [phrase_doc(self.nlp, pattern) if isinstance(pattern, str) else pattern])
-        kept = words_without_markup(doc)
-        if kept is None:
+        without_markup = words_without_markup(doc)
+        if without_markup is None:
             return self.matcher(doc)
-        compact = Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[True] * len(kept))
+        compact, kept = without_markup
         return [(key, kept[start], kept[end - 1] + 1) for key, start, end in self.matcher(compact)]
