@@ -148,7 +148,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
             or special
     adult_age = age or (DEFAULT_AGE.get(next(iter(populations))) if len(populations) == 1 else None) or ADULT_AGE
     adults = [e for e in entries if e.population == "adult" and _overlaps(e.age_years or ADULT_AGE, adult_age)]
-    if "adult" in populations:
+    elders_unnumbered = bool(special) and all(e.population == "geriatric" and e.silent and not e.no_dose for e in special)
+    if "adult" in populations or elders_unnumbered:  # "start older adults low", no number: the adult limits bound them
         chosen = adults
         if not adults and not claim.populations:  # a product dosed only for children ('Intuniv'): theirs
             chosen = [e for e in entries if e.population == "pediatric"]

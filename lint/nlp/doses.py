@@ -44,6 +44,7 @@ TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast
                rf"{AM_PM}|at supper|with supper|"
                r"(?:after|before) (?:breakfast|lunch|dinner|supper))")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
+WHEN_CLAUSE = r"(?:when|whenever|as soon as|if)(?! needed| necessary| required)(?: [\w']+){1,6}?"  # "a 300 when she gets home and then another 300"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
 ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) (?:days?|weeks?) later|"
                          rf"(?:after|in) (?:a|one|two|three|\d+) (?:days?|weeks?)|"
@@ -89,7 +90,7 @@ TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakf
 UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
               r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
               r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
-SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
+SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION}|{WHEN_CLAUSE})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
@@ -142,7 +143,8 @@ FREQUENCIES = [
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
                 rf"{AM_PM}|"
                 rf"{CLOCK_TIME}|"
-                r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?))",
+                r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?)|"
+                r"(?:after|before) (?:breakfast|lunch|dinner|supper)|(?:up)?on waking|when (?:you|i|he|she|they|we) (?:wake|get) up)",
                 re.I), (1, 1)),
     (re.compile(rf"\A\s*{BARE_TIME}\b(?!\s*(?:and|&|,|/)\s*(?:at |in the |every )?{BARE_TIME})", re.I),
      (1, 1)),  # "2mg morning and 2mg at bedtime" (not "200 mg morning and night": twice)
@@ -528,7 +530,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
             at_time_of_day=at_time_of_day, by_interval=by_interval, in_ml=in_ml,
             week_total=freq_match is not None and not per_day and WEEK_TOTAL.fullmatch(freq_match.group(0).strip()) is not None))
-        timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day and count is None else None)
+        timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day else None)
     totals = _day_totals(text, mentions, timed)
     return mentions + totals + [t for t in _another_dose_totals(text, mentions)
                                 if not any(o.start <= t.start and t.end <= o.end for o in totals)]
@@ -556,7 +558,8 @@ def doses_that_day(base: DoseMention, count: int) -> DoseMention:
                    at_time_of_day=True, by_interval=False, doses_counted=True)
 
 
-ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
+
+ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?|{WHEN_CLAUSE}))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
                           rf"{ADDED_DOSE}\s*$", re.I)
 
 

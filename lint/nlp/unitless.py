@@ -31,6 +31,14 @@ BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OW
 ORDINAL_DOSE = r"a (?:second|third|fourth|2nd|3rd|4th)"  # "another 20 at noon, and a third 20 before lab"
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
+AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
+TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping|swallows?|swallowed|gave|give|gives|giving|"
+                       rf"then|plus)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}"
+                       r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|"
+                       r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)",
+                       re.I)  # "she takes a 300 when she gets home", "then a 50 after lunch" (not "a 100 mile ride")
+LISTED_ONE = re.compile(rf"(?:,|\band)\s+(?:an?|one)\s+{AFTER_ONE}(?=\s+(?:after|before|at|with|in the|when|on waking)\b)",
+                        re.I)  # "an 800 after breakfast, an 800 after lunch and an 800 after supper"
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
 MIN_BARE_STRENGTH = 5  # a bare whole number below this before a schedule may count tablets ("2 at bedtime")
@@ -106,6 +114,8 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         if before := BEFORE_NAME.search(text, start, name_start):
             add(before, False, own)
     for match in ADDED_NUMBER.finditer(text, start, end):
+        add(match, False)
+    for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
         add(match, False)
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
