@@ -131,7 +131,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
             entries = for_use  # a use carried from sentences before yields to the product named ('Prozac Weekly')
     if claim.products:  # the entries of the product named (with the label's 'no dose at this age' for every
         named = [e for e in entries if set(e.products) & claim.products]  # product), else those for any product
-        entries = named + [e for e in entries if not e.products and e.no_dose and e.age_years is not None] if named \
+        entries = named + [e for e in entries if not e.products and e.no_dose
+                                  and (e.age_years is not None or e.population == "pediatric")] if named \
             else [e for e in entries if not e.products] or entries
     else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers
         entries = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)] \

@@ -67,7 +67,7 @@ DENIED_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s*$", re.I)  # "do not | take 
 A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
-                           r"|take|takes|taking|took|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
+                           r"|take|takes|taking|took|use|uses|using|used|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
                            r"|(?:give|gives|giving|gave|given)\s+(?:him|her|them|me|us|you|(?:my|our|the) [\w-]+))\s+"
                            r"(?:the|a|an|my|his|her|one)\s*$", re.I)  # "I'm on the 3 mg tablet", "giving him the 5 mg tablets"
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
@@ -181,11 +181,12 @@ INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
 IN_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")  # "in 2013 the label lowered it": history, unless a person took it
 PERSON = re.compile(r"\b(?:i|me|my|he|she|him|her|we|us|our)\b", re.I)  # "my ortho had me on 10 mg ... in 2022"
-DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
+DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
+RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
 
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
                        r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
@@ -509,7 +510,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
-        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:30])
+        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left)):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
