@@ -1915,8 +1915,15 @@ def _heading_text(doc: Doc, sentence: _Sentence) -> str:
     return layout.text[heading.start:heading.end] if heading else ""
 
 
+COUNTED_NAME_WORDS = frozenset({"of", "the", "my", "his", "her", "their", "your", "those", "these"})  # "two of my Aleve"
+
+
 def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
     doc = sentence.doc
+    for drug in sentence.drugs:  # "2 Advil": the amount is the name of a product made in one strength
+        if span.start < drug.start < span.end and not drug._.drug_class \
+                and all(t.like_num or t.lower_ in COUNTED_NAME_WORDS for t in doc[span.start:drug.start]):
+            return drug.label_
     for drug in sentence.drugs:  # "325 mg acetaminophen", "20 mg of sertraline"
         gap = doc[span.end:drug.start]
         if drug.start >= span.end and len(gap) <= 1 and all(t.lower_ in {"of"} for t in gap):

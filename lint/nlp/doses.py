@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lint.knowledge.reference import load_reference
+from lint.knowledge.reference import Reference, load_reference
 from lint.model.document import Block
 from lint.model.units import COUNT_PATTERN as COUNT
 from lint.model.units import (
@@ -22,6 +22,7 @@ from lint.model.units import (
     ML_PER_UNIT,
     NUMBER_PATTERN,
     SPELLED_NUMBER_PATTERN,
+    UNIT_FORMS,
     UNIT_PATTERN,
     VOLUME_UNIT_PATTERN,
     is_volume,
@@ -87,9 +88,6 @@ PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the o
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakfast"
-UNIT_FORMS = (r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
-              r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
-              r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
 SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION}|{WHEN_CLAUSE})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
@@ -187,6 +185,9 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
+MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME})\s*,?\s*"
+                        rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
+                        rf"(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME}))?", re.I)  # "... in the morning and three more at night"
 
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
                        r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
@@ -467,7 +468,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         clause_left = re.split(r"[;]|\bbut\b", left)[-1]
         right_to = groups[index + 1][0].start() if index + 1 < len(groups) else end
         right = text[last_end:right_to]
-        clause_right = re.split(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))", right)[0]
+        clause_right = re.split(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))|\bthen\s+(?=(?:one|two|three|\d+|an?)\s)", right)[0]
         parsed = [_values(m) for m in group]
         values = [v for v in parsed if v is not None]
         if len(values) < len(parsed):
@@ -505,6 +506,12 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
                 doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
+            more = MORE_UNITS.match(right) if not per_day else None
+            if more is not None:  # "three 15 mg tablets in the morning and three more at night": the day's units
+                values = [(low / count[0] * (count[0] + _count(more.group("n"))), high / count[1] * (count[1] + _count(more.group("n"))))
+                          for low, high in values]
+                per_day, times, freq_match = True, None, None
+                last_end += more.end()
         elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left) \
                 and not ADDED_BEFORE.search(left):
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
@@ -763,11 +770,26 @@ class DoseMarker:
         reference = load_reference(profile_dirs)
         self.strengths = {profile.id: frozenset(s for product in profile.products for s in product.strengths_mg)
                           for profile in reference.profiles.values()}
+        self.unit_mg = _one_strength_names(reference)
 
     def __call__(self, doc: Doc) -> Doc:
-        named = tuple((span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset()))
-                      for span in doc.spans["drugs"] if not span._.drug_class)  # in text order
-        return mark_doses(doc, DrugNames(named))
+        spans = [span for span in doc.spans["drugs"] if not span._.drug_class]  # in text order
+        named = tuple((span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset())) for span in spans)
+        unit_mg = {span.start_char: unit for span in spans
+                   if (unit := self.unit_mg.get((span._.drug_id, span.text.lower()))) is not None}
+        return mark_doses(doc, DrugNames(named, unit_mg))
+
+
+def _one_strength_names(reference: Reference) -> dict[tuple[str, str], float]:
+    """(drug id, name) -> mg for each name that stands for one product made in one strength
+    ("Advil": the 200 mg OTC tablet), so that "4 Advil" is 800 mg."""
+    products_named: dict[tuple[str, str], list[tuple[float, ...]]] = {}
+    for profile in reference.profiles.values():
+        for product in profile.products:
+            for cue in product.cues if product.mg_per_ml is None else ():  # a liquid is measured, not counted
+                products_named.setdefault((profile.id, cue.lower()), []).append(tuple(product.strengths_mg))
+    return {key: strengths[0][0] for key, strengths in products_named.items()
+            if len(strengths) == 1 and len(strengths[0]) == 1}
 
 
 def mark_doses(doc: Doc, names: DrugNames) -> Doc:

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, parse_number
+from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, UNIT_FORMS, parse_number
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE
 
 FORMS = rf"(?:(?-i:ER|LA|CD)|{'|'.join(RELEASE_FORMS_ANY_CASE)})"  # a release form: "the XR", "30 xr" ("er", "la": words)
@@ -28,6 +28,8 @@ AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re
 NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times|pounds|lbs|kg|kilos|percent|dollars|bucks"
           r"|mcg|micrograms?|g|grams?|ml|units?|people|patients|of (?!the\b|my\b|his\b|her\b|their\b|your\b))\b")  # another 20 minutes
 BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OWNER}\s+)?$", re.I)  # "150 of Nuvigil"
+COUNT_BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-]){COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?$", re.I)  # "4 Advil", "two of my Aleve"
+THINGS_AFTER_NAME = re.compile(rf"\s+(?!{UNIT_FORMS}\b)(?-i:[a-z]+s)\b")  # "three Aleve bottles": not tablets
 ORDINAL_DOSE = r"a (?:second|third|fourth|2nd|3rd|4th)"  # "another 20 at noon, and a third 20 before lab"
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
@@ -68,8 +70,10 @@ class DrugNames:
     """The drug names of an article in text order, each as (start, end, its drug's strengths
     in mg), found by position with bisection so that a long article stays linear."""
 
-    def __init__(self, names: tuple[tuple[int, int, frozenset[float]], ...]) -> None:
+    def __init__(self, names: tuple[tuple[int, int, frozenset[float]], ...],
+                 unit_mg: dict[int, float] | None = None) -> None:
         self.names = names
+        self.unit_mg = unit_mg or {}  # by a name's start: the one strength of the product it names ("Advil": 200)
         self.starts = [start for start, _, _ in names]
         self.ends = [end for _, end, _ in names]  # in order too: names do not overlap
         self.profiled_up_to: list[frozenset[float]] = []  # per name: its strengths, else the last known ones before it
@@ -113,6 +117,9 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             add(after, False, own)
         if before := BEFORE_NAME.search(text, start, name_start):
             add(before, False, own)
+        if (unit := names.unit_mg.get(name_start)) is not None and COUNT_BEFORE_NAME.search(text, start, name_start) \
+                and not THINGS_AFTER_NAME.match(text, name_end, end):
+            found.setdefault(name_start, UnitlessAmount(name_start, name_end, f"{unit:g}", True))  # "4 Advil": 4 x 200 mg
     for match in ADDED_NUMBER.finditer(text, start, end):
         add(match, False)
     for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
