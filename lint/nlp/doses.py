@@ -183,7 +183,7 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|on top|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
 MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME})\s*,?\s*"
                         rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
@@ -286,7 +286,7 @@ def _amount_groups(text: str, start: int, end: int,
                 and not PAREN_AFTER_AMOUNT.search(text, start, v.start())]  # "10 mL (200 mg)", "200 mg (10 mL)": one dose
     amounts += [u for u in unitless if not any(a.start() < u.end() and u.start() < a.end() for a in amounts)]
     groups: list[list[re.Match | UnitlessAmount]] = []
-    for match in sorted(amounts, key=lambda amount: amount.start()):
+    for match in _summed(text, sorted(amounts, key=lambda amount: amount.start())):
         same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg")) \
             and _in_ml(groups[-1][-1]) == _in_ml(match)
         if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]):  # "13 mg/kg, or 260 mg": two mentions
@@ -294,6 +294,25 @@ def _amount_groups(text: str, start: int, end: int,
         else:
             groups.append([match])
     return groups
+
+
+SUMMED = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+)?(?:and|plus|\+)(?: then)?\s+(?:an?|one)\s+$", re.I)  # "a 30 and then a 15"
+
+
+def _summed(text: str, amounts: list[re.Match | UnitlessAmount]) -> list[re.Match | UnitlessAmount]:
+    """The amounts with two single ones taken together read as their sum: "a 15 and a 10
+    every morning" is 25 mg each morning, "a 30 and then a 15 on top" 45 mg."""
+    merged: list[re.Match | UnitlessAmount] = []
+    for amount in amounts:
+        previous = merged[-1] if merged else None
+        if previous is not None and SUMMED.match(text[previous.end():amount.start()]) \
+                and all(not a.group("high") and not a.group("perkg") and not _in_ml(a)
+                        and not (isinstance(a, UnitlessAmount) and a.counts_units) for a in (previous, amount)) \
+                and (first := _values(previous)) is not None and (second := _values(amount)) is not None:
+            merged[-1] = UnitlessAmount(previous.start(), amount.end(), f"{first[0] + second[0]:g}", False)
+        else:
+            merged.append(amount)
+    return merged
 
 
 def _in_ml(amount: re.Match | UnitlessAmount) -> bool:

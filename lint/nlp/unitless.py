@@ -35,11 +35,12 @@ ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTER
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
 AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
 TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping|swallows?|swallowed|gave|give|gives|giving|"
-                       rf"then|plus)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}"
-                       r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|"
+                       rf"then|plus|on)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}"
+                       r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
                        r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)",
                        re.I)  # "she takes a 300 when she gets home", "then a 50 after lunch" (not "a 100 mile ride")
-LISTED_ONE = re.compile(rf"(?:,|\band)\s+(?:an?|one)\s+{AFTER_ONE}(?=\s+(?:after|before|at|with|in the|when|on waking)\b)",
+LISTED_ONE = re.compile(rf"(?:,|\band|\bplus)(?: then)?\s+(?:an?|one)\s+{AFTER_ONE}"
+                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:after|before|at|with|in the|when|on waking|every|each|on top|together|daily|and|plus)\b)",
                         re.I)  # "an 800 after breakfast, an 800 after lunch and an 800 after supper"
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
