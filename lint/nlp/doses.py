@@ -102,12 +102,18 @@ MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|a
 CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm"
 CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
 TIME_ITEM = rf"(?:(?:at )?(?:{CLOCK}|noon|midnight|midday)|{MEAL_OR_TIME})"  # "at 8am", "noon", "with dinner"
+DOSE_TIME = (rf"(?:{TIME_OF_DAY}|(?:at|around|about|by) (?:{CLOCK}|noon|midnight|midday"
+             r"|\d{1,2}(?::\d\d)?(?![\d.,:]|\s*(?:mg|mcg|%|hours?|hrs?|days?|weeks?|minutes?|years?)\b)))")  # "at 3", "around 1 pm"
+NEXT_DOSE = rf"(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"  # "another one", "a second capsule"
+AND_THEN = r"(?:and(?: then)?|then|plus)(?:\s+(?:add|adds|added|take|takes|took|pop|pops|popped))?"  # "and add"
 TIMES_LISTED = [  # "at 8am, noon, 4pm and midnight", "with breakfast, lunch and dinner": one dose at each time named
     *((re.compile(rf"\b{TIME_ITEM}(?:\s*,\s*{TIME_ITEM}){{{n - 2}}}\s*,?\s*and\s+(?:again\s+)?{TIME_ITEM}", re.I), (n, n))
       for n in (6, 5, 4, 3)),
     (re.compile(rf"\bat {CLOCK}\s*,?\s*and\s+(?:at )?{CLOCK}", re.I), (2, 2)),
-    (re.compile(rf"{TIME_OF_DAY}\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"
-                rf"\s+{TIME_OF_DAY}", re.I), (2, 2)),  # "one tablet when you wake up and another one at bedtime"
+    (re.compile(rf"{DOSE_TIME}\s*,\s*{NEXT_DOSE}\s+{DOSE_TIME}\s*,?\s*{AND_THEN}\s+{NEXT_DOSE}\s+{DOSE_TIME}", re.I),
+     (3, 3)),  # "a 100 mg tablet at noon, another at 4 pm and a third before bed"
+    (re.compile(rf"{DOSE_TIME}\s*,?\s*{AND_THEN}\s+{NEXT_DOSE}\s+{DOSE_TIME}", re.I),
+     (2, 2)),  # "one tablet when you wake up and another one at bedtime", "and a second capsule at 1 pm"
 ]
 ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|single))? day|a 24-hour period)"
 PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY})"  # "a day", "in one calendar day"
@@ -663,7 +669,7 @@ FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning
                              rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
                              re.I)  # "I pop 3 with breakfast": a time of day may make a bare count units
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
-DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO})\s+"
+DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO}|(?:do|does|did|doing)(?=\s+(?:{COUNT}|one)\s))\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it(?!\s+(?:time|some time|a while|a chance|a try|a go|a few|a couple|a week|a month))"
                         rf"|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
@@ -681,6 +687,12 @@ AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
 ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |each )?(?:the |a |an |my |his |her |their |our )?"
                          r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
 OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
+NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another)\s+(?:one|dose|{UNIT_FORMS}|shot)\b"
+                         rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes? up)",
+                         re.I)  # "a third one before lights out", "another one at 3 when she wakes up": the day's Nth dose
+SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|takes|took|add|adds|added)\s+)?{NEXT_DOSE})",
+                            re.I)  # where a count's schedule ends: not at "and then another one at 3"
 SCHEDULE_REACH = 80  # characters after a count of units where its schedule may stand
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
@@ -722,6 +734,10 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                                          per_kg=False, per_day=False, times_per_day=times,
                                          kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS,
                                          at_time_of_day=bool(EVERY_DAY.fullmatch(freq_match.group(0)))))
+    for match in NTH_DOSE_AT.finditer(sentence):  # "add a second capsule around 1 pm": that many doses that day
+        nth = NTH.get((match.group("nth") or "second").lower(), 2)
+        found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
+                                                per_kg=False, per_day=False, times_per_day=None, kind="usual"), nth))
     for match in ENOUGH.finditer(sentence):
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))
@@ -734,7 +750,7 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]) \
                 or DENIED_JUST_BEFORE.search(sentence[:match.start()]) and not A_LIMIT.search(match.group(0)):
             continue  # "never take three tablets at once", "do not take it every hour": a caution
-        after = re.split(r"[;:.]|\bbut\b|\bor\b|\bthen\b", sentence[match.end():])[0][:SCHEDULE_REACH]
+        after = SCHEDULE_BREAK.split(sentence[match.end():])[0][:SCHEDULE_REACH]
         times, freq_match = frequency(after)
         if (a_day := COUNT_A_DAY.match(after)) is not None:  # "take one tablet a day": that many a day
             count = re.search(rf"(?<![\w.])({COUNT})\s", match.group(0))
