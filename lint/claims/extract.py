@@ -51,7 +51,7 @@ from lint.claims.users import UseGroup, giving_forms, use_groups
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
-from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, refers_to_drug
+from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, MEDICINE_NOUNS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
@@ -800,8 +800,9 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
     before = _before_for(sentence, i)
-    if (doc[before].lower_ in DOSE_FORMS or doc[before].lower_ in CONTAINERS) and refers_to_drug(doc, before):
-        return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for"
+    if doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS and refers_to_drug(doc, before):
+        return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for",
+        # "gets 10 mg of the same med every night for bedwetting"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     if _one_taken(sentence, before):
@@ -843,6 +844,10 @@ def _is_for(sentence: _Sentence, index: int) -> bool:
     return refers_to_drug(doc, subject) or any(d.end - 1 == subject for d in sentence.drugs)
 
 
+EPISODE_NOUNS = frozenset({"case", "cases", "bout", "bouts", "touch", "spell", "spells", "attack", "attacks",
+                           "episode", "episodes", "flare", "flares", "flare-up", "flare-ups", "fit", "fits"})
+
+
 def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     """The index of the 'for' that the condition is the object of, past determiners and up to
     two modifiers ('for a bad cold', 'for a lingering chest cold'), or None."""
@@ -851,6 +856,8 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
         return condition.start  # the term holds its 'for' ("for sleep")
     while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or is_markup(doc[i])):
         i -= 1  # "for a bad cold", "for **sleep**"
+    if i - 1 > sentence.span.start and doc[i].lower_ == "of" and doc[i - 1].lower_ in EPISODE_NOUNS:
+        i -= 2  # "for a bad case of nerves", "for the odd bout of insomnia"
     if i >= sentence.span.start and doc[i].lower_ != "for":
         j = i
         for _ in range(2):

@@ -14,7 +14,7 @@ from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.inflect import phrase_forms
 from lint.nlp.words import lowered
 
-GAPPED_VERBS = ("take", "use", "pop", "give", "prescribe", "recommend", "keep", "wear", "swear by", "rely on",
+GAPPED_VERBS = ("take", "use", "pop", "grab", "give", "prescribe", "recommend", "keep", "wear", "swear by", "rely on",
                 "hand out", "count on", "reach for", "turn to")
 PARTICLES = frozenset({"out", "on", "by", "to"})  # the second word of a phrasal verb of taking
 RECIPIENTS = frozenset({"me", "us", "him", "her", "them", "you"})  # 'what the coach gives us for'

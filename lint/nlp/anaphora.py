@@ -27,6 +27,8 @@ DOSE_FORMS = frozenset({"tablet", "tablets", "pill", "pills", "capsule", "capsul
                         "doses", "spray", "sprays", "pearl", "pearls", "patch", "patches", "shot", "shots",
                         "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs",
                         "strip", "strips", "film", "films", "lozenge", "lozenges", "troche", "troches"})
+MEDICINE_NOUNS = frozenset({"med", "meds", "medication", "medications", "medicine", "drug", "stuff"})
+DEFINITE_FOR_MEDICINE = frozenset({"the", "this", "that", "same"})  # "the same med", "this medication", "that stuff"
 CONTAINERS = frozenset({"bottle", "bottles", "box", "boxes", "pack", "packs", "blister", "stash", "supply", "tube"})
 BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "few", "couple", "several", "her",
                               "his", "my", "their", "our", "your", "its", "this", "that", "these", "those", "nightly", "daily", "single", "extra", "half", "whole", "same", "of",
@@ -63,6 +65,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     if word in CONTAINERS and index > 0 and words[index - 1] in BEFORE_DOSE_FORM \
             and (index + 1 >= len(doc) or words[index + 1] != "of"):
         return True  # "keeps a bottle in the kitchen drawer for gout flares" (not "a bottle of wine")
+    if word in MEDICINE_NOUNS:  # "gets 10 mg of the same med every night for bedwetting"
+        return index > 0 and words[index - 1] in DEFINITE_FOR_MEDICINE
     if word not in DOSE_FORMS or index == 0:
         return False
     return words[index - 1] in BEFORE_DOSE_FORM or doc[index - 1].like_num

@@ -19,6 +19,10 @@ LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce",
                            "sharpen", "treat", "burn", "increase"})  # a term may open with one: 'prevent malaria'
 
 
+PLURAL_SENSES = frozenset({"nerves", "shingles", "jitters", "shakes", "blues", "spirits", "sweats", "munchies"})
+# plurals whose singular means something else: "my nerves" (anxiety), not "the nerve signals"
+
+
 def variants(term: str) -> set[str]:
     """A term with its hyphen, plural and verb-form variants: 'post-traumatic' -> 'post
     traumatic', 'tension headache' -> 'tension-headache'; 'prevent malaria' -> 'prevents
@@ -37,7 +41,7 @@ def variants(term: str) -> set[str]:
         if not last.isalpha() or last.isupper():
             continue
         if last.endswith("s") and not last.endswith("ss"):
-            if len(last) > 5:  # "cramps" -> "cramp"; not "colds" -> "cold" or "hives" -> "hive"
+            if len(last) > 5 and last.lower() not in PLURAL_SENSES:  # "cramps" -> "cramp"; not "colds" -> "cold"
                 plurals.add(form[:-1])
         elif len(last) > 3:
             plurals.add(form + "s")
