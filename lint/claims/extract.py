@@ -38,6 +38,7 @@ from lint.claims.relations import (
     not_only_for,
     purpose_candidates,
     purpose_forms,
+    stops_drug,
     suppresses_wanted,
     testimony_subjects,
     way_candidates,
@@ -1063,7 +1064,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
-                drug, named = _testified_drug(sentence, testimony.span, main)
+                drug, named = _testified_drug(sentence, testimony.span, sentences[index - 1] if index else None)
             elif when_taken is not None:
                 reason = "'when ... take'"
                 drug, named = (when_taken.label_, when_taken) if isinstance(when_taken, Span) else (main, None)
@@ -1693,9 +1694,21 @@ def _quit_substance(sentence: _Sentence, mention: Span) -> bool:
 OTHER_SUBSTANCES = frozenset({"heroin", "alcohol", "cocaine", "meth", "opioids", "opiates", "pills", "nicotine"})
 
 
-def _testified_drug(sentence: _Sentence, subject: Span, main: str | None) -> tuple[str | None, Span | None]:
-    """The profiled drug a testimony names outside its subject ('since I started Wellbutrin')."""
+OWN_CAUSE = re.compile(r"\b(?:when|because|once|after|as soon as|since)\s+(?:i|she|he|we|they|you|my|her|his)\b"
+                       r"(?!\s+(?:started|start|began|begin|took|take|switched|went on|got on)\b)",
+                       re.I)  # "my hot flashes stopped when I turned 55": the sentence gives its own cause
+
+
+def _testified_drug(sentence: _Sentence, subject: Span, before: _Sentence | None) -> tuple[str | None, Span | None]:
+    """The profiled drug a testimony names outside its subject ('since I started Wellbutrin'),
+    else the one drug the sentence before it in its block names and does not stop ('I begged
+    my doctor for clonidine. Three weeks in, my hot flashes stopped cold.')."""
     named = next((d for d in sentence.drugs if d.label_ != OTHER and not (subject.start <= d.start < subject.end)), None)
+    if named is None and not sentence.drugs and before is not None and before.block_index == sentence.block_index \
+            and len({d.label_ for d in before.drugs}) == 1 and before.drugs[0].label_ != OTHER \
+            and not before.drugs[0]._.drug_class and not stops_drug(sentence.doc, before.span) \
+            and not OWN_CAUSE.search(sentence.text):
+        named = before.drugs[0]
     return (named.label_, named) if named is not None else (None, None)
 
 

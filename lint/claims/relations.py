@@ -590,7 +590,7 @@ STOPPING = frozenset({"stop", "stopped", "stopping", "quit", "quitting", "discon
 BEFORE_STOPPED = frozenset({"taking", "using", "the", "my", "her", "his", "of", "coming", "came"})  # "stopped taking it"
 
 
-def _stopped_drug(doc: Doc, sentence: Span) -> bool:
+def stops_drug(doc: Doc, sentence: Span) -> bool:
     """True when the sentence stops or comes off a drug ('after I stopped lisinopril', 'since
     coming off it')."""
     drugs = {span.start for span in doc.spans.get("drugs", ()) if sentence.start <= span.start < sentence.end}
@@ -611,7 +611,7 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
     word is presented as a use of the drug the sentence names. A negated improvement ('has
     not lifted') presents nothing."""
     parsed = (doc._.syntax or {}).get(sentence.start)
-    if parsed is None or _stopped_drug(doc, sentence):
+    if parsed is None or stops_drug(doc, sentence):
         return []  # "my cough finally quit after I stopped lisinopril": stopping the drug helped
     found = []
     for token in parsed:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
@@ -17,6 +18,9 @@ from spacy.vocab import Vocab
 
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.words import lowered
+
+if TYPE_CHECKING:
+    from lint.nlp.sentences import SentenceTable
 
 SYNTAX_MODEL_DIR = Path(__file__).resolve().parent / "syntax_model"
 
@@ -107,6 +111,12 @@ def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = fr
     return False
 
 
+def _follows_named(table: SentenceTable, index: int, with_drugs: set[int]) -> bool:
+    """True when the sentence before this one, in the same block, names a drug: "I begged my
+    doctor for clonidine. Three weeks in, my hot flashes stopped cold." testifies about it."""
+    return index - 1 in with_drugs and table.blocks[index - 1] == table.blocks[index]
+
+
 @Language.component("druglint_syntax")
 def parse_claim_sentences(doc: Doc) -> Doc:
     """doc._.syntax: {sentence start token: that sentence parsed by the shipped model}, for
@@ -119,7 +129,8 @@ def parse_claim_sentences(doc: Doc) -> Doc:
     with_drugs = {table.of_token[start] for start in drug_starts}
     candidates = range(len(table.spans)) if drug_starts else with_drugs  # "takes it to ...": the article's drug
     chosen = [table.spans[i] for i in sorted(candidates)
-              if needs_parse(doc, table.spans[i].start, table.spans[i].end, drug_starts, named=i in with_drugs)]
+              if needs_parse(doc, table.spans[i].start, table.spans[i].end, drug_starts,
+                             named=i in with_drugs or _follows_named(table, i, with_drugs))]
     parsed: dict[int, Doc] = {}
     if chosen:
         model = load_syntax_model()
