@@ -1767,7 +1767,7 @@ FINITE_WORDS = frozenset({"is", "are", "was", "were", "'s", "’s", "does", "do"
 FRAGMENT_OPENERS = frozenset({"the", "a", "an", "best", "greatest", "only", "total", "absolute", "real", "true", "my",
                               "our", "honestly", "seriously", "literally", "simply", "just", "favorite", "favourite",
                               "ultimate", "perfect", "single", "number", "one", "absolutely", "hands", "down", "so",
-                              "really", "truly", "definitely", "totally", "pure"})
+                              "really", "truly", "definitely", "totally", "pure", "also", "even", "plus", "and", "still"})
 
 
 def _subjectless(sentence: _Sentence, anchor: int) -> bool:
