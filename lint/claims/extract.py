@@ -49,7 +49,7 @@ from lint.claims.relations import (
 )
 from lint.claims.relative import taken_by_relative
 from lint.claims.users import UseGroup, giving_forms, use_groups
-from lint.knowledge.lexicons import cue_table
+from lint.knowledge.lexicons import cue_table, use_predicates
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, MEDICINE_NOUNS, refers_to_drug
@@ -1406,7 +1406,32 @@ def _people_word(token, sentence_start: int) -> bool:
 
 
 GROUP_NOUNS = frozenset({"warriors", "girls", "guys", "ladies", "crowd", "community", "peeps", "mamas", "families",
-                         "parents", "veterans", "vets"})  # "fibro warriors", "the PCOS crowd"
+                         "parents", "veterans", "vets", "group", "groups", "forum", "forums", "tribe", "squad",
+                         "club"})  # "fibro warriors", "the PCOS crowd", "my restless legs support group"
+GROUP_KINDS = frozenset({"support", "online", "facebook", "local", "whatsapp", "reddit", "patient", "chat"})
+
+
+def _group_after(sentence: _Sentence, index: int) -> int | None:
+    """The people word right after a condition ('fibro warriors'), past one word saying what
+    kind of group ('restless legs support group'), or None."""
+    doc, end = sentence.doc, sentence.span.end
+    if index < end and doc[index].lower_ in GROUP_KINDS and index + 1 < end and doc[index + 1].lower_ in GROUP_NOUNS:
+        index += 1
+    if index < end and _people_word(doc[index], sentence.span.start) \
+            and doc[index].lower_ not in ("those", "anyone", "everyone"):
+        return index
+    return None
+
+
+def _group_favourite(sentence: _Sentence, after_group: int) -> str | None:
+    """The use noun a group owns right after it ('the fibro crowd's holy grail', 'the PCOS
+    girls' go-to'), or None."""
+    doc, end = sentence.doc, sentence.span.end
+    if after_group >= end or doc[after_group].lower_ not in ("'s", "’s", "'", "’"):
+        return None
+    words = [t.lower_ for t in doc[after_group + 1:min(end, after_group + 4)]]
+    phrases = {" ".join(words[first:last]) for first in (0, 1) for last in range(first + 1, len(words) + 1)}
+    return next((noun for noun in use_predicates().nouns if noun in phrases), None)  # past one adjective
 
 
 def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:
@@ -1425,11 +1450,15 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
         who, after_who = doc[before - 1], condition.end
         if (given := _given_to(sentence, who.i)) is not None:
             return given  # "doctors give atorvastatin to kids with high cholesterol"
-    elif condition.end < sentence.span.end and _people_word(doc[condition.end], start) and doc[condition.end].lower_ not in (
-            "those", "anyone", "everyone"):
-        who, after_who = doc[condition.end], condition.end + 1  # "Fibromyalgia patients like me have relied on Soma"
+    elif (group := _group_after(sentence, condition.end)) is not None:
+        who, after_who = doc[group], group + 1  # "Fibromyalgia patients like me have relied on Soma",
+        # "my restless legs support group swears by the stuff"
     else:
         return None
+    if (favourite := _group_favourite(sentence, after_who)) is not None:  # "It's the fibro crowd's holy grail"
+        subject = next((i for i in range(start, condition.start)
+                        if sentence.drug_at(i) is not None or refers_to_drug(doc, i)), None)
+        return (f"{who.text}'s {favourite}", sentence.drug_at(subject)) if subject is not None else None  # not "Yoga"
     for i in range(after_who, min(sentence.span.end, after_who + MAX_TAKER_GAP + 1)):
         word = doc[i].lower_
         if word in ADVISED or doc[i].is_punct:
