@@ -483,6 +483,29 @@ TAKING_WHEN = frozenset({"take", "takes", "took", "pop", "pops", "popped", "use"
 WHEN_REACH = 6  # tokens from 'when' to the condition, and from the comma to the verb of taking
 
 
+IN_CASE_REACH = 6  # words from 'in case' to the condition ("in case the kids get carsick")
+
+
+def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
+    """'I always pack azithromycin in case of travelers' diarrhea', 'gave me a Z-pack in case
+    Montezuma's revenge hit': a drug taken, given or kept 'in case' of a condition is kept
+    for it. Returns the drug's name (True for 'it' or 'a few'), or None."""
+    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    case = next((k for k in range(condition.start - 1, max(start, condition.start - IN_CASE_REACH) - 1, -1)
+                 if words[k] == "case" and k > start and words[k - 1] == "in"), None)
+    if case is None or sentence.terminated(case, condition.start) \
+            or any(words[k] in NEGATORS for k in range(start, condition.start)):
+        return None
+    if not any(words[k] in purpose_forms() for k in range(start, case - 1)):
+        return None  # no verb of taking, giving or keeping
+    for k in range(case - 2, start - 1, -1):  # the drug nearest before "in case"
+        if (named := sentence.drug_at(k)) is not None:
+            return named if named.label_ != OTHER else None
+        if refers_to_drug(doc, k):
+            return True
+    return None
+
+
 def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """The drug a main clause takes when a 'when' clause names the condition ('When I get
     migraines, I take Zoloft'; 'whenever her hives flare, she pops a Benadryl'): its name,
@@ -1065,6 +1088,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
                 drug, named = _testified_drug(sentence, testimony.span, sentences[index - 1] if index else None)
+            elif (kept := _kept_in_case(sentence, condition)) is not None:
+                reason = "'in case'"  # "I always pack azithromycin in case of travelers' diarrhea"
+                drug, named = (kept.label_, kept) if isinstance(kept, Span) else (main, None)
             elif when_taken is not None:
                 reason = "'when ... take'"
                 drug, named = (when_taken.label_, when_taken) if isinstance(when_taken, Span) else (main, None)
