@@ -483,6 +483,40 @@ TAKING_WHEN = frozenset({"take", "takes", "took", "pop", "pops", "popped", "use"
 WHEN_REACH = 6  # tokens from 'when' to the condition, and from the comma to the verb of taking
 
 
+REASON_WORDS = frozenset({"reason", "reasons"})
+LEAVING = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "switch", "switched",
+                     "avoid", "avoids", "avoided", "skip", "skipped", "refuse", "refused"})
+REASON_REACH = 8  # words between 'reason' and the drug, or a condition and its 'reason'
+
+
+def _reason_for_taking(sentence: _Sentence, condition: Span) -> Span | bool | None:
+    """'Bedwetting is one of the more common reasons we fill oxybutynin syrup', 'The main
+    reason people take Zoloft is hot flashes': a condition said to be the reason the drug is
+    taken, prescribed or filled. Returns the drug's name (True for 'it'), or None."""
+    words, start, end = lowered(sentence.doc), sentence.span.start, sentence.span.end
+    if any(words[k] in NEGATORS or words[k] in LEAVING for k in range(start, end)):
+        return None  # "the reason I stopped Zoloft", "hot flashes are why people quit it"
+    after = range(condition.end, min(end, condition.end + REASON_REACH))
+    reason = next((k for k in after if words[k] in REASON_WORDS), None)
+    if reason is not None and any(words[k] in FOR_COPULAS for k in range(condition.end, reason)):
+        return _drug_after(sentence, reason + 1, REASON_REACH)  # "Bedwetting is one of the reasons ... oxybutynin"
+    before = range(max(start, condition.start - 2 * REASON_REACH), condition.start)
+    reason = next((k for k in before if words[k] in REASON_WORDS), None)
+    if reason is not None and condition.start > start and words[condition.start - 1] in FOR_COPULAS:
+        return _drug_after(sentence, reason + 1, condition.start - reason - 2)  # "The reason people take X is Y"
+    return None
+
+
+def _drug_after(sentence: _Sentence, index: int, reach: int) -> Span | bool | None:
+    """The drug named (or 'it') within `reach` words from token `index`, or None."""
+    for k in range(index, min(sentence.span.end, index + max(reach, 0))):
+        if (named := sentence.drug_at(k)) is not None:
+            return named if named.label_ != OTHER else None
+        if refers_to_drug(sentence.doc, k):
+            return True
+    return None
+
+
 IN_CASE_REACH = 6  # words from 'in case' to the condition ("in case the kids get carsick")
 
 
@@ -1088,6 +1122,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
                 drug, named = _testified_drug(sentence, testimony.span, sentences[index - 1] if index else None)
+            elif (why := _reason_for_taking(sentence, condition)) is not None:
+                reason = "'reason ... take'"  # "Bedwetting is one of the commonest reasons we fill oxybutynin"
+                drug, named = (why.label_, why) if isinstance(why, Span) else (main, None)
             elif (kept := _kept_in_case(sentence, condition)) is not None:
                 reason = "'in case'"  # "I always pack azithromycin in case of travelers' diarrhea"
                 drug, named = (kept.label_, kept) if isinstance(kept, Span) else (main, None)
