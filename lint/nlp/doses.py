@@ -244,6 +244,10 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     if weeks and (best is None or weeks.start() < best[1].start()):
         count = _count(weeks.group("n"))
         best = ((1 / (7 * count), 1 / (7 * count)), weeks)
+    days = EVERY_N_DAYS.search(text)
+    if days and (best is None or days.start() < best[1].start()) and not STEPPED_BEFORE.search(text, 0, days.start()):
+        count = _count(days.group("n"))
+        best = ((1 / count, 1 / count), days)
     months = EVERY_MONTHS.search(text)
     if months and (best is None or months.start() < best[1].start()):
         count = _count(months.group("n")) if months.group("n") else 1.0
@@ -365,6 +369,9 @@ OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a 
 TOTAL_BEFORE = re.compile(r"\b(?:works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
                           r"cumulative(?: dose)?(?: of)?)\s*(?:about|around|roughly|nearly|almost)?\s*$", re.I)
 EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
+STEPPED_BEFORE = re.compile(r"\b(?:step\w*|increas\w*|rais\w*|titrat\w*|bump\w*|up by|went up|goes up|go up|adjust\w*)\b"
+                            r"[^.;]{0,30}$", re.I)  # "stepped it up every three days": a titration, not a schedule
+EVERY_N_DAYS = re.compile(r"\bevery (?P<n>[2-6]|two|three|four|five|six) days\b", re.I)  # "inject one pen every three days"
 EVERY_MONTHS = re.compile(r"\b(?:every|each|once a|once per|once every) (?:(?P<n>\d{1,2}|two|three|four|six|twelve) )?months?\b"
                           r"|\bmonthly\b", re.I)  # "150 mg every month", "a shot every three months"
 DAYS_A_MONTH = 30.4
@@ -661,7 +668,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
-FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
+FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
