@@ -1168,7 +1168,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         if not asked:
             claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                      testimonies + purposes)
-    return _refuted(claims)
+    return _rebutted(_refuted(claims), sentences)
 
 
 def _use_list_items(sentences: list[_Sentence]) -> dict[int, str]:
@@ -1895,6 +1895,19 @@ def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, nam
         if products := product_cues(_block_text(doc, sentence), profile):
             return products
     return product_cues(_heading_text(doc, sentence), profile)
+
+
+REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:do|try)\s+(?:this|that|it))?[\W]*"
+                      r"|\W*(?:(?:a|that's a|that is a)\s+)?(?:bad|terrible|dangerous|awful) idea[\W]*"
+                      r"|\W*(?:just\s+)?no[\W]*", re.I)  # "Forums call it a cure for hangovers. Please don't."
+
+
+def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
+    """A use the next sentence of its block rebuts with a bare prohibition ("Please don't.",
+    "Bad idea.") is not presented as a use: mark it negated."""
+    rebutted = {before.span.start_char for before, after in zip(sentences, sentences[1:])
+                if before.block_index == after.block_index and REBUTTAL.fullmatch(after.text.strip())}
+    return [replace(c, negated=True) if c.sentence_start in rebutted and not c.negated else c for c in claims]
 
 
 def _refuted(claims: list[UseClaim]) -> list[UseClaim]:

@@ -36,7 +36,8 @@ from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 AMOUNT_NUMBER = rf"(?:{NUMBER_PATTERN}|{SPELLED_NUMBER_PATTERN})"  # "40 mg", "forty milligrams"
-WEEK_TOTAL = re.compile(r"(?:a|per)\s+week", re.I)  # "140 mg a week" (not "once a week", "every week": one dose)
+WEEK_TOTAL = re.compile(r"(?:a|per)\s+week|weekly", re.I)  # "140 mg a week", "30 mg weekly" (not "once a week",
+# "every week": one dose)
 AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
 TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
@@ -84,7 +85,8 @@ VOLUME_AMOUNT = re.compile(
 PAREN_MASS_AFTER = re.compile(rf"\s*[(\[]\s*(?:about |approximately |or |=\s*)?{AMOUNT_NUMBER}\s*{UNIT}\b", re.I)
 PAREN_AFTER_AMOUNT = re.compile(rf"\b(?:{UNIT}|{VOLUME_UNIT_PATTERN})\s*[(\[]\s*(?:about |approximately |or |=\s*)?$", re.I)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
-PARTNER = re.compile(r"^\s*/\s*$")  # "10 mg/325 mg": the second amount is the other ingredient of a combination
+PARTNER = re.compile(r"^\s*(?:[A-Za-z-]+\s*)?/\s*$")  # "10 mg/325 mg", "37.5 mg tramadol / 325 mg acetaminophen": the
+# second amount is the other ingredient of a combination
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakfast"
@@ -306,6 +308,9 @@ def _amount_groups(text: str, start: int, end: int,
     return groups
 
 
+RIGHT_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))|\bthen\s+(?=(?:one|two|three|\d+|an?)\s)"
+                                r"|,\s*(?:which|who|where)\b", re.I)  # where an amount's own clause ends: not at the
+# men "who are getting up to pee three times a night"
 SUMMED = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+)?(?:and|plus|\+)(?: then)?\s+(?:an?|one)\s+$", re.I)  # "a 30 and then a 15"
 
 
@@ -500,7 +505,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         clause_left = re.split(r"[;]|\bbut\b", left)[-1]
         right_to = groups[index + 1][0].start() if index + 1 < len(groups) else end
         right = text[last_end:right_to]
-        clause_right = re.split(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))|\bthen\s+(?=(?:one|two|three|\d+|an?)\s)", right)[0]
+        clause_right = RIGHT_CLAUSE_BREAK.split(right)[0]
         parsed = [_values(m) for m in group]
         values = [v for v in parsed if v is not None]
         if len(values) < len(parsed):
@@ -569,7 +574,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             per_kg=any(m.group("perkg") for m in group), per_day=per_day,
             times_per_day=None if per_day else times, kind=_kind(clause_left, clause_right),
             at_time_of_day=at_time_of_day, by_interval=by_interval, in_ml=in_ml,
-            week_total=freq_match is not None and not per_day and WEEK_TOTAL.fullmatch(freq_match.group(0).strip()) is not None))
+            week_total=freq_match is not None and freq_match.string is clause_right and not per_day
+            and WEEK_TOTAL.fullmatch(freq_match.group(0).strip()) is not None
+            and not clause_right[:freq_match.start()].rstrip().lower().endswith("once")))  # not "his whole weekly 35 mg"
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day else None)
     totals = _day_totals(text, mentions, timed)
     return mentions + totals + [t for t in _another_dose_totals(text, mentions)
@@ -791,7 +798,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=times,
                                  kind=_kind(sentence[:match.start()], sentence[freq_end:]),
-                                 by_interval=freq_match.re is EVERY_HOURS))
+                                 by_interval=freq_match.re is EVERY_HOURS,
+                                 at_time_of_day=bool(EVERY_DAY.fullmatch(freq_match.group(0).strip()))))  # daily use, no count
     kept: list[DoseMention] = []
     for mention in sorted(found, key=lambda m: (m.start, -m.end)):  # one claim where two readings overlap
         if not kept or mention.start >= kept[-1].end:
