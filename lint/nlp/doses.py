@@ -311,23 +311,36 @@ def _amount_groups(text: str, start: int, end: int,
 RIGHT_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))|\bthen\s+(?=(?:one|two|three|\d+|an?)\s)"
                                 r"|,\s*(?:which|who|where)\b", re.I)  # where an amount's own clause ends: not at the
 # men "who are getting up to pee three times a night"
-SUMMED = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+)?(?:and|plus|\+)(?: then)?\s+(?:an?|one)\s+$", re.I)  # "a 30 and then a 15"
+SUMMED = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+|(?-i:CR|ER|XR|IR|SR)\s+)?(?:regular\s+)?"
+                    rf"(?:and|plus|\+|together with|along with)(?: then)?\s+(?:an?|one)\s+$",
+                    re.I)  # "a 30 and then a 15", "a 12.5 mg CR together with a 5 mg"
 
 
 def _summed(text: str, amounts: list[re.Match | UnitlessAmount]) -> list[re.Match | UnitlessAmount]:
     """The amounts with two single ones taken together read as their sum: "a 15 and a 10
-    every morning" is 25 mg each morning, "a 30 and then a 15 on top" 45 mg."""
+    every morning" is 25 mg each morning, "a 30 and then a 15 on top" 45 mg, "two 100s and
+    a 50" 250 mg."""
     merged: list[re.Match | UnitlessAmount] = []
     for amount in amounts:
         previous = merged[-1] if merged else None
         if previous is not None and SUMMED.match(text[previous.end():amount.start()]) \
-                and all(not a.group("high") and not a.group("perkg") and not _in_ml(a)
-                        and not (isinstance(a, UnitlessAmount) and a.counts_units) for a in (previous, amount)) \
+                and all(not a.group("high") and not a.group("perkg") and not _in_ml(a) for a in (previous, amount)) \
+                and not (isinstance(amount, UnitlessAmount) and amount.counts_units) \
                 and (first := _values(previous)) is not None and (second := _values(amount)) is not None:
-            merged[-1] = UnitlessAmount(previous.start(), amount.end(), f"{first[0] + second[0]:g}", False)
+            start, units = previous.start(), 1.0
+            if isinstance(previous, UnitlessAmount) and previous.counts_units:  # "two 100s and a 50"
+                counted = COUNT_BEFORE.search(text, max(0, start - COUNT_REACH), start)
+                if counted is None or counted.group("b"):
+                    merged.append(amount)
+                    continue
+                start, units = counted.start("a"), _count(counted.group("a"))
+            merged[-1] = UnitlessAmount(start, amount.end(), f"{first[0] * units + second[0]:g}", False)
         else:
             merged.append(amount)
     return merged
+
+
+COUNT_REACH = 20  # characters before a strength where its count of units may stand ("two of the 100s")
 
 
 def _in_ml(amount: re.Match | UnitlessAmount) -> bool:

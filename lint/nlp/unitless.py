@@ -44,6 +44,7 @@ LISTED_ONE = re.compile(rf"(?:,|\band|\bplus)(?: then)?\s+(?:an?|one)\s+{AFTER_O
                         re.I)  # "an 800 after breakfast, an 800 after lunch and an 800 after supper"
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
+UNITS_A_DOSE = (2, 3, 4)  # a bare number before a schedule, in a sentence naming the drug, may be units of a strength
 MIN_BARE_STRENGTH = 5  # a bare whole number below this before a schedule may count tablets ("2 at bedtime")
 
 
@@ -131,9 +132,12 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         add(match, False, finish=match.end("n") + 1)  # one unit of that strength: "the 200s" ends after its "s"
     for match in BEFORE_FORM.finditer(text, start, end):
         add(match, False, finish=match.end())  # "75 XR": the form is part of the amount
+    named_here = bool(names.within(start, end))
     for match in BEFORE_SCHEDULE.finditer(text, start, end):
         number = match.group("n")
         if ("." in number or parse_number(number) >= MIN_BARE_STRENGTH) \
                 and not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start()):
-            add(match, False)
+            strengths = names.owner_strengths(match.start())
+            add(match, False, strengths | {s * units for s in strengths for units in UNITS_A_DOSE} if named_here
+                else None)  # "Gabapentin: 1200 four times a day" is two 600s a dose
     return sorted(found.values(), key=lambda amount: amount.begin)
