@@ -29,7 +29,7 @@ PERSON_NOUNS = ("son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaug
                 "preschooler|kindergartner|"
                 "mother|father|grandma|grandpa|grandmother|grandfather|husband|wife|partner|aunt|uncle|sister|brother|"
                 "cousin|neighbou?r|patient|friend|man|woman|teen|teenager|toddler|baby|bro|sis|kiddo")
-EXACT_AGE = re.compile(r"\b(\d{1,3})(?:[- ](?:years?|yrs?)[- ]old\b|\s?-?(?:y/o|y\.o\.|yo)(?!\w))|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
+EXACT_AGE = re.compile(r"\b(\d{1,3})(?:[- ](?:years?|yrs?)[- ]olds?\b|\s?-?(?:y/o|y\.o\.|yo)(?!\w))|\baged? (\d{1,3})\b(?!\s*(?:to|-|–|and|or)\s*\d)"
                        r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
                        r"grandfather|husband|wife|son|daughter|patient|aunt|uncle|sister|brother|nephew|niece|cousin|grandson|"
                        r"granddaughter|kid|child|boy|girl|bro|sis|kiddo)(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)?|turned) "
@@ -45,7 +45,7 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})(?:[- ](?:years?|yrs?)[- ]old\b|\s?-?(?:y/o|
 AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
              "seventeen": 17, "eighteen": 18, "nineteen": 19}
-WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]old\b"
+WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]olds?\b"
                       rf"|\b(?:she|he|i|who|preschooler|{PERSON_NOUNS})(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
 SAME_AGE_GROUP = re.compile(rf"\b(?:twins|triplets|both boys|both girls|both kids|the boys|the girls) (?:are|were)"

@@ -69,7 +69,7 @@ DENIED_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s*$", re.I)  # "do not | take 
 A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
-                           r"|take|takes|taking|took|use|uses|using|used|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
+                           r"|take|takes|taking|took|use|uses|using|used|gets?|got|getting|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
                            r"|(?:give|gives|giving|gave|given)\s+(?:him|her|them|me|us|you|(?:my|our|the) [\w-]+))\s+"
                            r"(?:the|a|an|my|his|her|one)\s*$", re.I)  # "I'm on the 3 mg tablet", "giving him the 5 mg tablets"
 PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
