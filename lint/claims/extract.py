@@ -998,13 +998,13 @@ def _filler(token) -> bool:
     the occasion after 'before' or 'after' ('takes one before flights for')."""
     words = lowered(token.doc)
     return words[token.i] in FILLERS or token.like_num or is_markup(token) or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
-        or (token.i > 0 and token.is_alpha and words[token.i - 1] in OCCASION_OPENERS) \
-        or (token.i > 1 and token.is_alpha and words[token.i - 1] in ("every", "each", "a", "the", "his", "her", "my")
-            and words[token.i - 2] in OCCASION_OPENERS) \
-        or _place(token)
+        or (token.is_alpha and any(words[token.i - k] in OCCASION_OPENERS and all(
+            token.doc[j].is_alpha for j in range(token.i - k + 1, token.i)) for k in range(1, min(token.i, OCCASION_REACH) + 1))) \
+        or _place(token)  # "before flights", "before every flight", "before long car trips"
 
 
 OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"
+OCCASION_REACH = 4  # words from an occasion's opener to its last word ("before long car trips")
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})
 PLACE_DETERMINERS = frozenset({"the", "my", "her", "his", "their", "our", "your", "a"})
 PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym bag")
