@@ -17,6 +17,9 @@ HOW_IT_WORKS = re.compile(r"\bhow\b(?:\s+[\w'’-]+){0,3}\s+works?\b")  # "How L
 KINDS_OF_USE = "situations|cases|conditions|problems|purposes|uses|issues|ailments|complaints|disorders"
 
 
+TOPIC_HEADING_WORDS = 14  # a longer heading is a reader's question or story, not a section's topic
+
+
 def heading_kind(text: str) -> str:
     """Classify a heading: one that asks or tells what the drug is taken for ("What else are
     members taking it for?", "Other ways our customers use it") heads uses; otherwise the
@@ -25,6 +28,8 @@ def heading_kind(text: str) -> str:
     lowered = text.lower()
     if _purpose_heading().search(lowered) and not CAUTION.search(lowered):
         return "uses"
+    if len(text.split()) > TOPIC_HEADING_WORDS:
+        return NEUTRAL  # a reader's question heading its answer ("Q: My sister started it for her allergies ...?")
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
             return kind
