@@ -501,8 +501,10 @@ def judge(profile: Profile, claim: DoseClaim, reference: Reference) -> tuple[Dos
 
 
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
-    """A finding for each dose claim that breaks every label entry that could apply to it."""
-    findings = []
+    """A finding for each dose claim that breaks every label entry that could apply to it (one
+    where a claim inside another breaks the label the same way: "a 300 when she gets home and
+    another 150" is one day's 450 mg, not also "150 right before bed")."""
+    findings, reasons = [], []
     for claim in claims.doses:
         profile = reference.profiles[claim.drug]
         judged = judge(profile, claim, reference)
@@ -517,7 +519,10 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
             suggestion=(f"Remove the dose for {_group(entry)} and say what the label says: {entry.fact}"
                         if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
-    return findings
+        reasons.append((reason, entry.id, claim.start, claim.end))
+    return [finding for finding, (why, entry_id, start, end) in zip(findings, reasons)
+            if not any((other_why, other_entry) == (why, entry_id) and other_start <= start and end <= other_end
+                       and other_end - other_start > end - start for other_why, other_entry, other_start, other_end in reasons)]
 
 
 RULE = BuiltinRule(id=ID, severity=Severity.ERROR, summary=SUMMARY, doc=RULE_DOC,

@@ -592,8 +592,11 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             and not clause_right[:freq_match.start()].rstrip().lower().endswith("once")))  # not "his whole weekly 35 mg"
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day else None)
     totals = _day_totals(text, mentions, timed)
-    return mentions + totals + [t for t in _another_dose_totals(text, mentions)
-                                if not any(o.start <= t.start and t.end <= o.end for o in totals)]
+    nth = [replace(doses_that_day(mention, NTH[match.group(1).lower()]), start=match.start())  # its own span: a span
+           for mention in mentions  # holds one parse
+           if (match := NTH_BEFORE.search(text, max(start, mention.start - 12), mention.start)) is not None]
+    return mentions + totals + nth + [t for t in _another_dose_totals(text, mentions)
+                                      if not any(o.start <= t.start and t.end <= o.end for o in totals)]
 
 
 COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
@@ -619,6 +622,7 @@ def doses_that_day(base: DoseMention, count: int) -> DoseMention:
 
 
 
+ADDED_WORD = re.compile(rf"\b{ADDED_DOSE}\b", re.I)
 ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?|{WHEN_CLAUSE}))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
                           rf"{ADDED_DOSE}\s*$", re.I)
 
@@ -634,8 +638,10 @@ def _another_dose_totals(text: str, mentions: list[DoseMention]) -> list[DoseMen
             and first.in_ml == second.in_ml
         if single and first.amounts_mg != second.amounts_mg and ANOTHER_JOIN.match(text[first.end:second.start]) \
                 and not ANOTHER_DAY.match(text, second.end):
+            added = ADDED_WORD.search(text, first.end, second.start)  # the count of doses spans "another 300":
             totals.append(replace(day_total(first, [first, second]), start=first.start, end=second.end))
-            totals.append(replace(doses_that_day(first, 2), start=first.start, end=second.end))
+            totals.append(replace(doses_that_day(first, 2), start=added.start() if added else second.start,  # a span
+                                  end=second.end))  # holds one parse, so not the total's span
     return totals
 
 
@@ -715,8 +721,9 @@ ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |e
                          r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
 OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
 NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+NTH_BEFORE = re.compile(rf"\ba ({'|'.join(NTH)})\s+$", re.I)  # "taking a second 10 mg tablet": the day's second dose
 NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another)\s+(?:one|dose|{UNIT_FORMS}|shot)\b"
-                         rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes? up)",
+                         rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes?(?: up)?)",
                          re.I)  # "a third one before lights out", "another one at 3 when she wakes up": the day's Nth dose
 SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|takes|took|add|adds|added)\s+)?{NEXT_DOSE})",
                             re.I)  # where a count's schedule ends: not at "and then another one at 3"

@@ -20,7 +20,7 @@ OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}\b", re.I)  # "150 of the XR"
 SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon|lights[- ]out)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
-            r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b"
+            r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b|when (?:i|you|he|she|they|we) (?:wake|get) up\b"
             r"|at \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|every (?:\d{1,2}|two|three|four|five|six|eight|twelve)(?: to \w+)? hours\b)")  # "a 100 every three hours"
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
