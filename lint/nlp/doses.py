@@ -79,7 +79,8 @@ AMOUNT = re.compile(
     re.IGNORECASE)
 VOLUME_AMOUNT = re.compile(
     rf"(?<![\w.$£€/])(?<!per )(?<!in )(?<!each )(?<!every )(?P<low>{AMOUNT_NUMBER}|an?|one)(?P<unit1>(?!))?"
-    rf"(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?\s*(?P<unit>{VOLUME_UNIT_PATTERN})\b(?P<perkg>(?!))?"
+    rf"(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?\s*(?:(?:full|level|heaping|heaped|whole)\s+)?"
+    rf"(?P<unit>{VOLUME_UNIT_PATTERN})\b(?P<perkg>(?!))?"
     rf"(?P<perday>\s*/\s*(?:day|d)\b)?(?!\s*(?:bottles?|vials?|syringes?|cups?|glass|bags?|of (?:water|juice|milk)))",
     re.IGNORECASE)  # a liquid dose: "10 mL", "half a teaspoon" (not the "5 mL" of "160 mg per 5 mL")
 PAREN_MASS_AFTER = re.compile(rf"\s*[(\[]\s*(?:about |approximately |or |=\s*)?{AMOUNT_NUMBER}\s*{UNIT}\b", re.I)
