@@ -1,5 +1,6 @@
 """Amounts an article states without their unit: "two of the 60s", "150 of the XR",
-"Kapvay 0.3 twice a day", "takes his 0.4 morning and night". A number is read in mg only
+"Kapvay 0.3 twice a day", "takes his 0.4 morning and night", "she takes a 300 when she
+gets home", and a count of a brand made in one strength ("4 Advil"). A number is read in mg only
 where it is a strength of a drug the article names (and, without a name or a form beside
 it, where a schedule follows it), so that ages, clock times and counts stay numbers."""
 from __future__ import annotations
@@ -102,9 +103,10 @@ class DrugNames:
 
 def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[UnitlessAmount]:
     """The unitless amounts of the sentence text[start:end]: numbers written as tablets ("two
-    300s"), before a release form ("75 XR") or before a schedule ("0.4 morning and night")
-    that are a strength (mg) of the drug named last before them (else first after them), and
-    numbers right after a drug name that are one of its strengths."""
+    300s"), taken as one ("takes a 300", "an 800 after lunch"), before a release form ("75 XR")
+    or before a schedule ("0.4 morning and night") that are a strength (mg) of the drug named
+    last before them (else first after them), numbers right after a drug name that are one of
+    its strengths, and counts of a brand made in one strength ("4 Advil")."""
     found: dict[int, UnitlessAmount] = {}
 
     def add(match: re.Match, counts_units: bool, allowed: frozenset[float] | None = None,
