@@ -159,9 +159,11 @@ FREQUENCIES = [
 HOUR_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8", "twelve": "12",
               "twenty-four": "24"}
 HOUR_NUMBER = rf"(?:\d+(?:\.\d+)?|{'|'.join(HOUR_WORDS)})"
+MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "forty": 40, "sixty": 60, "ninety": 90}
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
                          r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b"
-                         r"|\bevery (?P<minutes>\d{1,3}) ?(?:minutes?|mins?)\b|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
+                         rf"|\bevery (?P<minutes>\d{{1,3}}|{'|'.join(MINUTE_WORDS)}) ?(?:minutes?|mins?)\b"
+                         r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
                          re.I)  # "q4h", "q4-6h", "every 30 minutes", "every 30 seconds"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
@@ -234,6 +236,11 @@ class DoseMention:
     week_total: bool = False  # "140 mg a week": a weekly drug's dose, or a daily drug's total for the week
 
 
+def _minutes(word: str) -> float:
+    """Minutes written in digits or words ('90', 'ninety')."""
+    return float(MINUTE_WORDS.get(word.lower(), 0) or word)
+
+
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     """Doses per day stated in text, as (low, high), with the match; None when not stated."""
     best = None
@@ -258,7 +265,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
-            int(hours.group("minutes")) / 60 if hours.group("minutes") else \
+            _minutes(hours.group("minutes")) / 60 if hours.group("minutes") else \
             int(hours.group("seconds")) / 3600 if hours.group("seconds") else \
             float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
