@@ -94,7 +94,8 @@ DENIAL = re.compile(r"\b(?:does not|doesn't|doesn’t|did not|didn't|will not|wo
 OBJECT_DENIAL = re.compile(r"\b(?:causes|has|carries|poses|with) no (?:risk|danger|withdrawal|addiction|side effects?)\b|"
                            r"\b(?:free (?:of|from)) (?:risk|side effects|addiction|withdrawal)\b")
 DRUG_PRONOUNS = frozenset({"it", "this", "they", "medicine", "medication", "drug", "pill", "pills", "tablet", "tablets"})
-NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved|for\b|a good idea|to be|advised|meant|"
+NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved|for\b|a good idea|to be|advised|meant|supposed|"
+                            r"allowed|permitted|indicated|okay|ok\b|"
                             r"intended|right for|the same|a treatment|a cure|a substitute|stopped|taken|used|given|mixed|"
                             r"combined|crushed|chewed|help|helps|work|works|treat|cure|fix|do anything|do much)")
 # (a benefit denied, "at normal levels it doesn't help", is no risk denied)
