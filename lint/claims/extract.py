@@ -8,7 +8,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 
@@ -510,12 +510,25 @@ def _reason_for_taking(sentence: _Sentence, condition: Span) -> Span | bool | No
 
 def _drug_after(sentence: _Sentence, index: int, reach: int) -> Span | bool | None:
     """The drug named (or 'it') within `reach` words from token `index`, or None."""
-    for k in range(index, min(sentence.span.end, index + max(reach, 0))):
+    return _first_drug(sentence, range(index, min(sentence.span.end, index + max(reach, 0))))
+
+
+def _first_drug(sentence: _Sentence, indexes: Iterable[int]) -> Span | bool | None:
+    """At the first of `indexes` that names a drug or stands for it: the profiled drug's name,
+    True for a word standing for the article's drug ('it', 'a few'), None for another drug's
+    name or when none does."""
+    for k in indexes:
         if (named := sentence.drug_at(k)) is not None:
             return named if named.label_ != OTHER else None
         if refers_to_drug(sentence.doc, k):
             return True
     return None
+
+
+def _owner(found: Span | bool, main: str | None) -> tuple[str | None, Span | None]:
+    """The drug and its name for a relation that found a name, or the main drug for a word
+    standing for it."""
+    return (found.label_, found) if isinstance(found, Span) else (main, None)
 
 
 IN_CASE_REACH = 6  # words from 'in case' to the condition ("in case the kids get carsick")
@@ -525,7 +538,7 @@ def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """'I always pack azithromycin in case of travelers' diarrhea', 'gave me a Z-pack in case
     Montezuma's revenge hit': a drug taken, given or kept 'in case' of a condition is kept
     for it. Returns the drug's name (True for 'it' or 'a few'), or None."""
-    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    words, start = lowered(sentence.doc), sentence.span.start
     case = next((k for k in range(condition.start - 1, max(start, condition.start - IN_CASE_REACH) - 1, -1)
                  if words[k] == "case" and k > start and words[k - 1] == "in"), None)
     if case is None or sentence.terminated(case, condition.start) \
@@ -533,12 +546,7 @@ def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
         return None
     if not any(words[k] in purpose_forms() for k in range(start, case - 1)):
         return None  # no verb of taking, giving or keeping
-    for k in range(case - 2, start - 1, -1):  # the drug nearest before "in case"
-        if (named := sentence.drug_at(k)) is not None:
-            return named if named.label_ != OTHER else None
-        if refers_to_drug(doc, k):
-            return True
-    return None
+    return _first_drug(sentence, range(case - 2, start - 1, -1))  # the drug nearest before "in case"
 
 
 def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
@@ -1125,13 +1133,13 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = _testified_drug(sentence, testimony.span, sentences[index - 1] if index else None)
             elif (why := _reason_for_taking(sentence, condition)) is not None:
                 reason = "'reason ... take'"  # "Bedwetting is one of the commonest reasons we fill oxybutynin"
-                drug, named = (why.label_, why) if isinstance(why, Span) else (main, None)
+                drug, named = _owner(why, main)
             elif (kept := _kept_in_case(sentence, condition)) is not None:
                 reason = "'in case'"  # "I always pack azithromycin in case of travelers' diarrhea"
-                drug, named = (kept.label_, kept) if isinstance(kept, Span) else (main, None)
+                drug, named = _owner(kept, main)
             elif when_taken is not None:
                 reason = "'when ... take'"
-                drug, named = (when_taken.label_, when_taken) if isinstance(when_taken, Span) else (main, None)
+                drug, named = _owner(when_taken, main)
             elif (back := _use_referred_back(sentence, condition)) is not None:
                 reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
                 drug, named = sentence.governing_drug(condition.end, main)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -31,7 +31,7 @@ from lint.model.units import (
     to_mg_or_ml,
 )
 from lint.nlp.sentences import sentence_table
-from lint.nlp.unitless import ORDINAL_DOSE, DrugNames, UnitlessAmount, unitless_amounts
+from lint.nlp.unitless import NTH, ORDINAL_DOSE, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
@@ -151,7 +151,7 @@ FREQUENCIES = [
                 rf"{AM_PM}|"
                 rf"{CLOCK_TIME}|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?)|"
-                r"(?:after|before) (?:breakfast|lunch|dinner|supper)|(?:up)?on waking|when (?:you|i|he|she|they|we) (?:wake|get) up)",
+                rf"(?:after|before) (?:breakfast|lunch|dinner|supper)|(?:up)?on waking|{WAKING_UP})",
                 re.I), (1, 1)),
     (re.compile(rf"\A\s*{BARE_TIME}\b(?!\s*(?:and|&|,|/)\s*(?:at |in the |every )?{BARE_TIME})", re.I),
      (1, 1)),  # "2mg morning and 2mg at bedtime" (not "200 mg morning and night": twice)
@@ -236,11 +236,6 @@ class DoseMention:
     week_total: bool = False  # "140 mg a week": a weekly drug's dose, or a daily drug's total for the week
 
 
-def _minutes(word: str) -> float:
-    """Minutes written in digits or words ('90', 'ninety')."""
-    return float(MINUTE_WORDS.get(word.lower(), 0) or word)
-
-
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     """Doses per day stated in text, as (low, high), with the match; None when not stated."""
     best = None
@@ -265,7 +260,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
-            _minutes(hours.group("minutes")) / 60 if hours.group("minutes") else \
+            _count(hours.group("minutes"), MINUTE_WORDS) / 60 if hours.group("minutes") else \
             int(hours.group("seconds")) / 3600 if hours.group("seconds") else \
             float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
@@ -355,8 +350,9 @@ def _in_ml(amount: re.Match | UnitlessAmount) -> bool:
     return is_volume(str(amount.group("unit")))
 
 
-def _count(word: str) -> float:
-    return float(COUNT_WORDS.get(word.lower(), 0) or word)
+def _count(word: str, words: Mapping[str, float] = COUNT_WORDS) -> float:
+    """A number written in digits or as one of `words` ('3', 'three'; 'ninety' minutes)."""
+    return float(words.get(word.lower(), 0) or word)
 
 
 COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
@@ -566,8 +562,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
             more = MORE_UNITS.match(right) if not per_day else None
             if more is not None:  # "three 15 mg tablets in the morning and three more at night": the day's units
-                values = [(low / count[0] * (count[0] + _count(more.group("n"))), high / count[1] * (count[1] + _count(more.group("n"))))
-                          for low, high in values]
+                added = _count(more.group("n"))
+                values = [(low / count[0] * (count[0] + added), high / count[1] * (count[1] + added)) for low, high in values]
                 per_day, times, freq_match = True, None, None
                 last_end += more.end()
         elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left) \
@@ -729,7 +725,6 @@ AT_ONCE_WORDS = re.compile(rf"\b{TOGETHER}", re.I)  # the fast test first
 ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |each )?(?:the |a |an |my |his |her |their |our )?"
                          r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
 OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
-NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 NTH_BEFORE = re.compile(rf"\ba ({'|'.join(NTH)})\s+$", re.I)  # "taking a second 10 mg tablet": the day's second dose
 NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another)\s+(?:one|dose|{UNIT_FORMS}|shot)\b"
                          rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes?(?: up)?)",

@@ -19,9 +19,11 @@ PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-
 OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
                           rf"(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "the ER 200s are taken twice a day" (not "in the 50s")
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}\b", re.I)  # "150 of the XR"
+WAKING_UP = r"when (?:you|i|he|she|they|we) (?:wake|get) up"  # a time of day: "a 300 when I wake up"
 SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon|lights[- ]out)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
-            r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b|when (?:i|you|he|she|they|we) (?:wake|get) up\b"
+            r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b|"
+            rf"{WAKING_UP}\b"
             r"|at \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|every (?:\d{1,2}|two|three|four|five|six|eight|twelve)(?: to \w+)? hours\b)")  # "a 100 every three hours"
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
@@ -31,7 +33,8 @@ NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|ti
 BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OWNER}\s+)?$", re.I)  # "150 of Nuvigil"
 COUNT_BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-]){COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?$", re.I)  # "4 Advil", "two of my Aleve"
 THINGS_AFTER_NAME = re.compile(rf"\s+(?!{UNIT_FORMS}\b)(?-i:[a-z]+s)\b")  # "three Aleve bottles": not tablets
-ORDINAL_DOSE = r"a (?:second|third|fourth|2nd|3rd|4th)"  # "another 20 at noon, and a third 20 before lab"
+NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}  # the day's Nth dose
+ORDINAL_DOSE = rf"a (?:{'|'.join(NTH)})"  # "another 20 at noon, and a third 20 before lab"
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
 AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
