@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from lint import Linter, LinterConfig
+from lint.checks.dose_out_of_range import _inside_a_wider_twin
 from lint.workflow.inputs import InputError, decode
 from lint.knowledge.lexicons import cue_table
 from lint.readers import read_document
@@ -187,3 +188,17 @@ def test_a_liquid_dose_reads_as_the_mg_its_stated_concentration_gives(volume, mg
     assert mention.in_ml and mention.amounts_mg == ((float(volume), float(volume)),)
     converted, stated = in_milligrams(mention, sentence, [])
     assert stated and converted.amounts_mg[0][0] == pytest.approx(float(volume) * mg_per_5_ml / 5)
+
+
+SPANS = st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 8), st.integers(0, 5)).map(
+    lambda t: (t[0], t[1], t[1] + t[2])), max_size=10)
+
+
+@given(SPANS)
+def test_one_pass_finds_the_spans_inside_a_wider_twin(spans):
+    """The sorted pass that drops a dose finding lying inside a wider one with the same reason
+    agrees with comparing every pair (the pairwise check is quadratic on long articles)."""
+    pairwise = {i for i, (key, start, end) in enumerate(spans)
+                if any(other_key == key and other_start <= start and end <= other_end
+                       and other_end - other_start > end - start for other_key, other_start, other_end in spans)}
+    assert _inside_a_wider_twin(spans) == pairwise

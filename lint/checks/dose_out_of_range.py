@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 
 from lint.checks.rule import BuiltinRule, RuleDoc
@@ -504,7 +505,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """A finding for each dose claim that breaks every label entry that could apply to it (one
     where a claim inside another breaks the label the same way: "a 300 when she gets home and
     another 150" is one day's 450 mg, not also "150 right before bed")."""
-    findings, reasons = [], []
+    findings, spans = [], []  # each finding's (reason, entry) and claim span
     for claim in claims.doses:
         profile = reference.profiles[claim.drug]
         judged = judge(profile, claim, reference)
@@ -519,10 +520,27 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             label_fact=entry.fact, source=f"{source.cite()}; {entry.section}",
             suggestion=(f"Remove the dose for {_group(entry)} and say what the label says: {entry.fact}"
                         if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
-        reasons.append((reason, entry.id, claim.start, claim.end))
-    return [finding for finding, (why, entry_id, start, end) in zip(findings, reasons)
-            if not any((other_why, other_entry) == (why, entry_id) and other_start <= start and end <= other_end
-                       and other_end - other_start > end - start for other_why, other_entry, other_start, other_end in reasons)]
+        spans.append(((reason, entry.id), claim.start, claim.end))
+    inside = _inside_a_wider_twin(spans)
+    return [finding for index, finding in enumerate(findings) if index not in inside]
+
+
+def _inside_a_wider_twin(spans: Sequence[tuple[Hashable, int, int]]) -> set[int]:
+    """The indexes of the (key, start, end) spans that lie inside a wider span with the same
+    key, found in one sorted pass (a long article may hold thousands of doses)."""
+    inside: set[int] = set()
+    reach: dict[Hashable, int] = {}  # per key: the furthest end of the spans before the current run
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][1], -spans[i][2]))
+    run_start = 0
+    for position, index in enumerate(order):
+        key, start, end = spans[index]
+        if position and spans[order[position - 1]][1:] != (start, end):
+            for earlier in order[run_start:position]:  # the run of equal spans before this one is done
+                reach[spans[earlier][0]] = max(reach.get(spans[earlier][0], -1), spans[earlier][2])
+            run_start = position
+        if reach.get(key, -1) >= end:  # an earlier, different span of the key starts no later and ends no sooner
+            inside.add(index)
+    return inside
 
 
 RULE = BuiltinRule(id=ID, severity=Severity.ERROR, summary=SUMMARY, doc=RULE_DOC,
