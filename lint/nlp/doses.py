@@ -132,6 +132,8 @@ FREQUENCIES = [
     *((re.compile(rf"\b(?:{word}|{n}) times (?:a|per|each) day|\b(?:{word}|{n}) times daily", re.I), (n, n))
       for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
     *((re.compile(rf"\b{n}\s*[x×]\s*(?:(?:a|per|each) day|daily|/\s*day)(?!\w)", re.I), (n, n)) for n in range(1, 7)),
+    (re.compile(r"\b(?:with|at|after|before) (?:each|every)(?: single)? (?:main )?meal\b|\bwith (?:all )?(?:three|3) (?:main )?meals\b",
+                re.I), (3, 3)),  # "a 5 mg pill with each meal": three a day
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
     (re.compile(r"\bin (?:three|3) divided doses", re.I), (3, 3)),
     (re.compile(rf"\b(?:on |every |each )?{WEEKDAY}s? and (?:again )?(?:on |every |each )?{WEEKDAY}s?\b", re.I), (2 / 7, 2 / 7)),
@@ -194,7 +196,7 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
-                          r"allow|allowed|on top|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up)\b", re.I)
+                          r"allow|allowed|on top|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up|upped|doubl\w*|tripl\w*|quadrupl\w*|cranked|jacked|titrat\w*)\b", re.I)
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
 MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME})\s*,?\s*"
                         rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
@@ -414,7 +416,7 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
 MOVED_TO = r"(?:go|goes|going|gone|went|move|moves|moved|bump|bumps|bumped)(?: (?:me|him|her|them|us))? (?:up )?to"  # "let me go to 3 in the morning"
-BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|together|"
+BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|at a time|in one go|together|"
                     r"at (?:bedtime|night|breakfast|lunch|dinner|supper|noon)|in the (?:morning|evening|afternoon)|"
                     rf"with (?:breakfast|lunch|dinner|supper)|before bed|{AM_PM})\b)")  # "take two every morning", "4 of them a day"
 BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
@@ -503,7 +505,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     sentence = text[start:end]
     if _historical(sentence):
         return []
-    mentions = []
+    mentions: list[DoseMention] = []
     groups = _amount_groups(text, start, end, unitless)
     partner_ends = {}  # group index -> end of its combination partner ("10 mg/325 mg")
     for index in range(len(groups) - 1, 0, -1):
@@ -579,8 +581,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         mention_end = last_end
         if freq_match is not None and freq_match.string is clause_right and not per_day:
             mention_end = last_end + freq_match.end()  # a daily amount ends at "daily", whatever follows
+        in_timed_run = bool(mentions) and timed[-1] is not None and DAY_JOINER.match(text[mentions[-1].end:first.start()])
         if index + 1 < len(groups) and SECOND_DOSE.match(right) and [_values(m) for m in groups[index + 1]] == values \
-                and not ANOTHER_DAY.match(text, groups[index + 1][-1].end()):
+                and not ANOTHER_DAY.match(text, groups[index + 1][-1].end()) and not in_timed_run:
             repeated.add(index + 1)  # "50 mg in the morning and another 50 mg in the evening": twice a day
             times, per_day, mention_end = (2, 2), False, groups[index + 1][-1].end()
         counted = (COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)) if count else None  # starts at "three"
@@ -599,8 +602,12 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     nth = [replace(doses_that_day(mention, NTH[match.group(1).lower()]), start=match.start())  # its own span: a span
            for mention in mentions  # holds one parse
            if (match := NTH_BEFORE.search(text, max(start, mention.start - 12), mention.start)) is not None]
-    return mentions + totals + nth + [t for t in _another_dose_totals(text, mentions)
-                                      if not any(o.start <= t.start and t.end <= o.end for o in totals)]
+    added_totals = [t for t in _another_dose_totals(text, mentions) if not any(o.start <= t.start and t.end <= o.end for o in totals)]
+    nth += [replace(doses_that_day(mention, 2), start=another.start())  # "take another 50 mg a few hours later": two that day
+            for mention in mentions
+            if (another := ANOTHER_BEFORE.search(text, max(start, mention.start - 14), mention.start)) is not None
+            and LATER_THAT_DAY.match(text, mention.end, end) and all(t.start != another.start() for t in added_totals)]
+    return mentions + totals + nth + added_totals
 
 
 COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
@@ -608,6 +615,9 @@ COUNT_CAP = re.compile(rf"\b(?:up to|no more than|not more than|at most|a maximu
 ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|"
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}|{BARE_TIME}", re.I)
 ADDED_DOSE = rf"(?:another|an extra|a further|{ORDINAL_DOSE})"  # a dose on top of one already named
+ANOTHER_BEFORE = re.compile(r"\b(?:another|one more|an extra)\s+$", re.I)
+LATER_THAT_DAY = re.compile(r"[^.;]{0,30}?\b(?:(?:a few|a couple(?: of)?|an?|one|two|three|several|\d+) hours? later|later (?:that|the same|in the) "
+                            r"(?:day|night|evening|afternoon)|(?:that|the same) (?:night|evening)|later on)\b", re.I)
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
 DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
 
@@ -699,12 +709,13 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|"
+                             r"\b(?:every|each|once a|once per|once every) (?:(?:\d{1,2}|two|three|four|five|six|eight|twelve) )?(?:weeks|months?)\b|"
                              rf"\bmorning and (?:night|evening|bedtime)\b|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
                              r"|\b\d\s*[x×]\s*(?:a|per|each|daily|/)"  # "4x a day"
-                             rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
+                             rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\b(?:each|every|three|3) (?:main )?meals?\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
                              re.I)  # "I pop 3 with breakfast": a time of day may make a bare count units
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO}|(?:do|does|did|doing)(?=\s+(?:{COUNT}|one)\s))\s+"
@@ -739,7 +750,7 @@ ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should
 
 PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must be|can be|gets|get)\s+(?:usually\s+|only\s+)?"
                            r"(?:taken|given|used|injected|applied|dosed)\b", re.I)
-TAKE_VERB = re.compile(rf"\b(?:{TAKING})\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
+TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving)\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
 
 
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single)? day|each and every day|daily)", re.I)  # daily use, not a count
