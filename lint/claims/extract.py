@@ -52,6 +52,7 @@ from lint.claims.users import UseGroup, giving_forms, use_groups
 from lint.knowledge.lexicons import cue_table, use_predicates
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
+from lint.model.units import UNIT_FORMS
 from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, MEDICINE_NOUNS, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
@@ -874,6 +875,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     if _one_taken(sentence, before):
         return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
+    if any(sentence.span.start <= dose.start and before <= dose.end - 1 < i for dose in doc.spans["doses"]):
+        return True  # "my doc prescribed 1 mg at bedtime for my insomnia": the amount is the drug taken
     if _is_for(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
@@ -921,10 +924,13 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     doc, i = sentence.doc, condition.start - 1
     if condition[0].lower_ == "for":
         return condition.start  # the term holds its 'for' ("for sleep")
-    while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or is_markup(doc[i])):
-        i -= 1  # "for a bad cold", "for **sleep**"
+    while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in DEMONSTRATIVE_DETERMINERS
+                                       or is_markup(doc[i])):
+        i -= 1  # "for a bad cold", "for **sleep**", "for that cough"
     if i - 1 > sentence.span.start and doc[i].lower_ == "of" and doc[i - 1].lower_ in EPISODE_NOUNS:
-        i -= 2  # "for a bad case of nerves", "for the odd bout of insomnia"
+        i -= 2  # "for a bad case of nerves", "for the odd bout of insomnia", "for those bouts of seasickness"
+        while i > sentence.span.start and doc[i].lower_ in DEMONSTRATIVE_DETERMINERS:
+            i -= 1
     if i >= sentence.span.start and doc[i].lower_ != "for":
         j = i
         for _ in range(2):
@@ -1003,13 +1009,15 @@ TAKING_ONE = frozenset({"pop", "pops", "popped", "take", "takes", "took", "wear"
 
 def _filler(token) -> bool:
     """A word that may stand between a drug and the 'for' of its use: an adverb, a time or a
-    duration ('been on it for months for her brain fog', 'started it two weeks ago for'), or
-    the occasion after 'before' or 'after' ('takes one before flights for')."""
+    duration ('been on it for months for her brain fog', 'started it two weeks ago for'), the
+    occasion after 'before' or 'after' ('takes one before flights for') or a place ('kept it
+    on the boat for')."""
     words = lowered(token.doc)
     return words[token.i] in FILLERS or token.like_num or is_markup(token) or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
         or (token.is_alpha and any(words[token.i - k] in OCCASION_OPENERS and all(
             token.doc[j].is_alpha for j in range(token.i - k + 1, token.i)) for k in range(1, min(token.i, OCCASION_REACH) + 1))) \
-        or _place(token)  # "before flights", "before every flight", "before long car trips"
+        or _place(token) or token.lower_ in PLACE_PREPOSITIONS and any(
+            _place(token.doc[j]) for j in range(token.i + 1, min(token.i + PLACE_REACH + 1, len(token.doc))))
 
 
 OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"
@@ -2049,6 +2057,17 @@ def _heading_text(doc: Doc, sentence: _Sentence) -> str:
     return layout.text[heading.start:heading.end] if heading else ""
 
 
+def _title(doc: Doc) -> tuple[str, set[str]]:
+    """The article's first heading (a page's title) and the drugs it names."""
+    layout = doc._.layout
+    heading = next((block for block in layout.blocks if block.kind == "heading"), None) if layout else None
+    if heading is None:
+        return "", set()
+    names = {span.label_ for span in doc.spans["drugs"]
+             if heading.start <= span.start_char < heading.end and not span._.drug_class}
+    return layout.text[heading.start:heading.end], names
+
+
 COUNTED_NAME_WORDS = frozenset({"of", "the", "my", "his", "her", "their", "your", "those", "these"})  # "two of my Aleve"
 
 
@@ -2185,6 +2204,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     whole_text = article_text(doc)
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
+    title, title_drugs = _title(doc)
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
@@ -2237,6 +2257,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 and [d.label_ for d in previous.drugs] == [drug] \
                 and all(d.label_ == drug for d in sentence.drugs):  # the one drug both sentences name
             before = previous.text + " " + before  # "Norco 10 mg/325 mg tablets ... Take two tablets at a time."
+        if strength_before(before) is None and title_drugs == {drug}:
+            before = title + " " + before  # a page titled "Loratadine Tablets 10 mg": "I take two at once"
+            products = products or _made_in_strength(title, profile)
         mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(span, before, profile, products)
         if mention.in_ml:  # "20 mL of Children's Zyrtec": the mg that volume holds
             liquids = [p for p in profile.products if p.mg_per_ml is not None]
@@ -2312,7 +2335,7 @@ def _stated_age(text: str) -> float | None:
 
 
 UNIT_REACH = 12  # characters after a dose where its unit may stand ("three 20 mg | tablets a day")
-UNIT_STRENGTH = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*mg\s+(?:tablets?|capsules?|caps|pills?)\b", re.I)
+UNIT_STRENGTH = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*mg\s+{UNIT_FORMS}\b", re.I)
 
 
 def _made_in_strength(text: str, profile: Profile) -> frozenset[str]:
