@@ -92,9 +92,11 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             continue
         profile = reference.profiles[use.drug]
         if is_labeled(reference, profile, use.condition_ids, use.products):
-            if (excluded := _age_outside_label(reference, profile, use) or _group_outside_label(
-                    reference, profile, use)) is not None:
-                findings.append(excluded)
+            age_judged = use.age_years is not None and _dose_given(claims, use.drug, use.sentence_start,
+                                                                     use.sentence_end, use.age_years)
+            if not age_judged and (excluded := _age_outside_label(reference, profile, use)
+                                   or _group_outside_label(reference, profile, use)) is not None:
+                findings.append(excluded)  # where the sentence doses that age, the dose rule judges it
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
         in_sentence, head = seen.setdefault((use.sentence_start, use.drug), set()), headed.get(use.block, set())
@@ -124,7 +126,7 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             suggestion=suggestion))
     reported = {(use.sentence_start, use.drug) for use in claims.uses if use.presented_as_use}
     findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
-                 and not _dose_given(claims, age)
+                 and not _dose_given(claims, age.drug, age.sentence_start, age.sentence_end, age.age_years)
                  and (finding := _given_at_excluded_age(reference, age)) is not None]
     return findings
 
@@ -135,11 +137,11 @@ def _presentation_rank(reason: str) -> int:
     return 0 if reason.startswith(HEAD_REASONS[0]) else 1 if reason.startswith("'") else 2
 
 
-def _dose_given(claims: ArticleClaims, age: AgeClaim) -> bool:
+def _dose_given(claims: ArticleClaims, drug: str, sentence_start: int, sentence_end: int, age_years: float) -> bool:
     """True when the sentence that gives the drug at an age also states the dose, for that
     age: the dose rule judges it ('my twins are four and take Ritalin 5 mg twice a day')."""
-    return any(dose.drug == age.drug and age.sentence_start <= dose.start < age.sentence_end
-               and dose.age_years is not None and dose.age_years[0] == age.age_years for dose in claims.doses)
+    return any(dose.drug == drug and sentence_start <= dose.start < sentence_end
+               and dose.age_years is not None and dose.age_years[0] == age_years for dose in claims.doses)
 
 
 def _given_at_excluded_age(reference: Reference, claim: AgeClaim) -> Finding | None:

@@ -882,6 +882,7 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
 
 
+OWN_PRESCRIPTION = frozenset({"mine", "hers", "yours", "ours", "theirs"})
 FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 COPULA_NEGATORS = frozenset({"not", "n't", "never", "isn't", "wasn't", "aren't"})
 PREDICATE_ADJECTIVES = frozenset({"standard", "routine", "common", "typical", "first-line", "second-line",
@@ -911,7 +912,8 @@ def _is_for(sentence: _Sentence, index: int) -> bool:
     subject = index - 1
     if subject < sentence.span.start:
         return False
-    return refers_to_drug(doc, subject) or any(d.end - 1 == subject for d in sentence.drugs)
+    return refers_to_drug(doc, subject) or any(d.end - 1 == subject for d in sentence.drugs) \
+        or words[subject] in OWN_PRESCRIPTION  # "mine's for social anxiety": my prescription of it
 
 
 EPISODE_NOUNS = frozenset({"case", "cases", "bout", "bouts", "touch", "spell", "spells", "attack", "attacks",
@@ -1000,7 +1002,10 @@ def _one_taken(sentence: _Sentence, index: int) -> bool:
     doc = sentence.doc
     if doc[index].text[:1].isdigit() or doc[index].lower_ in ("few", "couple"):  # "keep a few in the cabinet for"
         return index - 2 >= sentence.span.start and refers_to_drug(doc, index)
-    return doc[index].lower_ == "one" and index > sentence.span.start and doc[index - 1].lower_ in TAKING_ONE
+    return doc[index].lower_ in COUNTED_UNITS and index > sentence.span.start and doc[index - 1].lower_ in TAKING_ONE
+
+
+COUNTED_UNITS = frozenset({"one", "two", "three", "four"})  # "pop one", "I take two so I can fall asleep"
 
 
 TAKING_ONE = frozenset({"pop", "pops", "popped", "take", "takes", "took", "wear", "wears", "wore", "use", "uses",
@@ -1849,7 +1854,7 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
         if drug is not None:
             denied = drug.start > sentence.span.start and doc[drug.start - 1].lower_ == "not"  # "X, not Y, is ..."
             return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
-        if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i)):
+        if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i) or _one_taken(sentence, i)):
             return main, None
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
 

@@ -236,7 +236,8 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if words[i] not in purpose:
             continue
         j = i + 1
-        while j < min(sentence.end, i + PURPOSE_OBJECT_REACH) and j not in drug_starts and not refers_to_drug(doc, j):
+        while j < min(sentence.end, i + PURPOSE_OBJECT_REACH) and j not in drug_starts and not refers_to_drug(doc, j) \
+                and not _counted_object(doc, sentence, j, i):
             j += 1
         if j >= min(sentence.end, i + PURPOSE_OBJECT_REACH) or words[i] in ADD_FORMS and j not in drug_starts:
             continue  # "add a third capsule to speed things along" is a dose, not the drug given for a goal
@@ -259,6 +260,16 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
                                    named_only=words[i] in _storage_forms()))
     return found
+
+
+def _counted_object(doc: Doc, sentence: Span, j: int, verb: int) -> bool:
+    """A count right after the purpose verb that stands for units of the drug: 'take two so I
+    can fall asleep', 'pop 2 tablets to stay awake' (not 'take 2 minutes to relax')."""
+    return j == verb + 1 and doc[j].like_num and j + 1 < sentence.end \
+        and (doc[j + 1].lower_ in COUNT_FOLLOWERS or doc[j + 1].lower_ in DOSE_FORMS)
+
+
+COUNT_FOLLOWERS = frozenset({"to", "so", "at", "before", "after", "every", "each"})  # "take two at bedtime so ..."
 
 
 SO_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})

@@ -21,6 +21,7 @@ class CueTable:
     sections: dict[str, tuple[str, ...]]
     not_warnings: tuple[str, ...] = ()  # fixed expressions whose words are no warning ("a stroke of genius")
     not_conditions: tuple[str, ...] = ()  # fixed expressions whose words name no condition ("cold turkey")
+    acronym_words: tuple[str, ...] = ()  # acronyms that are also words in small letters ("add", "sad"): case kept
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,18 @@ class OtherDrugs:
 
 def parse_cues(file: YamlFile) -> CueTable:
     """Validate a cues file: every category a list of phrases, `sections` a mapping of lists,
-    `not_warnings` and `not_conditions` lists of fixed expressions."""
+    `not_warnings` and `not_conditions` lists of fixed expressions, `acronym_words` a list of
+    words."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings", "not_conditions"))
+    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings", "not_conditions", "acronym_words"))
     cues = {category: check.strings(top.get(category, []), (category,)) for category in CUE_CATEGORIES}
     section_words = check.mapping(top["sections"], ("sections",), (), tuple(top["sections"] or ()))
     return CueTable(cues=cues, sections={kind: check.strings(words, ("sections", kind))
                                          for kind, words in section_words.items()},
                     not_warnings=tuple(w.lower() for w in check.strings(top.get("not_warnings", []), ("not_warnings",))),
                     not_conditions=tuple(w.lower() for w in check.strings(top.get("not_conditions", []),
-                                                                         ("not_conditions",))))
+                                                                         ("not_conditions",))),
+                    acronym_words=tuple(w.lower() for w in check.strings(top.get("acronym_words", []), ("acronym_words",))))
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:

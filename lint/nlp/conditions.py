@@ -45,6 +45,8 @@ class ConditionMatcher:
             for term in words:
                 matcher = self.exact if is_acronym(term) else self.lower
                 matcher.add(condition_id, sorted(variants(term)))
+                if is_acronym(term) and len(term.rstrip("s")) >= 3 and term.lower() not in cue_table().acronym_words:
+                    self.exact.add(condition_id, [term.lower()])  # "my ptsd", "80mg for ocd"
                 if not is_acronym(term) and 2 <= len(parts := term.lower().split()) <= MAX_COMPOUND_WORDS \
                         and all(part.isalpha() for part in parts):
                     self.compounds[" ".join(parts)].add(condition_id)
