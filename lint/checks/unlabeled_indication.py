@@ -132,9 +132,10 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
 
 
 def _presentation_rank(reason: str) -> int:
-    """Which of a sentence's uses of one concept is reported: a labeled line's label ("Muscle
-    Spasms: ..."), then a use a word presents ("works for BV"), then one its context presents."""
-    return 0 if reason.startswith(HEAD_REASONS[0]) else 1 if reason.startswith("'") else 2
+    """Which of a sentence's uses of one concept is reported: a use a word presents ("works for
+    BV"), where the claim is, then a labeled line's label ("Muscle Spasms: ..."), then one its
+    context presents."""
+    return 0 if reason.startswith("'") else 1 if reason.startswith(HEAD_REASONS[0]) else 2
 
 
 def _dose_given(claims: ArticleClaims, drug: str, sentence_start: int, sentence_end: int, age_years: float) -> bool:
