@@ -84,8 +84,10 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
         for cid in condition_ids:
             if "/" not in cid:
                 covering = reference.labeled_indications(profile, cid)
-                exact = [ind for ind in covering if cid in ind.conditions]  # the most specific indication wins
-                labeled |= {ind.id for ind in exact or covering}
+                of_product = [ind for ind in covering if not claim.products or not ind.products
+                              or set(ind.products) & claim.products] or covering  # Naprosyn's pain, not Aleve's backache
+                exact = [ind for ind in of_product if cid in ind.conditions]  # the most specific indication wins
+                labeled |= {ind.id for ind in exact or of_product}
         if not labeled:
             return None
         found |= labeled

@@ -40,7 +40,7 @@ WEEK_TOTAL = re.compile(r"(?:a|per)\s+week|weekly", re.I)  # "140 mg a week", "3
 # "every week": one dose)
 AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
-TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
+TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|(?-i:q?HS\b|qhs\b)|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night(?:-?time)?|at bedtime|before bed|"
                r"at lights[- ]out|before sleep|"
                rf"{AM_PM}|at supper|with supper|"
@@ -148,7 +148,7 @@ FREQUENCIES = [
     (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleep(?:ing)?|at night(?:-?time)?|at lights[- ]out|nightly|"
-                r"each (?:morning|evening|night)|"
+                r"each (?:morning|evening|night)|(?-i:\bq?HS\b|\bqhs\b)|"
                 r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
                 rf"{AM_PM}|"
                 rf"{CLOCK_TIME}|"
@@ -277,7 +277,9 @@ INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at f
                            r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
                            r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription)|right off the bat|"
                            r"(?:straight|right) (?:away|out of the gate)|from the (?:very )?(?:start|beginning|get-go)|"
-                           r"out of the gate)\b", re.I)  # "100 mg twice a day right off the bat"
+                           r"out of the gate)\b"
+                           r"|^\s*(?:once|first|at once)\s*,?\s*(?:and )?(?:then|followed by)\b", re.I)  # "100 mg twice a day right off
+# the bat"; "750 mg once, then 250 mg every 8 hours": a first dose
 
 
 def _kind(left: str, right: str = "") -> str:
@@ -498,9 +500,10 @@ def _historical(sentence: str) -> bool:
 
 
 def find_doses(text: str, start: int = 0, end: int | None = None,
-               unitless: Sequence[UnitlessAmount] = ()) -> list[DoseMention]:
+               unitless: Sequence[UnitlessAmount] = (), dose_column: Block | None = None) -> list[DoseMention]:
     """Dose mentions in one sentence text[start:end], reading the `unitless` amounts found in
-    it as amounts in mg."""
+    it as amounts in mg (`dose_column`: the table row it is, whose column headings may say
+    that a cell's amount is a dose: "| Max per day | 300 mg |")."""
     end = len(text) if end is None else end
     sentence = text[start:end]
     if _historical(sentence):
@@ -574,7 +577,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
-                or ON_AMOUNT.search(clause_left)):
+                or ON_AMOUNT.search(clause_left)
+                or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
             times = None  # "50 mg a day, once daily" says the same thing twice
@@ -602,6 +606,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     nth = [replace(doses_that_day(mention, NTH[match.group(1).lower()]), start=match.start())  # its own span: a span
            for mention in mentions  # holds one parse
            if (match := NTH_BEFORE.search(text, max(start, mention.start - 12), mention.start)) is not None]
+    totals += _regimen_totals(text, mentions, end)
     added_totals = [t for t in _another_dose_totals(text, mentions) if not any(o.start <= t.start and t.end <= o.end for o in totals)]
     nth += [replace(doses_that_day(mention, 2), start=another.start())  # "take another 50 mg a few hours later": two that day
             for mention in mentions
@@ -678,6 +683,27 @@ def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None])
     return totals
 
 
+REGIMEN_JOINER = re.compile(r"^\s*,?\s*(?:\+|plus|and|with)\s*$", re.I)
+
+
+def _regimen_totals(text: str, mentions: list[DoseMention], end: int) -> list[DoseMention]:
+    """The day's total of a counted schedule and a dose at a time of day added to it
+    ("quetiapine 400 mg BID + 200 mg HS" is 1,000 mg a day), not a step of a titration."""
+    totals = []
+    for first, second in zip(mentions, mentions[1:]):
+        if all(len(m.amounts_mg) == 1 and not m.per_kg and not m.per_day and m.times_per_day is not None
+               and not m.by_interval and m.in_ml == first.in_ml for m in (first, second)) \
+                and not first.at_time_of_day and second.at_time_of_day \
+                and REGIMEN_JOINER.match(text[first.end:second.start]) \
+                and not ANOTHER_DAY.match(text, second.end) and not LATER_AFTER.match(text[second.end:end]):
+            first_times, second_times = first.times_per_day or (1.0, 1.0), second.times_per_day or (1.0, 1.0)
+            low, high = (first.amounts_mg[0][side] * first_times[side] + second.amounts_mg[0][side] * second_times[side]
+                         for side in (0, 1))
+            totals.append(replace(first, end=second.end, amounts_mg=((low, high),), per_day=True, times_per_day=None,
+                                  kind="usual", at_time_of_day=False))
+    return totals
+
+
 TIMED_UNIT = re.compile(rf"\b(?P<n>{COUNT}|one)\s+(?:{UNIT_FORMS}\s+|of them\s+)?(?:{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|"
                         rf"at (?:breakfast|lunch|dinner|supper|midday|noon|bedtime)|mid-?(?:morning|afternoon)|"
                         rf"in the (?:early |late )?(?:morning|afternoon|evening))", re.I)
@@ -745,6 +771,8 @@ SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|tak
 SCHEDULE_REACH = 80  # characters after a count of units where its schedule may stand
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
+REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b", re.I)  # "re-dose every two hours"
+REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 
@@ -787,6 +815,13 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         nth = NTH.get((match.group("nth") or "second").lower(), 2)
         found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
                                                 per_kg=False, per_day=False, times_per_day=None, kind="usual"), nth))
+    for match in REDOSED.finditer(sentence):  # "I just re-dose every two hours": a schedule with no amount
+        times, freq_match = frequency(sentence[match.end():match.end() + SCHEDULE_REACH])
+        if times is not None and freq_match is not None and freq_match.start() <= REDOSE_GAP \
+                and not ONCE_AT.fullmatch(freq_match.group(0)):
+            found.append(DoseMention(start=start + match.start(), end=start + match.end() + freq_match.end(), amounts_mg=(),
+                                     per_kg=False, per_day=False, times_per_day=times, kind="usual",
+                                     by_interval=freq_match.re is EVERY_HOURS))
     for match in ENOUGH.finditer(sentence):
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))
@@ -892,7 +927,7 @@ def mark_doses(doc: Doc, names: DrugNames) -> Doc:
         if index in with_amounts:
             start, end = table.chars[index]
             unitless = unitless_amounts(text, start, end, names) if names else []
-            mentions = find_doses(text, start, end, unitless)
+            mentions = find_doses(text, start, end, unitless, rows.get(index))
             if index in rows:
                 mentions = [_column_kind(mention, rows[index]) for mention in mentions]
             spans += _spans(doc, mentions) + _continuation(doc, text, table, index)
@@ -907,10 +942,19 @@ def mark_doses(doc: Doc, names: DrugNames) -> Doc:
 
 
 def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
-    """A dose in a table column headed 'Starting dose' or 'Maximum' is that kind of dose."""
+    """A dose in a table column headed 'Starting dose' or 'Maximum' is that kind of dose, and
+    an amount with no schedule in a column headed 'Daily limit' or 'Max per day' is a day's."""
+    heading = row.column_of(mention.start)
+    if DAILY_COLUMN.search(heading) and not mention.per_day and len(mention.amounts_mg) == 1:
+        mention = replace(mention, per_day=True, times_per_day=None)  # not the schedule of the cell before
     if mention.kind != "usual":
         return mention
-    return replace(mention, kind=_kind(row.column_of(mention.start)))
+    return replace(mention, kind=_kind(heading))
+
+
+DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day)\b|/\s*day\b",
+                         re.I)  # a column heading that makes a cell's bare amount a dose
+DAILY_COLUMN = re.compile(r"\b(?:daily|per day|a day|each day|in 24 hours|24-hour)\b|/\s*day\b", re.I)
 
 
 def _spans(doc: Doc, mentions: list[DoseMention]) -> list:
