@@ -784,8 +784,24 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
         return True  # "keeps people off heroin after detox": when, not what it is for
     if not earlier:
         return False
+    if _had_by_people(sentence, condition):
+        return True  # "lowers the risk of heart attack ... including people with type 2 diabetes": who, not what
     return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
                for c in sentence.cues)
+
+
+def _had_by_people(sentence: _Sentence, condition: Span) -> bool:
+    """The condition is what some people have ('people with type 2 diabetes', 'adults who have
+    heart disease'), after the use already named."""
+    doc, start = sentence.doc, sentence.span.start
+    words = [doc[i].lower_ for i in range(max(start, condition.start - 3), condition.start)]
+    people = condition.start - 2 if words[-1:] == ["with"] else condition.start - 3 \
+        if words[-2:] in (["who", "have"], ["who", "has"], ["who", "had"]) else None
+    return people is not None and people - 1 >= start and _people_word(doc[people], start) \
+        and doc[people - 1].lower_ in PEOPLE_LINKS  # "in adults who have", not "helps people with"
+
+
+PEOPLE_LINKS = frozenset({"in", "including", "among", "especially", "particularly", "like"})
 
 
 EXAMPLE_LINKS = ("like", "such as", "including", "e.g.", "e.g.,", "for example")
@@ -868,7 +884,7 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
     before = _before_for(sentence, i)
-    if doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS and refers_to_drug(doc, before):
+    if doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | {"ones"} and refers_to_drug(doc, before):
         return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for",
         # "gets 10 mg of the same med every night for bedwetting"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
@@ -877,6 +893,11 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
     if any(sentence.span.start <= dose.start and before <= dose.end - 1 < i for dose in doc.spans["doses"]):
         return True  # "my doc prescribed 1 mg at bedtime for my insomnia": the amount is the drug taken
+    if doc[before].lower_ in PASSIVE_USE_PARTICIPLES and before > sentence.span.start:
+        given = _before_for(sentence, before)  # "Seroquel 25 mg given 2000 for sundowning"
+        if sentence.drug_at(given) is not None or refers_to_drug(doc, given) \
+                or any(sentence.span.start <= dose.start and dose.end - 1 == given for dose in doc.spans["doses"]):
+            return True
     if _is_for(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
@@ -2127,6 +2148,16 @@ def _own_words(sentence: _Sentence, drug: str) -> str:
     return text
 
 
+def _row_up_to(sentence: _Sentence, at: int, text: str) -> str:
+    """Of a table row, the cells up to the one holding character `at` (the people a row is
+    for stand before its dose: "| Eszopiclone | 1-3 mg | longer in elderly |" is no elderly
+    dose); any other sentence whole."""
+    block = sentence.block
+    end = next((cell_end for cell_start, cell_end in block.cells if cell_start <= at <= cell_end), None) \
+        if block is not None and block.cells else None
+    return text if end is None else text[:max(0, end - sentence.span.start_char)]
+
+
 def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseClaim]]) -> list[UseClaim]:
     return [u for u in uses_by_sentence.get(sentence.span.start_char, [])
             if not u.negated and not u.hedged and not u.unlisted]  # an unlisted use names no dose's indication
@@ -2219,7 +2250,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         profile = reference.profiles[drug]
         own_use = bool(USE_OPENER.match(sentence.text))  # "For pressure the usual start is ...": its own use,
         lead = sentence if own_use else first_sentence_of_block.get(sentence.block_index, sentence)  # people, product
-        contexts = [_own_words(sentence, drug), _label_text(doc, sentence), _own_words(lead, drug),
+        own = _row_up_to(sentence, span.end_char, _own_words(sentence, drug))
+        contexts = [own, _label_text(doc, sentence), own if lead is sentence else _own_words(lead, drug),
                     _heading_text(doc, sentence)]
         conditions = _conditions_for(sentence, uses_by_sentence)
         clause = _own_clause(whole_text, sentence, span)
@@ -2250,7 +2282,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 nearest := last_stated_age(whole_text[sentence.span.start_char:span.start_char])) not in (None, age[0]):
             populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
-        wider = [contexts[1]] + ([contexts[2]] if lead is not sentence else []) + [contexts[3]]
+        block_lead = first_sentence_of_block.get(sentence.block_index, sentence)  # its own use aside, the block's
+        wider = [contexts[1]] + ([_own_words(block_lead, drug)] if block_lead is not sentence else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(_own_clause_after(whole_text, span, sentence)) \

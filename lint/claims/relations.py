@@ -343,6 +343,7 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
                      "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
+                     "prn", "as", "needed",  # "quetiapine 50 mg PRN for insomnia", "taken as needed for"
                      "mg", "mcg", "milligrams", "milligram", "micrograms", "ml",  # "taken flexeril 10mg for her fibro"
                      "around", "handy", "nearby", "stashed", "tucked", "away", "spare",  # "keeps a strip around for",
                      # "keeps some handy for", "keep a capsule stashed for"

@@ -35,6 +35,8 @@ BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "
                               "morning", "evening", "bedtime", "weekly", "small", "low", "tiny"})
 
 
+PEOPLE_ONES = frozenset({"loved", "little", "young", "dear", "older", "younger", "lucky", "chosen"})  # "my little
+# ones": children, not tablets
 OWNED = frozenset({"mine", "hers", "yours", "theirs", "ours"})
 AFTER_OWNED_HIS = frozenset({"for", "to", "with", "every", "each", "at", "before", "after", "when", "twice", "once"})
 SOME_OF = frozenset({"one", "two", "three", "few", "couple", "some", "handful", "several", "any", "half", "rest"})
@@ -65,6 +67,10 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     if word in CONTAINERS and index > 0 and words[index - 1] in BEFORE_DOSE_FORM \
             and (index + 1 >= len(doc) or words[index + 1] != "of"):
         return True  # "keeps a bottle in the kitchen drawer for gout flares" (not "a bottle of wine")
+    if word == "ones":  # "a couple of my leftover ones for his sinus infection", "the little white ones"
+        return words[index - 1] not in PEOPLE_ONES and index + 1 < len(doc) and words[index + 1] != "who" \
+            and any(words[back] in BEFORE_DOSE_FORM and all(doc[j].is_alpha or doc[j].like_num for j in range(back + 1, index))
+                    for back in range(max(0, index - 3), index))
     if word in MEDICINE_NOUNS:  # "gets 10 mg of the same med every night for bedwetting"
         return index > 0 and words[index - 1] in DEFINITE_FOR_MEDICINE
     if word not in DOSE_FORMS or index == 0:
