@@ -12,6 +12,7 @@ from lint.knowledge.reference import DoseEntry, Indication, Profile, Reference
 from lint.model.findings import Finding, Severity
 
 ID = "unlabeled-indication"
+BODY_REACH = 100  # characters after a labeled line's label where its body's own words may claim the use
 HEAD_REASONS = ("label in a", "item in a")  # how extract.py says a use heads its block
 SUMMARY = "A condition is presented as a use or benefit of the drug, but it is not a labeled indication."
 RULE_DOC = RuleDoc(
@@ -83,13 +84,17 @@ def not_judged_reason(reference: Reference, use: UseClaim) -> str | None:
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per presented use of an unlabeled condition (once per sentence and condition,
     and the use a list item or labeled line names at its head is not reported again from its
-    body: "**Insomnia.** Many take it to fall asleep faster" is one use)."""
+    body: "**Insomnia.** Many take it to fall asleep faster" is one use, reported where a word of
+    the body presents it, else at the head)."""
     findings: list[Finding] = []
     seen: dict[tuple[int, str], set[str]] = {}  # (sentence start, drug) -> concepts reported (linear in the article)
     headed: dict[int, set[str]] = {}  # block -> concepts its label or item head reported ("**Insomnia.** Many ...")
-    for use in sorted(claims.uses, key=lambda u: (u.sentence_start, _presentation_rank(u.reason))):
-        if not use.presented_as_use or not_judged_reason(reference, use):
-            continue
+    judged = [use for use in claims.uses if use.presented_as_use and not not_judged_reason(reference, use)]
+    worded: dict[int, list[tuple[int, str]]] = {}  # block -> (start, concept) a word presents in its body
+    for use in judged:
+        if use.reason.startswith("'"):
+            worded.setdefault(use.block, []).extend((use.start, c) for c in use.condition_ids if "/" not in c)
+    for use in sorted(judged, key=lambda u: (u.sentence_start, _presentation_rank(u.reason))):
         profile = reference.profiles[use.drug]
         if is_labeled(reference, profile, use.condition_ids, use.products):
             age_judged = use.age_years is not None and _dose_given(claims, use.drug, use.sentence_start,
@@ -99,6 +104,10 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                 findings.append(excluded)  # where the sentence doses that age, the dose rule judges it
             continue
         concept = min(c for c in use.condition_ids if "/" not in c)
+        if use.reason.startswith(HEAD_REASONS) and any(
+                use.end < start <= use.end + BODY_REACH and reference.related(word, concept)
+                for start, word in worded.get(use.block, ())):
+            continue  # "**Insomnia.** Plenty of GPs hand it out for insomnia": reported where the words claim it
         in_sentence, head = seen.setdefault((use.sentence_start, use.drug), set()), headed.get(use.block, set())
         if any(reference.related(done, concept) for done in in_sentence | head):
             continue  # the same concept, or a kind of one, reported in this sentence or at the head of its block
