@@ -49,7 +49,7 @@ from lint.claims.relations import (
 )
 from lint.claims.relative import taken_by_relative
 from lint.claims.users import UseGroup, giving_forms, use_groups
-from lint.knowledge.lexicons import cue_table, use_predicates
+from lint.knowledge.lexicons import concepts, cue_table, use_predicates
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.model.units import UNIT_FORMS
@@ -775,6 +775,8 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
     mention describes or refers back to a condition already named, it is no new claim."""
     if earlier and condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in REFERRING:
         return True  # "that constant worry" after GAD; "clear up that strep throat" names it first
+    if condition.end < sentence.span.end and sentence.doc[condition.end].lower_ in concepts().topic_nouns:
+        return True  # "drop your stomach bug hacks in the comments": a topic, not a use
     if _defines_a_condition(sentence, condition):
         return True  # "narcolepsy, the condition where people fall asleep without warning"
     if _example_of_a_kind(sentence, condition):
@@ -1036,14 +1038,25 @@ TAKING_ONE = frozenset({"pop", "pops", "popped", "take", "takes", "took", "wear"
 def _filler(token) -> bool:
     """A word that may stand between a drug and the 'for' of its use: an adverb, a time or a
     duration ('been on it for months for her brain fog', 'started it two weeks ago for'), the
-    occasion after 'before' or 'after' ('takes one before flights for') or a place ('kept it
-    on the boat for')."""
+    occasion after 'before' or 'after' ('takes one before flights for'), a place ('kept it on
+    the boat for') or who was given it ('gave it to him for')."""
     words = lowered(token.doc)
     return words[token.i] in FILLERS or token.like_num or is_markup(token) or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
         or (token.is_alpha and any(words[token.i - k] in OCCASION_OPENERS and all(
             token.doc[j].is_alpha for j in range(token.i - k + 1, token.i)) for k in range(1, min(token.i, OCCASION_REACH) + 1))) \
         or _place(token) or token.lower_ in PLACE_PREPOSITIONS and any(
-            _place(token.doc[j]) for j in range(token.i + 1, min(token.i + PLACE_REACH + 1, len(token.doc))))
+            _place(token.doc[j]) for j in range(token.i + 1, min(token.i + PLACE_REACH + 1, len(token.doc)))) \
+        or _recipient(token)
+
+
+RECIPIENTS = frozenset({"me", "him", "her", "them", "us", "you"})
+
+
+def _recipient(token) -> bool:
+    """'to him' in 'his urologist gave it to him for ...': who was given the drug."""
+    words, i = lowered(token.doc), token.i
+    return words[i] in RECIPIENTS and i > 0 and words[i - 1] == "to" \
+        or words[i] == "to" and i + 1 < len(token.doc) and words[i + 1] in RECIPIENTS
 
 
 OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"

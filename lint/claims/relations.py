@@ -296,7 +296,12 @@ def _so_clause_verb(doc: Doc, sentence: Span, so: int) -> int | None:
         if words[i] in ("n't", "not", "never"):
             return None  # "so you don't get an upset stomach": advice on taking it
         i += 1
+    if i + 1 < sentence.end and words[i] in ("keep", "keeps") and words[i + 1] in WATCHING:
+        return None  # "so they can keep an eye on you", "so we can keep track": watching, no goal of the drug
     return i if i < sentence.end and words[i] in _goal_verb_forms() else None
+
+
+WATCHING = frozenset({"an", "tabs", "track", "watch"})  # "keep an eye on", "keep tabs on", "keep track of"
 
 
 WAY_NOUNS = frozenset({"way", "ways", "means", "shortcut", "trick"})

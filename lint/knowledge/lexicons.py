@@ -104,6 +104,7 @@ class Concepts:
     wanted_functions: tuple[str, ...] = ()
     bare_complaint_words: tuple[str, ...] = ()
     agent_verbs: tuple[str, ...] = ()
+    topic_nouns: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -125,10 +126,12 @@ def parse_concepts(file: YamlFile) -> Concepts:
     says what the drug is for and the words of a nickname that describe the drug only, and
     the verbs that suppress and the functions a reader wants kept (what one suppresses is a
     side effect), the complaint words that alone name no complaint ('a flare'), and the verbs
-    whose doer nouns head a nickname ('a headache breaker')."""
+    whose doer nouns head a nickname ('a headache breaker'), and the nouns a condition's name
+    only describes ('stomach bug hacks', 'migraine tips')."""
     check = FieldChecker(file)
     keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns",
-            "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions", "bare_complaint_words", "agent_verbs")
+            "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions", "bare_complaint_words", "agent_verbs",
+            "topic_nouns")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 

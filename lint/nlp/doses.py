@@ -63,8 +63,10 @@ JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
 FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
-                              r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$",
-                              re.I)  # "never take 600 mg", "don't take three tablets", not "never take more than"
+                              r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$"
+                              r"|\bif (?:you|they|he|she) (?:notice|find|catch|realise|realize)\b[^.;]*$",
+                              re.I)  # "never take 600 mg", "don't take three tablets", not "never take more than";
+# "if you find yourself taking it every night": a warning sign to watch for, no regimen
 DENIED_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s*$", re.I)  # "do not | take it every hour"
 A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
 REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
