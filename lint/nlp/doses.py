@@ -736,11 +736,16 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
+DOSE_TIME_WORD = r"(?:morning|bedtime|night|nighttime|evening|afternoon|lunchtime|midday|noon|daytime)"
+TIMED_ONE_BEFORE = re.compile(rf"\b(?:an?|one)\s+{DOSE_TIME_WORD}\s+$", re.I)  # "a morning | Claritin"
+ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one)\s+{DOSE_TIME_WORD}\s+(?:one|dose|tablet|pill)\b",
+                               re.I)  # "... plus a bedtime one"
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|"
                              r"\b(?:every|each|once a|once per|once every) (?:(?:\d{1,2}|two|three|four|five|six|eight|twelve) )?(?:weeks|months?)\b|"
                              rf"\bmorning and (?:night|evening|bedtime)\b|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
+                             rf"|\b(?:an?|one) {DOSE_TIME_WORD} (?:one|dose|tablet|pill)\b"  # "... plus a bedtime one"
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
                              r"|\b\d\s*[x×]\s*(?:a|per|each|daily|/)"  # "4x a day"
                              rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\b(?:each|every|three|3) (?:main )?meals?\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
@@ -813,6 +818,11 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                                          per_kg=False, per_day=False, times_per_day=times,
                                          kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS,
                                          at_time_of_day=bool(EVERY_DAY.fullmatch(freq_match.group(0)))))
+    for name_start, name_end in names:  # "a morning Claritin plus a bedtime one": that many doses that day
+        if start <= name_start < end and (morning := TIMED_ONE_BEFORE.search(text, max(start, name_start - 20), name_start)) \
+                and (second := ANOTHER_TIMED_ONE.match(text, name_end, end)):
+            found.append(doses_that_day(DoseMention(start=morning.start(), end=second.end(), amounts_mg=(), per_kg=False,
+                                                    per_day=False, times_per_day=None, kind="usual"), 2))
     for match in NTH_DOSE_AT.finditer(sentence):  # "add a second capsule around 1 pm": that many doses that day
         nth = NTH.get((match.group("nth") or "second").lower(), 2)
         found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),

@@ -46,6 +46,10 @@ TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping
 LISTED_ONE = re.compile(rf"(?:,|\band|\bplus)(?: then)?\s+(?:an?|one)\s+{AFTER_ONE}"
                         r"(?=\s*(?:[,.;!?]|$)|\s+(?:after|before|at|with|in the|when|on waking|every|each|on top|together|daily|and|plus)\b)",
                         re.I)  # "an 800 after breakfast, an 800 after lunch and an 800 after supper"
+CHANGED_TO = re.compile(rf"\b(?:doubled|tripled|upped|raised|increased|bumped|moved|went|titrated|dropped|cut|lowered|reduced"
+                        rf"|halved|switched|changed|took)\s+(?:[\w-]+\s+){{0,2}}?from\s+(?P<old>{NUMBER_PATTERN})\s+"
+                        rf"(?:(?:up|down|all the way)\s+)?to\s+(?P<n>{NUMBER_PATTERN})\b(?![%/-])(?!\s*{NOT_MG})",
+                        re.I)  # "the doctor doubled her from 20 to 40": the new dose, in the unit of the old one
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
 UNITS_A_DOSE = (2, 3, 4)  # a bare number before a schedule, in a sentence naming the drug, may be units of a strength
@@ -129,6 +133,9 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             found.setdefault(name_start, UnitlessAmount(name_start, name_end, f"{unit:g}", True))  # "4 Advil": 4 x 200 mg
     for match in ADDED_NUMBER.finditer(text, start, end):
         add(match, False)
+    for match in CHANGED_TO.finditer(text, start, end):
+        if parse_number(match.group("old")) in names.owner_strengths(match.start()):
+            found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), match.end("n"), match.group("n"), False))
     for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
         add(match, False)
     for match in PLURAL_STRENGTH.finditer(text, start, end):
