@@ -106,6 +106,8 @@ CALLED_REACH = 9  # "is the closest thing we have to an anti-aging pill"
 SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids", "opiate", "opiates", "heroin",
                         "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
                         "benzodiazepines", "painkillers", "caffeine"})
+REVIEW_CONDITION = re.compile(r"(?:^|[·•|]|\n)[ \t]*((?-i:Condition|Reason for (?:use|taking)|Taking it for|Taken for|Used for))"
+                              r"[ \t]*:[ \t]*(?=[A-Za-z])")  # a review site's field: what the reviewer took it for
 LINE_LABEL = re.compile(r"(?:^|\n)[ \t]*([A-Z][\w'’ -]{0,30}?)[ \t]*:[ \t]")  # "Uses: ..." at a line start
 NEGATORS = frozenset({"not", "n't", "n’t", "nt", "never", "no", "neither", "nor", "cannot", "none"})  # "nt": "doesnt"
 TURN = re.compile(r"\b(?:but|however|though|although|yet|except that)\b", re.I)  # "eases X, but ..."
@@ -1749,6 +1751,8 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     line_label = LINE_LABEL.search(sentence.text)
     if line_label and heading_kind(line_label.group(1)) == "uses":
         return f"listed under '{line_label.group(1)}:'", sentence.span.start_char + line_label.end()
+    if field := REVIEW_CONDITION.search(sentence.text):  # "J.T., 34 · Condition: Weight Loss · Taken for 3 months"
+        return f"a review's '{field.group(1)}:' field", sentence.span.start_char + field.end()
     if previous is not None and previous.text.rstrip().endswith("?") and not sentence.cues \
             and heading_kind(previous.text) == "uses":
         return "answer to a question about uses", sentence.span.start_char
