@@ -233,7 +233,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
     found = []
     drug_starts = {d.start: d for d in drug_spans}
     for i in range(sentence.start, sentence.end):
-        if words[i] not in purpose:
+        if words[i] not in purpose and not _phrasal_purpose_ends(words, i, sentence.start):
             continue
         j = i + 1
         while j < min(sentence.end, i + PURPOSE_OBJECT_REACH) and j not in drug_starts and not refers_to_drug(doc, j) \
@@ -260,6 +260,23 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
                                    named_only=words[i] in _storage_forms()))
     return found
+
+
+@lru_cache(maxsize=1)
+def _phrasal_purpose_verbs() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The purpose verbs of more than one word by their last word: 'on' -> ('rely',), ('is',), ..."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for form in purpose_forms():
+        *before, last = form.split()
+        if before:
+            by_last.setdefault(last, []).append(tuple(before))
+    return {last: tuple(befores) for last, befores in by_last.items()}
+
+
+def _phrasal_purpose_ends(words: list[str], i: int, start: int) -> bool:
+    """True when a purpose verb of several words ends at word `i` ('relies on', "she's on")."""
+    return any(i - len(before) >= start and tuple(words[i - len(before):i]) == before
+               for before in _phrasal_purpose_verbs().get(words[i], ()))
 
 
 def _counted_object(doc: Doc, sentence: Span, j: int, verb: int) -> bool:
