@@ -87,3 +87,11 @@ def test_a_dose_entry_may_be_ruled_out_by_a_condition_of_its_indication():
     assert load_profile("demo.yaml", ruled_out).doses[0].not_for == ("back-pain",)
     with pytest.raises(DataError, match="not a condition of the entry's indication"):
         load_profile("demo.yaml", ruled_out.replace("not_for: [back-pain]", "not_for: [insomnia]"))
+
+
+def test_an_entry_for_every_use_may_leave_out_a_use_with_its_own_entry():
+    every_use = GOOD.replace("    conditions: [pain]", "    conditions: [pain, back-pain]").replace(
+        "  - population: adult\n", "  - population: adult\n    not_for: [back-pain]\n")
+    assert load_profile("demo.yaml", every_use).doses[0].not_for == ("back-pain",)
+    with pytest.raises(DataError, match="not a condition of the entry's indications"):
+        load_profile("demo.yaml", every_use.replace("not_for: [back-pain]", "not_for: [insomnia]"))

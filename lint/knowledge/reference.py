@@ -405,9 +405,11 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             check.fail(where + ("no_dose",), "no_dose marks a 'silent' entry: say what the label says with 'silent'")
         titrated = check.boolean(d.get("titrated", False), where + ("titrated",))
         not_for = check.strings(d.get("not_for"), where + ("not_for",))
-        for j, condition in enumerate(not_for):
-            if indication is None or condition not in next(ind.conditions for ind in indications if ind.id == indication):
-                check.fail(where + ("not_for", j), f"'{condition}' is not a condition of the entry's indication")
+        for j, condition in enumerate(not_for):  # an entry for every use may leave out one use that has its own
+            covered = [ind.conditions for ind in indications if indication is None or ind.id == indication]
+            if not any(condition in conditions for conditions in covered):
+                check.fail(where + ("not_for", j), f"'{condition}' is not a condition of the entry's indication"
+                           + ("s" if indication is None else ""))
         if titrated and (usual.ranges or limits or not initial.ranges):
             check.fail(where + ("titrated",), "titrated marks an entry with a starting dose only (no usual or max numbers)")
         doses.append(DoseEntry(

@@ -74,7 +74,8 @@ ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|
                            r"|take|takes|taking|took|use|uses|using|used|gets?|got|getting|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
                            r"|(?:give|gives|giving|gave|given)\s+(?:him|her|them|me|us|you|(?:my|our|the) [\w-]+))\s+"
                            r"(?:the|a|an|my|his|her|one)\s*$", re.I)  # "I'm on the 3 mg tablet", "giving him the 5 mg tablets"
-PER_KG = r"(?:\s*/\s*kg|\s+per\s+(?:kg|kilogram)(?:\s+of\s+body\s+weight)?)"
+PER_KG = (r"(?:\s*/\s*kg|\s+(?:per|a|each|every|for\s+each)\s+(?:kg|kilo|kilogram)(?:\s+of\s+(?:body\s+)?weight)?"
+          r"|\s*/\s*kilo(?:gram)?)")  # "90 mg per kilo", "15 mg a kilo", "10 mg/kilo"
 AMOUNT = re.compile(
     rf"(?<![\w.$£€])(?P<low>{AMOUNT_NUMBER})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?"
     rf"\s*(?:-(?=[a-zµμ]))?(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
@@ -736,6 +737,9 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
     return (strength_mg * units, strength_mg * units), times[1], False
 
 
+LEADING_NAME = re.compile(r"[\s\W]*(?:(?:and|then|plus)\s+)?", re.I)  # nothing but a list mark or 'then' before the name
+INTERVAL_RIGHT_AFTER = re.compile(r"\s+(?:every\s+(?:\d{1,2}|two|three|four|five|six|eight|twelve)(?:\s*(?:-|to)\s*\w+)?\s+hours?"
+                                  r"|every\s+hour|hourly)\b", re.I)  # "Aleve every four hours"
 DOSE_TIME_WORD = r"(?:morning|bedtime|night|nighttime|evening|afternoon|lunchtime|midday|noon|daytime)"
 TIMED_ONE_BEFORE = re.compile(rf"\b(?:an?|one)\s+{DOSE_TIME_WORD}\s+$", re.I)  # "a morning | Claritin"
 ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one)\s+{DOSE_TIME_WORD}\s+(?:one|dose|tablet|pill)\b",
@@ -809,7 +813,9 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         passive = PASSIVE_TAKEN.match(text, name_end, end)
         first = verb.start() if verb else name_start
         forbidden = verb is not None and FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil"
-        if start <= name_start < end and (verb or passive) and not forbidden \
+        leading = LEADING_NAME.fullmatch(text, start, name_start) is not None \
+            and INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me through"
+        if start <= name_start < end and (verb or passive or leading) and not forbidden \
                 and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
             times, freq_match = frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
