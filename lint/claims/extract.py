@@ -552,6 +552,26 @@ def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
     return _first_drug(sentence, range(case - 2, start - 1, -1))  # the drug nearest before "in case"
 
 
+SUFFERER_ENDINGS = ("ics", "acs", "sufferers", "patients")  # "diabetics", "insomniacs", "migraine sufferers"
+SUFFERER_ADVERBS = frozenset({"often", "also", "too", "usually", "sometimes", "all", "now", "still", "commonly"})
+SUFFERERS_TAKE = frozenset({"take", "use", "pop", "swallow", "swear", "rely", "inject", "need"})
+
+
+def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
+    """A condition named as the people who have it, as the subject of taking the drug
+    ('Insomniacs take Xanax every night', 'Type 1 diabetics use it too'): the drug's name
+    (True for 'it'), or None."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    if not words[condition.end - 1].endswith(SUFFERER_ENDINGS):
+        return None
+    i = condition.end
+    while i < sentence.span.end and words[i] in SUFFERER_ADVERBS:
+        i += 1
+    if i >= sentence.span.end or words[i].rstrip("s") not in SUFFERERS_TAKE and words[i] not in ("swears", "relies"):
+        return None
+    return _first_drug(sentence, range(i + 1, min(sentence.span.end, i + 4)))
+
+
 def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """The drug a main clause takes when a 'when' clause names the condition ('When I get
     migraines, I take Zoloft'; 'whenever her hives flare, she pops a Benadryl'): its name,
@@ -1183,6 +1203,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (why := _reason_for_taking(sentence, condition)) is not None:
                 reason = "'reason ... take'"  # "Bedwetting is one of the commonest reasons we fill oxybutynin"
                 drug, named = _owner(why, main)
+            elif (sufferers := _sufferers_take(sentence, condition)) is not None:
+                reason = f"'{condition.text} take'"  # "Insomniacs take Xanax every night", "type 1 diabetics use it"
+                drug, named = _owner(sufferers, main)
             elif (kept := _kept_in_case(sentence, condition)) is not None:
                 reason = "'in case'"  # "I always pack azithromycin in case of travelers' diarrhea"
                 drug, named = _owner(kept, main)
