@@ -561,7 +561,7 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """A condition named as the people who have it, as the subject of taking the drug
     ('Insomniacs take Xanax every night', 'Type 1 diabetics use it too'): the drug's name
     (True for 'it'), or None."""
-    doc, words = sentence.doc, lowered(sentence.doc)
+    words = lowered(sentence.doc)
     if not words[condition.end - 1].endswith(SUFFERER_ENDINGS):
         return None
     i = condition.end
