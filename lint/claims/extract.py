@@ -2413,13 +2413,15 @@ def _stated_age(text: str) -> float | None:
 
 
 UNIT_REACH = 12  # characters after a dose where its unit may stand ("three 20 mg | tablets a day")
+ONE_UNIT = re.compile(r"(?:a|an|one)\s+(\d+(?:\.\d+)?)(?![\d.,%/-]|\s*(?:mg|mcg|g|ml|milligrams?)\b)", re.I)  # "one
+# 37.5 when I woke up": a unit of the strength a product is made in
 UNIT_STRENGTH = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*mg\s+{UNIT_FORMS}\b", re.I)
 
 
 def _made_in_strength(text: str, profile: Profile) -> frozenset[str]:
     """The products made in the unit strength a dose names ("three 20 mg tablets" of paroxetine:
     the immediate-release tablets, not the 12.5/25/37.5 mg CR), when only some products are."""
-    match = UNIT_STRENGTH.search(text)
+    match = UNIT_STRENGTH.search(text) or ONE_UNIT.match(text)
     if match is None:
         return frozenset()
     strength = float(match.group(1))

@@ -40,7 +40,7 @@ WEEK_TOTAL = re.compile(r"(?:a|per)\s+week|weekly", re.I)  # "140 mg a week", "3
 # "every week": one dose)
 AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
-TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|(?-i:q?HS\b|qhs\b)|at breakfast|with breakfast|on waking|upon waking|when (?:you|i|he|she|they) (?:wake|get) up|at lunch(?:time)?|at noon|at midday|"
+TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|mid-?(?:morning|afternoon|day)|(?-i:q?HS\b|qhs\b)|at breakfast|with breakfast|on waking|upon waking|{WAKING_UP}|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night(?:-?time)?|at bedtime|before bed|"
                r"at lights[- ]out|before sleep|"
                rf"{AM_PM}|at supper|with supper|"
