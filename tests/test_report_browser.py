@@ -171,7 +171,7 @@ def test_markdown_and_html_articles_are_shown_rendered_with_highlights(tmp_path,
     assert {"H3", "H4", "UL", "LI", "TABLE", "TD", "STRONG", "EM", "BLOCKQUOTE", "PRE"} <= set(rendered_markdown["tags"])
     assert "**" not in rendered_markdown["text"] and "| ---" not in rendered_markdown["text"]
     assert "alert(" not in rendered_markdown["text"] and "[image: a pill bottle]" in rendered_markdown["text"]
-    assert ["unlabeled-indication", "Insomnia"] in rendered_markdown["marks"]
+    assert ["unlabeled-indication", "fall asleep"] in rendered_markdown["marks"]  # the body's words, under "Insomnia"
     assert ["dose-out-of-range", "10 mg"] in rendered_markdown["marks"]
     assert rendered_markdown["links"] == ["https://dailymed.nlm.nih.gov/"]
 

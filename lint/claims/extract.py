@@ -2203,8 +2203,20 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
             if not u.negated and not u.hedged and not u.unlisted]  # an unlisted use names no dose's indication
 
 
-USE_OPENER = re.compile(r"^\W*for\s+(?!(?:the|a|an|each|every|one|two|three|most|some|many|adults?|children|kids)\b)\w", re.I)
+USE_OPENER = re.compile(r"^\W*for\s+(?!(?:the|a|an|each|every|one|two|three|most|some|many|adults?|children|kids|our|your|their"
+                        r"|my|his|her|people|patients|members|customers|anyone|those|folks|women|men)\b)\w", re.I)  # not
+# "For our members who need extra help": whom, not what for
 EARLIER_SENTENCES = 3  # "Children with HeFH can take it. ... Teens can go as high as 40 mg daily."
+
+
+def _labeled_for_own_use(products: frozenset[str], conditions: list[UseClaim], profile: Profile,
+                         reference: Reference) -> bool:
+    """True when the products a block's lead names are labeled for a use the sentence names
+    itself ('Aleve is for minor aches ... For tougher pain, two tablets'); not when the use it
+    opens with is one the lexicon does not name ('For pressure the usual start is')."""
+    if not products:
+        return True
+    return any(is_labeled(reference, profile, use.condition_ids, products) for use in conditions)
 
 
 def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
@@ -2323,7 +2335,11 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         block_lead = first_sentence_of_block.get(sentence.block_index, sentence)  # its own use aside, the block's
-        wider = [contexts[1]] + ([_own_words(block_lead, drug)] if block_lead is not sentence else []) + [contexts[3]]
+        lead_words = _own_words(block_lead, drug) if block_lead is not sentence else ""  # product, when labeled for it
+        if own_use and lead_words and not _labeled_for_own_use(product_cues(lead_words, profile), conditions, profile,
+                                                               reference):
+            lead_words = ""  # "Kapvay is for ADHD ... For pressure the usual start is": not Kapvay's dose
+        wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(_own_clause_after(whole_text, span, sentence)) \
