@@ -47,13 +47,13 @@ from lint.claims.relations import (
 from lint.claims.relations import (
     is_complaint_span as _is_complaint_span,
 )
-from lint.claims.relative import taken_by_relative
+from lint.claims.relative import RECIPIENTS, taken_by_relative
 from lint.claims.users import UseGroup, giving_forms, use_groups
 from lint.knowledge.lexicons import concepts, cue_table, use_predicates
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.model.units import UNIT_FORMS
-from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, MEDICINE_NOUNS, refers_to_drug
+from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, MEDICINE_NOUNS, OWNED, refers_to_drug
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
@@ -927,7 +927,6 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
 
 
-OWN_PRESCRIPTION = frozenset({"mine", "hers", "yours", "ours", "theirs"})
 FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 COPULA_NEGATORS = frozenset({"not", "n't", "never", "isn't", "wasn't", "aren't"})
 PREDICATE_ADJECTIVES = frozenset({"standard", "routine", "common", "typical", "first-line", "second-line",
@@ -958,7 +957,7 @@ def _is_for(sentence: _Sentence, index: int) -> bool:
     if subject < sentence.span.start:
         return False
     return refers_to_drug(doc, subject) or any(d.end - 1 == subject for d in sentence.drugs) \
-        or words[subject] in OWN_PRESCRIPTION  # "mine's for social anxiety": my prescription of it
+        or words[subject] in OWNED  # "mine's for social anxiety": my prescription of it
 
 
 EPISODE_NOUNS = frozenset({"case", "cases", "bout", "bouts", "touch", "spell", "spells", "attack", "attacks",
@@ -1069,9 +1068,6 @@ def _filler(token) -> bool:
         or _place(token) or token.lower_ in PLACE_PREPOSITIONS and any(
             _place(token.doc[j]) for j in range(token.i + 1, min(token.i + PLACE_REACH + 1, len(token.doc)))) \
         or _recipient(token)
-
-
-RECIPIENTS = frozenset({"me", "him", "her", "them", "us", "you"})
 
 
 def _recipient(token) -> bool:

@@ -738,8 +738,7 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 LEADING_NAME = re.compile(r"[\s\W]*(?:(?:and|then|plus)\s+)?", re.I)  # nothing but a list mark or 'then' before the name
-INTERVAL_RIGHT_AFTER = re.compile(r"\s+(?:every\s+(?:\d{1,2}|two|three|four|five|six|eight|twelve)(?:\s*(?:-|to)\s*\w+)?\s+hours?"
-                                  r"|every\s+hour|hourly)\b", re.I)  # "Aleve every four hours"
+INTERVAL_RIGHT_AFTER = re.compile(rf"\s+(?:{EVERY_HOURS.pattern})", re.I)  # "Aleve every four hours"
 DOSE_TIME_WORD = r"(?:morning|bedtime|night|nighttime|evening|afternoon|lunchtime|midday|noon|daytime)"
 TIMED_ONE_BEFORE = re.compile(rf"\b(?:an?|one)\s+{DOSE_TIME_WORD}\s+$", re.I)  # "a morning | Claritin"
 ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one)\s+{DOSE_TIME_WORD}\s+(?:one|dose|tablet|pill)\b",
