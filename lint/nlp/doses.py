@@ -363,7 +363,7 @@ def _count(word: str, words: Mapping[str, float] = COUNT_WORDS) -> float:
 
 
 COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
-                          rf"(?:the|those|these|my|her|his|your|their)\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s"
+                          rf"(?:the|those|these|my|her|his|your|their|our)\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s"
 
 
 def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[float, float] | None:
@@ -781,7 +781,8 @@ SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|tak
 SCHEDULE_REACH = 80  # characters after a count of units where its schedule may stand
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
-REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b", re.I)  # "re-dose every two hours"
+REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:it|the dose|doses?|dosing))?(?=\s+(?:every|each)\b)",
+                     re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months")
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 

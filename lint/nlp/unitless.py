@@ -13,7 +13,7 @@ from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, UNIT_FORMS, parse_nu
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE
 
 FORMS = rf"(?:(?-i:ER|LA|CD)|{'|'.join(RELEASE_FORMS_ANY_CASE)})"  # a release form: "the XR", "30 xr" ("er", "la": words)
-OWNER = r"(?:the|my|his|her|their|your|those|these)"
+OWNER = r"(?:the|my|his|her|their|your|our|those|these)"
 PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<n>{NUMBER_PATTERN})s\b",
                              re.I)  # "two 300s", "three of the orange 300s"
 OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
