@@ -2344,9 +2344,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         before = whole_text[sentence.span.start_char:span.start_char]
         previous = sentences[index - 1] if index else None
         if previous is not None and previous.block_index == sentence.block_index and strength_before(before) is None \
-                and [d.label_ for d in previous.drugs] == [drug] \
-                and all(d.label_ == drug for d in sentence.drugs):  # the one drug both sentences name
-            before = previous.text + " " + before  # "Norco 10 mg/325 mg tablets ... Take two tablets at a time."
+                and all(d.label_ == drug for d in previous.drugs) \
+                and all(d.label_ == drug for d in sentence.drugs):  # no other drug in either sentence
+            before = previous.text + " " + before  # "Norco 10 mg/325 mg tablets ... Take two tablets at a time.",
+            # "5/325 here for years. On a bad flare I'll take 3 of them at once."
         if strength_before(before) is None and title_drugs == {drug}:
             before = title + " " + before  # a page titled "Loratadine Tablets 10 mg": "I take two at once"
             products = products or _made_in_strength(title, profile)

@@ -191,7 +191,10 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               r"|\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decreas\w*|taper\w*)\b[^.;]*"
                               r"(?<!step )(?<!little )(?<!bit )(?<!day )(?<!one )\bby\b(?! step| little| bit| day| one)[^.;]*$",
                               re.I)  # "step by step" is no increment
-INCREMENT_AFTER = re.compile(r"^\s*(?:at a time|increments?|steps?)\b", re.I)
+INCREMENT_AFTER = re.compile(r"^\s*(?:increments?|steps?)\b", re.I)
+STEP_AT_A_TIME = re.compile(r"^\s*at a time\b", re.I)  # "raise it 0.5 mg at a time": a step, when a change is said
+CHANGE_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|titrat\w*|go(?:es|ing)? up|went up|step\w*|adjust\w*|lower\w*|"
+                           r"reduc\w*|decreas\w*|taper\w*|cut\w*|drop\w*|wean\w*)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
 IN_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")  # "in 2013 the label lowered it": history, unless a person took it
 PERSON = re.compile(r"\b(?:i|me|my|he|she|him|her|we|us|our)\b", re.I)  # "my ortho had me on 10 mg ... in 2022"
@@ -200,6 +203,8 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|on top|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up|upped|doubl\w*|tripl\w*|quadrupl\w*|cranked|jacked|titrat\w*)\b", re.I)
+ENDORSED_FOR = re.compile(r"\b(?:is|are|'s)\s+(?:(?:totally|perfectly|just)\s+)?(?:fine|okay|ok|safe)\s+for\b",
+                          re.I)  # "the adult 10 mg tablet is fine for a 5 year old": a dose someone is told to give
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
 MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME})\s*,?\s*"
                         rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
@@ -427,7 +432,8 @@ BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twic
 BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
                               rf"(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?{BARE_COUNT_AFTER}(?P<day>\s+{PER_DAY}\b)?",
                               re.I)  # "I take two every morning", "swallow 4 of them a day": units of a strength said before
-WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)\b(?!\s*(?:mg|mcg|ml))", re.I)
+WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?\b(?!\s*(?:mg|mcg|ml))",
+                                re.I)  # "Norco 5/325", "the 10/325s"
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
 
@@ -537,6 +543,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue
         in_ml = _in_ml(first)
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right) \
+                or STEP_AT_A_TIME.match(right) and CHANGE_BEFORE.search(clause_left) \
                 or NUTRIENT_AFTER.match(right) or NUTRIENT_BEFORE.search(left):
             continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
         if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
@@ -575,11 +582,12 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 per_day, times, freq_match = True, None, None
                 last_end += more.end()
         elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left) \
-                and not ADDED_BEFORE.search(left):
+                and not ADDED_BEFORE.search(left) and not ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH]):
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
+                or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left)
                 or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
             continue
