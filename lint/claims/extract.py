@@ -279,11 +279,11 @@ class _Sentence:
     """A sentence with its cue, drug and condition spans and its place in the layout."""
 
     def __init__(self, doc: Doc, article: _Layout, sent: Span, chars: tuple[int, int], block_index: int | None,
-                 cues: list[Span], drugs: list[Span], conditions: list[Span]):
-        """`cues`, `drugs` and `conditions`: the spans that start in this sentence."""
+                 cues: list[Span], drugs: list[Span], conditions: list[Span], doses: list[Span]):
+        """`cues`, `drugs`, `conditions` and `doses`: the spans that start in this sentence."""
         self.doc, self.span, self.breaks = doc, sent, article.breaks
         self.text = article.text[chars[0]:chars[1]]
-        self.cues, self.drugs, self.conditions = cues, drugs, conditions
+        self.cues, self.drugs, self.conditions, self.doses = cues, drugs, conditions, doses
         self.block_index = block_index
         self.block = article.layout.blocks[block_index] if article.layout and block_index is not None else None
         self.section = article.section_kinds[block_index] if block_index is not None else "other"
@@ -393,8 +393,8 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     drug_spans = list(doc.spans["drugs"])
     table = sentence_table(doc)
     sents, sentence_of = table.spans, table.of_token
-    by_sentence: list[tuple[list[Span], list[Span], list[Span]]] = [([], [], []) for _ in sents]
-    for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"])):
+    by_sentence: list[tuple[list[Span], list[Span], list[Span], list[Span]]] = [([], [], [], []) for _ in sents]
+    for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"], doc.spans["doses"])):
         for span in spans:
             by_sentence[sentence_of[span.start]][kind].append(span)
     article = _Layout.of(doc)
@@ -555,6 +555,7 @@ def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
 SUFFERER_ENDINGS = ("ics", "acs", "sufferers", "patients")  # "diabetics", "insomniacs", "migraine sufferers"
 SUFFERER_ADVERBS = frozenset({"often", "also", "too", "usually", "sometimes", "all", "now", "still", "commonly"})
 SUFFERERS_TAKE = frozenset({"take", "use", "pop", "swallow", "swear", "rely", "inject", "need"})
+SUFFERER_REACH = 3  # words from the verb to the drug ("Insomniacs take | their Xanax")
 
 
 def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
@@ -569,7 +570,7 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
         i += 1
     if i >= sentence.span.end or words[i].rstrip("s") not in SUFFERERS_TAKE and words[i] not in ("swears", "relies"):
         return None
-    return _first_drug(sentence, range(i + 1, min(sentence.span.end, i + 4)))
+    return _drug_after(sentence, i + 1, SUFFERER_REACH)
 
 
 def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
@@ -915,16 +916,21 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         before -= 1  # "the regular cyclobenzaprine tablets for her fibromyalgia"
     if _one_taken(sentence, before):
         return True  # "I pop one before flights for my nerves", "he wears one for his migraines"
-    if any(sentence.span.start <= dose.start and before <= dose.end - 1 < i for dose in doc.spans["doses"]):
+    if _dose_ends_in(sentence, before, i):
         return True  # "my doc prescribed 1 mg at bedtime for my insomnia": the amount is the drug taken
     if doc[before].lower_ in PASSIVE_USE_PARTICIPLES and before > sentence.span.start:
         given = _before_for(sentence, before)  # "Seroquel 25 mg given 2000 for sundowning"
-        if sentence.drug_at(given) is not None or refers_to_drug(doc, given) \
-                or any(sentence.span.start <= dose.start and dose.end - 1 == given for dose in doc.spans["doses"]):
+        if sentence.drug_at(given) is not None or refers_to_drug(doc, given) or _dose_ends_in(sentence, given, given + 1):
             return True
     if _is_for(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
+
+
+def _dose_ends_in(sentence: _Sentence, start: int, end: int) -> bool:
+    """True when a dose of the sentence ends at a token in [start, end) (its amount stands for
+    the drug taken)."""
+    return any(start <= dose.end - 1 < end for dose in sentence.doses)
 
 
 FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})

@@ -31,7 +31,7 @@ from lint.model.units import (
     to_mg_or_ml,
 )
 from lint.nlp.sentences import sentence_table
-from lint.nlp.unitless import NTH, ORDINAL_DOSE, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
+from lint.nlp.unitless import NTH, ORDINAL_DOSE, OWNER, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
@@ -368,7 +368,7 @@ def _count(word: str, words: Mapping[str, float] = COUNT_WORDS) -> float:
 
 
 COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
-                          rf"(?:the|those|these|my|her|his|your|their|our)\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s"
+                          rf"{OWNER}\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s"
 
 
 def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[float, float] | None:
