@@ -52,6 +52,15 @@ CHANGED_TO = re.compile(rf"\b(?:doubled|tripled|upped|raised|increased|bumped|mo
                         re.I)  # "the doctor doubled her from 20 to 40": the new dose, in the unit of the old one
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
+DAILY_TOTAL = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+(?:a|per|each|every) day\b|\s+daily\b)", re.I)
+TOTAL_FRAME = re.compile(r"(?:\b(?:on|at|up to|takes?|taking|took|doing|prescribed)|\b(?:bumped|upped|raised|increased|went|moved)"
+                         r" (?:\w+ )?to)\s+(?:(?:about|around|like|roughly)\s+)?$", re.I)  # "has me on 250 a day"
+OTHER_DAILY_COUNTS = re.compile(r"\b(?:calories|cals|kcals?|steps|cigarettes|smokes|carbs|cups|glasses|drinks)\b", re.I)
+OTHER_COUNTS_REACH = 200  # characters before the sentence where "calories" makes "I'm at 1200 a day" theirs
+MIN_BARE_TOTAL = 10  # a bare day's total this large is not a count of tablets ("I'm on 250 a day")
+MAX_UNITS_A_DAY = 12  # ... when it is at most this many units of a strength
+DOSE_LEVEL_BEFORE = re.compile(r"\b(?:at|to)\s*$", re.I)  # "started me at 12.5 twice a day", "upped to 40 daily"
+COUNTED_SCHEDULE = re.compile(r"\s+(?:once|twice|three times|four times|(?:a|per) day|daily)\b", re.I)  # not a clock time
 UNITS_A_DOSE = (2, 3, 4)  # a bare number before a schedule, in a sentence naming the drug, may be units of a strength
 MIN_BARE_STRENGTH = 5  # a bare whole number below this before a schedule may count tablets ("2 at bedtime")
 
@@ -148,8 +157,14 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
     for match in BEFORE_SCHEDULE.finditer(text, start, end):
         number = match.group("n")
         if ("." in number or parse_number(number) >= MIN_BARE_STRENGTH) \
-                and not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start()):
+                and (not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start())
+                     or DOSE_LEVEL_BEFORE.search(text, start, match.start()) and COUNTED_SCHEDULE.match(text, match.end())):
             strengths = names.owner_strengths(match.start())
             add(match, False, strengths | {s * units for s in strengths for units in UNITS_A_DOSE} if named_here
                 else None)  # "Gabapentin: 1200 four times a day" is two 600s a dose
+    if not OTHER_DAILY_COUNTS.search(text, max(0, start - OTHER_COUNTS_REACH), end):
+        for match in DAILY_TOTAL.finditer(text, start, end):
+            if parse_number(match.group("n")) >= MIN_BARE_TOTAL and TOTAL_FRAME.search(text, start, match.start()):
+                strengths = names.owner_strengths(match.start())
+                add(match, False, frozenset(s * units for s in strengths for units in range(1, MAX_UNITS_A_DAY + 1)))
     return sorted(found.values(), key=lambda amount: amount.begin)
