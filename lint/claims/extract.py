@@ -53,7 +53,15 @@ from lint.knowledge.lexicons import concepts, cue_table, use_predicates
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.model.units import UNIT_FORMS
-from lint.nlp.anaphora import CONTAINERS, DOSE_FORMS, MEDICINE_NOUNS, OWNED, refers_to_drug
+from lint.nlp.anaphora import (
+    CONTAINERS,
+    DOSE_FORMS,
+    KEEPING,
+    MEDICINE_NOUNS,
+    OWNED,
+    RELEASE_FORM_NOUNS,
+    refers_to_drug,
+)
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
@@ -113,6 +121,8 @@ NEGATORS = frozenset({"not", "n't", "n’t", "nt", "never", "no", "neither", "no
 TURN = re.compile(r"\b(?:but|however|though|although|yet|except that)\b", re.I)  # "eases X, but ..."
 DO_FORMS = frozenset({"do", "does", "did", "done", "doing"})
 SUBJECT_NEGATORS = frozenset({"nobody", "noone", "neither", "never"})
+NOTHING_OBJECT_REACH = 3  # "nothing beats it for": the drug right after the predicate is what nothing beats
+EXCEPTING = frozenset({"like", "until", "till", "but", "except", "besides", "than", "compared", "apart"})
 NOT_DENYING = frozenset({"only", "just", "longer", "more", "matter", "doubt", "wonder", "question", "better"})
 CLAUSE_SUBJECTS = frozenset({"it", "it's", "its", "this", "i", "i'm", "he", "she", "they", "we", "you"})
 NEGATOR_REACH = 4  # "is not a cure for", "has no place in treating"
@@ -714,6 +724,10 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
             return True  # "there is no safe way to take Adderall for studying"
         if (word in NEGATORS or word == "nothing" and i > start and words[i - 1] in DO_FORMS) and index - i <= NEGATOR_REACH:
             return True  # "not", "doesnt", "does nothing to protect"
+        if word == "nothing" and index - i <= NEGATOR_REACH and not EXCEPTING.intersection(words[i + 1:sentence.span.end]) \
+                and not any(refers_to_drug(doc, k) or sentence.drug_at(k) is not None
+                            for k in range(i + 1, min(index + NOTHING_OBJECT_REACH, sentence.span.end))):
+            return True  # "I tried Zyprexa but nothing fixed my insomnia" (not "nothing beats it for", "nothing but X")
     return False
 
 
@@ -909,7 +923,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
     before = _before_for(sentence, i)
-    if doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | {"ones"} and refers_to_drug(doc, before):
+    if (doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | {"ones"}
+            or doc[before].text.upper() in RELEASE_FORM_NOUNS) and refers_to_drug(doc, before):
         return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for",
         # "gets 10 mg of the same med every night for bedwetting"
     if doc[before].lower_ in DOSE_FORMS and before > sentence.span.start:
@@ -922,9 +937,27 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         given = _before_for(sentence, before)  # "Seroquel 25 mg given 2000 for sundowning"
         if sentence.drug_at(given) is not None or refers_to_drug(doc, given) or _dose_ends_in(sentence, given, given + 1):
             return True
-    if _is_for(sentence, before):
+    if _is_for(sentence, before) or _given_to_take(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
-    return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
+    return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before)
+
+
+def _these_taken(sentence: _Sentence, index: int) -> bool:
+    """'I take these for my hangovers', 'I keep these for bad nights': a demonstrative that a
+    verb of taking or keeping has as its object stands for the drug."""
+    doc = sentence.doc
+    return doc[index].lower_ in ("these", "those") and index > sentence.span.start \
+        and doc[index - 1].lower_ in TAKING_ONE | KEEPING and refers_to_drug(doc, index)
+
+
+def _given_to_take(sentence: _Sentence, index: int) -> bool:
+    """True when the word at `index` is a verb of taking in an infinitive whose object is the
+    drug before it: 'gave me some Coreg to take before gigs for', 'a few Xanax to use for flights'."""
+    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    if words[index] not in TAKING_ONE or index - 2 < start or words[index - 1] != "to":
+        return False
+    drug_word = index - 2
+    return sentence.drug_at(drug_word) is not None or refers_to_drug(doc, drug_word)
 
 
 def _dose_ends_in(sentence: _Sentence, start: int, end: int) -> bool:
@@ -994,7 +1027,25 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
             if doc[j].lower_ == "for":
                 i = j
                 break
-    return i if i >= sentence.span.start and doc[i].lower_ == "for" else None
+    if i >= sentence.span.start and doc[i].lower_ == "for":
+        return i
+    return _stranded_for(sentence, condition)
+
+
+STRANDED_ADVERBS = frozenset({"mostly", "mainly", "usually", "actually", "really", "honestly", "just", "probably",
+                              "basically", "always", "often", "generally", "typically", "still"})
+
+
+def _stranded_for(sentence: _Sentence, condition: Span) -> int | None:
+    """The 'for' left at the end of a clause whose object the copula after it names: 'the
+    things we use a little morphine for is air hunger', 'what I take Zoloft for is hot flashes'."""
+    doc, i = sentence.doc, condition.start - 1
+    while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in STRANDED_ADVERBS
+                                       or doc[i].lower_ in PLACE_DETERMINERS):
+        i -= 1
+    if i - 1 > sentence.span.start and doc[i].lower_ in FOR_COPULAS and doc[i - 1].lower_ == "for":
+        return i - 1
+    return None
 
 
 def _before_for(sentence: _Sentence, for_index: int) -> int:
@@ -1165,7 +1216,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                       or _taken_with_food(sentence, cue.start)):
                 reason = ""  # "Zoloft killed my libido": a side effect; "taking it with food helps the nausea"
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
-                    or _threshold_of(sentence, condition) \
+                    or _threshold_of(sentence, condition) or _occasion_of_other(sentence, condition) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
@@ -1503,12 +1554,13 @@ def _hedged_copula(sentence: _Sentence, opener: int) -> bool:
 
 PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "everyone", "kids", "adults", "patients",
                     "customers", "clients", "members", "readers", "users", "athletes", "students", "moms", "dads",
-                    "patient", "person", "woman", "man", "child", "kid", "adult", "customer", "client", "member"})
+                    "patient", "person", "woman", "man", "child", "kid", "adult", "customer", "client", "member",
+                    "residents", "guests", "employees", "seniors", "teens"})
 EVERY = frozenset({"every", "each", "any", "all", "many", "some", "most", "her", "his", "my", "our"})  # "to every patient with"
 ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "cannot", "can't", "shouldn't", "won't",
                      "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
 TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "use", "pop", "count on", "rely on",
-                                                                      "turn to", "ask for", "buy", "be on"))
+                                                                      "turn to", "ask for", "buy", "be on", "get", "receive"))
 SAYING = frozenset({"say", "says", "said", "find", "finds", "found", "report", "reports", "reported", "claim",
                     "claims", "swear", "swears", "feel", "feels"})
 MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our clinic swear by it")
@@ -1896,6 +1948,28 @@ def _set_aside(sentence: _Sentence, drug: Span) -> bool:
     return before.endswith(("than", "unlike", "instead of"))
 
 
+OCCASION_PREPOSITIONS = frozenset({"after", "since", "following"})
+
+
+def _occasion_of_other(sentence: _Sentence, condition: Span) -> bool:
+    """'Gabapentin helped his nerve pain after his stroke', 'Lexapro helped my mood after the
+    heart attack': a condition after 'after', 'since' or 'following' that comes after what the
+    drug acts on is when it was taken, not what it treats ('Plavix is used after a heart attack'
+    and 'started it after my stroke' still present it)."""
+    doc, i = sentence.doc, condition.start - 1
+    while i > sentence.span.start and doc[i].lower_ in PLACE_DETERMINERS:
+        i -= 1
+    if i - 1 <= sentence.span.start or doc[i].lower_ not in OCCASION_PREPOSITIONS:
+        return False
+    acted_on = doc[i - 1]
+    return acted_on.is_alpha and acted_on.lower_ not in PASSIVE_USE_PARTICIPLES | TAKING_ONE | STARTING \
+        and sentence.drug_at(i - 1) is None and not refers_to_drug(doc, i - 1) \
+        and any(c.end <= i and c.start > sentence.span.start for c in sentence.cues if c.label_ in ("use", "benefit"))
+
+
+STARTING = frozenset({"started", "start", "starting", "began", "begin", "prescribed", "needed", "restarted"})
+
+
 def _threshold_of(sentence: _Sentence, condition: Span) -> bool:
     """'lowers the seizure threshold': the condition names a threshold, whose lowering is a
     harm, not what a benefit verb treats."""
@@ -1917,9 +1991,30 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
         if drug is not None:
             denied = drug.start > sentence.span.start and doc[drug.start - 1].lower_ == "not"  # "X, not Y, is ..."
             return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
-        if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i) or _one_taken(sentence, i)):
+        if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i) or _one_taken(sentence, i)
+                           or _dose_as_subject(sentence, i, anchor)):
             return main, None
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
+
+
+DOSE_SUBJECT_OPENERS = frozenset({"a", "of", "half", "just", "only", "even", "my", "his", "her", "their", "the",
+                                  "take", "takes", "took", "taking", "added", "adds", "add", "gave", "give", "gives",
+                                  "prescribed", "started", "pop", "pops", "popped"})  # "I take 400 mg ... to keep X away"
+
+
+def _dose_as_subject(sentence: _Sentence, index: int, anchor: int) -> bool:
+    """A dose ending at token `index` that opens the clause of the predicate at `anchor`, or that
+    a verb of taking has as its object: 'Half of a 5 mg tablet is what fixed', '25 mg at bedtime
+    knocked out', 'I take 400 mg the night before to keep altitude sickness away' (not 'Folic
+    acid 1 mg daily cuts down on', nor '10 mg of melatonin', another medicine's doses, nor a
+    dose before a comma)."""
+    doc = sentence.doc
+    dose = next((d for d in sentence.doses if d.end - 1 == index), None)
+    if dose is None or any(doc[k].is_punct for k in range(dose.end, anchor)) \
+            or dose.end < len(doc) and doc[dose.end].lower_ == "of":
+        return False  # "10 mg of melatonin": another medicine's dose
+    return dose.start == sentence.span.start or doc[dose.start - 1].is_punct \
+        or doc[dose.start - 1].lower_ in DOSE_SUBJECT_OPENERS
 
 
 TAKING_OPENERS = frozenset({"taking", "having", "swallowing", "using", "giving", "take", "swallow", "have"})

@@ -92,7 +92,12 @@ def _storage_forms() -> frozenset[str]:
 ARTICLES = frozenset({"a", "an", "the"})  # "a flare" is of nothing said; "their flares" are of a complaint they have
 
 
+NONE_OF = frozenset({"no", "zero", "without"})  # "covers homework no problem": no complaint is named
+
+
 def _is_complaint(words: list[str], vocabulary: Concepts) -> bool:
+    words = [w for i, w in enumerate(words)
+             if not (w in vocabulary.bare_complaint_words and i and words[i - 1] in NONE_OF)]
     text = " ".join(words)
     if all(w in vocabulary.bare_complaint_words or w in ARTICLES for w in text.replace(" - ", "-").split()):
         return False  # "for a flare", "for an episode": of what, the words do not say
@@ -140,10 +145,21 @@ def _suppressing_forms() -> frozenset[str]:
 def suppresses_wanted(cue: Span, phrase: Span) -> bool:
     """True when a suppressing verb takes a function the reader wants kept: 'Zoloft killed
     my libido', 'it switched off my sex drive' state a side effect, not a use."""
-    if cue.text.lower() not in _suppressing_forms():
-        return False
-    words = " ".join(t.lower_ for t in phrase if t.is_alpha)
-    return any(words.endswith(function) for function in concepts().wanted_functions)
+    if cue.text.lower() not in _suppressing_forms() or phrase[0].lower_ in _suppressing_forms():
+        return False  # "used to reduce appetite": a condition's own words ("reduce appetite") name the use
+    words = [t.lower_ for t in phrase if t.is_alpha]
+    while words and words[0] in OPENERS:
+        words = words[1:]
+    for function in concepts().wanted_functions:
+        size = len(function.split())
+        if " ".join(words[-size:]) == function or " ".join(words[:size]) == function \
+                and (len(words) == size or words[size] in AFTER_FUNCTION):  # "killed his appetite the first month"
+            return True
+    return False
+
+
+AFTER_FUNCTION = frozenset({"the", "a", "for", "until", "till", "at", "in", "by", "within", "during", "after", "before",
+                            "completely", "totally", "entirely", "too", "again", "right", "all", "some", "so"})
 
 
 def benefit_candidates(doc: Doc, sentence: Span, cues: list[Span]) -> list[Candidate]:
@@ -194,6 +210,7 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
     in a frame's gap ('... out of' takes the words after it) are presented as a use."""
     frames = _frames()
     words = lowered(doc)[sentence.start:sentence.end]
+    drug_starts = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
     found = []
     for offset, word in enumerate(words):
         for closing in frames.get(word, ()):
@@ -208,6 +225,9 @@ def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
                 span: Span | None
                 if closing == ("from",) and not PERSONS.issuperset(gap_words):
                     span = doc[i + 1:i + gap]  # "keeps her son's eczema from itching": the gap is what it stops
+                elif closing[-1] in ("with", "for"):  # "credits the little white pill with X": the gap is the drug
+                    span = _phrase_after(doc, i + gap + len(closing), sentence.end) \
+                        if any(k in drug_starts or refers_to_drug(doc, k) for k in range(i + 1, i + gap)) else None
                 elif closing[-1] in ("of", "from", "through"):  # "pull me out of X", "get her through X": X follows
                     span = _phrase_after(doc, i + gap + len(closing), sentence.end)
                 else:  # the words in the gap, past openers ('gave me my appetite back': 'appetite')
@@ -250,7 +270,8 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             if span is not None:  # "gave him Benadryl so he would sleep on the plane"
                 found.append(Candidate(span, f"'{doc[i].text} ... so'", after, i, named_only=words[i] in _storage_forms()))
             continue
-        if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN:
+        if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN \
+                or _asked_to(words, sentence.start, i) and "to" not in words[k + 2:sentence.end]:
             continue  # "someone taking it is very hard to wake": 'to' completes 'hard', not the taking
         goal = words[k + 1] in vocabulary.goal_verbs
         if not goal and not _open_purpose_verb(doc, sentence, k + 1):
@@ -260,6 +281,26 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
                                    named_only=words[i] in _storage_forms()))
     return found
+
+
+ASKING = frozenset({"ask", "asks", "asked", "asking", "invite", "invites", "invited", "inviting", "encourage", "encourages",
+                    "encouraged", "urge", "urges", "urged", "want", "wants", "wanted", "beg", "begged", "told", "tell",
+                    "tells", "need", "needs", "needed", "challenge", "challenged", "remind", "reminded"})
+RELATIVE_AUXILIARIES = frozenset({"'ve", "’ve", "have", "has", "had", "'d", "’d", "ever", "already", "once", "currently"})
+ASKED_REACH = 4  # words from the asking verb to the relative pronoun ("asked all our readers who")
+
+
+def _asked_to(words: list[str], start: int, verb: int) -> bool:
+    """True when the purpose verb sits in a relative clause whose person was asked to do what
+    follows: 'we asked readers who've taken it to tell us how it went', 'I urge anyone who
+    uses it to get their liver checked': the 'to' belongs to the asking, not to the taking
+    (unless a second 'to' follows: 'urge anyone who uses it to sleep to see a doctor')."""
+    i = verb - 1
+    while i >= start and words[i] in RELATIVE_AUXILIARIES:
+        i -= 1
+    if i < start or words[i] not in ("who", "that"):
+        return False
+    return any(words[j] in ASKING for j in range(max(start, i - ASKED_REACH), i))
 
 
 @lru_cache(maxsize=1)
@@ -371,7 +412,9 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      # "keeps some handy for", "keep a capsule stashed for"
                      "most", "some", "many", "several", "other",  # "take one most mornings for"
                      "mornings", "evenings", "afternoons", "weekends", "weekdays",
-                     "once", "twice", "times", "per", "hour", "hours"})  # "taking it once a week for", "every 6 hours for"
+                     "once", "twice", "times", "per", "hour", "hours",
+                     "all", "time", "lot", "regularly", "routinely", "sometimes"})  # "use the tablets all the time for",
+# "prescribe it a lot for"  # "taking it once a week for", "every 6 hours for"
 FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
 
 

@@ -23,10 +23,15 @@ NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way
     "campus", "place", "school", "town", "city", "country", "world", "group", "community", "house", "family",
     "office", "team", "forum", "sub", "subreddit", "channel", "server", "podcast", "show", "clinic", "ward",
     "floor", "dorm", "club", "class", "crowd", "generation"})  # a place or group: "what half this campus uses"
+KNOWING = frozenset({"know", "learn", "learned", "learnt", "memorize", "memorise", "memorized", "remember", "review",
+                     "revise", "study", "studied", "read", "list", "note", "write", "copy", "print", "bookmark"})
 DOSE_FORMS = frozenset({"tablet", "tablets", "pill", "pills", "capsule", "capsules", "caplet", "caplets", "dose",
                         "doses", "spray", "sprays", "pearl", "pearls", "patch", "patches", "shot", "shots",
                         "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs",
                         "strip", "strips", "film", "films", "lozenge", "lozenges", "troche", "troches"})
+RELEASE_FORM_NOUNS = frozenset({"XR", "XL", "SR", "CR", "IR", "ODT"})  # "the IR", "my XR": that form of it (not
+# "the ER", an emergency room, nor "the LA" office)
+OWNING_DETERMINERS = frozenset({"the", "my", "his", "her", "their", "our", "your"})
 MEDICINE_NOUNS = frozenset({"med", "meds", "medication", "medications", "medicine", "drug", "stuff"})
 DEFINITE_FOR_MEDICINE = frozenset({"the", "this", "that", "same"})  # "the same med", "this medication", "that stuff"
 CONTAINERS = frozenset({"bottle", "bottles", "box", "boxes", "pack", "packs", "blister", "stash", "supply", "tube"})
@@ -62,8 +67,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
             or index > 0 and words[index - 1] in TAKING
     if word in DEMONSTRATIVES and index + 1 < len(doc) and words[index + 1] in NOT_THE_DRUG:
         return False
-    if word in PRONOUNS:
-        return True
+    if word in PRONOUNS:  # not the object of knowing: "know these for the exam", "memorize them"
+        return index == 0 or words[index - 1] not in KNOWING
     if word in CONTAINERS and index > 0 and words[index - 1] in BEFORE_DOSE_FORM \
             and (index + 1 >= len(doc) or words[index + 1] != "of"):
         return True  # "keeps a bottle in the kitchen drawer for gout flares" (not "a bottle of wine")
@@ -71,6 +76,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
         return words[index - 1] not in PEOPLE_ONES and index + 1 < len(doc) and words[index + 1] != "who" \
             and any(words[back] in BEFORE_DOSE_FORM and all(doc[j].is_alpha or doc[j].like_num for j in range(back + 1, index))
                     for back in range(max(0, index - 3), index))
+    if doc[index].text.upper() in RELEASE_FORM_NOUNS and (doc[index].text.isupper() or word in ("xr", "xl", "odt")):
+        return index > 0 and words[index - 1] in OWNING_DETERMINERS  # "takes the IR himself to stay alert"
     if word in MEDICINE_NOUNS:  # "gets 10 mg of the same med every night for bedwetting"
         return index > 0 and words[index - 1] in DEFINITE_FOR_MEDICINE
     if word not in DOSE_FORMS or index == 0:

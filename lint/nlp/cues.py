@@ -55,7 +55,10 @@ class CueMatcher:
             if label != "benefit" and s > 0 and doc[s - 1].lower_ in STOPPED_BEFORE:
                 continue  # "stop taking it when a rash appears": the rash is a reason to stop
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
-        doc.spans["cues"] = filter_spans([span for span in spans if not self._said_as_harm(span)])
+        condition_starts = {span.start for span in doc.spans["conditions"]} if "conditions" in doc.spans else set()
+        doc.spans["cues"] = filter_spans([span for span in spans
+                                          if not self._said_as_harm(span) and not _comparative_adjective(span)
+                                          and not _stops_a_condition(span, condition_starts, named)])
         return doc
 
     def _said_as_harm(self, cue: Span) -> bool:
@@ -68,6 +71,32 @@ class CueMatcher:
             if token.lower_ in self.not_benefit:
                 return True
         return False
+
+
+STOPPED_THINGS = frozenset({"it", "them", "this", "that", "taking", "treatment", "meds", "med", "medication", "medicine",
+                            "drug", "pills", "tablets", "dose", "doses"})
+STOPPING_REACH = 3  # words from 'stopping' to the condition it stops ("stopping a stubborn case of hiccups")
+
+
+def _stops_a_condition(cue: Span, condition_starts: set[int], drug_starts: set[int]) -> bool:
+    """A harm cue 'stopping' whose object is a condition, not the drug: 'great for stopping
+    the hiccups' stops the complaint (the benefit reading of 'stop' then stands)."""
+    if cue.label_ != "harm" or cue.text.lower() != "stopping":
+        return False
+    doc = cue.doc
+    for i in range(cue.end, min(cue.end + STOPPING_REACH + 1, len(doc))):
+        if i in condition_starts:
+            return True
+        if not doc[i].is_alpha or doc[i].lower_ in STOPPED_THINGS or i in drug_starts:
+            return False  # "stopping it", "stopping Zoloft suddenly": the drug is stopped
+    return False
+
+
+def _comparative_adjective(cue: Span) -> bool:
+    """A benefit verb that is a comparative after a determiner, describing a noun: 'a lower chance
+    of stomach trouble', 'the lower doses' say nothing is lowered."""
+    return cue.label_ == "benefit" and len(cue) == 1 and cue.text.lower().endswith("er") and cue.start > 0 \
+        and cue.doc[cue.start - 1].lower_ in DETERMINERS
 
 
 MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do"})

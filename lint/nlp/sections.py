@@ -13,6 +13,8 @@ NEUTRAL = "other"
 MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
 CAUTION = re.compile(r"\b(?:watch|avoid|warn\w*|risks?|side effects?|danger\w*|careful|not|never|stop\w*|"
                      r"shouldn't|should not|don't|do not)\b")  # "should watch for these problems:" lists no uses
+NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[\w'’-]+\s+){0,2}?(?:used|useful|for|good|great|handy|effective"
+                     r"|helpful|meant|treat\w*|help\w*)\b")  # "not useful for", not "perks you may not hear about"
 HOW_IT_WORKS = re.compile(r"\bhow\b(?:\s+[\w'’-]+){0,3}\s+works?\b")  # "How Lexapro works", "How do SSRIs work?"
 KINDS_OF_USE = "situations|cases|conditions|problems|purposes|uses|issues|ailments|complaints|disorders"
 
@@ -32,7 +34,7 @@ def heading_kind(text: str) -> str:
         return NEUTRAL  # a reader's question heading its answer ("Q: My sister started it for her allergies ...?")
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
-            return kind
+            return NEUTRAL if kind == "uses" and NEGATED.search(lowered) else kind  # "What it is not used for"
     return "mechanism" if HOW_IT_WORKS.search(lowered) else NEUTRAL
 
 
