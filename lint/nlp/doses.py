@@ -62,6 +62,7 @@ JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|
                           re.I)
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
+FORBIDDEN_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+)?$", re.I)  # "never inject", "do not ever swap"
 FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
                               r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$"
                               r"|\bif (?:you|they|he|she) (?:notice|find|catch|realise|realize)\b[^.;]*$",
@@ -149,7 +150,8 @@ FREQUENCIES = [
                 r"(?<!early )(?<!late )(?:once )?(?:a|per|each|every)(?: single)? week"
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
-    (re.compile(r"\b(?:every|each)(?: single)? day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I), (1, 1)),
+    (re.compile(r"\b(?:every|each)(?: single|-)? ?day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I),
+     (1, 1)),  # "every day", "everyday", "the 10 mg every-day option"
     (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleep(?:ing)?|at night(?:-?time)?|at lights[- ]out|nightly|"
@@ -180,7 +182,10 @@ PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+
                            r"|^\s*(?:on (?:the )?(?:very )?first day|(?:on|from) day (?:one|1))\b", re.I)  # the first day's amount
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$"
                             r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
-                            r"|\bon day (?:one|1)\b[^.;]*$", re.I)
+                            r"|\bon day (?:one|1)\b[^.;]*$"
+                            r"|\b(?:total|maximum|max|limit|most)\b[^.;]{0,20}?\b(?:(?:in|per|within|over|for) (?:any )?"
+                            r"(?:24 hours|a day|one day|a 24-hour period)|per day)\b[^.;]*$",
+                            re.I)  # "the total in 24 hours tops out at", "max per day is"
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|dl|deciliters?|decilitres?|teaspoons?|tsp|l)\b", re.I)
 STRENGTH_AFTER = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,2}}?(?:{UNIT_FORMS}|strengths?|vials?|liquid gels|pens?|injections?|shots?)\b", re.I)
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|my|your|our|all)\s*$", re.I)
@@ -219,7 +224,8 @@ LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (
 LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
-                       r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as)\b", re.I)),
+                       r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as|"
+                       r"(?:tops?|topped|maxe?s?|maxed|caps?|capped) out at)\b", re.I)),
     ("initial", re.compile(r"\b(?:start\w*|restart\w*|begin\w*|began|begun|initial\w*|first (?:[\w-]+ ){0,3}?(?:dose|prescription)|"
                            r"to start|at first|first week|week (?:one|1)|"
                            r"day (?:one|1)|from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
@@ -791,8 +797,13 @@ SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|tak
 SCHEDULE_REACH = 80  # characters after a count of units where its schedule may stand
 VERBLESS_GAP = 3  # characters between a count of units and its schedule, when no verb of taking comes before
 ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?)\b", re.I)
-REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:it|the dose|doses?|dosing))?(?=\s+(?:every|each)\b)",
-                     re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months")
+SCHEDULED_NEXT = r"(?=\s+(?:every|each|once|twice|daily)\b)"
+REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:it|the dose|doses?|dosing))?(?=\s+(?:every|each)\b)"
+                     rf"|\binject(?:s|ed|ing)?(?:\s+(?:it|myself|herself|himself|themselves|ourselves))?{SCHEDULED_NEXT}"
+                     r"|\b(?:swap|chang|replac|switch)(?:e|es|ed|ing|s|ped|ping)?\s+(?:(?:her|his|my|their|your|the|a)\s+)?"
+                     rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}",
+                     re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
+# "injecting every 5 days", "we swap her patch every morning"
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
@@ -802,7 +813,7 @@ PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must b
 TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving)\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
 
 
-EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single)? day|each and every day|daily)", re.I)  # daily use, not a count
+EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
 def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
@@ -844,6 +855,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
                                                 per_kg=False, per_day=False, times_per_day=None, kind="usual"), nth))
     for match in REDOSED.finditer(sentence):  # "I just re-dose every two hours": a schedule with no amount
+        if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
+            continue  # "never inject twice a week to catch up": a caution
         times, freq_match = frequency(sentence[match.end():match.end() + SCHEDULE_REACH])
         if times is not None and freq_match is not None and freq_match.start() <= REDOSE_GAP \
                 and not ONCE_AT.fullmatch(freq_match.group(0)):

@@ -52,6 +52,8 @@ CHANGED_TO = re.compile(rf"\b(?:doubled|tripled|upped|raised|increased|bumped|mo
                         re.I)  # "the doctor doubled her from 20 to 40": the new dose, in the unit of the old one
 NOT_AN_AMOUNT_BEFORE = re.compile(r"\b(?:at|by|around|until|till|since|from|about|before|after|past|to|age|aged|ages"
                                   r"|is|was|turned|turns)\s*$", re.I)  # "at 7 in the morning", "he is 9 every summer"
+GIVEN_FRAME = re.compile(r"\b(?:takes?|taking|took|gave|gives?|giving|prescribed|prescribes)\s+(?:(?:me|him|her|them|us)\s+)?$",
+                         re.I)  # "the doc gave me 750 three times a day"
 DAILY_TOTAL = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+(?:a|per|each|every) day\b|\s+daily\b)", re.I)
 TOTAL_FRAME = re.compile(r"(?:\b(?:on|at|up to|takes?|taking|took|doing|prescribed)|\b(?:bumped|upped|raised|increased|went|moved)"
                          r" (?:\w+ )?to)\s+(?:(?:about|around|like|roughly)\s+)?$", re.I)  # "has me on 250 a day"
@@ -160,8 +162,9 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
                 and (not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start())
                      or DOSE_LEVEL_BEFORE.search(text, start, match.start()) and COUNTED_SCHEDULE.match(text, match.end())):
             strengths = names.owner_strengths(match.start())
-            add(match, False, strengths | {s * units for s in strengths for units in UNITS_A_DOSE} if named_here
-                else None)  # "Gabapentin: 1200 four times a day" is two 600s a dose
+            add(match, False, strengths | {s * units for s in strengths for units in UNITS_A_DOSE}
+                if named_here or GIVEN_FRAME.search(text, start, match.start())
+                else None)  # "Gabapentin: 1200 four times a day" is two 600s a dose, as is "gave me 750 three times a day"
     if not OTHER_DAILY_COUNTS.search(text, max(0, start - OTHER_COUNTS_REACH), end):
         for match in DAILY_TOTAL.finditer(text, start, end):
             if parse_number(match.group("n")) >= MIN_BARE_TOTAL and TOTAL_FRAME.search(text, start, match.start()):
