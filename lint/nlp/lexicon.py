@@ -43,7 +43,7 @@ def variants(term: str) -> set[str]:
         if last.endswith("s") and not last.endswith("ss"):
             if len(last) > 5 and last.lower() not in PLURAL_SENSES:  # "cramps" -> "cramp"; not "colds" -> "cold"
                 plurals.add(form[:-1])
-        elif len(last) > 3:
+        elif len(last) > 3 or len(last) == 3 and " " in form:  # "tummy bug" -> "tummy bugs", not "flu" -> "flus"
             plurals.add(form + "s")
     return forms | plurals
 
