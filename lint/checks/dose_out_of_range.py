@@ -355,9 +355,11 @@ def _start_doses_a_day(entry: DoseEntry) -> float:
 
 def _repeats_single_dose(entry: DoseEntry, mention: DoseMention) -> str | None:
     """Why a dose said to repeat ("every day", "twice a day", "every 12 hours") breaks an entry
-    the label gives as one single dose, or None. A time of day ("at bedtime") repeats nothing."""
+    the label gives as one single dose, or None. A time of day ("at bedtime") repeats nothing;
+    "every day" said without an amount ("take one tablet every day") does."""
     times = mention.times_per_day
-    if entry.schedule != "once" or times is None or mention.at_time_of_day or mention.doses_counted:
+    if entry.schedule != "once" or times is None or mention.at_time_of_day and mention.amounts_mg \
+            or mention.doses_counted:
         return None
     return f"{_times(times[0])} repeats a dose the label gives once, as a single dose"
 
@@ -386,11 +388,12 @@ def _more_often(times: tuple[float, float] | None, max_times: float | None) -> s
 
 def _less_often(entry: DoseEntry, mention: DoseMention) -> str | None:
     """Why a stated frequency gives fewer doses a day than a daily entry's fewest, or None.
-    Doses taken when needed or once, a dose at one time of day ("in the morning") and a
-    weekly step ("up by 100 mg each week", a titration) claim no count to judge."""
+    Doses taken when needed or once, a dose at one time of day ("in the morning"), fewer than
+    one a day ("every other day") and a weekly step ("up by 100 mg each week", a titration)
+    claim no count to judge."""
     times = mention.times_per_day
-    if entry.schedule != "daily" or mention.at_time_of_day or times is None or times[1] < 1 / 3 - 1e-9:
-        return None
+    if entry.schedule != "daily" or mention.at_time_of_day or times is None or times[1] < 1 - 1e-9:
+        return None  # fewer than one a day ("every other day") is a rhythm the label may allow, not a count
     fewest = _min_scheduled_times(entry, starting=mention.kind == "initial")
     if fewest is not None and times[1] < fewest - 1e-9:
         return f"{_times(times[1])} is less often than the label's {_times(fewest)}"

@@ -155,8 +155,8 @@ FREQUENCIES = [
     (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleep(?:ing)?|at night(?:-?time)?|at lights[- ]out|nightly|"
-                r"each (?:morning|evening|night)|(?-i:\bq?HS\b|\bqhs\b)|"
-                r"every (?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
+                r"each (?:single )?(?:morning|evening|night)|(?-i:\bq?HS\b|\bqhs\b)|"
+                r"every (?:single )?(?:morning|evening|night)|in the morning|in the evening|in the afternoon|"
                 rf"{AM_PM}|"
                 rf"{CLOCK_TIME}|"
                 r"with (?:breakfast|lunch|dinner|supper)|at (?:breakfast|lunch(?:time)?|noon|midday|dinner(?:time)?|supper(?:time)?)|"
@@ -269,7 +269,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
         best = ((1 / (7 * count), 1 / (7 * count)), weeks)
     days = EVERY_N_DAYS.search(text)
     if days and (best is None or days.start() < best[1].start()) and not STEPPED_BEFORE.search(text, 0, days.start()):
-        count = _count(days.group("n"))
+        count = _count(days.group("n")) if days.group("n") else 2.0  # "every other day"
         best = ((1 / count, 1 / count), days)
     months = EVERY_MONTHS.search(text)
     if months and (best is None or months.start() < best[1].start()):
@@ -413,7 +413,9 @@ TOTAL_BEFORE = re.compile(r"\b(?:works? out to|adds? up to|totals?|totalling|tot
 EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
 STEPPED_BEFORE = re.compile(r"\b(?:step\w*|increas\w*|rais\w*|titrat\w*|bump\w*|up by|went up|goes up|go up|adjust\w*)\b"
                             r"[^.;]{0,30}$", re.I)  # "stepped it up every three days": a titration, not a schedule
-EVERY_N_DAYS = re.compile(r"\bevery (?P<n>[2-6]|two|three|four|five|six) days\b", re.I)  # "inject one pen every three days"
+EVERY_N_DAYS = re.compile(r"\bevery (?P<n>[2-6]|two|three|four|five|six) days\b"
+                          r"|\b(?:every (?P<other>other|second|2nd) day|on alternate days)\b",
+                          re.I)  # "inject one pen every three days", "swap it every other day"
 EVERY_MONTHS = re.compile(r"\b(?:every|each|once a|once per|once every) (?:(?P<n>\d{1,2}|two|three|four|six|twelve) )?months?\b"
                           r"|\bmonthly\b", re.I)  # "150 mg every month", "a shot every three months"
 DAYS_A_MONTH = 30.4
@@ -801,7 +803,8 @@ SCHEDULED_NEXT = r"(?=\s+(?:every|each|once|twice|daily)\b)"
 REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:it|the dose|doses?|dosing))?(?=\s+(?:every|each)\b)"
                      rf"|\binject(?:s|ed|ing)?(?:\s+(?:it|myself|herself|himself|themselves|ourselves))?{SCHEDULED_NEXT}"
                      r"|\b(?:swap|chang|replac|switch)(?:e|es|ed|ing|s|ped|ping)?\s+(?:(?:her|his|my|their|your|the|a)\s+)?"
-                     rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}",
+                     rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}"
+                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}",  # "swap it out every other day"
                      re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
 # "injecting every 5 days", "we swap her patch every morning"
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")

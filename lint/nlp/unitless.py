@@ -43,6 +43,9 @@ TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping
                        r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
                        r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)",
                        re.I)  # "she takes a 300 when she gets home", "then a 50 after lunch" (not "a 100 mile ride")
+TAKEN_BARE = re.compile(rf"\b(?:take|takes|took|taking)\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:.-]|,\d)"
+                        r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|at|before|when|whenever|if|every|each|most|on|nightly|daily)\b)",
+                        re.I)  # "I take 10 and ...", "she takes 20 at night": a strength of the drug named
 LISTED_ONE = re.compile(rf"(?:,|\band|\bplus)(?: then)?\s+(?:an?|one)\s+{AFTER_ONE}"
                         r"(?=\s*(?:[,.;!?]|$)|\s+(?:after|before|at|with|in the|when|on waking|every|each|on top|together|daily|and|plus)\b)",
                         re.I)  # "an 800 after breakfast, an 800 after lunch and an 800 after supper"
@@ -149,6 +152,9 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), match.end("n"), match.group("n"), False))
     for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
         add(match, False)
+    for match in TAKEN_BARE.finditer(text, start, end):
+        if "." in match.group("n") or parse_number(match.group("n")) >= MIN_BARE_STRENGTH:
+            add(match, False)  # "I take 10 and if I'm up at 3 a.m. I take another 5"
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
     for match in OWNED_PLURAL.finditer(text, start, end):
