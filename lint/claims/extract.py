@@ -470,8 +470,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             continue
         if cue.label_ in ("use", "benefit") and _without_object(sentence, cue):
             continue
-        if cue.label_ == "use" and cue.start == condition.start and cue.end < condition.end:
-            return cue  # the term itself opens with the cue: "prevent heart attacks"
+        if cue.label_ == "use" and cue.start <= condition.start < cue.end < condition.end:
+            return cue  # the term itself opens with (the end of) the cue: "prevent heart attacks", "used to prevent"
         if cue.end == condition.start + 1 and condition[0].lower_ == "for" and cue.label_ in ("use", "benefit"):
             return cue  # the cue's "for" opens the term: "fantastic" + "for sleep"
         demonstrative = condition.start - cue.end == 1 and sentence.doc[cue.end].lower_ in DEMONSTRATIVE_DETERMINERS
@@ -563,7 +563,8 @@ def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
 
 
 SUFFERER_ENDINGS = ("ics", "acs", "sufferers", "patients")  # "diabetics", "insomniacs", "migraine sufferers"
-SUFFERER_ADVERBS = frozenset({"often", "also", "too", "usually", "sometimes", "all", "now", "still", "commonly"})
+SUFFERER_ADVERBS = frozenset({"often", "also", "too", "usually", "sometimes", "all", "now", "still", "commonly",
+                              "can", "could", "may", "might", "will", "safely", "even", "just"})  # "Type 1 diabetics can take it"
 SUFFERERS_TAKE = frozenset({"take", "use", "pop", "swallow", "swear", "rely", "inject", "need"})
 SUFFERER_REACH = 3  # words from the verb to the drug ("Insomniacs take | their Xanax")
 

@@ -39,7 +39,7 @@ class CueMatcher:
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
-        self.inserted.add("benefit", [LETS_SOMEONE])
+        self.inserted.add("benefit", [LETS_SOMEONE, GETS_SOMEONE_TO])
         self.inserted.add("use", [TOOK_IT_WHEN, *taken_whenever_patterns()])
         self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]],
                                         *taken_whenever_patterns(named=True)])
@@ -128,6 +128,13 @@ LETS_SOMEONE: list[dict[str, Any]] = [  # "the only thing that lets them sleep",
 ]
 
 
+GETS_SOMEONE_TO: list[dict[str, Any]] = [  # "it's what gets me to sleep", "got him to calm down": what they then do
+    {"LOWER": {"IN": ["gets", "get", "got", "getting"]}},
+    {"LOWER": {"IN": ["me", "him", "her", "them", "us", "you", "people", "patients", "kids"]}},
+    {"LOWER": "to"},
+]
+
+
 TOOK_IT_WHEN: list[dict[str, Any]] = [  # "my roommate took it when she had the flu": what she had is what it was taken for
     {"LOWER": {"IN": ["took", "used", "popped", "started", "tried", "needed", "swallowed"]}},
     {"LOWER": {"IN": ["it", "them", "one", "some"]}},
@@ -159,7 +166,13 @@ def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
     return [[{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"},
              {"LOWER": {"IN": list(OCCASIONS)}}],
             [{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred + list(MEALTIME)}, "OP": "{0,3}"},
-             {"LOWER": "so"}]]
+             {"LOWER": "so"}],
+            [{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"},
+             {"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["first", "earliest", "very"]}}, {"LOWER": "first", "OP": "?"},
+             {"LOWER": {"IN": list(FIRST_SIGNS)}}, {"LOWER": "of"}]]  # "take one at the first sign of a migraine"
+
+
+FIRST_SIGNS = ("sign", "signs", "hint", "hints", "twinge", "inkling", "whiff", "tickle", "sniffle", "symptom", "symptoms")
 
 
 CLAUSE_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "anyone"})

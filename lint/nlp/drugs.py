@@ -22,6 +22,13 @@ def make_drug_matcher(nlp: Language, name: str, profile_dirs: list[str]):
     return DrugMatcher(nlp, tuple(profile_dirs))
 
 
+def combination_parts(generic: str) -> list[str]:
+    """The first word of each ingredient of a combination's generic name ('acetaminophen and
+    codeine phosphate' -> acetaminophen, codeine); a single drug has none."""
+    parts = re.split(r"\s+and\s+|\s*[-/]\s*", generic.lower())
+    return [part.split()[0] for part in parts if part.strip()] if len(parts) > 1 else []
+
+
 class DrugMatcher:
     """Marks drug mentions in doc.spans['drugs']; label = profile id, or 'other' (with
     `span._.drug_class` set for a class such as 'opioids')."""
@@ -37,8 +44,10 @@ class DrugMatcher:
             self._add(profile.id, profile.misspellings)
             self.misspelled |= {m.lower() for m in profile.misspellings}
         known = {n.lower() for p in reference.profiles.values() for n in p.names}
+        self.components = {component: profile.id for profile in reference.profiles.values()
+                           for component in combination_parts(profile.generic) if component not in known}
         others = other_drugs()
-        self._add(OTHER, [n for n in others.drugs + others.classes if n.lower() not in known])
+        self._add(OTHER, sorted({n for n in others.drugs + others.classes if n.lower() not in known} | set(self.components)))
         self.classes = {v.lower() for name in others.classes for v in variants(name)}
         self.stems = re.compile(rf"^[a-z]{{3,}}(?:{'|'.join(map(re.escape, others.stems))})$") if others.stems else None
         self.stem_words: dict[int, bool] = {}  # LOWER hash of a word -> whether it names a drug by its stem
@@ -54,7 +63,7 @@ class DrugMatcher:
                  for matcher in (self.lower, self.exact) for match_id, start, end in matcher(doc)]
         if self.stems is not None:
             spans += self._stem_spans(doc)
-        spans = filter_spans(spans)
+        spans = self._as_combination(filter_spans(spans))
         for span in spans:
             label, lowered, extensions = span.label_, span.text.lower(), span._
             extensions.drug_id = label
@@ -62,6 +71,15 @@ class DrugMatcher:
             extensions.drug_class = label == OTHER and lowered in self.classes
         doc.spans["drugs"] = spans
         return doc
+
+    def _as_combination(self, spans: list[Span]) -> list[Span]:
+        """An unprofiled ingredient of a combination the article names stands for that
+        combination: 'codeine' in an article about acetaminophen and codeine."""
+        named = {span.label_ for span in spans}
+        return [Span(span.doc, span.start, span.end, label=self.components[lowered])
+                if span.label_ == OTHER and (lowered := span.text.lower()) in self.components
+                and self.components[lowered] in named else span
+                for span in spans]
 
     def _stem_spans(self, doc: Doc) -> list[Span]:
         """'venlafaxine', 'metoclopramide': a drug by its INN ending (one token each), a
