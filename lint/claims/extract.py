@@ -131,6 +131,7 @@ NO_SUBJECTS = frozenset({"one", "doctor", "doctors", "physician", "physicians", 
                          "studies", "trial", "trials", "label", "agency", "nurse", "nurses"})  # "no doctor would give it for"
 NO_WAY_REACH = 8  # "no (safe) way to take it for"
 SUBJECT_NEGATOR_REACH = 20
+QUOTED_OPENING = re.compile(r"^[\W_]*?[\"“]")  # a sentence that opens with a quotation
 USE_SECTIONS = {"uses"}
 LABEL_SECTIONS = {"uses", "dosage"}
 EXCLUDED_SECTIONS = {"side_effects", "warnings"}
@@ -466,6 +467,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
         if any(c.start <= cue.start and cue.end <= c.end and len(c) > len(cue)
                for c in sentence.conditions if c is not condition):
             continue
+        if cue.label_ == "harm" and condition.start <= cue.start and cue.end <= condition.end:
+            continue  # the term's own words: "bring on" in "bring on a late period"
         if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" for t in sentence.doc[cue.end:condition.start]):
             continue
         if cue.label_ in ("use", "benefit") and _without_object(sentence, cue):
@@ -665,7 +668,26 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
            for c in sentence.cues):
         return True
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
-        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence)
+        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition)
+
+
+GERUNDS_OF_USE = frozenset({"using", "taking", "giving", "popping", "abusing", "misusing", "relying", "mixing"})
+DANGER_WORDS = frozenset({"dangerous", "risky", "unsafe", "harmful", "reckless", "deadly", "foolish", "illegal", "mistake",
+                          "bad", "terrible", "dumb", "awful", "wrong"})  # "a bad idea", "a mistake"
+DANGER_REACH = 6  # words from the condition to 'is dangerous'
+
+
+def _called_dangerous(sentence: _Sentence, condition: Span) -> bool:
+    """'Using it to drop pounds is dangerous', 'taking Xanax for sleep is a bad idea': a clause
+    of using the drug for the condition, the subject of a copula that calls it a danger."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    opener = next((i for i in range(condition.start - 1, sentence.span.start - 1, -1)
+                   if words[i] in GERUNDS_OF_USE or doc[i].is_punct and words[i] != "-"), None)
+    if opener is None or words[opener] not in GERUNDS_OF_USE:
+        return False
+    after = words[condition.end:min(sentence.span.end, condition.end + DANGER_REACH)]
+    copula = next((k for k, word in enumerate(after) if word in FOR_COPULAS or word in ("can", "could")), None)
+    return copula is not None and bool(DANGER_WORDS.intersection(after[copula + 1:copula + 4]))
 
 
 def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
@@ -1176,7 +1198,11 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
     for index, sentence in enumerate(sentences):
         main = mains[index]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
-        hedged = sentence.section == "research" and index not in facts_from  # "What does the research say?"
+        hedged = sentence.section == "research" and index not in facts_from \
+            or sentence.section == "myth" and (sentence.block is not None and sentence.block.kind == "heading"
+                                               or QUOTED_OPENING.match(sentence.text) is not None)
+        # "What does the research say?" hedges its section; a myth heading, or a myth quoted under it
+        # ('- **"Phentermine melts fat."** No, ...'), hedges only itself
         yes_no = _yes_no_question(sentence) or _indirect_question(sentence)
         asked = yes_no and not _answered_yes(following)  # "Can it treat a UTI?" presents no
         restated = {i for c in following.conditions for i in c._.condition_ids} \
@@ -1533,6 +1559,9 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         return True  # "use it as their antidepressant", "it doubles as a cough quieter"
     if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
+    if condition.start > sentence.span.start and _subjectless(sentence, condition.start) \
+            and not sentence.text.rstrip().endswith("?"):
+        return True  # "Honestly best diet pill ever.": a reviewer's fragment calls the drug one ("Sleeping pills?" asks)
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - CALLED_REACH):condition.start]]
     copula = max((i for i, word in enumerate(before) if word in COPULAS), default=None)
     return copula is not None and "with" not in before[copula:]  # not "mix it with sleep aids"
@@ -2040,7 +2069,9 @@ FINITE_WORDS = frozenset({"is", "are", "was", "were", "'s", "’s", "does", "do"
 FRAGMENT_OPENERS = frozenset({"the", "a", "an", "best", "greatest", "only", "total", "absolute", "real", "true", "my",
                               "our", "honestly", "seriously", "literally", "simply", "just", "favorite", "favourite",
                               "ultimate", "perfect", "single", "number", "one", "absolutely", "hands", "down", "so",
-                              "really", "truly", "definitely", "totally", "pure", "also", "even", "plus", "and", "still"})
+                              "really", "truly", "definitely", "totally", "pure", "also", "even", "plus", "and", "still",
+                              "great", "amazing", "awesome", "fantastic", "excellent", "solid", "decent", "wonderful",
+                              "incredible", "brilliant", "good", "nice", "fabulous"})
 
 
 def _subjectless(sentence: _Sentence, anchor: int) -> bool:

@@ -23,7 +23,7 @@ WAKING_UP = r"when (?:you|i|he|she|they|we) (?:wakes?|woke|gets?|got) up"  # a t
 SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon|lights[- ]out)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
             r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b|"
-            rf"{WAKING_UP}\b"
+            rf"{WAKING_UP}\b|before (?:every|each|my|his|her|their|a) (?:night )?shift\b"
             r"|at \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|every (?:\d{1,2}|two|three|four|five|six|eight|twelve)(?: to \w+)? hours\b|every hour\b|hourly\b)")  # "a 100 every three hours"
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
