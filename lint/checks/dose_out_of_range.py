@@ -124,8 +124,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     conditions_named = {condition for conditions in claim.condition_ids for condition in conditions}
     entries = [e for e in entries if not conditions_named & set(e.not_for)]  # "to prevent gout flares": not the
     # flare dose
-    if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone
-        return _for_anyone(entries, claim)
+    if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone,
+        return _too_young_for_any(entries, claim) or _for_anyone(entries, claim)  # or given at an age it gives none
     if indications:
         for_use = [e for e in entries if e.indication is None or e.indication in indications]
         named_product = {e.id for e in entries if set(e.products) & claim.products}
@@ -201,6 +201,16 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     every_product = {p.id for p in profile.products  # for the group: Rx tablets' silence about children;
                      if not _not_swallowed(profile, p.id)}  # a dose someone takes is not an injection's
     return no_dose if any(not e.products for e in no_dose) or covered >= every_product else []  # leaves the OTC ages
+
+
+def _too_young_for_any(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
+    """The label's 'no dose at this age' entries for every use that cover the age the article
+    states ('He is 5 and takes 25 mg of losartan for Marfan syndrome': no dose under 6, for any use)."""
+    age = claim.age_years
+    if age is None or age[0] != age[1]:
+        return []  # an age stated as a number, not "a child" (0-17)
+    return [e for e in entries if e.no_dose and e.indication is None and e.age_years is not None
+            and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, age)]
 
 
 def _for_anyone(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:

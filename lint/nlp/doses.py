@@ -816,6 +816,18 @@ PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must b
 TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving)\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
 
 
+def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
+    """The doses a day of a list of times right at the start of `text`, whose commas would
+    otherwise cut it ("Lantus | with breakfast, lunch and dinner"), or None."""
+    for pattern, value in TIMES_LISTED:
+        if (match := pattern.search(text, 0, LISTED_TIMES_REACH)) is not None and match.start() <= 1:
+            return value, match
+    return None
+
+
+LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the drug's name
+
+
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
@@ -842,7 +854,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if start <= name_start < end and (verb or passive or leading) and not forbidden \
                 and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
-            times, freq_match = frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
+            times, freq_match = _listed_times(text[schedule_at:end]) \
+                or frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
             if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)):
                 found.append(DoseMention(start=first, end=schedule_at + freq_match.end(), amounts_mg=(),
                                          per_kg=False, per_day=False, times_per_day=times,
