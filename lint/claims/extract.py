@@ -1671,8 +1671,9 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
     doc, start = sentence.doc, sentence.span.start
     before, modifiers = condition.start - 1, 0
     while before > start and (doc[before].lower_ in DETERMINERS or modifiers < 2 and doc[before].is_lower
-                              and doc[before].is_alpha and doc[before].lower_ not in NOT_MODIFIERS):
-        modifiers += doc[before].lower_ not in DETERMINERS  # "toddlers with a stubborn cough"
+                              and doc[before].is_alpha and doc[before].lower_ not in NOT_MODIFIERS
+                              or 0 < modifiers < 2 and doc[before].text == ","):  # "a raw, scratchy sore throat"
+        modifiers += doc[before].is_alpha and doc[before].lower_ not in DETERMINERS  # "toddlers with a stubborn cough"
         before -= 1
     if before > start and doc[before].lower_ == "with" and _people_word(doc[before - 1], start):
         who, after_who = doc[before - 1], condition.end
