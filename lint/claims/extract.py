@@ -1216,7 +1216,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         if not uses_context and index in list_leads:  # an item of a list a lead sentence introduces as uses
             uses_context, uses_from = list_leads[index], sentence.span.start_char
         testimonies = testimony_subjects(doc, sentence.span)
-        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span) \
+        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span, sentence.drugs) \
             + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs) \
             + how_candidates(doc, sentence.span, sentence.drugs) + nickname_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):

@@ -205,12 +205,12 @@ PERSONS = frozenset({"me", "you", "him", "her", "us", "them", "people", "patient
                      "himself", "themselves"})  # "keeps me from waking at 3 a.m.": what follows 'from' is the use
 
 
-def frame_candidates(doc: Doc, sentence: Span) -> list[Candidate]:
+def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'keeps her restless legs in check', 'pulled me out of a depressive slump': the words
     in a frame's gap ('... out of' takes the words after it) are presented as a use."""
     frames = _frames()
     words = lowered(doc)[sentence.start:sentence.end]
-    drug_starts = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
+    drug_starts = {span.start for span in drug_spans}
     found = []
     for offset, word in enumerate(words):
         for closing in frames.get(word, ()):
