@@ -59,6 +59,7 @@ from lint.nlp.anaphora import (
     KEEPING,
     MEDICINE_NOUNS,
     OWNED,
+    OWNING_DETERMINERS,
     RELEASE_FORM_NOUNS,
     refers_to_drug,
 )
@@ -1160,7 +1161,7 @@ def _recipient(token) -> bool:
 OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"
 OCCASION_REACH = 4  # words from an occasion's opener to its last word ("before long car trips")
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})
-PLACE_DETERMINERS = frozenset({"the", "my", "her", "his", "their", "our", "your", "a"})
+PLACE_DETERMINERS = OWNING_DETERMINERS | {"a"}
 PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym bag")
 
 

@@ -412,9 +412,9 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      # "keeps some handy for", "keep a capsule stashed for"
                      "most", "some", "many", "several", "other",  # "take one most mornings for"
                      "mornings", "evenings", "afternoons", "weekends", "weekdays",
-                     "once", "twice", "times", "per", "hour", "hours",
+                     "once", "twice", "times", "per", "hour", "hours",  # "taking it once a week for", "every 6 hours for"
                      "all", "time", "lot", "regularly", "routinely", "sometimes"})  # "use the tablets all the time for",
-# "prescribe it a lot for"  # "taking it once a week for", "every 6 hours for"
+# "prescribe it a lot for"
 FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
 
 

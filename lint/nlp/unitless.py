@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.model.units import COUNT_PATTERN, NUMBER_PATTERN, UNIT_FORMS, parse_number
@@ -66,7 +67,7 @@ MIN_BARE_TOTAL = 10  # a bare day's total this large is not a count of tablets (
 MAX_UNITS_A_DAY = 12  # ... when it is at most this many units of a strength
 DOSE_LEVEL_BEFORE = re.compile(r"\b(?:at|to)\s*$", re.I)  # "started me at 12.5 twice a day", "upped to 40 daily"
 COUNTED_SCHEDULE = re.compile(r"\s+(?:once|twice|three times|four times|(?:a|per) day|daily)\b", re.I)  # not a clock time
-UNITS_A_DOSE = (2, 3, 4)  # a bare number before a schedule, in a sentence naming the drug, may be units of a strength
+UNITS_A_DOSE = (1, 2, 3, 4)  # a bare number before a schedule, in a sentence naming the drug, may be units of a strength
 MIN_BARE_STRENGTH = 5  # a bare whole number below this before a schedule may count tablets ("2 at bedtime")
 
 
@@ -153,7 +154,7 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
     for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
         add(match, False)
     for match in TAKEN_BARE.finditer(text, start, end):
-        if "." in match.group("n") or parse_number(match.group("n")) >= MIN_BARE_STRENGTH:
+        if _may_be_strength(match.group("n")):
             add(match, False)  # "I take 10 and if I'm up at 3 a.m. I take another 5"
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
@@ -163,17 +164,25 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         add(match, False, finish=match.end())  # "75 XR": the form is part of the amount
     named_here = bool(names.within(start, end))
     for match in BEFORE_SCHEDULE.finditer(text, start, end):
-        number = match.group("n")
-        if ("." in number or parse_number(number) >= MIN_BARE_STRENGTH) \
+        if _may_be_strength(match.group("n")) \
                 and (not NOT_AN_AMOUNT_BEFORE.search(text, start, match.start())
                      or DOSE_LEVEL_BEFORE.search(text, start, match.start()) and COUNTED_SCHEDULE.match(text, match.end())):
-            strengths = names.owner_strengths(match.start())
-            add(match, False, strengths | {s * units for s in strengths for units in UNITS_A_DOSE}
+            add(match, False, _units_of(names.owner_strengths(match.start()), UNITS_A_DOSE)
                 if named_here or GIVEN_FRAME.search(text, start, match.start())
                 else None)  # "Gabapentin: 1200 four times a day" is two 600s a dose, as is "gave me 750 three times a day"
     if not OTHER_DAILY_COUNTS.search(text, max(0, start - OTHER_COUNTS_REACH), end):
         for match in DAILY_TOTAL.finditer(text, start, end):
             if parse_number(match.group("n")) >= MIN_BARE_TOTAL and TOTAL_FRAME.search(text, start, match.start()):
-                strengths = names.owner_strengths(match.start())
-                add(match, False, frozenset(s * units for s in strengths for units in range(1, MAX_UNITS_A_DAY + 1)))
+                add(match, False, _units_of(names.owner_strengths(match.start()), range(1, MAX_UNITS_A_DAY + 1)))
     return sorted(found.values(), key=lambda amount: amount.begin)
+
+
+def _may_be_strength(number: str) -> bool:
+    """A bare number that may be a strength rather than a count of tablets: a decimal, or at
+    least MIN_BARE_STRENGTH ("2 at bedtime" counts tablets)."""
+    return "." in number or parse_number(number) >= MIN_BARE_STRENGTH
+
+
+def _units_of(strengths: frozenset[float], counts: Iterable[int]) -> frozenset[float]:
+    """The amounts that many units of each strength make (a count of 1 gives the strength itself)."""
+    return frozenset(strength * count for strength in strengths for count in counts)
