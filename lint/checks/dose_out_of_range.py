@@ -126,6 +126,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     # flare dose
     if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone,
         return _too_young_for_any(entries, claim) or _for_anyone(entries, claim)  # or given at an age it gives none
+    if claim.age_years is not None and claim.age_years[1] is None and (too_young := _too_young_for_any(entries, claim)):
+        return too_young  # "kids 12 and older can take 500 mg": the youngest of them is below every dose
     if indications:
         for_use = [e for e in entries if e.indication is None or e.indication in indications]
         named_product = {e.id for e in entries if set(e.products) & claim.products}
@@ -205,12 +207,14 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
 
 def _too_young_for_any(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
     """The label's 'no dose at this age' entries for every use that cover the age the article
-    states ('He is 5 and takes 25 mg of losartan for Marfan syndrome': no dose under 6, for any use)."""
+    states ('He is 5 and takes 25 mg of losartan for Marfan syndrome': no dose under 6, for any use),
+    or the youngest age of a group it opens at an age ('children 4 and up')."""
     age = claim.age_years
-    if age is None or age[0] != age[1]:
-        return []  # an age stated as a number, not "a child" (0-17)
+    if age is None or age[0] is None or age[1] is not None and age[0] != age[1]:
+        return []  # an age stated as a number, not "a child" (0-17) or "children 6 to 11"
+    youngest = (age[0], age[0])
     return [e for e in entries if e.no_dose and e.indication is None and e.age_years is not None
-            and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, age)]
+            and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, youngest)]
 
 
 def _for_anyone(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:

@@ -21,8 +21,6 @@ LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the 
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
 ADULT = re.compile(r"\b(?:adults?|grown-?ups?)\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
 AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%))", re.I)
-AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))"
-                     r"|\b(\d{1,2})\s*(?:years?(?: old)?\s*)?(?:and|or)\s*(?:older|over|up|above)\b", re.I)
 AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
 
 PERSON_NOUNS = ("son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|stepson|stepdaughter|mom|mum|dad|"
@@ -45,6 +43,11 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})(?:[- ](?:years?|yrs?)[- ]olds?\b|\s?-?(?:y/
 AGE_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
              "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
              "seventeen": 17, "eighteen": 18, "nineteen": 19}
+AGE_MIN = re.compile(r"\b(?:over|above|older than|at least)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))"
+                     rf"|\b(\d{{1,2}}|{'|'.join(AGE_WORDS)})\s*(?:years?(?: old)?\s*)?(?:and|or)\s*(?:older|over|up|above)\b"
+                     r"|\b(?:ages?|aged|kids?|child(?:ren)?|teens?|teenagers?|adolescents?|youngsters?|patients|people|adults)"
+                     r"\s+(\d{1,2})\s?\+(?=[\s,.;:)]|$)",
+                     re.I)  # "over 12", "12 and up", "twelve or older", "kids 12+"
 WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]olds?\b"
                       rf"|\b(?:she|he|i|who|preschooler|{PERSON_NOUNS})(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)? "
                       rf"({'|'.join(AGE_WORDS)})\b(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets))", re.I)  # "a four-year-old", "who is only five"
@@ -157,7 +160,8 @@ def _age(text: str) -> tuple[float | None, float | None] | None:
         if low <= high:
             return low, high
     if match := AGE_MIN.search(text):
-        return float(match.group(1) or match.group(2)), None
+        youngest = next(group for group in match.groups() if group)
+        return float(AGE_WORDS.get(youngest.lower()) or youngest), None
     if match := AGE_MAX.search(text):
         return None, float(match.group(1)) - 0.01
     return None
