@@ -50,9 +50,10 @@ class CueMatcher:
         use_ends = {span.end for span in spans if span.label_ == "use"}
         named = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
         for label, s, e in self.inserted(doc, sentence_table(doc), lambda _extension: []):
-            if e in use_ends or label == "use_named" and s + 1 not in named:
+            if e in use_ends or label == "use_named" and not named.intersection(range(s + 1, s + 4)):
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
-            if label != "benefit" and s > 0 and doc[s - 1].lower_ in STOPPED_BEFORE:
+            if label != "benefit" and s > 0 and (doc[s - 1].lower_ in STOPPED_BEFORE or any(
+                    token.lower_ in CAUTIONS_BEFORE for token in doc[max(0, s - CAUTION_REACH):s])):
                 continue  # "stop taking it when a rash appears": the rash is a reason to stop
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
         condition_starts = {span.start for span in doc.spans["conditions"]} if "conditions" in doc.spans else set()
@@ -162,14 +163,23 @@ def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
     verbs = sorted({form for verb in (*TAKING_VERBS, *use_predicates().purpose) if " " not in verb
                     for form in phrase_forms(verb)})
     drug: dict[str, Any] = {"IS_ALPHA": True} if named else {"LOWER": {"IN": ["it", "them", "one", "some"]}}
-    barred = ["and", "but", "or", "because", "so", "only", *OCCASIONS]  # "use it only when": a restriction
-    return [[{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"},
-             {"LOWER": {"IN": list(OCCASIONS)}}],
-            [{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred + list(MEALTIME)}, "OP": "{0,3}"},
-             {"LOWER": "so"}],
-            [{"LOWER": {"IN": verbs}}, drug, {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"},
-             {"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["first", "earliest", "very"]}}, {"LOWER": "first", "OP": "?"},
-             {"LOWER": {"IN": list(FIRST_SIGNS)}}, {"LOWER": "of"}]]  # "take one at the first sign of a migraine"
+    barred = ["and", "but", "or", "because", "so", "only", "time", *OCCASIONS]  # "use it only when": a restriction
+    taken: list[dict[str, Any]] = [{"LOWER": {"IN": verbs}}, {"LOWER": {"IN": sorted(RECIPIENTS)}, "OP": "{0,2}"},
+                                   drug]  # "gives her kids Tamiflu"
+    between: dict[str, Any] = {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"}
+    return [[*taken, between, {"LOWER": {"IN": list(OCCASIONS)}}],
+            [*taken, between, {"LOWER": {"IN": ["every", "each", "any"]}}, {"LOWER": "time"}],  # "every time his bronchitis acts up"
+            [*taken, {**between, "LOWER": {"NOT_IN": barred + list(MEALTIME)}}, {"LOWER": "so"}],
+            [*taken, between, {"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["first", "earliest", "very"]}},
+             {"LOWER": "first", "OP": "?"}, {"LOWER": {"IN": list(FIRST_SIGNS)}}, {"LOWER": "of"}]]  # "take one at the
+    # first sign of a migraine"
+
+
+RECIPIENTS = frozenset({"me", "him", "her", "them", "us", "my", "his", "their", "our", "kids", "kid", "son", "daughter",
+                        "husband", "wife", "dog", "patients", "baby", "boys", "girls"})  # "gives her kids Tamiflu whenever"
+CAUTIONS_BEFORE = frozenset({"safe", "okay", "ok", "fine", "careful", "allowed", "who", "whether"})  # "is it safe to
+# take Tylenol when you have high blood pressure", "patients who take warfarin when they have a fever": who may, not why
+CAUTION_REACH = 4  # words before the verb of taking a caution may stand
 
 
 FIRST_SIGNS = ("sign", "signs", "hint", "hints", "twinge", "inkling", "whiff", "tickle", "sniffle", "symptom", "symptoms")
