@@ -669,7 +669,25 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
            for c in sentence.cues):
         return True
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
-        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition)
+        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
+        or _failed_after(sentence, condition)
+
+
+FAILED_SUBJECT_REACH = 3  # words from the drug (or 'it') to the negation cue it is the subject of ("it really didn't help")
+
+
+def _failed_after(sentence: _Sentence, condition: Span) -> bool:
+    """A later clause says the drug did nothing for it: 'takes Valtrex every time he gets a
+    cold, and it doesn't touch those viruses', 'I took Xanax for my IBS but it did nothing for
+    the cramps': a use tried and failed, not one the article presents."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    failures = [cue.start for cue in sentence.cues if cue.label_ == "negation" and cue.start > condition.end]
+    failures += [k for k in range(condition.end, sentence.span.end - 1) if words[k] in DO_FORMS and words[k + 1] == "nothing"]
+    return any(sentence.drug_at(k) is not None or refers_to_drug(doc, k)
+               for failure in failures for k in range(max(condition.end, failure - FAILED_SUBJECT_REACH), failure))
+
+
+DO_FORMS = frozenset({"do", "does", "did"})  # "it did nothing for the cramps"
 
 
 GERUNDS_OF_USE = frozenset({"using", "taking", "giving", "popping", "abusing", "misusing", "relying", "mixing"})
