@@ -2505,6 +2505,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             before = title + " " + before  # a page titled "Loratadine Tablets 10 mg": "I take two at once"
             products = products or _made_in_strength(title, profile)
         mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(span, before, profile, products)
+        mention = _in_profiled_ingredient(mention, profile)
         if mention.in_ml:  # "20 mL of Children's Zyrtec": the mg that volume holds
             liquids = [p for p in profile.products if p.mg_per_ml is not None]
             named = [p for p in liquids if p.id in products]
@@ -2582,6 +2583,20 @@ UNIT_REACH = 12  # characters after a dose where its unit may stand ("three 20 m
 ONE_UNIT = re.compile(r"(?:a|an|one)\s+(\d+(?:\.\d+)?)(?![\d.,%/-]|\s*(?:mg|mcg|g|ml|milligrams?)\b)", re.I)  # "one
 # 37.5 when I woke up": a unit of the strength a product is made in
 UNIT_STRENGTH = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*-?\s*mg\s+{UNIT_FORMS}\b", re.I)
+
+
+def _in_profiled_ingredient(mention: DoseMention, profile: Profile) -> DoseMention:
+    """A combination's dose in the mg of the ingredient its profile counts, when the strength
+    names both and only the second is one the products are made in: 'one 15 mg/92 mg capsule'
+    of Qsymia (counted in topiramate) is 92 mg, 'acetaminophen 300 mg/codeine 30 mg' 30 mg."""
+    if mention.pair_mg is None:
+        return mention
+    first, second = mention.pair_mg
+    strengths = {strength for product in profile.products for strength in product.strengths_mg}
+    if first in strengths or second not in strengths:
+        return mention
+    return replace(mention, amounts_mg=tuple((low * second / first, high * second / first)
+                                             for low, high in mention.amounts_mg))
 
 
 def _made_in_strength(text: str, profile: Profile) -> frozenset[str]:
@@ -2667,7 +2682,9 @@ def _with_day_total(claims: list[DoseClaim], sentence: _Sentence, index: int, te
 
 LATER_DOSE = re.compile(r"\b(?:later|midway|halfway|when (?:\w+ )?(?:wakes?|woke|waking|wake up)|"
                         r"if (?:\w+ )?(?:is |are |'s |'re )?still (?:awake|up)|in the (?:middle of the )?night|"
-                        r"at (?:midnight|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)))", re.I)  # a second dose, at another time
+                        r"at (?:midnight|\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock))|"
+                        r"(?:before|at) bed(?:time)?|(?:at|with|after) (?:dinner|supper|lunch|noon|night)|"
+                        r"in the (?:afternoon|evening)|mid-?afternoon)", re.I)  # a second dose, at another time
 
 
 # --- warning mentions ---------------------------------------------------------------------

@@ -25,7 +25,7 @@ NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+(?:\.\d+)?)"
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
                "twenty": 20, "a single": 1, "a couple of": 2, "half a": 0.5, "half of a": 0.5, "half": 0.5,
-               "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1}
+               "a whole": 1, "one whole": 1, "a full": 1, "an entire": 1, "a pair of": 2, "a pair": 2}
 COUNT_PATTERN = rf"(?:\d{{1,2}}|{'|'.join(sorted(COUNT_WORDS, key=len, reverse=True))})"  # a count of units: "two", "1"
 WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

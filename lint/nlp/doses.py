@@ -47,6 +47,7 @@ TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|mid-?(?:morning|afternoon|d
                r"(?:after|before) (?:breakfast|lunch|dinner|supper))")
 OCCASION = r"(?:before|after|at|during|on) (?:the |a |an |my |his |her |their |our )?[\w'-]+(?: [\w'-]+)?"  # "before the wedding"
 WHEN_CLAUSE = r"(?:when|whenever|as soon as|if)(?! needed| necessary| required)(?: [\w']+){1,6}?"  # "a 300 when she gets home and then another 300"
+BARE_TIME_WORD = r"(?:morning|evening|night|noon|bedtime)"  # "40 mg morning and 40 mg evening"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"  # "each Sunday", "on Mondays and Thursdays": a weekly schedule
 ANOTHER_DAY = re.compile(rf"\s*,?\s*(?:(?:on )?(?:the )?(?:next|following) \w+|(?:a|one|two|three|\d+) (?:days?|weeks?) later|"
                          rf"(?:after|in) (?:a|one|two|three|\d+) (?:days?|weeks?)|"
@@ -95,7 +96,7 @@ PARTNER = re.compile(r"^\s*(?:[A-Za-z-]+\s*)?/\s*$")  # "10 mg/325 mg", "37.5 mg
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
           r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
 TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakfast"
-SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION}|{WHEN_CLAUSE})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
+SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION}|{WHEN_CLAUSE}|{BARE_TIME_WORD})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
@@ -252,6 +253,7 @@ class DoseMention:
     doses_counted: bool = False  # the count of doses one day held ("... and another 1 mg at 2 a.m."): no regimen
     in_ml: bool = False  # the amounts are volumes of a liquid in mL ("10 mL of Children's Motrin"), not mg
     week_total: bool = False  # "140 mg a week": a weekly drug's dose, or a daily drug's total for the week
+    pair_mg: tuple[float, float] | None = None  # a combination's strength, both ingredients ("15 mg/92 mg": 15, 92)
 
 
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
@@ -422,8 +424,9 @@ DAYS_A_MONTH = 30.4
 
 
 COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING_OR_POPPING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?"
-                               rf"(?:\s+{UNIT_FORMS}|\s+of\s+(?:them|those|these))?\s*(?:at a time\s*)?$",
-                               re.I)  # "... taken as two tablets", "20 mg Lexapro and I take 2 every morning"
+                               rf"(?:\s+{UNIT_FORMS}|\s+of\s+(?:them|those|these))?\s*(?:(?:at a time|at once|together)\s*)?,?\s*$",
+                               re.I)  # "... taken as two tablets", "20 mg Lexapro and I take 2 every morning", "the 5 mg
+# tablets ..., he took two at a time, three times a day"
 BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
@@ -530,9 +533,14 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     mentions: list[DoseMention] = []
     groups = _amount_groups(text, start, end, unitless)
     partner_ends = {}  # group index -> end of its combination partner ("10 mg/325 mg")
+    pairs: dict[int, tuple[float, float]] = {}  # group index -> the two ingredients' amounts, when one each
     for index in range(len(groups) - 1, 0, -1):
         if PARTNER.match(text[groups[index - 1][-1].end():groups[index][0].start()]):
             partner_ends[index - 1] = groups[index][-1].end()
+            if len(groups[index - 1]) == len(groups[index]) == 1 \
+                    and (first_mg := _values(groups[index - 1][0])) and (second_mg := _values(groups[index][0])) \
+                    and first_mg[0] == first_mg[1] and second_mg[0] == second_mg[1]:
+                pairs[index - 1] = (first_mg[0], second_mg[0])
             del groups[index]
     repeated: set[int] = set()  # groups that are the second dose of a day ("... and another 50 mg in the evening")
     timed: list[str | None] = []  # per mention: the time of day that is its only frequency ("at noon")
@@ -621,7 +629,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             at_time_of_day=at_time_of_day, by_interval=by_interval, in_ml=in_ml,
             week_total=freq_match is not None and freq_match.string is clause_right and not per_day
             and WEEK_TOTAL.fullmatch(freq_match.group(0).strip()) is not None
-            and not clause_right[:freq_match.start()].rstrip().lower().endswith("once")))  # not "his whole weekly 35 mg"
+            and not clause_right[:freq_match.start()].rstrip().lower().endswith("once"),  # not "his whole weekly 35 mg"
+            pair_mg=pairs.get(index)))
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day else None)
     totals = _day_totals(text, mentions, timed)
     nth = [replace(doses_that_day(mention, NTH[match.group(1).lower()]), start=match.start())  # its own span: a span

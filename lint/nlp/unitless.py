@@ -21,7 +21,7 @@ OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+
                           rf"(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "the ER 200s are taken twice a day" (not "in the 50s")
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}\b", re.I)  # "150 of the XR"
 WAKING_UP = r"when (?:you|i|he|she|they|we) (?:wakes?|woke|gets?|got) up"  # a time of day: "a 300 when I wake up"
-SCHEDULE = (r"(?:in the (?:morning|afternoon|evening)|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon|lights[- ]out)"
+SCHEDULE = (r"(?:in the (?:morning|afternoon|evening|am|pm)\b|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon|lights[- ]out)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
             r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b|"
             rf"{WAKING_UP}\b|before (?:every|each|my|his|her|their|a) (?:night )?shift\b"
@@ -65,6 +65,14 @@ OTHER_DAILY_COUNTS = re.compile(r"\b(?:calories|cals|kcals?|steps|cigarettes|smo
 OTHER_COUNTS_REACH = 200  # characters before the sentence where "calories" makes "I'm at 1200 a day" theirs
 MIN_BARE_TOTAL = 10  # a bare day's total this large is not a count of tablets ("I'm on 250 a day")
 MAX_UNITS_A_DAY = 12  # ... when it is at most this many units of a strength
+LEVEL_END = rf"(?![\w%/.-])(?!\s*{NOT_MG})(?=\s*(?:[,.;!?)]|$)|\s+(?:for|now|and|since|because|on|weekly|until|these)\b)"
+LEVEL_HELD = re.compile(r"\b(?:had|has|have|having|keeps?|keeping|kept|put|puts|got|gets|titrated|maxed)\s+(?:me|him|her|them|us)\s+"
+                        r"(?:(?:out|up|all the way up|eventually)\s+)?(?:at|on|to)\s+(?:about\s+|around\s+)?$", re.I)  # "had me at 80"
+LEVEL_NUMBER = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "... at 80 for OCD"
+LEVEL_AFTER_NAME = re.compile(rf"\s+(?:(?-i:[A-Z]{{2,3}})\s+)?at\s+(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "Paxil CR at 50"
+GAVE_BIRTH = re.compile(r"\b(?:mom|mum|mother|mama|ma|parents|i|we)\s+had\s+(?:me|him|her|them|us)\b", re.I)  # "my mom
+# had me at 40": an age
+UNITS_A_LEVEL = (1, 2)  # a dose someone is kept at is one or two units of a strength ("at 80": two 40s)
 DOSE_LEVEL_BEFORE = re.compile(r"\b(?:at|to)\s*$", re.I)  # "started me at 12.5 twice a day", "upped to 40 daily"
 COUNTED_SCHEDULE = re.compile(r"\s+(?:once|twice|three times|four times|(?:a|per) day|daily)\b", re.I)  # not a clock time
 UNITS_A_DOSE = (1, 2, 3, 4)  # a bare number before a schedule, in a sentence naming the drug, may be units of a strength
@@ -143,6 +151,8 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             add(after, False, own)
         if before := BEFORE_NAME.search(text, start, name_start):
             add(before, False, own)
+        if name_end < end and (level := LEVEL_AFTER_NAME.match(text, name_end, end)):
+            add(level, False, _units_of(own, UNITS_A_LEVEL))  # "I'm on Paxil CR at 50 for my social anxiety"
         if (unit := names.unit_mg.get(name_start)) is not None and COUNT_BEFORE_NAME.search(text, start, name_start) \
                 and not THINGS_AFTER_NAME.match(text, name_end, end):
             found.setdefault(name_start, UnitlessAmount(name_start, name_end, f"{unit:g}", True))  # "4 Advil": 4 x 200 mg
@@ -153,6 +163,10 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), match.end("n"), match.group("n"), False))
     for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
         add(match, False)
+    for match in LEVEL_NUMBER.finditer(text, start, end):
+        if _may_be_strength(match.group("n")) and (held := LEVEL_HELD.search(text, start, match.start())) \
+                and not GAVE_BIRTH.search(text, start, held.end()):
+            add(match, False, _units_of(names.owner_strengths(match.start()), UNITS_A_LEVEL))  # "had me at 80 for OCD"
     for match in TAKEN_BARE.finditer(text, start, end):
         if _may_be_strength(match.group("n")):
             add(match, False)  # "I take 10 and if I'm up at 3 a.m. I take another 5"
