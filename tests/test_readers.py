@@ -35,6 +35,24 @@ def test_text_list_items_and_labels():
     assert "•" not in doc.text and "1." not in doc.text
 
 
+@pytest.mark.parametrize("wrapped", [
+    "* he took\n  two at a time, three times a day.\n",
+    "- he took\n\ttwo at a time, three times a day.\n",
+    "1. he took\ntwo at a time, three times a day.\n",
+])
+def test_text_list_item_wrapped_onto_the_next_line_goes_on(wrapped):
+    doc = read_document("a.txt", f"Notes\n\n* first item\n{wrapped}\nA New Paragraph Starts Here.\n")
+    items = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "item"]
+    assert items[0] == "first item"
+    assert items[1].startswith("he took") and items[1].endswith("three times a day.")
+    assert doc.blocks[-1].kind == "paragraph"
+
+
+def test_text_line_after_a_list_in_capitals_is_not_part_of_the_last_item():
+    doc = read_document("a.txt", "* first item\n* second item\nThe paragraph after the list goes on here.\n")
+    assert [b.kind for b in doc.blocks] == ["item", "item", "paragraph"]
+
+
 @pytest.mark.parametrize("rule", ["-" * 40, "=====", "*** ", "~~~~~~~~", "#####"])
 def test_text_divider_lines_frame_a_heading_and_are_not_prose(rule):
     source = f"Uses\n\nIt treats pain.\n{rule}\nPART B. THE WARNINGS (READ CAREFULLY!)\n{rule}\nIt can cause ulcers.\n"
@@ -108,3 +126,33 @@ def test_empty_table_cells_keep_every_cell_under_its_column_heading(name, source
     nausea, motion = document.text.index("nausea"), document.text.index("motion sickness")
     assert rows[1].column_of(nausea) == "Zofran"
     assert rows[2].column_of(motion) == "Phenergan"
+
+
+WRAPPED = ("She said she has been giving her kids the syrup for a week now, whenever they get the stomach\n"
+           "flu, and that it dries it right up.\n")
+
+
+def test_a_long_line_wrapped_inside_a_paragraph_is_read_as_one_line():
+    from lint.nlp.pipeline import soft_wraps_as_spaces
+    reading = soft_wraps_as_spaces(read_document("a.txt", WRAPPED))
+    assert "stomach flu" in reading and len(reading) == len(WRAPPED)
+
+
+@pytest.mark.parametrize("source", [
+    "Tori  9:21 PM\nok noted\nthat could kill ur sex drive\noh no\n",  # short chat lines are messages
+    "First paragraph ends here.\n\nSecond paragraph.\n",  # a blank line parts blocks
+    "* an item that is long enough to be wrapped by an editor at some width\n  indented going on\n",
+])
+def test_line_breaks_that_do_not_wrap_a_long_line_stay(source):
+    from lint.nlp.pipeline import soft_wraps_as_spaces
+    assert soft_wraps_as_spaces(read_document("a.txt", source)) == read_document("a.txt", source).text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .\n*-#"), max_size=300), st.sampled_from(["a.txt", "a.md"]))
+def test_reading_text_only_turns_line_breaks_into_spaces(source, name):
+    from lint.nlp.pipeline import soft_wraps_as_spaces
+    document = read_document(name, source)
+    reading = soft_wraps_as_spaces(document)
+    assert len(reading) == len(document.text)
+    assert all(r == t or (t == "\n" and r == " ") for r, t in zip(reading, document.text))

@@ -120,12 +120,13 @@ def is_complaint_span(span: Span) -> bool:
 
 def _phrase_after(doc: Doc, start: int, limit: int, keep_for: bool = False) -> Span | None:
     """The object phrase that starts at token `start`: past openers (my, the, for), up to a
-    clause stop or MAX_WORDS tokens."""
+    clause stop, a line break (a chat line ends there) or MAX_WORDS tokens."""
     i = start
     while i < limit and doc[i].lower_ in OPENERS:
         i += 1
     end, words = i, 0
     while end < limit and words < MAX_WORDS and (not doc[end].is_punct or _joins_words(doc, end, limit)) \
+            and "\n" not in doc[end].text \
             and (doc[end].lower_ not in STOPS or (keep_for and doc[end].lower_ in ("for", "in", "at", "through"))):
         words += not doc[end].is_punct
         end += 1

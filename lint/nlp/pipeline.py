@@ -39,8 +39,29 @@ def build_pipeline(profile_dirs: tuple[str, ...] = ()) -> Language:
 def analyse(document: Document, profile_dirs: tuple[str, ...] = ()) -> Doc:
     """Run the pipeline over a document's text, with its layout attached to the Doc."""
     nlp = build_pipeline(profile_dirs)
-    doc = nlp.make_doc(document.text)
+    doc = nlp.make_doc(soft_wraps_as_spaces(document))
     doc._.layout = document
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+WRAPPED_LINE = 60  # characters a line holds when a line break only wraps it (a shorter one is a chat message)
+
+
+def soft_wraps_as_spaces(document: Document) -> str:
+    """The text the tokenizer reads: the document's text with each line break inside a block
+    that only wraps a long line ('giving her kids\\nTamiflu', between two words) read as a
+    space, so words and patterns match across it. Characters keep their offsets; a block's own line
+    breaks before indentation, markup or a blank line stay."""
+    text = document.text
+    chars: list[str] | None = None
+    for block in document.blocks:
+        at = text.find("\n", block.start, block.end)
+        while at != -1:
+            if 0 < at < len(text) - 1 and not text[at - 1].isspace() and not text[at + 1].isspace() \
+                    and at - text.rfind("\n", 0, at) > WRAPPED_LINE:
+                chars = chars if chars is not None else list(text)
+                chars[at] = " "
+            at = text.find("\n", at + 1, block.end)
+    return "".join(chars) if chars is not None else text

@@ -33,6 +33,11 @@ def _is_heading(line: str) -> bool:
             and not stripped[0].islower() and not LIST_MARKER.match(line))  # "my kid takes 10 mg" is a chat line
 
 
+def _continues_item(line: str) -> bool:
+    """A line that wraps the list item above it: indented, or going on in lower case."""
+    return line[:1] in (" ", "\t") or line.lstrip()[:1].islower()
+
+
 def read_text(path: str, source: str) -> Document:
     """Read a .txt article: the text is the source with list markers blanked."""
     chars = list(source)
@@ -52,19 +57,26 @@ def read_text(path: str, source: str) -> Document:
         paragraph.clear()
 
     offset = 0
+    in_item = False  # the line before opened or continued a list item
     for line in source.splitlines(keepends=True):
         content = line.rstrip("\r\n")
         marker = LIST_MARKER.match(content)
         if not content.strip() or RULE_LINE.match(content):
             close_paragraph()  # a divider line closes a paragraph, so the line it frames is a heading
+            in_item = False
         elif marker:
             close_paragraph()
             chars[offset:offset + marker.end()] = " " * marker.end()
             start, end = offset + marker.end(), offset + len(content.rstrip())
-            if end > start:  # a bare marker ("- ") opens no item
+            in_item = end > start
+            if in_item:  # a bare marker ("- ") opens no item
                 blocks.append(Block("item", start, end, label_end=lead_label_end(source, start, end)))
+        elif in_item and _continues_item(content):
+            item = blocks[-1]  # "* he took\n  two at a time": the wrapped item goes on
+            blocks[-1] = Block("item", item.start, offset + len(content.rstrip()), label_end=item.label_end)
         else:
             paragraph.append((offset, content))
+            in_item = False
         offset += len(line)
     close_paragraph()
     return Document(path=path, source=source, text="".join(chars), blocks=blocks, format="text")
