@@ -9,10 +9,11 @@ the same negation, hedge and off-label context as a lexicon condition.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from lint.knowledge.lexicons import Concepts, concepts, purpose_forms, use_predicates
 from lint.knowledge.reference import Profile, Reference
@@ -660,8 +661,24 @@ def listed_candidates(doc: Doc, sentence: Span, reason: str) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def _improvement_lemmas() -> frozenset[str]:
-    return frozenset(phrase.split()[0] for phrase in use_predicates().improvements)
+def _improvements() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each improvement phrase by its first word, with the words that must follow it ('go':
+    ('away',) for 'go away'; 'lift': () for 'lift')."""
+    table: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in use_predicates().improvements:
+        first, *rest = phrase.split()
+        table[first] = (*table.get(first, ()), tuple(rest))
+    return table
+
+
+def _improves(parsed: Doc, token: Token) -> bool:
+    """True when a token is an improvement word, with the rest of its phrase after it ('went
+    away', not 'went from monthly to twice a year')."""
+    for first in (token.lemma_.lower(), token.lower_):
+        for rest in _improvements().get(first, ()):
+            if [t.lower_ for t in parsed[token.i + 1:token.i + 1 + len(rest)]] == list(rest):
+                return True
+    return False
 
 
 STOPPING = frozenset({"stop", "stopped", "stopping", "quit", "quitting", "discontinued", "discontinuing", "off"})
@@ -691,9 +708,11 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
     parsed = (doc._.syntax or {}).get(sentence.start)
     if parsed is None or stops_drug(doc, sentence):
         return []  # "my cough finally quit after I stopped lisinopril": stopping the drug helped
+    if SETTLING_IN.search(sentence.text):
+        return []  # "my nausea went away after the first week on Zoloft": a side effect that faded
     found = []
     for token in parsed:
-        if token.lemma_.lower() not in _improvement_lemmas() and token.lower_ not in _improvement_lemmas():
+        if not _improves(parsed, token):
             continue
         if any(child.dep_ == "advmod" and child.lower_ in ("not", "n't", "never") for child in token.children):
             continue
@@ -715,10 +734,13 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
     return found
 
 
+SETTLING_IN = re.compile(r"\b(?:(?:the|my|his|her|their) first (?:few |couple(?: of)? )?(?:days?|weeks?|month)"
+                         r"|(?:body|system|brain) (?:has |had )?(?:adjusted|adapted|got used)|got used to (?:it|the)"
+                         r"|(?:wore|wears|wearing) off)\b", re.I)  # a side effect fading as the body settles in
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})
 DEGREE_BEFORE_VERB = frozenset({"pretty", "much", "totally", "completely", "just", "basically", "finally", "kinda",
                                 "all", "almost", "nearly", "really", "literally", "have", "has", "had", "were", "was"})
-OWNED_REACH = 4  # words from a possessive to the verb of improvement
+OWNED_REACH = 5  # words from a possessive to the verb of improvement ("her IBS flare - ups")
 
 
 def _owned_phrase_before(parsed: Doc, verb: int) -> tuple[int, int] | None:

@@ -21,6 +21,10 @@ IRREGULAR = {
     "rev": ("revs", "revved", "revving"), "zap": ("zaps", "zapped", "zapping"),
     "melt": ("melts", "melted", "melting"), "feel": ("feels", "felt", "feeling"),
     "send": ("sends", "sent", "sending"), "tell": ("tells", "told", "telling"),
+    "go": ("goes", "went", "gone", "going"), "die": ("dies", "died", "dying"),
+    "shrink": ("shrinks", "shrank", "shrunk", "shrinking"), "quit": ("quits", "quit", "quitting"),
+    "come": ("comes", "came", "coming"), "fall": ("falls", "fell", "fallen", "falling"),
+    "hit": ("hits", "hit", "hitting"), "wake": ("wakes", "woke", "woken", "waking"),
 }
 VOWELS = "aeiou"
 
