@@ -2563,11 +2563,17 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
 
 def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
     """The sentence just before, in the same paragraph, when this one goes on about a person
-    by a pronoun ('My dad has cirrhosis. He is on 20 mg'): who the dose is for may be there."""
-    if index == 0 or not PERSON_PRONOUN.search(sentences[index].text):
+    by a pronoun ('My dad has cirrhosis. He is on 20 mg'), or when that one gives the drug to
+    someone of a stated age ('My 14-month-old was prescribed hydrochlorothiazide. The bottle
+    says 25 mg twice a day'): who the dose is for may be there."""
+    if index == 0:
         return None
     before = sentences[index - 1]
-    return before if before.block_index == sentences[index].block_index else None
+    if before.block_index != sentences[index].block_index:
+        return None
+    if PERSON_PRONOUN.search(sentences[index].text) or before.drugs and _stated_age(before.text) is not None:
+        return before
+    return None
 
 
 def _stated_age(text: str) -> float | None:
