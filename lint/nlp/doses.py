@@ -837,6 +837,8 @@ def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
 LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the drug's name
 
 
+OWNED_FORM = re.compile(r"\b(?:my|his|her|their|your|our|the)\s+((?-i:XR|XL|ER|SR|CR|IR|ODT))\b", re.I)  # "take his
+# XR twice a day": the drug in that form, standing for its name
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
@@ -1000,7 +1002,8 @@ def mark_doses(doc: Doc, names: DrugNames) -> Doc:
     taken = [(span.start_char, span.end_char) for span in spans]
     for index in prose:  # then schedules with no amount, where no amount's dose already stands
         start, end = table.chars[index]
-        in_sentence = tuple((name_start, name_end) for name_start, name_end, _ in names.within(start, end))
+        in_sentence = tuple(sorted({*((name_start, name_end) for name_start, name_end, _ in names.within(start, end)),
+                                    *(form.span(1) for form in OWNED_FORM.finditer(text, start, end))}))
         spans += _spans(doc, [m for m in find_frequency_claims(text, start, end, in_sentence, table_row=index in rows)
                               if not any(a < m.end and m.start < b for a, b in taken)])
     doc.spans["doses"] = sorted(spans, key=lambda span: span.start)
