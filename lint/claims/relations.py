@@ -279,6 +279,9 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if not goal and not _open_purpose_verb(doc, sentence, k + 1):
             continue
         span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
+        if span is not None and span.end == k + 2 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
+                and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
+            span = doc[k + 1:rest.end]  # "to bring down a fever": past the verb's particle to its object
         if span is not None and not (len(span) > 1 and words[span.start + 1] in REFERS_BACK):  # "to knock it out":
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
                                    named_only=words[i] in _storage_forms()))
@@ -329,6 +332,7 @@ def _counted_object(doc: Doc, sentence: Span, j: int, verb: int) -> bool:
         and (doc[j + 1].lower_ in COUNT_FOLLOWERS or doc[j + 1].lower_ in DOSE_FORMS)
 
 
+VERB_PARTICLES = frozenset({"down", "back", "up", "out", "off", "away"})  # "bring down a fever", "fight off a cold"
 COUNT_FOLLOWERS = frozenset({"to", "so", "at", "before", "after", "every", "each"})  # "take two at bedtime so ..."
 
 

@@ -13,6 +13,7 @@ PRONOUNS = frozenset({"it", "them", "this", "these"})
 DEMONSTRATIVES = frozenset({"this", "these"})
 TAKING = frozenset({"take", "takes", "took", "taking", "pop", "pops", "popped", "popping", "swallow", "swallows",
                     "swallowed", "grab", "grabs", "grabbed", "give", "gives", "gave", "chew", "chews", "chewed"})
+USING = frozenset({"use", "uses", "used", "using"})  # "my sister uses hers to bring down a fever"
 KEEPING = frozenset({"keep", "keeps", "kept", "stash", "stashes", "stashed", "carry", "carries", "carried"})
 NOT_THE_DRUG = frozenset({  # after 'this' or 'these': the text, a time or a way, not the drug ("use this page to")
     "page", "pages", "article", "guide", "post", "site", "website", "list", "section", "video", "episode",
@@ -64,7 +65,7 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
         return True  # "he takes his for his nerves": 'his' as a pronoun, with no noun after it
     if word in OWNED:  # "borrows a few of mine", "stole one of hers", "Doris takes hers for"
         return index > 1 and words[index - 1] == "of" and words[index - 2] in SOME_OF \
-            or index > 0 and words[index - 1] in TAKING
+            or index > 0 and (words[index - 1] in TAKING or words[index - 1] in USING)
     if word in DEMONSTRATIVES and index + 1 < len(doc) and words[index + 1] in NOT_THE_DRUG:
         return False
     if word in PRONOUNS:  # not the object of knowing: "know these for the exam", "memorize them"
