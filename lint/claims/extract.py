@@ -1604,7 +1604,10 @@ def _hedged_copula(sentence: _Sentence, opener: int) -> bool:
 PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "everyone", "kids", "adults", "patients",
                     "customers", "clients", "members", "readers", "users", "athletes", "students", "moms", "dads",
                     "patient", "person", "woman", "man", "child", "kid", "adult", "customer", "client", "member",
-                    "residents", "guests", "employees", "seniors", "teens"})
+                    "residents", "guests", "employees", "seniors", "teens",
+                    "uncle", "aunt", "brother", "sister", "mom", "dad", "mother", "father", "grandma", "grandpa",
+                    "grandmother", "grandfather", "husband", "wife", "son", "daughter", "cousin", "friend", "neighbor",
+                    "neighbour", "boyfriend", "girlfriend", "partner", "coworker", "roommate"})  # "my uncle with AFib"
 EVERY = frozenset({"every", "each", "any", "all", "many", "some", "most", "her", "his", "my", "our"})  # "to every patient with"
 ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "cannot", "can't", "shouldn't", "won't",
                      "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
