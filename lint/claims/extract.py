@@ -498,6 +498,7 @@ WHEN_OPENERS = frozenset({"when", "whenever", "if", "anytime", "time"})  # "ever
 TAKING_WHEN = frozenset({"take", "takes", "took", "pop", "pops", "popped", "use", "uses", "used", "grab", "grabs",
                          "grabbed", "give", "gives", "gave", "reach", "reaches", "reached", "put", "puts", "started",
                          "starts", "prescribed", "prescribes"})  # "urgent care put him on Valtrex"
+MAIN_CLAUSE_SUBJECTS = frozenset({"i", "he", "she", "we", "they"})  # "when I get migraines I take ...": the main clause
 WHEN_REACH = 6  # tokens from 'when' to the condition, and from the comma to the verb of taking
 
 
@@ -596,6 +597,9 @@ def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     opener = next((i for i in range(condition.start - 1, max(start, condition.start - 2 * WHEN_REACH) - 1, -1)
                    if words[i] in WHEN_OPENERS), None)
     comma = next((i for i in range(condition.end, min(end, condition.end + 2 * WHEN_REACH)) if words[i] == ","), None)
+    if comma is None:  # "when I'm running a fever I take a Celebrex": the main clause opens at its subject
+        comma = next((i - 1 for i in range(condition.end, min(end, condition.end + WHEN_REACH))
+                      if words[i] in MAIN_CLAUSE_SUBJECTS), None)
     if opener is None or comma is None or sentence.terminated(opener, condition.start):
         return None
     for verb in range(comma + 1, min(end, comma + WHEN_REACH)):
@@ -2097,6 +2101,9 @@ FRAGMENT_OPENERS = frozenset({"the", "a", "an", "best", "greatest", "only", "tot
                               "incredible", "brilliant", "good", "nice", "fabulous"})
 
 
+PAST_OPENING_VERBS = frozenset({"got", "kept", "made", "took", "brought", "knocked", "fixed"})  # "Got rid of my ..."
+
+
 def _subjectless(sentence: _Sentence, anchor: int) -> bool:
     """A reviewer's fragment that leaves out its subject, the article's drug ('Best thing
     I've found for my overactive bladder.', 'Great for my back pain!'): only openers and
@@ -2104,8 +2111,12 @@ def _subjectless(sentence: _Sentence, anchor: int) -> bool:
     if sentence.block is not None and sentence.block.kind == "heading":
         return False
     words = lowered(sentence.doc)
+    clause_end = sentence.span.end
+    if words[anchor].endswith("ed") or words[anchor] in PAST_OPENING_VERBS:  # "Cleared up my eczema itch, which I was
+        # not expecting": a past verb opens the fragment, and a later clause has its own subject
+        clause_end = next((i for i in range(anchor, sentence.span.end) if words[i] in (",", ";", "—")), clause_end)
     return all(words[i] in FRAGMENT_OPENERS or sentence.doc[i].is_punct for i in range(sentence.span.start, anchor)) \
-        and not FINITE_WORDS.intersection(words[anchor:sentence.span.end])  # "The best thing for X is sleep": a subject after
+        and not FINITE_WORDS.intersection(words[anchor:clause_end])  # "The best thing for X is sleep": a subject after
 
 
 def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, named: Span | None,
