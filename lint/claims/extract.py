@@ -1727,8 +1727,10 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                 name = sentence.drug_at(j)
                 if name is not None or refers_to_drug(doc, j):
                     after = (name.end if name is not None else j + 1)
-                    if after < sentence.span.end and (doc[after].lower_ == "to" or doc[after].lower_ == "for" and not (
-                            after + 1 < sentence.span.end and doc[after + 1].lower_ in FILLERS | {"decades", "long"})):
+                    if after < sentence.span.end and (doc[after].lower_ == "to" or doc[after].lower_ == "for" and (
+                            any(after < c.start <= after + PURPOSE_CONDITION_REACH for c in sentence.conditions)
+                            or not (after + 1 < sentence.span.end
+                                    and doc[after + 1].lower_ in FILLERS | {"decades", "long"}))):
                         return None  # "women with PCOS take it to get pregnant", "cancer patients take Zofran for
                         # nausea": the purpose is the use
                     if any(c.label_ == "harm" and c.start >= after and not sentence.terminated(after, c.start)
@@ -1738,6 +1740,7 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
     return None
 
 
+PURPOSE_CONDITION_REACH = 4  # words from 'for' to the condition it names ("swears by it for the brain fog")
 HAVING = frozenset({"has", "have", "had"})  # "who has type 1 diabetes"
 BEING = frozenset({"is", "am", "'m", "’m", "was", "'s", "’s"})  # "my fiancé is type 1"
 PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "kids", "teens", "babies", "infants",
