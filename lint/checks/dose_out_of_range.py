@@ -385,12 +385,26 @@ def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
     day is enough" for three times a day). None when it fits or the label gives no count."""
     if entry.no_dose or entry.silent or mention.times_per_day is None:
         return None
-    if mention.doses_counted:  # a second dose the same night breaks only a label that says how many a day, at most
-        return _more_often(mention.times_per_day, entry.max.get("times_per_day"))
+    if mention.doses_counted:  # a second dose the same night breaks only a label that says how many a day, at most,
+        return _more_often(mention.times_per_day,  # or a once-daily extended-release product ("2 mg Intuniv at
+                           entry.max.get("times_per_day") or _once_daily_release(entry))  # breakfast and another at bedtime")
     if (repeated := _repeats_single_dose(entry, mention)) is not None:
         return repeated
     max_times = _max_times(entry, counted=not mention.by_interval) or (1 / 7 if entry.weekly else None)
     return _more_often(mention.times_per_day, max_times) or _less_often(entry, mention)
+
+
+RELEASE_FORM_IDS = frozenset({"er", "xr", "xl", "cr", "la", "sr"})  # a product id's release-form part ("er-tablets")
+
+
+def _once_daily_release(entry: DoseEntry) -> float | None:
+    """1 for an entry of extended-release products only, given once a day: its form is made
+    to last the day, so a second dose that day breaks it; else None."""
+    once = (1.0, 1.0)
+    if not entry.products or not all(RELEASE_FORM_IDS.intersection(p.split("-")) for p in entry.products):
+        return None
+    usual, initial = entry.usual.get("times_per_day"), entry.initial.get("times_per_day")
+    return 1.0 if usual is not None and tuple(usual) == once and (initial is None or tuple(initial) == once) else None
 
 
 def _more_often(times: tuple[float, float] | None, max_times: float | None) -> str | None:

@@ -66,6 +66,7 @@ from lint.nlp.anaphora import (
 from lint.nlp.anchored_matcher import tokens_with
 from lint.nlp.doses import (
     ANOTHER_DAY,
+    WITH_ACETAMINOPHEN,
     DoseMention,
     counted_units,
     day_total,
@@ -2645,6 +2646,8 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
     made = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
         or {s for p in profile.products for s in p.strengths_mg}  # the named product's strengths, else the drug's
     stated = strength_before(before)
+    if stated is None and (paired := WITH_ACETAMINOPHEN.search(span.text)) is not None:
+        stated = float(paired.group("n"))  # "two Norco 10/325s every four hours": the units' own strength
     if stated is not None and (not made or stated in made):
         return with_strength(span._.dose, (stated, stated), *counted)
     # else "2 caplets ... the label dose, 1,000 mg ... 6 caplets a day": a dose, not a strength

@@ -431,10 +431,11 @@ BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
                   r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two white pills": one word before the unit
+PAIRED_STRENGTH = r"\d{1,2}(?:\.\d)?\s*/\s*(?:300|325|500)(?:'?s)?"  # "two Norco 10/325s every four hours"
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
                            rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
-                           rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}{BRAND_UNITS_AFTER}"
+                           rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}(?:\s+{PAIRED_STRENGTH})?{BRAND_UNITS_AFTER}"
                            rf"|(?:of the\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
