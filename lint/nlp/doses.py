@@ -176,7 +176,9 @@ EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*
                          r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
                          re.I)  # "q4h", "q4-6h", "every 30 minutes", "every 30 seconds"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
+NOT_A_TIME_AFTER = r"(?!\s+(?:after|before|later|earlier|ahead)\b)"  # "a day after sex": a time, not a daily amount
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
+                           rf"{NOT_A_TIME_AFTER}"
                            rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
                            r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b"  # "60 mg split morning and night"
@@ -406,7 +408,7 @@ DOUBLED_BEFORE = re.compile(r"\b(?:doubl(?:e|es|ed|ing) up on|doubl(?:e|es|ed|in
                             re.I)  # "I double up on my 10 mg Ambien", "she doubled her 5 mg dose"
 NEVER_BEFORE = re.compile(rf"\b(?:{FORBIDDING}|not)\s*$", re.I)  # the forbidding words, and a bare "not"
 COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|shots?|injections?)\s+(?:of\s+[\w-]+\s+)?"
-                             rf"{PER_DAY}\b", re.I)
+                             rf"{PER_DAY}\b{NOT_A_TIME_AFTER}", re.I)
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a |one |the )?(?:month|year)s?\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:every|each)\s+(?:the )?year\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
@@ -823,7 +825,9 @@ ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should
 
 PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must be|can be|gets|get)\s+(?:usually\s+|only\s+)?"
                            r"(?:taken|given|used|injected|applied|dosed)\b", re.I)
-TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving)\s+(?:[\w-]+\s+){{0,2}}?$", re.I)
+TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving"
+                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping))\s+(?:[\w-]+\s+){0,2}?$",
+                       re.I)  # "takes Ozempic every day", "swaps her Climara every three days"
 
 
 def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
