@@ -82,7 +82,9 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     text that names both adults and children names both; a group named as not meant
     ("non-elderly", "normal kidney function") is none."""
     text = NOT_THE_GROUP.sub(" ", text)
-    if PEDIATRIC.search(text):  # "children 8 and older ..., same as adults": a comparison names no adults
+    stated = _age(text)  # "members aged 10 to 17": children, though no word says so
+    minors = stated is not None and stated[1] is not None and stated[1] < ADULT_AGE[0]
+    if PEDIATRIC.search(text) or minors:  # "children 8 and older ..., same as adults": a comparison names no adults
         text = LIKE_ADULTS.sub(" ", text)
     if RENAL.search(text):
         return frozenset({"renal"}), None
@@ -95,7 +97,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
         return frozenset({population}), (years, years)
     if GERIATRIC.search(text) or age is not None and age[0] is not None and age[0] >= GERIATRIC_AGE[0]:
         return frozenset({"geriatric"}), age or GERIATRIC_AGE  # "70 and up"
-    if PEDIATRIC.search(text):
+    if PEDIATRIC.search(text) or minors:
         if ADULT.search(text) and not (age and age[1] is not None and age[1] < 18):
             return frozenset({"adult", "pediatric"}), age  # "adults and children 12 years and over"
         return frozenset({"pediatric"}), age or _stage_age(text)  # "kids of 6 to 11, just like adults": children
