@@ -372,8 +372,9 @@ def _repeats_single_dose(entry: DoseEntry, mention: DoseMention) -> str | None:
     the label gives as one single dose, or None. A time of day ("at bedtime") repeats nothing;
     "every day" said without an amount ("take one tablet every day") does."""
     times = mention.times_per_day
-    if entry.schedule == "once" and mention.per_day and mention.amounts_mg and not mention.week_total:
-        return "a daily amount repeats a dose the label gives once, as a single dose"  # "one 150 mg tablet every day"
+    if entry.schedule == "once" and mention.per_day and mention.amounts_mg and not mention.week_total \
+            and mention.kind == "usual":  # "one 150 mg tablet every day" (not "up to 150 mg a day", a cap)
+        return "a daily amount repeats a dose the label gives once, as a single dose"
     if entry.schedule != "once" or times is None or mention.at_time_of_day and mention.amounts_mg \
             or mention.doses_counted:
         return None

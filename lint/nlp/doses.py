@@ -176,7 +176,8 @@ EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*
                          r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
                          re.I)  # "q4h", "q4-6h", "every 30 minutes", "every 30 seconds"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
-NOT_A_TIME_AFTER = r"(?!\s+(?:after|before|later|earlier|ahead)\b)"  # "a day after sex": a time, not a daily amount
+NOT_A_TIME_AFTER = (r"(?!\s+(?:later|earlier|ahead)\b"  # "a day after sex", "a day later": a time, not a daily
+                    r"|\s+(?:after|before)\s+(?!(?:meals?|food|eating|breakfast|lunch|dinner|supper|bed(?:time)?)\b))")  # amount
 PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:a|per|each|/)\s*(?:day|24 hours)\b"
                            rf"{NOT_A_TIME_AFTER}"
                            rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
