@@ -341,3 +341,23 @@ def test_unitless_amounts_are_strengths_of_a_named_drug_inside_the_sentence(word
         assert float(amount.group("low")) in strengths
     assert unitless_amounts(text, 8, len(text), DrugNames(())) == []
     assert [a.start() for a in amounts] == sorted({a.start() for a in amounts})
+
+
+def test_two_combination_strengths_in_one_row_keep_each_dose_in_its_place():
+    text = "Target dose | two tablets twice a day (32 mg/360 mg) from week 4 | 7.5 mg/46 mg daily | 2.4 mg weekly"
+    mentions = _find_doses(text)
+    assert mentions and all(m.start < m.end for m in mentions)
+    assert any(m.pair_mg == (7.5, 46.0) for m in mentions)
+    weekly = next(m for m in mentions if text[m.start:m.end].startswith("2.4 mg"))
+    assert weekly.pair_mg is None
+
+
+_STRENGTH = st.sampled_from(["10 mg", "325 mg", "7.5 mg", "46 mg", "2.4 mg", "90 mg", "8 mg"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_STRENGTH, st.sampled_from(["/", " ", " and ", " | ", ") "])), min_size=1, max_size=7),
+       st.sampled_from(["", " daily", " twice a day", " weekly"]))
+def test_dose_spans_never_end_before_they_start(parts, tail):
+    text = "Take " + "".join(amount + joiner for amount, joiner in parts) + tail + "."
+    assert all(m.start < m.end for m in _find_doses(text))

@@ -536,16 +536,20 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         return []
     mentions: list[DoseMention] = []
     groups = _amount_groups(text, start, end, unitless)
-    partner_ends = {}  # group index -> end of its combination partner ("10 mg/325 mg")
+    partner_ends: dict[int, int] = {}  # group index -> end of its combination partner ("10 mg/325 mg")
     pairs: dict[int, tuple[float, float]] = {}  # group index -> the two ingredients' amounts, when one each
-    for index in range(len(groups) - 1, 0, -1):
-        if PARTNER.match(text[groups[index - 1][-1].end():groups[index][0].start()]):
-            partner_ends[index - 1] = groups[index][-1].end()
-            if len(groups[index - 1]) == len(groups[index]) == 1 \
-                    and (first_mg := _values(groups[index - 1][0])) and (second_mg := _values(groups[index][0])) \
+    kept: list = []
+    for group in groups:  # a partner joins the group before it; indexes are those of the groups kept
+        at = len(kept) - 1
+        if kept and PARTNER.match(text[partner_ends.get(at, kept[-1][-1].end()):group[0].start()]):
+            if at not in partner_ends and len(kept[-1]) == len(group) == 1 \
+                    and (first_mg := _values(kept[-1][0])) and (second_mg := _values(group[0])) \
                     and first_mg[0] == first_mg[1] and second_mg[0] == second_mg[1]:
-                pairs[index - 1] = (first_mg[0], second_mg[0])
-            del groups[index]
+                pairs[at] = (first_mg[0], second_mg[0])
+            partner_ends[at] = group[-1].end()
+            continue
+        kept.append(group)
+    groups = kept
     repeated: set[int] = set()  # groups that are the second dose of a day ("... and another 50 mg in the evening")
     timed: list[str | None] = []  # per mention: the time of day that is its only frequency ("at noon")
     for index, group in enumerate(groups):
