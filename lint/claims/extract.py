@@ -1256,8 +1256,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 listed = uses_context if uses_context and condition.start_char >= uses_from else ""
                 if subject[0] is None and not listed:
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
-            elif cue is not None and cue.label_ == "history" and _use_referred_back(sentence, condition) is not None:
-                cue = None  # "if you have restless legs, it helps with that": the history is what it treats
+            elif cue is not None and cue.label_ == "history" and (_use_referred_back(sentence, condition) is not None
+                                                                   or _given_to_who(sentence, condition) is not None):
+                cue = None  # "if you have restless legs, it helps with that": the history is what it treats;
+                # "doctors give it to people who have insomnia": whom it is given to
             when_taken = _taken_when(sentence, condition) if cue is None or cue.label_ not in ("use", "benefit") else None
             if when_taken is not None:
                 cue = None  # "When I get migraines, I take Zoloft": the history is what it is taken for
@@ -1706,6 +1708,8 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
         who, after_who = doc[before - 1], condition.end
         if (given := _given_to(sentence, who.i)) is not None:
             return given  # "doctors give atorvastatin to kids with high cholesterol"
+    elif before > start and doc[before].lower_ == "who":
+        return _given_to_who(sentence, condition)  # "urologists hand vardenafil to men who finish too quickly"
     elif (group := _group_after(sentence, condition.end)) is not None:
         who, after_who = doc[group], group + 1  # "Fibromyalgia patients like me have relied on Soma",
         # "my restless legs support group swears by the stuff"
@@ -1846,6 +1850,21 @@ def _named_after_leading_for(sentence: _Sentence, condition: Span) -> Span | Non
     return next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
 
 
+WHO_HAVING = frozenset({"have", "has", "had", "get", "gets", "got", "suffer", "suffers", "from", "with", "struggle",
+                        "struggles", "deal", "deals"})  # "people who have insomnia", "kids who struggle with"
+
+
+def _given_to_who(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:
+    """'give it to people who have insomnia', 'hand vardenafil to men who finish too quickly':
+    the drug given to people a relative clause names by the condition."""
+    doc, words, k = sentence.doc, lowered(sentence.doc), condition.start - 1
+    while k > sentence.span.start and words[k] in WHO_HAVING:
+        k -= 1
+    if k - 1 <= sentence.span.start or words[k] != "who" or not _people_word(doc[k - 1], sentence.span.start):
+        return None
+    return _given_to(sentence, k - 1)
+
+
 def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
     """'gives it to kids with', 'prescribe Zoloft to teenagers with': the drug given to people
     named by a condition, with no advice or denial before ('never give it to people with');
@@ -1860,8 +1879,8 @@ def _given_to(sentence: _Sentence, who: int) -> tuple[str, Span | None] | None:
         if doc[k].lower_ in ADVISED or doc[k].is_punct:
             return None
         if doc[k].lower_ in giving_forms():
-            if any(doc[j].lower_ in ADVISED for j in range(max(start, k - 3), k)):
-                return None
+            if any(doc[j].lower_ in ADVISED or doc[j].lower_ in NEGATORS for j in range(max(start, k - 3), k)):
+                return None  # "should never give it", "don't give it" ("n't")
             name = next((d for d in sentence.drugs if k < d.start < to), None)
             if name is not None or any(refers_to_drug(doc, j) for j in range(k + 1, to)):
                 return f"{doc[k].text} ... to {doc[who].text} with", name
