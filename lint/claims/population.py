@@ -21,6 +21,9 @@ LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the 
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
 ADULT = re.compile(r"\b(?:adults?|grown-?ups?)\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
 AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%))", re.I)
+NAMED_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})\b"
+                             r"|\b(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})[- ](?:years?|yrs?)\b", re.I)  # an age range
+# said to be one ("aged 10 to 17", "12-17 years"), not any two numbers ("weeks 5-8")
 AGE_MAX = re.compile(r"\b(?:under|below|younger than|less than)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:mg|kg|lb|pounds|hours?|days?))", re.I)
 
 PERSON_NOUNS = ("son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|stepson|stepdaughter|mom|mum|dad|"
@@ -82,8 +85,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     text that names both adults and children names both; a group named as not meant
     ("non-elderly", "normal kidney function") is none."""
     text = NOT_THE_GROUP.sub(" ", text)
-    stated = _age(text)  # "members aged 10 to 17": children, though no word says so
-    minors = stated is not None and stated[1] is not None and stated[1] < ADULT_AGE[0]
+    minors = any(int(high) < ADULT_AGE[0] for *_, high in (  # "members aged 10 to 17": children, though no word says so
+        (m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in NAMED_AGE_RANGE.finditer(text)))
     if PEDIATRIC.search(text) or minors:  # "children 8 and older ..., same as adults": a comparison names no adults
         text = LIKE_ADULTS.sub(" ", text)
     if RENAL.search(text):
