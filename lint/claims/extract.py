@@ -1324,7 +1324,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (ended_by := _ended_by_drug(sentence, condition)) is not None:
                 reason, named = f"'until {ended_by.text}'", ended_by  # "My feet burned for years until gabapentin"
                 drug = ended_by.label_
-            elif (taker := _people_with_take(sentence, condition)
+            elif (taker := _people_with_take(sentence, condition, main, reference)
                             or _patient_taking(sentence, condition, main, reference)) is not None:
                 reason, named = f"'{taker[0]}'", taker[1]  # "Women with PCOS swear by it"
                 drug = named.label_ if named is not None else main
@@ -1691,7 +1691,8 @@ def _group_favourite(sentence: _Sentence, after_group: int) -> str | None:
     return next((noun for noun in use_predicates().nouns if noun in phrases), None)  # past one adjective
 
 
-def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:
+def _people_with_take(sentence: _Sentence, condition: Span, main: str | None,
+                      reference: Reference) -> tuple[str, Span | None] | None:
     """'Women with PCOS swear by it', 'Patients with restless legs love Dilaudid', 'Fibro
     warriors swear by it': people named by the condition they have, who take, use or praise
     the drug, with no advice or denial between ('People with kidney disease should take less
@@ -1733,11 +1734,14 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
                 if name is not None or refers_to_drug(doc, j):
                     after = (name.end if name is not None else j + 1)
                     if after < sentence.span.end and (doc[after].lower_ == "to" or doc[after].lower_ == "for" and (
-                            any(after < c.start <= after + PURPOSE_CONDITION_REACH for c in sentence.conditions)
+                            any(after < c.start <= after + PURPOSE_CONDITION_REACH
+                                and _labeled_for(reference, name.label_ if name is not None else main, c)
+                                for c in sentence.conditions)
                             or not (after + 1 < sentence.span.end
                                     and doc[after + 1].lower_ in FILLERS | {"decades", "long"}))):
                         return None  # "women with PCOS take it to get pregnant", "cancer patients take Zofran for
-                        # nausea": the purpose is the use
+                        # the nausea": the purpose is the use (but "people with fibromyalgia swear by venlafaxine
+                        # for the body pain" present fibromyalgia: the purpose named is no labeled use)
                     if any(c.label_ == "harm" and c.start >= after and not sentence.terminated(after, c.start)
                            for c in sentence.cues):
                         return None  # "people with dementia who are given it are more likely to die": a risk
@@ -1745,7 +1749,14 @@ def _people_with_take(sentence: _Sentence, condition: Span) -> tuple[str, Span |
     return None
 
 
-PURPOSE_CONDITION_REACH = 4  # words from 'for' to the condition it names ("swears by it for the brain fog")
+PURPOSE_CONDITION_REACH = 4  # words from 'for' to the condition it names ("take Zofran for the nausea")
+
+
+def _labeled_for(reference: Reference, drug: str | None, condition: Span) -> bool:
+    """True when a condition span names a labeled use of the drug."""
+    profile = reference.profiles.get(drug) if drug else None
+    return profile is not None and any(reference.labeled_indications(profile, cid)
+                                       for cid in condition._.condition_ids if "/" not in cid)
 HAVING = frozenset({"has", "have", "had"})  # "who has type 1 diabetes"
 BEING = frozenset({"is", "am", "'m", "’m", "was", "'s", "’s"})  # "my fiancé is type 1"
 PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "kids", "teens", "babies", "infants",
