@@ -126,7 +126,8 @@ TIMES_LISTED = [  # "at 8am, noon, 4pm and midnight", "with breakfast, lunch and
      (2, 2)),  # "one tablet when you wake up and another one at bedtime", "and a second capsule at 1 pm"
 ]
 ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|single))? day|a 24-hour period)"
-PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY})"  # "a day", "in one calendar day"
+PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY}|(?:across|over|throughout) (?:the|a|one) (?:whole |entire )?day)"
+# "a day", "in one calendar day", "four 2 mg bars across the day"
 BARE_TIME = r"(?:morning|noon|midday|night|evening|bedtime)"  # a time of day said bare, right after its amount
 FREQUENCIES = [
     *TIMES_LISTED,
