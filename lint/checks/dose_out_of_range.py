@@ -389,8 +389,8 @@ def frequency_violation(entry: DoseEntry, mention: DoseMention) -> str | None:
     if entry.no_dose or entry.silent or mention.times_per_day is None:
         return None
     if mention.doses_counted:  # a second dose the same night breaks only a label that says how many a day, at most,
-        return _more_often(mention.times_per_day,  # or a once-daily extended-release product ("2 mg Intuniv at
-                           entry.max.get("times_per_day") or _once_daily_release(entry))  # breakfast and another at bedtime")
+        # or a once-daily extended-release product ("2 mg Intuniv at breakfast and another at bedtime")
+        return _more_often(mention.times_per_day, entry.max.get("times_per_day") or _once_daily_release(entry))
     if (repeated := _repeats_single_dose(entry, mention)) is not None:
         return repeated
     max_times = _max_times(entry, counted=not mention.by_interval) or (1 / 7 if entry.weekly else None)

@@ -1757,6 +1757,8 @@ def _labeled_for(reference: Reference, drug: str | None, condition: Span) -> boo
     profile = reference.profiles.get(drug) if drug else None
     return profile is not None and any(reference.labeled_indications(profile, cid)
                                        for cid in condition._.condition_ids if "/" not in cid)
+
+
 HAVING = frozenset({"has", "have", "had"})  # "who has type 1 diabetes"
 BEING = frozenset({"is", "am", "'m", "’m", "was", "'s", "’s"})  # "my fiancé is type 1"
 PATIENT_NOUNS = PEOPLE | {"users", "user", "sufferers", "sufferer", "folks", "kids", "teens", "babies", "infants",

@@ -85,8 +85,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     text that names both adults and children names both; a group named as not meant
     ("non-elderly", "normal kidney function") is none."""
     text = NOT_THE_GROUP.sub(" ", text)
-    minors = any(int(high) < ADULT_AGE[0] for *_, high in (  # "members aged 10 to 17": children, though no word says so
-        (m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in NAMED_AGE_RANGE.finditer(text)))
+    minors = any(int(m.group(2) or m.group(4)) < ADULT_AGE[0]  # "members aged 10 to 17": children, though no word
+                 for m in NAMED_AGE_RANGE.finditer(text))  # says so
     if PEDIATRIC.search(text) or minors:  # "children 8 and older ..., same as adults": a comparison names no adults
         text = LIKE_ADULTS.sub(" ", text)
     if RENAL.search(text):

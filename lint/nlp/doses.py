@@ -539,7 +539,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     groups = _amount_groups(text, start, end, unitless)
     partner_ends: dict[int, int] = {}  # group index -> end of its combination partner ("10 mg/325 mg")
     pairs: dict[int, tuple[float, float]] = {}  # group index -> the two ingredients' amounts, when one each
-    kept: list = []
+    kept: list[list] = []
     for group in groups:  # a partner joins the group before it; indexes are those of the groups kept
         at = len(kept) - 1
         if kept and PARTNER.match(text[partner_ends.get(at, kept[-1][-1].end()):group[0].start()]):
