@@ -25,6 +25,7 @@ OPENERS = frozenset({"my", "her", "his", "their", "your", "our", "the", "a", "an
                      "any", "that", "this", "all", "off", "up", "down", "away", "out", "for", "against", "with",
                      "me", "him", "them", "us", "you"})
 STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "and", "but", "or", "so", "because", "since",
+                   "bc", "b/c", "cuz", "coz", "cos",  # "because" in chat
                    "while", "when", "after", "before", "within", "during", "until", "than", "that", "which", "who",
                    "without", "if", "though", "although", "in", "at", "by", "like", "as", "better", "faster",
                    "completely", "entirely", "overnight", "anymore", "too", "again", "way", "down", "back", "right",
