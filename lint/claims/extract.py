@@ -692,9 +692,6 @@ def _failed_after(sentence: _Sentence, condition: Span) -> bool:
                for failure in failures for k in range(max(condition.end, failure - FAILED_SUBJECT_REACH), failure))
 
 
-DO_FORMS = frozenset({"do", "does", "did"})  # "it did nothing for the cramps"
-
-
 GERUNDS_OF_USE = frozenset({"using", "taking", "giving", "popping", "abusing", "misusing", "relying", "mixing"})
 DANGER_WORDS = frozenset({"dangerous", "risky", "unsafe", "harmful", "reckless", "deadly", "foolish", "illegal", "mistake",
                           "bad", "terrible", "dumb", "awful", "wrong"})  # "a bad idea", "a mistake"
@@ -1755,8 +1752,7 @@ PURPOSE_CONDITION_REACH = 4  # words from 'for' to the condition it names ("take
 def _labeled_for(reference: Reference, drug: str | None, condition: Span) -> bool:
     """True when a condition span names a labeled use of the drug."""
     profile = reference.profiles.get(drug) if drug else None
-    return profile is not None and any(reference.labeled_indications(profile, cid)
-                                       for cid in condition._.condition_ids if "/" not in cid)
+    return profile is not None and is_labeled(reference, profile, condition._.condition_ids)
 
 
 HAVING = frozenset({"has", "have", "had"})  # "who has type 1 diabetes"
@@ -1863,8 +1859,8 @@ def _named_after_leading_for(sentence: _Sentence, condition: Span) -> Span | Non
     return next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
 
 
-WHO_HAVING = frozenset({"have", "has", "had", "get", "gets", "got", "suffer", "suffers", "from", "with", "struggle",
-                        "struggles", "deal", "deals"})  # "people who have insomnia", "kids who struggle with"
+WHO_HAVING = HAVING | {"get", "gets", "got", "suffer", "suffers", "from", "with", "struggle", "struggles", "deal",
+                       "deals"}  # "people who have insomnia", "kids who struggle with"
 
 
 def _given_to_who(sentence: _Sentence, condition: Span) -> tuple[str, Span | None] | None:

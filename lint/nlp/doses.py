@@ -30,6 +30,7 @@ from lint.model.units import (
     to_mg,
     to_mg_or_ml,
 )
+from lint.nlp.anaphora import OWNING_DETERMINERS, RELEASE_FORM_NOUNS
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import NTH, ORDINAL_DOSE, OWNER, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
@@ -435,7 +436,8 @@ BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
                   r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two white pills": one word before the unit
-PAIRED_STRENGTH = r"\d{1,2}(?:\.\d)?\s*/\s*(?:300|325|500)(?:'?s)?"  # "two Norco 10/325s every four hours"
+PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "Norco 5/325", "two Norco 10/325s": the
+# opioid's mg with the acetaminophen's
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
                            rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
@@ -450,7 +452,7 @@ BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twic
 BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
                               rf"(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?{BARE_COUNT_AFTER}(?P<day>\s+{PER_DAY}\b)?",
                               re.I)  # "I take two every morning", "swallow 4 of them a day": units of a strength said before
-WITH_ACETAMINOPHEN = re.compile(r"(?<![\w./])(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?\b(?!\s*(?:mg|mcg|ml))",
+WITH_ACETAMINOPHEN = re.compile(rf"(?<![\w./]){PAIRED_STRENGTH}\b(?!\s*(?:mg|mcg|ml))",
                                 re.I)  # "Norco 5/325", "the 10/325s"
 STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s*(?:kg|ml|day))", re.I)
 
@@ -848,8 +850,8 @@ def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
 LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the drug's name
 
 
-OWNED_FORM = re.compile(r"\b(?:my|his|her|their|your|our|the)\s+((?-i:XR|XL|ER|SR|CR|IR|ODT))\b", re.I)  # "take his
-# XR twice a day": the drug in that form, standing for its name
+OWNED_FORM = re.compile(rf"\b(?:{'|'.join(sorted(OWNING_DETERMINERS))})\s+((?-i:{'|'.join(sorted(RELEASE_FORM_NOUNS | {'ER'}))}))\b",
+                        re.I)  # "take his XR twice a day": the drug in that form, standing for its name
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
