@@ -1335,9 +1335,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug
             if drug is None or drug == OTHER:
                 continue
-            chain = _coordinated(sentence, cue.start) if reason and cue is not None else []
-            owners = [(name.label_, name) for name in chain] if len(chain) > 1 else [(drug, named)]
-            for owner, name in owners:  # "Sertraline and fluoxetine both treat PTSD": a use of each
+            presenter = cue.start if cue is not None else _for_of(sentence, condition) if reason == "'for'" else None
+            owners = _owners(sentence, presenter, drug, named) if reason else [(drug, named)]
+            for owner, name in owners:
                 claims.append(UseClaim(
                     age_years=_stated_age(sentence.text),
                     groups=use_groups(doc, sentence.span, condition, sentence.drugs) if reason else (),
@@ -1628,14 +1628,24 @@ def _taker_forms() -> dict[str, str]:
     return {form: verb for verb in TAKER_VERBS for form in phrase_forms(verb.split()[0])}
 
 
-COORDINATING = frozenset({"and", "or", ",", "both", "either"})
+COORDINATING = frozenset({"and", "or", ",", "both", "either", "plus", "&", "+", "with", "along", "together",
+                          "combined", "alongside"})  # "famotidine with Zyrtec", "Lexapro along with trazodone"
 CHAIN_REACH = 3  # words between the last name of a chain and the word presenting the use ("both are approved")
+
+
+def _owners(sentence: _Sentence, presenter: int | None, drug: str, named: Span | None) -> list[tuple[str, Span | None]]:
+    """Whose use it is: each drug of a chain named just before the presenting word at
+    `presenter` ("Sertraline and fluoxetine both treat PTSD", "Zoloft plus Wellbutrin for
+    ADHD": a use of each), else the one drug found."""
+    chain = _coordinated(sentence, presenter) if presenter is not None else []
+    return [(name.label_, name) for name in chain] if len(chain) > 1 else [(drug, named)]
 
 
 def _coordinated(sentence: _Sentence, before: int) -> list[Span]:
     """The profiled drugs named together just before token `before`, joined only by 'and',
-    'or', commas and 'both' ('Sertraline and fluoxetine both treat', 'Both Lexapro and Zoloft
-    are approved for'): each owns what follows. One name, or none, is no chain."""
+    'or', 'plus', '(together) with', commas and 'both' ('Sertraline and fluoxetine both
+    treat', 'Both Lexapro and Zoloft are approved for', 'Lexapro together with trazodone for'):
+    each owns what follows. One name, or none, is no chain."""
     doc, start = sentence.doc, sentence.span.start
     last = next((d for d in sorted(sentence.drugs, key=lambda d: -d.start)
                  if d.end <= before and before - d.end <= CHAIN_REACH), None)
@@ -1643,6 +1653,8 @@ def _coordinated(sentence: _Sentence, before: int) -> list[Span]:
         return []
     chain, i = [last], last.start - 1
     while i >= start and doc[i].lower_ in COORDINATING:
+        while i > start and doc[i - 1].lower_ in COORDINATING:
+            i -= 1  # "together with", "and also"
         i -= 1
         other = sentence.drug_at(i)
         if other is None:
@@ -1953,20 +1965,23 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
         if (column := sentence.column_drug(phrase.start_char)) is not None:
             drug, named = column, None
-        profile = reference.profiles.get(drug) if drug else None
-        products = _use_products(doc, sentence, phrase, profile.id, named, reference) if profile else frozenset()
-        if profile is None or vocabulary.covers(phrase, profile, products) \
-                or candidate.needs_complaint and not _is_complaint_span(phrase):
+        if drug is None or candidate.needs_complaint and not _is_complaint_span(phrase):
             continue
-        taken.append(phrase)
-        claims.append(UseClaim(
-            products=products,
-            drug=profile.id, condition_ids=frozenset({UNLISTED + phrase.text.lower()}), start=phrase.start_char,
-            end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
-            block=sentence.block_index if sentence.block_index is not None else -1,
-            presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate),
-            hedged=hedged or in_scope(sentence, "hedge", phrase), off_label=off_label or in_scope(sentence, "off_label", phrase),
-            reason=candidate.reason))
+        presenter = candidate.anchor if candidate.reason == "'for'" else None
+        for owner, name in _owners(sentence, presenter, drug, named):
+            profile = reference.profiles.get(owner)
+            products = _use_products(doc, sentence, phrase, profile.id, name, reference) if profile else frozenset()
+            if profile is None or vocabulary.covers(phrase, profile, products):
+                continue
+            taken.append(phrase)
+            claims.append(UseClaim(
+                products=products,
+                drug=profile.id, condition_ids=frozenset({UNLISTED + phrase.text.lower()}), start=phrase.start_char,
+                end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
+                block=sentence.block_index if sentence.block_index is not None else -1,
+                presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate),
+                hedged=hedged or in_scope(sentence, "hedge", phrase),
+                off_label=off_label or in_scope(sentence, "off_label", phrase), reason=candidate.reason))
     return claims
 
 
