@@ -575,6 +575,30 @@ SUFFERERS_TAKE = frozenset({"take", "use", "pop", "swallow", "swear", "rely", "i
 SUFFERER_REACH = 3  # words from the verb to the drug ("Insomniacs take | their Xanax")
 
 
+USED_IN_VERBS = frozenset(form for verb in ("use", "try", "start", "trial") for form in verb_forms(verb))
+
+
+def _used_in(sentence: _Sentence, condition: Span) -> Span | bool | None:
+    """'Doctors use Jardiance in type 1 diabetes', 'we try it in women with PCOS': an active
+    verb of using whose object, the drug, is used 'in' the condition (or in people with it).
+    The drug's name (True for 'it'), or None. The passive ('used in OCD') is a cue."""
+    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    i = condition.start - 1
+    while i > start and words[i] in DETERMINERS:
+        i -= 1
+    if i - 1 > start and words[i] == "with" and words[i - 1] in PATIENT_NOUNS:
+        i -= 2  # "in women with PCOS"
+        while i > start and words[i] in DETERMINERS:
+            i -= 1
+    if i - 2 < start or words[i] != "in":
+        return None
+    named = sentence.drug_at(i - 1)
+    verb = named.start - 1 if named is not None else i - 2
+    if named is None and not refers_to_drug(doc, i - 1) or verb < start or words[verb] not in USED_IN_VERBS:
+        return None
+    return named if named is not None else True
+
+
 def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """A condition named as the people who have it, as the subject of taking the drug
     ('Insomniacs take Xanax every night', 'Type 1 diabetics use it too'): the drug's name
@@ -942,18 +966,24 @@ def _leading_for_people(sentence: _Sentence, condition: Span) -> bool:
     """'For babies with RSV bronchiolitis, a short course of prednisone helps': the sentence
     opens with the people who have the condition, and a use or benefit word follows it ('For
     anyone with asthma, propranolol can be dangerous' presents no use)."""
-    doc, start, i = sentence.doc, sentence.span.start, condition.start - 1
     if not any(c.label_ in ("use", "benefit") and c.start >= condition.end for c in sentence.cues) \
             or any(c.label_ == "harm" for c in sentence.cues):
         return False
+    return _for_people_with(sentence, condition) == sentence.span.start
+
+
+def _for_people_with(sentence: _Sentence, condition: Span) -> int | None:
+    """The index of the 'for' of 'for (all) people with', 'for patients with', 'for kids with'
+    right before the condition, or None."""
+    doc, start, i = sentence.doc, sentence.span.start, condition.start - 1
     while i > start and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i - 1 <= start or doc[i].lower_ != "with" or doc[i - 1].lower_ not in PATIENT_NOUNS:
-        return False
+        return None
     j = i - 2
     while j > start and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in EVERY):
         j -= 1
-    return j == start and doc[j].lower_ == "for"
+    return j if doc[j].lower_ == "for" else None
 
 
 def _for_drug(sentence: _Sentence, condition: Span) -> bool:
@@ -961,6 +991,9 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if _leading_for_people(sentence, condition):
         return True
     doc, i = sentence.doc, _for_of(sentence, condition)
+    if i is None and (people := _for_people_with(sentence, condition)) is not None and people > sentence.span.start:
+        before = _before_for(sentence, people)  # "Jardiance is for people with type 1 diabetes" (not "the dose for
+        return sentence.drug_at(before) is not None or _is_for(sentence, before)  # people with kidney disease")
     if i is None:
         return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For") \
@@ -1281,6 +1314,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = sentence.governing_drug(condition.start - 1, main)
                 if named is None and (later := _named_after_leading_for(sentence, condition)) is not None:
                     drug, named = later.label_, later  # "For cramps, ibuprofen 400 mg every 6 hours works well"
+            elif (used_in := _used_in(sentence, condition)) is not None:
+                reason = "'use ... in'"
+                drug, named = _owner(used_in, main)
             elif (taken := _relative_taker(sentence, condition)) is not None:
                 reason = "'for' after a gapped verb of taking"
                 drug, named = (taken.label_, taken) if taken.label_ else (main, None)  # "It's what ...": the main drug
