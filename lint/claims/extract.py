@@ -1995,7 +1995,7 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
     for candidate in candidates:
         phrase = candidate.span
         if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) \
-                or _taken_with_food(sentence, candidate.anchor):
+                or phrase.text.startswith("-") or phrase.text.endswith("-") or _taken_with_food(sentence, candidate.anchor):
             continue
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)

@@ -579,12 +579,18 @@ def _goal_compound_at(words: list[str], head: int) -> bool:
                                             or words[head - 1] in vocabulary.complaint_words)
 
 
+GRADING = frozenset({"most", "more", "least", "very", "really", "truly", "super", "so", "extremely", "incredibly",
+                     "highly", "insanely", "seriously"})  # "the most effective fix": a grade and the word it grades
+
+
 def _describes_only(doc: Doc, index: int) -> bool:
-    """True when the word only describes the drug ('little', 'morning'), unless a hyphen joins
-    it to its neighbour ('red-carpet', 'all-nighter')."""
+    """True when the word only describes the drug ('little', 'morning', a grading word and the
+    word it grades: 'the most effective fix'), unless a hyphen joins it to its neighbour
+    ('red-carpet', 'all-nighter')."""
     hyphened = index + 1 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_ \
         or index > 0 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_
-    return doc[index].lower_ in nickname_descriptors() and not hyphened
+    graded = doc[index].lower_ in GRADING or index > 0 and doc[index - 1].lower_ in GRADING
+    return (doc[index].lower_ in nickname_descriptors() or graded) and not hyphened
 
 
 def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[int, int]) -> bool:
