@@ -2468,15 +2468,19 @@ def _labeled_for_own_use(products: frozenset[str], conditions: list[UseClaim], p
 def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
                         profile: Profile, reference: Reference) -> list[UseClaim]:
     """The labeled use of the drug the few sentences before a dose name, under the same
-    heading: the use a dose that names none is stated for. None when they name several
+    heading (in another block, only a use presented as one): the use a dose that names none
+    is stated for. None when they name several
     ("OCD: 50 mg. PMDD: 50 mg. Raise it up to 200 mg a day." is stated for all of them)."""
     heading = _heading_text(doc, sentences[index])
     named: list[list[UseClaim]] = []  # per sentence that names a use of the drug
     for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
         if _heading_text(doc, earlier) != heading:
             break
+        own_block = earlier.block_index == sentences[index].block_index
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
-                     if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
+                     if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)
+                     and (own_block or u.presented_as_use)]:  # another block's mention only ("withdrawal can
+            # be bad, seizures even"), not its use, names no use for this dose
             named.append(found)
         elif earlier.conditions:
             break  # a nearer sentence names another condition ("What about Zollinger-Ellison?")
