@@ -142,6 +142,12 @@ def test_a_long_line_wrapped_inside_a_paragraph_is_read_as_one_line():
     "Tori  9:21 PM\nok noted\nthat could kill ur sex drive\noh no\n",  # short chat lines are messages
     "First paragraph ends here.\n\nSecond paragraph.\n",  # a blank line parts blocks
     "* an item that is long enough to be wrapped by an editor at some width\n  indented going on\n",
+    "Devin [11:06 PM]: my cousin literally got prescribed it for his ADHD so its the same vibe\n"
+    "Ellie [11:07 PM]: it is NOT the same lmao\n",  # a speaker's name opens a new message
+    "TOM: Let's squeeze in one more caller before the break, we have time for Marisol now\n"
+    "MARISOL: Hi. My daughter is sixteen\n",
+    "my cousin literally got prescribed it for his ADHD so its basically the same vibe as the other one but chill\n"
+    "it is NOT the same lmao\n",  # a line over 100 characters was never wrapped by width
 ])
 def test_line_breaks_that_do_not_wrap_a_long_line_stay(source):
     from lint.nlp.pipeline import soft_wraps_as_spaces

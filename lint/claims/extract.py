@@ -76,7 +76,7 @@ from lint.nlp.doses import (
     strength_before,
     with_strength,
 )
-from lint.nlp.drugs import OTHER
+from lint.nlp.drugs import OTHER, compared_with
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
 from lint.nlp.sections import heading_kind
@@ -367,8 +367,9 @@ class _Sentence:
 
 
 def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
-    """All profiled drugs by weight (title mentions count 3), and the ones the article is
-    about: the first, any named in the title, and any mentioned about as often as it."""
+    """All profiled drugs by weight (title mentions count 3, a standard of comparison none:
+    'the same vibe as Adderall'), and the ones the article is about: the first, any named in
+    the title, and any mentioned about as often as it."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     in_title: set[str] = set()
@@ -380,7 +381,7 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
         if span.label_ == OTHER or span.label_ not in reference.profiles:
             other_in_title |= is_title and span.label_ == OTHER and not span._.drug_class
             continue
-        counts[span.label_] += 3 if is_title else 1
+        counts[span.label_] += 3 if is_title else 0 if compared_with(doc, span.start) else 1
         first_seen.setdefault(span.label_, span.start)
         if is_title:
             in_title.add(span.label_)
@@ -1016,7 +1017,22 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             return True
     if _is_for(sentence, before) or _given_to_take(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
-    return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before)
+    return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
+        or _after_aside(sentence, before)
+
+
+ASIDE_REACH = 6  # words of an aside between commas after the drug ("naltrexone, 4.5 mg compounded, for")
+
+
+def _after_aside(sentence: _Sentence, comma: int) -> bool:
+    """True when the comma at `comma` closes an aside that follows the drug's name ('takes
+    low-dose naltrexone, 4.5 mg compounded, for her fibromyalgia')."""
+    doc, start = sentence.doc, sentence.span.start
+    if doc[comma].text != ",":
+        return False
+    opening = next((i for i in range(comma - 1, max(start, comma - ASIDE_REACH - 1), -1) if doc[i].text == ","), None)
+    return opening is not None and opening > start and opening < comma - 1 \
+        and (sentence.drug_at(opening - 1) is not None or refers_to_drug(doc, opening - 1))
 
 
 def _these_taken(sentence: _Sentence, index: int) -> bool:
@@ -1540,14 +1556,21 @@ def _indirect_question(sentence: _Sentence) -> bool:
 
 
 def _question_words(sentence: _Sentence) -> list[str]:
-    """The lowercase words of a sentence that ends in '?' (none for any other sentence)."""
-    if not sentence.text.rstrip().endswith("?"):
-        return []
+    """The lowercase words of a question: a sentence that ends in '?', or one that opens with
+    an auxiliary before its subject, as chat writes questions ('does anyone take Xanax for
+    vertigo'); none for any other sentence."""
     tokens = list(sentence.span)
-    colon = next((i for i, t in enumerate(tokens[:SPEAKER_LABEL_TOKENS]) if ":" in t.text), None)
-    if colon is not None:  # "Q (u/not_a_doc): Can prednisone treat ...?": the speaker's label is no word of it
-        tokens = tokens[colon + 1:]
-    return [t.lower_ for t in tokens if not t.is_punct and not t.is_space]
+    colon = next((i for i, t in enumerate(tokens[:SPEAKER_LABEL_TOKENS]) if t.text.endswith(":")), None)
+    if colon is not None:  # "Q (u/not_a_doc): Can prednisone treat ...?", "Jess [9:50 PM]: does anyone ...": the
+        tokens = tokens[colon + 1:]  # speaker's label is no word of it
+    words = [t.lower_ for t in tokens if not t.is_punct and not t.is_space]
+    if sentence.text.rstrip().endswith("?") or len(words) > 1 and words[0] in YES_NO_OPENERS and words[1] in INVERTED_SUBJECTS:
+        return words
+    return []
+
+
+INVERTED_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody", "you", "u", "ya", "i", "it", "we", "he",
+                               "she", "they", "this", "that", "there", "people", "ppl"})  # "does anyone ...", "is it ..."
 
 
 SPEAKER_LABEL_TOKENS = 10  # "Q (u/name):", "Caller 2:", "Question from Maria:"
@@ -2468,19 +2491,15 @@ def _labeled_for_own_use(products: frozenset[str], conditions: list[UseClaim], p
 def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
                         profile: Profile, reference: Reference) -> list[UseClaim]:
     """The labeled use of the drug the few sentences before a dose name, under the same
-    heading (in another block, only a use presented as one): the use a dose that names none
-    is stated for. None when they name several
+    heading: the use a dose that names none is stated for. None when they name several
     ("OCD: 50 mg. PMDD: 50 mg. Raise it up to 200 mg a day." is stated for all of them)."""
     heading = _heading_text(doc, sentences[index])
     named: list[list[UseClaim]] = []  # per sentence that names a use of the drug
     for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
         if _heading_text(doc, earlier) != heading:
             break
-        own_block = earlier.block_index == sentences[index].block_index
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
-                     if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)
-                     and (own_block or u.presented_as_use)]:  # another block's mention only ("withdrawal can
-            # be bad, seizures even"), not its use, names no use for this dose
+                     if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
             named.append(found)
         elif earlier.conditions:
             break  # a nearer sentence names another condition ("What about Zollinger-Ellison?")

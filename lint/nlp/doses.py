@@ -31,6 +31,7 @@ from lint.model.units import (
     to_mg_or_ml,
 )
 from lint.nlp.anaphora import OWNING_DETERMINERS, RELEASE_FORM_NOUNS
+from lint.nlp.drugs import compared_with
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import NTH, ORDINAL_DOSE, OWNER, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
@@ -974,7 +975,8 @@ class DoseMarker:
         self.unit_mg = _one_strength_names(reference)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [span for span in doc.spans["drugs"] if not span._.drug_class]  # in text order
+        spans = [span for span in doc.spans["drugs"] if not span._.drug_class  # in text order; a standard of
+                 and not compared_with(doc, span.start)]  # comparison owns no number after it ("the same as adderall")
         named = tuple((span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset())) for span in spans)
         unit_mg = {span.start_char: unit for span in spans
                    if (unit := self.unit_mg.get((span._.drug_id, span.text.lower()))) is not None}

@@ -12,9 +12,23 @@ from spacy.util import filter_spans
 from lint.knowledge.lexicons import other_drugs
 from lint.knowledge.reference import load_reference
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
+from lint.nlp.words import lowered as lowered_words
 
 OTHER = "other"
 MIN_STEM_WORD = 7  # shorter words with a drug-like ending are ordinary words ("capsule" is not one)
+
+
+COMPARED_WITH = (("than",), ("unlike",), ("same", "as"), ("similar", "to"), ("compared", "to"),
+                 ("compared", "with"), ("instead", "of"), ("alternative", "to"))  # the words before a standard of comparison
+
+
+def compared_with(doc: Doc, start: int) -> bool:
+    """True when the drug name at token `start` is only what another drug is compared with
+    ('the same vibe as Adderall', 'gentler than Xanax'), past a determiner."""
+    words = lowered_words(doc)
+    end = start - 1 if start > 0 and words[start - 1] in ("the", "a", "an", "my", "your", "regular", "plain") else start
+    return any(tuple(words[max(0, end - len(phrase)):end]) == phrase for phrase in COMPARED_WITH) \
+        or end > 0 and words[end - 1] == "as" and "same" in words[max(0, end - 4):end - 1]  # "the same vibe as"
 
 
 @Language.factory("druglint_drugs", default_config={"profile_dirs": []})

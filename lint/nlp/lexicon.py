@@ -23,15 +23,20 @@ PLURAL_SENSES = frozenset({"nerves", "shingles", "jitters", "shakes", "blues", "
 # plurals whose singular means something else: "my nerves" (anxiety), not "the nerve signals"
 
 
+CLOSED_WORD = (3, 5)  # letters of each word of a two-word term also written closed up ("jetlag", "hayfever")
+
+
 def variants(term: str) -> set[str]:
-    """A term with its hyphen, plural and verb-form variants: 'post-traumatic' -> 'post
-    traumatic', 'tension headache' -> 'tension-headache'; 'prevent malaria' -> 'prevents
-    malaria', 'prevented malaria', ..."""
+    """A term with its hyphen, closed-up, plural and verb-form variants: 'post-traumatic' ->
+    'post traumatic', 'tension headache' -> 'tension-headache', 'jet lag' -> 'jetlag';
+    'prevent malaria' -> 'prevents malaria', 'prevented malaria', ..."""
     forms = {term}
     if "-" in term:
         forms |= {term.replace("-", " "), term.replace("-", "")}
     elif term.count(" ") == 1 and term.replace(" ", "").isalpha():
         forms.add(term.replace(" ", "-"))  # "tension headache" -> "tension-headache"
+        if all(CLOSED_WORD[0] <= len(word) <= CLOSED_WORD[1] for word in term.split()):
+            forms.add(term.replace(" ", ""))  # "jet lag" -> "jetlag", "hay fever" -> "hayfever"
     first, _, rest = term.partition(" ")
     if rest and first in LEADING_VERBS:
         forms |= {f"{form} {rest}" for form in verb_forms(first)}

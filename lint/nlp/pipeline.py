@@ -14,6 +14,7 @@ from lint.knowledge.reference import load_reference
 from lint.model.document import Document
 from lint.nlp import conditions, cues, doses, drugs, extensions, sections, sentences, syntax  # noqa: F401 (registers)
 from lint.nlp.lexicon import final_period_cases
+from lint.nlp.sentences import MESSAGE_OPENER
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",
               "druglint_cues", "druglint_doses", "druglint_syntax")
@@ -47,12 +48,14 @@ def analyse(document: Document, profile_dirs: tuple[str, ...] = ()) -> Doc:
 
 
 WRAPPED_LINE = 60  # characters a line holds when a line break only wraps it (a shorter one is a chat message)
+LONGEST_WRAP = 100  # characters beyond which a line was never wrapped by width (a long chat message or paragraph)
 
 
 def soft_wraps_as_spaces(document: Document) -> str:
     """The text the tokenizer reads: the document's text with each line break inside a block
-    that only wraps a long line ('giving her kids\\nTamiflu', between two words) read as a
-    space, so words and patterns match across it. Characters keep their offsets; a block's own line
+    that only wraps a long line ('giving her kids\\nTamiflu', between two words; not a line
+    too long to have been wrapped by width, nor one before a speaker's name) read as a space,
+    so words and patterns match across it. Characters keep their offsets; a block's own line
     breaks before indentation, markup or a blank line stay."""
     text = document.text
     chars: list[str] | None = None
@@ -60,7 +63,7 @@ def soft_wraps_as_spaces(document: Document) -> str:
         at = text.find("\n", block.start, block.end)
         while at != -1:
             if 0 < at < len(text) - 1 and not text[at - 1].isspace() and not text[at + 1].isspace() \
-                    and at - text.rfind("\n", 0, at) > WRAPPED_LINE:
+                    and WRAPPED_LINE < at - text.rfind("\n", 0, at) <= LONGEST_WRAP and not MESSAGE_OPENER.match(text, at + 1):
                 chars = chars if chars is not None else list(text)
                 chars[at] = " "
             at = text.find("\n", at + 1, block.end)
