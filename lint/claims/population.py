@@ -16,7 +16,9 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     r"\b(?:non-?\s?|not\s+)(?:elderly|geriatric|pediatric|paediatric)\b"
     r"|\b(?:normal|healthy)\s+(?:kidney|renal|liver|hepatic)\s+function\b"
     r"|\b(?:no|without)\s+(?:kidney|liver|renal|hepatic)\s+(?:problems?|disease|impairment|issues)\b"
-    r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b", re.I)
+    r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b"
+    r"|\b(?:kidney|liver|renal|hepatic) (?:abscess(?:es)?|infections?|stones?|cancer|tumou?rs?|cysts?|flukes?|clinic|"
+    r"specialist)\b", re.I)  # the site of another condition, or where care is given: "the liver abscess version"
 LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
 ADULT = re.compile(r"\b(?:adults?|grown-?ups?)\b(?!\s+(?:tablets?|capsules?|strength|formulation|version))", re.I)
@@ -83,7 +85,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     """Populations named in text and the age range it states (None when it states none).
     The most specific population wins: impairment, then elderly or children, then adults;
     text that names both adults and children names both; a group named as not meant
-    ("non-elderly", "normal kidney function") is none."""
+    ("non-elderly", "normal kidney function") is none, as is an organ named as the site of
+    another condition ("a liver abscess", "kidney stones")."""
     text = NOT_THE_GROUP.sub(" ", text)
     minors = any(int(m.group(2) or m.group(4)) < ADULT_AGE[0]  # "members aged 10 to 17": children, though no word
                  for m in NAMED_AGE_RANGE.finditer(text))  # says so

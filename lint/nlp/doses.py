@@ -66,7 +66,8 @@ JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
 FORBIDDEN_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+)?$", re.I)  # "never inject", "do not ever swap"
-FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double)\s+"
+FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double|"
+                              r"prescribe|prescribing|write|writing)\s+"
                               r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$"
                               r"|\bif (?:you|they|he|she) (?:notice|find|catch|realise|realize)\b[^.;]*$",
                               re.I)  # "never take 600 mg", "don't take three tablets", not "never take more than";
@@ -835,8 +836,10 @@ ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should
 PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must be|can be|gets|get)\s+(?:usually\s+|only\s+)?"
                            r"(?:taken|given|used|injected|applied|dosed)\b", re.I)
 TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving"
-                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping))\s+(?:[\w-]+\s+){0,2}?$",
-                       re.I)  # "takes Ozempic every day", "swaps her Climara every three days"
+                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping)"
+                       r"|writes?|wrote|written|writing|prescrib(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?$",
+                       re.I)  # "takes Ozempic every day", "swaps her Climara every three days", "urgent cares write
+# Macrobid three times a day"
 
 
 def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
