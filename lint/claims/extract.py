@@ -2406,7 +2406,12 @@ def _title(doc: Doc) -> tuple[str, set[str]]:
 COUNTED_NAME_WORDS = frozenset({"of", "the", "my", "his", "her", "their", "your", "those", "these"})  # "two of my Aleve"
 
 
-def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
+def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Reference) -> str | None:
+    """The drug a dose is of: a product made in one strength it counts ("2 Advil"), the drug
+    right after it ("20 mg of sertraline"), the drug named last before it (unless only the
+    article's drug is made on the scale of its amounts: "like high-dose diclofenac, many
+    prescribers bump patients up to 400 mcg four times a day" is misoprostol's), else the
+    article's drug."""
     doc = sentence.doc
     for drug in sentence.drugs:  # "2 Advil": the amount is the name of a product made in one strength
         if span.start < drug.start < span.end and not drug._.drug_class \
@@ -2418,8 +2423,26 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None) -> str | None:
             return drug.label_
     before = [d for d in sentence.drugs if d.end <= span.start and not d._.drug_class]  # a class owns no dose
     if before:
-        return _product_of_ingredient(sentence, before) or before[-1].label_
+        named = _product_of_ingredient(sentence, before) or before[-1].label_
+        amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
+        if main is not None and named != main and amounts and not _on_scale(reference, named, amounts) \
+                and _on_scale(reference, main, amounts):
+            return main
+        return named
     return main
+
+
+STRENGTH_SCALE = 10  # how far below the smallest or above the largest strength an amount may lie and still be the drug's
+
+
+def _on_scale(reference: Reference, drug: str, amounts: tuple[tuple[float, float], ...]) -> bool:
+    """True when every amount lies within STRENGTH_SCALE of the drug's product strengths
+    (always, for a drug with no profile or no strengths listed)."""
+    profile = reference.profiles.get(drug)
+    strengths = [s for product in profile.products for s in product.strengths_mg] if profile else []
+    if not strengths:
+        return True
+    return all(min(strengths) / STRENGTH_SCALE <= low and high <= max(strengths) * STRENGTH_SCALE for low, high in amounts)
 
 
 def _product_of_ingredient(sentence: _Sentence, before: list[Span]) -> str | None:
@@ -2565,7 +2588,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
-        drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index])
+        drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index], reference)
         if drug is None or drug == OTHER or drug not in reference.profiles:
             continue
         profile = reference.profiles[drug]
