@@ -401,13 +401,15 @@ RELEASE_FORM_IDS = frozenset({"er", "xr", "xl", "cr", "la", "sr"})  # a product 
 
 
 def _once_daily_release(entry: DoseEntry) -> float | None:
-    """1 for an entry of extended-release products only, given once a day: its form is made
-    to last the day, so a second dose that day breaks it; else None."""
+    """1 for an entry of extended-release products only, given once a day (its usual or, when
+    it gives no usual one, its starting schedule): its form is made to last the day, so a
+    second dose that day breaks it; else None."""
     once = (1.0, 1.0)
     if not entry.products or not all(RELEASE_FORM_IDS.intersection(p.split("-")) for p in entry.products):
         return None
-    usual, initial = entry.usual.get("times_per_day"), entry.initial.get("times_per_day")
-    return 1.0 if usual is not None and tuple(usual) == once and (initial is None or tuple(initial) == once) else None
+    given = [tuple(times) for times in (entry.usual.get("times_per_day"), entry.initial.get("times_per_day"))
+             if times is not None]  # a usual schedule, a starting one, or both
+    return 1.0 if given and all(times == once for times in given) else None
 
 
 def _more_often(times: tuple[float, float] | None, max_times: float | None) -> str | None:

@@ -110,7 +110,8 @@ UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximu
                        rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
 
 MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|afternoon|dinner(?:time)?|supper|evening|night|bedtime|breakfast)"
-CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm"
+CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:-|–|to|or)\s*)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm",
+# "2-3 pm"
 CLOCK_TIME = rf"at {CLOCK}"  # "at 6 pm", "at 3 a.m."
 TIMED_MEAL = (rf"(?:(?:a|an|your|my|his|her|their|the)\s+)?(?:{CLOCK}|bedtime|late[- ]night|midnight|night-?time)\s+"
               r"(?:meal|snack|feed|feeding)")  # "your 2 a.m. meal", "a bedtime snack"
@@ -797,7 +798,7 @@ COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO}|(?:do|does|did|doing)(?=\s+(?:{COUNT}|one)\s))\s+"
                         rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
                         rf"|it(?!\s+(?:time|some time|a while|a chance|a try|a go|a few|a couple|a week|a month))"
-                        rf"|them|one|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
+                        rf"|them|one|hers|mine|theirs|yours|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
                         rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
                         rf"usual|daily|bedtime))?\s+(?:tablets?|pills?|capsules?|caplets?|shots?|doses?|patch(?:es)?|pens?|"
                         rf"injections?|puffs?|sprays?|inhalations?)"
