@@ -1018,7 +1018,7 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if _is_for(sentence, before) or _given_to_take(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
-        or _after_aside(sentence, before)
+        or doc[before].lower_ in OWNED and refers_to_drug(doc, before) or _after_aside(sentence, before)  # "takes hers for"
 
 
 ASIDE_REACH = 6  # words of an aside between commas after the drug ("naltrexone, 4.5 mg compounded, for")
