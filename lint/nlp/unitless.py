@@ -66,7 +66,8 @@ OTHER_COUNTS_REACH = 200  # characters before the sentence where "calories" make
 MIN_BARE_TOTAL = 10  # a bare day's total this large is not a count of tablets ("I'm on 250 a day")
 MAX_UNITS_A_DAY = 12  # ... when it is at most this many units of a strength
 LEVEL_END = rf"(?![\w%/.-])(?!\s*{NOT_MG})(?=\s*(?:[,.;!?)]|$)|\s+(?:for|now|and|since|because|on|weekly|until|these)\b)"
-LEVEL_HELD = re.compile(r"\b(?:had|has|have|having|keeps?|keeping|kept|put|puts|got|gets|titrated|maxed)\s+(?:me|him|her|them|us)\s+"
+LEVEL_HELD = re.compile(r"\b(?:had|has|have|having|keeps?|keeping|kept|put|puts|got|gets|titrated|maxed|start|starts|started|starting)"
+                        r"\s+(?:me|him|her|them|us)\s+"
                         r"(?:(?:out|up|all the way up|eventually)\s+)?(?:at|on|to)\s+(?:about\s+|around\s+)?$", re.I)  # "had me at 80"
 LEVEL_NUMBER = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "... at 80 for OCD"
 LEVEL_AFTER_NAME = re.compile(rf"\s+(?:(?-i:[A-Z]{{2,3}})\s+)?at\s+(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "Paxil CR at 50"
