@@ -2187,14 +2187,23 @@ WITH_FOOD = re.compile(r"\b(?:with|after|alongside|following)\s+(?:(?:a|some|you
 
 def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
     """'Taking it with a meal helps with the nausea', 'Take it after a snack, it really does
-    reduce the dizziness': what eases the complaint is taking the drug with food (against
-    its own side effect), not the drug: a subject or an instruction that opens with taking
-    and names food before the predicate at token `anchor`."""
+    reduce the dizziness', 'splitting it helps the queasiness': what eases the complaint is
+    the way the drug is taken (against its own side effect), not the drug: a subject or an
+    instruction that opens with taking and names food, or a gerund of splitting the drug or
+    its dose, before the predicate at token `anchor`."""
     doc = sentence.doc
     opening = [i for i in range(sentence.span.start, min(anchor, sentence.span.start + 3))
                if doc[i].lower_ in TAKING_OPENERS]
     said = doc[opening[0]:anchor].text if opening else ""
-    return WITH_FOOD.search(said) is not None and ";" not in said  # "Take it with dinner; it also helps my PCOS"
+    words = lowered(doc)
+    end = anchor - 1 if words[anchor - 1] in ("out", "up") else anchor  # "spreading the doses out helps"
+    split = end - 2 >= sentence.span.start and words[end - 2] in SPLITTING and words[end - 1] in ("it", "them") \
+        or end - 3 >= sentence.span.start and words[end - 3] in SPLITTING and words[end - 1] in ("dose", "doses")
+    return WITH_FOOD.search(said) is not None and ";" not in said or split  # "Take it with dinner; it also helps my PCOS"
+
+
+SPLITTING = frozenset({"splitting", "dividing", "spreading", "halving", "staggering", "spacing"})  # "splitting it
+# helps the queasiness": the way of taking it eases its own side effect
 
 
 FINITE_WORDS = frozenset({"is", "are", "was", "were", "'s", "’s", "does", "do", "did", "doesn't", "don't", "can", "can't",
