@@ -361,3 +361,21 @@ _STRENGTH = st.sampled_from(["10 mg", "325 mg", "7.5 mg", "46 mg", "2.4 mg", "90
 def test_dose_spans_never_end_before_they_start(parts, tail):
     text = "Take " + "".join(amount + joiner for amount, joiner in parts) + tail + "."
     assert all(m.start < m.end for m in _find_doses(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([1.0, 10.0, 25.0, 50.0, 100.0, 500.0, 750.0]),
+       st.sampled_from([("half", 0.5), ("a half", 0.5), ("one half", 0.5), ("a quarter", 0.25), ("quarter", 0.25)]),
+       st.sampled_from(["", "of "]), st.sampled_from(["a", "one", "my"]),
+       st.sampled_from(["at night", "before bed", "every morning", "and sleep", "."]))
+def test_a_fraction_of_a_strength_is_that_part_of_it(strength, fraction, of, determiner, after):
+    """'half of a 500', 'a quarter of a 100': the amount is that fraction of a strength of the
+    drug named, and its span starts at the fraction's words."""
+    word, part = fraction
+    said = f"{word} {of}{determiner} {strength:g}"
+    text = f"Zoloft. I take {said} {after}"
+    amounts = unitless_amounts(text, 8, len(text), DrugNames(((0, 6, frozenset({strength})),)))
+    assert len(amounts) == 1
+    assert float(amounts[0].group("low")) == strength * part
+    assert text[amounts[0].start():amounts[0].end()] == said
+    assert unitless_amounts(text, 8, len(text), DrugNames(((0, 6, frozenset({strength * 3})),))) == []

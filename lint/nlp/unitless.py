@@ -39,11 +39,14 @@ ORDINAL_DOSE = rf"a (?:{'|'.join(NTH)})"  # "another 20 at noon, and a third 20 
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
 AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
+ONE_ENDS = (r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
+            r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)")  # what may follow "a 300"
 TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping|swallows?|swallowed|gave|give|gives|giving|"
-                       rf"then|plus|on)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}"
-                       r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
-                       r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)",
+                       rf"then|plus|on)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}{ONE_ENDS}",
                        re.I)  # "she takes a 300 when she gets home", "then a 50 after lunch" (not "a 100 mile ride")
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
+FRACTION_OF = re.compile(rf"\b(?:an?\s+|one\s+)?(?P<f>{'|'.join(FRACTIONS)})\s+(?:of\s+)?(?:an?|one|my|his|her|their|your|the)\s+"
+                         rf"{AFTER_ONE}{ONE_ENDS}", re.I)  # "half of a 500 before bed": 250 mg
 TAKEN_BARE = re.compile(rf"\b(?:take|takes|took|taking)\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:.-]|,\d)"
                         r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|at|before|when|whenever|if|every|each|most|on|nightly|daily)\b)",
                         re.I)  # "I take 10 and ...", "she takes 20 at night": a strength of the drug named
@@ -147,6 +150,11 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             finish = finish or match.end("n") + (1 if counts_units else 0)  # "60s" ends after its "s"
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), finish, number, counts_units))
 
+    for match in FRACTION_OF.finditer(text, start, end):  # first: the fraction owns the number it divides
+        whole = parse_number(match.group("n"))
+        if whole in names.owner_strengths(match.start()):
+            found.setdefault(match.start("n"), UnitlessAmount(match.start(), match.end("n"),
+                                                             f"{whole * FRACTIONS[match.group('f').lower()]:g}", False))
     for name_start, name_end, own in names.within(start, end):
         if name_end < end and (after := AFTER_NAME.match(text, name_end, end)):
             add(after, False, own)
