@@ -1924,7 +1924,8 @@ def _named_after_leading_for(sentence: _Sentence, condition: Span) -> Span | Non
     whose use the 'For' is."""
     opens = condition.start - sentence.span.start <= 2 and (condition[0].lower_ == "for"
                                                            or sentence.doc[condition.start - 1].lower_ == "for") \
-        or _leading_for_people(sentence, condition)
+        or (at := _for_of(sentence, condition)) is not None and at - sentence.span.start <= 1 \
+        or _leading_for_people(sentence, condition)  # "For the pain itself, ibuprofen 600 mg works well"
     if not opens or any(d.start < condition.start for d in sentence.drugs):
         return None
     return next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
