@@ -276,19 +276,24 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN \
                 or _asked_to(words, sentence.start, i) and "to" not in words[k + 2:sentence.end]:
             continue  # "someone taking it is very hard to wake": 'to' completes 'hard', not the taking
-        goal = words[k + 1] in vocabulary.goal_verbs
-        if not goal and not _open_purpose_verb(doc, sentence, k + 1):
+        verb = k + 1
+        while verb + 1 < sentence.end and words[verb] in SPLITTING_ADVERBS:
+            verb += 1  # "pop one to actually sleep", "take it to finally get some sleep"
+        goal = words[verb] in vocabulary.goal_verbs
+        if not goal and not _open_purpose_verb(doc, sentence, verb):
             continue
-        span = _phrase_after(doc, k + 1, sentence.end, keep_for=True)
-        if span is not None and span.end == k + 2 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
+        span = _phrase_after(doc, verb, sentence.end, keep_for=True)
+        if span is not None and span.end == verb + 1 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
                 and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
-            span = doc[k + 1:rest.end]  # "to bring down a fever": past the verb's particle to its object
+            span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object
         if span is not None and not (len(span) > 1 and words[span.start + 1] in REFERS_BACK):  # "to knock it out":
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
                                    named_only=words[i] in _storage_forms()))
     return found
 
 
+SPLITTING_ADVERBS = frozenset({"actually", "finally", "really", "just", "even", "truly", "fully", "properly", "quickly",
+                               "basically", "literally", "hopefully", "somehow", "better", "still"})  # "to actually sleep"
 ASKING = frozenset({"ask", "asks", "asked", "asking", "invite", "invites", "invited", "inviting", "encourage", "encourages",
                     "encouraged", "urge", "urges", "urged", "want", "wants", "wanted", "beg", "begged", "told", "tell",
                     "tells", "need", "needs", "needed", "challenge", "challenged", "remind", "reminded"})
