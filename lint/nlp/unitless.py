@@ -38,6 +38,7 @@ NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}  # th
 ORDINAL_DOSE = rf"a (?:{'|'.join(NTH)})"  # "another 20 at noon, and a third 20 before lab"
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
+MG_BEFORE = re.compile(rf"(?<![\w.])(?P<n>{NUMBER_PATTERN})\s*(?:mg|milligrams?)\b", re.I)  # an amount stated in mg
 AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
 ONE_ENDS = (r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
             r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)")  # what may follow "a 300"
@@ -165,8 +166,9 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         if (unit := names.unit_mg.get(name_start)) is not None and COUNT_BEFORE_NAME.search(text, start, name_start) \
                 and not THINGS_AFTER_NAME.match(text, name_end, end):
             found.setdefault(name_start, UnitlessAmount(name_start, name_end, f"{unit:g}", True))  # "4 Advil": 4 x 200 mg
-    for match in ADDED_NUMBER.finditer(text, start, end):
-        add(match, False)
+    for match in ADDED_NUMBER.finditer(text, start, end):  # "60 mg at breakfast and another 60 at supper": the
+        stated = frozenset(parse_number(m.group("n")) for m in MG_BEFORE.finditer(text, start, match.start()))  # unit
+        add(match, False, names.owner_strengths(match.start()) | stated)  # of the amount it adds to
     for match in CHANGED_TO.finditer(text, start, end):
         if parse_number(match.group("old")) in names.owner_strengths(match.start()):
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), match.end("n"), match.group("n"), False))
