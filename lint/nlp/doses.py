@@ -792,7 +792,7 @@ FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning
                              rf"|\b(?:an?|one) {DOSE_TIME_WORD} (?:one|dose|tablet|pill)\b"  # "... plus a bedtime one"
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
                              r"|\b\d\s*[x×]\s*(?:a|per|each|daily|/)"  # "4x a day"
-                             rf"|\b(?:with|at) (?:breakfast|lunch|dinner|supper)\b|\b(?:each|every|three|3) (?:main )?meals?\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
+                             rf"|\b(?:with|at|after|before) (?:breakfast|lunch|dinner|supper)\b|\b(?:each|every|three|3) (?:main )?meals?\b|\bin the (?:morning|afternoon|evening)\b|{AM_PM}",
                              re.I)  # "I pop 3 with breakfast": a time of day may make a bare count units
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO}|(?:do|does|did|doing)(?=\s+(?:{COUNT}|one)\s))\s+"
