@@ -118,7 +118,8 @@ TIMED_MEAL = (rf"(?:(?:a|an|your|my|his|her|their|the)\s+)?(?:{CLOCK}|bedtime|la
 TIME_ITEM = rf"(?:(?:at )?(?:{CLOCK}|noon|midnight|midday)|{MEAL_OR_TIME}|{TIMED_MEAL})"  # "at 8am", "noon", "with dinner"
 DOSE_TIME = (rf"(?:{TIME_OF_DAY}|(?:at|around|about|by) (?:{CLOCK}|noon|midnight|midday"
              r"|\d{1,2}(?::\d\d)?(?![\d.,:]|\s*(?:mg|mcg|%|hours?|hrs?|days?|weeks?|minutes?|years?)\b)))")  # "at 3", "around 1 pm"
-NEXT_DOSE = rf"(?:another|one more|{ORDINAL_DOSE}|one)(?:\s+(?:one|{UNIT_FORMS}))?"  # "another one", "a second capsule"
+NEXT_DOSE = rf"(?:another|one more|{ORDINAL_DOSE}|one|two|three|four)(?:\s+(?:one|{UNIT_FORMS}))?"  # "another one", "a second
+# capsule", "two in the morning and two at night" (a count in words: "10 mg ... and 5 at night" is another amount)
 AND_THEN = r"(?:and(?: then)?|then|plus)(?:\s+(?:add|adds|added|take|takes|took|pop|pops|popped))?"  # "and add"
 TIMES_LISTED = [  # "at 8am, noon, 4pm and midnight", "with breakfast, lunch and dinner": one dose at each time named
     *((re.compile(rf"\b{TIME_ITEM}(?:\s*,\s*{TIME_ITEM}){{{n - 2}}}\s*,?\s*and\s+(?:again\s+)?{TIME_ITEM}", re.I), (n, n))
