@@ -41,6 +41,8 @@ BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "
                               "morning", "evening", "bedtime", "weekly", "small", "low", "tiny"})
 
 
+SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "times",
+                           "tries", "rounds", "cycles"})  # "it takes a few days to kick in": time, not tablets
 PEOPLE_ONES = frozenset({"loved", "little", "young", "dear", "older", "younger", "lucky", "chosen"})  # "my little
 # ones": children, not tablets
 OWNED = frozenset({"mine", "hers", "yours", "theirs", "ours"})
@@ -60,7 +62,9 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     if word[:1].isdigit() and index > 1 and words[index - 1] in ("a", "the") and words[index - 2] in TAKING:
         return True  # a strength for a tablet of it: "her husband takes a 2.5 as a sleeping pill"
     if word in ("few", "couple") and index > 1 and words[index - 1] == "a" and words[index - 2] in TAKING | KEEPING:
-        return True  # "we keep a few in the medicine cabinet for pink eye"
+        following = words[index + 1] if index + 1 < len(doc) else ""
+        following = words[index + 2] if following == "of" and index + 2 < len(doc) else following
+        return following not in SPANS_OF_TIME  # "we keep a few in the medicine cabinet", not "it takes a few days"
     if word == "his" and 0 < index < len(doc) - 1 and words[index - 1] in TAKING and words[index + 1] in AFTER_OWNED_HIS:
         return True  # "he takes his for his nerves": 'his' as a pronoun, with no noun after it
     if word in OWNED:  # "borrows a few of mine", "stole one of hers", "Doris takes hers for"
