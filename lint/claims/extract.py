@@ -1018,7 +1018,30 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if _is_for(sentence, before) or _given_to_take(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
-        or doc[before].lower_ in OWNED and refers_to_drug(doc, before) or _after_aside(sentence, before)  # "takes hers for"
+        or doc[before].lower_ in OWNED and refers_to_drug(doc, before) or _after_aside(sentence, before) \
+        or _called_noun(sentence, before)  # "takes hers for", "calls it a bone builder for her osteoporosis"
+
+
+NOUN_PHRASE_DETERMINERS = frozenset({"a", "an", "the", "my", "her", "his", "their", "our", "your"})
+ILL_JUDGED = frozenset({"terrible", "bad", "poor", "dangerous", "risky", "awful", "wrong", "horrible", "questionable",
+                        "lousy", "worst", "last", "dumb", "stupid", "useless", "unsafe", "inappropriate"})
+CALLED_NOUN_WORDS = 3  # words of a noun phrase the drug is called, after its determiner ("a real bone builder")
+
+
+def _called_noun(sentence: _Sentence, noun: int) -> bool:
+    """True when the word at `noun` ends a noun phrase the sentence calls the drug, by a
+    naming verb or a copula ('her friend calls it a bone builder for', "it's my lifesaver
+    for"): what follows 'for' is what the drug is called that for."""
+    doc, start = sentence.doc, sentence.span.start
+    opener = noun
+    while opener > start and noun - opener < CALLED_NOUN_WORDS and doc[opener].is_alpha \
+            and doc[opener].lower_ not in NOUN_PHRASE_DETERMINERS:
+        opener -= 1
+    if opener == noun or doc[opener].lower_ not in NOUN_PHRASE_DETERMINERS or opener <= start \
+            or any(doc[i].lower_ in ILL_JUDGED for i in range(opener + 1, noun + 1)):
+        return False  # "Xanax is a terrible idea for insomnia": a warning
+    return called_by_name(doc, sentence.span, opener, {d.end - 1: d.start for d in sentence.drugs}) \
+        or _is_for(sentence, opener - 1)
 
 
 ASIDE_REACH = 6  # words of an aside between commas after the drug ("naltrexone, 4.5 mg compounded, for")

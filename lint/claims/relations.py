@@ -326,9 +326,14 @@ def _phrasal_purpose_verbs() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _phrasal_purpose_ends(words: list[str], i: int, start: int) -> bool:
-    """True when a purpose verb of several words ends at word `i` ('relies on', "she's on")."""
-    return any(i - len(before) >= start and tuple(words[i - len(before):i]) == before
+    """True when a purpose verb of several words ends at word `i` ('relies on', "she's on"),
+    past one adverb before its last word ("I'm partly on this to lose weight")."""
+    end = i - 1 if i - 1 >= start and (words[i - 1] in SPLITTING_ADVERBS or words[i - 1] in PURPOSE_ADVERBS) else i
+    return any(end - len(before) >= start and tuple(words[end - len(before):end]) == before
                for before in _phrasal_purpose_verbs().get(words[i], ()))
+
+
+PURPOSE_ADVERBS = frozenset({"partly", "mostly", "mainly", "only", "also", "now", "originally"})  # "I'm partly on it to"
 
 
 def _counted_object(doc: Doc, sentence: Span, j: int, verb: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 IRREGULAR = {
-    "be": ("is", "are", "was", "were", "been", "being"),
+    "be": ("is", "are", "was", "were", "been", "being", "am", "'m", "’m", "'re", "’re", "'s", "’s"),
     "beat": ("beats", "beat", "beaten", "beating"), "bring": ("brings", "brought", "bringing"),
     "buy": ("buys", "bought", "buying"), "do": ("does", "did", "done", "doing"),
     "fight": ("fights", "fought", "fighting"), "get": ("gets", "got", "gotten", "getting"),
