@@ -2577,7 +2577,8 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
                 continue  # an amount such as "200 mg" says nothing about the product; "8 HR" does
             exact = is_acronym(cue) and cue not in RELEASE_FORMS_ANY_CASE
             needle = cue if exact else cue.lower()
-            patterns.append((needle, re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)"), product.id, exact))
+            plural = "" if exact or not needle[-1:].isalpha() else "(?:s|es)?"  # "sprays", "shots", "patches"
+            patterns.append((needle, re.compile(rf"(?<!\w){re.escape(needle)}{plural}(?!\w)"), product.id, exact))
     return tuple(patterns)
 
 
@@ -2668,8 +2669,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(_own_clause_after(whole_text, span, sentence)) \
-            or next((w for t in contexts[:3] + ([person.text] if person is not None else [])
-                     if (w := detect_weight(t)) is not None), None)
+            or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
+                     if (w := detect_weight(t)) is not None), None)  # last, the heading ("twins, about 26 pounds each?")
         before = whole_text[sentence.span.start_char:span.start_char]
         previous = sentences[index - 1] if index else None
         if previous is not None and previous.block_index == sentence.block_index and strength_before(before) is None \

@@ -227,6 +227,11 @@ MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?
                         rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
                         rf"(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME}))?", re.I)  # "... in the morning and three more at night"
 
+LEAD_ONLY = re.compile(r"[\W_]*(?:[\w-]+(?:\s+[\w-]+)?\s*:)?[\W_]*")  # nothing, or a label ("Cialis:"), before an amount
+OCCASION_RIGHT = re.compile(r"\s*(?:on|before|ahead of|after|during|for)\s+(?:(?:a|an|the|my|his|her|their|our|every|each|big)\s+)?"
+                            r"(?:date|dates|date night|weekends?|flights?|trips?|games?|races?|exams?|finals|nights? out|"
+                            r"special occasions?|vacations?|holidays?|parties|party|gigs?|shows?|work nights?)\b",
+                            re.I)  # "40 mg on date night": an amount opening its clause, then when it is taken
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
                        r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
 LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
@@ -622,6 +627,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left)
+                or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
                 or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
