@@ -246,7 +246,9 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
 PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grandpa a little morphine")
 ADD_FORMS = frozenset(phrase_forms("add"))
 NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", "hard", "easy", "difficult", "impossible",
-                                 "too", "enough", "able", "unable", "likely", "unlikely", "safe", "okay", "ok"})
+                                 "too", "enough", "able", "unable", "likely", "unlikely", "safe", "okay", "ok",
+                                 "and", "but", "need", "needs", "needed", "time", "i", "you", "he", "she", "we", "they"})
+# a new clause between the drug and 'to': "while you're on it and they need time to wake back up"
 
 
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
