@@ -19,7 +19,8 @@ ML_PER_UNIT = {"ml": 1.0, "mls": 1.0, "milliliter": 1.0, "milliliters": 1.0, "mi
 VOLUME_UNIT_PATTERN = (r"(?:millilit(?:er|re)s?|mls?|ccs?|teaspoon(?:ful)?s?|tsps?|tablespoons?|tbsp)")  # liquid doses
 UNIT_FORMS = (  # the units a dose is counted in
     r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
-    r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|inhalations?|actuations?|"
+    r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|squirts?|spritz(?:es)?|"
+    r"inhalations?|actuations?|"
     r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
 NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+(?:\.\d+)?)"
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

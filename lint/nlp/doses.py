@@ -468,6 +468,8 @@ STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s
 
 ROUTE = re.compile(r"\s*(?:po|p\.o\.|sl|orally|by mouth|under the tongue)\b", re.I)  # "1 tab PO q3h PRN"
 EACH_NOSTRIL = re.compile(r"\s*(?:in |into |up )?(?:each|every|both|per) (?:nostril|side)\b", re.I)
+EACH_NOSTRIL_AFTER = re.compile(rf"\s*(?:(?:nasal\s+)?{UNIT_FORMS}\s+)?(?:in |into |up )?(?:each|every|both|per) nostril\b",
+                                re.I)  # after an amount: "20 mg (spray) in each nostril"
 
 
 def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
@@ -579,6 +581,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         values = [v for v in parsed if v is not None]
         if len(values) < len(parsed):
             continue
+        if EACH_NOSTRIL_AFTER.match(right):  # "a 20 mg squirt up each nostril": that amount twice, one dose
+            values = [(low * 2, high * 2) for low, high in values]
         in_ml = _in_ml(first)
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right) \
                 or STEP_AT_A_TIME.match(right) and CHANGE_BEFORE.search(clause_left) \
@@ -620,6 +624,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 per_day, times, freq_match = True, None, None
                 last_end += more.end()
         elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left) \
+                and not EACH_NOSTRIL_AFTER.match(right) \
                 and not ADDED_BEFORE.search(left) and not ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH]):
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
@@ -628,6 +633,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
+                or EACH_NOSTRIL_AFTER.match(right)  # "a 20 mg squirt up each nostril" says how it is taken
                 or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
