@@ -2668,7 +2668,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
-        weight = detect_weight(_own_clause_after(whole_text, span, sentence)) \
+        weight = detect_weight(span.text) or detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
                      if (w := detect_weight(t)) is not None), None)  # last, the heading ("twins, about 26 pounds each?")
         before = whole_text[sentence.span.start_char:span.start_char]
