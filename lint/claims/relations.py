@@ -51,7 +51,12 @@ def goal_heads() -> frozenset[str]:
     agents = {agent_noun(verb) for verb in use_predicates().verbs if " " not in verb}
     return GOAL_HEADS | {form for agent in agents for form in noun_forms(agent)}
 REFERS_BACK = frozenset({"it", "them", "they", "those", "these", "this", "that"})  # a goal about what was named before
-NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose")
+NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose",
+             "absorption", "production", "vitamins", "receptor", "reuptake", "enzyme")  # the last: what a drug acts on
+# ("blocks fat absorption", "also blocks fat-soluble vitamins"), how it works, not what it is for
+QUANTITY_OPENING = re.compile(r"(?:about|around|roughly|nearly|almost|up to|some of|most of|much of|half|"
+                              r"a (?:third|quarter|half|fraction|bit|lot)|\d+\s*%|\d+ percent)\b", re.I)  # "about a third
+# of the fat you eat": an amount of something, no use
 GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
                      "problems", "problem", "attacks", "attack", "chronic", "acute", "severe", "mild", "issues",
                      "adult", "adults", "children", "child", "patients", "people", "type", "types", "with", "without",
@@ -869,9 +874,11 @@ def _content_word(token) -> bool:
 
 
 def not_a_use(span: Span) -> bool:
-    """Withdrawal, side effects and overdose are never uses of the drug itself, nor is a fixed
-    expression ('stop cold turkey': doc.spans['fixed_expressions'], set by the condition marker)."""
+    """Withdrawal, side effects and overdose are never uses of the drug itself, nor is what it
+    acts on ('blocks fat absorption'), an amount of something ('about a third of the fat'), or a
+    fixed expression ('stop cold turkey': doc.spans['fixed_expressions'], set by the condition
+    marker)."""
     text = span.text.lower()
     fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
-    return any(word in text for word in NOT_A_USE) \
+    return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
         or any(f.start < span.end and span.start < f.end for f in fixed)
