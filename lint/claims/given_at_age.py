@@ -27,6 +27,7 @@ ACCIDENTAL = re.compile(r"\b(?:accident\w*|by mistake|got into|get into|gets int
 AGE_HINT = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(AGE_WORDS)})[- ](?:years?|yrs?|months?|weeks?)[- ]old"
                       rf"|, \d{{1,2}},|\b(?:aged?|is|are|were|turned|['’]s)(?: only| just| now)? (?:\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                       r"|\byoung\b", re.I)  # what every stated child's age has: a fast test before stated_age
+ON_OR_DOING = frozenset({"on", "doing", "does", "did", "do"})  # right before the drug: "has been on Adderall", "is doing Alli"
 DENIAL = re.compile(r"(?:\b(?:not|never|no|nobody|avoid|cannot)\b|n't\b|n’t\b)", re.I)
 
 
@@ -53,7 +54,7 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
                  products: Callable[[], frozenset[str]]) -> AgeClaim | None:
     """The age claim of a sentence that gives `drug` (its name at `drug_tokens`, or a word
     standing for it) to a person of a stated age under 18, with a verb of giving or taking,
-    or 'on' before the drug ('has been on Adderall')."""
+    or 'on' or 'doing' right before the drug ('has been on Adderall', 'is doing Alli')."""
     text = sentence.text
     if not AGE_HINT.search(text) or text.rstrip().endswith("?") or ACCIDENTAL.search(text):
         return None
@@ -63,7 +64,7 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
     doc, words, giving_forms = sentence.doc, lowered(sentence.doc), _giving_forms()
     indexes = range(sentence.start, sentence.end)
     refers = drug_tokens | {i for i in indexes if refers_to_drug(doc, i)}
-    giving = [i for i in indexes if words[i] in giving_forms or words[i] == "on" and i + 1 in refers]
+    giving = [i for i in indexes if words[i] in giving_forms or words[i] in ON_OR_DOING and i + 1 in refers]
     if not refers or not giving:
         return None
     said_until = doc[min(max(refers), giving[0])].idx - sentence.start_char  # a denial before the giving denies it,
