@@ -1005,3 +1005,15 @@ def test_a_neutral_sibling_heading_ends_a_uses_section(uses_heading, sibling):
     found = unlabeled(text, "article.md")
     assert "Chronic hives" in found
     assert "enlarged prostate" not in " ".join(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Lexapro: since I came off the pain pills my mood is better.",
+    "Zoloft: since I came off the pain pills my sleep is better",
+    "Uses of Lexapro:\n- since I came off the pain pills, my mood",
+])
+def test_a_phrase_that_ends_the_article_after_a_label_is_read_without_error(text):
+    """A candidate use whose presenting word is the article's end ('Lexapro: since I came off
+    the pain pills my mood is better.') once indexed past the last token: an internal error."""
+    report = LINTER.lint_text("a.txt", text)
+    assert report.drugs and all(f.start is None or f.end <= len(text) for f in report.findings)

@@ -2251,8 +2251,8 @@ def _subjectless(sentence: _Sentence, anchor: int) -> bool:
         return False
     words = lowered(sentence.doc)
     clause_end = sentence.span.end
-    if words[anchor].endswith("ed") or words[anchor] in PAST_OPENING_VERBS:  # "Cleared up my eczema itch, which I was
-        # not expecting": a past verb opens the fragment, and a later clause has its own subject
+    if anchor < clause_end and (words[anchor].endswith("ed") or words[anchor] in PAST_OPENING_VERBS):  # "Cleared up my
+        # eczema itch, which I was not expecting": a past verb opens the fragment, and a later clause has its own subject
         clause_end = next((i for i in range(anchor, sentence.span.end) if words[i] in (",", ";", "—")), clause_end)
     return all(words[i] in FRAGMENT_OPENERS or sentence.doc[i].is_punct for i in range(sentence.span.start, anchor)) \
         and not FINITE_WORDS.intersection(words[anchor:clause_end])  # "The best thing for X is sleep": a subject after
