@@ -451,7 +451,7 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
                            rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}(?:\s+{PAIRED_STRENGTH})?{BRAND_UNITS_AFTER}"
-                           rf"|(?:of the\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"
+                           rf"|(?:of the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"  # "two Tylenol #4 every"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
 MOVED_TO = r"(?:go|goes|going|gone|went|move|moves|moved|bump|bumps|bumped)(?: (?:me|him|her|them|us))? (?:up )?to"  # "let me go to 3 in the morning"
@@ -827,7 +827,8 @@ ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |e
                          r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
 OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
 NTH_BEFORE = re.compile(rf"\ba ({'|'.join(NTH)})\s+$", re.I)  # "taking a second 10 mg tablet": the day's second dose
-NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another)\s+(?:one|dose|{UNIT_FORMS}|shot)\b"
+NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another)\s+"
+                         rf"(?:(?:XR|ER|SR|CR|XL|IR|ODT)\s+)?(?:one|dose|{UNIT_FORMS}|shot)\b"
                          rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes?(?: up)?)",
                          re.I)  # "a third one before lights out", "another one at 3 when she wakes up": the day's Nth dose
 SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|takes|took|add|adds|added)\s+)?{NEXT_DOSE})",
