@@ -252,7 +252,7 @@ PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grand
 ADD_FORMS = frozenset(phrase_forms("add"))
 NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", "hard", "easy", "difficult", "impossible",
                                  "too", "enough", "able", "unable", "likely", "unlikely", "safe", "okay", "ok",
-                                 "and", "but", "need", "needs", "needed", "i", "you", "he", "she", "we", "they"})
+                                 "and", "but", "need", "needs", "needed", "i", "you", "he", "she", "we", "they", "'s", "’s"})
 # a new clause between the drug and 'to': "while you're on it and they need time to wake back up"
 
 
