@@ -2220,7 +2220,8 @@ def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
                if doc[i].lower_ in TAKING_OPENERS]
     said = doc[opening[0]:anchor].text if opening else ""
     words = lowered(doc)
-    end = anchor - 1 if words[anchor - 1] in ("out", "up") else anchor  # "spreading the doses out helps"
+    end = anchor - 1 if anchor > sentence.span.start and words[anchor - 1] in ("out", "up") else anchor  # "spreading
+    # the doses out helps"
     split = end - 2 >= sentence.span.start and words[end - 2] in SPLITTING and words[end - 1] in ("it", "them") \
         or end - 3 >= sentence.span.start and words[end - 3] in SPLITTING and words[end - 1] in ("dose", "doses")
     return WITH_FOOD.search(said) is not None and ";" not in said or split  # "Take it with dinner; it also helps my PCOS"
