@@ -1086,7 +1086,9 @@ FOR_COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s"})
 COPULA_NEGATORS = frozenset({"not", "n't", "never", "isn't", "wasn't", "aren't"})
 PREDICATE_ADJECTIVES = frozenset({"standard", "routine", "common", "typical", "first-line", "second-line",
                                   "recommended", "popular", "mainstream", "useful", "effective", "helpful",
-                                  "ideal"})  # "X is standard for Y" presents Y as X's use
+                                  "ideal", "elite", "goated", "clutch", "amazing", "awesome", "fantastic", "excellent",
+                                  "brilliant", "perfect", "wonderful", "solid", "unreal", "incredible",
+                                  "magic"})  # "X is standard for Y", "it is elite for cramming" presents Y as X's use
 PASSIVE_USE_PARTICIPLES = frozenset({"taken", "prescribed", "given", "administered", "dispensed", "sold", "marketed",
                                      "used"})
 DEGREE_WORDS = frozenset({"basically", "now", "also", "pretty", "very", "really", "quite", "totally", "still", "so",
