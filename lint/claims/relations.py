@@ -52,8 +52,8 @@ def goal_heads() -> frozenset[str]:
     return GOAL_HEADS | {form for agent in agents for form in noun_forms(agent)}
 REFERS_BACK = frozenset({"it", "them", "they", "those", "these", "this", "that"})  # a goal about what was named before
 NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose",
-             "absorption", "production", "vitamins", "receptor", "reuptake", "enzyme")  # the last: what a drug acts on
-# ("blocks fat absorption", "also blocks fat-soluble vitamins"), how it works, not what it is for
+             "absorption", "production", "vitamins", "receptor", "reuptake", "enzyme",  # what a drug acts on ("blocks
+             "benefit", "effect")  # fat absorption") and what it gives ("to get the full benefit"): how it works, not what for
 QUANTITY_OPENING = re.compile(r"(?:about|around|roughly|nearly|almost|up to|some of|most of|much of|half|"
                               r"a (?:third|quarter|half|fraction|bit|lot)|\d+\s*%|\d+ percent)\b", re.I)  # "about a third
 # of the fat you eat": an amount of something, no use
