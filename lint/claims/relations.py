@@ -258,22 +258,20 @@ NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", 
 
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
-    the drug (or 'it', 'a few tablets', a dose: 'takes 0.5 mg to sleep') as its object, then
-    'to' and a goal verb."""
+    the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
     vocabulary, purpose, words = concepts(), purpose_forms(), lowered(doc)
     found = []
     drug_starts = {d.start: d for d in drug_spans}
-    dose_ends = {d.start: d.end for d in doc.spans["doses"]} if "doses" in doc.spans else {}  # "takes 0.5 mg to sleep"
     for i in range(sentence.start, sentence.end):
         if words[i] not in purpose and not _phrasal_purpose_ends(words, i, sentence.start):
             continue
         j = i + 1
         while j < min(sentence.end, i + PURPOSE_OBJECT_REACH) and j not in drug_starts and not refers_to_drug(doc, j) \
-                and not _counted_object(doc, sentence, j, i) and j not in dose_ends:
+                and not _counted_object(doc, sentence, j, i):
             j += 1
         if j >= min(sentence.end, i + PURPOSE_OBJECT_REACH) or words[i] in ADD_FORMS and j not in drug_starts:
             continue  # "add a third capsule to speed things along" is a dose, not the drug given for a goal
-        after = drug_starts[j].end if j in drug_starts else min(dose_ends[j], sentence.end) if j in dose_ends else j + 1
+        after = drug_starts[j].end if j in drug_starts else j + 1
         k = after
         while k < min(sentence.end, after + 5) and words[k] not in ("to", "so") \
                 and (not doc[k].is_punct or _joins_words(doc, k, sentence.end)):
