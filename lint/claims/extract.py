@@ -1022,10 +1022,16 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         or _called_noun(sentence, before)  # "takes hers for", "calls it a bone builder for her osteoporosis"
 
 
-NOUN_PHRASE_DETERMINERS = frozenset({"a", "an", "the", "my", "her", "his", "their", "our", "your"})
+NOUN_PHRASE_DETERMINERS = OWNING_DETERMINERS | {"a", "an"}
 ILL_JUDGED = frozenset({"terrible", "bad", "poor", "dangerous", "risky", "awful", "wrong", "horrible", "questionable",
                         "lousy", "worst", "last", "dumb", "stupid", "useless", "unsafe", "inappropriate"})
 CALLED_NOUN_WORDS = 3  # words of a noun phrase the drug is called, after its determiner ("a real bone builder")
+
+
+def _called_by_name(sentence: _Sentence, opener: int) -> bool:
+    """called_by_name for a sentence's own drug names: a naming verb, then the drug, right
+    before the noun phrase at `opener` ('calls it her ...')."""
+    return called_by_name(sentence.doc, sentence.span, opener, {d.end - 1: d.start for d in sentence.drugs})
 
 
 def _called_noun(sentence: _Sentence, noun: int) -> bool:
@@ -1040,8 +1046,7 @@ def _called_noun(sentence: _Sentence, noun: int) -> bool:
     if opener == noun or doc[opener].lower_ not in NOUN_PHRASE_DETERMINERS or opener <= start \
             or any(doc[i].lower_ in ILL_JUDGED for i in range(opener + 1, noun + 1)):
         return False  # "Xanax is a terrible idea for insomnia": a warning
-    return called_by_name(doc, sentence.span, opener, {d.end - 1: d.start for d in sentence.drugs}) \
-        or _is_for(sentence, opener - 1)
+    return _called_by_name(sentence, opener) or _is_for(sentence, opener - 1)
 
 
 ASIDE_REACH = 6  # words of an aside between commas after the drug ("naltrexone, 4.5 mg compounded, for")
@@ -1654,7 +1659,7 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
             and apposition_closes(doc, sentence.span, head_at + 1 if head_follows else condition.end):
         return True  # "Zofran, the best hangover cure, is in my bag": an apposition
     if before_class > sentence.span.start and doc[before_class].lower_ in ("a", "an", "my", "her", "his", "their", "our"):
-        if called_by_name(doc, sentence.span, before_class, {d.end - 1: d.start for d in sentence.drugs}):
+        if _called_by_name(sentence, before_class):
             return True  # "she calls it her antidepressant", "calling these Norco tablets my bonus diet pill"
         if doc[before_class].lower_ != "a" and _hedged_copula(sentence, before_class):
             return True  # "it's kind of my antidepressant", "Xanax is pretty much her sleeping pill"
@@ -2224,12 +2229,12 @@ def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
     words = lowered(doc)
     end = anchor - 1 if anchor > sentence.span.start and words[anchor - 1] in ("out", "up") else anchor  # "spreading
     # the doses out helps"
-    split = end - 2 >= sentence.span.start and words[end - 2] in SPLITTING and words[end - 1] in ("it", "them") \
-        or end - 3 >= sentence.span.start and words[end - 3] in SPLITTING and words[end - 1] in ("dose", "doses")
+    split = end - 2 >= sentence.span.start and words[end - 2] in DOSE_SPLITTING and words[end - 1] in ("it", "them") \
+        or end - 3 >= sentence.span.start and words[end - 3] in DOSE_SPLITTING and words[end - 1] in ("dose", "doses")
     return WITH_FOOD.search(said) is not None and ";" not in said or split  # "Take it with dinner; it also helps my PCOS"
 
 
-SPLITTING = frozenset({"splitting", "dividing", "spreading", "halving", "staggering", "spacing"})  # "splitting it
+DOSE_SPLITTING = frozenset({"splitting", "dividing", "spreading", "halving", "staggering", "spacing"})  # "splitting it
 # helps the queasiness": the way of taking it eases its own side effect
 
 

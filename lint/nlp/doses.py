@@ -467,8 +467,9 @@ STRENGTH = re.compile(rf"(?<![\w.$])(?P<n>{NUM})\s*(?P<unit>mg|mcg|g)\b(?!\s*/\s
 
 
 ROUTE = re.compile(r"\s*(?:po|p\.o\.|sl|orally|by mouth|under the tongue)\b", re.I)  # "1 tab PO q3h PRN"
-EACH_NOSTRIL = re.compile(r"\s*(?:in |into |up )?(?:each|every|both|per) (?:nostril|side)\b", re.I)
-EACH_NOSTRIL_AFTER = re.compile(rf"\s*(?:(?:nasal\s+)?{UNIT_FORMS}\s+)?(?:in |into |up )?(?:each|every|both|per) nostril\b",
+EACH_SIDE = r"(?:in |into |up )?(?:each|every|both|per)"
+EACH_NOSTRIL = re.compile(rf"\s*{EACH_SIDE} (?:nostril|side)\b", re.I)
+EACH_NOSTRIL_AFTER = re.compile(rf"\s*(?:(?:nasal\s+)?{UNIT_FORMS}\s+)?{EACH_SIDE} nostril\b",
                                 re.I)  # after an amount: "20 mg (spray) in each nostril"
 
 
