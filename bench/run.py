@@ -104,6 +104,7 @@ def time_by_stage(articles: list[Article]) -> dict[str, float]:
     one by one): reading, tokenizing, each pipeline component, claims, each rule."""
     from lint import Linter, LinterConfig
     from lint.checks.rule import CheckContext
+    from lint.nlp.pipeline import tokenize
     from lint.readers import read_document
     from lint.workflow import suppress
     linter = Linter.for_config(LinterConfig())
@@ -117,8 +118,7 @@ def time_by_stage(articles: list[Article]) -> dict[str, float]:
 
     for article in articles:
         document = timed("read", read_document, article.name, article.source)
-        doc = timed("tokenize", linter.nlp.make_doc, document.text)
-        doc._.layout = document
+        doc = timed("tokenize", tokenize, linter.nlp, document)
         for name, component in linter.nlp.pipeline:
             doc = timed(name.removeprefix("druglint_"), component, doc)
         context = CheckContext(doc=doc, claims=timed("claims", linter.claims, doc), reference=linter.reference)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, partial
+from functools import cache, cached_property, partial
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
@@ -314,6 +314,11 @@ class _Sentence:
 
     def has(self, category: str) -> bool:
         return any(c.label_ == category for c in self.cues)
+
+    @cached_property
+    def question_words(self) -> list[str]:
+        """Its words when it is a question (`_question_words`), read once."""
+        return _question_words(self)
 
     def terminated(self, start: int, end: int) -> bool:
         """True when a clause boundary lies between token indexes start and end."""
@@ -1521,7 +1526,7 @@ AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|o
 def _topic_question(sentence: _Sentence) -> bool:
     """A question that only names a topic ('Hot flashes?', 'What about dry eyes from
     Sjogren's?'): no verb of its own, a few words, ending in '?'."""
-    words = _question_words(sentence)
+    words = sentence.question_words
     if words[:2] in (["what", "about"], ["how", "about"]):
         words = words[2:]
     return 0 < len(words) <= TOPIC_QUESTION_WORDS and not YES_NO_OPENERS.intersection(words) \
@@ -1566,7 +1571,7 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     """'Can it treat a regular UTI?', 'Does Zoloft help with hot flashes?': a yes/no question
     asks, it does not assert. A wh-question ('Why is it so good for X?') or a negative one
     ('Isn't it amazing how it knocks out X?') presupposes the use."""
-    words = _question_words(sentence)
+    words = sentence.question_words
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
 
 
@@ -1589,13 +1594,16 @@ def _question_words(sentence: _Sentence) -> list[str]:
     """The lowercase words of a question: a sentence that ends in '?', or one that opens with
     an auxiliary before its subject, as chat writes questions ('does anyone take Xanax for
     vertigo'); none for any other sentence."""
-    tokens = list(sentence.span)
+    tokens = sentence.span
     colon = next((i for i, t in enumerate(tokens[:SPEAKER_LABEL_TOKENS]) if t.text.endswith(":")), None)
     if colon is not None:  # "Q (u/not_a_doc): Can prednisone treat ...?", "Jess [9:50 PM]: does anyone ...": the
         tokens = tokens[colon + 1:]  # speaker's label is no word of it
-    words = [t.lower_ for t in tokens if not t.is_punct and not t.is_space]
-    if sentence.text.rstrip().endswith("?") or len(words) > 1 and words[0] in YES_NO_OPENERS and words[1] in INVERTED_SUBJECTS:
-        return words
+    words = (t.lower_ for t in tokens if not t.is_punct and not t.is_space)
+    if sentence.text.rstrip().endswith("?"):
+        return list(words)
+    opening = list(itertools.islice(words, 2))  # only a question's words are read whole
+    if len(opening) > 1 and opening[0] in YES_NO_OPENERS and opening[1] in INVERTED_SUBJECTS:
+        return opening + list(words)
     return []
 
 

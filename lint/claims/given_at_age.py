@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from lint.claims.population import AGE_WORDS, stated_age
 from lint.nlp.anaphora import refers_to_drug
 from lint.nlp.inflect import verb_forms
-from lint.nlp.words import lowered
+from lint.nlp.words import lowered, span_text
 
 ADULT_YEARS = 18
 GIVING_VERBS = ("take", "start", "give", "put", "use", "get", "receive", "try", "prescribe", "fill", "pop", "spray",
@@ -55,7 +55,7 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
     """The age claim of a sentence that gives `drug` (its name at `drug_tokens`, or a word
     standing for it) to a person of a stated age under 18, with a verb of giving or taking,
     or 'on' or 'doing' right before the drug ('has been on Adderall', 'is doing Alli')."""
-    text = sentence.text
+    text = span_text(sentence)
     if not AGE_HINT.search(text) or text.rstrip().endswith("?") or ACCIDENTAL.search(text):
         return None
     found = stated_age(text)

@@ -260,6 +260,8 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
     the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
     vocabulary, purpose, words = concepts(), purpose_forms(), lowered(doc)
+    if not PURPOSE_LINKS.intersection(words[sentence.start:sentence.end]):
+        return []  # no 'to' or 'so' for a purpose to follow
     found = []
     drug_starts = {d.start: d for d in drug_spans}
     for i in range(sentence.start, sentence.end):
@@ -394,6 +396,7 @@ WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "
 WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
 
 
+PURPOSE_LINKS = frozenset({"to", "so"})  # the words a purpose clause opens with
 HOW_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "people", "patients", "my", "her", "his", "our"})
 
 
@@ -401,6 +404,8 @@ def how_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
     """'It is how I sleep through a Tokyo layover', 'Adderall was how she got through finals':
     the drug (or a word for it) is how someone reaches a goal; the goal verb's phrase."""
     words, found = lowered(doc), []
+    if "how" not in words[sentence.start:sentence.end]:
+        return []
     ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if words[i] == "it"}
     for end in sorted(ends):  # not "this is how I stay out of the hospital": "this" is the routine, not the drug
         j = end
@@ -461,6 +466,8 @@ def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
     after the drug's name or a word for it (past one dose-form word and the times between,
     'every night for'), when it names a complaint or goal the lexicon does not know."""
     words, found = lowered(doc), []
+    if "for" not in words[sentence.start:sentence.end]:
+        return []
     ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if refers_to_drug(doc, i)}
     ends |= {i + 1 for i in range(sentence.start, sentence.end)
              if words[i] == "but" and not_only_for(doc, sentence, i) is not None}  # "not just for X but also for Y"
@@ -494,6 +501,8 @@ def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
     sleep through the first nights': a noun phrase 'a ... way to' said of the drug (its name
     or a word standing for it a few words before), whose goal verb phrase is the use."""
     vocabulary, words = concepts(), lowered(doc)
+    if "to" not in words[sentence.start:sentence.end]:
+        return []
     drug_ends = {d.end - 1 for d in drug_spans}
     found = []
     for i in range(sentence.start + 1, sentence.end - 2):

@@ -50,6 +50,10 @@ AFTER_OWNED_HIS = frozenset({"for", "to", "with", "every", "each", "at", "before
 SOME_OF = frozenset({"one", "two", "three", "few", "couple", "some", "handful", "several", "any", "half", "rest"})
 
 
+MAY_REFER = frozenset({"one", "few", "couple", "his", "ones", *OWNED, *PRONOUNS, *CONTAINERS, *MEDICINE_NOUNS,
+                       *DOSE_FORMS, *(form.lower() for form in RELEASE_FORM_NOUNS)})  # every word refers_to_drug reads
+
+
 def refers_to_drug(doc: Doc, index: int) -> bool:
     """True when token `index` stands for the article's drug: a pronoun (not 'this' before a
     word for the text, a time or a way: 'this page', 'this week'), a count of someone's own
@@ -57,6 +61,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
     word (not another medicine's kind, nor 'each dose')."""
     words = lowered(doc)
     word = words[index]
+    if word not in MAY_REFER and not word[:1].isdigit():
+        return False
     if word == "one":  # "takes one on school nights", "pop one before a flight"
         return index > 0 and words[index - 1] in TAKING
     if word[:1].isdigit() and index > 1 and words[index - 1] in ("a", "the") and words[index - 2] in TAKING:

@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from lint.nlp.inflect import verb_forms
-from lint.nlp.words import is_markup
+from lint.nlp.words import is_markup_text, token_texts
 
 LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce", "build", "gain", "boost", "improve",
                            "sharpen", "treat", "burn", "increase"})  # a term may open with one: 'prevent malaria'
@@ -106,10 +106,10 @@ def words_without_markup(doc: Doc) -> tuple[Doc, list[int]] | None:
     the index in `doc` of each; None when the doc has none. A line break still parts words.
     Built once for the doc's several matchers."""
     if "words_without_markup" not in doc.user_data:
-        skipped = [is_markup(token) for token in doc]
-        kept = [i for i, skip in enumerate(skipped) if not skip]
+        texts = token_texts(doc)
+        kept = [i for i, text in enumerate(texts) if not is_markup_text(text)]
         doc.user_data["words_without_markup"] = None if len(kept) == len(doc) \
-            else (Doc(doc.vocab, words=[doc[i].text for i in kept], spaces=[True] * len(kept)), kept)
+            else (Doc(doc.vocab, words=[texts[i] for i in kept], spaces=[True] * len(kept)), kept)
     return doc.user_data["words_without_markup"]
 
 

@@ -15,6 +15,7 @@ from lint.model.document import Document
 from lint.nlp import conditions, cues, doses, drugs, extensions, sections, sentences, syntax  # noqa: F401 (registers)
 from lint.nlp.lexicon import final_period_cases
 from lint.nlp.sentences import MESSAGE_OPENER
+from lint.nlp.words import DOC_TEXT
 
 COMPONENTS = ("druglint_sentences", "druglint_sections", "druglint_drugs", "druglint_conditions",
               "druglint_cues", "druglint_doses", "druglint_syntax")
@@ -40,10 +41,18 @@ def build_pipeline(profile_dirs: tuple[str, ...] = ()) -> Language:
 def analyse(document: Document, profile_dirs: tuple[str, ...] = ()) -> Doc:
     """Run the pipeline over a document's text, with its layout attached to the Doc."""
     nlp = build_pipeline(profile_dirs)
-    doc = nlp.make_doc(soft_wraps_as_spaces(document))
-    doc._.layout = document
+    doc = tokenize(nlp, document)
     for _, component in nlp.pipeline:
         doc = component(doc)
+    return doc
+
+
+def tokenize(nlp: Language, document: Document) -> Doc:
+    """The document's tokens (soft wraps read as spaces), with its layout attached."""
+    text = soft_wraps_as_spaces(document)
+    doc = nlp.make_doc(text)
+    doc.user_data[DOC_TEXT] = text  # what Doc.text would join from the tokens again
+    doc._.layout = document
     return doc
 
 

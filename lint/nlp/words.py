@@ -7,8 +7,8 @@ list holds the word they stand for, so every reader of it understands them.
 """
 from __future__ import annotations
 
-from spacy.attrs import IDX, LOWER
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, LOWER, ORTH
+from spacy.tokens import Doc, Span, Token
 
 CHAT_SPELLINGS = {"thru": "through", "tho": "though", "cuz": "because", "coz": "because", "ppl": "people",
                   "nite": "night", "b4": "before", "abt": "about", "w/o": "without", "bf": "boyfriend",
@@ -32,6 +32,18 @@ def article_text(doc: Doc) -> str:
     return doc._.layout.text if doc._.layout else doc.text
 
 
+DOC_TEXT = "druglint_text"  # doc.user_data key of the Doc's text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the Doc's text read once (`Span.text` joins its tokens anew)."""
+    doc = span.doc
+    text = doc.user_data.get(DOC_TEXT)
+    if text is None:
+        text = doc.user_data[DOC_TEXT] = doc.text
+    return text[span.start_char:span.end_char]
+
+
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of every token, by index, read in one pass."""
     return doc.to_array(IDX).tolist()
@@ -43,6 +55,17 @@ MARKUP_CHARACTERS = "*_~`"  # emphasis left in plain text ("**Xanax**", "_Lexapr
 def is_markup(token: Token) -> bool:
     """A token that only stands where markup stood: the blanks a Markdown or HTML reader left
     (not a line break, which still parts words), or emphasis marks left in plain text."""
-    if token.is_space:
-        return "\n" not in token.text
-    return not token.text.strip(MARKUP_CHARACTERS)
+    return is_markup_text(token.text)
+
+
+def is_markup_text(text: str) -> bool:
+    """`is_markup` for a token's text."""
+    if text.isspace():
+        return "\n" not in text
+    return not text.strip(MARKUP_CHARACTERS)
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, by index, read in one pass."""
+    strings = doc.vocab.strings
+    return [strings[key] for key in doc.to_array(ORTH).tolist()]
