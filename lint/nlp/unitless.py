@@ -38,6 +38,8 @@ NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}  # th
 ORDINAL_DOSE = rf"a (?:{'|'.join(NTH)})"  # "another 20 at noon, and a third 20 before lab"
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
+NUMBER_MORE = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+more\b(?!\s+than\b)(?!\s+{NOT_MG})",
+                         re.I)  # "400 mg in the morning and 400 more at suppertime"
 MG_BEFORE = re.compile(rf"(?<![\w.])(?P<n>{NUMBER_PATTERN})\s*(?:mg|milligrams?)\b", re.I)  # an amount stated in mg
 AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
 ONE_ENDS = (r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
@@ -166,9 +168,11 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         if (unit := names.unit_mg.get(name_start)) is not None and COUNT_BEFORE_NAME.search(text, start, name_start) \
                 and not THINGS_AFTER_NAME.match(text, name_end, end):
             found.setdefault(name_start, UnitlessAmount(name_start, name_end, f"{unit:g}", True))  # "4 Advil": 4 x 200 mg
-    for match in ADDED_NUMBER.finditer(text, start, end):  # "60 mg at breakfast and another 60 at supper": the
-        stated = frozenset(parse_number(m.group("n")) for m in MG_BEFORE.finditer(text, start, match.start()))  # unit
-        add(match, False, names.owner_strengths(match.start()) | stated)  # of the amount it adds to
+    # "60 mg at breakfast and another 60 at supper", "400 mg in the morning and 400 more at suppertime":
+    # the unit of the amount it adds to
+    for match in (*ADDED_NUMBER.finditer(text, start, end), *NUMBER_MORE.finditer(text, start, end)):
+        stated = frozenset(parse_number(m.group("n")) for m in MG_BEFORE.finditer(text, start, match.start()))
+        add(match, False, names.owner_strengths(match.start()) | stated)
     for match in CHANGED_TO.finditer(text, start, end):
         if parse_number(match.group("old")) in names.owner_strengths(match.start()):
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), match.end("n"), match.group("n"), False))
