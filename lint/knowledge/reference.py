@@ -214,6 +214,7 @@ class Condition:
     kind_of: tuple[str, ...]
     vague: bool
     descriptions: tuple[tuple[tuple[str, ...], ...], ...] = ()  # lay descriptions: patterns -> groups -> words
+    shorthand: tuple[str, ...] = ()  # terms that name it only where the article names its kind ("type 2": diabetes)
 
 
 @dataclass
@@ -476,9 +477,11 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
             check.fail((), "expected a list of conditions")
         for i, value in enumerate(file.data):
             where = (i,)
-            entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "descriptions", "notes"))
+            entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "descriptions", "shorthand",
+                                                                 "notes"))
             cid = check.text(entry["id"], where + ("id",))
-            slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False, "descriptions": []})
+            slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False, "descriptions": [],
+                                           "shorthand": []})
             for j, pattern in enumerate(check.strings(entry.get("descriptions"), where + ("descriptions",))):
                 groups = parse_mention(pattern)
                 if len(groups) < 2 or not all(groups):
@@ -490,8 +493,11 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
                               if t not in slot["terms"]]
             slot["kind_of"] += [k for k in check.strings(entry.get("kind_of"), where + ("kind_of",))
                                 if k not in slot["kind_of"]]
+            slot["shorthand"] += [t for t in check.strings(entry.get("shorthand"), where + ("shorthand",))
+                                  if t not in slot["shorthand"]]
             slot["vague"] = slot["vague"] or check.boolean(entry.get("vague", False), where + ("vague",))
-    return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"], tuple(s["descriptions"]))
+    return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"], tuple(s["descriptions"]),
+                           tuple(s["shorthand"]))
             for cid, s in merged.items()}
 
 
@@ -504,6 +510,8 @@ def check_references(reference: Reference) -> list[str]:
     for cond in reference.conditions.values():
         problems += [f"condition '{cond.id}': unknown parent '{p}'" for p in cond.kind_of
                      if p not in reference.conditions]
+        if cond.shorthand and not cond.kind_of:
+            problems.append(f"condition '{cond.id}': a shorthand needs a kind_of (the kind the article must name)")
     for profile in reference.profiles.values():
         for ind in profile.indications:
             problems += [f"{profile.path}: indication '{ind.id}': unknown condition '{c}'"

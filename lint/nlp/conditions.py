@@ -50,6 +50,11 @@ class ConditionMatcher:
                 if not is_acronym(term) and 2 <= len(parts := term.lower().split()) <= MAX_COMPOUND_WORDS \
                         and all(part.isalpha() for part in parts):
                     self.compounds[" ".join(parts)].add(condition_id)
+        self.shorthand = LazyPhraseMatcher(nlp, attr="LOWER")
+        for condition in reference.conditions.values():
+            self.shorthand.add(condition.id, condition.shorthand)
+        self.kinds = {c.id: frozenset(c.kind_of) for c in reference.conditions.values() if c.shorthand}
+        self.ancestors = reference.ancestors
         self.fixed = LazyPhraseMatcher(nlp, attr="LOWER")
         self.fixed.add("fixed", sorted({*cue_table().not_warnings, *cue_table().not_conditions}))
         self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
@@ -62,6 +67,8 @@ class ConditionMatcher:
             for match_id, start, end in matcher(doc):
                 ids_by_span[(start, end)].add(doc.vocab.strings[match_id])
         for (start, end), ids in self._compounds(doc).items():
+            ids_by_span[(start, end)] |= ids
+        for (start, end), ids in self._shorthands(doc, ids_by_span).items():
             ids_by_span[(start, end)] |= ids
         spans = _longest_terms([Span(doc, s, e) for s, e in ids_by_span])
         described = [(start, end, cid) for start, end, cid in self.descriptions(doc)  # the lexicon's own words win,
@@ -80,6 +87,17 @@ class ConditionMatcher:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
         doc.spans["conditions"] = spans
         return doc
+
+    def _shorthands(self, doc: Doc, named: dict[tuple[int, int], set[str]]) -> dict[tuple[int, int], set[str]]:
+        """Shorthand terms ('type 2', 'type 1') in an article that names their kind elsewhere
+        (diabetes, or any kind of it): "my neighbor's nephew with type 2 takes 5 mg"."""
+        found: dict[tuple[int, int], set[str]] = defaultdict(set)
+        named_kinds = {kind for ids in named.values() for i in ids for kind in (i, *self.ancestors.get(i, ()))}
+        for match_id, start, end in self.shorthand(doc):
+            condition_id = doc.vocab.strings[match_id]
+            if self.kinds[condition_id] & named_kinds:
+                found[(start, end)].add(condition_id)
+        return found
 
     def _compounds(self, doc: Doc) -> dict[tuple[int, int], set[str]]:
         """Terms of two to four words written as one hyphenated word ('jet-lag', 'fear-of-flying'):
