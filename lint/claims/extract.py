@@ -61,6 +61,7 @@ from lint.nlp.anaphora import (
     OWNED,
     OWNING_DETERMINERS,
     RELEASE_FORM_NOUNS,
+    SPANS_OF_TIME,
     refers_to_drug,
 )
 from lint.nlp.anchored_matcher import tokens_with
@@ -1157,7 +1158,26 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
                 break
     if i >= sentence.span.start and doc[i].lower_ == "for":
         return i
+    if i > sentence.span.start and doc[i].lower_ in COORDINATORS:
+        return _for_of_first_conjunct(sentence, i)
     return _stranded_for(sentence, condition)
+
+
+COORDINATORS = frozenset({"and", "or", "&"})
+CONJUNCT_REACH = 4  # words of the first conjunct of a 'for' object ("for my oily skin and breakouts")
+TIME_NOUNS = SPANS_OF_TIME | {"second", "minute", "hour", "day", "night", "week", "month", "year", "while", "ages",
+                              "decade", "decades"}  # "for two weeks and insomnia got worse": a time, not an object
+
+
+def _for_of_first_conjunct(sentence: _Sentence, coordinator: int) -> int | None:
+    """The 'for' whose object a condition joins after 'and' or 'or' ('started it for my oily
+    skin and breakouts', 'keeps it for her flying nerves and insomnia'): a 'for' a few plain
+    words before the coordinator, none of them a word for time."""
+    doc, j = sentence.doc, coordinator - 1
+    while j > sentence.span.start and coordinator - j <= CONJUNCT_REACH and doc[j].is_alpha \
+            and doc[j].lower_ not in NOT_MODIFIERS and doc[j].lower_ not in TIME_NOUNS:
+        j -= 1
+    return j if j < coordinator - 1 and doc[j].lower_ == "for" else None
 
 
 STRANDED_ADVERBS = frozenset({"mostly", "mainly", "usually", "actually", "really", "honestly", "just", "probably",
