@@ -79,6 +79,18 @@ def test_text_reader_short_line_in_lower_case_is_a_chat_line_not_a_heading(line)
     assert doc.blocks[0].kind == "paragraph"
 
 
+@pytest.mark.parametrize("speaker", ["TASHA", "Dr. Lee", "Ellie [11:07 PM]", "[9:14 PM] saltyboi"])
+def test_text_reader_transcript_speaker_line_is_a_message_not_a_heading(speaker):
+    label = speaker if speaker.startswith("[") else f"{speaker}:"
+    doc = read_document("a.txt", f"{label} Any side effects?\n\nSAM: None at all.\n\n{label} Good to hear\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_text_reader_label_opening_one_line_only_is_still_a_heading():
+    doc = read_document("a.txt", "Dosage: how much to take\n\nTake 10 mg a day.\n\nSide effects\n\nDrowsiness.\n")
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "heading", "paragraph"]
+
+
 def test_text_reader_long_statement_is_no_heading():
     doc = read_document("a.txt", "Q: this reader wrote a long statement without asking anything at all, just telling us things.\n")
     assert [b.kind for b in doc.blocks] == ["paragraph"]

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lint.model.document import Block, Document
 
 LIST_MARKER = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–]|\d{1,3}[.)])[ \t]+")
 LABEL = re.compile(r"([^\n:.?!]{2,60}?):[ \t]")
 HEADING_MAX_WORDS = 12
+QUESTION_LABELS = frozenset({"Q", "Question"})
+SPEAKER_LINES = 2  # lines a label must open to be a speaker's ("TASHA: ... TASHA: ...")
 RULE_LINE = re.compile(r"^[ \t]*([-=_*~#+])\1{2,}[ \t]*$")  # "-------", "=====": a divider, not prose
 
 
@@ -22,15 +25,27 @@ def lead_label_end(text: str, start: int, end: int) -> int | None:
 QUESTION_LINE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*(?:\d{1,3})?[ \t]*[:.)][^\n]*\?[ \t]*$")  # "Q: ...?", "Question 3: ...?"
 
 
-def _is_heading(line: str) -> bool:
+SPEAKER_LINE = re.compile(r"^[ \t]*(?:[\[(]?\d{1,2}:\d\d|([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)"
+                          r"(?:[ \t]*[\[(][^\])\n]{1,20}[\])])?:[ \t])")  # "TASHA: ", "Ellie [11:07 PM]: ", "[9:17 PM]"
+
+
+def _speaker(line: str) -> str | None:
+    """The speaker's label (or time stamp) a transcript or chat line opens with, else None."""
+    match = SPEAKER_LINE.match(line)
+    return None if match is None else match.group(1) or "time stamp"
+
+
+def _is_heading(line: str, speakers: set[str]) -> bool:
     """A short line that does not end a sentence and does not open in lower case (a chat line:
     'my kid takes 10 mg every morning'), or a reader's question ('Q: Our son is 5 and ... Is
-    that a lot?') of any length: each question heads its answer, in a Q&A."""
+    that a lot?') of any length: each question heads its answer, in a Q&A. A line that opens
+    with one of the transcript's `speakers` ("TASHA: So what's your dose?") is a message."""
     stripped = line.strip()
     if QUESTION_LINE.match(line):
         return True
     return (0 < len(stripped.split()) <= HEADING_MAX_WORDS and stripped[-1] not in ".,;"
-            and not stripped[0].islower() and not LIST_MARKER.match(line))  # "my kid takes 10 mg" is a chat line
+            and not stripped[0].islower() and not LIST_MARKER.match(line)  # "my kid takes 10 mg" is a chat line
+            and _speaker(line) not in speakers)
 
 
 def _continues_item(line: str) -> bool:
@@ -42,6 +57,9 @@ def read_text(path: str, source: str) -> Document:
     """Read a .txt article: the text is the source with list markers blanked."""
     chars = list(source)
     blocks: list[Block] = []
+    labels = Counter(label for line in source.splitlines() if (label := _speaker(line)) is not None)
+    speakers = {label for label, lines in labels.items()  # a transcript's or chat's ("Q:" heads its answer)
+                if lines >= SPEAKER_LINES and label not in QUESTION_LABELS}
     paragraph: list[tuple[int, str]] = []  # (offset, line) of the open paragraph
 
     def close_paragraph() -> None:
@@ -50,7 +68,7 @@ def read_text(path: str, source: str) -> Document:
         first_offset, first_line = paragraph[0]
         start = first_offset + len(first_line) - len(first_line.lstrip())
         end = paragraph[-1][0] + len(paragraph[-1][1].rstrip())
-        if len(paragraph) == 1 and _is_heading(first_line):
+        if len(paragraph) == 1 and _is_heading(first_line, speakers):
             blocks.append(Block("heading", start, end, level=1))
         else:
             blocks.append(Block("paragraph", start, end, label_end=lead_label_end(source, start, end)))
