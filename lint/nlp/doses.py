@@ -665,6 +665,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
            for mention in mentions  # holds one parse
            if (match := NTH_BEFORE.search(text, max(start, mention.start - 12), mention.start)) is not None]
     totals += _regimen_totals(text, mentions, end)
+    totals += _one_more_than_scheduled(text, mentions, end)
     added_totals = [t for t in _another_dose_totals(text, mentions) if not any(o.start <= t.start and t.end <= o.end for o in totals)]
     nth += [replace(doses_that_day(mention, 2), start=another.start())  # "take another 50 mg a few hours later": two that day
             for mention in mentions
@@ -739,6 +740,27 @@ def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None])
             totals.append(replace(day_total(run[0], run), start=run[0].start, end=run[-1].end))
         run = [mention] if mention is not None and timed[index] is not None else []
     return totals
+
+
+NTH_ADDED = re.compile(rf"[^.;]*?\b(?:and|plus|then)\s+(?:[\w-]+\s+){{0,3}}?(?:a|the|her|his|my) (?P<nth>{'|'.join(NTH)})"
+                       rf"(?:\s+(?:one|dose|{UNIT_FORMS}|shot))?(?=\s+(?:on|at|when|whenever|before|after|in|if|during|with|"
+                       rf"around|most|some)\b|\s*[,.;!?)]|\s*$)", re.I)  # "... four times a day and add a fifth on long-run days"
+
+
+def _one_more_than_scheduled(text: str, mentions: list[DoseMention], end: int) -> list[DoseMention]:
+    """A counted schedule and the dose after it that makes one more that day ("50 mg four
+    times a day and adds a fifth on long-run days" is five 50 mg doses): the schedule, that
+    many times a day, spanning both."""
+    added = []
+    for mention in mentions:
+        times = mention.times_per_day
+        if len(mention.amounts_mg) != 1 or mention.per_day or mention.per_kg or mention.by_interval or times is None \
+                or times[0] != times[1] or (nth := NTH_ADDED.match(text, mention.end, end)) is None:
+            continue
+        count = NTH[nth.group("nth").lower()]
+        if count == times[0] + 1:
+            added.append(replace(mention, end=nth.end(), times_per_day=(count, count), at_time_of_day=False))
+    return added
 
 
 REGIMEN_JOINER = re.compile(r"^\s*,?\s*(?:\+|plus|and|with)\s*$", re.I)

@@ -34,7 +34,8 @@ NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|ti
 BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OWNER}\s+)?$", re.I)  # "150 of Nuvigil"
 COUNT_BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-]){COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?$", re.I)  # "4 Advil", "two of my Aleve"
 THINGS_AFTER_NAME = re.compile(rf"\s+(?!{UNIT_FORMS}\b)(?-i:[a-z]+s)\b")  # "three Aleve bottles": not tablets
-NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}  # the day's Nth dose
+NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
+       "sixth": 6, "6th": 6}  # the day's Nth dose
 ORDINAL_DOSE = rf"a (?:{'|'.join(NTH)})"  # "another 20 at noon, and a third 20 before lab"
 ADDED_NUMBER = re.compile(rf"\b(?:another|{ORDINAL_DOSE})\s+(?P<n>{NUMBER_PATTERN})(?![\w%/:-])(?!\s+{NOT_MG})",
                           re.I)  # "another 150 around 3am", "a third 20 before lab"
