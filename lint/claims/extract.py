@@ -1383,7 +1383,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif _for_drug(sentence, condition):
                 reason = "'for'"
                 drug, named = sentence.governing_drug(condition.start - 1, main)
-                if named is None and (later := _named_after_leading_for(sentence, condition)) is not None:
+                if named is None and (later := _named_after_leading_for(sentence, condition, following)) is not None:
                     drug, named = later.label_, later  # "For cramps, ibuprofen 400 mg every 6 hours works well"
             elif (used_in := _used_in(sentence, condition)) is not None:
                 reason = "'use ... in'"
@@ -1462,6 +1462,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
     return _rebutted(_refuted(claims), sentences)
 
 
+QUOTE_MARKS = "\"'“”‘’ "
+
+
 def _use_list_items(sentences: list[_Sentence]) -> dict[int, str]:
     """The sentences of list items under a lead that presents them as uses ("Here's what the
     guys on our forum swear by:", "Perks you may not hear about:"), to the end of the list:
@@ -1474,7 +1477,7 @@ def _use_list_items(sentences: list[_Sentence]) -> dict[int, str]:
             if lead:
                 items[index] = lead
         elif block is not None and block.kind != "item":
-            text = sentence.text.strip()
+            text = sentence.text.strip().rstrip(QUOTE_MARKS)  # '"Bonus benefits some patients notice:"'
             lead = f"listed under '{text}'" if text.endswith(":") and heading_kind(text) == "uses" else ""
     return items
 
@@ -1977,16 +1980,35 @@ def _ended_by_drug(sentence: _Sentence, condition: Span) -> Span | None:
     return None
 
 
-def _named_after_leading_for(sentence: _Sentence, condition: Span) -> Span | None:
+def _named_after_leading_for(sentence: _Sentence, condition: Span, following: _Sentence | None) -> Span | None:
     """The drug a sentence names after a leading 'For <condition>,' when it names none before:
-    whose use the 'For' is."""
+    whose use the 'For' is. A heading that names none ('FOR PAIN OR FEVER') heads the drug
+    the next sentence opens with ("Children's ibuprofen ..."), another drug's too."""
     opens = condition.start - sentence.span.start <= 2 and (condition[0].lower_ == "for"
                                                            or sentence.doc[condition.start - 1].lower_ == "for") \
         or (at := _for_of(sentence, condition)) is not None and at - sentence.span.start <= 1 \
         or _leading_for_people(sentence, condition)  # "For the pain itself, ibuprofen 600 mg works well"
     if not opens or any(d.start < condition.start for d in sentence.drugs):
         return None
-    return next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
+    named = next((d for d in sentence.drugs if d.start >= condition.end and d.label_ != OTHER), None)
+    if named is None and not sentence.drugs and _heading_line(sentence) \
+            and following is not None and following.drugs \
+            and following.drugs[0].start - following.span.start <= HEADED_DRUG_REACH:
+        return following.drugs[0]
+    return named
+
+
+HEADED_DRUG_REACH = 3  # words before the drug that opens the sentence under a 'For ...' heading ("Children's ibuprofen")
+HEADING_LINE_WORDS = 8
+
+
+def _heading_line(sentence: _Sentence) -> bool:
+    """A heading, or a short line of its own with no end punctuation ('FOR PAIN OR FEVER')."""
+    if sentence.block is not None and sentence.block.kind == "heading":
+        return True
+    text = sentence.text.rstrip(" \t")
+    return text.endswith("\n") and not text.rstrip().endswith((".", "!", "?", ";", ",")) \
+        and len(text.split()) <= HEADING_LINE_WORDS
 
 
 WHO_HAVING = HAVING | {"get", "gets", "got", "suffer", "suffers", "from", "with", "struggle", "struggles", "deal",
