@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from lint.knowledge.lexicons import Concepts, concepts, purpose_forms, use_predicates
 from lint.knowledge.reference import Profile, Reference
-from lint.nlp.anaphora import DOSE_FORMS, refers_to_drug
+from lint.nlp.anaphora import DOSE_FORMS, MEDICINE_NOUNS, refers_to_drug
 from lint.nlp.inflect import agent_noun, noun_forms, phrase_forms
 from lint.nlp.words import is_markup, lowered
 
@@ -290,8 +290,10 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         while verb + 1 < sentence.end and words[verb] in SPLITTING_ADVERBS:
             verb += 1  # "pop one to actually sleep", "take it to finally get some sleep"
         goal = words[verb] in vocabulary.goal_verbs
-        if not goal and not _open_purpose_verb(doc, sentence, verb):
-            continue
+        if not goal and (not _open_purpose_verb(doc, sentence, verb) or verb + 1 < sentence.end and words[verb + 1] == ","):
+            continue  # "apply it to clean, dry skin": a list of words for the skin, not a verb and its object
+        if _delivers_the_medicine(doc, sentence, verb):
+            continue  # "inhale it slowly to get the medicine deep into the lungs": how it is taken, not why
         span = _phrase_after(doc, verb, sentence.end, keep_for=True)
         if span is not None and span.end == verb + 1 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
                 and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
@@ -396,6 +398,23 @@ WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "
 WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
 
 
+MEDICINE_OBJECT_REACH = 3  # words from the goal verb to the medicine it moves ("to get the medicine deep ...")
+
+
+def _delivers_the_medicine(doc: Doc, sentence: Span, verb: int) -> bool:
+    """True when the goal verb's object is the medicine itself ('to get the medicine deep into
+    the lungs', 'to release the nicotine', 'to spread the gel evenly'): a step of taking it."""
+    words = lowered(doc)
+    for k in range(verb + 1, min(sentence.end, verb + 1 + MEDICINE_OBJECT_REACH)):
+        if words[k] in DELIVERED and words[k - 1] in MEDICINE_DETERMINERS:
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
+DELIVERED = DOSE_FORMS | MEDICINE_NOUNS | {"gel", "cream", "spray", "mist", "nicotine", "drops", "patch", "ointment"}
+MEDICINE_DETERMINERS = frozenset({"the", "this", "that", "your", "each", "every"})
 PURPOSE_LINKS = frozenset({"to", "so"})  # the words a purpose clause opens with
 HOW_SUBJECTS = frozenset({"i", "we", "she", "he", "they", "you", "people", "patients", "my", "her", "his", "our"})
 
