@@ -92,6 +92,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
                  for m in NAMED_AGE_RANGE.finditer(text))  # says so
     if PEDIATRIC.search(text) or minors:  # "children 8 and older ..., same as adults": a comparison names no adults
         text = LIKE_ADULTS.sub(" ", text)
+    if ORGAN_CAUSE.search(text) and (PEDIATRIC.search(text) or minors or _is_a_child(text)):
+        text = ORGAN_CAUSE.sub(" ", text)  # "an 8-year-old on 150 mg a day for swelling from kidney disease": a child's dose
     if RENAL.search(text):
         return frozenset({"renal"}), None
     if HEPATIC.search(text):
@@ -142,6 +144,17 @@ def last_stated_age(text: str) -> float | None:
     while (found := stated_age(text[at:])) is not None and found[2] > 0:
         age, at = found[0], at + found[2]
     return age
+
+
+ORGAN_CAUSE = re.compile(r"\b(?:from|due to|caused by|because of|secondary to)\s+(?:(?:his|her|their|my|your|chronic|"
+                         r"bad|failing|advanced)\s+)*(?:kidney|renal|liver|hepatic)\s+(?:disease|problems?|issues?|failure|"
+                         r"damage)\b", re.I)  # the cause of the complaint a child is treated for
+
+
+def _is_a_child(text: str) -> bool:
+    """True when the text states a person's age under 18 ('an 8-year-old', 'my son, 9')."""
+    person = _person_age(text, (EXACT_AGE, WORD_AGE))
+    return person is not None and person[0] < ADULT_AGE[0]
 
 
 def _person_age(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[float, int, int] | None:
