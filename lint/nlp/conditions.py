@@ -81,7 +81,8 @@ class ConditionMatcher:
         doc.spans["fixed_expressions"] = [Span(doc, start, end) for start, end in fixed]
         starts = {span.start for span in spans}
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
-                                                and _verb_with_object(doc, span, starts)) and not _shouted_word(doc, span)
+                                                and (_verb_with_object(doc, span, starts) or _thing_settles(doc, span)))
+                 and not _shouted_word(doc, span)
                  and not any(start <= span.start and span.end <= end for start, end in fixed)]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
@@ -146,6 +147,22 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in OBJECT_OPENERS:
         return False  # "his nerves the night before", "the vomiting that comes with": a noun after its determiner
     return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct
+
+
+PERSONS = frozenset({"i", "me", "you", "he", "him", "she", "her", "we", "us", "they", "them", "myself", "yourself",
+                     "himself", "herself", "ourselves", "themselves", "kids", "kid", "people", "everyone", "everybody"})
+
+
+def _thing_settles(doc: Doc, span: Span) -> bool:
+    """'until things calm down', 'for your stomach to calm down': a symptom word as a verb
+    with 'down' after it says something settles, unless a person does ('helps me calm down')."""
+    words = lowered(doc)
+    if len(span) != 1 or span.end >= len(doc) or words[span.end] != "down":
+        return False
+    before = span.start - 1
+    if before >= 0 and words[before] == "to":
+        before -= 1  # "helps her to calm down"
+    return before < 0 or words[before] not in PERSONS
 
 
 UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for"})  # "a cold", "for sleep": the article or 'for' adds no word
