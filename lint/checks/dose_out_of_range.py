@@ -139,7 +139,8 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         entries = named + [e for e in entries if not e.products and e.no_dose
                                   and (e.age_years is not None or e.population == "pediatric")] if named \
             else [e for e in entries if not e.products] or entries
-    else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers
+    elif any(not _not_swallowed(profile, product.id) for product in profile.products):  # no product named: a dose
+        # someone takes is not judged by an injection's, a spray's or a gel's numbers (a drug made only as a foam is)
         entries = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)] \
             or entries
     light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG

@@ -21,7 +21,7 @@ UNIT_FORMS = (  # the units a dose is counted in
     r"(?:tablets?|tabs?|caplets?|capsules?|caps|pills?|gel ?caps|softgels?|chewables?|patch(?:es)?|soltabs?|"
     r"odts?|wafers?|lozenges?|troches?|gumm(?:y|ies)|melts?|films?|strips?|puffs?|sprays?|squirts?|spritz(?:es)?|"
     r"inhalations?|actuations?|"
-    r"bars?|perles?|liqui-?gels?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
+    r"bars?|perles?|liqui-?gels?|capfuls?)")  # "three of the 2mg bars": alprazolam's scored bars; benzonatate's perles
 NUMBER_PATTERN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+(?:\.\d+)?)"
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
