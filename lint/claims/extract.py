@@ -451,15 +451,40 @@ def _local_mains(sentences: list[_Sentence], subjects: list[str], main: str | No
     """For each sentence, the drug its unnamed claims are about ('It also clears up ear
     infections', a dose with no name): in an article about one drug, that drug; in one about
     several (a comparison, a Q&A on two drugs), the first of them named in the sentence or,
-    failing that, in the latest sentence before it that names one."""
-    if len(subjects) < 2:
-        return [main] * len(sentences)
+    failing that, in the latest sentence before it that names one. Under a heading or list
+    item that opens with a drug's name ('1. Morphine oral solution (for pain)'), the list items
+    that follow it are about that drug, any drug, to the next such line or the list's end."""
     mains, current = [], main
+    led: str | None = None  # the drug a heading or list item opened with, while its items last
     for sentence in sentences:
+        block = sentence.block
+        if sentence.span.start_char <= (block.start if block is not None else -1) + LEAD_REACH_CHARS:
+            opener = _drug_led(sentence)
+            if opener is not None:
+                led = opener
+            elif block is not None and block.kind != "item":
+                led = None  # a paragraph or a heading that names no drug ends the list
         named = next((d.label_ for d in sentence.drugs if d.label_ in subjects and not d._.drug_class), None)
-        current = named or current
-        mains.append(current)
+        if len(subjects) >= 2:
+            current = named or current
+        mains.append(named or led or current)
     return mains
+
+
+LEAD_REACH_CHARS = 2  # characters from a block's start to its first sentence's start
+LEAD_LINE_WORDS = 12  # words of a heading or list item that opens with a drug's name and heads the items after it
+
+
+def _drug_led(sentence: _Sentence) -> str | None:
+    """The drug (any drug, not a class) a short heading or list item opens with: 'Morphine
+    oral solution (for pain and breathlessness)', '## Ibuprofen'."""
+    block = sentence.block
+    if block is None or block.kind not in ("heading", "item") or not sentence.drugs \
+            or len(sentence.text.split()) > LEAD_LINE_WORDS:
+        return None
+    first = sentence.drugs[0]
+    words_before = [t for t in sentence.doc[sentence.span.start:first.start] if not is_markup(t) and not t.is_punct]
+    return first.label_ if not words_before and not first._.drug_class else None
 
 
 # --- use claims ---------------------------------------------------------------------------
