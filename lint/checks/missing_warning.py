@@ -12,7 +12,10 @@ RULE_DOC = RuleDoc(
     what="""
         Each warning topic the drug's reference profile marks as required (every boxed-warning
         topic, and key contraindications and warnings) that the article never mentions, in any
-        wording that carries the meaning. Each missing topic is reported once, on its own.
+        wording that carries the meaning. Each missing topic is reported once, on its own. The
+        drugs checked are the article's main drug and any other it is about (mentioned about as
+        often, or named in the title) for which it gives a dose or presents a use: a drug only
+        spoken of ("fentanyl-laced pills" in a leaflet about naloxone) is not checked.
     """,
     why="""
         A boxed warning is the FDA's strongest caution. An article that explains how to take
@@ -42,6 +45,8 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     """One finding per required topic of each drug the article is about that no sentence carries."""
     findings = []
     for drug in claims.subject_drugs:
+        if drug != claims.main_drug and not _presented_as_medicine(claims, drug):
+            continue  # "fentanyl-laced pills" in a zine about naloxone: spoken of, not taken
         profile = reference.profiles[drug]
         mentioned = {m.topic for m in claims.warnings if m.drug == profile.id}
         for topic in profile.warnings:
@@ -55,6 +60,12 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                 label_fact=topic.fact, source=f"{profile.source(topic.source).cite()}; {topic.section}".rstrip("; "),
                 suggestion=topic.suggestion))
     return findings
+
+
+def _presented_as_medicine(claims: ArticleClaims, drug: str) -> bool:
+    """True when the article gives a dose of the drug or presents a use of it."""
+    return any(dose.drug == drug for dose in claims.doses) \
+        or any(use.drug == drug and use.presented_as_use and not use.negated for use in claims.uses)
 
 
 RULE = BuiltinRule(id=ID, severity=Severity.ERROR, summary=SUMMARY, doc=RULE_DOC,
