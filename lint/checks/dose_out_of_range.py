@@ -139,10 +139,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         entries = named + [e for e in entries if not e.products and e.no_dose
                                   and (e.age_years is not None or e.population == "pediatric")] if named \
             else [e for e in entries if not e.products] or entries
-    elif any(not _not_swallowed(profile, product.id) for product in profile.products):  # no product named: a dose
-        # someone takes is not judged by an injection's, a spray's or a gel's numbers (a drug made only as a foam is)
-        entries = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)] \
-            or entries
+    else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers,
+        # unless those are the only numbers the label gives (a drug made only as a foam)
+        taken = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)]
+        entries = taken if any(e.silent is None for e in taken) else entries
     light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG
     populations = claim.populations or frozenset({"pediatric" if light else "adult"})  # "he weighs 15 kg": a child
     age = claim.age_years

@@ -484,7 +484,16 @@ def _drug_led(sentence: _Sentence) -> str | None:
         return None
     first = sentence.drugs[0]
     words_before = [t for t in sentence.doc[sentence.span.start:first.start] if not is_markup(t) and not t.is_punct]
-    return first.label_ if not words_before and not first._.drug_class else None
+    after = sentence.doc[first.end] if first.end < sentence.span.end else None
+    names_product = after is None or not after.is_alpha or after.lower_ in DOSE_FORMS or after.lower_ in PRODUCT_WORDS \
+        or after.text.isupper()  # "Morphine oral solution", "Lorazepam (Ativan) tablets", "Tylenol 500 mg", "Norco ER"
+    return first.label_ if not words_before and not first._.drug_class and names_product else None
+
+
+PRODUCT_WORDS = frozenset({"oral", "solution", "liquid", "suspension", "syrup", "elixir", "injection", "injectable",
+                           "cream", "gel", "foam", "ointment", "spray", "patch", "patches", "drops", "extended-release",
+                           "immediate-release", "hcl", "sodium", "tartrate", "succinate"})  # after a name that heads a
+# list item: the product it names, not a word the name modifies ("Opioid blockade:")
 
 
 # --- use claims ---------------------------------------------------------------------------
