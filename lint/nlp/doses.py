@@ -97,7 +97,9 @@ JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", r
 PARTNER = re.compile(r"^\s*(?:[A-Za-z-]+\s*)?/\s*$")  # "10 mg/325 mg", "37.5 mg tramadol / 325 mg acetaminophen": the
 # second amount is the other ingredient of a combination
 TAKING = (r"take|takes|taking|took|taken|use|uses|using|give|gives|giving|gave|swallow\w*|"
-          r"inject|injects|injecting|injected|apply|applies|applying")  # the verbs of taking a dose
+          r"inject|injects|injecting|injected|apply|applies|applying|rub|rubs|rubbing|rubbed|spray|sprays|spraying|"
+          r"sprayed|slap|slaps|slapping|slapped|dab|dabs|dabbing|dabbed|inhale|inhales|inhaling|inhaled")  # the verbs
+# of taking a dose ("slap it on 4x a day")
 TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakfast"
 SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION}|{WHEN_CLAUSE}|{BARE_TIME_WORD})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
