@@ -44,9 +44,11 @@ NUMBER_MORE = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+more\b(?!\s+tha
 MG_BEFORE = re.compile(rf"(?<![\w.])(?P<n>{NUMBER_PATTERN})\s*(?:mg|milligrams?)\b", re.I)  # an amount stated in mg
 AFTER_ONE = rf"(?P<n>{NUMBER_PATTERN})(?![\w%/-]|[.,]\d)"  # a number standing for one unit: "a 300", not "a 100-mile", "a 2.5"
 ONE_ENDS = (r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|around|in|with|on|every|each|and|plus|"
-            r"then|to|as|twice|daily|nightly|because|right|just|first|most|some)\b)")  # what may follow "a 300"
+            r"then|to|as|twice|daily|nightly|because|right|just|first|most|some|top-?ups?|boosters?|"
+            r"(?:two|three|four|five|six|seven|eight|\d{1,2})\s+times)\b)")  # what may follow "a 300" ("a 200 top-up
+# after lunch", "a 100 six times a day")
 TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping|swallows?|swallowed|gave|give|gives|giving|"
-                       rf"then|plus|on)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}{ONE_ENDS}",
+                       rf"then|plus|on|(?:swear|swears|swore|sworn|swearing) by)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}{ONE_ENDS}",
                        re.I)  # "she takes a 300 when she gets home", "then a 50 after lunch" (not "a 100 mile ride")
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 FRACTION_OF = re.compile(rf"\b(?:an?\s+|one\s+)?(?P<f>{'|'.join(FRACTIONS)})\s+(?:of\s+)?(?:an?|one|my|his|her|their|your|the)\s+"
