@@ -39,7 +39,7 @@ class CueMatcher:
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
-        self.inserted.add("benefit", [LETS_SOMEONE, GETS_SOMEONE_TO])
+        self.inserted.add("benefit", [LETS_SOMEONE, GETS_SOMEONE_TO, WORKS_WELL_FOR])
         self.inserted.add("use", [TOOK_IT_WHEN, *taken_whenever_patterns()])
         self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]],
                                         *taken_whenever_patterns(named=True)])
@@ -129,6 +129,13 @@ LETS_SOMEONE: list[dict[str, Any]] = [  # "the only thing that lets them sleep",
 ]
 
 
+WORKS_WELL_FOR: list[dict[str, Any]] = [  # "it works better for my panic attacks", "worked wonders for her eczema"
+    {"LOWER": {"IN": ["works", "work", "worked", "working"]}},
+    {"LOWER": {"IN": ["better", "best", "well", "wonders", "miracles", "magic", "great", "really", "so", "amazingly",
+                      "brilliantly", "perfectly", "beautifully", "nicely", "fine"]}},
+    {"LOWER": {"IN": ["well", "better", "wonders", "great", "nicely"]}, "OP": "?"},
+    {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}},
+]
 GETS_SOMEONE_TO: list[dict[str, Any]] = [  # "it's what gets me to sleep", "got him to calm down": what they then do
     {"LOWER": {"IN": ["gets", "get", "got", "getting"]}},
     {"LOWER": {"IN": ["me", "him", "her", "them", "us", "you", "people", "patients", "kids"]}},
