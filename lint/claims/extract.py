@@ -1059,7 +1059,17 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
         or doc[before].lower_ in OWNED and refers_to_drug(doc, before) or _after_aside(sentence, before) \
-        or _called_noun(sentence, before)  # "takes hers for", "calls it a bone builder for her osteoporosis"
+        or _called_noun(sentence, before) or _drug_before_comma(sentence, before)  # "takes hers for", "calls it a
+    # bone builder for her osteoporosis"
+
+
+def _drug_before_comma(sentence: _Sentence, comma: int) -> bool:
+    """True when a comma right before the 'for' follows the drug or a word for it, past fillers:
+    'put me on it too, for my narcolepsy', 'takes it daily, for her hot flashes'."""
+    if sentence.doc[comma].text != ",":
+        return False
+    before = _before_for(sentence, comma)
+    return sentence.doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None
 
 
 NOUN_PHRASE_DETERMINERS = OWNING_DETERMINERS | {"a", "an"}

@@ -29,7 +29,7 @@ KNOWING = frozenset({"know", "learn", "learned", "learnt", "memorize", "memorise
 DOSE_FORMS = frozenset({"tablet", "tablets", "pill", "pills", "capsule", "capsules", "caplet", "caplets", "dose",
                         "doses", "spray", "sprays", "pearl", "pearls", "patch", "patches", "shot", "shots",
                         "injection", "injections", "gummy", "gummies", "softgel", "softgels", "puff", "puffs",
-                        "strip", "strips", "film", "films", "lozenge", "lozenges", "troche", "troches"})
+                        "strip", "strips", "film", "films", "lozenge", "lozenges", "troche", "troches", "tab", "tabs"})
 RELEASE_FORM_NOUNS = frozenset({"XR", "XL", "SR", "CR", "IR", "ODT"})  # "the IR", "my XR": that form of it (not
 # "the ER", an emergency room, nor "the LA" office)
 OWNING_DETERMINERS = frozenset({"the", "my", "his", "her", "their", "our", "your"})

@@ -156,7 +156,8 @@ FREQUENCIES = [
     (re.compile(r"\b(?:twice|two times|2 times) (?:a|per|each|every) week|\btwice weekly\b", re.I), (2 / 7, 2 / 7)),
     (re.compile(r"\b(?:three|3) times (?:a|per|each|every) week|\b(?:three|3) times weekly\b", re.I), (3 / 7, 3 / 7)),
     (re.compile(r"\b(?<!times )(?<!twice )(?<!for )(?<!after )(?<!in )(?<!within )(?<!least )(?<!than )(?<!back )(?<!ahead )"
-                r"(?<!early )(?<!late )(?:once )?(?:a|per|each|every)(?: single)? week"
+                r"(?<!early )(?<!late )(?<!like )(?<!about )(?<!around )(?<!under )(?<!nearly )(?<!almost )(?<!roughly )"
+                r"(?:once )?(?:a|per|each|every)(?: single)? week"
                 r"|(?<!twice )(?<!times )\bweekly\b", re.I),
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each)(?: single|-)? ?day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I),
