@@ -1904,8 +1904,9 @@ def _people_with_take(sentence: _Sentence, condition: Span, main: str | None,
                 d.start == i + 1 for d in sentence.drugs)) and any(
                 c.label_ in ("use", "benefit") and i + 1 < c.start <= i + 4 for c in sentence.cues):
             return f"{who.text} with ... {doc[i].text} it", None  # "members with BPD say it takes the edge off"
-        if word in _taker_forms():
-            for j in range(i + 1, min(sentence.span.end, i + 4)):
+        thriving = _thrive_on(doc, i, sentence.span.end)  # "patients with stubborn rosacea do really well on it"
+        if word in _taker_forms() or thriving is not None:
+            for j in range(thriving or i + 1, min(sentence.span.end, (thriving or i + 1) + 3)):
                 name = sentence.drug_at(j)
                 if name is not None or refers_to_drug(doc, j):
                     after = (name.end if name is not None else j + 1)
@@ -1922,6 +1923,26 @@ def _people_with_take(sentence: _Sentence, condition: Span, main: str | None,
                            for c in sentence.cues):
                         return None  # "people with dementia who are given it are more likely to die": a risk
                     return f"{who.text} with ... {doc[i].text}", name
+    return None
+
+
+DO_FORMS_THRIVING = frozenset({"do", "does", "did", "doing", "done"})
+THRIVING = frozenset({"well", "great", "beautifully", "better", "fine", "wonderfully", "amazingly", "brilliantly",
+                      "fantastic", "amazing", "best"})
+THRIVING_DEGREE = frozenset({"really", "so", "very", "super", "quite", "pretty", "incredibly", "extremely"})
+
+
+def _thrive_on(doc: Doc, at: int, end: int) -> int | None:
+    """The index after 'on' when 'do (really) well on' starts at token `at` ('do beautifully on
+    Intuniv'), else None."""
+    words = lowered(doc)
+    if words[at] not in DO_FORMS_THRIVING:
+        return None
+    k = at + 1
+    while k < end and words[k] in THRIVING_DEGREE:
+        k += 1
+    if k + 1 < end and words[k] in THRIVING and words[k + 1] == "on":
+        return k + 2
     return None
 
 
