@@ -44,7 +44,9 @@ BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "
 SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "times",
                            "tries", "rounds", "cycles"})  # "it takes a few days to kick in": time, not tablets
 SINGLE_SPANS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "time", "mg", "mcg", "ml",
-                          "milligrams", "g"})  # "take 1 day off", "takes 20 mg": an amount, not a tablet of it
+                          "milligrams", "g", "min", "mins", "hr", "hrs", "h", "sec", "secs", "wk", "wks", "yr", "yrs",
+                          "more", "years", "percent", "%"})  # "take 1 day off", "took 20 min": an amount or a time
+APPROXIMATING = frozenset({"-", "ish", "or", "so", "to"})  # "12-ish hours", "20 or so minutes", "2 to 3 weeks"
 PEOPLE_ONES = frozenset({"loved", "little", "young", "dear", "older", "younger", "lucky", "chosen"})  # "my little
 # ones": children, not tablets
 OWNED = frozenset({"mine", "hers", "yours", "theirs", "ours"})
@@ -69,9 +71,12 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
         return index > 0 and words[index - 1] in TAKING
     if word[:1].isdigit() and index > 1 and words[index - 1] in ("a", "the") and words[index - 2] in TAKING:
         return True  # a strength for a tablet of it: "her husband takes a 2.5 as a sleeping pill"
-    if word[:1].isdigit() and index > 0 and words[index - 1] in TAKING \
-            and (index + 1 >= len(doc) or words[index + 1] not in SPANS_OF_TIME | SINGLE_SPANS):
-        return True  # a strength or a count of it: "I take 7.5 just as a sleeping pill" (not "take 10 minutes")
+    if word[:1].isdigit() and index > 0 and words[index - 1] in TAKING:
+        after = index + 1
+        while after < len(doc) and (words[after] in APPROXIMATING or words[after][:1].isdigit()):
+            after += 1  # "takes 12-ish hours", "took 2 to 3 weeks"
+        return after >= len(doc) or words[after] not in SPANS_OF_TIME | SINGLE_SPANS  # a strength or a count of it:
+        # "I take 7.5 just as a sleeping pill" (not "took 20 min to stop")
     if word in ("few", "couple") and index > 1 and words[index - 1] == "a" and words[index - 2] in TAKING | KEEPING:
         following = words[index + 1] if index + 1 < len(doc) else ""
         following = words[index + 2] if following == "of" and index + 2 < len(doc) else following
