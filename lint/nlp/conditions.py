@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from lint.knowledge.lexicons import cue_table
 from lint.knowledge.reference import load_reference
 from lint.nlp.descriptions import DescriptionMatcher
+from lint.nlp.inflect import verb_forms
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
 from lint.nlp.words import lowered
 
@@ -149,6 +150,7 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
     return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct
 
 
+SETTLING = frozenset(form for verb in ("calm", "settle", "quiet", "relax", "cool") for form in verb_forms(verb))
 PERSONS = frozenset({"i", "me", "you", "he", "him", "she", "her", "we", "us", "they", "them", "myself", "yourself",
                      "himself", "herself", "ourselves", "themselves", "kids", "kid", "people", "everyone", "everybody"})
 
@@ -157,8 +159,8 @@ def _thing_settles(doc: Doc, span: Span) -> bool:
     """'until things calm down', 'for your stomach to calm down': a symptom word as a verb
     with 'down' after it says something settles, unless a person does ('helps me calm down')."""
     words = lowered(doc)
-    if len(span) != 1 or span.end >= len(doc) or words[span.end] != "down":
-        return False
+    if len(span) != 1 or span.end >= len(doc) or words[span.end] != "down" or words[span.start] not in SETTLING:
+        return False  # "to keep her post-viral fatigue down": the noun a phrasal verb keeps down
     before = span.start - 1
     if before >= 0 and words[before] == "to":
         before -= 1  # "helps her to calm down"
