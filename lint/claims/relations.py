@@ -462,8 +462,11 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "most", "some", "many", "several", "other",  # "take one most mornings for"
                      "mornings", "evenings", "afternoons", "weekends", "weekdays",
                      "once", "twice", "times", "per", "hour", "hours",  # "taking it once a week for", "every 6 hours for"
-                     "all", "time", "lot", "regularly", "routinely", "sometimes"})  # "use the tablets all the time for",
-# "prescribe it a lot for"
+                     "all", "time", "lot", "regularly", "routinely", "sometimes",  # "use the tablets all the time for",
+                     # "prescribe it a lot for"
+                     "under", "tongue", "cheek", "skin", "thigh", "arm", "belly", "nostril", "sublingually",
+                     "topically", "rectally", "vaginally", "subcutaneously", "intramuscularly"})  # "give 0.5 mg under
+# the tongue for her nausea": the route between the dose and its use
 FILLER_REACH = 5  # words between a drug and the 'for' of its use ("started warfarin two weeks ago for")
 
 
