@@ -15,7 +15,7 @@ from lint.nlp.inflect import phrase_forms
 from lint.nlp.words import lowered
 
 GAPPED_VERBS = ("take", "use", "pop", "grab", "give", "prescribe", "recommend", "keep", "wear", "swear by", "rely on",
-                "hand out", "count on", "reach for", "turn to")
+                "hand out", "count on", "reach for", "turn to", "need", "want")  # "exactly what you need for giardia"
 PARTICLES = frozenset({"out", "on", "by", "to"})  # the second word of a phrasal verb of taking
 RECIPIENTS = frozenset({"me", "us", "him", "her", "them", "you"})  # 'what the coach gives us for'
 RELATIVE_WORDS = frozenset({"what", "which", "that", "whatever"})
