@@ -26,6 +26,7 @@ HEAD_DETERMINERS = frozenset({"the", "a", "that", "this", "my", "her", "his", "t
 LINKING_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "becomes", "became", "remains"})
 LINK_ADVERBS = frozenset({"also", "just", "exactly", "really", "basically", "honestly", "still", "actually",
                           "precisely", "apparently", "now", "always", "literally", ","})
+UNWANTED = frozenset({"last", "worst", "wrong", "least"})  # before a head noun: advice against the drug
 SUBJECT_REACH = 7  # words from the relative word to the verb ("what the ladies at the Y took")
 HEAD_REACH = 3  # words from a head noun back to its determiner ("a cheap generic pill that")
 AFTER_USE_REACH = 6  # words from the use to the copula of 'What she takes for migraines is ...'
@@ -77,6 +78,8 @@ def _relative_marker(doc: Doc, sentence: Span, verb: int) -> int | None:
         if words[k] in RELATIVE_HEADS and k < verb - 1:  # 'the (little white) pill my husband takes'
             determiner = next((j for j in range(k - 1, max(sentence.start, k - HEAD_REACH - 1) - 1, -1)
                                if words[j] in HEAD_DETERMINERS), None)
+            if determiner is not None and UNWANTED.intersection(words[determiner:k]):
+                return None  # 'the last thing you want for a hangover': advice against
             if determiner is not None and all(doc[j].is_alpha for j in range(determiner, k)):
                 return determiner
     return None
