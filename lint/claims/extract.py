@@ -1057,11 +1057,10 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             return True
     if _is_for(sentence, before) or _given_to_take(sentence, before):
         return True  # "Lisinopril is (also) for migraines", "Xanax isn't for insomnia"
+    # "takes hers for", "takes his for", "calls it a bone builder for her osteoporosis", "put me on it too, for"
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
         or (doc[before].lower_ in OWNED or doc[before].lower_ == "his") and refers_to_drug(doc, before) \
-        or _after_aside(sentence, before) \
-        or _called_noun(sentence, before) or _drug_before_comma(sentence, before)  # "takes hers for", "calls it a
-    # bone builder for her osteoporosis"
+        or _after_aside(sentence, before) or _called_noun(sentence, before) or _drug_before_comma(sentence, before)
 
 
 def _drug_before_comma(sentence: _Sentence, comma: int) -> bool:
