@@ -55,6 +55,7 @@ from lint.model.document import Document
 from lint.model.units import UNIT_FORMS
 from lint.nlp.anaphora import (
     CONTAINERS,
+    COURSES,
     DOSE_FORMS,
     KEEPING,
     MEDICINE_NOUNS,
@@ -1041,7 +1042,7 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
             or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
     before = _before_for(sentence, i)
-    if (doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | {"ones"}
+    if (doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | COURSES | {"ones"}
             or doc[before].text.upper() in RELEASE_FORM_NOUNS) and refers_to_drug(doc, before):
         return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for",
         # "gets 10 mg of the same med every night for bedwetting"

@@ -54,7 +54,8 @@ AFTER_OWNED_HIS = frozenset({"for", "to", "with", "every", "each", "at", "before
 SOME_OF = frozenset({"one", "two", "three", "few", "couple", "some", "handful", "several", "any", "half", "rest"})
 
 
-MAY_REFER = frozenset({"one", "few", "couple", "his", "ones", *OWNED, *PRONOUNS, *CONTAINERS, *MEDICINE_NOUNS,
+COURSES = frozenset({"course", "courses"})  # a course of the drug, not "a course of steroids"
+MAY_REFER = frozenset({"one", "few", "couple", "his", "ones", *COURSES, *OWNED, *PRONOUNS, *CONTAINERS, *MEDICINE_NOUNS,
                        *DOSE_FORMS, *(form.lower() for form in RELEASE_FORM_NOUNS)})  # every word refers_to_drug reads
 
 
@@ -99,6 +100,8 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
                     for back in range(max(0, index - 3), index))
     if doc[index].text.upper() in RELEASE_FORM_NOUNS and (doc[index].text.isupper() or word in ("xr", "xl", "odt")):
         return index > 0 and words[index - 1] in OWNING_DETERMINERS  # "takes the IR himself to stay alert"
+    if word in COURSES:  # "do really well on a course", "finished a course for her sinus infection"
+        return index > 0 and words[index - 1] in BEFORE_DOSE_FORM and (index + 1 >= len(doc) or words[index + 1] != "of")
     if word in MEDICINE_NOUNS:  # "gets 10 mg of the same med every night for bedwetting"
         return index > 0 and words[index - 1] in DEFINITE_FOR_MEDICINE
     if word not in DOSE_FORMS or index == 0:
