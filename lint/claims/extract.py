@@ -62,6 +62,7 @@ from lint.nlp.anaphora import (
     OWNED,
     OWNING_DETERMINERS,
     RELEASE_FORM_NOUNS,
+    SPAN_OF_TIME,
     SPANS_OF_TIME,
     refers_to_drug,
 )
@@ -1210,8 +1211,8 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
 
 COORDINATORS = frozenset({"and", "or", "&"})
 CONJUNCT_REACH = 4  # words of the first conjunct of a 'for' object ("for my oily skin and breakouts")
-TIME_NOUNS = SPANS_OF_TIME | {"second", "minute", "hour", "day", "night", "week", "month", "year", "while", "ages",
-                              "decade", "decades"}  # "for two weeks and insomnia got worse": a time, not an object
+TIME_NOUNS = SPANS_OF_TIME | SPAN_OF_TIME | {"while", "ages", "decade", "decades"}  # "for two weeks and insomnia got
+# worse": a time, not an object
 
 
 def _for_of_first_conjunct(sentence: _Sentence, coordinator: int) -> int | None:
@@ -1927,7 +1928,6 @@ def _people_with_take(sentence: _Sentence, condition: Span, main: str | None,
     return None
 
 
-DO_FORMS_THRIVING = frozenset({"do", "does", "did", "doing", "done"})
 THRIVING = frozenset({"well", "great", "beautifully", "better", "fine", "wonderfully", "amazingly", "brilliantly",
                       "fantastic", "amazing", "best"})
 THRIVING_DEGREE = frozenset({"really", "so", "very", "super", "quite", "pretty", "incredibly", "extremely"})
@@ -1937,7 +1937,7 @@ def _thrive_on(doc: Doc, at: int, end: int) -> int | None:
     """The index after 'on' when 'do (really) well on' starts at token `at` ('do beautifully on
     Intuniv'), else None."""
     words = lowered(doc)
-    if words[at] not in DO_FORMS_THRIVING:
+    if words[at] not in DO_FORMS:
         return None
     k = at + 1
     while k < end and words[k] in THRIVING_DEGREE:

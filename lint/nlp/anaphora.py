@@ -43,9 +43,10 @@ BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "
 
 SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "times",
                            "tries", "rounds", "cycles"})  # "it takes a few days to kick in": time, not tablets
-SINGLE_SPANS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "time", "mg", "mcg", "ml",
-                          "milligrams", "g", "min", "mins", "hr", "hrs", "h", "sec", "secs", "wk", "wks", "yr", "yrs",
-                          "more", "years", "percent", "%"})  # "take 1 day off", "took 20 min": an amount or a time
+SPAN_OF_TIME = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year"})  # one of SPANS_OF_TIME
+NOT_A_TABLET_AFTER = SPANS_OF_TIME | SPAN_OF_TIME | {"time", "mg", "mcg", "ml", "milligrams", "g", "min", "mins", "hr",
+                                                     "hrs", "h", "sec", "secs", "wk", "wks", "yr", "yrs", "more", "percent",
+                                                     "%"}  # "take 1 day off", "took 20 min": an amount or a time
 APPROXIMATING = frozenset({"-", "ish", "or", "so", "to"})  # "12-ish hours", "20 or so minutes", "2 to 3 weeks"
 PEOPLE_ONES = frozenset({"loved", "little", "young", "dear", "older", "younger", "lucky", "chosen"})  # "my little
 # ones": children, not tablets
@@ -76,7 +77,7 @@ def refers_to_drug(doc: Doc, index: int) -> bool:
         after = index + 1
         while after < len(doc) and (words[after] in APPROXIMATING or words[after][:1].isdigit()):
             after += 1  # "takes 12-ish hours", "took 2 to 3 weeks"
-        return after >= len(doc) or words[after] not in SPANS_OF_TIME | SINGLE_SPANS  # a strength or a count of it:
+        return after >= len(doc) or words[after] not in NOT_A_TABLET_AFTER  # a strength or a count of it:
         # "I take 7.5 just as a sleeping pill" (not "took 20 min to stop")
     if word in ("few", "couple") and index > 1 and words[index - 1] == "a" and words[index - 2] in TAKING | KEEPING:
         following = words[index + 1] if index + 1 < len(doc) else ""
