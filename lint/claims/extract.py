@@ -375,9 +375,9 @@ class _Sentence:
 
 
 def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
-    """All profiled drugs by weight (title mentions count 3, a standard of comparison none:
-    'the same vibe as Adderall'), and the ones the article is about: the first, any named in
-    the title, and any mentioned about as often as it."""
+    """All profiled drugs by weight (title mentions count 3, a standard of comparison none, in
+    the title too: 'the same vibe as Adderall'), and the ones the article is about: the first,
+    any named in the title, and any mentioned about as often as it."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     in_title: set[str] = set()
@@ -389,9 +389,10 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
         if span.label_ == OTHER or span.label_ not in reference.profiles:
             other_in_title |= is_title and span.label_ == OTHER and not span._.drug_class
             continue
-        counts[span.label_] += 3 if is_title else 0 if compared_with(doc, span.start) else 1
+        compared = compared_with(doc, span.start)
+        counts[span.label_] += 0 if compared else 3 if is_title else 1
         first_seen.setdefault(span.label_, span.start)
-        if is_title:
+        if is_title and not compared:  # "Nucynta, the weird cousin of tramadol" is about Nucynta
             in_title.add(span.label_)
     for combination in [d for d in counts if "-" in d]:  # an article that opens with "hydrocodone-acetaminophen" and
         for part in combination.split("-"):                  # then says "there's already acetaminophen in every tablet":
@@ -741,8 +742,28 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
            for c in sentence.cues):
         return True
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
-        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
+        or _talked_into(sentence, condition.start) or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
         or _failed_after(sentence, condition)
+
+
+PERSUADING = frozenset(form for verb in ("talk", "convince", "persuade", "push", "pressure", "coax", "rush",
+                                          "bully", "guilt", "sweet-talk", "sell", "con", "trick", "nag")
+                        for form in verb_forms(verb))
+LETTING = frozenset({"let", "allow", "be", "get"})  # "don't let them talk you into", "don't be pushed into"
+
+
+def _talked_into(sentence: _Sentence, index: int) -> bool:
+    """Warned against being persuaded into what comes before token `index`: "Don't let the
+    school nurse talk you into upping it for focus", "never be pressured into using it for
+    sleep". A negated "let" before a verb of deterring is no denial ("don't let the cost stop
+    you from taking it for your depression")."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    for i in range(index - 1, max(start, index - SUBJECT_NEGATOR_REACH) - 1, -1):
+        if sentence.terminated(i, index):
+            return False
+        if words[i] in PERSUADING:
+            return any(words[k] in LETTING and words[k - 1] in NEGATORS for k in range(max(start + 1, i - 6), i))
+    return False
 
 
 FAILED_SUBJECT_REACH = 3  # words from the drug (or 'it') to the negation cue it is the subject of ("it really didn't help")
@@ -2411,14 +2432,22 @@ def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, nam
 
 REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:do|try)\s+(?:this|that|it))?[\W]*"
                       r"|\W*(?:(?:a|that's a|that is a)\s+)?(?:bad|terrible|dangerous|awful) idea[\W]*"
-                      r"|\W*(?:just\s+)?no[\W]*", re.I)  # "Forums call it a cure for hangovers. Please don't."
+                      r"|\W*(?:absolutely|definitely|certainly|hell)\s+not[\W]*|\W*not a chance[\W]*"
+                      r"|\W*(?:just\s+|hell\s+)?(?:no|nope)(?:\s+way)?[\W]*", re.I)  # "Forums call it a cure for
+# hangovers. Please don't.", "... give him 20 mg at bedtime. NO."
+
+
+def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
+    """True when the next sentence of the block rebuts sentence `index` with a bare
+    prohibition ("Please don't.", "Bad idea.", "NO.", "Absolutely not.")."""
+    after = sentences[index + 1] if index + 1 < len(sentences) else None
+    return after is not None and after.block_index == sentences[index].block_index \
+        and REBUTTAL.fullmatch(after.text.strip()) is not None
 
 
 def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
-    """A use the next sentence of its block rebuts with a bare prohibition ("Please don't.",
-    "Bad idea.") is not presented as a use: mark it negated."""
-    rebutted = {before.span.start_char for before, after in zip(sentences, sentences[1:])
-                if before.block_index == after.block_index and REBUTTAL.fullmatch(after.text.strip())}
+    """A use the next sentence of its block rebuts is not presented as a use: mark it negated."""
+    rebutted = {sentence.span.start_char for index, sentence in enumerate(sentences) if _rebutted_sentence(sentences, index)}
     return [replace(c, negated=True) if c.sentence_start in rebutted and not c.negated else c for c in claims]
 
 
@@ -2655,6 +2684,18 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
             if not u.negated and not u.hedged and not u.unlisted]  # an unlisted use names no dose's indication
 
 
+def _introduced_just_before(sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
+                            drug: str) -> list[UseClaim]:
+    """The uses of the drug the sentence right before a dose presents, in the same block, when
+    it states no dose of its own: the dose goes on with the use it just introduced, not with
+    the block's first ("... for heart failure. Blood pressure? It's an add-on for hypertension.
+    Start 25 to 100 a day.")."""
+    previous = sentences[index - 1] if index else None
+    if previous is None or previous.block_index != sentences[index].block_index or previous.doses:
+        return []
+    return [u for u in _conditions_for(previous, uses_by_sentence) if u.drug == drug and u.presented_as_use]
+
+
 USE_OPENER = re.compile(r"^\W*for\s+(?!(?:the|a|an|each|every|one|two|three|most|some|many|adults?|children|kids|our|your|their"
                         r"|my|his|her|people|patients|members|customers|anyone|those|folks|women|men)\b)\w", re.I)  # not
 # "For our members who need extra help": whom, not what for
@@ -2750,8 +2791,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
         drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index], reference)
-        if drug is None or drug == OTHER or drug not in reference.profiles:
-            continue
+        if drug is None or drug == OTHER or drug not in reference.profiles or _rebutted_sentence(sentences, index):
+            continue  # "... she'd give him 20 mg at bedtime. NO."
         profile = reference.profiles[drug]
         own_use = bool(USE_OPENER.match(sentence.text))  # "For pressure the usual start is ...": its own use,
         lead = sentence if own_use else first_sentence_of_block.get(sentence.block_index, sentence)  # people, product
@@ -2764,7 +2805,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             conditions = in_clause  # "my mom takes 40 mg for her blood pressure, and my aunt with tremor takes 480 mg"
         from_lead = not conditions and lead is not sentence
         if from_lead:
-            conditions = _conditions_for(lead, uses_by_sentence)
+            conditions = _introduced_just_before(sentences, index, uses_by_sentence, drug) \
+                or _conditions_for(lead, uses_by_sentence)
         carried = _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference) \
             if not own_use and all(is_vague(reference, u.condition_ids) for u in conditions) else []
         if carried:

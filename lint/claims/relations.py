@@ -907,10 +907,30 @@ def _content_word(token) -> bool:
 
 def not_a_use(span: Span) -> bool:
     """Withdrawal, side effects and overdose are never uses of the drug itself, nor is what it
-    acts on ('blocks fat absorption'), an amount of something ('about a third of the fat'), or a
-    fixed expression ('stop cold turkey': doc.spans['fixed_expressions'], set by the condition
-    marker)."""
+    acts on ('blocks fat absorption'), an amount of something ('about a third of the fat'), a
+    goal verb alone that says not what from ('helps you bounce back sooner'), or a fixed
+    expression ('stop cold turkey': doc.spans['fixed_expressions'], set by the condition marker)."""
     text = span.text.lower()
     fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
     return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
-        or any(f.start < span.end and span.start < f.end for f in fixed)
+        or _bare_goal(span) or any(f.start < span.end and span.start < f.end for f in fixed)
+
+
+RECOVERY_ADVERBS = frozenset({"faster", "quicker", "sooner", "better", "quickly", "fast", "back", "up", "more"})
+RECOVERED_FROM = frozenset({"from", "after", "between"})  # "to recover faster after runs": from what, it says
+
+
+def _bare_goal(span: Span) -> bool:
+    """A goal verb alone ('helps you bounce back sooner'), with no 'from' or 'after' saying
+    what from."""
+    if len(span) != 1 or span.text.lower() not in _bare_goal_forms():
+        return False
+    doc, k = span.doc, span.end
+    while k < len(doc) and doc[k].lower_ in RECOVERY_ADVERBS:
+        k += 1
+    return k >= len(doc) or doc[k].lower_ not in RECOVERED_FROM
+
+
+@lru_cache(maxsize=1)
+def _bare_goal_forms() -> frozenset[str]:
+    return frozenset(form for verb in concepts().bare_goal_verbs for form in phrase_forms(verb))

@@ -105,6 +105,7 @@ class Concepts:
     bare_complaint_words: tuple[str, ...] = ()
     agent_verbs: tuple[str, ...] = ()
     topic_nouns: tuple[str, ...] = ()
+    bare_goal_verbs: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -127,11 +128,12 @@ def parse_concepts(file: YamlFile) -> Concepts:
     the verbs that suppress and the functions a reader wants kept (what one suppresses is a
     side effect), the complaint words that alone name no complaint ('a flare'), and the verbs
     whose doer nouns head a nickname ('a headache breaker'), and the nouns a condition's name
-    only describes ('stomach bug hacks', 'migraine tips')."""
+    only describes ('stomach bug hacks', 'migraine tips'), and the goal verbs that alone name no
+    goal ('helps you bounce back')."""
     check = FieldChecker(file)
     keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns",
             "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions", "bare_complaint_words", "agent_verbs",
-            "topic_nouns")
+            "topic_nouns", "bare_goal_verbs")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 

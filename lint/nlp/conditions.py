@@ -171,12 +171,14 @@ UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for"})  # "a cold", "for s
 
 
 def _longest_terms(spans: list[Span]) -> list[Span]:
-    """Overlapping terms resolved as spaCy's filter_spans does (the longest, then the first),
-    not counting a leading article or 'for': "a cold sore" is a cold sore, not "a cold"; "for sleep
-    problems" holds "sleep problems", not "for sleep"."""
+    """Overlapping terms resolved as spaCy's filter_spans does (the longest), not counting a
+    leading article or 'for': "a cold sore" is a cold sore, not "a cold"; "for sleep problems"
+    holds "sleep problems", not "for sleep". Of two as long, the later one: an English noun
+    phrase ends in its head ("a bad cold sore" is a cold sore, not a bad cold)."""
     kept: list[Span] = []
     taken: set[int] = set()
-    for span in sorted(spans, key=lambda span: (-(len(span) - (span[0].lower_ in UNCOUNTED_FIRST_WORDS)), -len(span), span.start)):
+    for span in sorted(spans, key=lambda span: (-(len(span) - (span[0].lower_ in UNCOUNTED_FIRST_WORDS)), -len(span),
+                                                -span.start)):
         if span.start not in taken and span.end - 1 not in taken:
             kept.append(span)
             taken.update(range(span.start, span.end))

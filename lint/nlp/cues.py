@@ -106,19 +106,20 @@ COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply
                              "definitely", "literally", "seriously", "officially", "essentially", "pretty", "much"})
 DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "its", "one"})
 MAX_COMPLEMENT_WORDS = 6
+WORD_OR_HYPHEN = r"\w|^-$"  # a word of the noun phrase, or the hyphen inside one ("an add-on for")
 
 
 def copular_complement_pattern() -> list[dict]:
     """'<drug> is basically a reset button for', 'it's the closest thing to an off switch for':
-    a noun phrase said of the drug with what it is for after it. The phrase holds no clause
+    a noun phrase said of the drug with what it is for after it ("an add-on for"). The phrase holds no clause
     stop, negator or harm word ("a known trigger for", "a risk for" present no use)."""
     table = cue_table()
     barred = {phrase.lower() for phrase in (*table.cues["negation"], *table.cues["harm"]) if " " not in phrase}
     barred |= set(use_predicates().not_benefit_words) | {",", ";", ":", "and", "but", "or", "that", "which", "who",
-                                                          "because", "if", "when", "than", "for", "against"}
+                                                          "because", "if", "when", "than", "for", "against", "no"}  # "a no-go for", "a big no-no for"
     return [{"LOWER": {"IN": sorted(BE_FORMS)}}, {"LOWER": {"IN": sorted(COPULAR_ADVERBS)}, "OP": "*"},
             {"LOWER": {"IN": sorted(DETERMINERS)}},
-            {"LOWER": {"NOT_IN": sorted(barred)}, "IS_PUNCT": False, "OP": f"{{1,{MAX_COMPLEMENT_WORDS}}}"},
+            {"LOWER": {"NOT_IN": sorted(barred)}, "TEXT": {"REGEX": WORD_OR_HYPHEN}, "OP": f"{{1,{MAX_COMPLEMENT_WORDS}}}"},
             {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]
 
 

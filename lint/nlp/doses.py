@@ -74,7 +74,9 @@ FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taki
 # "if you find yourself taking it every night": a warning sign to watch for, no regimen
 DENIED_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s*$", re.I)  # "do not | take it every hour"
 A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
-REPLACED_BEFORE = re.compile(r"\b(?:instead of|rather than|in place of|switch(?:ing|ed|es)? from|replac\w+)\s*$", re.I)
+REPLACED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)(?:\s+\w+ing(?:\s+(?:him|her|them|me|you|it|up|"
+                             r"out|off|on|at|to|with|from))*)?|switch(?:ing|ed|es)? from|replac\w+)\s*$",
+                             re.I)  # "instead of 1 mg", "rather than starting at 20 mg": not the dose taken
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
                            r"|take|takes|taking|took|use|uses|using|used|gets?|got|getting|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
                            r"|(?:give|gives|giving|gave|given)\s+(?:him|her|them|me|us|you|(?:my|our|the) [\w-]+))\s+"
@@ -240,13 +242,15 @@ ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+
 LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
               r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
 LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
+NOT_AFTER = r"(?<!past )(?<!after )(?<!beyond )(?<!past the )(?<!after the )"  # "past day one": no longer the start
 KIND_CUES = [
     ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
                        r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as|"
+                       r"(?:[’']t|not|never) (?:\w+ )?(?:go|get|climb|push it) (?:over|above|past|beyond)|"
                        r"(?:tops?|topped|maxe?s?|maxed|caps?|capped) out at)\b", re.I)),
     ("initial", re.compile(r"\b(?:start\w*|restart\w*|begin\w*|began|begun|initial\w*|first (?:[\w-]+ ){0,3}?(?:dose|prescription)|"
-                           r"to start|at first|first week|week (?:one|1)|"
-                           r"day (?:one|1)|from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
+                           rf"to start|at first|{NOT_AFTER}(?:first week|week (?:one|1)|day (?:one|1))|"
+                           r"from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
                            r"jump\w* (?:straight )?to)\b", re.I)),
     ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?to\b", re.I)),
     ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance (?:dose|doses|dosing|amount)|target|recommended|most (?:people|adults|patients)|"
@@ -307,7 +311,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
 
 
 BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime|at night|before bed)", re.I)
-THEN = re.compile(r"\b(?:then|after that|afterwards|later)\b", re.I)
+THEN = re.compile(r"\b(?:then|after that|afterwards|later|instead of|rather than)\b", re.I)  # what went before is done
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days)|"
                            r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
                            r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription)|right off the bat|"
@@ -322,7 +326,8 @@ def _kind(left: str, right: str = "") -> str:
         return "initial"
     if LATER_AFTER.match(right):
         return "usual"
-    left = THEN.split(left)[-1]  # "25 mg for the first week, then 50 mg": the second is no start
+    left = THEN.split(left)[-1]  # "25 mg for the first week, then 50 mg": the second is no start; "started him on
+    # tizanidine instead of upping the baclofen 10 mg": nor the baclofen
     best, best_at = "usual", -1
     for kind, pattern in KIND_CUES:
         for match in pattern.finditer(left):

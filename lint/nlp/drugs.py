@@ -19,12 +19,15 @@ MIN_STEM_WORD = 7  # shorter words with a drug-like ending are ordinary words ("
 
 
 COMPARED_WITH = (("than",), ("unlike",), ("same", "as"), ("similar", "to"), ("compared", "to"),
-                 ("compared", "with"), ("instead", "of"), ("alternative", "to"))  # the words before a standard of comparison
+                 ("compared", "with"), ("instead", "of"), ("alternative", "to"), ("bit", "like"), ("much", "like"),
+                 ("just", "like"), ("cousin", "of"), ("relative", "of"), ("sibling", "of"), ("sister", "of"),
+                 ("brother", "of"), ("twin", "of"), ("rival", "of"))  # the words before a standard of comparison
 
 
 def compared_with(doc: Doc, start: int) -> bool:
     """True when the drug name at token `start` is only what another drug is compared with
-    ('the same vibe as Adderall', 'gentler than Xanax'), past a determiner."""
+    ('the same vibe as Adderall', 'gentler than Xanax', 'the weird cousin of tramadol'), past a
+    determiner."""
     words = lowered_words(doc)
     end = start - 1 if start > 0 and words[start - 1] in ("the", "a", "an", "my", "your", "regular", "plain") else start
     return any(tuple(words[max(0, end - len(phrase)):end]) == phrase for phrase in COMPARED_WITH) \
