@@ -149,8 +149,9 @@ def _presentation_rank(reason: str) -> int:
 
 def _dose_given(claims: ArticleClaims, drug: str, sentence_start: int, sentence_end: int, age_years: float) -> bool:
     """True when the sentence that gives the drug at an age also states the dose, for that
-    age: the dose rule judges it ('my twins are four and take Ritalin 5 mg twice a day')."""
-    return any(dose.drug == drug and sentence_start <= dose.start < sentence_end
+    age: the dose rule judges it ('my twins are four and take Ritalin 5 mg twice a day'); a
+    frequency alone ('my 10 year old takes it every morning') is no dose it judges."""
+    return any(dose.drug == drug and sentence_start <= dose.start < sentence_end and dose.mention.amounts_mg
                and dose.age_years is not None and dose.age_years[0] == age_years for dose in claims.doses)
 
 

@@ -2162,9 +2162,12 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     if field := REVIEW_CONDITION.search(sentence.text):  # "J.T., 34 · Condition: Weight Loss · Taken for 3 months"
         return f"a review's '{field.group(1)}:' field", sentence.span.start_char + field.end()
     if previous is not None and previous.text.rstrip().endswith("?") and not sentence.cues \
-            and heading_kind(previous.text) == "uses":
-        return "answer to a question about uses", sentence.span.start_char
+            and heading_kind(previous.text) == "uses" and len(CHOICE_LETTERS.findall(sentence.text)) < 2:
+        return "answer to a question about uses", sentence.span.start_char  # a quiz's choices answer nothing
     return "", 0
+
+
+CHOICE_LETTERS = re.compile(r"(?:^|(?<=\s))\(?[A-Ea-e][).](?=\s)")  # "A) Trouble falling asleep  B) Chronic pain"
 
 
 def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference, hedged: bool,
@@ -2685,15 +2688,17 @@ def _conditions_for(sentence: _Sentence, uses_by_sentence: dict[int, list[UseCla
 
 
 def _introduced_just_before(sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
-                            drug: str) -> list[UseClaim]:
-    """The uses of the drug the sentence right before a dose presents, in the same block, when
-    it states no dose of its own: the dose goes on with the use it just introduced, not with
-    the block's first ("... for heart failure. Blood pressure? It's an add-on for hypertension.
-    Start 25 to 100 a day.")."""
+                            drug: str, reference: Reference) -> list[UseClaim]:
+    """The labeled uses of the drug the sentence right before a dose presents, in the same
+    block, when it states no dose of its own: the dose goes on with the use it just introduced,
+    not with the block's first ("... for heart failure. Blood pressure? It's an add-on for
+    hypertension. Start 25 to 100 a day.")."""
     previous = sentences[index - 1] if index else None
     if previous is None or previous.block_index != sentences[index].block_index or previous.doses:
         return []
-    return [u for u in _conditions_for(previous, uses_by_sentence) if u.drug == drug and u.presented_as_use]
+    profile = reference.profiles[drug]
+    return [u for u in _conditions_for(previous, uses_by_sentence)
+            if u.drug == drug and u.presented_as_use and is_labeled(reference, profile, u.condition_ids)]
 
 
 USE_OPENER = re.compile(r"^\W*for\s+(?!(?:the|a|an|each|every|one|two|three|most|some|many|adults?|children|kids|our|your|their"
@@ -2805,7 +2810,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             conditions = in_clause  # "my mom takes 40 mg for her blood pressure, and my aunt with tremor takes 480 mg"
         from_lead = not conditions and lead is not sentence
         if from_lead:
-            conditions = _introduced_just_before(sentences, index, uses_by_sentence, drug) \
+            conditions = _introduced_just_before(sentences, index, uses_by_sentence, drug, reference) \
                 or _conditions_for(lead, uses_by_sentence)
         carried = _earlier_conditions(doc, sentences, index, uses_by_sentence, profile, reference) \
             if not own_use and all(is_vague(reference, u.condition_ids) for u in conditions) else []

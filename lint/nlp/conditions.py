@@ -167,18 +167,19 @@ def _thing_settles(doc: Doc, span: Span) -> bool:
     return before < 0 or words[before] not in PERSONS
 
 
-UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for"})  # "a cold", "for sleep": the article or 'for' adds no word
+UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for", "bad", "severe", "mild", "nasty", "terrible", "awful",
+                                   "horrible", "really"})  # "a cold", "for sleep", "bad cold": they add no word
 
 
 def _longest_terms(spans: list[Span]) -> list[Span]:
-    """Overlapping terms resolved as spaCy's filter_spans does (the longest), not counting a
-    leading article or 'for': "a cold sore" is a cold sore, not "a cold"; "for sleep problems"
-    holds "sleep problems", not "for sleep". Of two as long, the later one: an English noun
-    phrase ends in its head ("a bad cold sore" is a cold sore, not a bad cold)."""
+    """Overlapping terms resolved as spaCy's filter_spans does (the longest, then the first),
+    not counting a leading article, 'for' or word of how bad: "a cold sore" is a cold sore, not
+    "a cold"; "for sleep problems" holds "sleep problems", not "for sleep"; "a bad cold sore" is
+    a cold sore, not a bad cold."""
     kept: list[Span] = []
     taken: set[int] = set()
     for span in sorted(spans, key=lambda span: (-(len(span) - (span[0].lower_ in UNCOUNTED_FIRST_WORDS)), -len(span),
-                                                -span.start)):
+                                                span.start)):
         if span.start not in taken and span.end - 1 not in taken:
             kept.append(span)
             taken.update(range(span.start, span.end))

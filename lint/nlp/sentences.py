@@ -24,7 +24,7 @@ AFTER_END = re.compile(rf"[{re.escape(ENDINGS)}]\s*(?=\S)")
 # a line of a chat log or transcript: a new message opens with a time stamp or a speaker's name
 MESSAGE_OPENER = re.compile(r"\[|\(?\d{1,2}:\d\d\b|[A-Za-z][\w .'@/-]{0,24}(?:\s*[\[(][^\])\n]{1,20}[\])])?:\s")  # "[9:17
 # PM] saltyboi:", "Dre: ", "Ellie [11:07 PM]: "
-NEW_MESSAGE = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?={MESSAGE_OPENER.pattern})")
+NEW_MESSAGE = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?=(?:[↳»>•*-][ \t]*)?(?:{MESSAGE_OPENER.pattern}))")  # "↳ @jim: " replies
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
 
@@ -64,8 +64,8 @@ def _lowercase_sentence(text: str, end: int, following: int) -> bool:
 
 @Language.component("druglint_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Start a sentence at every block start, after end punctuation followed by a capital
-    (or, after a whole word and a space, by a lower-case word), at a line that opens a chat
+    """Start a sentence at every block start, after end punctuation followed by a capital or a
+    line break (or, after a whole word and a space, by a lower-case word), at a line that opens a chat
     message ("[9:17 PM] saltyboi: ...", "Dre: ..."), and after a closing parenthesis
     followed by a pronoun (run-on web prose)."""
     if not len(doc):
@@ -87,7 +87,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     starts = [words[i] for i in block_words[block_words < len(words)]]
     ends, nexts, pronouns = [], [], []  # where the previous word ends, the next starts; pronoun length
     for match in AFTER_END.finditer(text):
-        if (_opens_sentence(text[match.end()]) and not _abbreviation_before(text, match.start(), match.end())) \
+        if ((_opens_sentence(text[match.end()]) or "\n" in match.group()) and not _abbreviation_before(text, match.start(), match.end())) \
                 or (match.end() > match.start() + 1 and _lowercase_sentence(text, match.start(), match.end())):
             ends.append(match.start() + 1)
             nexts.append(match.end())
