@@ -31,7 +31,7 @@ from lint.model.units import (
     to_mg_or_ml,
 )
 from lint.nlp.anaphora import OWNING_DETERMINERS, RELEASE_FORM_NOUNS
-from lint.nlp.drugs import compared_with
+from lint.nlp.drugs import combination_parts, compared_with
 from lint.nlp.sentences import sentence_table
 from lint.nlp.unitless import NTH, ORDINAL_DOSE, OWNER, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
 from lint.nlp.words import article_text
@@ -225,6 +225,9 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|on top|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up|upped|doubl\w*|tripl\w*|quadrupl\w*|cranked|jacked|titrat\w*)\b", re.I)
+LEVEL_BEFORE = re.compile(r"\b(?:push\w*|go|goes|going|went|gone|mov(?:e|es|ed|ing)|bring\w*|brought|climb\w*|step\w*)"
+                          r"(?:\s+(?:you|him|her|them|me|us|it|people|patients|kids|(?:the|my|his|her|your|their) dose))?"
+                          r"(?:\s+(?:all the way|right|straight))?\s+(?:up\s+)?to\s*$", re.I)  # "push you to 80 mg", "can go to 20 mg"
 ENDORSED_FOR = re.compile(r"\b(?:is|are|'s)\s+(?:(?:totally|perfectly|just)\s+)?(?:fine|okay|ok|safe)\s+for\b",
                           re.I)  # "the adult 10 mg tablet is fine for a 5 year old": a dose someone is told to give
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
@@ -638,7 +641,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
-        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
+        if not (times or per_day or count or DOSING_WORDS.search(clause_left) or LEVEL_BEFORE.search(clause_left)
+                or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
@@ -1022,6 +1026,7 @@ class DoseMarker:
         self.strengths = {profile.id: frozenset(s for product in profile.products for s in product.strengths_mg)
                           for profile in reference.profiles.values()}
         self.unit_mg = _one_strength_names(reference)
+        self.combinations = frozenset(p.id for p in reference.profiles.values() if len(combination_parts(p.generic)) == 2)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [span for span in doc.spans["drugs"] if not span._.drug_class  # in text order; a standard of
@@ -1029,7 +1034,8 @@ class DoseMarker:
         named = tuple((span.start_char, span.end_char, self.strengths.get(span._.drug_id, frozenset())) for span in spans)
         unit_mg = {span.start_char: unit for span in spans
                    if (unit := self.unit_mg.get((span._.drug_id, span.text.lower()))) is not None}
-        return mark_doses(doc, DrugNames(named, unit_mg))
+        combinations = frozenset(span.start_char for span in spans if span._.drug_id in self.combinations)
+        return mark_doses(doc, DrugNames(named, unit_mg, combinations))
 
 
 def _one_strength_names(reference: Reference) -> dict[tuple[str, str], float]:

@@ -82,6 +82,8 @@ LEVEL_NUMBER = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN}){LEVEL_END}",
 LEVEL_AFTER_NAME = re.compile(rf"\s+(?:(?-i:[A-Z]{{2,3}})\s+)?at\s+(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "Paxil CR at 50"
 GAVE_BIRTH = re.compile(r"\b(?:mom|mum|mother|mama|ma|parents|i|we)\s+had\s+(?:me|him|her|them|us)\b", re.I)  # "my mom
 # had me at 40": an age
+STRENGTH_PAIR = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s?/\s?(?P<m>{NUMBER_PATTERN})(?![\w%/.:-]|,\d)(?!\s*(?:mg|mcg)\b)",
+                           re.I)  # "15/92", "5/325": a combination's two strengths with no unit
 UNITS_A_LEVEL = (1, 2)  # a dose someone is kept at is one or two units of a strength ("at 80": two 40s)
 DOSE_LEVEL_BEFORE = re.compile(r"\b(?:at|to)\s*$", re.I)  # "started me at 12.5 twice a day", "upped to 40 daily"
 COUNTED_SCHEDULE = re.compile(r"\s+(?:once|twice|three times|four times|(?:a|per) day|daily)\b", re.I)  # not a clock time
@@ -114,14 +116,17 @@ class DrugNames:
     in mg), found by position with bisection so that a long article stays linear."""
 
     def __init__(self, names: tuple[tuple[int, int, frozenset[float]], ...],
-                 unit_mg: dict[int, float] | None = None) -> None:
+                 unit_mg: dict[int, float] | None = None, combinations: frozenset[int] = frozenset()) -> None:
         self.names = names
         self.unit_mg = unit_mg or {}  # by a name's start: the one strength of the product it names ("Advil": 200)
         self.starts = [start for start, _, _ in names]
         self.ends = [end for _, end, _ in names]  # in order too: names do not overlap
         self.profiled_up_to: list[frozenset[float]] = []  # per name: its strengths, else the last known ones before it
-        for _, _, strengths in names:
+        self.combined_up_to: list[bool] = []  # per name: whether that drug (or the last profiled one) is a combination
+        for start, _, strengths in names:
             self.profiled_up_to.append(strengths or (self.profiled_up_to[-1] if self.profiled_up_to else frozenset()))
+            self.combined_up_to.append(start in combinations if strengths or not self.combined_up_to
+                                       else self.combined_up_to[-1])
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -140,6 +145,15 @@ class DrugNames:
         after = bisect.bisect_right(self.starts, position)
         return self.names[after][2] if after < len(self.names) else frozenset()
 
+    def owner_combined(self, position: int) -> bool:
+        """Whether the drug a number at `position` belongs to (as `owner_strengths` finds it) is a
+        combination of two ingredients, whose strength is written as a pair ('15/92')."""
+        before = bisect.bisect_right(self.ends, position)
+        if before and self.profiled_up_to[before - 1]:
+            return self.combined_up_to[before - 1]
+        after = bisect.bisect_right(self.starts, position)
+        return after < len(self.names) and self.combined_up_to[after]
+
 
 def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[UnitlessAmount]:
     """The unitless amounts of the sentence text[start:end]: numbers written as tablets ("two
@@ -156,6 +170,15 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             finish = finish or match.end("n") + (1 if counts_units else 0)  # "60s" ends after its "s"
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), finish, number, counts_units))
 
+    for match in STRENGTH_PAIR.finditer(text, start, end):  # "started me at 15/92 twice a day": a combination's
+        strengths = names.owner_strengths(match.start())  # strength, both ingredients, when one of them is made
+        pair = parse_number(match.group("n")), parse_number(match.group("m"))
+        named_before = bisect.bisect_right(names.ends, match.start())  # "Norco 5/325, 3 tabs": the product's
+        if named_before and not text[names.ends[named_before - 1]:match.start()].strip():  # strength, read with
+            continue  # the tablets counted
+        if names.owner_combined(match.start()) and pair[0] != pair[1] and set(pair) & strengths:  # not "10/10"
+            for part in ("n", "m"):
+                found.setdefault(match.start(part), UnitlessAmount(match.start(part), match.end(part), match.group(part), False))
     for match in FRACTION_OF.finditer(text, start, end):  # first: the fraction owns the number it divides
         whole = parse_number(match.group("n"))
         if whole in names.owner_strengths(match.start()):
