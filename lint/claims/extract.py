@@ -2912,19 +2912,38 @@ def _own_clause_after(text: str, span: Span, sentence: _Sentence) -> str:
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
 
 
+PERSON_REACH = 3  # sentences back to the one that says how old the person a pronoun stands for is
+
+
 def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
     """The sentence just before, in the same paragraph, when this one goes on about a person
     by a pronoun ('My dad has cirrhosis. He is on 20 mg'), or when that one gives the drug to
     someone of a stated age ('My 14-month-old was prescribed hydrochlorothiazide. The bottle
-    says 25 mg twice a day'): who the dose is for may be there."""
+    says 25 mg twice a day'): who the dose is for may be there. A pronoun reaches a few
+    sentences further back, over the items of one list, to a sentence that states an age ('He's
+    15. They started at 0.5 mg. / - The doc said they can go up to 8 mg a day for him')."""
     if index == 0:
         return None
-    before = sentences[index - 1]
-    if before.block_index != sentences[index].block_index:
+    sentence, before = sentences[index], sentences[index - 1]
+    if before.block_index != sentence.block_index and not _same_list(before, sentence):
         return None
-    if PERSON_PRONOUN.search(sentences[index].text) or before.drugs and _stated_age(before.text) is not None:
-        return before
-    return None
+    if not PERSON_PRONOUN.search(sentence.text):
+        return before if before.drugs and _stated_age(before.text) is not None else None
+    if _stated_age(sentence.text) is not None:
+        return None  # "My uncle is 40; he takes ...": its own age
+    for earlier in reversed(sentences[max(0, index - PERSON_REACH):index]):
+        if _stated_age(earlier.text) is not None:
+            return earlier
+        if earlier.block_index != sentence.block_index and not _same_list(earlier, sentence):
+            break
+    return before if before.block_index == sentence.block_index else None
+
+
+def _same_list(earlier: _Sentence, later: _Sentence) -> bool:
+    """True when both sentences stand in items of one list (adjacent item blocks)."""
+    return earlier.block is not None and later.block is not None and earlier.block.kind == later.block.kind == "item" \
+        and later.block_index is not None and earlier.block_index is not None \
+        and later.block_index - earlier.block_index <= 1
 
 
 def _stated_age(text: str) -> float | None:

@@ -75,7 +75,7 @@ FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taki
 DENIED_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s*$", re.I)  # "do not | take it every hour"
 A_LIMIT = re.compile(r"\b(?:more than|over|above|beyond|exceed\w*|up to)\b", re.I)  # "never take more than 8": a limit
 REPLACED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)(?:\s+\w+ing(?:\s+(?:him|her|them|me|you|it|up|"
-                             r"out|off|on|at|to|with|from))*)?|switch(?:ing|ed|es)? from|replac\w+)\s*$",
+                             r"out|off|on|at|to|with|from))*)?|switch(?:ing|ed|es)? from|replac(?:e|es|ed|ing))\s*$",
                              re.I)  # "instead of 1 mg", "rather than starting at 20 mg": not the dose taken
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
                            r"|take|takes|taking|took|use|uses|using|used|gets?|got|getting|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
