@@ -140,6 +140,10 @@ PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY}|(?:across
 BARE_TIME = r"(?:morning|noon|midday|night|evening|bedtime)"  # a time of day said bare, right after its amount
 FREQUENCIES = [
     *TIMES_LISTED,
+    *((re.compile(rf"\b(?:{words}) in (?:{ONE_DAY}|1 day|the same day|(?:one|a|a single|the same) night)\b", re.I), (n, n))
+      for words, n in (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
+                       ("five times|5 times", 5), ("six times|6 times", 6))),  # "2 g four times in one day"
+    (re.compile(r"\btwice,?\s+(?:about\s+)?(?:\d+|twelve|eight|six) hours apart\b", re.I), (2, 2)),  # "2 g twice, 12 hours apart"
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
     (re.compile(r"\b(?:once|one time) (?:a|per|each) (?:day|night)|\bonce (?:daily|nightly)|\bqd\b|\bonce a night", re.I), (1, 1)),
@@ -682,7 +686,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     nth += [replace(doses_that_day(mention, 2), start=another.start())  # "take another 50 mg a few hours later": two that day
             for mention in mentions
             if (another := ANOTHER_BEFORE.search(text, max(start, mention.start - 14), mention.start)) is not None
-            and LATER_THAT_DAY.match(text, mention.end, end) and all(t.start != another.start() for t in added_totals)]
+            and (LATER_THAT_DAY.match(text, mention.end, end) or NIGHT_DOSE.search(text, mention.start, mention.end))
+            and all(t.start != another.start() for t in added_totals)]
     return mentions + totals + nth + added_totals
 
 
@@ -692,8 +697,11 @@ ONCE_AT = re.compile(rf"{TIME_OF_DAY}|with (?:breakfast|lunch|dinner|supper)|at 
                      rf"dinner(?:time)?|supper(?:time)?)|in the afternoon|{CLOCK_TIME}|{BARE_TIME}", re.I)
 ADDED_DOSE = rf"(?:another|an extra|a further|{ORDINAL_DOSE})"  # a dose on top of one already named
 ANOTHER_BEFORE = re.compile(r"\b(?:another|one more|an extra)\s+$", re.I)
+IN_THE_NIGHT = r"(?:in the middle of the night|during the night|at (?:[1-5]|one|two|three|four|five)(?::\d\d)?\s*(?:am|a\.m\.))(?!\w)"
 LATER_THAT_DAY = re.compile(r"[^.;]{0,30}?\b(?:(?:a few|a couple(?: of)?|an?|one|two|three|several|\d+) hours? later|later (?:that|the same|in the) "
-                            r"(?:day|night|evening|afternoon)|(?:that|the same) (?:night|evening)|later on)\b", re.I)
+                            rf"(?:day|night|evening|afternoon)|(?:that|the same) (?:night|evening)|later on|{IN_THE_NIGHT})",
+                            re.I)  # "another 5 mg at 3 am": a second dose that night
+NIGHT_DOSE = re.compile(rf"\b{IN_THE_NIGHT}", re.I)  # the time a dose itself names: "another 5 mg at 3 am"
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
 DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
 
@@ -1091,7 +1099,8 @@ def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
     return replace(mention, kind=_kind(heading))
 
 
-DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day)\b|/\s*day\b",
+DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|rx|regimen|how much)\b"
+                         r"|/\s*day\b",
                          re.I)  # a column heading that makes a cell's bare amount a dose
 DAILY_COLUMN = re.compile(r"\b(?:daily|per day|a day|each day|in 24 hours|24-hour)\b|/\s*day\b", re.I)
 
