@@ -2246,6 +2246,15 @@ QUITTING = frozenset({"off", "quit", "quitting", "kick", "kicking", "addicted", 
 QUIT_LINKS = frozenset({"to", "on", "from", "of", "and", "or", ","})
 
 
+STOPPING = QUITTING | frozenset(form for verb in ("stop", "ditch", "drop", "wean") for form in verb_forms(verb))
+
+
+def _stopped_at(sentence: _Sentence, index: int) -> bool:
+    """True when the drug (or a word for it) at token `index` is what someone stops or comes off:
+    'Getting off it really helped my memory', 'stopping Zoloft fixed my libido'."""
+    return index > sentence.span.start and sentence.doc[index - 1].lower_ in STOPPING
+
+
 def _quit_substance(sentence: _Sentence, mention: Span) -> bool:
     """True when a drug is named as the substance someone quits or is hooked on ('keeps people
     off heroin and fentanyl after detox', 'addicted to oxycodone'): it owns no use there."""
@@ -2327,10 +2336,11 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
             continue  # "X, rather than Y, is the medicine for": the claim is X's
         if drug is not None:
             denied = drug.start > sentence.span.start and doc[drug.start - 1].lower_ == "not"  # "X, not Y, is ..."
-            return (drug.label_, drug) if drug.label_ != OTHER and not denied else (None, None)
+            return (drug.label_, drug) if drug.label_ != OTHER and not denied and not _stopped_at(sentence, drug.start) \
+                else (None, None)
         if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i) or _one_taken(sentence, i)
                            or _dose_as_subject(sentence, i, anchor)):
-            return main, None
+            return (None, None) if _stopped_at(sentence, i) else (main, None)
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
 
 
