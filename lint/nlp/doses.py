@@ -608,8 +608,10 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
         if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left):
             continue  # "45 mg is above the max", "never take 600 mg at once": a caution about a dose, not one to take
-        if EVERY_DAYS.search(clause_right[:40]) or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
-            continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose
+        if (EVERY_DAYS.search(clause_right[:40]) and not EVERY_N_DAYS.match(clause_right.lstrip())) \
+                or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
+            continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose;
+            # "0.25 mg twice daily every three days" a step (but "200 mg every 5 days" is a regimen)
         times, freq_match = frequency(clause_right)
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
