@@ -2730,18 +2730,22 @@ def _labeled_for_own_use(products: frozenset[str], conditions: list[UseClaim], p
 def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_by_sentence: dict[int, list[UseClaim]],
                         profile: Profile, reference: Reference) -> list[UseClaim]:
     """The labeled use of the drug the few sentences before a dose name, under the same
-    heading: the use a dose that names none is stated for. None when they name several
-    ("OCD: 50 mg. PMDD: 50 mg. Raise it up to 200 mg a day." is stated for all of them)."""
+    heading and not past a question or another table row: the use a dose that names none is
+    stated for. None when they name several ("OCD: 50 mg. PMDD: 50 mg. Raise it up to 200 mg
+    a day." is stated for all of them)."""
     heading = _heading_text(doc, sentences[index])
+    block = sentences[index].block
+    row = block is not None and bool(block.cells)
     named: list[list[UseClaim]] = []  # per sentence that names a use of the drug
     for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
-        if _heading_text(doc, earlier) != heading:
-            break
+        if _heading_text(doc, earlier) != heading or row and earlier.block_index != sentences[index].block_index:
+            break  # a table row's use is its own ("| Artery disease | 2.5 mg twice a day |")
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
                      if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
             named.append(found)
-        elif earlier.conditions:
-            break  # a nearer sentence names another condition ("What about Zollinger-Ellison?")
+        elif earlier.conditions or earlier.text.rstrip().endswith("?"):
+            break  # a nearer sentence names another condition or asks about another topic ("What about
+            # Zollinger-Ellison?", "What about people treated for a clot in the leg?")
     kinds = {frozenset(u.condition_ids for u in found) for found in named}
     return named[0] if len(kinds) == 1 else []
 
@@ -2930,8 +2934,9 @@ def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
     by a pronoun ('My dad has cirrhosis. He is on 20 mg'), or when that one gives the drug to
     someone of a stated age ('My 14-month-old was prescribed hydrochlorothiazide. The bottle
     says 25 mg twice a day'): who the dose is for may be there. A pronoun reaches a few
-    sentences further back, over the items of one list, to a sentence that states an age ('He's
-    15. They started at 0.5 mg. / - The doc said they can go up to 8 mg a day for him')."""
+    sentences further back, over the items of one list, to a sentence that states an age or a
+    weight ('He's 15. They started at 0.5 mg. / - The doc said they can go up to 8 mg a day for
+    him')."""
     if index == 0:
         return None
     sentence, before = sentences[index], sentences[index - 1]
@@ -2942,8 +2947,8 @@ def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
     if _stated_age(sentence.text) is not None:
         return None  # "My uncle is 40; he takes ...": its own age
     for earlier in reversed(sentences[max(0, index - PERSON_REACH):index]):
-        if _stated_age(earlier.text) is not None:
-            return earlier
+        if _stated_age(earlier.text) is not None or detect_weight(earlier.text) is not None:
+            return earlier  # "Addie weighs about 20 kilograms ... She's on 200 milligrams twice a day"
         if earlier.block_index != sentence.block_index and not _same_list(earlier, sentence):
             break
     return before if before.block_index == sentence.block_index else None

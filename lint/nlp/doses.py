@@ -206,6 +206,7 @@ PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|
                             r"(?:24 hours|a day|one day|a 24-hour period)|per day)\b[^.;]*$",
                             re.I)  # "the total in 24 hours tops out at", "max per day is"
 CONCENTRATION = re.compile(r"^\s*(?:of \w+\s+)?(?:per|/|in every|in each|in)\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|milliliters?|millilitres?|dl|deciliters?|decilitres?|teaspoons?|tsp|l)\b", re.I)
+STRENGTHS_LISTED_BEFORE = re.compile(r"\b(?:the|both(?: the)?)\s*$", re.I)  # "the 15 mg and 20 mg": the strengths made
 STRENGTH_AFTER = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,2}}?(?:{UNIT_FORMS}|strengths?|vials?|liquid gels|pens?|injections?|shots?)\b", re.I)
 DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|his|her|their|my|your|our|all)\s*$", re.I)
 DOSES_AFTER = re.compile(r"^\s*(?:doses?|times|days|weeks)\b", re.I)  # "the two 150 mg doses": doses, not units
@@ -647,6 +648,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "the 10 mg tablets are scored" names a strength; "I'm on the 3 mg tablet", "one more 50 mg tablet" a dose
         if STRENGTH_CONTEXT.search(sentence) and times is None and not per_day:
             continue
+        if count is None and len(values) > 1 and times is None and not per_day and STRENGTHS_LISTED_BEFORE.search(left):
+            continue  # "Take the 15 mg and 20 mg tablets with food", "The 2.5 mg and 10 mg can be taken": strengths
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or LEVEL_BEFORE.search(clause_left)
                 or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
