@@ -537,7 +537,20 @@ def judge(profile: Profile, claim: DoseClaim, reference: Reference) -> tuple[Dos
         if fit is None:
             return max(reasons, key=lambda pair: _generosity(pair[0], claim))  # the nearest miss explains best
         fitting = fitting or fit
-    return fitting or entries[0], None
+    return fitting or entries[0], _weekly_of_daily(entries, claim.mention)
+
+
+def _weekly_of_daily(entries: list[DoseEntry], mention: DoseMention) -> str | None:
+    """Why an amount taken once a week or less ("one 100 mg doxy every Sunday") breaks a label
+    whose every entry that may apply gives the drug every day, or None. A rhythm of a few days
+    ("every other day") and a label with any weekly, single or as-needed entry are not judged."""
+    times = mention.times_per_day
+    if times is None or times[1] > 1 / 7 + 1e-9 or mention.kind in ("target", "max") or mention.at_time_of_day \
+            or mention.week_total:  # "140 mg a week" of a daily drug: a total, 20 mg a day
+        return None
+    if not all(entry.schedule == "daily" and not entry.no_dose and _min_scheduled_times(entry) for entry in entries):
+        return None
+    return f"{_times(times[1])} is less often than the label's every day"
 
 
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
