@@ -168,7 +168,8 @@ FREQUENCIES = [
      (1 / 7, 1 / 7)),
     (re.compile(r"\b(?:every|each)(?: single|-)? ?day\b(?! or)|\beach and every day\b|\ba (?:daily|nightly)\b(?=\s+\d|\s*$)", re.I),
      (1, 1)),  # "every day", "everyday", "the 10 mg every-day option"
-    (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
+    (re.compile(r"\b(?:(?:in the|every|each) )?(?:morning|a\.?m\.?) and (?:(?:another |then )?\d+(?:\.\d+)?\s*(?:units? )?)?"
+                r"(?:at |in the |every )?(?:night|evening|bedtime|p\.?m\.?|noon|lunch)\b"
                 r"|\b(?:at|with) breakfast and (?:at |with )?(?:dinner|supper|bedtime)\b", re.I), (2, 2)),
     (re.compile(r"\b(?:at bedtime|before bed(?:time)?|before sleep(?:ing)?|at night(?:-?time)?|at lights[- ]out|nightly|"
                 r"each (?:single )?(?:morning|evening|night)|(?-i:\bq?HS\b|\bqhs\b)|"
@@ -285,12 +286,18 @@ class DoseMention:
     pair_mg: tuple[float, float] | None = None  # a combination's strength, both ingredients ("15 mg/92 mg": 15, 92)
 
 
+def _begin(match: re.Match) -> int:
+    """Where a match's words begin (past the spaces some patterns take in before them)."""
+    return match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+
+
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     """Doses per day stated in text, as (low, high), with the match; None when not stated."""
     best = None
     for pattern, value in FREQUENCIES:
         match = pattern.search(text)
-        if match and (best is None or match.start() < best[1].start()):
+        if match and (best is None or _begin(match) < _begin(best[1])
+                      or _begin(match) == _begin(best[1]) and match.end() > best[1].end()):  # the longest reading
             if value[0] >= 1 and BEDTIME_TOO.match(text, match.end()):
                 value = (value[0] + 1, value[1] + 1)  # "three times a day and at bedtime": four doses
             best = (value, match)
@@ -465,7 +472,7 @@ PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "N
 # opioid's mg with the acetaminophen's
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
-                           rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?{UNIT_FORMS}\b"
+                           rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?(?:{UNIT_FORMS}|units?)\b"
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}(?:\s+{PAIRED_STRENGTH})?{BRAND_UNITS_AFTER}"
                            rf"|(?:of the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"  # "two Tylenol #4 every"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
@@ -840,7 +847,8 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 
 
 LEADING_NAME = re.compile(r"[\s\W]*(?:(?:and|then|plus)\s+)?", re.I)  # nothing but a list mark or 'then' before the name
-INTERVAL_RIGHT_AFTER = re.compile(rf"\s+(?:{EVERY_HOURS.pattern})", re.I)  # "Aleve every four hours"
+INTERVAL_RIGHT_AFTER = re.compile(rf"\s+(?:{EVERY_HOURS.pattern}|every (?:other|second|third) day\b|every (?:[2-6]|two|three"
+                                  r"|four|five|six) days\b)", re.I)  # "Aleve every four hours", "Semglee every other day"
 DOSE_TIME_WORD = r"(?:morning|bedtime|night|nighttime|evening|afternoon|lunchtime|midday|noon|daytime)"
 TIMED_ONE_BEFORE = re.compile(rf"\b(?:an?|one)\s+{DOSE_TIME_WORD}\s+$", re.I)  # "a morning | Claritin"
 ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one)\s+{DOSE_TIME_WORD}\s+(?:one|dose|tablet|pill)\b",
@@ -857,7 +865,8 @@ FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning
                              re.I)  # "I pop 3 with breakfast": a time of day may make a bare count units
 COUNT_A_DAY = re.compile(rf"^\s*{PER_DAY}\b", re.I)
 DOSE_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|used|chew\w*|gets?|getting|got|{MOVED_TO}|(?:do|does|did|doing)(?=\s+(?:{COUNT}|one)\s))\s+"
-                        rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?)"
+                        rf"(?:[\w-]+\s+){{0,3}}?(?:(?:{COUNT}|\d{{3}})\s+(?:{UNIT_FORMS}|shots?|injections?|sprays?|puffs?|doses?|pens?|"
+                        rf"units?)"  # "I take 20 units twice a day" of an insulin: a schedule whose amount is in units
                         rf"|it(?!\s+(?:time|some time|a while|a chance|a try|a go|a few|a couple|a week|a month))"
                         rf"|them|one|hers|mine|theirs|yours|a dose|(?:a|the|your|my|his|her|their|our)(?:\s+(?:own|short-acting|long-acting|"
                         rf"extended-release|immediate-release|regular|allergy|sleep|pain|night|nightly|morning|evening|"
