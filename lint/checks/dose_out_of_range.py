@@ -529,8 +529,7 @@ def judge(profile: Profile, claim: DoseClaim, reference: Reference) -> tuple[Dos
         reasons = [(entry, frequency_violation(entry, claim.mention)) for entry in entries]
         if all(reason is not None for _, reason in reasons):
             return max(reasons, key=lambda pair: _generosity(pair[0], claim))
-        return next(entry for entry, reason in reasons if reason is None), \
-            _less_than_daily(entries, claim.mention, EVERY_FEW_DAYS)  # "Semglee every other day", not "every Sunday"
+        return next(entry for entry, reason in reasons if reason is None), None
     fitting: DoseEntry | None = None
     for amount in claim.mention.amounts_mg:
         reasons = [(entry, violation(entry, claim, amount)) for entry in entries]
@@ -538,27 +537,7 @@ def judge(profile: Profile, claim: DoseClaim, reference: Reference) -> tuple[Dos
         if fit is None:
             return max(reasons, key=lambda pair: _generosity(pair[0], claim))  # the nearest miss explains best
         fitting = fitting or fit
-    return fitting or entries[0], _less_than_daily(entries, claim.mention)
-
-
-EVERY_FEW_DAYS = 1 / 3 - 1e-9  # a schedule with no amount is judged only as a rhythm of days, not of weekdays
-
-
-def _less_than_daily(entries: list[DoseEntry], mention: DoseMention, least_times: float = 0.0) -> str | None:
-    """Why a dose taken less often than every day ("one 100 mg doxy every Sunday", "Semglee
-    every other day") breaks a label whose every entry that may apply gives the drug at least
-    once every day, or None (also for a label with any weekly, single, as-needed or
-    every-other-day entry, for a weekly total or a titration step, and for a frequency of fewer
-    than `least_times` doses a day)."""
-    times = mention.times_per_day
-    if times is None or times[1] >= 1 - 1e-9 or times[1] < least_times or mention.kind in ("target", "max") \
-            or mention.at_time_of_day or mention.week_total:  # "140 mg a week" of a daily drug: a total, 20 mg a day
-        return None
-    fewest = [_min_scheduled_times(entry) if entry.schedule == "daily" and not entry.no_dose else None
-              for entry in entries]
-    if any(count is None or count < 1 - 1e-9 for count in fewest):
-        return None
-    return f"{_times(times[1])} is less often than the label's every day"
+    return fitting or entries[0], None
 
 
 def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
