@@ -301,6 +301,7 @@ class _Sentence:
         self.text = article.text[chars[0]:chars[1]]
         self.cues, self.drugs, self.conditions, self.doses = cues, drugs, conditions, doses
         self.block_index = block_index
+        self.previous: _Sentence | None = None  # the sentence before it in its block (set by extract_claims)
         self.block = article.layout.blocks[block_index] if article.layout and block_index is not None else None
         self.section = article.section_kinds[block_index] if block_index is not None else "other"
         self.columns = article.column_drugs.get(block_index) if block_index is not None else None
@@ -423,6 +424,9 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     article = _Layout.of(doc)
     sentences = [_Sentence(doc, article, s, table.chars[i], table.blocks[i], *by_sentence[i])
                  for i, s in enumerate(sents)]
+    for before, sentence in zip(sentences, sentences[1:]):
+        if before.block_index == sentence.block_index:
+            sentence.previous = before
     mains = _local_mains(sentences, subjects, main)
     uses = _use_claims(doc, sentences, mains, reference)
     doses = _dose_claims(doc, sentences, mains, reference, uses)
@@ -957,8 +961,13 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
         return False
     if _had_by_people(sentence, condition):
         return True  # "lowers the risk of heart attack ... including people with type 2 diabetes": who, not what
+    if condition.end < sentence.span.end and sentence.doc[condition.end].lower_ in KIND_NOUNS:
+        return True  # "angina, including the spasm type": a kind of the condition already named
     return any(c.label_ == "descriptive" and c.end <= condition.start and condition.start - c.end <= 3
                for c in sentence.cues)
+
+
+KIND_NOUNS = frozenset({"type", "types", "kind", "kinds", "form", "forms", "variety", "variant", "subtype", "version"})
 
 
 def _had_by_people(sentence: _Sentence, condition: Span) -> bool:
@@ -1439,6 +1448,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
                     or _threshold_of(sentence, condition) or _occasion_of_other(sentence, condition) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
+                    or _other_treatments_use(sentence, condition, earlier) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
             elif cue is not None and active_benefit:  # a benefit word needs the drug as its subject,
@@ -2384,7 +2394,23 @@ def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
     # the doses out helps"
     split = end - 2 >= sentence.span.start and words[end - 2] in DOSE_SPLITTING and words[end - 1] in ("it", "them") \
         or end - 3 >= sentence.span.start and words[end - 3] in DOSE_SPLITTING and words[end - 1] in ("dose", "doses")
-    return WITH_FOOD.search(said) is not None and ";" not in said or split  # "Take it with dinner; it also helps my PCOS"
+    return WITH_FOOD.search(said) is not None and ";" not in said or split \
+        or _after_food_advice(sentence, anchor)  # "Take it with dinner; it also helps my PCOS"
+
+
+def _after_food_advice(sentence: _Sentence, anchor: int) -> bool:
+    """'Take WITH FOOD. Helps with the dizziness.': a fragment with no subject right after an
+    instruction to take the drug with food is about that way of taking it."""
+    before, words = sentence.previous, lowered(sentence.doc)
+    if before is None or words[anchor] not in EASING or ADDITIONS.intersection(words[sentence.span.start:sentence.span.end]) \
+            or not _subjectless(sentence, anchor):
+        return False  # "Take it with meals. Also great for PCOS." is about the drug
+    return any(word in TAKING_OPENERS for word in words[before.span.start:before.span.start + 3]) \
+        and WITH_FOOD.search(before.text) is not None
+
+
+EASING = frozenset(form for verb in ("help", "ease", "reduce", "cut", "settle", "prevent", "stop", "calm")
+                   for form in verb_forms(verb))  # what the way of taking it does against a side effect
 
 
 DOSE_SPLITTING = frozenset({"splitting", "dividing", "spreading", "halving", "staggering", "spacing"})  # "splitting it
@@ -2470,6 +2496,26 @@ def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
     denied = {(c.block, cid) for c in claims if c.negated for cid in c.condition_ids}
     return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
             else c for c in claims]
+
+
+OTHER_TREATMENTS = frozenset({"chemo", "chemotherapy", "radiation", "radiotherapy", "dialysis", "surgery", "operation",
+                              "transplant", "immunotherapy", "infusion", "infusions"})
+OWNERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "your", "our"})
+
+
+def _other_treatments_use(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
+    """'to keep uric acid from spiking in people getting chemo for leukemia or lymphoma',
+    'patients having radiation for brain tumors': what another treatment is for (and what
+    'or' joins to it) is no use of the drug."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    i = condition.start - 1
+    while i > start and words[i] in OWNERS:
+        i -= 1
+    if i > start and words[i] == "for" and words[i - 1] in OTHER_TREATMENTS:
+        return True
+    if i > start and words[i] in ("or", "and", ",") and earlier and earlier[-1].end == i:
+        return _other_treatments_use(sentence, earlier[-1], earlier[:-1])
+    return False
 
 
 CAUSE_LINKS = frozenset({"of", "from", "with", "in", "after", "during", "due", "to", "caused", "by", "that", "which",

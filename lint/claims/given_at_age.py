@@ -28,6 +28,9 @@ AGE_HINT = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(AGE_WORDS)})[- ](?:years?|yrs?
                       rf"|, \d{{1,2}},|\b(?:aged?|is|are|were|turned|['’]s)(?: only| just| now)? (?:\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                       r"|\byoung\b", re.I)  # what every stated child's age has: a fast test before stated_age
 ON_OR_DOING = frozenset({"on", "doing", "does", "did", "do"})  # right before the drug: "has been on Adderall", "is doing Alli"
+WANTING = frozenset(form for verb in ("beg", "want", "ask", "hope", "plead", "wish", "nag", "pester")
+                    for form in verb_forms(verb)) | {"dying", "desperate", "eager"}  # "begging to try", "wants to take"
+WANTING_REACH = 3  # words from the wanting word to the verb of giving or taking
 DENIAL = re.compile(r"(?:\b(?:not|never|no|nobody|avoid|cannot)\b|n't\b|n’t\b)", re.I)
 
 
@@ -64,12 +67,15 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
     doc, words, giving_forms = sentence.doc, lowered(sentence.doc), _giving_forms()
     indexes = range(sentence.start, sentence.end)
     refers = drug_tokens | {i for i in indexes if refers_to_drug(doc, i)}
-    giving = [i for i in indexes if words[i] in giving_forms or words[i] in ON_OR_DOING and i + 1 in refers]
+    giving = [i for i in indexes if (words[i] in giving_forms or words[i] in ON_OR_DOING and i + 1 in refers)
+              and not any(words[k] in WANTING for k in range(max(sentence.start, i - WANTING_REACH), i))]
+    # "my 15-year-old has been begging to try half of one": wanted, not given
     if not refers or not giving:
         return None
     said_until = doc[min(max(refers), giving[0])].idx - sentence.start_char  # a denial before the giving denies it,
     if DENIAL.search(text[:said_until + 1]):  # not "because he never stops moving" after it
         return None
+
     age, start, end = found
     offset = sentence.start_char
     return AgeClaim(drug, age, offset + start, offset + end, text[start:end], offset, sentence.end_char, products())

@@ -65,7 +65,7 @@ GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "
                      "high", "level", "levels", "state", "states", "onset", "stage", "anything", "everything",
                      "something", "nothing", "whatever"})
 MIN_WORD = 4  # shorter words (two, not, non, day) say nothing about a condition
-PREPOSITIONS = frozenset({"for", "in", "at", "through", "on", "with", "during", "before", "after", "of", "into"})
+PREPOSITIONS = frozenset({"for", "in", "at", "through", "on", "with", "during", "before", "after", "of", "into", "from"})
 MEASURES = frozenset({"numbers", "number", "readings", "reading", "count", "counts", "results", "values", "health",
                       "function", "score", "scores", "tests", "test", "chances", "chance", "odds", "risk", "risks"})
 MAX_WORDS = 7
