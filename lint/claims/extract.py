@@ -746,8 +746,22 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
            for c in sentence.cues):
         return True
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
-        or _talked_into(sentence, condition.start) or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
+        or _talked_into(sentence, condition.start) or _no_better_than_placebo(sentence, condition) \
+        or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
         or _failed_after(sentence, condition)
+
+
+PLACEBO_AFTER = re.compile(r"^[^.;,]{0,30}?\bthan\s+(?:a\s+|the\s+)?(?:placebo|sugar pill|dummy pill|nothing|water)\b", re.I)
+
+
+def _no_better_than_placebo(sentence: _Sentence, condition: Span) -> bool:
+    """'Zoloft is no better for hot flashes than a placebo': judged no better than nothing,
+    a denial (no better than another drug still presents the use)."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    better = next((k for k in range(condition.start - 1, max(start, condition.start - NEGATOR_REACH) - 1, -1)
+                   if words[k] in ("better", "more")), None)
+    return better is not None and better > start and words[better - 1] in NEGATORS \
+        and PLACEBO_AFTER.match(sentence.doc.text[condition.end_char:sentence.span.end_char]) is not None
 
 
 PERSUADING = frozenset(form for verb in ("talk", "convince", "persuade", "push", "pressure", "coax", "rush",
