@@ -1059,12 +1059,16 @@ def _leading_for_people(sentence: _Sentence, condition: Span) -> bool:
     return _for_people_with(sentence, condition) == sentence.span.start
 
 
+HOW_BAD = frozenset({"severe", "mild", "moderate", "stubborn", "chronic", "bad", "serious", "persistent", "resistant",
+                     "treatment-resistant", "refractory", "difficult", "recurrent", "frequent", "terrible", "awful"})
+
+
 def _for_people_with(sentence: _Sentence, condition: Span) -> int | None:
     """The index of the 'for' of 'for (all) people with', 'for patients with', 'for kids with'
     right before the condition, or None."""
     doc, start, i = sentence.doc, sentence.span.start, condition.start - 1
-    while i > start and doc[i].lower_ in DETERMINERS:
-        i -= 1
+    while i > start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in HOW_BAD):
+        i -= 1  # "for people with stubborn OCD"
     if i - 1 <= start or doc[i].lower_ != "with" or doc[i - 1].lower_ not in PATIENT_NOUNS:
         return None
     j = i - 2
