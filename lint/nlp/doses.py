@@ -247,7 +247,8 @@ OCCASION_RIGHT = re.compile(r"\s*(?:on|before|ahead of|after|during|for)\s+(?:(?
                             r"special occasions?|vacations?|holidays?|parties|party|gigs?|shows?|work nights?)\b",
                             re.I)  # "40 mg on date night": an amount opening its clause, then when it is taken
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
-                       r"(?:(?:about|around|roughly|like|only|just|now)\s+)?$", re.I)  # "14 and on 20mg", "and on paxil 20mg"
+                       r"(?:(?-i:XR|ER|XL|CR|SR|LA|CD|ODT)\s+)?(?:(?:about|around|roughly|like|only|just|now)\s+)?$",
+                       re.I)  # "14 and on 20mg", "and on paxil 20mg", "10 and on Adderall XR 40 mg"
 LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (?:a|one|the first) week|built up|"
               r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
 LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
