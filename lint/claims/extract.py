@@ -2569,14 +2569,17 @@ def _serves_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], c
     """A mention that serves a labeled use named beside it in the same clause is part of
     that use, not a new one: 'for heart failure, to relieve shortness of breath', 'nephrotic
     syndrome, to reduce protein in the urine', 'anxiety that comes with depressive symptoms',
-    'the pimples of rosacea'."""
+    'the pimples of rosacea', 'agitation and tremor in acute alcohol withdrawal'."""
     if main not in reference.profiles:
         return False
     doc, profile = sentence.doc, reference.profiles[main]
-    for later in sentence.conditions:  # "the bumps and pimples of rosacea"
-        if later.start > condition.end and later.start - condition.end <= 3 and doc[condition.end].lower_ == "of" \
+    for later in sentence.conditions:  # "the bumps and pimples of rosacea", "tremor in acute alcohol withdrawal"
+        if later.start > condition.end and later.start - condition.end <= 3 \
+                and doc[condition.end].lower_ in ("of", "in", "during", "from") \
+                and all(t.lower_ in DETERMINERS or t.lower_ in HOW_BAD or t.lower_ == "acute"
+                        for t in doc[condition.end + 1:later.start]) \
                 and is_labeled(reference, profile, later._.condition_ids):
-            return True
+            return True  # not "weight loss in people without diabetes"
     for previous in earlier:
         if previous.end > condition.start or condition.start - previous.end > 15 \
                 or not is_labeled(reference, profile, previous._.condition_ids):

@@ -327,7 +327,8 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
 
 
 BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime|at night|before bed)", re.I)
-THEN = re.compile(r"\b(?:then|after that|afterwards|later|instead of|rather than)\b", re.I)  # what went before is done
+THEN = re.compile(r"\b(?:then|after that|afterwards|later|instead of|rather than)\b|,\s*now\b",
+                  re.I)  # what went before is done: "40 mg twice a day to start, now 60 mg twice a day"
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days)|"
                            r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
                            r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription)|right off the bat|"
