@@ -30,6 +30,7 @@ AGE_HINT = re.compile(rf"\b(?:\d{{1,2}}|{'|'.join(AGE_WORDS)})[- ](?:years?|yrs?
 ON_OR_DOING = frozenset({"on", "doing", "does", "did", "do"})  # right before the drug: "has been on Adderall", "is doing Alli"
 WANTING = frozenset(form for verb in ("beg", "want", "ask", "hope", "plead", "wish", "nag", "pester")
                     for form in verb_forms(verb)) | {"dying", "desperate", "eager"}  # "begging to try", "wants to take"
+ON_AMOUNT_REACH = 5  # "on 3 units of Lantus", "on 20 mg of Prozac": the amount between 'on' and the drug
 WANTING_REACH = 3  # words from the wanting word to the verb of giving or taking
 DENIAL = re.compile(r"(?:\b(?:not|never|no|nobody|avoid|cannot)\b|n't\b|n’t\b)", re.I)
 
@@ -57,17 +58,20 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
                  products: Callable[[], frozenset[str]]) -> AgeClaim | None:
     """The age claim of a sentence that gives `drug` (its name at `drug_tokens`, or a word
     standing for it) to a person of a stated age under 18, with a verb of giving or taking,
-    or 'on' or 'doing' right before the drug ('has been on Adderall', 'is doing Alli')."""
+    or 'on' or 'doing' right before the drug ('has been on Adderall', 'is doing Alli', 'is on 3
+    units of Lantus')."""
     text = span_text(sentence)
     if not AGE_HINT.search(text) or text.rstrip().endswith("?") or ACCIDENTAL.search(text):
         return None
     found = stated_age(text)
-    if found is None or found[0] >= ADULT_YEARS:
-        return None
+    if found is None or found[0] >= ADULT_YEARS or text[found[2]:found[2] + 2] in ("'s", "’s"):
+        return None  # "my 4-year-old's grandpa is on it": the child only says whose grandpa
     doc, words, giving_forms = sentence.doc, lowered(sentence.doc), _giving_forms()
     indexes = range(sentence.start, sentence.end)
     refers = drug_tokens | {i for i in indexes if refers_to_drug(doc, i)}
-    giving = [i for i in indexes if (words[i] in giving_forms or words[i] in ON_OR_DOING and i + 1 in refers)
+    giving = [i for i in indexes if (words[i] in giving_forms or words[i] in ON_OR_DOING and i + 1 in refers
+                                     or words[i] == "on" and any(words[k] == "of" and k + 1 in refers
+                                                                 for k in range(i + 2, min(i + ON_AMOUNT_REACH, sentence.end - 1))))
               and not any(words[k] in WANTING for k in range(max(sentence.start, i - WANTING_REACH), i))]
     # "my 15-year-old has been begging to try half of one": wanted, not given
     if not refers or not giving:
