@@ -1115,7 +1115,7 @@ def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
     return replace(mention, kind=_kind(heading))
 
 
-DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|rx|regimen|how much)\b"
+DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much)\b"
                          r"|/\s*day\b",
                          re.I)  # a column heading that makes a cell's bare amount a dose
 DAILY_COLUMN = re.compile(r"\b(?:daily|per day|a day|each day|in 24 hours|24-hour)\b|/\s*day\b", re.I)
