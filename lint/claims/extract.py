@@ -794,8 +794,15 @@ def _failed_after(sentence: _Sentence, condition: Span) -> bool:
     doc, words = sentence.doc, lowered(sentence.doc)
     failures = [cue.start for cue in sentence.cues if cue.label_ == "negation" and cue.start > condition.end]
     failures += [k for k in range(condition.end, sentence.span.end - 1) if words[k] in DO_FORMS and words[k + 1] == "nothing"]
-    return any(sentence.drug_at(k) is not None or refers_to_drug(doc, k)
+    return any(_names_the_drug(sentence, k) or refers_to_drug(doc, k)
                for failure in failures for k in range(max(condition.end, failure - FAILED_SUBJECT_REACH), failure))
+
+
+def _names_the_drug(sentence: _Sentence, index: int) -> bool:
+    """True when token `index` names a drug, not a class of drugs ('the itchy welts that
+    antihistamines couldn't touch': the class failed, not the drug)."""
+    drug = sentence.drug_at(index)
+    return drug is not None and not drug._.drug_class
 
 
 GERUNDS_OF_USE = frozenset({"using", "taking", "giving", "popping", "abusing", "misusing", "relying", "mixing"})
@@ -846,8 +853,11 @@ def _denied_in_relative(sentence: _Sentence, condition: Span) -> bool:
     doc, words, at = sentence.doc, lowered(sentence.doc), condition.end
     if at < sentence.span.end and words[at] in ("that", "which"):
         at += 1
-    if at >= sentence.span.end or not (refers_to_drug(doc, at) or sentence.drug_at(at) is not None):
-        return False
+    if at >= sentence.span.end or not (refers_to_drug(doc, at) or _names_the_drug(sentence, at)):
+        return False  # not "the itchy welts that antihistamines couldn't touch": a class of other drugs
+    named, before = sentence.drug_at(at), {d.label_ for d in sentence.drugs if d.end <= condition.start}
+    if named is not None and before and named.label_ not in before:
+        return False  # "doxepin cleared the hives that Zyrtec couldn't touch": another drug failed
     while at + 1 < sentence.span.end and sentence.drug_at(at + 1) is not None:
         at += 1  # past the rest of a drug's name
     return any(word in NEGATORS for word in words[at + 1:min(at + 4, sentence.span.end)])
@@ -868,7 +878,8 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
             return False  # "a bonus nobody warned me about: it's fixing my rosacea": a new clause
         if following in NOT_DENYING:
             continue
-        if word in SUBJECT_NEGATORS or (word == "no" and (following in NO_SUBJECTS or _opens_clause(doc, i, start))):
+        if (word in SUBJECT_NEGATORS or (word == "no" and (following in NO_SUBJECTS or _opens_clause(doc, i, start)))) \
+                and not _in_subordinate_insert(sentence, i, index):
             return True
         if word == "no" and "way" in words[i + 1:i + 3] and index - i <= NO_WAY_REACH:
             return True  # "there is no safe way to take Adderall for studying"
@@ -879,6 +890,19 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
                             for k in range(i + 1, min(index + NOTHING_OBJECT_REACH, sentence.span.end))):
             return True  # "I tried Zyprexa but nothing fixed my insomnia" (not "nothing beats it for", "nothing but X")
     return False
+
+
+SUBORDINATORS = frozenset({"since", "as", "because", "though", "although", "while", "unless", "if", "when", "which",
+                           "who", "where"})
+
+
+def _in_subordinate_insert(sentence: _Sentence, at: int, index: int) -> bool:
+    """True when token `at` stands in a comma-delimited subordinate clause that closes before
+    token `index`: 'I will also tell you, since nobody else will, that Klonopin ...'."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    opening = next((k for k in range(at - 1, max(start, at - 4) - 1, -1) if words[k] == ","), None)
+    return opening is not None and words[opening + 1] in SUBORDINATORS \
+        and any(word in (",", ":") for word in words[at + 1:index])
 
 
 INSERT_REACH = 16  # tokens a parenthetical insert may hold ("not, under any circumstances, recommend")
