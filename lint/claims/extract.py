@@ -662,6 +662,47 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
     return _drug_after(sentence, i + 1, SUFFERER_REACH)
 
 
+OBJECT_PRONOUNS = frozenset({"them", "it", "those", "em", "'em"})
+THEM_REACH = 12  # tokens from the condition to the verb whose pronoun object stands for it
+SUBJECT_REACH_BEFORE_VERB = 3  # tokens from the drug's name to its verb ("flexeril (just) knocks them out")
+
+
+@cache
+def _benefit_verb_heads() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each form of the first word of a benefit verb of use_predicates.yaml, with the words
+    that must follow its pronoun object ('knocks' -> ('out',), 'fixes' -> ())."""
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for verb in use_predicates().verbs:
+        first, *rest = verb.split()
+        if rest and rest[-1] in ("for", "with", "to", "of", "on", "in"):
+            continue  # "help with", "work for": their object follows the preposition
+        for form in verb_forms(first):
+            heads.setdefault(form, []).append(tuple(rest))
+    return {form: tuple(rests) for form, rests in heads.items()}
+
+
+def _treats_them(sentence: _Sentence, condition: Span) -> tuple[Span, str] | None:
+    """A benefit verb later in the sentence whose subject is a drug named right before it and
+    whose object is a pronoun standing for the condition: 'I get tension headaches and flexeril
+    knocks them out every time', 'cluster headaches, and Imitrex kills them'. Returns the
+    drug's name and the verb, or None."""
+    doc, words, end = sentence.doc, lowered(sentence.doc), sentence.span.end
+    heads = _benefit_verb_heads()
+    for v in range(condition.end, min(end - 1, condition.end + THEM_REACH)):
+        if words[v] not in heads or words[v + 1] not in OBJECT_PRONOUNS:
+            continue
+        particles = heads[words[v]]
+        after = tuple(words[v + 2:v + 4])
+        if not any(not rest or after[:len(rest)] == rest for rest in particles):
+            continue
+        named = next((d for d in reversed(sentence.drugs)
+                      if d.end <= v and v - d.end <= SUBJECT_REACH_BEFORE_VERB and d.start >= condition.end
+                      and not d._.drug_class and d.label_ != OTHER), None)
+        if named is not None and not any(words[k] in NEGATORS for k in range(named.end, v)):
+            return named, doc[v].text
+    return None
+
+
 def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """The drug a main clause takes when a 'when' clause names the condition ('When I get
     migraines, I take Zoloft'; 'whenever her hives flare, she pops a Benadryl'): its name,
@@ -1482,6 +1523,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             when_taken = _taken_when(sentence, condition) if cue is None or cue.label_ not in ("use", "benefit") else None
             if when_taken is not None:
                 cue = None  # "When I get migraines, I take Zoloft": the history is what it is taken for
+            treated_as_them = _treats_them(sentence, condition) if cue is None or cue.label_ not in ("use", "benefit") \
+                else None
+            if treated_as_them is not None:
+                cue = None  # "I get tension headaches and flexeril knocks them out": what 'them' stands for
             if sentence.section in EXCLUDED_SECTIONS or asked or restated.intersection(condition._.condition_ids):
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
@@ -1499,6 +1544,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug = drug or main
             elif cue is not None:
                 reason, (drug, named) = f"'{cue.text}'", sentence.governing_drug(cue.start, main)
+            elif treated_as_them is not None:
+                named, verb = treated_as_them
+                reason, drug = f"'{verb}'", named.label_
             elif _for_drug(sentence, condition):
                 reason = "'for'"
                 drug, named = sentence.governing_drug(condition.start - 1, main)
