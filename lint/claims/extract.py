@@ -652,16 +652,29 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
     ('Insomniacs take Xanax every night', 'Type 1 diabetics use it too'): the drug's name
     (True for 'it'), or None."""
     words = lowered(sentence.doc)
-    if not words[condition.end - 1].endswith(SUFFERER_ENDINGS):
+    people_with = not words[condition.end - 1].endswith(SUFFERER_ENDINGS)
+    if people_with and not _people_with(sentence, condition):
         return None
     i = condition.end
     while i < sentence.span.end and words[i] in SUFFERER_ADVERBS:
         i += 1
     if i >= sentence.span.end or words[i].rstrip("s") not in SUFFERERS_TAKE and words[i] not in ("swears", "relies"):
         return None
+    if people_with and "for" in words[i + 1:sentence.span.end] and any(c.start > i for c in sentence.conditions):
+        return None  # "my dad with diabetes takes it for his high blood pressure": whom, not what for
     return _drug_after(sentence, i + 1, SUFFERER_REACH)
 
 
+def _people_with(sentence: _Sentence, condition: Span) -> bool:
+    """True when the condition is what the people before it have: 'People with IBS swear by
+    it', 'Women with binge eating disorder take it'."""
+    words, start, i = lowered(sentence.doc), sentence.span.start, condition.start - 1
+    while i > start and (words[i] in DETERMINERS or words[i] in HOW_BAD):
+        i -= 1
+    return i > start and words[i] == "with" and (words[i - 1] in PATIENT_NOUNS or words[i - 1] in SUFFERER_PEOPLE)
+
+
+SUFFERER_PEOPLE = frozenset({"women", "men", "guys", "girls", "moms", "runners", "athletes", "students"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "those", "em", "'em"})
 THEM_REACH = 12  # tokens from the condition to the verb whose pronoun object stands for it
 SUBJECT_REACH_BEFORE_VERB = 3  # tokens from the drug's name to its verb ("flexeril (just) knocks them out")
@@ -1424,9 +1437,11 @@ def _filler(token) -> bool:
     """A word that may stand between a drug and the 'for' of its use: an adverb, a time or a
     duration ('been on it for months for her brain fog', 'started it two weeks ago for'), the
     occasion after 'before' or 'after' ('takes one before flights for'), a place ('kept it on
-    the boat for') or who was given it ('gave it to him for')."""
+    the boat for'), who was given it ('gave it to him for') or a quotation mark ('takes
+    glipizide "for prediabetes"')."""
     words = lowered(token.doc)
-    return words[token.i] in FILLERS or token.like_num or is_markup(token) or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
+    return words[token.i] in FILLERS or token.like_num or is_markup(token) or token.is_quote \
+        or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
         or (token.is_alpha and any(words[token.i - k] in OCCASION_OPENERS and all(
             token.doc[j].is_alpha for j in range(token.i - k + 1, token.i)) for k in range(1, min(token.i, OCCASION_REACH) + 1))) \
         or _place(token) or token.lower_ in PLACE_PREPOSITIONS and any(
