@@ -575,6 +575,46 @@ def _reason_for_taking(sentence: _Sentence, condition: Span) -> Span | bool | No
     return None
 
 
+SPARING = frozenset({"barely", "hardly", "rarely", "seldom", "never", "no", "n't", "not", "longer", "less"})
+SUFFERING = frozenset(form for verb in ("get", "have", "suffer", "feel") for form in verb_forms(verb)) | {"gets"}
+REASON_SUBJECTS = frozenset({"i", "she", "he", "they", "we", "you", "my", "her", "his", "our", "their"})
+
+
+def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
+    """'Apparently it's the reason she barely gets migraines anymore', 'Lamictal is why I
+    no longer have panic attacks': the drug (its name, True for 'it') said to be the reason
+    someone is spared the condition, or None."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    k = condition.start - 1
+    while k > start and words[k] in DETERMINERS | {"those", "these", "any", "many", "as", "so", "my", "her", "his"}:
+        k -= 1
+    if words[k] not in SUFFERING:
+        return None
+    j = k - 1
+    spared = False
+    while j > start and words[j] in SPARING | {"still", "even", "do", "does", "did", "ever", "anymore"}:
+        spared |= words[j] in SPARING
+        j -= 1
+    if not spared or words[j] not in REASON_SUBJECTS and not (j > start and words[j - 1] in REASON_SUBJECTS):
+        return None
+    reason = next((r for r in range(j - 1, max(start, j - REASON_REACH) - 1, -1)
+                   if words[r] in REASON_WORDS or words[r] == "why"), None)
+    if reason is None or not any(words[c] in FOR_COPULAS for c in range(max(start, reason - 3), reason)):
+        return None
+    subject = next((c for c in range(reason - 1, max(start, reason - 6) - 1, -1) if words[c] in FOR_COPULAS), None)
+    return _drug_before(sentence, subject) if subject is not None else None
+
+
+def _drug_before(sentence: _Sentence, index: int) -> Span | bool | None:
+    """The drug named (or 'it') in the few words right before token `index`, or None."""
+    for k in range(index - 1, max(sentence.span.start, index - SUBJECT_NEGATOR_REACH // 4) - 1, -1):
+        if (drug := sentence.drug_at(k)) is not None:
+            return drug if drug.label_ != OTHER else None
+        if sentence.doc[k].lower_ in PRONOUNS:
+            return True
+    return None
+
+
 def _drug_after(sentence: _Sentence, index: int, reach: int) -> Span | bool | None:
     """The drug named (or 'it') within `reach` words from token `index`, or None."""
     return _first_drug(sentence, range(index, min(sentence.span.end, index + max(reach, 0))))
@@ -1047,7 +1087,8 @@ def _descriptive(sentence: _Sentence, condition: Span, earlier: list[Span]) -> b
     if _example_of_a_kind(sentence, condition):
         return True  # "overweight plus a condition like high blood pressure": who the labeled use is for
     if condition.start > sentence.span.start and sentence.doc[condition.start - 1].lower_ in TIME_AFTER \
-            and condition.start - 1 > sentence.span.start and sentence.doc[condition.start - 2].lower_ not in USE_BEFORE_TIME:
+            and condition.start - 1 > sentence.span.start and sentence.doc[condition.start - 2].lower_ not in USE_BEFORE_TIME \
+            and sentence.doc[condition.start - 2].text != "-":  # not "our morning-after hangover fix"
         return True  # "keeps people off heroin after detox": when, not what it is for
     if not earlier:
         return False
@@ -1521,7 +1562,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
-            negated = _negated(sentence, condition, cue.start if cue is not None else None)
+            spared_by = _reason_spared(sentence, condition)
+            negated = spared_by is None and _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
             active_benefit = cue is not None and cue.label_ == "benefit" and cue.start < condition.end  # not passive
             if cue is not None and active_benefit:
@@ -1595,6 +1637,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (why := _reason_for_taking(sentence, condition)) is not None:
                 reason = "'reason ... take'"  # "Bedwetting is one of the commonest reasons we fill oxybutynin"
                 drug, named = _owner(why, main)
+            elif spared_by is not None:
+                reason = "'the reason ... barely gets'"  # "it's the reason she barely gets migraines anymore"
+                drug, named = _owner(spared_by, main)
             elif (sufferers := _sufferers_take(sentence, condition)) is not None:
                 reason = f"'{condition.text} take'"  # "Insomniacs take Xanax every night", "type 1 diabetics use it"
                 drug, named = _owner(sufferers, main)
