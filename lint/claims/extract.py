@@ -741,9 +741,11 @@ def _treats_them(sentence: _Sentence, condition: Span) -> tuple[Span, str] | Non
     drug's name and the verb, or None."""
     doc, words, end = sentence.doc, lowered(sentence.doc), sentence.span.end
     heads = _benefit_verb_heads()
+    last = words[condition.end - 1]
+    plural = last.endswith("s") and not last.endswith(("ss", "is", "us"))  # "hot flashes", not "psoriasis"
     for v in range(condition.end, min(end - 1, condition.end + THEM_REACH)):
-        if words[v] not in heads or words[v + 1] not in OBJECT_PRONOUNS:
-            continue
+        if words[v] not in heads or words[v + 1] not in OBJECT_PRONOUNS or (words[v + 1] == "it") == plural:
+            continue  # 'them' stands for headaches, 'it' for motion sickness
         particles = heads[words[v]]
         after = tuple(words[v + 2:v + 4])
         if not any(not rest or after[:len(rest)] == rest for rest in particles):
@@ -751,8 +753,8 @@ def _treats_them(sentence: _Sentence, condition: Span) -> tuple[Span, str] | Non
         named = next((d for d in reversed(sentence.drugs)
                       if d.end <= v and v - d.end <= SUBJECT_REACH_BEFORE_VERB and d.start >= condition.end
                       and not d._.drug_class and d.label_ != OTHER), None)
-        if named is not None and not any(words[k] in NEGATORS for k in range(named.end, v)):
-            return named, doc[v].text
+        if named is not None and not any(words[k] in NEGATORS for k in range(condition.end, v)):
+            return named, doc[v].text  # not "no antibiotic, Cipro included, will touch them"
     return None
 
 
