@@ -108,6 +108,7 @@ SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
+DOSES_A_DAY = re.compile(r"^\s*(?:doses|shots|injections)\s+(?:a|per|each|every)\s+day\b", re.I)  # after "three 300 mg"
 COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of\s*$", re.I)
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
@@ -625,6 +626,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         times, freq_match = frequency(clause_right)
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
+        if (doses_a_day := DOSES_A_DAY.match(clause_right)) is not None \
+                and (counted := COUNT_BEFORE.search(left)) is not None:
+            times, freq_match = (_count(counted.group("a")),) * 2, doses_a_day  # "three 300 mg doses a day": three a day
         by_interval = freq_match is not None and freq_match.re is EVERY_HOURS
         if times is not None and (cap := COUNT_CAP.search(clause_right)) is not None:
             most = _count(cap.group("n"))  # "every 4 hours, up to 6 times a day": six doses
