@@ -700,8 +700,10 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
         i += 1
     if i >= sentence.span.end or words[i].rstrip("s") not in SUFFERERS_TAKE and words[i] not in ("swears", "relies"):
         return None
-    if people_with and "for" in words[i + 1:sentence.span.end] and any(c.start > i for c in sentence.conditions):
-        return None  # "my dad with diabetes takes it for his high blood pressure": whom, not what for
+    if people_with and ("for" in words[i + 1:sentence.span.end] and any(c.start > i for c in sentence.conditions)
+                        or "to" in words[i + 1:i + PURPOSE_REACH]):
+        return None  # "my dad with diabetes takes it for his high blood pressure", "students with autism take it
+        # to help them calm down": whom, not what for
     return _drug_after(sentence, i + 1, SUFFERER_REACH)
 
 
@@ -714,6 +716,7 @@ def _people_with(sentence: _Sentence, condition: Span) -> bool:
     return i > start and words[i] == "with" and (words[i - 1] in PATIENT_NOUNS or words[i - 1] in SUFFERER_PEOPLE)
 
 
+PURPOSE_REACH = 6  # words from the verb of taking to the 'to' of its purpose clause ("use Saxenda to get")
 SUFFERER_PEOPLE = frozenset({"women", "men", "guys", "girls", "moms", "runners", "athletes", "students"})
 OBJECT_PRONOUNS = frozenset({"them", "it", "those", "em", "'em"})
 THEM_REACH = 12  # tokens from the condition to the verb whose pronoun object stands for it
