@@ -578,6 +578,7 @@ def _reason_for_taking(sentence: _Sentence, condition: Span) -> Span | bool | No
 SPARING = frozenset({"barely", "hardly", "rarely", "seldom", "never", "no", "n't", "not", "longer", "less"})
 SUFFERING = frozenset(form for verb in ("get", "have", "suffer", "feel") for form in verb_forms(verb)) | {"gets"}
 REASON_SUBJECTS = frozenset({"i", "she", "he", "they", "we", "you", "my", "her", "his", "our", "their"})
+REASON_SUBJECT_REACH = 5  # words before 'is the reason' where the drug that is the reason stands
 
 
 def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
@@ -607,7 +608,7 @@ def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
 
 def _drug_before(sentence: _Sentence, index: int) -> Span | bool | None:
     """The drug named (or 'it') in the few words right before token `index`, or None."""
-    for k in range(index - 1, max(sentence.span.start, index - SUBJECT_NEGATOR_REACH // 4) - 1, -1):
+    for k in range(index - 1, max(sentence.span.start, index - REASON_SUBJECT_REACH) - 1, -1):
         if (drug := sentence.drug_at(k)) is not None:
             return drug if drug.label_ != OTHER else None
         if sentence.doc[k].lower_ in PRONOUNS:
@@ -2655,7 +2656,6 @@ def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
 
 OTHER_TREATMENTS = frozenset({"chemo", "chemotherapy", "radiation", "radiotherapy", "dialysis", "surgery", "operation",
                               "transplant", "immunotherapy", "infusion", "infusions"})
-OWNERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "your", "our"})
 
 
 def _other_treatments_use(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
@@ -2664,7 +2664,7 @@ def _other_treatments_use(sentence: _Sentence, condition: Span, earlier: list[Sp
     'or' joins to it) is no use of the drug."""
     words, start = lowered(sentence.doc), sentence.span.start
     i = condition.start - 1
-    while i > start and words[i] in OWNERS:
+    while i > start and (words[i] in DETERMINERS or words[i] in OWNING_DETERMINERS):
         i -= 1
     if i > start and words[i] == "for" and words[i - 1] in OTHER_TREATMENTS:
         return True
