@@ -1549,8 +1549,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                                or QUOTED_OPENING.match(sentence.text) is not None)
         # "What does the research say?" hedges its section; a myth heading, or a myth quoted under it
         # ('- **"Phentermine melts fat."** No, ...'), hedges only itself
-        yes_no = _yes_no_question(sentence) or _indirect_question(sentence)
-        asked = yes_no and not _answered_yes(following)  # "Can it treat a UTI?" presents no
+        verbless = _verbless_question(sentence)
+        yes_no = _yes_no_question(sentence) or _indirect_question(sentence) or verbless
+        asked = yes_no and not _answered_yes(following) and not (verbless and _affirms_use(following))
+        # "Can it treat a UTI?" presents no
         restated = {i for c in following.conditions for i in c._.condition_ids} \
             if yes_no and following is not None else set()  # "Can I take it for X? Yes, it can be used for X": the answer says it
         affirmed = (yes_no or _topic_question(sentence)) \
@@ -1740,7 +1742,7 @@ YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "w
                             "may", "might", "has", "have"})
 
 
-ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|"
+ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|(?:absolutely|definitely|sure|of course|totally)\b(?!\s+not\b)|"
                           r"it (?:does|is|can|will)(?=\s*(?:[.!,;]|$|indeed\b|really\b))|"  # "It is." not "It is best to ask"
                           r"(?:[\w']+\s+){0,5}(?:swear|swears|say|says|agree|agrees)\s+(?:it (?:is|does|can|will)|yes|so)\b|"
                           r"(?:[\w']+\s+){0,4}answer(?:\s+[\w']+){0,4}\s+(?:is|was) yes\b)", re.I)  # "The answer her friend gave was yes"
@@ -1832,6 +1834,18 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     ('Isn't it amazing how it knocks out X?') presupposes the use."""
     words = sentence.question_words
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
+
+
+def _verbless_question(sentence: _Sentence) -> bool:
+    """'metformin for the weight? (Dr. mentioned)': a question with no verb that names the drug
+    asks, unless what follows affirms it ('Viagra for the altitude? Climbers swear by it.').
+    'Menopause hot flashes? ...' names no drug: a topic question."""
+    words = sentence.question_words
+    return bool(words) and words[0] not in WH_WORDS and not FINITE_WORDS.intersection(words) \
+        and bool(sentence.drugs) and sentence.text.rstrip().endswith("?")
+
+
+WH_WORDS = frozenset({"what", "why", "how", "which", "when", "where", "who", "whose", "whom"})
 
 
 ASKING = frozenset(form for verb in ("ask", "wonder", "inquire", "enquire", "question") for form in verb_forms(verb)) \

@@ -913,7 +913,19 @@ def not_a_use(span: Span) -> bool:
     text = span.text.lower()
     fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
     return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
-        or _bare_goal(span) or any(f.start < span.end and span.start < f.end for f in fixed)
+        or _bare_goal(span) or _measure_dosed_by(span) or any(f.start < span.end and span.start < f.end for f in fixed)
+
+
+BODY_MEASURES = frozenset({"weight", "size", "age", "height"})
+DOSED_BY_REACH = 3  # tokens after "his weight" where the amount it is dosed by stands ("is 7.5 mL")
+
+
+def _measure_dosed_by(span: Span) -> bool:
+    """'Motrin for his weight is 7.5 mL': a body measure that an amount right after it is the dose
+    for, not a goal."""
+    doc = span.doc
+    return len(span) == 1 and span[0].lower_ in BODY_MEASURES \
+        and any(t.like_num for t in doc[span.end:min(len(doc), span.end + DOSED_BY_REACH)])
 
 
 RECOVERY_ADVERBS = frozenset({"faster", "quicker", "sooner", "better", "quickly", "fast", "back", "up", "more"})
