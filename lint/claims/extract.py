@@ -1549,7 +1549,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                                or QUOTED_OPENING.match(sentence.text) is not None)
         # "What does the research say?" hedges its section; a myth heading, or a myth quoted under it
         # ('- **"Phentermine melts fat."** No, ...'), hedges only itself
-        verbless = _verbless_question(sentence)
+        verbless = _verbless_question(sentence, following)
         yes_no = _yes_no_question(sentence) or _indirect_question(sentence) or verbless
         asked = yes_no and not _answered_yes(following) and not (verbless and _affirms_use(following))
         # "Can it treat a UTI?" presents no
@@ -1836,13 +1836,21 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
 
 
-def _verbless_question(sentence: _Sentence) -> bool:
-    """'metformin for the weight? (Dr. mentioned)': a question with no verb that names the drug
-    asks, unless what follows affirms it ('Viagra for the altitude? Climbers swear by it.').
-    'Menopause hot flashes? ...' names no drug: a topic question."""
+def _verbless_question(sentence: _Sentence, following: _Sentence | None) -> bool:
+    """'- metformin for the weight? (Dr. mentioned)': a question '<drug> for <X>?' that nothing
+    in its block answers asks, unless what follows affirms it. One the block goes on to answer
+    ('Zyrtec for sleepless nights? Our store manager's nightly ritual is one tablet') is a
+    teaser; 'Menopause hot flashes? ...' names no drug: a topic question."""
     words = sentence.question_words
-    return bool(words) and words[0] not in WH_WORDS and not FINITE_WORDS.intersection(words) \
-        and bool(sentence.drugs) and sentence.text.rstrip().endswith("?")
+    if not words or len(words) > VERBLESS_QUESTION_WORDS or not sentence.text.rstrip().endswith("?"):
+        return False
+    led = any(d.end < sentence.span.end and sentence.doc[d.end].lower_ == "for" for d in sentence.drugs)
+    answered = following is not None and following.block_index == sentence.block_index \
+        and not following.text.rstrip().endswith("?") and not _answer_text(following.text).lstrip().startswith("(")
+    return led and not answered and not FINITE_WORDS.intersection(words)
+
+
+VERBLESS_QUESTION_WORDS = 8  # "metformin for the weight?": a drug, 'for' and a few words
 
 
 WH_WORDS = frozenset({"what", "why", "how", "which", "when", "where", "who", "whose", "whom"})

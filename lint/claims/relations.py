@@ -925,7 +925,7 @@ def _measure_dosed_by(span: Span) -> bool:
     for, not a goal."""
     doc = span.doc
     return len(span) == 1 and span[0].lower_ in BODY_MEASURES \
-        and any(t.like_num for t in doc[span.end:min(len(doc), span.end + DOSED_BY_REACH)])
+        and any(t.like_num and t.text[:1].isdigit() for t in doc[span.end:min(len(doc), span.end + DOSED_BY_REACH)])
 
 
 RECOVERY_ADVERBS = frozenset({"faster", "quicker", "sooner", "better", "quickly", "fast", "back", "up", "more"})
