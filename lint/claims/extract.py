@@ -579,6 +579,8 @@ SPARING = frozenset({"barely", "hardly", "rarely", "seldom", "never", "no", "n't
 SUFFERING = frozenset(form for verb in ("get", "have", "suffer", "feel") for form in verb_forms(verb)) | {"gets"}
 REASON_SUBJECTS = frozenset({"i", "she", "he", "they", "we", "you", "my", "her", "his", "our", "their"})
 REASON_SUBJECT_REACH = 5  # words before 'is the reason' where the drug that is the reason stands
+SPARED_OPENERS = frozenset(DETERMINERS | {"those", "these", "any", "many", "as", "so", "my", "her", "his"})  # "gets
+# (as many) migraines"
 
 
 def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
@@ -587,7 +589,7 @@ def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
     someone is spared the condition, or None."""
     words, start = lowered(sentence.doc), sentence.span.start
     k = condition.start - 1
-    while k > start and words[k] in DETERMINERS | {"those", "these", "any", "many", "as", "so", "my", "her", "his"}:
+    while k > start and words[k] in SPARED_OPENERS:
         k -= 1
     if words[k] not in SUFFERING:
         return None
@@ -693,8 +695,8 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
     ('Insomniacs take Xanax every night', 'Type 1 diabetics use it too'): the drug's name
     (True for 'it'), or None."""
     words = lowered(sentence.doc)
-    people_with = not words[condition.end - 1].endswith(SUFFERER_ENDINGS)
-    if people_with and not _people_with(sentence, condition):
+    people_with = not words[condition.end - 1].endswith(SUFFERER_ENDINGS)  # "People with IBS swear by it"
+    if people_with and _people_before_with(sentence, condition, PATIENT_NOUNS | SUFFERER_PEOPLE) is None:
         return None
     i = condition.end
     while i < sentence.span.end and words[i] in SUFFERER_ADVERBS:
@@ -706,15 +708,6 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
         return None  # "my dad with diabetes takes it for his high blood pressure", "students with autism take it
         # to help them calm down": whom, not what for
     return _drug_after(sentence, i + 1, SUFFERER_REACH)
-
-
-def _people_with(sentence: _Sentence, condition: Span) -> bool:
-    """True when the condition is what the people before it have: 'People with IBS swear by
-    it', 'Women with binge eating disorder take it'."""
-    words, start, i = lowered(sentence.doc), sentence.span.start, condition.start - 1
-    while i > start and (words[i] in DETERMINERS or words[i] in HOW_BAD):
-        i -= 1
-    return i > start and words[i] == "with" and (words[i - 1] in PATIENT_NOUNS or words[i - 1] in SUFFERER_PEOPLE)
 
 
 PURPOSE_REACH = 6  # words from the verb of taking to the 'to' of its purpose clause ("use Saxenda to get")
@@ -861,7 +854,7 @@ def _no_better_than_placebo(sentence: _Sentence, condition: Span) -> bool:
     better = next((k for k in range(condition.start - 1, max(start, condition.start - NEGATOR_REACH) - 1, -1)
                    if words[k] in ("better", "more")), None)
     return better is not None and better > start and words[better - 1] in NEGATORS \
-        and PLACEBO_AFTER.match(sentence.doc.text[condition.end_char:sentence.span.end_char]) is not None
+        and PLACEBO_AFTER.match(article_text(sentence.doc)[condition.end_char:sentence.span.end_char]) is not None
 
 
 PERSUADING = frozenset(form for verb in ("talk", "convince", "persuade", "push", "pressure", "coax", "rush",
@@ -1188,15 +1181,23 @@ HOW_BAD = frozenset({"severe", "mild", "moderate", "stubborn", "chronic", "bad",
                      "treatment-resistant", "refractory", "difficult", "recurrent", "frequent", "terrible", "awful"})
 
 
+def _people_before_with(sentence: _Sentence, condition: Span, people: frozenset[str] | set[str]) -> int | None:
+    """The index of the people word of '<people> with <condition>' ('people with stubborn OCD',
+    'women with PCOS'), past determiners and words of how bad, or None."""
+    words, start, i = lowered(sentence.doc), sentence.span.start, condition.start - 1
+    while i > start and (words[i] in DETERMINERS or words[i] in HOW_BAD):
+        i -= 1
+    return i - 1 if i > start and words[i] == "with" and words[i - 1] in people else None
+
+
 def _for_people_with(sentence: _Sentence, condition: Span) -> int | None:
     """The index of the 'for' of 'for (all) people with', 'for patients with', 'for kids with'
     right before the condition, or None."""
-    doc, start, i = sentence.doc, sentence.span.start, condition.start - 1
-    while i > start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in HOW_BAD):
-        i -= 1  # "for people with stubborn OCD"
-    if i - 1 <= start or doc[i].lower_ != "with" or doc[i - 1].lower_ not in PATIENT_NOUNS:
+    doc, start = sentence.doc, sentence.span.start
+    people = _people_before_with(sentence, condition, PATIENT_NOUNS)
+    if people is None or people <= start:
         return None
-    j = i - 2
+    j = people - 1
     while j > start and (doc[j].lower_ in DETERMINERS or doc[j].lower_ in EVERY):
         j -= 1
     return j if doc[j].lower_ == "for" else None
@@ -2929,8 +2930,8 @@ def _introduced_just_before(sentences: list[_Sentence], index: int, uses_by_sent
     block, when it states no dose of its own: the dose goes on with the use it just introduced,
     not with the block's first ("... for heart failure. Blood pressure? It's an add-on for
     hypertension. Start 25 to 100 a day.")."""
-    previous = sentences[index - 1] if index else None
-    if previous is None or previous.block_index != sentences[index].block_index or previous.doses:
+    previous = sentences[index].previous
+    if previous is None or previous.doses:
         return []
     profile = reference.profiles[drug]
     return [u for u in _conditions_for(previous, uses_by_sentence)

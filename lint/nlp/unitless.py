@@ -135,24 +135,29 @@ class DrugNames:
         """The names that start in text[start:end]."""
         return self.names[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
 
-    def owner_strengths(self, position: int) -> frozenset[float]:
-        """The strengths of the drug a number at `position` most likely belongs to: the one
-        named last before it (past drugs without a profile, whose strengths are unknown),
-        else the first named after it."""
+    def _owner(self, position: int) -> tuple[int, bool] | None:
+        """The index of the name a number at `position` most likely belongs to, and whether it
+        stands before it: the one named last before it (past drugs without a profile, whose
+        strengths are unknown), else the first named after it; None when there is neither."""
         before = bisect.bisect_right(self.ends, position)
         if before and self.profiled_up_to[before - 1]:  # past names of drugs with no profile ("Mucinex")
-            return self.profiled_up_to[before - 1]
+            return before - 1, True
         after = bisect.bisect_right(self.starts, position)
-        return self.names[after][2] if after < len(self.names) else frozenset()
+        return (after, False) if after < len(self.names) else None
+
+    def owner_strengths(self, position: int) -> frozenset[float]:
+        """The strengths of the drug a number at `position` most likely belongs to (`_owner`)."""
+        owner = self._owner(position)
+        if owner is None:
+            return frozenset()
+        index, named_before = owner
+        return self.profiled_up_to[index] if named_before else self.names[index][2]
 
     def owner_combined(self, position: int) -> bool:
-        """Whether the drug a number at `position` belongs to (as `owner_strengths` finds it) is a
-        combination of two ingredients, whose strength is written as a pair ('15/92')."""
-        before = bisect.bisect_right(self.ends, position)
-        if before and self.profiled_up_to[before - 1]:
-            return self.combined_up_to[before - 1]
-        after = bisect.bisect_right(self.starts, position)
-        return after < len(self.names) and self.combined_up_to[after]
+        """Whether the drug a number at `position` belongs to (`_owner`) is a combination of two
+        ingredients, whose strength is written as a pair ('15/92')."""
+        owner = self._owner(position)
+        return owner is not None and self.combined_up_to[owner[0]]
 
 
 def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[UnitlessAmount]:
