@@ -1854,9 +1854,6 @@ def _verbless_question(sentence: _Sentence, following: _Sentence | None) -> bool
 VERBLESS_QUESTION_WORDS = 8  # "metformin for the weight?": a drug, 'for' and a few words
 
 
-WH_WORDS = frozenset({"what", "why", "how", "which", "when", "where", "who", "whose", "whom"})
-
-
 ASKING = frozenset(form for verb in ("ask", "wonder", "inquire", "enquire", "question") for form in verb_forms(verb)) \
     | {"know"}  # "wants to know whether"
 ASKED_REACH = 3  # words between the asking verb and 'if' ("asked her pharmacist if")

@@ -79,7 +79,6 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
     said_until = doc[min(max(refers), giving[0])].idx - sentence.start_char  # a denial before the giving denies it,
     if DENIAL.search(text[:said_until + 1]):  # not "because he never stops moving" after it
         return None
-
     age, start, end = found
     offset = sentence.start_char
     return AgeClaim(drug, age, offset + start, offset + end, text[start:end], offset, sentence.end_char, products())
