@@ -125,8 +125,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     entries = [e for e in entries if not conditions_named & set(e.not_for)]  # "to prevent gout flares": not the
     # flare dose
     if indications is None:  # stated for an unlabeled use: reported only when above all the label gives anyone,
-        return _too_young_for_any(entries, claim) or _for_anyone(entries, claim)  # or given at an age it gives none
-    if claim.age_years is not None and claim.age_years[1] is None and (too_young := _too_young_for_any(entries, claim)):
+        return _too_young_for_any(profile, entries, claim) or _for_anyone(entries, claim)  # or given at an age it
+        # gives none
+    if claim.age_years is not None and claim.age_years[1] is None \
+            and (too_young := _too_young_for_any(profile, entries, claim)):
         return too_young  # "kids 12 and older can take 500 mg": the youngest of them is below every dose
     if indications:
         for_use = [e for e in entries if e.indication is None or e.indication in indications]
@@ -206,16 +208,28 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     return no_dose if any(not e.products for e in no_dose) or covered >= every_product else []  # leaves the OTC ages
 
 
-def _too_young_for_any(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
-    """The label's 'no dose at this age' entries for every use that cover the age the article
-    states ('He is 5 and takes 25 mg of losartan for Marfan syndrome': no dose under 6, for any use),
-    or the youngest age of a group it opens at an age ('children 4 and up')."""
+def _too_young_for_any(profile: Profile, entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
+    """The label's 'no dose at this age' entries that cover the age the article states, for
+    every use: one entry for all uses ('He is 5 and takes 25 mg of losartan for Marfan
+    syndrome': no dose under 6), or one per labeled use (ondansetron: no oral dose under 4 for
+    chemotherapy, none for children after radiotherapy or surgery). The youngest age of a
+    group opened at an age ('children 4 and up') stands for the group."""
     age = claim.age_years
     if age is None or age[0] is None or age[1] is not None and age[0] != age[1]:
         return []  # an age stated as a number, not "a child" (0-17) or "children 6 to 11"
     youngest = (age[0], age[0])
-    return [e for e in entries if e.no_dose and e.indication is None and e.age_years is not None
-            and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, youngest)]
+    for_all_uses = [e for e in entries if e.no_dose and e.indication is None and e.age_years is not None
+                    and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, youngest)]
+    if for_all_uses:
+        return for_all_uses
+    per_use = [e for e in entries if e.no_dose and e.indication is not None and e.population == "pediatric"
+               and (not claim.products or not e.products or set(e.products) & claim.products)
+               and _overlaps(e.age_years or DEFAULT_AGE["pediatric"], youngest)]  # no product named: all are silent
+    every_use = {indication.id for indication in profile.indications  # of the product named, if one is
+                 if not claim.products or not indication.products or set(indication.products) & claim.products}
+    if not every_use or not {e.indication for e in per_use} >= every_use:
+        return []
+    return sorted(per_use, key=lambda e: e.age_years is None)  # an entry that names an age speaks for it best
 
 
 def _for_anyone(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:

@@ -3065,9 +3065,13 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 and (in_clause_people := detect_population(whole_text[clause[0]:clause[1]]))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
+        said_elsewhere = contexts[found_in] if found_in is not None and found_in > 1 else None
         if (found_in is None or found_in > 1) and person is not None \
                 and (described := detect_population(person.text))[0]:
-            (populations, age), found_in = described, 0
+            (populations, age), found_in, said_elsewhere = described, 0, person.text
+        if said_elsewhere is not None and age is not None and age[0] == age[1] \
+                and _another_taker(whole_text[sentence.span.start_char:span.start_char], said_elsewhere):
+            populations, age = frozenset(), None  # "My nephew is 3. His mom took Zofran 8 mg": not the nephew's dose
         elif found_in == 0 and age is not None and age[0] == age[1] and (
                 nearest := last_stated_age(whole_text[sentence.span.start_char:span.start_char])) not in (None, age[0]):
             populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)
@@ -3151,6 +3155,26 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
 
 
 PERSON_REACH = 3  # sentences back to the one that says how old the person a pronoun stands for is
+
+
+RELATIVE_TAKER = re.compile(r"\b(?:my|his|her|their|our)\s+(?:own\s+)?(mom|mum|mother|dad|father|husband|wife|partner|"
+                            r"sister|brother|aunt|uncle|grandma|grandpa|grandmother|grandfather|boyfriend|girlfriend|"
+                            r"roommate|boss|coworker|friend)\b"
+                            r"|\bI(?:'m| am| was)? (?:take|took|on|use|used|pop|popped|swallow|swallowed)\b", re.I)
+TAKER_OBJECT = re.compile(r"\b(?:him|them)\b|\bher\b(?!\s+(?:own\s+)?(?:mom|mum|mother|dad|father|husband|wife|"
+                          r"partner|sister|brother|aunt|uncle|grandma|grandpa|grandmother|grandfather|boyfriend|"
+                          r"girlfriend|roommate|boss|coworker|friend)\b)", re.I)
+
+
+def _another_taker(before_dose: str, age_sentence: str) -> bool:
+    """True when the words before a dose name who takes it, and that is not the person whose
+    age another sentence gave ('My nephew is 3. His mom had a stomach bug and took 8 mg', 'My
+    son is 4. I took 8 mg myself'); 'His doctor gave him 4 mg' still doses the nephew."""
+    taker = RELATIVE_TAKER.search(before_dose)
+    if taker is None or TAKER_OBJECT.search(before_dose[taker.end():]):
+        return False
+    relative = taker.group(1)
+    return relative is None or re.search(rf"\b{relative}\b", age_sentence, re.I) is None
 
 
 def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
