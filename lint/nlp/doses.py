@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -1040,6 +1041,9 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     return kept
 
 
+LINE_BREAK = re.compile(r"\n")
+
+
 @Language.factory("druglint_doses", default_config={"profile_dirs": []})
 def make_dose_marker(nlp: Language, name: str, profile_dirs: list[str]) -> DoseMarker:
     return DoseMarker(tuple(profile_dirs))
@@ -1063,7 +1067,10 @@ class DoseMarker:
         unit_mg = {span.start_char: unit for span in spans
                    if (unit := self.unit_mg.get((span._.drug_id, span.text.lower()))) is not None}
         combinations = frozenset(span.start_char for span in spans if span._.drug_id in self.combinations)
-        return mark_doses(doc, DrugNames(named, unit_mg, combinations))
+        counts = Counter(span._.drug_id for span in spans if span._.drug_id in self.strengths)
+        main_strengths = self.strengths[counts.most_common(1)[0][0]] if counts else frozenset()
+        line_breaks = tuple(match.start() for match in LINE_BREAK.finditer(article_text(doc)))
+        return mark_doses(doc, DrugNames(named, unit_mg, combinations, main_strengths, line_breaks))
 
 
 def _one_strength_names(reference: Reference) -> dict[tuple[str, str], float]:
