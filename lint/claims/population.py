@@ -10,8 +10,15 @@ HEPATIC = re.compile(r"\b(?:liver|hepatic|cirrhosis)\b", re.I)
 GERIATRIC = re.compile(r"\b(?:elderly|older (?:adults?|people|patients|customers|folks|men|women|readers|members|users)|"
                        r"seniors?|geriatric|"
                        r"the aged|over (?:the age of )?(?:6[5-9]|[7-9]\d)|(?:6[5-9]|[7-9]\d) (?:years )?(?:and|or) (?:older|over))\b", re.I)
+GRADE_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+               "ninth": 9, "tenth": 10, "eleventh": 11}
+GRADE = re.compile(rf"\b(?:(?P<n>[1-9]|1[01])(?:st|nd|rd|th)|(?P<w>{'|'.join(GRADE_WORDS)}))[- ](?:grader|grade[- ](?=(?:students?|kids?|child(?:ren)?|boys?|girls?|pupils?)\b))"
+                   rf"|\bin (?:(?P<n2>[1-9]|1[01])(?:st|nd|rd|th)|(?P<w2>{'|'.join(GRADE_WORDS)})) grade\b",
+                   re.I)  # "our 3rd graders", "a first-grade student", "she's in fourth grade": a school year's ages
+SCHOOL_STAGE = r"preschoolers?|kindergart[ne]+rs?|(?:grade|elementary|primary|middle)[- ]?schoolers?|high[- ]?schoolers?"
 PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
-                       r"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile)\b", re.I)
+                       rf"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile|{SCHOOL_STAGE})\b"
+                       rf"|{GRADE.pattern}", re.I)
 NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adults", "normal kidney function"
     r"\b(?:non-?\s?|not\s+)(?:elderly|geriatric|pediatric|paediatric)\b"
     r"|\b(?:normal|healthy)\s+(?:kidney|renal|liver|hepatic)\s+function\b"
@@ -80,7 +87,13 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
     (re.compile(r"\b(?:teenagers?|teens?|adolescents?)\b", re.I), (12.0, 17.99)),
     (re.compile(r"\b(?:toddlers?)\b", re.I), (1.0, 3.99)),
     (re.compile(r"\b(?:newborns?|neonates?|infants?|bab(?:y|ies))\b", re.I), (0.0, 1.99)),
+    (re.compile(r"\bpreschoolers?\b", re.I), (3.0, 4.99)),
+    (re.compile(r"\bkindergart[ne]+rs?\b", re.I), (5.0, 6.99)),
+    (re.compile(r"\b(?:grade|elementary|primary)[- ]?schoolers?\b", re.I), (5.0, 11.99)),
+    (re.compile(r"\bmiddle[- ]?schoolers?\b", re.I), (11.0, 14.99)),
+    (re.compile(r"\bhigh[- ]?schoolers?\b", re.I), (14.0, 17.99)),
 )
+SCHOOL_START_AGE = 5  # a child in the Nth grade is about N + 5 to N + 6
 
 
 @lru_cache(maxsize=8192)  # the same lead sentence or heading serves many claims
@@ -173,8 +186,13 @@ def _person_age(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[float, int
 
 
 def _stage_age(text: str) -> tuple[float | None, float | None]:
-    """The ages of the one stage of childhood a text names ('teens'), else all of childhood."""
+    """The ages of the one stage of childhood a text names ('teens', 'our 3rd graders'), else
+    all of childhood."""
     ages = {ages for pattern, ages in STAGE_AGES if pattern.search(text)}
+    if grade := GRADE.search(text):
+        number = grade.group("n") or grade.group("n2")
+        year = int(number) if number else GRADE_WORDS[(grade.group("w") or grade.group("w2")).lower()]
+        ages.add((float(year + SCHOOL_START_AGE), year + SCHOOL_START_AGE + 1.99))
     return ages.pop() if len(ages) == 1 and not re.search(r"\b(?:child(?:ren)?|kids?)\b", text, re.I) else PEDIATRIC_AGE
 
 
