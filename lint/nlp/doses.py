@@ -236,6 +236,9 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
 LEVEL_BEFORE = re.compile(r"\b(?:push\w*|go|goes|going|went|gone|mov(?:e|es|ed|ing)|bring\w*|brought|climb\w*|step\w*)"
                           r"(?:\s+(?:you|him|her|them|me|us|it|people|patients|kids|(?:the|my|his|her|your|their) dose))?"
                           r"(?:\s+(?:all the way|right|straight))?\s+(?:up\s+)?to\s*$", re.I)  # "push you to 80 mg", "can go to 20 mg"
+DOING_WELL_AT = re.compile(r"\b(?:fine|good|great|okay|ok|stable|steady|well|better|happy|comfortable|maintained|controlled|"
+                           r"managed|settled|stabili[sz]ed)\s+(?:at|on)\s+(?:(?:about|around|just|only)\s+)?$",
+                           re.I)  # "she's fine at 40 mg", "doing well on 20 mg": the dose someone is kept at
 ENDORSED_FOR = re.compile(r"\b(?:is|are|'s)\s+(?:(?:totally|perfectly|just)\s+)?(?:fine|okay|ok|safe)\s+for\b",
                           re.I)  # "the adult 10 mg tablet is fine for a 5 year old": a dose someone is told to give
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
@@ -667,7 +670,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or LEVEL_BEFORE.search(clause_left)
                 or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
-                or ON_AMOUNT.search(clause_left)
+                or ON_AMOUNT.search(clause_left) or DOING_WELL_AT.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
                 or EACH_NOSTRIL_AFTER.match(right)  # "a 20 mg squirt up each nostril" says how it is taken
                 or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
