@@ -222,14 +222,8 @@ def _too_young_for_any(profile: Profile, entries: list[DoseEntry], claim: DoseCl
                     and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, youngest)]
     if for_all_uses:
         return for_all_uses
-    per_use = [e for e in entries if e.no_dose and e.indication is not None and e.population == "pediatric"
-               and (not claim.products or not e.products or set(e.products) & claim.products)
-               and _overlaps(e.age_years or DEFAULT_AGE["pediatric"], youngest)]  # no product named: all are silent
-    every_use = {indication.id for indication in profile.indications  # of the product named, if one is
-                 if not claim.products or not indication.products or set(indication.products) & claim.products}
-    if not every_use or not {e.indication for e in per_use} >= every_use:
-        return []
-    return sorted(per_use, key=lambda e: e.age_years is None)  # an entry that names an age speaks for it best
+    every_use = profile.no_dose_at_age(youngest[0], claim.products)
+    return [every_use] if every_use is not None and every_use in entries else []
 
 
 def _for_anyone(entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:

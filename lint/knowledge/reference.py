@@ -196,11 +196,14 @@ class Profile:
         """The label's no-dose entry for a child of this age, when one covers every product
         the article may mean (those named, else all) for every use of that product; None when
         some product or use is dosed at that age, or the label is silent about it."""
-        def covering(product: str | None) -> DoseEntry | None:
+        def covering(product: str | None) -> DoseEntry | None:  # one entry for every use, or one per use
             uses = {i.id for i in self.indications if product is None or not i.products or product in i.products}
-            return next((e for e in self.doses if e.no_dose_for_child(age_years)
-                         and (product is None or not e.products or product in e.products)
-                         and (e.indication is None or uses == {e.indication})), None)
+            silent = [e for e in self.doses if e.no_dose_for_child(age_years)
+                      and (product is None or not e.products or product in e.products)]
+            if every_use := next((e for e in silent if e.indication is None), None):
+                return every_use
+            per_use = sorted((e for e in silent if e.indication in uses), key=lambda e: e.age_years is None)
+            return per_use[0] if uses and {e.indication for e in per_use} >= uses else None  # the one naming an age
         candidates: list[str | None] = [*sorted(products or {p.id for p in self.products})] or [None]
         entries = [covering(product) for product in candidates]
         return entries[0] if all(entries) else None

@@ -477,6 +477,11 @@ UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|o
                   r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two white pills": one word before the unit
 PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "Norco 5/325", "two Norco 10/325s": the
 # opioid's mg with the acetaminophen's
+USED_TO_BEFORE = re.compile(r"\bused to\s+(?:\w+\s+)?$", re.I)  # "I used to do | three shots a day": the past
+SHOTS_COUNTED = re.compile(rf"(?<![\w.])(?P<n>{COUNT})\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:shots?|injections?|jabs?|pokes?)"
+                           rf"(?:\s+of\s+(?:(?:my|his|her|their|the)\s+)?(?-i:[A-Z])[\w-]*)?"
+                           rf"\s+(?:(?P<day>{PER_DAY})|(?:a|per|each|every) week|weekly)\b",
+                           re.I)  # "three shots of Lantus a day", "2 Ozempic shots a week": that many administrations
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
                            rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?(?:{UNIT_FORMS}|units?)\b"
@@ -654,10 +659,14 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
                 times, by_interval = (min(times[0], doses), min(times[1], doses)), False
             more = MORE_UNITS.match(right) if not per_day else None
-            if more is not None:  # "three 15 mg tablets in the morning and three more at night": the day's units
-                added = _count(more.group("n"))
-                values = [(low / count[0] * (count[0] + added), high / count[1] * (count[1] + added)) for low, high in values]
-                per_day, times, freq_match = True, None, None
+            if more is not None:  # "three 15 mg tablets in the morning and three more at night": the day's units,
+                added = _count(more.group("n"))  # or the same dose twice ("one capsule after breakfast and one more
+                if count == (added, added):  # after dinner")
+                    times, freq_match = (2.0, 2.0), None
+                else:
+                    values = [(low / count[0] * (count[0] + added), high / count[1] * (count[1] + added))
+                              for low, high in values]
+                    per_day, times, freq_match = True, None, None
                 last_end += more.end()
         elif STRENGTH_AFTER.match(right) and times is None and not per_day and not ON_THE_BEFORE.search(left) \
                 and not EACH_NOSTRIL_AFTER.match(right) \
@@ -989,6 +998,13 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             found.append(DoseMention(start=start + match.start(), end=start + match.end() + freq_match.end(), amounts_mg=(),
                                      per_kg=False, per_day=False, times_per_day=times, kind="usual",
                                      by_interval=freq_match.re is EVERY_HOURS))
+    for match in SHOTS_COUNTED.finditer(sentence):
+        if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) or USED_TO_BEFORE.search(sentence[:match.start()]):
+            continue  # "never do two shots a day", "I used to do three shots a day"
+        shots = _count(match.group("n"))
+        times = (shots, shots) if match.group("day") else (shots / 7, shots / 7)
+        found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                 per_day=False, times_per_day=times, kind=_kind(sentence[:match.start()])))
     for match in ENOUGH.finditer(sentence):
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))
@@ -1084,6 +1100,12 @@ def _one_strength_names(reference: Reference) -> dict[tuple[str, str], float]:
         for product in profile.products:
             for cue in product.cues if product.mg_per_ml is None else ():  # a liquid is measured, not counted
                 products_named.setdefault((profile.id, cue.lower()), []).append(tuple(product.strengths_mg))
+        cued = {cue.lower() for product in profile.products for cue in product.cues}
+        default = [p for p in profile.products if not p.cues]  # the product no cue names: a brand no other product
+        if len(default) == 1 and default[0].mg_per_ml is None:  # claims is its name ("two Plan B pills")
+            for brand in profile.brands:
+                if brand.lower() not in cued:
+                    products_named.setdefault((profile.id, brand.lower()), []).append(tuple(default[0].strengths_mg))
     return {key: strengths[0][0] for key, strengths in products_named.items()
             if len(strengths) == 1 and len(strengths[0]) == 1}
 
@@ -1094,7 +1116,8 @@ def mark_doses(doc: Doc, names: DrugNames) -> Doc:
     layout, text = doc._.layout, article_text(doc)
     table = sentence_table(doc)
     sentence_starts = [start for start, _ in table.chars]
-    with_amounts = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in AMOUNT_HINT.finditer(text)}
+    with_amounts = {bisect.bisect_right(sentence_starts, m.start()) - 1 for m in AMOUNT_HINT.finditer(text)} \
+        | {bisect.bisect_right(sentence_starts, start) - 1 for start in names.unit_mg}  # "two Plan B pills"
     prose = [index for index, block in enumerate(table.blocks)
              if block is None or layout.blocks[block].kind != "heading"]
     rows = {index: layout.blocks[block] for index in prose if (block := table.blocks[index]) is not None
