@@ -190,6 +190,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     initial = claim.mention.kind == "initial"
     comparable = [e for e in numeric if _comparable(e, claim.mention.per_kg, initial)
                   or (_exact(weight) and _comparable(e, not claim.mention.per_kg, initial))]
+    if not comparable and claim.mention.per_kg and not claim.populations and weight is None:  # "2 mg per kilo a
+        comparable = [e for e in entries if e.population == "pediatric" and not e.silent  # day", no one named: a
+                      and _comparable(e, True, initial)]  # dose by weight is the children's, where only theirs is
     if not comparable and claim.mention.times_per_day is not None:  # "50 mcg twice a day" against a dose given
         comparable = [e for e in numeric  # only per kg: its frequency is still judged
                       if e.usual.ranges.get("times_per_day") or e.max.get("times_per_day")]

@@ -70,9 +70,12 @@ SAME_AGE_GROUP = re.compile(rf"\b(?:twins|triplets|both boys|both girls|both kid
                             rf"(?: only| just| both)? (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                             r"(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets|and\s+\d))", re.I)  # "my twins are four"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
-TAKEN_AT_AGE = re.compile(r"\b(?:takes?|took|taking|uses?|used|on (?:it|that|this))\b[^.;:!?\n]{0,40}?\bat (?:age )?"
-                          r"([2-9]\d|1[01]\d)\b(?=\s*(?:[,.;!?)]|$|and\b|but\b|now\b|too\b|with(?:out)?\b))",
-                          re.I)  # "that's what my aunt takes at 70": an adult's age (not a clock time, not "at 30 minutes")
+TAKEN_AT_AGE = re.compile(r"\b(?:takes?|took|taking|uses?|used|on (?:it|that|this)|prescri\w+|started|starting)\b"
+                          r"[^.;:!?\n]{0,40}?\bat (?:age )?"
+                          r"(?:([2-9]\d|1[01]\d)\b(?=\s*(?:[,.;!?)]|$|and\b|but\b|now\b|too\b|with(?:out)?\b))"
+                          r"|(1[3-9])\b(?=\s*(?:[,.;!?)]|$)))",
+                          re.I)  # "that's what my aunt takes at 70", "got his own prescription at 15": the taker's age
+# (not a clock time, not "at 30 minutes"; a teen's age only where the sentence or clause ends)
 YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                           r"|\b(?:teens?|teenagers?|kids?|children|adolescents?) aged (\d{1,2}) (?:and|or) (?:up|older|over)\b",
                           re.I)  # "children as young as eight", "teens aged 14 and up": the youngest of them

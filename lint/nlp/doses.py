@@ -155,6 +155,8 @@ FREQUENCIES = [
     *((re.compile(rf"\b(?:{word}|{n}) times (?:a|per|each) day|\b(?:{word}|{n}) times daily", re.I), (n, n))
       for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
     *((re.compile(rf"\b{n}\s*[x×]\s*(?:(?:a|per|each) day|daily|/\s*day)(?!\w)", re.I), (n, n)) for n in range(1, 7)),
+    *((re.compile(rf"(?<=[\s\d])[x×]\s?{n}(?:\s*(?:(?:a|per|each) day|daily|/\s*day)\b|(?=\s*(?:[,.;=)]|$)))", re.I), (n, n))
+      for n in range(2, 7)),  # "30mg x3 = 90 a day", "30 mg x 3 daily" (not "x 10 days", "x 2 tablets")
     (re.compile(r"\b(?:with|at|after|before) (?:each|every)(?: single)? (?:main )?meal\b|\bwith (?:all )?(?:three|3) (?:main )?meals\b",
                 re.I), (3, 3)),  # "a 5 mg pill with each meal": three a day
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
@@ -191,7 +193,8 @@ MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "fo
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
                          r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b"
                          rf"|\bevery (?P<minutes>\d{{1,3}}|{'|'.join(MINUTE_WORDS)}) ?(?:minutes?|mins?)\b"
-                         r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
+                         r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b"
+                         rf"|(?<!twice, )(?<!twice )\b(?P<apart>{HOUR_NUMBER}) ?(?:hours?|hrs?) apart\b",  # "4 hours apart"
                          re.I)  # "q4h", "q4-6h", "every 30 minutes", "every 30 seconds"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 NOT_A_TIME_AFTER = (r"(?!\s+(?:later|earlier|ahead)\b"  # "a day after sex", "a day later": a time, not a daily
@@ -324,7 +327,8 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
             _count(hours.group("minutes"), MINUTE_WORDS) / 60 if hours.group("minutes") else \
             int(hours.group("seconds")) / 3600 if hours.group("seconds") else \
-            float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
+            float(HOUR_WORDS.get((hours.group("a") or hours.group("apart") or "").lower(),
+                                 hours.group("q") or hours.group("a") or hours.group("apart")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
         if 0 < low <= high <= 72:
             best = ((24 / high, 24 / low), hours)
@@ -875,7 +879,7 @@ ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|"
                              r"\b(?:every|each|once a|once per|once every) (?:(?:\d{1,2}|two|three|four|five|six|eight|twelve) )?(?:weeks|months?)\b|"
                              rf"\bmorning and (?:night|evening|bedtime)\b|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\b(?:hours?|hrs?) apart\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
                              rf"|\b(?:an?|one) {DOSE_TIME_WORD} (?:one|dose|tablet|pill)\b"  # "... plus a bedtime one"
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
@@ -917,7 +921,9 @@ REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:
                      rf"|\binject(?:s|ed|ing)?(?:\s+(?:it|myself|herself|himself|themselves|ourselves))?{SCHEDULED_NEXT}"
                      r"|\b(?:swap|chang|replac|switch)(?:e|es|ed|ing|s|ped|ping)?\s+(?:(?:her|his|my|their|your|the|a)\s+)?"
                      rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}"
-                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}",  # "swap it out every other day"
+                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}"  # "swap it out every other day"
+                     r"|\bspac(?:e|es|ed|ing)\s+(?:them|the doses|my doses|his doses|her doses|doses|it)(?:\s+out)?"
+                     r"(?=\s+(?:(?:just|only|about|around)\s+)?\S+\s*(?:hours?|hrs?)\s+apart\b)",  # "spacing them 4 hours apart"
                      re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
 # "injecting every 5 days", "we swap her patch every morning"
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")

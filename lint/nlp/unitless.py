@@ -50,6 +50,9 @@ ONE_ENDS = (r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:when|whenever|if|once|after|before|at|
 TAKEN_ONE = re.compile(rf"(?:\b(?:take|takes|took|taking|pop|pops|popped|popping|swallows?|swallowed|gave|give|gives|giving|"
                        rf"then|plus|on|(?:swear|swears|swore|sworn|swearing) by)|:)\s+(?:an?|one|my|his|her|their|your)\s+{AFTER_ONE}{ONE_ENDS}",
                        re.I)  # "she takes a 300 when she gets home", "then a 50 after lunch" (not "a 100 mile ride")
+ON_THE_ONE = re.compile(rf"\b(?:on|to|takes?|took|taking)\s+the\s+{AFTER_ONE}"
+                        r"(?=\s*(?:[,.;!?)]|$)|\s+(?:for|now|and|since|because|daily|every|each|once|twice|at|in the)\b)",
+                        re.I)  # "they put him on the 25 for his heart failure", "switched to the 40 now"
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 FRACTION_OF = re.compile(rf"\b(?:an?\s+|one\s+)?(?P<f>{'|'.join(FRACTIONS)})\s+(?:of\s+)?(?:an?|one|my|his|her|their|your|the)\s+"
                          rf"{AFTER_ONE}{ONE_ENDS}", re.I)  # "half of a 500 before bed": 250 mg
@@ -74,10 +77,13 @@ OTHER_DAILY_COUNTS = re.compile(r"\b(?:calories|cals|kcals?|steps|cigarettes|smo
 OTHER_COUNTS_REACH = 200  # characters before the sentence where "calories" makes "I'm at 1200 a day" theirs
 MIN_BARE_TOTAL = 10  # a bare day's total this large is not a count of tablets ("I'm on 250 a day")
 MAX_UNITS_A_DAY = 12  # ... when it is at most this many units of a strength
-LEVEL_END = rf"(?![\w%/.-])(?!\s*{NOT_MG})(?=\s*(?:[,.;!?)]|$)|\s+(?:for|now|and|since|because|on|weekly|until|these)\b)"
-LEVEL_HELD = re.compile(r"\b(?:had|has|have|having|keeps?|keeping|kept|put|puts|got|gets|titrated|maxed|start|starts|started|starting)"
-                        r"\s+(?:me|him|her|them|us)\s+"
-                        r"(?:(?:out|up|all the way up|eventually)\s+)?(?:at|on|to)\s+(?:about\s+|around\s+)?$", re.I)  # "had me at 80"
+LEVEL_END = rf"(?![\w%/-]|\.\d)(?!\s*{NOT_MG})(?=\s*(?:[,.;!?)]|$)|\s+(?:for|now|and|since|because|on|weekly|until|these)\b)"
+LEVEL_HELD = re.compile(r"(?:\b(?:had|has|have|having|keeps?|keeping|kept|put|puts|got|gets|titrated|maxed|start|starts|started|"
+                        r"starting)\s+(?:me|him|her|them|us)\s+(?:(?:out|up|all the way up|eventually)\s+)?(?:at|on|to)"
+                        r"|\b(?:went|go|goes|gone|going|moved)(?:\s+(?:me|him|her|them|us|it))?\s+(?:all the way\s+)?up\s+to"
+                        r"|\b(?:bumped|upped|increased|raised|titrated|pushed|jumped)(?:\s+(?:me|him|her|them|us|it))?"
+                        r"\s+(?:all the way\s+)?(?:up\s+)?to)"
+                        r"\s+(?:about\s+|around\s+)?$", re.I)  # "had me at 80", "they went up to 40"
 LEVEL_NUMBER = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "... at 80 for OCD"
 LEVEL_AFTER_NAME = re.compile(rf"\s+(?:(?-i:[A-Z]{{2,3}})\s+)?at\s+(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "Paxil CR at 50"
 GAVE_BIRTH = re.compile(r"\b(?:mom|mum|mother|mama|ma|parents|i|we)\s+had\s+(?:me|him|her|them|us)\b", re.I)  # "my mom
@@ -216,7 +222,8 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
     for match in CHANGED_TO.finditer(text, start, end):
         if parse_number(match.group("old")) in names.owner_strengths(match.start()):
             found.setdefault(match.start("n"), UnitlessAmount(match.start("n"), match.end("n"), match.group("n"), False))
-    for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end)):
+    for match in (*TAKEN_ONE.finditer(text, start, end), *LISTED_ONE.finditer(text, start, end),
+                  *ON_THE_ONE.finditer(text, start, end)):
         add(match, False)
     for match in LEVEL_NUMBER.finditer(text, start, end):
         if _may_be_strength(match.group("n")) and (held := LEVEL_HELD.search(text, start, match.start())) \
