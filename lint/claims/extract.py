@@ -429,7 +429,7 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
             sentence.previous = before
     mains = _local_mains(sentences, subjects, main)
     uses = _use_claims(doc, sentences, mains, reference)
-    doses = _dose_claims(doc, sentences, mains, reference, uses)
+    doses = _dose_claims(doc, sentences, mains, reference, uses, main)
     warnings = _warning_mentions(doc, sentences, subjects, reference, uses)
     misspellings = [d for d in drug_spans if d._.misspelled]
     return ArticleClaims(main, drugs, subjects, uses, doses, warnings, misspellings,
@@ -2832,12 +2832,14 @@ def _title(doc: Doc) -> tuple[str, set[str]]:
 COUNTED_NAME_WORDS = frozenset({"of", "the", "my", "his", "her", "their", "your", "those", "these"})  # "two of my Aleve"
 
 
-def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Reference) -> str | None:
+def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Reference,
+               article_main: str | None = None) -> str | None:
     """The drug a dose is of: a product made in one strength it counts ("2 Advil"), the drug
     right after it ("20 mg of sertraline"), the drug named last before it (unless only the
     article's drug is made on the scale of its amounts: "like high-dose diclofenac, many
     prescribers bump patients up to 400 mcg four times a day" is misoprostol's), else the
-    article's drug."""
+    drug the sentence is about (`main`), unless a bare strength it names is made only of the
+    article's drug (`article_main`): "three 40s a day" after a message about Adderall XR."""
     doc = sentence.doc
     for drug in sentence.drugs:  # "2 Advil": the amount is the name of a product made in one strength
         if span.start < drug.start < span.end and not drug._.drug_class \
@@ -2848,14 +2850,24 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
         if drug.start >= span.end and len(gap) <= 1 and all(t.lower_ in {"of"} for t in gap):
             return drug.label_
     before = [d for d in sentence.drugs if d.end <= span.start and not d._.drug_class]  # a class owns no dose
+    named = main
     if before:
         named = _product_of_ingredient(sentence, before) or before[-1].label_
         amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
         if main is not None and named != main and amounts and not _on_scale(reference, named, amounts) \
                 and _on_scale(reference, main, amounts):
             return main
-        return named
-    return main
+    unit = span._.dose.unit_mg
+    if unit is not None and article_main not in (None, named) and (made_in := _strengths(reference, named)) \
+            and unit not in made_in and unit in _strengths(reference, article_main):
+        return article_main  # (a drug with no profile may be made in any strength)
+    return named
+
+
+def _strengths(reference: Reference, drug: str | None) -> set[float]:
+    """The strengths (mg) the drug's products are made in; none for a drug with no profile."""
+    profile = reference.profiles.get(drug) if drug is not None else None
+    return {s for product in profile.products for s in product.strengths_mg} if profile else set()
 
 
 STRENGTH_SCALE = 10  # how far below the smallest or above the largest strength an amount may lie and still be the drug's
@@ -2864,8 +2876,7 @@ STRENGTH_SCALE = 10  # how far below the smallest or above the largest strength 
 def _on_scale(reference: Reference, drug: str, amounts: tuple[tuple[float, float], ...]) -> bool:
     """True when every amount lies within STRENGTH_SCALE of the drug's product strengths
     (always, for a drug with no profile or no strengths listed)."""
-    profile = reference.profiles.get(drug)
-    strengths = [s for product in profile.products for s in product.strengths_mg] if profile else []
+    strengths = _strengths(reference, drug)
     if not strengths:
         return True
     return all(min(strengths) / STRENGTH_SCALE <= low and high <= max(strengths) * STRENGTH_SCALE for low, high in amounts)
@@ -3017,7 +3028,7 @@ PLAIN_BEFORE = re.compile(r"(?:plain|ordinary|generic|basic|regular old|plain ol
 
 
 def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], reference: Reference,
-                 uses: list[UseClaim]) -> list[DoseClaim]:
+                 uses: list[UseClaim], article_main: str | None) -> list[DoseClaim]:
     uses_by_sentence: dict[int, list[UseClaim]] = {}
     for use in uses:
         uses_by_sentence.setdefault(use.sentence_start, []).append(use)
@@ -3033,7 +3044,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
-        drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index], reference)
+        drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index], reference, article_main)
         if drug is None or drug == OTHER or drug not in reference.profiles or _rebutted_sentence(sentences, index):
             continue  # "... she'd give him 20 mg at bedtime. NO."
         profile = reference.profiles[drug]

@@ -25,14 +25,17 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     r"|\b(?:no|without)\s+(?:kidney|liver|renal|hepatic)\s+(?:problems?|disease|impairment|issues)\b"
     r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b"
     r"|\b(?:kidney|liver|renal|hepatic) (?:abscess(?:es)?|infections?|stones?|cancer|tumou?rs?|cysts?|flukes?|clinic|"
-    r"specialist)\b", re.I)  # the site of another condition, or where care is given: "the liver abscess version"
+    r"specialist)\b"
+    r"|\bbaby (?:doses?|dosages?|aspirins?|steps?|amounts?)\b", re.I)  # the site of another condition, or where care
+# is given: "the liver abscess version"; a small amount: "5 three times a day is baby dose"
 LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
 ADULT = re.compile(r"\b(?:(?<=well as )adults|(?<!as )(?<!than )(?:adults|adult(?!\s+\d)|grown-?ups?))\b"
                    r"(?!\s+(?:tablets?|capsules?|strength|formulation|version))",
                    re.I)  # "teens need the full adult 10 mg", "the same 2 mg dose as adults": a dose's size or standard,
 # not who takes it (but "children as well as adults" are both)
-AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%|lbs?|pounds|kg|kilos?|[ap]\.?m\b)\b)", re.I)
+AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%|lbs?|pounds|kg|kilos?|[ap]\.?m\b|tablets?|tabs?|caplets?|capsules?|caps?|pills?|"
+             r"sprays?|puffs?|drops?|teaspoons?|tsps?|doses?|times|patch(?:es)?|packets?|gummies|chewables?)\b)", re.I)
 NAMED_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})\b"
                              r"|\b(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})[- ](?:years?|yrs?)\b", re.I)  # an age range
 # said to be one ("aged 10 to 17", "12-17 years"), not any two numbers ("weeks 5-8")

@@ -293,6 +293,7 @@ class DoseMention:
     in_ml: bool = False  # the amounts are volumes of a liquid in mL ("10 mL of Children's Motrin"), not mg
     week_total: bool = False  # "140 mg a week": a weekly drug's dose, or a daily drug's total for the week
     pair_mg: tuple[float, float] | None = None  # a combination's strength, both ingredients ("15 mg/92 mg": 15, 92)
+    unit_mg: float | None = None  # the strength a bare number named ("three 40s", "a 300"): whose product it is
 
 
 def _begin(match: re.Match) -> int:
@@ -709,7 +710,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             week_total=freq_match is not None and freq_match.string is clause_right and not per_day
             and WEEK_TOTAL.fullmatch(freq_match.group(0).strip()) is not None
             and not clause_right[:freq_match.start()].rstrip().lower().endswith("once"),  # not "his whole weekly 35 mg"
-            pair_mg=pairs.get(index)))
+            pair_mg=pairs.get(index), unit_mg=parse_number(first.number) if isinstance(first, UnitlessAmount) else None))
         timed.append(freq_match.group(0).lower() if freq_match is not None and at_time_of_day else None)
     totals = _day_totals(text, mentions, timed)
     nth = [replace(doses_that_day(mention, NTH[match.group(1).lower()]), start=match.start())  # its own span: a span
@@ -1066,9 +1067,6 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     return kept
 
 
-LINE_BREAK = re.compile(r"\n")
-
-
 @Language.factory("druglint_doses", default_config={"profile_dirs": []})
 def make_dose_marker(nlp: Language, name: str, profile_dirs: list[str]) -> DoseMarker:
     return DoseMarker(tuple(profile_dirs))
@@ -1094,8 +1092,7 @@ class DoseMarker:
         combinations = frozenset(span.start_char for span in spans if span._.drug_id in self.combinations)
         counts = Counter(span._.drug_id for span in spans if span._.drug_id in self.strengths)
         main_strengths = self.strengths[counts.most_common(1)[0][0]] if counts else frozenset()
-        line_breaks = tuple(match.start() for match in LINE_BREAK.finditer(article_text(doc)))
-        return mark_doses(doc, DrugNames(named, unit_mg, combinations, main_strengths, line_breaks))
+        return mark_doses(doc, DrugNames(named, unit_mg, combinations, main_strengths))
 
 
 def _one_strength_names(reference: Reference) -> dict[tuple[str, str], float]:

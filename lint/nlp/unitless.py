@@ -123,10 +123,9 @@ class DrugNames:
 
     def __init__(self, names: tuple[tuple[int, int, frozenset[float]], ...],
                  unit_mg: dict[int, float] | None = None, combinations: frozenset[int] = frozenset(),
-                 main_strengths: frozenset[float] = frozenset(), line_breaks: tuple[int, ...] = ()) -> None:
+                 main_strengths: frozenset[float] = frozenset()) -> None:
         self.names = names
-        self.main_strengths = main_strengths  # of the drug the article names most: a paragraph that names none is
-        self.line_breaks = line_breaks  # most likely about it ("My VA doc had me on 750 three times a day")
+        self.main_strengths = main_strengths  # of the drug the article names most, which most numbers are about
         self.unit_mg = unit_mg or {}  # by a name's start: the one strength of the product it names ("Advil": 200)
         self.starts = [start for start, _, _ in names]
         self.ends = [end for _, end, _ in names]  # in order too: names do not overlap
@@ -156,17 +155,13 @@ class DrugNames:
 
     def owner_strengths(self, position: int) -> frozenset[float]:
         """The strengths of the drug a number at `position` most likely belongs to (`_owner`),
-        and those of the article's main drug when no name stands before it on its line."""
+        and those of the article's main drug: "Xanax 0.5 and two 20s a day" in an article about
+        Lexapro (whose dose the claims then make it, as no Xanax is made in 20s)."""
         owner = self._owner(position)
         if owner is None:
             return self.main_strengths
         index, named_before = owner
-        if not named_before:
-            return self.names[index][2] | self.main_strengths
-        line_start = self.line_breaks[bisect.bisect_left(self.line_breaks, position) - 1] \
-            if bisect.bisect_left(self.line_breaks, position) else -1
-        nearest = self.names[bisect.bisect_right(self.ends, position) - 1]
-        return self.profiled_up_to[index] | (self.main_strengths if nearest[1] <= line_start else frozenset())
+        return (self.profiled_up_to[index] if named_before else self.names[index][2]) | self.main_strengths
 
     def owner_combined(self, position: int) -> bool:
         """Whether the drug a number at `position` belongs to (`_owner`) is a combination of two
