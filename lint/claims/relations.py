@@ -394,7 +394,8 @@ WATCHING = frozenset({"an", "tabs", "track", "watch"})  # "keep an eye on", "kee
 WAY_NOUNS = frozenset({"way", "ways", "means", "shortcut", "trick"})
 NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "one", "another"})
 WAY_REACH = 6  # words from the drug to 'way' ("it a popular and cheap way to")
-WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "as", "remains", "become", "becomes", "became"})
+WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "as", "remains", "become", "becomes",
+                         "became"})
 WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
 
 
@@ -551,6 +552,8 @@ def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
 
 
 NICKNAME_REACH = 6  # words from the opener ("the", "her") to the nickname's head
+MEDICINE_HEADS = frozenset({"med", "meds", "medication", "medications", "medicine", "medicines", "pill", "pills", "drug",
+                            "drugs"})  # heads that say what a drug is for only by a condition before them
 NAMING_VERBS = frozenset(form for verb in ("call", "consider", "dub", "nickname", "deem", "name") for form in phrase_forms(verb))
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
@@ -579,7 +582,8 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
     drug_starts = {d.end - 1: d.start for d in drug_spans}  # the last token of each name -> its first
     found = []
     for head in range(sentence.start + 2, sentence.end):
-        if words[head] not in _nickname_heads() or _goal_compound_at(words, head):
+        medicine = words[head] in MEDICINE_HEADS  # 'my fibromyalgia med': only a condition before it says what for
+        if not medicine and words[head] not in _nickname_heads() or _goal_compound_at(words, head):
             continue  # 'the best appetite killer' is a goal compound (goal_compounds) whole
         opener = next((j for j in range(head - 1, max(sentence.start, head - NICKNAME_REACH) - 1, -1)
                        if words[j] in NOUN_PHRASE_OPENERS), None)
@@ -589,6 +593,8 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
         first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
         kept = [j for j in range(first, head) if not _describes_only(doc, j) and not doc[j].is_quote
                 and not (doc[j].is_punct and words[j] != "-")]
+        if medicine and not any(kept and kept[0] <= c.start and c.end <= head for c in doc.spans["conditions"]):
+            continue  # 'my daily med', 'a stimulant medication': words that describe the drug
         if kept and words[kept[0]] != "-" and words[kept[-1]] != "-":
             found.append(Candidate(doc[kept[0]:kept[-1] + 1], f"'{doc[head].text}' (the drug called one)", opener, head,
                                    object_only=True))
