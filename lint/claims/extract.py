@@ -836,12 +836,31 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
     """Denied by a negation cue before it in its clause, or by a negator that governs the
     word presenting it ("not a cure for", "Don't take it to", "Nobody should use it for")."""
     if any(c.label_ == "negation" and c.end <= condition.start and not sentence.terminated(c.end, condition.start)
-           for c in sentence.cues):
+           and not _in_closed_aside(sentence, c.start, condition.start) for c in sentence.cues):
         return True
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
         or _talked_into(sentence, condition.start) or _no_better_than_placebo(sentence, condition) \
         or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
         or _failed_after(sentence, condition)
+
+
+def _aside_length(words: list[str], start: int, end: int) -> int:
+    """The tokens between `start` and `end` that stand in closed brackets, the brackets too."""
+    length, opened = 0, None
+    for k in range(start, end):
+        if words[k] == "(":
+            opened = k
+        elif words[k] == ")" and opened is not None:
+            length, opened = length + k - opened + 1, None
+    return length
+
+
+def _in_closed_aside(sentence: _Sentence, index: int, later: int) -> bool:
+    """True when token `index` stands in brackets that close before token `later`: 'my
+    coworker (no diabetes!) uses it to drop 30 lbs' denies the diabetes, not the use."""
+    words = lowered(sentence.doc)
+    opened = next((k for k in range(index - 1, sentence.span.start - 1, -1) if words[k] in "()"), None)
+    return opened is not None and words[opened] == "(" and any(words[k] == ")" for k in range(index + 1, later))
 
 
 PLACEBO_AFTER = re.compile(r"^[^.;,]{0,30}?\bthan\s+(?:a\s+|the\s+)?(?:placebo|sugar pill|dummy pill|nothing|water)\b", re.I)
@@ -969,20 +988,24 @@ def _negator_before(sentence: _Sentence, index: int) -> bool:
         following = words[i + 1] if i + 1 < len(doc) else ""
         if word == ":" and following in CLAUSE_SUBJECTS:
             return False  # "a bonus nobody warned me about: it's fixing my rosacea": a new clause
-        if following in NOT_DENYING:
-            continue
+        if following in NOT_DENYING or word in NEGATOR_WORDS and _in_closed_aside(sentence, i, index):
+            continue  # "not only"; "my aunt (never depressed) swears by it for sleep"
         if (word in SUBJECT_NEGATORS or (word == "no" and (following in NO_SUBJECTS or _opens_clause(doc, i, start)))) \
                 and not _in_subordinate_insert(sentence, i, index):
             return True
         if word == "no" and "way" in words[i + 1:i + 3] and index - i <= NO_WAY_REACH:
             return True  # "there is no safe way to take Adderall for studying"
-        if (word in NEGATORS or word == "nothing" and i > start and words[i - 1] in DO_FORMS) and index - i <= NEGATOR_REACH:
-            return True  # "not", "doesnt", "does nothing to protect"
+        if (word in NEGATORS or word == "nothing" and i > start and words[i - 1] in DO_FORMS) \
+                and index - i - _aside_length(words, i, index) <= NEGATOR_REACH:
+            return True  # "not", "doesnt", "does nothing to protect", "does not (despite the rumors) take it for"
         if word == "nothing" and index - i <= NEGATOR_REACH and not EXCEPTING.intersection(words[i + 1:sentence.span.end]) \
                 and not any(refers_to_drug(doc, k) or sentence.drug_at(k) is not None
                             for k in range(i + 1, min(index + NOTHING_OBJECT_REACH, sentence.span.end))):
             return True  # "I tried Zyprexa but nothing fixed my insomnia" (not "nothing beats it for", "nothing but X")
     return False
+
+
+NEGATOR_WORDS = frozenset({"no", "nothing"}) | NEGATORS | SUBJECT_NEGATORS
 
 
 SUBORDINATORS = frozenset({"since", "as", "because", "though", "although", "while", "unless", "if", "when", "which",
