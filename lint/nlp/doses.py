@@ -193,8 +193,7 @@ MINUTE_WORDS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "fo
 EVERY_HOURS = re.compile(rf"\bevery (?P<a>{HOUR_NUMBER})(?:\s*(?:to|-|–|or)\s*(?P<b>{HOUR_NUMBER}))? ?(?:hours?|hrs?|h)\b"
                          r"|\bq(?P<q>\d+)(?:\s*[-–]\s*(?P<q2>\d+))?\s?h\b|\b(?:every|each) (?P<one>hour)\b|\b(?P<hourly>hourly)\b"
                          rf"|\bevery (?P<minutes>\d{{1,3}}|{'|'.join(MINUTE_WORDS)}) ?(?:minutes?|mins?)\b"
-                         r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b"
-                         rf"|(?<!twice, )(?<!twice )\b(?P<apart>{HOUR_NUMBER}) ?(?:hours?|hrs?) apart\b",  # "4 hours apart"
+                         r"|\bevery (?P<seconds>\d{1,3}) ?(?:seconds?|secs?)\b",
                          re.I)  # "q4h", "q4-6h", "every 30 minutes", "every 30 seconds"
 EVERY_DAYS = re.compile(r"\bevery (?:\d+|two|three|few|other) days\b|\bevery (?:few|couple of) days\b|\ba week\b.*\bincrease", re.I)
 NOT_A_TIME_AFTER = (r"(?!\s+(?:later|earlier|ahead)\b"  # "a day after sex", "a day later": a time, not a daily
@@ -328,8 +327,7 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
             _count(hours.group("minutes"), MINUTE_WORDS) / 60 if hours.group("minutes") else \
             int(hours.group("seconds")) / 3600 if hours.group("seconds") else \
-            float(HOUR_WORDS.get((hours.group("a") or hours.group("apart") or "").lower(),
-                                 hours.group("q") or hours.group("a") or hours.group("apart")))
+            float(HOUR_WORDS.get((hours.group("a") or "").lower(), hours.group("q") or hours.group("a")))
         high = float(HOUR_WORDS.get((hours.group("b") or "").lower(), hours.group("b") or hours.group("q2") or low))
         if 0 < low <= high <= 72:
             best = ((24 / high, 24 / low), hours)
@@ -482,6 +480,11 @@ UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|o
                   r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two white pills": one word before the unit
 PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "Norco 5/325", "two Norco 10/325s": the
 # opioid's mg with the acetaminophen's
+SPACED_APART = re.compile(rf"\b(?:spac(?:e|es|ed|ing)\s+(?:them|the doses|(?:my|his|her|their|your) doses|doses)(?:\s+out)?"
+                          rf"|\b(?:doses|pills|tablets|capsules) (?:taken|spaced))\s+(?:(?:just|only|about|around)\s+)?"
+                          rf"(?P<n>{HOUR_NUMBER})\s*(?:hours?|hrs?)\s+apart\b",
+                          re.I)  # "spacing them just 4 hours apart", "doses taken 6 hours apart" (not "take it 4 hours
+# apart from levothyroxine": two drugs kept apart)
 USED_TO_BEFORE = re.compile(r"\bused to\s+(?:\w+\s+)?$", re.I)  # "I used to do | three shots a day": the past
 SHOTS_COUNTED = re.compile(rf"(?<![\w.])(?P<n>{COUNT})\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:shots?|injections?|jabs?|pokes?)"
                            rf"(?:\s+of\s+(?:(?:my|his|her|their|the)\s+)?(?-i:[A-Z])[\w-]*)?"
@@ -922,9 +925,7 @@ REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:
                      rf"|\binject(?:s|ed|ing)?(?:\s+(?:it|myself|herself|himself|themselves|ourselves))?{SCHEDULED_NEXT}"
                      r"|\b(?:swap|chang|replac|switch)(?:e|es|ed|ing|s|ped|ping)?\s+(?:(?:her|his|my|their|your|the|a)\s+)?"
                      rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}"
-                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}"  # "swap it out every other day"
-                     r"|\bspac(?:e|es|ed|ing)\s+(?:them|the doses|my doses|his doses|her doses|doses|it)(?:\s+out)?"
-                     r"(?=\s+(?:(?:just|only|about|around)\s+)?\S+\s*(?:hours?|hrs?)\s+apart\b)",  # "spacing them 4 hours apart"
+                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}",  # "swap it out every other day"
                      re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
 # "injecting every 5 days", "we swap her patch every morning"
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")
@@ -1005,6 +1006,14 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             found.append(DoseMention(start=start + match.start(), end=start + match.end() + freq_match.end(), amounts_mg=(),
                                      per_kg=False, per_day=False, times_per_day=times, kind="usual",
                                      by_interval=freq_match.re is EVERY_HOURS))
+    for match in SPACED_APART.finditer(sentence):  # "I've been spacing them just 4 hours apart": one drug's doses
+        if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
+            continue  # "never space the doses 4 hours apart"
+        hours = float(HOUR_WORDS.get(match.group("n").lower(), match.group("n")))
+        if 0 < hours <= 72:
+            found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                     per_day=False, times_per_day=(24 / hours, 24 / hours), kind="usual",
+                                     by_interval=True))
     for match in SHOTS_COUNTED.finditer(sentence):
         if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) or USED_TO_BEFORE.search(sentence[:match.start()]):
             continue  # "never do two shots a day", "I used to do three shots a day"
