@@ -1766,7 +1766,7 @@ YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "w
                             "may", "might", "has", "have"})
 
 
-ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|(?:absolutely|definitely|sure|of course|totally)\b(?!\s+not\b)|"
+ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|true\b(?!\s+or\b)|fact\b(?!\s+or\b)|(?:absolutely|definitely|sure|of course|totally)\b(?!\s+not\b)|"
                           r"it (?:does|is|can|will)(?=\s*(?:[.!,;]|$|indeed\b|really\b))|"  # "It is." not "It is best to ask"
                           r"(?:[\w']+\s+){0,5}(?:swear|swears|say|says|agree|agrees)\s+(?:it (?:is|does|can|will)|yes|so)\b|"
                           r"(?:[\w']+\s+){0,4}answer(?:\s+[\w']+){0,4}\s+(?:is|was) yes\b)", re.I)  # "The answer her friend gave was yes"
@@ -1779,7 +1779,7 @@ def _answered_yes(following: _Sentence | None) -> bool:
 
 
 ANSWERED_NO = re.compile(r"\W*(?:no\b|nope\b|not at all\b|not really\b|absolutely not\b|of course not\b|"
-                         r"definitely not\b|never\b|zero\b|none\b)", re.I)
+                         r"definitely not\b|never\b|zero\b|none\b|false\b|myth\b|fiction\b)", re.I)
 
 
 def _answered_no(sentence: _Sentence, following: _Sentence | None) -> bool:
@@ -1856,8 +1856,14 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     """'Can it treat a regular UTI?', 'Does Zoloft help with hot flashes?': a yes/no question
     asks, it does not assert. A wh-question ('Why is it so good for X?') or a negative one
     ('Isn't it amazing how it knocks out X?') presupposes the use."""
+    if QUIZ_PROMPT.match(sentence.text):
+        return True  # "True or false: Qsymia is approved for seizures."
     words = sentence.question_words
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
+
+
+QUIZ_PROMPT = re.compile(r"^\W*(?:true\s*(?:or|/)\s*false|t\s*/\s*f|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact)\s*[:?.\-–—]",
+                         re.I)  # a quiz's statement to judge asks, it does not assert
 
 
 def _verbless_question(sentence: _Sentence, following: _Sentence | None) -> bool:

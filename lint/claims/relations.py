@@ -252,8 +252,10 @@ PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grand
 ADD_FORMS = frozenset(phrase_forms("add"))
 NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", "hard", "easy", "difficult", "impossible",
                                  "too", "enough", "able", "unable", "likely", "unlikely", "safe", "okay", "ok",
-                                 "and", "but", "need", "needs", "needed", "i", "you", "he", "she", "we", "they", "'s", "’s"})
-# a new clause between the drug and 'to': "while you're on it and they need time to wake back up"
+                                 "and", "but", "need", "needs", "needed", "i", "you", "he", "she", "we", "they", "'s", "’s",
+                                 "takes", "took", "take", "taking"})
+# a new clause between the drug and 'to': "while you're on it and they need time to wake back up", "his
+# friend takes, and it takes a few weeks to kick in" (the time it takes, not why it is taken)
 
 
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
