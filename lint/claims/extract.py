@@ -3053,6 +3053,18 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     return frozenset(p for _, _, p in named or kept)  # a name or form ("XR") outranks a schedule ("three times a day")
 
 
+def _products_named_most(doc: Doc, drug: str, profile: Profile) -> frozenset[str]:
+    """The products the article's names for a drug call it most often (at least half as often
+    as the most named one): an article about Cialis that names Adcirca once is about Cialis."""
+    counts: dict[str, int] = {}
+    for name in doc.spans["drugs"]:
+        if name.label_ == drug:
+            for product in product_cues(name.text, profile):
+                counts[product] = counts.get(product, 0) + 1
+    most = max(counts.values(), default=0)
+    return frozenset(product for product, count in counts.items() if count * 2 >= most)
+
+
 PLAIN_BEFORE = re.compile(r"(?:plain|ordinary|generic|basic|regular old|plain old|good old)")
 
 
@@ -3069,6 +3081,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     whole_text = article_text(doc)
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
+    named_products: dict[str, frozenset[str]] = {}  # per drug: the products its names in the article call it
     title, title_drugs = _title(doc)
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
@@ -3124,6 +3137,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
+        if not products:  # "I stack two 20s" in an article that calls tadalafil Cialis: Cialis's dose
+            if drug not in named_products:
+                named_products[drug] = _products_named_most(doc, drug, profile)
+            products = named_products[drug]
         weight = detect_weight(span.text) or detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
                      if (w := detect_weight(t)) is not None), None)  # last, the heading ("twins, about 26 pounds each?")
