@@ -3055,11 +3055,13 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
 
 def _products_named_most(doc: Doc, drug: str, profile: Profile) -> frozenset[str]:
     """The products the article's names for a drug call it most often (at least half as often
-    as the most named one): an article about Cialis that names Adcirca once is about Cialis."""
+    as the most named one; a name that cues no product calls it the products no cue names):
+    an article about Cialis that names Adcirca once is about Cialis."""
     counts: dict[str, int] = {}
+    uncued = frozenset(p.id for p in profile.products if not p.cues)  # what a name that cues none calls it ("Xanax")
     for name in doc.spans["drugs"]:
         if name.label_ == drug:
-            for product in product_cues(name.text, profile):
+            for product in product_cues(name.text, profile) or uncued:
                 counts[product] = counts.get(product, 0) + 1
     most = max(counts.values(), default=0)
     return frozenset(product for product, count in counts.items() if count * 2 >= most)
