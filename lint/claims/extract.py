@@ -3059,10 +3059,15 @@ def _products_named_most(doc: Doc, drug: str, profile: Profile) -> frozenset[str
     an article about Cialis that names Adcirca once is about Cialis."""
     counts: dict[str, int] = {}
     uncued = frozenset(p.id for p in profile.products if not p.cues)  # what a name that cues none calls it ("Xanax")
+    cued = False
     for name in doc.spans["drugs"]:
         if name.label_ == drug:
-            for product in product_cues(name.text, profile) or uncued:
+            named = product_cues(name.text, profile)
+            cued = cued or bool(named)
+            for product in named or uncued:
                 counts[product] = counts.get(product, 0) + 1
+    if not cued:
+        return frozenset()  # no name says which product: every product stays possible
     most = max(counts.values(), default=0)
     return frozenset(product for product, count in counts.items() if count * 2 >= most)
 
