@@ -3055,8 +3055,9 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
 
 def _products_named_most(doc: Doc, drug: str, profile: Profile) -> frozenset[str]:
     """The products the article's names for a drug call it most often (at least half as often
-    as the most named one; a name that cues no product calls it the products no cue names):
-    an article about Cialis that names Adcirca once is about Cialis."""
+    as the most named one; a name that cues no product calls it the products no cue names),
+    when they are labeled for fewer uses than the drug: an article about Cialis that names
+    Adcirca once is about Cialis."""
     counts: dict[str, int] = {}
     uncued = frozenset(p.id for p in profile.products if not p.cues)  # what a name that cues none calls it ("Xanax")
     cued = False
@@ -3069,7 +3070,15 @@ def _products_named_most(doc: Doc, drug: str, profile: Profile) -> frozenset[str
     if not cued:
         return frozenset()  # no name says which product: every product stays possible
     most = max(counts.values(), default=0)
-    return frozenset(product for product, count in counts.items() if count * 2 >= most)
+    chosen = frozenset(product for product, count in counts.items() if count * 2 >= most)
+    return chosen if _uses_of(profile, chosen) < _uses_of(profile, None) else frozenset()  # only a choice of uses
+    # (Cialis, not Adcirca), never of a form or strength: a trip report's Children's Tylenol is not the adults' dose
+
+
+def _uses_of(profile: Profile, products: frozenset[str] | None) -> set[str]:
+    """The labeled uses of the products (of any product, for None)."""
+    return {i.id for i in profile.indications
+            if products is None or not i.products or set(i.products) & products}
 
 
 PLAIN_BEFORE = re.compile(r"(?:plain|ordinary|generic|basic|regular old|plain old|good old)")

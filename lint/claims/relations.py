@@ -554,6 +554,7 @@ def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
 
 
 NICKNAME_REACH = 6  # words from the opener ("the", "her") to the nickname's head
+POSSESSIVE_OPENERS = frozenset({"my", "his", "her", "their", "our", "your"})
 MEDICINE_HEADS = frozenset({"med", "meds", "medication", "medications", "medicine", "medicines", "pill", "pills", "drug",
                             "drugs"})  # heads that say what a drug is for only by a condition before them
 NAMING_VERBS = frozenset(form for verb in ("call", "consider", "dub", "nickname", "deem", "name") for form in phrase_forms(verb))
@@ -595,8 +596,10 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
         first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
         kept = [j for j in range(first, head) if not _describes_only(doc, j) and not doc[j].is_quote
                 and not (doc[j].is_punct and words[j] != "-")]
-        if medicine and not any(kept and kept[0] <= c.start and c.end <= head for c in doc.spans["conditions"]):
-            continue  # 'my daily med', 'a stimulant medication': words that describe the drug
+        if medicine and (words[opener] not in POSSESSIVE_OPENERS
+                         or not any(kept and kept[0] <= c.start and c.end <= head for c in doc.spans["conditions"])):
+            continue  # 'my daily med', 'a stimulant medication' describe the drug; 'the croup medicine' is what
+            # people call it, not what someone takes it for
         if kept and words[kept[0]] != "-" and words[kept[-1]] != "-":
             found.append(Candidate(doc[kept[0]:kept[-1] + 1], f"'{doc[head].text}' (the drug called one)", opener, head,
                                    object_only=True))

@@ -482,7 +482,7 @@ PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "N
 # opioid's mg with the acetaminophen's
 SPACED_APART = re.compile(rf"\b(?:spac(?:e|es|ed|ing)\s+(?:them|the doses|(?:my|his|her|their|your) doses|doses)(?:\s+out)?"
                           rf"|\b(?:doses|pills|tablets|capsules) (?:taken|spaced))\s+(?:(?:just|only|about|around)\s+)?"
-                          rf"(?P<n>{HOUR_NUMBER})\s*(?:hours?|hrs?)\s+apart\b",
+                          rf"(?P<n>{HOUR_NUMBER})\s*(?:hours?|hrs?)\s+apart\b(?!\s+from\b)",
                           re.I)  # "spacing them just 4 hours apart", "doses taken 6 hours apart" (not "take it 4 hours
 # apart from levothyroxine": two drugs kept apart)
 USED_TO_BEFORE = re.compile(r"\bused to\s+(?:\w+\s+)?$", re.I)  # "I used to do | three shots a day": the past
