@@ -40,6 +40,7 @@ class CueMatcher:
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
         self.inserted.add("benefit", [LETS_SOMEONE, GETS_SOMEONE_TO, WORKS_WELL_FOR])
+        self.inserted.add("separable", separable_patterns())
         self.inserted.add("use", [TOOK_IT_WHEN, *taken_whenever_patterns()])
         self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]],
                                         *taken_whenever_patterns(named=True)])
@@ -47,16 +48,20 @@ class CueMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        condition_starts = {span.start for span in doc.spans["conditions"]} if "conditions" in doc.spans else set()
         use_ends = {span.end for span in spans if span.label_ == "use"}
         named = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
         for label, s, e in self.inserted(doc, sentence_table(doc), lambda _extension: []):
             if e in use_ends or label == "use_named" and not named.intersection(range(s + 1, s + 4)):
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
+            if label == "separable":  # "knocks COVID out": the verb, when what it knocks out is a condition
+                if condition_starts.intersection(range(s + 1, e - 1)):
+                    spans.append(Span(doc, s, s + 1, label="benefit"))
+                continue
             if label != "benefit" and s > 0 and (doc[s - 1].lower_ in STOPPED_BEFORE or any(
                     token.lower_ in CAUTIONS_BEFORE for token in doc[max(0, s - CAUTION_REACH):s])):
                 continue  # "stop taking it when a rash appears": the rash is a reason to stop
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
-        condition_starts = {span.start for span in doc.spans["conditions"]} if "conditions" in doc.spans else set()
         doc.spans["cues"] = filter_spans([span for span in spans
                                           if not self._said_as_harm(span) and not _comparative_adjective(span)
                                           and not _stops_a_condition(span, condition_starts, named)])
@@ -107,6 +112,26 @@ COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply
 DETERMINERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "its", "one"})
 MAX_COMPLEMENT_WORDS = 6
 WORD_OR_HYPHEN = r"\w|^-$"  # a word of the noun phrase, or the hyphen inside one ("an add-on for")
+
+
+PARTICLES = ("out", "up", "down", "away", "off")
+OBJECT_STOPS = ["and", "but", "or", "to", "for", "with", "if", "when", "because", "so", "than", "then", "it", "them"]
+
+
+def separable_patterns() -> list[list[dict]]:
+    """A benefit verb with its particle after its object: 'knocks COVID out', 'cleared my
+    acne right up', 'wiped the infection out' (one to three words between; 'knocks it out'
+    names no condition). The cue is the verb alone, so the object stays after it."""
+    by_particle: dict[str, set[str]] = {}
+    for verb in use_predicates().verbs:
+        words = verb.split()
+        if len(words) == 2 and words[1] in PARTICLES:
+            by_particle.setdefault(words[1], set()).update(form.split()[0] for form in phrase_forms(verb))
+    return [[{"LOWER": {"IN": sorted(verbs)}},
+             {"IS_PUNCT": False, "LOWER": {"NOT_IN": OBJECT_STOPS}, "OP": "{1,3}"},
+             {"LOWER": {"IN": ["right", "all", "completely", "totally"]}, "OP": "?"},
+             {"LOWER": particle}]
+            for particle, verbs in sorted(by_particle.items())]
 
 
 def copular_complement_pattern() -> list[dict]:
