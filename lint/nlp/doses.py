@@ -147,6 +147,8 @@ FREQUENCIES = [
                        ("five times|5 times", 5), ("six times|6 times", 6))),  # "2 g four times in one day"
     (re.compile(r"\btwice,?\s+(?:about\s+)?(?:\d+|twelve|eight|six) hours apart\b", re.I), (2, 2)),  # "2 g twice, 12 hours apart"
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
+    *((re.compile(rf"\b(?:{words})-a-day\b", re.I), (n, n)) for words, n in (("twice|two", 2), ("three", 3), ("four", 4))),
+    # "three-a-day 75 mg", "a twice-a-day pill" (not "One-A-Day", a vitamin)
     (re.compile(r"\b(?:two or three|2 or 3|2 to 3|two to three|2-3) times (?:a|per|each) day", re.I), (2, 3)),
     (re.compile(r"\b(?:once|one time) (?:a|per|each) (?:day|night)|\bonce (?:daily|nightly)|\bqd\b|\bonce a night", re.I), (1, 1)),
     (re.compile(r"\b(?:twice|two times) (?:a|per|each) (?:day|night)|\btwice daily|\bbid\b|\bb\.i\.d\.", re.I), (2, 2)),
@@ -230,7 +232,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|titrat\w*|go(?:es|ing)? up|
 HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
 IN_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")  # "in 2013 the label lowered it": history, unless a person took it
 PERSON = re.compile(r"\b(?:i|me|my|he|she|him|her|we|us|our)\b", re.I)  # "my ortho had me on 10 mg ... in 2022"
-DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|add|adds|added|"
+DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|in one go|in one hit|in a single go|add|adds|added|"
                           r"dose|doses|dosage|dosing|start|starts|starting|started|begin|begins|began|begun|"
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
