@@ -3134,13 +3134,14 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 and (in_clause_people := detect_population(whole_text[clause[0]:clause[1]]))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
-        said_elsewhere = contexts[found_in] if found_in is not None and found_in > 1 else None
+        said_elsewhere = contexts[found_in] if found_in is not None and found_in >= 1 else None
         if (found_in is None or found_in > 1) and person is not None \
                 and (described := detect_population(person.text))[0]:
             (populations, age), found_in, said_elsewhere = described, 0, person.text
-        if said_elsewhere is not None and age is not None and age[0] == age[1] \
+        if said_elsewhere is not None and populations \
                 and _another_taker(whole_text[sentence.span.start_char:span.start_char], said_elsewhere):
-            populations, age = frozenset(), None  # "My nephew is 3. His mom took Zofran 8 mg": not the nephew's dose
+            populations, age = frozenset(), None  # "My nephew is 3. His mom took Zofran 8 mg", "My kids: Sam, 12, Ava,
+            # 9. I take Ambien 10 mg": not the children's dose
         elif found_in == 0 and age is not None and age[0] == age[1] and (
                 nearest := last_stated_age(whole_text[sentence.span.start_char:span.start_char])) not in (None, age[0]):
             populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)

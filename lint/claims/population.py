@@ -73,6 +73,8 @@ SAME_AGE_GROUP = re.compile(rf"\b(?:twins|triplets|both boys|both girls|both kid
                             rf"(?: only| just| both)? (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                             r"(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets|and\s+\d))", re.I)  # "my twins are four"
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
+INTRO_AGE = re.compile(r"\b(?-i:[A-Z][a-z]+)[.,] ([1-9]\d)[.,](?= +(?-i:[A-Z])| +i['’]m\b| *$)",
+                       re.I)  # a speaker's introduction: "Harold. 72. Retired mail carrier.", "I'm Priya, 41, I'm on 2 mg"
 TAKEN_AT_AGE = re.compile(r"\b(?:takes?|took|taking|uses?|used|on (?:it|that|this)|prescri\w+|started|starting)\b"
                           r"[^.;:!?\n]{0,40}?\bat (?:age )?"
                           r"(?:([2-9]\d|1[01]\d)\b(?=\s*(?:[,.;!?)]|$|and\b|but\b|now\b|too\b|with(?:out)?\b))"
@@ -124,7 +126,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
-    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE))) is not None:
+    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE))) is not None:
         years = person[0]
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)
@@ -159,7 +161,7 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
 def stated_age(text: str) -> tuple[float, int, int] | None:
     """The one person's age a text states ('my 4-year-old', 'her son, 7,', 'an 18-month-old',
     'children as young as eight': the youngest), with the characters that state it."""
-    return _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE))
+    return _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE))
 
 
 def last_stated_age(text: str) -> float | None:
