@@ -3053,34 +3053,6 @@ def product_cues(text: str, profile: Profile | None) -> frozenset[str]:
     return frozenset(p for _, _, p in named or kept)  # a name or form ("XR") outranks a schedule ("three times a day")
 
 
-def _products_named_most(doc: Doc, drug: str, profile: Profile) -> frozenset[str]:
-    """The products the article's names for a drug call it most often (at least half as often
-    as the most named one; a name that cues no product calls it the products no cue names),
-    when they are labeled for fewer uses than the drug: an article about Cialis that names
-    Adcirca once is about Cialis."""
-    counts: dict[str, int] = {}
-    uncued = frozenset(p.id for p in profile.products if not p.cues)  # what a name that cues none calls it ("Xanax")
-    cued = False
-    for name in doc.spans["drugs"]:
-        if name.label_ == drug:
-            named = product_cues(name.text, profile)
-            cued = cued or bool(named)
-            for product in named or uncued:
-                counts[product] = counts.get(product, 0) + 1
-    if not cued:
-        return frozenset()  # no name says which product: every product stays possible
-    most = max(counts.values(), default=0)
-    chosen = frozenset(product for product, count in counts.items() if count * 2 >= most)
-    return chosen if _uses_of(profile, chosen) < _uses_of(profile, None) else frozenset()  # only a choice of uses
-    # (Cialis, not Adcirca), never of a form or strength: a trip report's Children's Tylenol is not the adults' dose
-
-
-def _uses_of(profile: Profile, products: frozenset[str] | None) -> set[str]:
-    """The labeled uses of the products (of any product, for None)."""
-    return {i.id for i in profile.indications
-            if products is None or not i.products or set(i.products) & products}
-
-
 PLAIN_BEFORE = re.compile(r"(?:plain|ordinary|generic|basic|regular old|plain old|good old)")
 
 
@@ -3097,7 +3069,6 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     whole_text = article_text(doc)
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
-    named_products: dict[str, frozenset[str]] = {}  # per drug: the products its names in the article call it
     title, title_drugs = _title(doc)
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
@@ -3154,10 +3125,6 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
         products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
         products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
-        if not products:  # "I stack two 20s" in an article that calls tadalafil Cialis: Cialis's dose
-            if drug not in named_products:
-                named_products[drug] = _products_named_most(doc, drug, profile)
-            products = named_products[drug]
         weight = detect_weight(span.text) or detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
                      if (w := detect_weight(t)) is not None), None)  # last, the heading ("twins, about 26 pounds each?")
