@@ -157,8 +157,8 @@ FREQUENCIES = [
     *((re.compile(rf"\b(?:{word}|{n}) times (?:a|per|each) day|\b(?:{word}|{n}) times daily", re.I), (n, n))
       for word, n in (("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("ten", 10), ("twelve", 12))),
     *((re.compile(rf"\b{n}\s*[x×]\s*(?:(?:a|per|each) day|daily|/\s*day)(?!\w)", re.I), (n, n)) for n in range(1, 7)),
-    *((re.compile(rf"(?<=[\s\d])[x×]\s?{n}(?:\s*(?:(?:a|per|each) day|daily|/\s*day)\b|(?=\s*(?:[,.;=)]|$)))", re.I), (n, n))
-      for n in range(2, 7)),  # "30mg x3 = 90 a day", "30 mg x 3 daily" (not "x 10 days", "x 2 tablets")
+    *((re.compile(rf"(?<=[\s\d])[x×]\s?{n}(?:\s*(?:(?:a|per|each) day|daily|/\s*day)\b|(?=\s*(?:[,.;=]|$)))", re.I), (n, n))
+      for n in range(2, 7)),  # "30mg x3 = 90 a day", "30 mg x 3 daily" (not "x 10 days", "x 2 tablets", "(80 mg × 3)")
     (re.compile(r"\b(?:with|at|after|before) (?:each|every)(?: single)? (?:main )?meal\b|\bwith (?:all )?(?:three|3) (?:main )?meals\b",
                 re.I), (3, 3)),  # "a 5 mg pill with each meal": three a day
     (re.compile(r"\bin (?:two|2) divided doses", re.I), (2, 2)),
