@@ -924,9 +924,11 @@ def not_a_use(span: Span) -> bool:
     text = span.text.lower()
     fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
     return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
-        or _bare_goal(span) or _measure_dosed_by(span) or any(f.start < span.end and span.start < f.end for f in fixed)
+        or _bare_goal(span) or _measure_dosed_by(span) or any(f.start < span.end and span.start < f.end for f in fixed) \
+        or span[0].lower_ in OBJECT_PRONOUNS  # "do not just stop it cold": what 'it' stands for was named before
 
 
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us", "you", "this", "that", "these", "those"})
 BODY_MEASURES = frozenset({"weight", "size", "age", "height"})
 DOSED_BY_REACH = 3  # tokens after "his weight" where the amount it is dosed by stands ("is 7.5 mL")
 
