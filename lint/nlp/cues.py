@@ -81,6 +81,9 @@ class CueMatcher:
 
 STOPPED_THINGS = frozenset({"it", "them", "this", "that", "taking", "treatment", "meds", "med", "medication", "medicine",
                             "drug", "pills", "tablets", "dose", "doses"})
+CLAUSE_VERBS_AFTER_STOPPING = frozenset({"raises", "raised", "increases", "increased", "causes", "caused", "brings",
+                                         "brought", "makes", "made", "leads", "led", "means", "is", "was", "can",
+                                         "could", "will", "may", "might", "puts", "put", "triggers", "triggered"})
 STOPPING_REACH = 3  # words from 'stopping' to the condition it stops ("stopping a stubborn case of hiccups")
 
 
@@ -93,8 +96,10 @@ def _stops_a_condition(cue: Span, condition_starts: set[int], drug_starts: set[i
     for i in range(cue.end, min(cue.end + STOPPING_REACH + 1, len(doc))):
         if i in condition_starts:
             return True
-        if not doc[i].is_alpha or doc[i].lower_ in STOPPED_THINGS or i in drug_starts:
-            return False  # "stopping it", "stopping Zoloft suddenly": the drug is stopped
+        if not doc[i].is_alpha or doc[i].lower_ in STOPPED_THINGS or doc[i].lower_ in CLAUSE_VERBS_AFTER_STOPPING \
+                or i in drug_starts:
+            return False  # "stopping it", "stopping Zoloft suddenly": the drug is stopped; "stopping early raises
+            # the stroke risk": stopping is the subject of another verb
     return False
 
 
