@@ -277,6 +277,16 @@ def _has_amounts(keys) -> bool:
     return any(key.startswith(("single_mg", "daily_mg")) for key in keys)
 
 
+def _fixed_count(entry: DoseEntry) -> float | None:
+    """The doses a day of an entry given on a fixed schedule (its usual count is one number,
+    and no larger count is allowed): 'twice daily', not 'every 4 to 6 hours as needed'."""
+    usual = entry.usual.get("times_per_day")
+    if usual is None or usual[0] != usual[1]:
+        return None
+    most = entry.max.get("times_per_day")
+    return usual[1] if most is None or most == usual[1] else None
+
+
 def _schedule_only(entry: DoseEntry) -> bool:
     """True for an entry whose maintenance regimen is a schedule without amounts ("raised by
     5 mg a week, every 4 to 6 hours"): past the start, any amount fits it."""
@@ -288,12 +298,15 @@ def _max_times(entry: DoseEntry, counted: bool = False) -> float | None:
     """Most doses a day the entry allows by its schedule: the shortest interval when it gives
     one ("every 4 hours" allows 6), else its largest count of doses a day. For a claim that
     counts its doses (`counted`: "three times a day", not "every 4 hours") a stated count
-    caps the interval too ("every 4 hours, no more than 5 times in 24 hours" allows 5)."""
+    caps the interval too ("every 4 hours, no more than 5 times in 24 hours" allows 5); so
+    does a fixed schedule for any claim, whose interval is only the gap between its doses
+    ("twice daily at least 8 hours apart": 'every 8 hours' is three doses, one too many)."""
     intervals = [hours[0] for r in (entry.initial, entry.usual)
                  if (hours := r.get("interval_hours")) is not None and hours[0]]
     if intervals:
         by_interval = 24 / min(intervals)
-        return min(by_interval, entry.max.get("times_per_day") or by_interval) if counted else by_interval
+        cap = entry.max.get("times_per_day") if counted else _fixed_count(entry)
+        return min(by_interval, cap or by_interval)
     return _limit(entry.max.get("times_per_day"), _high(entry.initial, "times_per_day"),
                   _high(entry.usual, "times_per_day"))
 
@@ -338,7 +351,9 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
     suffix = "_per_kg" if per_kg else ""
     single = None if mention.per_day else max(low, top or low)
     times = mention.times_per_day
-    doses_a_day = min(times[0], entry.max.get("times_per_day") or times[0]) if times else None  # "every 4 hours, at most 5 times"
+    doses_a_day = (times[0] if mention.by_interval and _fixed_count(entry) else  # "every 8 hours" of a twice-daily drug
+                   min(times[0], entry.max.get("times_per_day") or times[0])) if times else None  # "every 4 hours,
+    # at most 5 times": a dose as needed, not around the clock
     daily = low if mention.per_day else (low * doses_a_day if doses_a_day is not None else None)
     initial = mention.kind == "initial"
     max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix))
