@@ -1858,8 +1858,10 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     ('Isn't it amazing how it knocks out X?') presupposes the use."""
     if QUIZ_PROMPT.match(sentence.text):
         return True  # "True or false: Qsymia is approved for seizures."
-    if "?" in sentence.text and HEARSAY_OPENER.match(sentence.text):
-        return True  # "someone in my group chat said hydroxyzine treats ADHD??": asks whether it is so
+    if (said := HEARSAY_OPENER.match(sentence.text)) and "?" in sentence.text[said.end():] \
+            and not QUESTION_CLAUSE.search(sentence.text, said.end(), sentence.text.index("?", said.end())):
+        return True  # "someone in my group chat said hydroxyzine treats ADHD??": asks whether it is so (not
+        # "my neighbor said it's the go-to for Lyme, should I keep some around?": a question of its own)
     words = sentence.question_words
     return bool(words) and words[0] in YES_NO_OPENERS and (len(words) < 2 or words[1] not in ("n't", "not"))
 
@@ -1867,6 +1869,8 @@ def _yes_no_question(sentence: _Sentence) -> bool:
 HEARSAY_OPENER = re.compile(r"^\W*(?:(?:some(?:one|body)|people|a friend|a coworker|my [\w-]+|i|we|they)\b[^?.!]{0,40}?"
                             r"\b(?:said|says|told me|tell me|claims?|claimed|swears?|heard|read|saw)\b|(?:i )?heard\b"
                             r"|apparently\b|is it true\b)", re.I)  # what someone else said, asked back
+QUESTION_CLAUSE = re.compile(r"[,;]\s*(?:so\s+|and\s+|but\s+)?(?:should|can|could|do|does|did|is|are|would|will|what|"
+                             r"how|why|when|where|any)\b", re.I)  # a question of its own after the hearsay
 QUIZ_PROMPT = re.compile(r"^\W*(?:true\s*(?:or|/)\s*false|t\s*/\s*f|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact)\s*[:?.\-–—]",
                          re.I)  # a quiz's statement to judge asks, it does not assert
 
