@@ -205,7 +205,7 @@ PER_DAY_AFTER = re.compile(r"^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+
                            rf"|^\s*(?:of (?:(?:the|my|her|his|their|your) )?\w+\s+)?(?:daily|(?:in|within) {ONE_DAY})\b"
                            r"|^\s*(?:a|per|in one|each) night\b|^\s*(?:in )?total\b(?!\s+(?:for|over|across|in|during)\b)"
                            r"|^\s*(?:a day\s*,?\s*)?(?:split|divided)\b"  # "60 mg split morning and night"
-                           r"|^\s*(?:on (?:the )?(?:very )?first day|(?:on|from) day (?:one|1))\b", re.I)  # the first day's amount
+                           r"|^\s*(?:on (?:the |their |your |his |her |my )?(?:very )?first day|(?:on|from) day (?:one|1))\b", re.I)  # the first day's amount
 PER_DAY_BEFORE = re.compile(r"\b(?:daily|a day's|per day|total)\s+(?:dose|limit|maximum|max|total|amount|intake)\b[^.;]*$"
                             r"|\b(?:for|in|during|over|on|within) (?:the )?(?:first|opening) (?:24 hours|day)\b[^.;]*$"
                             r"|\bon day (?:one|1)\b[^.;]*$"
@@ -340,7 +340,7 @@ BEDTIME_TOO = re.compile(r"\s*,?\s*(?:and|plus)\s+(?:once more\s+)?(?:at bedtime
 THEN = re.compile(r"\b(?:then|after that|afterwards|later|instead of|rather than)\b|,\s*now\b",
                   re.I)  # what went before is done: "40 mg twice a day to start, now 60 mg twice a day"
 INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at first|initially|for the first (?:week|few days)|"
-                           r"on (?:the )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
+                           r"on (?:the |their |your |his |her |my )?(?:very )?first (?:night|day|evening|morning)|(?:from|on) day (?:one|1)|"
                            r"(?:as|for) (?:\w+ )?(?:very )?first (?:dose|prescription)|right off the bat|"
                            r"(?:straight|right) (?:away|out of the gate)|from the (?:very )?(?:start|beginning|get-go)|"
                            r"out of the gate)\b"
