@@ -100,8 +100,10 @@ def for_unlabeled_use(profile: Profile, claim: DoseClaim, reference: Reference) 
 
 
 def _named_by(profile: Profile, word: str, reference: Reference) -> set[str]:
-    """Indications whose condition names contain a vague word: 'anxiety' -> generalized anxiety disorder."""
-    pattern = re.compile(rf"\b{re.escape(word.lower())}\b")
+    """Indications whose condition names contain a vague word, singular or plural: 'anxiety'
+    -> generalized anxiety disorder, 'ulcers' -> duodenal ulcer and gastric ulcer."""
+    stem = word.lower()[:-1] if word.lower().endswith("s") and len(word) > 3 else word.lower()
+    pattern = re.compile(rf"\b{re.escape(stem)}s?\b")  # "ulcers" names a "duodenal ulcer"
     return {ind.id for ind in profile.indications for c in ind.conditions
             if c in reference.conditions and pattern.search(reference.conditions[c].name.lower())}
 
