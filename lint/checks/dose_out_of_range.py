@@ -130,7 +130,7 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         return _too_young_for_any(profile, entries, claim) or _for_anyone(entries, claim)  # or given at an age it
         # gives none
     if claim.age_years is not None and claim.age_years[1] is None \
-            and (too_young := _too_young_for_any(profile, entries, claim)):
+            and (too_young := _too_young_for_any(profile, entries, claim, per_use=False)):
         return too_young  # "kids 12 and older can take 500 mg": the youngest of them is below every dose
     if indications:
         for_use = [e for e in entries if e.indication is None or e.indication in indications]
@@ -140,9 +140,10 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
             entries = for_use  # a use carried from sentences before yields to the product named ('Prozac Weekly')
     if claim.products:  # the entries of the product named (with the label's 'no dose at this age' for every
         named = [e for e in entries if set(e.products) & claim.products]  # product), else those for any product
-        entries = named + [e for e in entries if not e.products and e.no_dose
-                                  and (e.age_years is not None or e.population == "pediatric")] if named \
-            else [e for e in entries if not e.products] or entries
+        unnamed = [e for e in entries if not e.products]
+        entries = named + [e for e in unnamed if e.no_dose and (e.age_years is not None or e.population == "pediatric")] \
+            if any(not e.no_dose for e in named) else named + unnamed if named else unnamed or entries  # a product
+        # with only a silence of its own ("the tablet: under 6, ask a doctor") keeps the numbers every product shares
     else:  # no product named: a dose someone takes is not judged by an injection's, a spray's or a gel's numbers,
         # unless those are the only numbers the label gives (a drug made only as a foam)
         taken = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)]
@@ -213,19 +214,22 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
     return no_dose if any(not e.products for e in no_dose) or covered >= every_product else []  # leaves the OTC ages
 
 
-def _too_young_for_any(profile: Profile, entries: list[DoseEntry], claim: DoseClaim) -> list[DoseEntry]:
+def _too_young_for_any(profile: Profile, entries: list[DoseEntry], claim: DoseClaim,
+                       per_use: bool = True) -> list[DoseEntry]:
     """The label's 'no dose at this age' entries that cover the age the article states, for
     every use: one entry for all uses ('He is 5 and takes 25 mg of losartan for Marfan
     syndrome': no dose under 6), or one per labeled use (ondansetron: no oral dose under 4 for
     chemotherapy, none for children after radiotherapy or surgery). The youngest age of a
-    group opened at an age ('children 4 and up') stands for the group."""
+    group opened at an age ('children 4 and up') stands for the group, judged only by an entry
+    that names an age itself (`per_use` False: 'adults and children over 12' of a drug the
+    label gives no child is the Drug Facts phrase, not a dose for children)."""
     age = claim.age_years
     if age is None or age[0] is None or age[1] is not None and age[0] != age[1]:
         return []  # an age stated as a number, not "a child" (0-17) or "children 6 to 11"
     youngest = (age[0], age[0])
     for_all_uses = [e for e in entries if e.no_dose and e.indication is None and e.age_years is not None
                     and (not e.products or set(e.products) & claim.products) and _overlaps(e.age_years, youngest)]
-    if for_all_uses:
+    if for_all_uses or not per_use:
         return for_all_uses
     every_use = profile.no_dose_at_age(youngest[0], claim.products)
     return [every_use] if every_use is not None and every_use in entries else []

@@ -81,7 +81,8 @@ REPLACED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)(?:\s+
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
                            r"|take|takes|taking|took|use|uses|using|used|gets?|got|getting|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
                            r"|(?:give|gives|giving|gave|given)\s+(?:him|her|them|me|us|you|(?:my|our|the) [\w-]+))\s+"
-                           r"(?:the|a|an|my|his|her|one)\s*$", re.I)  # "I'm on the 3 mg tablet", "giving him the 5 mg tablets"
+                           r"(?:the|a|an|my|his|her|one)\s*(?:(?:adult|full|whole|big|regular|kids'?|children's|usual)\s+)?$",
+                           re.I)  # "I'm on the 3 mg tablet", "giving him the 5 mg tablets", "take the adult 10 mg tablet"
 PER_KG = (r"(?:\s*/\s*kg|\s+(?:per|a|each|every|for\s+each)\s+(?:kg|kilo|kilogram)(?:\s+of\s+(?:body\s+)?weight)?"
           r"|\s*/\s*kilo(?:gram)?)")  # "90 mg per kilo", "15 mg a kilo", "10 mg/kilo"
 AMOUNT = re.compile(
