@@ -596,10 +596,10 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
         first = next((j + 1 for j in range(head - 1, opener, -1) if words[j] in POSSESSIVE_ENDINGS), opener + 1)
         kept = [j for j in range(first, head) if not _describes_only(doc, j) and not doc[j].is_quote
                 and not (doc[j].is_punct and words[j] != "-")]
-        if medicine and (words[opener] not in POSSESSIVE_OPENERS
+        if medicine and (words[opener] not in POSSESSIVE_OPENERS and not _said_to_be(doc, sentence, opener)
                          or not any(kept and kept[0] <= c.start and c.end <= head for c in doc.spans["conditions"])):
-            continue  # 'my daily med', 'a stimulant medication' describe the drug; 'the croup medicine' is what
-            # people call it, not what someone takes it for
+            continue  # 'my daily med', 'a stimulant medication' describe the drug; 'calling it the croup medicine'
+            # is what people call it, not what it is said to be ('it's basically a tic medicine too')
         if kept and words[kept[0]] != "-" and words[kept[-1]] != "-":
             found.append(Candidate(doc[kept[0]:kept[-1] + 1], f"'{doc[head].text}' (the drug called one)", opener, head,
                                    object_only=True))
@@ -669,6 +669,16 @@ def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[in
                    for k in range(j - 1, max(sentence.start, j - WAY_REACH) - 1, -1)
                    if not any(doc[m].is_punct for m in range(k, j)))
     return called_by_name(doc, sentence, opener, drug_starts)
+
+
+def _said_to_be(doc: Doc, sentence: Span, opener: int) -> bool:
+    """True when a copula (past adverbs) stands right before the noun phrase that starts at
+    `opener`: 'it's basically a tic medicine', not 'people calling it the croup medicine'."""
+    words = lowered(doc)
+    j = opener - 1
+    while j > sentence.start and (words[j] in WAY_ADVERBS or is_markup(doc[j])):
+        j -= 1
+    return words[j] in WAY_COPULAS
 
 
 def called_by_name(doc: Doc, sentence: Span, opener: int, drug_starts: dict[int, int]) -> bool:
