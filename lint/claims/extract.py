@@ -659,10 +659,11 @@ def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
     return _first_drug(sentence, range(case - 2, start - 1, -1))  # the drug nearest before "in case"
 
 
-SUFFERER_ENDINGS = ("ics", "acs", "sufferers", "patients")  # "diabetics", "insomniacs", "migraine sufferers"
+SUFFERER_ENDINGS = ("ics", "acs", "sufferers", "patients", "1s", "2s")  # "diabetics", "insomniacs", "migraine sufferers",
+# "type 1s"
 SUFFERER_ADVERBS = frozenset({"often", "also", "too", "usually", "sometimes", "all", "now", "still", "commonly",
                               "can", "could", "may", "might", "will", "safely", "even", "just"})  # "Type 1 diabetics can take it"
-SUFFERERS_TAKE = frozenset({"take", "use", "pop", "swallow", "swear", "rely", "inject", "need"})
+SUFFERERS_TAKE = frozenset({"take", "use", "pop", "swallow", "swear", "rely", "inject", "need", "add"})
 SUFFERER_REACH = 3  # words from the verb to the drug ("Insomniacs take | their Xanax")
 
 
@@ -704,7 +705,7 @@ def _sufferers_take(sentence: _Sentence, condition: Span) -> Span | bool | None:
     if i >= sentence.span.end or words[i].rstrip("s") not in SUFFERERS_TAKE and words[i] not in ("swears", "relies"):
         return None
     if people_with and ("for" in words[i + 1:sentence.span.end] and any(c.start > i for c in sentence.conditions)
-                        or "to" in words[i + 1:i + PURPOSE_REACH]):
+                        or "to" in words[i + 1:i + PURPOSE_REACH] and not words[i].startswith("add")):  # "add it to"
         return None  # "my dad with diabetes takes it for his high blood pressure", "students with autism take it
         # to help them calm down": whom, not what for
     return _drug_after(sentence, i + 1, SUFFERER_REACH)
@@ -2030,7 +2031,7 @@ EVERY = frozenset({"every", "each", "any", "all", "many", "some", "most", "her",
 ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "cannot", "can't", "shouldn't", "won't",
                      "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
 TAKER_VERBS = ("swear by", "love", "rave about", "praise", "prefer", *("take", "use", "pop", "count on", "rely on",
-                                                                      "turn to", "ask for", "buy", "be on", "get", "receive"))
+                                                                      "turn to", "ask for", "buy", "be on", "get", "receive", "add"))
 SAYING = frozenset({"say", "says", "said", "find", "finds", "found", "report", "reports", "reported", "claim",
                     "claims", "swear", "swears", "feel", "feels"})
 MAX_TAKER_GAP = 4  # words between the condition and the verb ("with PCOS in our clinic swear by it")
