@@ -72,9 +72,9 @@ class ConditionMatcher:
         for (start, end), ids in self._shorthands(doc, ids_by_span).items():
             ids_by_span[(start, end)] |= ids
         spans = _longest_terms([Span(doc, s, e) for s, e in ids_by_span])
-        described = [(start, end, cid) for start, end, cid in self.descriptions(doc)  # the lexicon's own words win,
-                     if not any(s.start < end and start < s.end and not (start <= s.start and s.end <= end)
-                                for s in spans)]  # unless a description holds them ("my diabetic feet tingled")
+        described = [widened for start, end, cid in self.descriptions(doc)  # the lexicon's own words win, unless
+                     if (widened := _holding_what_it_cuts(start, end, cid, spans)) is not None]  # a description holds
+        # them ("my diabetic feet tingled"), or ends inside one ("sudden attacks of a pounding | heart")
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = _longest_terms(spans + [Span(doc, start, end) for start, end, _ in described])
@@ -169,6 +169,20 @@ def _thing_settles(doc: Doc, span: Span) -> bool:
 
 UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for", "bad", "severe", "mild", "nasty", "terrible", "awful",
                                    "horrible", "really"})  # "a cold", "for sleep", "bad cold": they add no word
+
+
+DESCRIPTION_OVERHANG = 3  # tokens a description may grow by to take in a term it ends inside
+
+
+def _holding_what_it_cuts(start: int, end: int, condition: str, terms: list[Span]) -> tuple[int, int, str] | None:
+    """A description's span grown to hold the lexicon terms it overlaps in part (a term it
+    ends or starts inside), or None when that takes more than a few tokens: the term wins."""
+    for term in terms:
+        if term.start < end and start < term.end and not (start <= term.start and term.end <= end):
+            if max(end, term.end) - min(start, term.start) - (end - start) > DESCRIPTION_OVERHANG:
+                return None
+            start, end = min(start, term.start), max(end, term.end)
+    return start, end, condition
 
 
 def _longest_terms(spans: list[Span]) -> list[Span]:
