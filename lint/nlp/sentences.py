@@ -22,9 +22,10 @@ CLAUSE_PRONOUNS = ("It", "This", "They", "These", "He", "She", "We", "You", "Tha
 # end punctuation, then (after any whitespace) the first character of the next token
 AFTER_END = re.compile(rf"[{re.escape(ENDINGS)}]\s*(?=\S)")
 # a line of a chat log or transcript: a new message opens with a time stamp or a speaker's name
-MESSAGE_OPENER = re.compile(r"\[|\(?(?:[A-Z][a-z]{2,8}\.?,?\s+)?\d{1,2}:\d\d\b|@[\w.]{2,}"
+MESSAGE_OPENER = re.compile(r"\[|\(?(?:[A-Z][a-z]{2,8}\.?,?\s+)?\d{1,2}:\d\d\b|@[\w.]{2,}(?=[ \t]*(?:[·|•]|$|\n))"
                             r"|[A-Za-z][\w .'@/-]{0,24}(?:\s*[\[(][^\])\n]{1,20}[\])])?:\s")  # "[9:17 PM] saltyboi:",
-# "Dre: ", "Ellie [11:07 PM]: ", "Mon 12:08 AM - Sam:", "@hives_hater_22"
+# "Dre: ", "Ellie [11:07 PM]: ", "Mon 12:08 AM - Sam:", "@hives_hater_22" alone on its line (not "@cardio_carlos I'm
+# on lodoco!", a reply that names whom it answers)
 NEW_MESSAGE = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?=(?:[↳»>•*-][ \t]*)?(?:{MESSAGE_OPENER.pattern}))")  # "↳ @jim: " replies
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
