@@ -1234,13 +1234,17 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     doc, i = sentence.doc, _for_of(sentence, condition)
     if i is None and (people := _for_people_with(sentence, condition)) is not None and people > sentence.span.start:
         before = _before_for(sentence, people)  # "Jardiance is for people with type 1 diabetes" (not "the dose for
-        return sentence.drug_at(before) is not None or _is_for(sentence, before)  # people with kidney disease")
+        if sentence.doc[before].lower_ in MADE_FOR and before > sentence.span.start:  # people with kidney disease")
+            before = _before_for(sentence, before)  # "Xanax is meant for people with insomnia"
+        return sentence.drug_at(before) is not None or _is_for(sentence, before)
     if i is None:
         return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For") \
             or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
     before = _before_for(sentence, i)
+    if doc[before].lower_ in MADE_FOR and before > sentence.span.start:
+        before = _before_for(sentence, before)  # "Toprol XL is basically made for stage fright": what it is for
     if (doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | COURSES | {"ones"}
             or doc[before].text.upper() in RELEASE_FORM_NOUNS) and refers_to_drug(doc, before):
         return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for",
@@ -1261,6 +1265,9 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
         or (doc[before].lower_ in OWNED or doc[before].lower_ == "his") and refers_to_drug(doc, before) \
         or _after_aside(sentence, before) or _called_noun(sentence, before) or _drug_before_comma(sentence, before)
+
+
+MADE_FOR = frozenset({"made", "meant", "designed", "built", "intended", "formulated"})
 
 
 def _drug_before_comma(sentence: _Sentence, comma: int) -> bool:
