@@ -126,17 +126,23 @@ OBJECT_STOPS = ["and", "but", "or", "to", "for", "with", "if", "when", "because"
 def separable_patterns() -> list[list[dict]]:
     """A benefit verb with its particle after its object: 'knocks COVID out', 'cleared my
     acne right up', 'wiped the infection out' (one to three words between; 'knocks it out'
-    names no condition). The cue is the verb alone, so the object stays after it."""
+    names no condition), and 'keeps her flare-ups from coming back'. The cue is the verb
+    alone, so the object stays after it."""
     by_particle: dict[str, set[str]] = {}
     for verb in use_predicates().verbs:
         words = verb.split()
         if len(words) == 2 and words[1] in PARTICLES:
             by_particle.setdefault(words[1], set()).update(form.split()[0] for form in phrase_forms(verb))
-    return [[{"LOWER": {"IN": sorted(verbs)}},
-             {"IS_PUNCT": False, "LOWER": {"NOT_IN": OBJECT_STOPS}, "OP": "{1,3}"},
-             {"LOWER": {"IN": ["right", "all", "completely", "totally"]}, "OP": "?"},
-             {"LOWER": particle}]
-            for particle, verbs in sorted(by_particle.items())]
+    kept_from: list[dict] = [{"LOWER": {"IN": sorted(phrase_forms("keep"))}},
+                             {"IS_PUNCT": False, "LOWER": {"NOT_IN": OBJECT_STOPS}, "OP": "{1,4}"},
+                             {"LOWER": "from"},
+                             {"LOWER": {"IN": ["coming", "returning", "recurring", "flaring", "happening"]}}]
+    particle_after: list[list[dict]] = [[{"LOWER": {"IN": sorted(verbs)}},
+                                         {"IS_PUNCT": False, "LOWER": {"NOT_IN": OBJECT_STOPS}, "OP": "{1,3}"},
+                                         {"LOWER": {"IN": ["right", "all", "completely", "totally"]}, "OP": "?"},
+                                         {"LOWER": particle}]
+                                        for particle, verbs in sorted(by_particle.items())]
+    return particle_after + [kept_from]  # "keeping her COPD flare-ups from coming back"
 
 
 def copular_complement_pattern() -> list[dict]:
