@@ -927,6 +927,7 @@ ROW_UNITS = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?:{COUNT})\s+(?:{UNIT_FORMS}|sh
 SCHEDULED_NEXT = r"(?=\s+(?:every|each|once|twice|daily)\b)"
 REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:it|the dose|doses?|dosing))?(?=\s+(?:every|each)\b)"
                      rf"|\binject(?:s|ed|ing)?(?:\s+(?:it|myself|herself|himself|themselves|ourselves))?{SCHEDULED_NEXT}"
+                     rf"|\b(?:do|does|did|doing)\s+(?:my|his|her|their|your|the|a)\s+(?:shot|injection|jab|pen){SCHEDULED_NEXT}"
                      r"|\b(?:swap|chang|replac|switch)(?:e|es|ed|ing|s|ped|ping)?\s+(?:(?:her|his|my|their|your|the|a)\s+)?"
                      rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}"
                      rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}",  # "swap it out every other day"
