@@ -915,7 +915,7 @@ ON_OCCASION = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:before|ahead of) (?:every |e
                          r"[\w'-]+", re.I)  # "4 puffs before every race": one dose for one occasion
 OCCASION_WORDS = re.compile(r"\b(?:before|ahead of)\b", re.I)
 NTH_BEFORE = re.compile(rf"\ba ({'|'.join(NTH)})\s+$", re.I)  # "taking a second 10 mg tablet": the day's second dose
-NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another)\s+"
+NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH)})|another|(?:one|1) more)\s+"
                          rf"(?:(?:XR|ER|SR|CR|XL|IR|ODT)\s+)?(?:one|dose|{UNIT_FORMS}|shot)\b"
                          rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes?(?: up)?)",
                          re.I)  # "a third one before lights out", "another one at 3 when she wakes up": the day's Nth dose
