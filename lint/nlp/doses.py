@@ -79,6 +79,7 @@ REPLACED_BEFORE = re.compile(r"\b(?:(?:instead of|rather than|in place of)(?:\s+
                              r"out|off|on|at|to|with|from))*)?|switch(?:ing|ed|es)? from|replac(?:e|es|ed|ing))\s*$",
                              re.I)  # "instead of 1 mg", "rather than starting at 20 mg": not the dose taken
 ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|ed|ing)?|kept|put (?:me|him|her))\s+on"
+                           r"|(?:can|may|could|should|might)\s+have"
                            r"|take|takes|taking|took|use|uses|using|used|gets?|got|getting|swallow\w*|pop|pops|popped|popping|add|adds|added|adding"
                            r"|(?:give|gives|giving|gave|given)\s+(?:him|her|them|me|us|you|(?:my|our|the) [\w-]+))\s+"
                            r"(?:the|a|an|my|his|her|one)\s*(?:(?:adult|full|whole|big|regular|kids'?|children's|usual)\s+)?$",
