@@ -489,6 +489,11 @@ SPACED_APART = re.compile(rf"\b(?:spac(?:e|es|ed|ing)\s+(?:them|the doses|(?:my|
                           rf"(?P<n>{HOUR_NUMBER})\s*(?:hours?|hrs?)\s+apart\b(?!\s+from\b)",
                           re.I)  # "spacing them just 4 hours apart", "doses taken 6 hours apart" (not "take it 4 hours
 # apart from levothyroxine": two drugs kept apart)
+REPEATED_AFTER = re.compile(rf"\b(?:repeat|repeats|repeated|repeating|take another|took another|another dose)"
+                            rf"(?:\s+(?:it|the dose|a dose|one|doses?|dosing))?\s+(?:only\s+|just\s+)?after\s+(?:only\s+|just\s+)?"
+                            rf"(?P<n>\d{{1,3}}|{'|'.join(HOUR_WORDS)})\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b",
+                            re.I)  # "repeat after 30 minutes": a second dose that soon, as an interval
+NEGATED_REPEAT = re.compile(r"\b(?:not|never|don'?t|do not|no sooner than|wait)\s+(?:\w+\s+)?$", re.I)
 USED_TO_BEFORE = re.compile(r"\bused to\s+(?:\w+\s+)?$", re.I)  # "I used to do | three shots a day": the past
 SHOTS_COUNTED = re.compile(rf"(?<![\w.])(?P<n>{COUNT})\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:shots?|injections?|jabs?|pokes?)"
                            rf"(?:\s+of\s+(?:(?:my|his|her|their|the)\s+)?(?-i:[A-Z])[\w-]*)?"
@@ -888,7 +893,7 @@ ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|"
                              r"\b(?:every|each|once a|once per|once every) (?:(?:\d{1,2}|two|three|four|five|six|eight|twelve) )?(?:weeks|months?)\b|"
                              rf"\bmorning and (?:night|evening|bedtime)\b|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
-                             r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\b(?:hours?|hrs?) apart\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
+                             r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\b(?:hours?|hrs?) apart\b|\bafter\s+\S+\s*(?:minutes?|mins?|hours?|hrs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
                              rf"|\b(?:another|one more|{ORDINAL_DOSE})\b"  # "... and one more after dinner": a second dose
                              rf"|\b(?:an?|one) {DOSE_TIME_WORD} (?:one|dose|tablet|pill)\b"  # "... plus a bedtime one"
                              rf"|\b(?:every|each) (?:single )?{WEEKDAY}\b|\b{WEEKDAY}s\b"  # "a dose every Sunday"
@@ -1016,6 +1021,15 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
             continue  # "never space the doses 4 hours apart"
         hours = float(HOUR_WORDS.get(match.group("n").lower(), match.group("n")))
+        if 0 < hours <= 72:
+            found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                     per_day=False, times_per_day=(24 / hours, 24 / hours), kind="usual",
+                                     by_interval=True))
+    for match in REPEATED_AFTER.finditer(sentence):
+        if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) or NEGATED_REPEAT.search(sentence[:match.start()]):
+            continue  # "do not repeat after 30 minutes"
+        amount = float(HOUR_WORDS.get(match.group("n").lower(), match.group("n")))
+        hours = amount / 60 if match.group("unit").lower().startswith("min") else amount
         if 0 < hours <= 72:
             found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                      per_day=False, times_per_day=(24 / hours, 24 / hours), kind="usual",
