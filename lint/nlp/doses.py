@@ -486,7 +486,7 @@ PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "N
 # opioid's mg with the acetaminophen's
 SPACED_APART = re.compile(rf"\b(?:spac(?:e|es|ed|ing)\s+(?:them|the doses|(?:my|his|her|their|your) doses|doses)(?:\s+out)?"
                           rf"|\b(?:doses|pills|tablets|capsules) (?:taken|spaced))\s+(?:(?:just|only|about|around)\s+)?"
-                          rf"(?P<n>{HOUR_NUMBER})\s*(?:hours?|hrs?)\s+apart\b(?!\s+from\b)",
+                          rf"(?P<n>{HOUR_NUMBER})\s*(?P<unit>hours?|hrs?)\s+apart\b(?!\s+from\b)",
                           re.I)  # "spacing them just 4 hours apart", "doses taken 6 hours apart" (not "take it 4 hours
 # apart from levothyroxine": two drugs kept apart)
 REPEATED_AFTER = re.compile(rf"\b(?:repeat|repeats|repeated|repeating|take another|took another|another dose)"
@@ -1017,20 +1017,12 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             found.append(DoseMention(start=start + match.start(), end=start + match.end() + freq_match.end(), amounts_mg=(),
                                      per_kg=False, per_day=False, times_per_day=times, kind="usual",
                                      by_interval=freq_match.re is EVERY_HOURS))
-    for match in SPACED_APART.finditer(sentence):  # "I've been spacing them just 4 hours apart": one drug's doses
-        if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
-            continue  # "never space the doses 4 hours apart"
-        hours = float(HOUR_WORDS.get(match.group("n").lower(), match.group("n")))
-        if 0 < hours <= 72:
-            found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
-                                     per_day=False, times_per_day=(24 / hours, 24 / hours), kind="usual",
-                                     by_interval=True))
-    for match in REPEATED_AFTER.finditer(sentence):
+    for match in (*SPACED_APART.finditer(sentence), *REPEATED_AFTER.finditer(sentence)):
         if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) or NEGATED_REPEAT.search(sentence[:match.start()]):
-            continue  # "do not repeat after 30 minutes"
+            continue  # "never space the doses 4 hours apart", "do not repeat after 30 minutes"
         amount = float(HOUR_WORDS.get(match.group("n").lower(), match.group("n")))
         hours = amount / 60 if match.group("unit").lower().startswith("min") else amount
-        if 0 < hours <= 72:
+        if 0 < hours <= 72:  # "I've been spacing them just 4 hours apart", "take another after 2 hours": the gap
             found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                      per_day=False, times_per_day=(24 / hours, 24 / hours), kind="usual",
                                      by_interval=True))
