@@ -935,10 +935,11 @@ def not_a_use(span: Span) -> bool:
     fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
     return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
         or _bare_goal(span) or _measure_dosed_by(span) or any(f.start < span.end and span.start < f.end for f in fixed) \
-        or span[0].lower_ in OBJECT_PRONOUNS  # "do not just stop it cold": what 'it' stands for was named before
+        or span[0].lower_ in REFERS_BACK | PERSON_OBJECTS  # "do not just stop it cold": what 'it' stands for was
+    # named before
 
 
-OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us", "you", "this", "that", "these", "those"})
+PERSON_OBJECTS = frozenset({"him", "her", "me", "us", "you"})
 BODY_MEASURES = frozenset({"weight", "size", "age", "height"})
 DOSED_BY_REACH = 3  # tokens after "his weight" where the amount it is dosed by stands ("is 7.5 mL")
 
