@@ -1233,18 +1233,15 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         return True
     doc, i = sentence.doc, _for_of(sentence, condition)
     if i is None and (people := _for_people_with(sentence, condition)) is not None and people > sentence.span.start:
-        before = _before_for(sentence, people)  # "Jardiance is for people with type 1 diabetes" (not "the dose for
-        if sentence.doc[before].lower_ in MADE_FOR and before > sentence.span.start:  # people with kidney disease")
-            before = _before_for(sentence, before)  # "Xanax is meant for people with insomnia"
-        return sentence.drug_at(before) is not None or _is_for(sentence, before)
+        before = _before_purposed_for(sentence, people)  # "Jardiance is for people with type 1 diabetes" (not
+        return sentence.drug_at(before) is not None or _is_for(sentence, before)  # "the dose for people with
+        # kidney disease"), "Xanax is meant for people with insomnia"
     if i is None:
         return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For") \
             or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
         return True
-    before = _before_for(sentence, i)
-    if doc[before].lower_ in MADE_FOR and before > sentence.span.start:
-        before = _before_for(sentence, before)  # "Toprol XL is basically made for stage fright": what it is for
+    before = _before_purposed_for(sentence, i)
     if (doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | COURSES | {"ones"}
             or doc[before].text.upper() in RELEASE_FORM_NOUNS) and refers_to_drug(doc, before):
         return True  # "keep a strip around for their bad back", "keeps a bottle in the kitchen drawer for",
@@ -1456,6 +1453,15 @@ def _before_for(sentence: _Sentence, for_index: int) -> int:
         before -= 1
     if doc[before].lower_ == "but" and (first_for := not_only_for(doc, sentence.span, before)) is not None:
         return _before_for(sentence, first_for)  # "not just for blood pressure but also for": the first 'for's word
+    return before
+
+
+def _before_purposed_for(sentence: _Sentence, for_index: int) -> int:
+    """The word a 'for' belongs to (`_before_for`), past a participle that says what the drug
+    is for: 'Toprol XL is basically made for stage fright', 'meant for people with insomnia'."""
+    before = _before_for(sentence, for_index)
+    if sentence.doc[before].lower_ in MADE_FOR and before > sentence.span.start:
+        before = _before_for(sentence, before)
     return before
 
 
@@ -3215,13 +3221,11 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
 PERSON_REACH = 3  # sentences back to the one that says how old the person a pronoun stands for is
 
 
-RELATIVE_TAKER = re.compile(r"\b(?:my|his|her|their|our)\s+(?:own\s+)?(mom|mum|mother|dad|father|husband|wife|partner|"
-                            r"sister|brother|aunt|uncle|grandma|grandpa|grandmother|grandfather|boyfriend|girlfriend|"
-                            r"roommate|boss|coworker|friend)\b"
+RELATIVES = ("mom|mum|mother|dad|father|husband|wife|partner|sister|brother|aunt|uncle|grandma|grandpa|grandmother|"
+             "grandfather|boyfriend|girlfriend|roommate|boss|coworker|friend")  # grown-ups who take their own doses
+RELATIVE_TAKER = re.compile(rf"\b(?:my|his|her|their|our)\s+(?:own\s+)?({RELATIVES})\b"
                             r"|\bI(?:'m| am| was)? (?:take|took|on|use|used|pop|popped|swallow|swallowed)\b", re.I)
-TAKER_OBJECT = re.compile(r"\b(?:him|them)\b|\bher\b(?!\s+(?:own\s+)?(?:mom|mum|mother|dad|father|husband|wife|"
-                          r"partner|sister|brother|aunt|uncle|grandma|grandpa|grandmother|grandfather|boyfriend|"
-                          r"girlfriend|roommate|boss|coworker|friend)\b)", re.I)
+TAKER_OBJECT = re.compile(rf"\b(?:him|them)\b|\bher\b(?!\s+(?:own\s+)?(?:{RELATIVES})\b)", re.I)
 
 
 def _another_taker(before_dose: str, age_sentence: str) -> bool:
