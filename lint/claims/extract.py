@@ -150,7 +150,8 @@ PURPOSE_VERBS = {"relieve", "relieves", "relieving", "reduce", "reduces", "reduc
                  "prevents"}  # "..., to relieve shortness of breath" after the labeled condition
 ADDITIONS = {"and", "also", "plus", "too", "additionally", "besides"}  # "... and to relieve anxiety": a new use
 ATTACHING = {"with", "associated", "accompanying", "accompanied", "due", "caused", "related", "from", "by",
-             "("}  # "pain from advanced cancer", "PAH (high blood pressure in the lungs)"
+             "(", "when", "whenever"}  # "pain from advanced cancer", "PAH (high blood pressure in the lungs)",
+# "helps me fall asleep when my anxiety keeps me up": the circumstance of the labeled use
 CARRIED_ON = re.compile(r"[\s\"'“‘(*-]*(?:together|combined|taken together|(?:this|that|the) (?:combination|combo|mix)|"
                         r"mixing them|mixed together|both)\b")  # a sentence that carries on the one before
 DANGER_BEFORE = re.compile(r"\b(?:that|this|the same|such a|those|these) (?:danger|dangers|risk|risks|hazard|effect|"
@@ -2847,8 +2848,9 @@ def too_vague_for(reference: Reference, profile: Profile, condition_ids: frozens
     labeled = [c for indication in profile.indications for c in indication.conditions]
     for condition_id in vague:
         family = reference.family(condition_id)
-        if len(family) == 1 or any(reference.related(member, c) for member in family for c in labeled):
-            return True
+        kinds = [member for member in family if reference.related(member, condition_id)]
+        if len(family) == 1 or any(c in family or any(reference.related(kind, c) for kind in kinds) for c in labeled):
+            return True  # a labeled use in the family, or one a kind of the word also is ('tendinitis': pain)
     return False
 
 

@@ -258,7 +258,10 @@ class Reference:
             named = {cid for cid, c in self.conditions.items()
                      if any(word in f" {name.lower()} " for name in (c.name, *c.terms))}
             cached = frozenset(cid for cid in self.conditions
-                               if any(self.related(cid, seed) for seed in named | {condition_id}))
+                               if self.related(cid, condition_id)
+                               or any(seed in self.ancestors.get(cid, {cid}) for seed in named))
+            # a named condition brings its kinds, not what it is a kind of: 'insomnia due to
+            # anxiety' puts no insomnia in anxiety's family
             self._families[condition_id] = cached
         return cached
 
