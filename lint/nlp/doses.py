@@ -425,21 +425,25 @@ def _in_ml(amount: re.Match | UnitlessAmount) -> bool:
 
 def _count(word: str, words: Mapping[str, float] = COUNT_WORDS) -> float:
     """A number written in digits or as one of `words` ('3', 'three'; 'ninety' minutes)."""
-    return float(words.get(word.lower(), 0) or word)
+    return float(words.get(word.lower(), 0) or (2 if word.lower() == "both" else word))
 
 
-COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
-                          rf"{OWNER}\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s"
+NAMED_UNITS_COUNT = re.compile(rf"(?<!\bday )(?<!\bweek )(?<!\bstep ){NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})"
+                               rf"(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[a-z-]+\s+){{1,2}}$",
+                               re.I)  # "two Amrix 30s", "three blue 2s": the count of a plural strength, a name between
+COUNT_OF_THE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT}|both)(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+of\s+"
+                          rf"{OWNER}\s+(?:[a-z-]+\s+){{0,2}}?$", re.I)  # "three of the orange 300s", "both of his 300 mg"
 
 
-def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[float, float] | None:
+def tablet_count(left: str, right: str, names_units: bool = False, amounts: int = 1) -> tuple[float, float] | None:
     """How many units of the stated strength make one dose: "three 5 mg tablets",
     "1-2 caplets of 500 mg", "three of the 15 mg capsules", "two 10 mg Claritin RediTabs",
     "three 200 mg at once", and where the amount itself `names_units`, "two of the 60s"
-    (None when no count is stated)."""
+    (None when no count is stated). `amounts`: how many strengths the mention names."""
     match = COUNT_OF.search(left)
     if match is None and (names_units or STRENGTH_AFTER.match(right) or NAME_AFTER.match(right)):
-        match = COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left)
+        match = COUNT_BEFORE.search(left) or COUNT_OF_THE.search(left) \
+            or (NAMED_UNITS_COUNT.search(left) if names_units else None)
     if match is None and not DOSES_AFTER.match(right):
         match = COUNT_OF_THE.search(left)  # "I'm on two of the 2 mg in the morning": units of that strength
     if match is None and (spelled := COUNT_BEFORE.search(left)) is not None and not spelled.group("a")[0].isdigit() \
@@ -448,11 +452,14 @@ def tablet_count(left: str, right: str, names_units: bool = False) -> tuple[floa
     if match is None:
         doubled = DOUBLED_BEFORE.search(left)  # "double up on my 10 mg Ambien": two (not "never double up on")
         return (2.0, 2.0) if doubled and not NEVER_BEFORE.search(left[:doubled.start()]) else None
+    if match.group("a").lower() == "both" and (amounts > 1 or BOTH_STRENGTHS.match(right)):
+        return None  # "both the 5 mg and 10 mg tablets": two strengths, not two units
     low = _count(match.group("a"))
     high = _count(match.group("b")) if match.group("b") else low
     return (low, high) if 0 < low <= high <= 20 else None
 
 
+BOTH_STRENGTHS = re.compile(r"^\s*(?:mg|mcg|milligrams?)?\s*(?:and|or|,|&)\s*\d", re.I)
 DOUBLED_BEFORE = re.compile(r"\b(?:doubl(?:e|es|ed|ing) up on|doubl(?:e|es|ed|ing))\s+(?:the |my |his |her |their |your )?$",
                             re.I)  # "I double up on my 10 mg Ambien", "she doubled her 5 mg dose"
 NEVER_BEFORE = re.compile(rf"\b(?:{FORBIDDING}|not)\s*$", re.I)  # the forbidding words, and a bare "not"
@@ -665,7 +672,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         per_day = per_day_stated or per_day_before
         names_units = isinstance(first, UnitlessAmount) and first.counts_units
         count = None if per_day_stated and not names_units \
-            else tablet_count(left, right, names_units)  # "on day one, two 8 mg films": 16 mg that day; "three 40s a day": 120
+            else tablet_count(left, right, names_units, len(values))  # "on day one, two 8 mg films": 16 mg that day; "three 40s a day": 120
         if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
                 and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
             count = (_count(taken_as.group("a")), _count(taken_as.group("b") or taken_as.group("a")))  # "10 mg/325 mg ... taken as two tablets"
