@@ -1589,8 +1589,14 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         # "What does the research say?" hedges its section; a myth heading, or a myth quoted under it
         # ('- **"Phentermine melts fat."** No, ...'), hedges only itself
         verbless = _verbless_question(sentence, following)
-        yes_no = _yes_no_question(sentence) or _indirect_question(sentence) or verbless
+        reported = _indirect_question(sentence)
+        if reported is not None and _answered_within(sentence, reported[1]):
+            reported = None  # "I wondered if Benadryl helps anxiety — turns out it does": asked and answered yes
+        direct = _yes_no_question(sentence) or verbless
+        yes_no = direct or reported is not None and reported[1] == sentence.span.end
         asked = yes_no and not _answered_yes(following) and not (verbless and _affirms_use(following))
+        question = doc[reported[0]:reported[1]] if reported is not None and (asked or not yes_no) else None
+        # a reported question asks only its own words: "Gabapentin stopped my hiccups, and a friend asked if ..."
         # "Can it treat a UTI?" presents no
         restated = {i for c in following.conditions for i in c._.condition_ids} \
             if yes_no and following is not None else set()  # "Can I take it for X? Yes, it can be used for X": the answer says it
@@ -1631,7 +1637,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 else None
             if treated_as_them is not None:
                 cue = None  # "I get tension headaches and flexeril knocks them out": what 'them' stands for
-            if sentence.section in EXCLUDED_SECTIONS or asked or restated.intersection(condition._.condition_ids):
+            asked_here = question is not None and question.start < condition.start < question.end  # "asked if it helps X — no"
+            if sentence.section in EXCLUDED_SECTIONS or asked and direct or asked_here \
+                    or restated.intersection(condition._.condition_ids):
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
                                       or _taken_with_food(sentence, cue.start)):
@@ -1730,9 +1738,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     presented_as_use=bool(reason), negated=negated or _name_denied(sentence, name),
                     hedged=hedged or in_scope(sentence, "hedge", condition),
                     off_label=off_label or in_scope(sentence, "off_label", condition), reason=reason))
-        if not asked:
-            claims += _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
-                                     testimonies + purposes)
+        if not (asked and direct):
+            claims += [use for use in _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
+                                                     testimonies + purposes)
+                       if question is None or not question.start_char <= use.start < question.end_char]
     return _rebutted(_refuted(claims), sentences)
 
 
@@ -1849,6 +1858,18 @@ ANSWER_DENIERS = frozenset({"nobody", "no", "not", "never", "don't", "doesn't", 
 SPEAKER_LABEL = re.compile(r"^[\s*_>#-]*[^\W\d_][\w /()'.-]{0,30}:[\s*_]*")  # "**A:**", "Host:", "Caller 2:"
 
 
+TURNS_OUT = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it\s+)?(?:turns|turned) out(?:\s+that)?\s*|^\W*(?:and|but)\s+", re.I)
+
+
+def _answered_within(sentence: _Sentence, close: int) -> bool:
+    """True when the words after a reported question's closing dash or comma answer it yes
+    ('— turns out it does', ', and yes, it works')."""
+    if close >= sentence.span.end:
+        return False
+    rest = TURNS_OUT.sub("", sentence.doc[close + 1:sentence.span.end].text, count=1)
+    return ANSWERED_YES.match(rest) is not None or AFFIRMS_USE.match(rest) is not None
+
+
 def _answer_text(text: str) -> str:
     """An answer's words without the speaker's label before them ('A: No.' -> 'No.')."""
     return SPEAKER_LABEL.sub("", text, count=1)
@@ -1913,13 +1934,17 @@ ASKED_REACH = 3  # words between the asking verb and 'if' ("asked her pharmacist
 QUESTION_ENDS = frozenset({",", ";", "—", "–", ":"})
 
 
-def _indirect_question(sentence: _Sentence) -> bool:
+def _indirect_question(sentence: _Sentence) -> tuple[int, int] | None:
     """'A listener texted to ask if it fixes back pain', 'Readers wonder whether Xanax helps
-    with tinnitus': a question reported, not a use asserted, when it runs to the sentence's
-    end ('She asked if she could try it, and now it fixes her back pain' asserts one)."""
+    with tinnitus': the tokens of a question reported, not a use asserted, from its 'if' to the
+    sentence's end or a dash or comma that closes it ('someone asked if it's good for anxiety
+    — my GP said no'; 'She asked if she could try it, and now it fixes her back pain' asserts one)."""
     words = lowered(sentence.doc)[sentence.span.start:sentence.span.end]
-    return any(word in ("if", "whether") and any(w in ASKING for w in words[max(0, i - ASKED_REACH - 1):i])
-               and not set(words[i + 1:]) & QUESTION_ENDS for i, word in enumerate(words))
+    for i, word in enumerate(words):
+        if word in ("if", "whether") and any(w in ASKING for w in words[max(0, i - ASKED_REACH - 1):i]):
+            end = next((j for j in range(i + 1, len(words)) if words[j] in QUESTION_ENDS), len(words))
+            return sentence.span.start + i, sentence.span.start + end
+    return None
 
 
 def _question_words(sentence: _Sentence) -> list[str]:
