@@ -115,7 +115,7 @@ DOSES_A_DAY = re.compile(r"^\s*(?:doses|shots|injections)\s+(?:a|per|each|every)
 COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of\s*$", re.I)
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
-                       rf"{UNIT_FORMS}\s+(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)
+                       rf"(?:{UNIT_FORMS}\s+)?(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)  # "no more than 8 a day"
 
 MEAL_OR_TIME = r"(?:(?:in the|at|with) )?(?:morning|noon|midday|lunch(?:time)?|afternoon|dinner(?:time)?|supper|evening|night|bedtime|breakfast)"
 CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:-|–|to|or)\s*)?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)"  # "10 a.m.", "6 pm",
@@ -537,9 +537,10 @@ def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
     """The count of units a schedule without an amount gives ("two tablets every 4 hours",
     "1-2 caplets", "14 tablets a day", "2 sprays in each nostril": four), and whether it is a
     count for the whole day."""
-    match = UNITS_COUNTED.search(text) or BARE_UNITS_TAKEN.search(text)
-    if match is None:
+    found = [m for m in (UNITS_COUNTED.search(text), BARE_UNITS_TAKEN.search(text)) if m is not None]
+    if not found:
         return None
+    match = min(found, key=lambda m: m.start())  # "take 1 or 2 every 4 hours, no more than 8 tablets": 1 or 2
     sides = 2 if EACH_NOSTRIL.match(text, match.end()) else 1  # "two sprays in each nostril": four sprays
     low = _count(match.group("a")) * sides
     high = (_count(match.group("b")) if match.group("b") else low / sides) * sides
@@ -976,6 +977,18 @@ OWNED_FORM = re.compile(rf"\b(?:{'|'.join(sorted(OWNING_DETERMINERS))})\s+((?-i:
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
+def _capped_times(after: str, times: tuple[float, float], count: re.Match | None) -> tuple[float, float] | None:
+    """The doses a day a cap after a schedule allows ("..., up to 6 times a day"; "..., no
+    more than 8 a day" of two units a dose: 4), or None when no cap follows."""
+    if (cap := COUNT_CAP.search(after)) is not None:
+        most = _count(cap.group("n"))
+    elif (units_cap := UNITS_CAP.search(after)) is not None:
+        most = _count(units_cap.group("n")) / (_count(count.group(1)) if count else 1.0)
+    else:
+        return None
+    return min(times[0], most), min(times[1], most)
+
+
 def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                           names: tuple[tuple[int, int], ...] = (), table_row: bool = False) -> list[DoseMention]:
     """Schedules stated without an amount, judged by their frequency alone: "take one
@@ -1048,7 +1061,7 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     for match in taken + verbless:
         if sentence[:match.start()].lower().endswith("used to ") or match.group(0).lower().startswith("used to "):
             continue  # "I used to take it twice a day": the past
-        count_at = re.search(rf"(?<![\w.])(?:{COUNT})\s", match.group(0))
+        count_at = re.search(rf"(?<![\w.])({COUNT})(?:\s|$)", match.group(0))
         if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]) \
                 or DENIED_JUST_BEFORE.search(sentence[:match.start()]) and not A_LIMIT.search(match.group(0)):
             continue  # "never take three tablets at once", "do not take it every hour": a caution
@@ -1083,10 +1096,13 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if match.re is UNITS_COUNTED and freq_match.start() - (between.end() if between else 0) > VERBLESS_GAP:
             continue  # "three Advil tablets every 4 hours": a count of units needs its schedule right after it
         freq_end = match.end() + freq_match.end()
+        by_interval = freq_match.re is EVERY_HOURS
+        if (capped := _capped_times(sentence[freq_end:], times, count_at)) is not None:
+            times, by_interval = capped, False  # "take 2 every 4 hours, no more than 8 a day": four doses at most
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=times,
                                  kind=_kind(sentence[:match.start()], sentence[freq_end:]),
-                                 by_interval=freq_match.re is EVERY_HOURS,
+                                 by_interval=by_interval,
                                  at_time_of_day=bool(EVERY_DAY.fullmatch(freq_match.group(0).strip()))))  # daily use, no count
     kept: list[DoseMention] = []
     for mention in sorted(found, key=lambda m: (m.start, -m.end)):  # one claim where two readings overlap
