@@ -88,8 +88,9 @@ LEVEL_NUMBER = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN}){LEVEL_END}",
 LEVEL_AFTER_NAME = re.compile(rf"\s+(?:(?-i:[A-Z]{{2,3}})\s+)?at\s+(?P<n>{NUMBER_PATTERN}){LEVEL_END}", re.I)  # "Paxil CR at 50"
 GAVE_BIRTH = re.compile(r"\b(?:mom|mum|mother|mama|ma|parents|i|we)\s+had\s+(?:me|him|her|them|us)\b", re.I)  # "my mom
 # had me at 40": an age
-STRENGTH_PAIR = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s?/\s?(?P<m>{NUMBER_PATTERN})(?![\w%/.:-]|,\d)(?!\s*(?:mg|mcg)\b)",
-                           re.I)  # "15/92", "5/325": a combination's two strengths with no unit
+STRENGTH_PAIR = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s?/\s?(?P<m>{NUMBER_PATTERN})(?P<units>'?s)?"
+                           rf"(?![\w%/.:-]|,\d)(?!\s*(?:mg|mcg)\b)",
+                           re.I)  # "15/92", "5/325": a combination's two strengths with no unit; "the 10/325s": tablets
 UNITS_A_LEVEL = (1, 2)  # a dose someone is kept at is one or two units of a strength ("at 80": two 40s)
 DOSE_LEVEL_BEFORE = re.compile(r"\b(?:at|to)\s*$", re.I)  # "started me at 12.5 twice a day", "upped to 40 daily"
 COUNTED_SCHEDULE = re.compile(r"\s+(?:once|twice|three times|four times|(?:a|per) day|daily)\b", re.I)  # not a clock time
@@ -192,8 +193,10 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         if named_before and not text[names.ends[named_before - 1]:match.start()].strip():  # strength, read with
             continue  # the tablets counted
         if names.owner_combined(match.start()) and pair[0] != pair[1] and set(pair) & strengths:  # not "10/10"
-            for part in ("n", "m"):
-                found.setdefault(match.start(part), UnitlessAmount(match.start(part), match.end(part), match.group(part), False))
+            for part in ("n", "m"):  # the plural's "s" ends the pair: "the 8/90s a day"
+                finish = match.end() if part == "m" else match.end(part)
+                found.setdefault(match.start(part), UnitlessAmount(match.start(part), finish, match.group(part),
+                                                                   bool(match.group("units"))))
     for match in FRACTION_OF.finditer(text, start, end):  # first: the fraction owns the number it divides
         whole = parse_number(match.group("n"))
         if whole in names.owner_strengths(match.start()):
