@@ -83,7 +83,7 @@ from lint.nlp.drugs import OTHER, compared_with
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
 from lint.nlp.sections import heading_kind
-from lint.nlp.sentences import sentence_table
+from lint.nlp.sentences import is_handle_line, sentence_table
 from lint.nlp.unitless import ORDINAL_DOSE
 from lint.nlp.words import article_text, is_markup, lowered
 
@@ -1582,7 +1582,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
     list_leads = _use_list_items(sentences)
     for index, sentence in enumerate(sentences):
         main = mains[index]
-        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        following = _reply(sentences, index)
         hedged = sentence.section == "research" and index not in facts_from \
             or sentence.section == "myth" and (sentence.block is not None and sentence.block.kind == "heading"
                                                or QUOTED_OPENING.match(sentence.text) is not None)
@@ -2730,6 +2730,15 @@ REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:
 # hangovers. Please don't.", "... give him 20 mg at bedtime. NO."
 
 
+def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:
+    """The sentence after sentence `index`, past a line that only names who writes it
+    ('does it help ADHD? / ↳ @maya / nope, it's not an ADHD med')."""
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    if following is not None and is_handle_line(following.text) and index + 2 < len(sentences):
+        return sentences[index + 2]
+    return following
+
+
 def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
     """True when the next sentence of the block rebuts sentence `index` with a bare
     prohibition ("Please don't.", "Bad idea.", "NO.", "Absolutely not.")."""
@@ -3113,7 +3122,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         uses_by_sentence.setdefault(use.sentence_start, []).append(use)
     first_sentence_of_block: dict[int | None, _Sentence] = {}
     for sentence in sentences:
-        first_sentence_of_block.setdefault(sentence.block_index, sentence)
+        if not is_handle_line(sentence.text):  # a block's lead is what its writer says, not the header naming them
+            first_sentence_of_block.setdefault(sentence.block_index, sentence)
     claims = []
     sentence_starts = [s.span.start for s in sentences]
     whole_text = article_text(doc)
@@ -3508,7 +3518,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
     texts = []
     for index, sentence in enumerate(sentences):
         sentence_start = sentence.span.start_char
-        if _answered_no(sentence, sentences[index + 1] if index + 1 < len(sentences) else None):
+        if _answered_no(sentence, _reply(sentences, index)):
             texts.append("")  # "Is it addictive? Not at all." denies the warning
             continue
         if sentence.section == "mechanism":  # how it works ("tells your pancreas to release insulin")

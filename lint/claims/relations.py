@@ -137,7 +137,16 @@ def _phrase_after(doc: Doc, start: int, limit: int, keep_for: bool = False) -> S
             and (doc[end].lower_ not in STOPS or (keep_for and doc[end].lower_ in ("for", "in", "at", "through"))):
         words += not doc[end].is_punct
         end += 1
+    lowered_words = [t.lower_ for t in doc[i:end]]
+    for tail in DEGREE_TAILS:  # "helped my sleep a lot": the phrase is "sleep"
+        if len(lowered_words) > len(tail) and tuple(lowered_words[-len(tail):]) == tail:
+            end -= len(tail)
+            break
     return doc[i:end] if end > i else None
+
+
+DEGREE_TAILS = (("a", "lot"), ("a", "ton"), ("a", "bunch"), ("a", "bit"), ("a", "little"), ("so", "much"),
+                ("a", "great", "deal"), ("tons",), ("loads",), ("big", "time"), ("like", "crazy"))  # how much, not what
 
 
 def _joins_words(doc: Doc, index: int, limit: int) -> bool:

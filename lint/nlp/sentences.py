@@ -27,6 +27,9 @@ MESSAGE_OPENER = re.compile(r"\[|\(?(?:[A-Z][a-z]{2,8}\.?,?\s+)?\d{1,2}:\d\d\b|@
 # "Dre: ", "Ellie [11:07 PM]: ", "Mon 12:08 AM - Sam:", "@hives_hater_22" alone on its line (not "@cardio_carlos I'm
 # on lodoco!", a reply that names whom it answers)
 NEW_MESSAGE = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?=(?:[↳»>•*-][ \t]*)?(?:{MESSAGE_OPENER.pattern}))")  # "↳ @jim: " replies
+HANDLE = r"[ \t]*(?:[↳»>•*-][ \t]*)*(?:\*\*)?(?:@|u/)[\w.-]{2,}(?:\*\*)?(?:[ \t]*[·|•][^\n]{0,40})?[ \t]*"
+HANDLE_LINE = re.compile(rf"^{HANDLE}(?=\n[ \t>]*\S)", re.M)  # "↳ @maya.unmasked", "**u/add_or_adhd** · 18 points":
+HANDLE_ONLY = re.compile(HANDLE)  # a line that only names who writes the message under it
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
 
@@ -64,11 +67,17 @@ def _lowercase_sentence(text: str, end: int, following: int) -> bool:
         and text[following:following + 2].isalpha() and text[following].islower()
 
 
+def is_handle_line(text: str) -> bool:
+    """True when a sentence is only a user's header ('↳ @maya.unmasked', '**u/jo** · 18 points')."""
+    return HANDLE_ONLY.fullmatch(text.strip()) is not None
+
+
 @Language.component("druglint_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
     """Start a sentence at every block start, after end punctuation followed by a capital or a
     line break (or, after a whole word and a space, by a lower-case word), at a line that opens a chat
-    message ("[9:17 PM] saltyboi: ...", "Dre: ..."), and after a closing parenthesis
+    message ("[9:17 PM] saltyboi: ...", "Dre: ..."), after a line that is only a user's handle
+    ("↳ @maya.unmasked", "**u/jo** · 18 points"), and after a closing parenthesis
     followed by a pronoun (run-on web prose)."""
     if not len(doc):
         return doc
@@ -98,6 +107,12 @@ def set_sentence_starts(doc: Doc) -> Doc:
         ends.append(match.start())
         nexts.append(match.end())
         pronouns.append(0)
+    for match in HANDLE_LINE.finditer(text):  # the message under a user's header is a sentence of its own
+        following = re.compile(r"\n[ \t>]*").match(text, match.end())
+        if following is not None:
+            ends.append(match.end())
+            nexts.append(following.end())
+            pronouns.append(0)
     for match in AFTER_PAREN.finditer(text):
         ends.append(match.start() + 1)
         nexts.append(match.end())
