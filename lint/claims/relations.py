@@ -70,7 +70,7 @@ MEASURES = frozenset({"numbers", "number", "readings", "reading", "count", "coun
                       "function", "score", "scores", "tests", "test", "chances", "chance", "odds", "risk", "risks"})
 MAX_WORDS = 7
 GOAL_PARTICLES = frozenset({"through", "with", "over", "past", "off"})  # "get through", "deal with": the object is the use
-NOT_PURPOSE = frozenset({"work", "kick", "start", "begin", "take", "see", "check", "find", "wait", "avoid",
+NOT_PURPOSE = frozenset({"work", "kick", "start", "begin", "take", "use", "see", "check", "find", "wait", "avoid",
                          "minimize", "minimise", "limit", "lessen", "reduce", "cut", "decrease", "lower",
                          "protect", "make", "be", "have", "do", "go", "come", "reach", "build", "settle",
                          "adjust", "absorb", "dissolve", "swallow", "mask", "hide", "cover",
@@ -507,6 +507,8 @@ def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
              if words[i] == "but" and not_only_for(doc, sentence, i) is not None}  # "not just for X but also for Y"
     for end in sorted(ends):
         j = end + 1 if end < sentence.end and words[end] in DOSE_FORMS else end
+        if words[j:j + 2] in (["to", "use"], ["to", "take"]):
+            j += 2  # "gave me gabapentin to use for my hiccups"
         reach = j + FILLER_REACH
         while j < min(reach, sentence.end) and words[j] != "for" and (words[j] in FILLERS or doc[j].like_num):
             j += 1  # "uses Flonase two times a day for his snoring"
@@ -518,6 +520,29 @@ def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
     return found
 
 
+TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month",
+                        "months", "year", "years", "decade", "decades", "while", "now", "life", "ages", "season"})
+DURATION_WORDS = frozenset({"the", "a", "an", "first", "next", "last", "past", "few", "couple", "of", "several", "many",
+                            "some", "whole", "entire", "rest", "my", "your", "his", "her", "their", "our", "coming",
+                            "one", "two", "three", "four", "five", "six", "ten", "twelve", "more", "long", "short",
+                            "that", "this", "each", "every"})
+
+
+def _duration_at(doc: Doc, start: int, limit: int) -> bool:
+    """True when the words at `start` only say how long ('the first few months', '2 weeks', 'a
+    while', 'the rest of that year'): 'a shield for the first few months' names no use."""
+    for i in range(start, min(limit, start + DURATION_REACH)):
+        word = doc[i].lower_
+        if word in TIME_UNITS:
+            return True
+        if not (word in DURATION_WORDS or word.isdigit()):
+            return False
+    return False
+
+
+DURATION_REACH = 7  # words a duration may take ("the rest of my first year")
+
+
 def _goal_after(doc: Doc, start: int, limit: int) -> Span | None:
     """The phrase at `start` (_phrase_after), or a comparative goal there ('a better pump',
     'faster recovery'), whose comparative would otherwise stop the phrase."""
@@ -527,7 +552,7 @@ def _goal_after(doc: Doc, start: int, limit: int) -> Span | None:
     if i < limit and doc[i].lower_ in concepts().goal_comparatives:
         rest = _phrase_after(doc, i + 1, limit)
         return doc[i:rest.end] if rest is not None and rest.start == i + 1 else None
-    return _phrase_after(doc, start, limit)
+    return None if _duration_at(doc, i, limit) else _phrase_after(doc, start, limit)
 
 
 def way_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
