@@ -636,6 +636,20 @@ def _first_drug(sentence: _Sentence, indexes: Iterable[int]) -> Span | bool | No
     return None
 
 
+GLOSS_MARKS = frozenset({"—", "–", "-", ":", "="})
+GLOSS_REACH = 8  # words from a fragment's nickname to the dash that names the drug
+
+
+def _glossed_by(sentence: _Sentence, condition: Span) -> tuple[str, Span] | None:
+    """The drug a dash or colon after a nickname names: 'Malaria pills for the Amazon leg —
+    doxycycline 100 mg daily' calls doxycycline the malaria pills, not the article's drug."""
+    doc = sentence.doc
+    for k in range(condition.end, min(sentence.span.end - 1, condition.end + GLOSS_REACH)):
+        if doc[k].text in GLOSS_MARKS and (named := sentence.drug_at(k + 1)) is not None:
+            return named.label_, named
+    return None
+
+
 def _owner(found: Span | bool, main: str | None) -> tuple[str | None, Span | None]:
     """The drug and its name for a relation that found a name, or the main drug for a word
     standing for it."""
@@ -1590,7 +1604,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         # ('- **"Phentermine melts fat."** No, ...'), hedges only itself
         verbless = _verbless_question(sentence, following)
         reported = _indirect_question(sentence)
-        if reported is not None and _answered_within(sentence, reported[1]):
+        if reported is not None and _answered_within(sentence, reported):
             reported = None  # "I wondered if Benadryl helps anxiety — turns out it does": asked and answered yes
         direct = _yes_no_question(sentence) or verbless
         yes_no = direct or reported is not None and reported[1] == sentence.span.end
@@ -1678,7 +1692,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = uses_context
             elif _called_a_goal_aid(sentence, condition) and (called := _subject_drug(sentence, condition.start - 1, main))[0]:
                 reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
-                drug, named = called
+                drug, named = called if called[1] is not None else _glossed_by(sentence, condition) or called
             elif purpose := next((c for c in purposes if condition.end <= c.span.end  # its object, not the verb alone
                                   and (c.span.start < condition.start or c.span.start == condition.start < condition.end - 1
                                        or c.object_only and c.span.start == condition.start)),
@@ -1861,12 +1875,20 @@ SPEAKER_LABEL = re.compile(r"^[\s*_>#-]*[^\W\d_][\w /()'.-]{0,30}:[\s*_]*")  # "
 TURNS_OUT = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it\s+)?(?:turns|turned) out(?:\s+that)?\s*|^\W*(?:and|but)\s+", re.I)
 
 
-def _answered_within(sentence: _Sentence, close: int) -> bool:
-    """True when the words after a reported question's closing dash or comma answer it yes
-    ('— turns out it does', ', and yes, it works')."""
-    if close >= sentence.span.end:
+SAID_YES = re.compile(r"\b(?:and|but)\s+(?:[\w']+\s+){0,3}?(?:said|says|told (?:her|him|them|me|us))\s+(?:yes|sure|ok(?:ay)?)\b"
+                      r"|\b(?:and|but)\s+(?:[\w']+\s+){0,3}?(?:agreed|okayed|approved it)\b", re.I)
+
+
+def _answered_within(sentence: _Sentence, question: tuple[int, int]) -> bool:
+    """True when the sentence answers a reported question yes: after its closing dash or comma
+    ('— turns out it does', ', and yes, it works') or in a clause of its own ('asked if he
+    could have an extra dose to help him sleep and the nurse said yes')."""
+    doc = sentence.doc
+    if SAID_YES.search(doc[question[0]:sentence.span.end].text):
+        return True
+    if question[1] >= sentence.span.end:
         return False
-    rest = TURNS_OUT.sub("", sentence.doc[close + 1:sentence.span.end].text, count=1)
+    rest = TURNS_OUT.sub("", doc[question[1] + 1:sentence.span.end].text, count=1)
     return ANSWERED_YES.match(rest) is not None or AFFIRMS_USE.match(rest) is not None
 
 
@@ -1895,7 +1917,8 @@ def _yes_no_question(sentence: _Sentence) -> bool:
     if QUIZ_PROMPT.match(sentence.text):
         return True  # "True or false: Qsymia is approved for seizures."
     if (said := HEARSAY_OPENER.match(sentence.text)) and "?" in sentence.text[said.end():] \
-            and not QUESTION_CLAUSE.search(sentence.text, said.end(), sentence.text.index("?", said.end())):
+            and not QUESTION_CLAUSE.search(sentence.text, said.end(), sentence.text.index("?", said.end())) \
+            and not BORNE_OUT.search(sentence.text, said.end()):
         return True  # "someone in my group chat said hydroxyzine treats ADHD??": asks whether it is so (not
         # "my neighbor said it's the go-to for Lyme, should I keep some around?": a question of its own)
     words = sentence.question_words
@@ -1905,6 +1928,8 @@ def _yes_no_question(sentence: _Sentence) -> bool:
 HEARSAY_OPENER = re.compile(r"^\W*(?:(?:some(?:one|body)|people|a friend|a coworker|my [\w-]+|i|we|they)\b[^?.!]{0,40}?"
                             r"\b(?:said|says|told me|tell me|claims?|claimed|swears?|heard|read|saw)\b|(?:i )?heard\b"
                             r"|apparently\b|is it true\b)", re.I)  # what someone else said, asked back
+BORNE_OUT = re.compile(r"\band (?:it|they|that|she|he) (?:\w+ )?(?:did|does|worked|works|helped|helps|cleared it|fixed it)\b",
+                       re.I)  # "my derm said it would clear my acne and it honestly did help??": said, then borne out
 QUESTION_CLAUSE = re.compile(r"[,;]\s*(?:so\s+|and\s+|but\s+)?(?:should|can|could|do|does|did|is|are|would|will|what|"
                              r"how|why|when|where|any)\b", re.I)  # a question of its own after the hearsay
 QUIZ_PROMPT = re.compile(r"^\W*(?:true\s*(?:or|/)\s*false|t\s*/\s*f|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact)\s*[:?.\-–—]",
