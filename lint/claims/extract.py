@@ -522,7 +522,7 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             continue  # the term's own words: "bring on" in "bring on a late period"
         if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" for t in sentence.doc[cue.end:condition.start]):
             continue
-        if cue.label_ in ("use", "benefit") and _without_object(sentence, cue):
+        if cue.label_ in ("use", "benefit") and (_without_object(sentence, cue) or _help_as_noun(sentence, cue)):
             continue
         if cue.label_ == "use" and cue.start <= condition.start < cue.end < condition.end:
             return cue  # the term itself opens with (the end of) the cue: "prevent heart attacks", "used to prevent"
@@ -535,6 +535,17 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ not in ("use", "benefit")):
                 best = cue
     return best or _passive_cue(sentence, condition)
+
+
+HELP_NOUN_BEFORE = frozenset({"emergency", "medical", "get", "seek", "immediate", "professional", "urgent", "call"})
+
+
+def _help_as_noun(sentence: _Sentence, cue: Span) -> bool:
+    """'Get emergency help right away for: swelling of the face': help someone gets, not help
+    the drug gives."""
+    doc = sentence.doc
+    return cue.text.lower() == "help" and cue.start > sentence.span.start \
+        and doc[cue.start - 1].lower_ in HELP_NOUN_BEFORE
 
 
 def _instrument_drug(sentence: _Sentence, condition: Span) -> Span | None:

@@ -12,7 +12,9 @@ from lint.knowledge.lexicons import cue_table, purpose_forms
 NEUTRAL = "other"
 MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
 CAUTION = re.compile(r"\b(?:watch|avoid|warn\w*|risks?|side effects?|danger\w*|careful|not|never|stop\w*|"
-                     r"shouldn't|should not|don't|do not)\b")  # "should watch for these problems:" lists no uses
+                     r"shouldn't|should not|don't|do not|911|emergency|urgent\w*|right away|immediately|"
+                     r"take (?:him|her|them|me|us) in)\b")  # "should watch for these problems:", "Call 911 or take
+# them in for:" list no uses
 NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[\w'’-]+\s+){0,2}?(?:used|useful|for|good|great|handy|effective"
                      r"|helpful|meant|treat\w*|help\w*)\b")  # "not useful for", not "perks you may not hear about"
 HOW_IT_WORKS = re.compile(r"\bhow\b(?:\s+[\w'’-]+){0,3}\s+works?\b")  # "How Lexapro works", "How do SSRIs work?"
