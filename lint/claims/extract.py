@@ -2462,9 +2462,19 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     if field := REVIEW_CONDITION.search(sentence.text):  # "J.T., 34 · Condition: Weight Loss · Taken for 3 months"
         return f"a review's '{field.group(1)}:' field", sentence.span.start_char + field.end()
     if previous is not None and previous.text.rstrip().endswith("?") and not sentence.cues \
-            and heading_kind(previous.text) == "uses" and len(CHOICE_LETTERS.findall(sentence.text)) < 2:
+            and heading_kind(previous.text) == "uses" and len(CHOICE_LETTERS.findall(sentence.text)) < 2 \
+            and not _same_turn(doc, previous, sentence):
         return "answer to a question about uses", sentence.span.start_char  # a quiz's choices answer nothing
     return "", 0
+
+
+def _same_turn(doc: Doc, question: _Sentence, sentence: _Sentence) -> bool:
+    """True when a sentence goes on in the asker's own turn of a transcript ('DEV: What else do
+    people use it for? Somebody emailed about coughs.'): no answer to the question."""
+    block = question.block
+    return block is not None and question.block_index == sentence.block_index \
+        and SPEAKER_LABEL.match(article_text(doc)[block.start:block.end]) is not None \
+        and SPEAKER_LABEL.match(sentence.text) is None
 
 
 CHOICE_LETTERS = re.compile(r"(?:^|(?<=\s))\(?[A-Ea-e][).](?=\s)")  # "A) Trouble falling asleep  B) Chronic pain"
