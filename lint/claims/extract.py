@@ -1102,13 +1102,20 @@ def in_scope(sentence: _Sentence, category: str, span: Span) -> bool:
         if cue.end < sentence.span.end and doc[cue.end].lower_ == "aside":
             continue  # "Ongoing trials aside, plenty of psychiatrists prescribe it for OCD"
         low, high = (cue.end, span.start) if cue.end <= span.start else (span.end, cue.start)
-        if any(c.label_ == "terminate" and c.text.lower() in CONTRAST and low <= c.start < high for c in sentence.cues) \
+        if any(c.label_ == "terminate" and low <= c.start < high
+               and (c.text.lower() in CONTRAST or _consequence(doc, c)) for c in sentence.cues) \
                 or bisect.bisect_left(sentence.breaks, low) < bisect.bisect_left(sentence.breaks, high):
             continue
         if cue.end <= span.start and _in_relative_clause(doc, sentence.span.start, cue.start, span.start):
             continue
         return True
     return False
+
+
+def _consequence(doc: Doc, cue: Span) -> bool:
+    """', so I've been taking it ...': a clause of the writer's own that follows from what came
+    before (not 'so good for sleep')."""
+    return cue.text.lower() == "so" and cue.start > 0 and doc[cue.start - 1].text == ","
 
 
 def _in_relative_clause(doc: Doc, start: int, inside: int, outside: int) -> bool:

@@ -760,9 +760,22 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
                 j -= 1
             else:
                 break
-        if j < i:
+        if j < i and not _listed_with_drugs(doc, sentence, j, i + 1):
             found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))
     return found
+
+
+def _listed_with_drugs(doc: Doc, sentence: Span, start: int, end: int) -> bool:
+    """True when a compound stands in a list of drugs ('mixed with benzos like Xanax or
+    Valium, sleep meds, or alcohol'): a class of drugs, not a use."""
+    names = doc.spans["drugs"]
+    before = start - 1
+    after = end + 1 if end < sentence.end and doc[end].text == "," else end
+    if after < sentence.end and doc[after].lower_ in ("or", "and"):
+        after += 1
+    return before > sentence.start and doc[before].text == "," \
+        and any(name.end == before for name in names) \
+        or any(name.start == after for name in names) and after > end
 
 
 def listed_candidates(doc: Doc, sentence: Span, reason: str) -> list[Candidate]:
