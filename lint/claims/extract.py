@@ -522,7 +522,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             continue  # the term's own words: "bring on" in "bring on a late period"
         if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" for t in sentence.doc[cue.end:condition.start]):
             continue
-        if cue.label_ in ("use", "benefit") and (_without_object(sentence, cue) or _help_as_noun(sentence, cue)):
+        if cue.label_ in ("use", "benefit") and (_without_object(sentence, cue) or _help_as_noun(sentence, cue)
+                                                 or _passive_before(sentence, cue, condition)):
             continue
         if cue.label_ == "use" and cue.start <= condition.start < cue.end < condition.end:
             return cue  # the term itself opens with (the end of) the cue: "prevent heart attacks", "used to prevent"
@@ -538,6 +539,17 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
 
 
 HELP_NOUN_BEFORE = frozenset({"emergency", "medical", "get", "seek", "immediate", "professional", "urgent", "call"})
+
+
+PASSIVE_AUXILIARIES = frozenset({"gets", "get", "got", "getting", "is", "was", "were", "be", "been", "being", "are"})
+
+
+def _passive_before(sentence: _Sentence, cue: Span, condition: Span) -> bool:
+    """'If it gets stopped suddenly his pressure can shoot up': a passive verb says what is
+    done to the drug; the condition after it is not its object."""
+    doc = sentence.doc
+    return cue.label_ == "benefit" and cue.end <= condition.start and cue.start > sentence.span.start \
+        and doc[cue.start - 1].lower_ in PASSIVE_AUXILIARIES and doc[cue.start].lower_.endswith(("ed", "en"))
 
 
 def _help_as_noun(sentence: _Sentence, cue: Span) -> bool:
@@ -3525,6 +3537,21 @@ def _idioms() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else re.compile(r"(?!)")
 
 
+@cache
+def _label_words() -> tuple[re.Pattern, dict[str, str]]:
+    words = dict(cue_table().warning_words)
+    phrases = sorted(words, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else re.compile(r"(?!)")
+    return pattern, words
+
+
+def _in_label_words(text: str) -> str:
+    """The lower-cased sentence with its lay phrases of a warning in the label's word
+    (rules/cues.yaml `warning_words`: 'stopped all of a sudden' -> 'stopped suddenly')."""
+    pattern, words = _label_words()
+    return pattern.sub(lambda match: words[match.group(0)], text)
+
+
 def _without_idioms(text: str) -> str:
     """The lower-cased sentence with fixed expressions that are no warning blanked ('a
     stroke of genius', 'Suicide Squad'), keeping every offset."""
@@ -3591,7 +3618,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
             if sentence_start <= start < sentence.span.end_char:
                 blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))
                 chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
-        texts.append(chars)
+        texts.append(_in_label_words(chars))
     continued = {i for i in range(1, len(sentences)) if sentences[i].block_index == sentences[i - 1].block_index
                  and (CARRIED_ON.match(texts[i]) or DANGER_BEFORE.search(texts[i]) or NAMED_BEFORE.search(texts[i]))}
     article = _SentenceTexts(texts, continued)

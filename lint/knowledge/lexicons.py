@@ -22,6 +22,7 @@ class CueTable:
     not_warnings: tuple[str, ...] = ()  # fixed expressions whose words are no warning ("a stroke of genius")
     not_conditions: tuple[str, ...] = ()  # fixed expressions whose words name no condition ("cold turkey")
     acronym_words: tuple[str, ...] = ()  # acronyms that are also words in small letters ("add", "sad"): case kept
+    warning_words: tuple[tuple[str, str], ...] = ()  # lay phrases read as a label's word ("all of a sudden": suddenly)
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ class OtherDrugs:
 def parse_cues(file: YamlFile) -> CueTable:
     """Validate a cues file: every category a list of phrases, `sections` a mapping of lists,
     `not_warnings` and `not_conditions` lists of fixed expressions, `acronym_words` a list of
-    words."""
+    words, `warning_words` a mapping of lay phrases to the label word they stand for."""
     check = FieldChecker(file)
-    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings", "not_conditions", "acronym_words"))
+    top = check.mapping(file.data, (), ("sections",), (*CUE_CATEGORIES, "not_warnings", "not_conditions", "acronym_words",
+                                                      "warning_words"))
     cues = {category: check.strings(top.get(category, []), (category,)) for category in CUE_CATEGORIES}
     section_words = check.mapping(top["sections"], ("sections",), (), tuple(top["sections"] or ()))
     return CueTable(cues=cues, sections={kind: check.strings(words, ("sections", kind))
@@ -48,7 +50,10 @@ def parse_cues(file: YamlFile) -> CueTable:
                     not_warnings=tuple(w.lower() for w in check.strings(top.get("not_warnings", []), ("not_warnings",))),
                     not_conditions=tuple(w.lower() for w in check.strings(top.get("not_conditions", []),
                                                                          ("not_conditions",))),
-                    acronym_words=tuple(w.lower() for w in check.strings(top.get("acronym_words", []), ("acronym_words",))))
+                    acronym_words=tuple(w.lower() for w in check.strings(top.get("acronym_words", []), ("acronym_words",))),
+                    warning_words=tuple((phrase.lower(), check.text(word, ("warning_words", phrase)).lower())
+                                        for phrase, word in check.mapping(top.get("warning_words") or {}, ("warning_words",),
+                                                                          (), tuple(top.get("warning_words") or ())).items()))
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:
