@@ -3004,6 +3004,12 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
             return drug.label_
     before = [d for d in sentence.drugs if d.end <= span.start and not d._.drug_class]  # a class owns no dose
     named = main
+    after = [d for d in sentence.drugs if d.start >= span.end and not d._.drug_class]
+    if not before and after and after[0].label_ == main and article_main not in (None, main) \
+            and ADDED_TO.search(doc[span.end:after[0].start].text) \
+            and all(high <= max(_strengths(reference, article_main), default=high) * ADDED_SCALE
+                    for _, high in span._.dose.amounts_mg):
+        return article_main  # "Now I'm on 20 mg added to my Zoloft": the article's drug, added to another
     if before:
         named = _product_of_ingredient(sentence, before) or before[-1].label_
         amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
@@ -3015,6 +3021,10 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
             and unit not in made_in and unit in _strengths(reference, article_main):
         return article_main  # (a drug with no profile may be made in any strength)
     return named
+
+
+ADDED_SCALE = 2  # an amount added to another drug is the article's drug's when at most twice its largest strength
+ADDED_TO = re.compile(r"\b(?:added to|on top of|with|alongside|along with|plus|besides|in addition to)\b", re.I)
 
 
 def _strengths(reference: Reference, drug: str | None) -> set[float]:

@@ -26,7 +26,8 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b"
     r"|\b(?:kidney|liver|renal|hepatic) (?:abscess(?:es)?|infections?|stones?|cancer|tumou?rs?|cysts?|flukes?|clinic|"
     r"specialist)\b"
-    r"|\bbaby (?:doses?|dosages?|aspirins?|steps?|amounts?)\b", re.I)  # the site of another condition, or where care
+    r"|\bbaby (?:doses?|dosages?|aspirins?|steps?|amounts?|stuff|levels?|weight|wipes|food|powder|shampoo|boomers?)\b",
+    re.I)  # the site of another condition, or where care
 # is given: "the liver abscess version"; a small amount: "5 three times a day is baby dose"
 LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
