@@ -2982,6 +2982,18 @@ def _title(doc: Doc) -> tuple[str, set[str]]:
     return layout.text[heading.start:heading.end], names
 
 
+def _title_use(sentences: list[_Sentence], uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
+               reference: Reference) -> list[UseClaim]:
+    """The one labeled use of the drug the article's title names ('Health Office Letter - ADHD
+    Medications at School'): what a dose stated with no use of its own is for."""
+    title = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
+    if title is None:
+        return []
+    found = [u for u in _conditions_for(title, uses_by_sentence)
+             if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]
+    return found if len({u.condition_ids for u in found}) == 1 else []
+
+
 COUNTED_NAME_WORDS = frozenset({"of", "the", "my", "his", "her", "their", "your", "those", "these"})  # "two of my Aleve"
 
 
@@ -3138,6 +3150,8 @@ def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_b
     for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
         if _heading_text(doc, earlier) != heading or row and earlier.block_index != sentences[index].block_index:
             break  # a table row's use is its own ("| Artery disease | 2.5 mg twice a day |")
+        if earlier.block_index != sentences[index].block_index and _sibling_items(earlier, sentences[index]):
+            continue  # another item of the list speaks of its own case ("- a sibling with narcolepsy takes ...")
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
                      if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
             named.append(found)
@@ -3229,6 +3243,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             if not own_use and all(is_vague(reference, u.condition_ids) for u in conditions) else []
         if carried:
             conditions = carried  # "because the night pain is the worst part" names no use of its own
+        elif not conditions and (titled := _title_use(sentences, uses_by_sentence, profile, reference)):
+            conditions = carried = titled  # "ADHD Medications at School": the use the whole page is about
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
@@ -3374,6 +3390,12 @@ def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
         if earlier.block_index != sentence.block_index and not _same_list(earlier, sentence):
             break
     return before if before.block_index == sentence.block_index else None
+
+
+def _sibling_items(earlier: _Sentence, later: _Sentence) -> bool:
+    """True when both sentences stand in items of one list, in different items."""
+    return earlier.block is not None and later.block is not None and earlier.block.kind == later.block.kind == "item" \
+        and earlier.block_index != later.block_index
 
 
 def _same_list(earlier: _Sentence, later: _Sentence) -> bool:
