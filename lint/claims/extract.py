@@ -16,7 +16,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from lint.claims.given_at_age import AgeClaim, given_at_age
-from lint.claims.population import ADULT, ADULT_AGE, detect_population, detect_weight, last_stated_age
+from lint.claims.population import ADULT, ADULT_AGE, HEPATIC, RENAL, detect_population, detect_weight, last_stated_age
 from lint.claims.relations import (
     FILLER_REACH,
     FILLERS,
@@ -2982,6 +2982,14 @@ def _title(doc: Doc) -> tuple[str, set[str]]:
     return layout.text[heading.start:heading.end], names
 
 
+def _organ_of_population(use: UseClaim, populations: frozenset[str], profile: Profile, reference: Reference) -> bool:
+    """True when an unlabeled condition only says why the taker's liver or kidneys are impaired
+    ('moderate liver impairment (fatty liver)'): the population the dose is judged for, not its use."""
+    organ = HEPATIC if "hepatic" in populations else RENAL if "renal" in populations else None
+    return organ is not None and organ.search(use.text) is not None \
+        and not is_labeled(reference, profile, use.condition_ids)
+
+
 def _title_use(sentences: list[_Sentence], uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
                reference: Reference) -> list[UseClaim]:
     """The one labeled use of the drug the article's title names ('Health Office Letter - ADHD
@@ -3304,6 +3312,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 products = frozenset(p.id for p in liquids)
         if not mention.amounts_mg and mention.times_per_day is None:
             continue  # units taken at once, of a strength the article does not give
+        conditions = [u for u in conditions if not _organ_of_population(u, populations, profile, reference)]
         claims.append(DoseClaim(drug=drug, mention=mention, start=span.start_char, end=span.end_char,
                                 text=span.text, condition_ids=tuple(u.condition_ids for u in conditions),
                                 condition_texts=tuple(u.text for u in conditions), populations=populations,

@@ -89,6 +89,9 @@ YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
 WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|below|less than|up to)\s+)?"
                     r"(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?P<unit>kg|kilograms?|kilos?|lbs?|pounds)\b(?!\s*/|\s+per\b)"
                     r"(?:\s+(?P<after>and over|or over|and above|or more|and up|or heavier|or less|and under|or under))?", re.I)
+WEIGHT_CHANGE = re.compile(r"\b(?:lost|lose|loses|losing|down|dropped|drop|drops|dropping|shed|shedding|gained|gain|gains|"
+                           r"gaining|put on|puts on|up)\s+(?:about |around |almost |nearly |over |like |another |a whole )?$",
+                           re.I)  # "Lost 31 lbs", "down 22 lbs": pounds lost or gained, not what someone weighs
 POUND = 0.4536
 LOWER_BOUND = ("over", "above", "at least", "more than")
 
@@ -146,7 +149,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
 def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     """The body weight a text states, in kg: exact ('a 20 kg child', 'weighing 44 pounds')
     or a bound ('children over 40 kg'); None when it states none. 'mg/kg' is no weight."""
-    match = WEIGHT.search(text)
+    match = next((m for m in WEIGHT.finditer(text) if not WEIGHT_CHANGE.search(text, 0, m.start())), None)
     if match is None:
         return None
     kg = float(match.group("n")) * (POUND if match.group("unit").lower().startswith(("lb", "pound")) else 1)
