@@ -1638,7 +1638,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             reported = None  # "I wondered if Benadryl helps anxiety — turns out it does": asked and answered yes
         direct = _yes_no_question(sentence) or verbless
         yes_no = direct or reported is not None and reported[1] == sentence.span.end
-        asked = yes_no and not _answered_yes(following) and not (verbless and _affirms_use(following))
+        asked = yes_no and not (_answered_yes(following) and not _answer_moves_on(sentences, index, sentence)) \
+            and not (verbless and _affirms_use(following))
         question = doc[reported[0]:reported[1]] if reported is not None and (asked or not yes_no) else None
         # a reported question asks only its own words: "Gabapentin stopped my hiccups, and a friend asked if ..."
         # "Can it treat a UTI?" presents no
@@ -2485,6 +2486,19 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
             and not _same_turn(doc, previous, sentence):
         return "answer to a question about uses", sentence.span.start_char  # a quiz's choices answer nothing
     return "", 0
+
+
+def _answer_moves_on(sentences: list[_Sentence], index: int, question: _Sentence) -> bool:
+    """True when a yes to a question goes on, in its own block, to name only other conditions
+    ('does it help anxiety at all? / YES. Celexa is also prescribed for panic disorder'): the
+    yes is for the use it names, not the one asked about."""
+    reply = _reply(sentences, index)
+    if reply is None:
+        return False
+    answer = [s for s in sentences[sentences.index(reply):sentences.index(reply) + 2] if s.block_index == reply.block_index]
+    asked = {i for c in question.conditions for i in c._.condition_ids}
+    named = [c for s in answer for c in s.conditions]
+    return bool(asked) and bool(named) and not any(asked & set(c._.condition_ids) for c in named)
 
 
 def _same_turn(doc: Doc, question: _Sentence, sentence: _Sentence) -> bool:
