@@ -17,6 +17,8 @@ CAUTION = re.compile(r"\b(?:watch|avoid|warn\w*|risks?|side effects?|danger\w*|c
 # them in for:" list no uses
 NEGATED = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:[\w'’-]+\s+){0,2}?(?:used|useful|for|good|great|handy|effective"
                      r"|helpful|meant|treat\w*|help\w*)\b")  # "not useful for", not "perks you may not hear about"
+ALONGSIDE = re.compile(r"\b(?:take|use|give|have)\b.*\b(?:with|alongside|along with) (?:it|this|them|that)\s*[?:.!]*\s*$")
+# "What can I take for fever with it?": another medicine taken alongside, not the drug's uses
 HOW_IT_WORKS = re.compile(r"\bhow\b(?:\s+[\w'’-]+){0,3}\s+works?\b")  # "How Lexapro works", "How do SSRIs work?"
 KINDS_OF_USE = "situations|cases|conditions|problems|purposes|uses|issues|ailments|complaints|disorders"
 
@@ -32,7 +34,7 @@ def heading_kind(text: str) -> str:
     lowered = text.lower()
     if _purpose_heading().search(lowered) and not CAUTION.search(lowered):
         return "uses"
-    if len(text.split()) > TOPIC_HEADING_WORDS:
+    if len(text.split()) > TOPIC_HEADING_WORDS or ALONGSIDE.search(lowered):
         return NEUTRAL  # a reader's question heading its answer ("Q: My sister started it for her allergies ...?")
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
