@@ -2534,9 +2534,9 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
     taken: list[Span] = list(sentence.conditions)
     for candidate in candidates:
         phrase = candidate.span
-        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) \
+        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) or phrase[0].like_num \
                 or phrase.text.startswith("-") or phrase.text.endswith("-") or _taken_with_food(sentence, candidate.anchor):
-            continue
+            continue  # (nor is a quantity a complaint: "most lose 4 to 6 pounds")
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
         if (column := sentence.column_drug(phrase.start_char)) is not None:
@@ -2578,6 +2578,8 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
             nearest = mention
     if nearest is None or nearest.label_ == drug and named is not None:
         return drug, named
+    if named is None and any(refers_to_drug(doc, k) for k in range(nearest.end, condition.start)):
+        return drug, named  # "lower their insulin needs, and ... now use it as a weight-loss pill": 'it' is nearer
     previous = doc[nearest.start - 1].lower_ if nearest.start > sentence.span.start else ""
     if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
         return (None, None) if nearest.label_ == drug else (drug, named)
