@@ -50,7 +50,7 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})(?:[- ](?:years?|yrs?)[- ]olds?\b|\s?-?(?:y/
                        r"|^\W*at (\d{2,3}),|\b(?:(?:she|he|who|i|mom|dad|mother|father|grandma|grandpa|grandmother|"
                        r"grandfather|husband|wife|son|daughter|patient|aunt|uncle|sister|brother|nephew|niece|cousin|grandson|"
                        r"granddaughter|kid|child|boy|girl|bro|sis|kiddo)(?:'s|’s|'m|’m| is| am)(?: only| just| now| barely| almost| nearly)?|turned|im|shes|hes) "
-                       r"(\d{1,3})\b(?=\s*(?:,|;|and\b|but\b|now\b|years\b|$|\.|\)))"
+                       r"(\d{1,3})\b(?=\s*(?:,|;|and\b|but\b|now\b|too\b|years\b|$|\.|\)|\?))"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?!(?:It|This|That|There|Which|What|Who|Here|Each|One|Mine|Ours|Yours|Dose|Price)\b)"
                        r"(?-i:[A-Z][a-z]+) is(?: only| just| barely| almost| nearly)? (\d{1,2})(?=\s*(?:,|\.|;|and\b|but\b|now\b|years\b))"  # "My niece Ivy is 15, and", "Milo is only 5, but"
