@@ -2574,18 +2574,19 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     nearest = None
     for mention in sentence.drugs:
         if after <= mention.start and mention.end <= condition.start and not _quit_substance(sentence, mention) \
-                and not sentence.in_aside(mention.start, condition.start):
-            nearest = mention
+                and not sentence.in_aside(mention.start, condition.start) \
+                and not (mention.end < len(doc) and doc[mention.end].lower_ in DRUG_AS_MODIFIER):
+            nearest = mention  # (not "lower their insulin needs": a drug's name that only describes a noun)
     if nearest is None or nearest.label_ == drug and named is not None:
         return drug, named
-    if named is None and any(refers_to_drug(doc, k) for k in range(nearest.end, condition.start)):
-        return drug, named  # "lower their insulin needs, and ... now use it as a weight-loss pill": 'it' is nearer
     previous = doc[nearest.start - 1].lower_ if nearest.start > sentence.span.start else ""
     if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
         return (None, None) if nearest.label_ == drug else (drug, named)
     return nearest.label_, nearest
 
 
+DRUG_AS_MODIFIER = frozenset({"needs", "need", "levels", "level", "resistance", "sensitivity", "production",
+                              "requirements", "requirement", "pump", "pumps"})  # "their insulin needs"
 QUITTING = frozenset({"off", "quit", "quitting", "kick", "kicking", "addicted", "hooked", "dependent", "withdrawal",
                       "detox", "detoxing"})  # "keeps people off heroin and fentanyl", "hooked on oxycodone"
 QUIT_LINKS = frozenset({"to", "on", "from", "of", "and", "or", ","})
