@@ -3175,7 +3175,8 @@ def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_b
     for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
         if _heading_text(doc, earlier) != heading or row and earlier.block_index != sentences[index].block_index:
             break  # a table row's use is its own ("| Artery disease | 2.5 mg twice a day |")
-        if earlier.block_index != sentences[index].block_index and _sibling_items(earlier, sentences[index]):
+        if earlier.block_index != sentences[index].block_index and _sibling_items(earlier, sentences[index]) \
+                and _someones_condition(doc, earlier):
             continue  # another item of the list speaks of its own case ("- a sibling with narcolepsy takes ...")
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
                      if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
@@ -3416,6 +3417,12 @@ def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
         if earlier.block_index != sentence.block_index and not _same_list(earlier, sentence):
             break
     return before if before.block_index == sentence.block_index else None
+
+
+def _someones_condition(doc: Doc, sentence: _Sentence) -> bool:
+    """True when every condition a sentence names is someone's ('a sibling with narcolepsy takes')."""
+    return bool(sentence.conditions) and all(c.start > 0 and doc[c.start - 1].lower_ in ("with", "has", "have", "had")
+                                             for c in sentence.conditions)
 
 
 def _sibling_items(earlier: _Sentence, later: _Sentence) -> bool:
