@@ -2488,13 +2488,16 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     return "", 0
 
 
+BARE_YES_WORDS = 3  # "YES.", "Oh yes, totally."
+
+
 def _answer_moves_on(sentences: list[_Sentence], index: int, question: _Sentence) -> bool:
     """True when a yes to a question goes on, in its own block, to name only other conditions
     ('does it help anxiety at all? / YES. Celexa is also prescribed for panic disorder'): the
     yes is for the use it names, not the one asked about."""
     reply = _reply(sentences, index)
-    if reply is None:
-        return False
+    if reply is None or len(re.findall(r"\w+", _answer_text(reply.text))) > BARE_YES_WORDS:
+        return False  # "Yes -- the nurse says it shortens those illnesses": the yes speaks for itself
     answer = [s for s in sentences[sentences.index(reply):sentences.index(reply) + 2] if s.block_index == reply.block_index]
     asked = {i for c in question.conditions for i in c._.condition_ids}
     named = [c for s in answer for c in s.conditions]
