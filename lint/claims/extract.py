@@ -2516,6 +2516,17 @@ def _same_turn(doc: Doc, question: _Sentence, sentence: _Sentence) -> bool:
 CHOICE_LETTERS = re.compile(r"(?:^|(?<=\s))\(?[A-Ea-e][).](?=\s)")  # "A) Trouble falling asleep  B) Chronic pain"
 
 
+MEASURES = frozenset({"pounds", "pound", "lbs", "lb", "kg", "kilos", "kilograms", "stone", "points", "point", "percent",
+                      "%", "inches", "inch", "sizes", "size", "mg", "milligrams"})
+
+
+def _quantity(phrase: Span) -> bool:
+    """True when a phrase is an amount ('4 to 6 pounds', '10 lbs', '20 points'), not a complaint
+    ('the 9 p.m. wine habit' is one)."""
+    words = [t for t in phrase if not (t.like_num or t.lower_ in ("to", "-", "–", "or"))]
+    return phrase[0].like_num and bool(words) and words[0].lower_ in MEASURES
+
+
 def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference, hedged: bool,
                    off_label: bool, uses_context: str, relations: list[Candidate]) -> list[UseClaim]:
     """Uses the lexicon does not know (lint/claims/relations.py), tied to the drug that is
@@ -2537,7 +2548,7 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
     taken: list[Span] = list(sentence.conditions)
     for candidate in candidates:
         phrase = candidate.span
-        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) or phrase[0].like_num \
+        if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) or _quantity(phrase) \
                 or phrase.text.startswith("-") or phrase.text.endswith("-") or _taken_with_food(sentence, candidate.anchor):
             continue  # (nor is a quantity a complaint: "most lose 4 to 6 pounds")
         drug, named = _subject_drug(sentence, candidate.anchor, main)
