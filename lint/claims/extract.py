@@ -3283,8 +3283,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             if not own_use and all(is_vague(reference, u.condition_ids) for u in conditions) else []
         if carried:
             conditions = carried  # "because the night pain is the worst part" names no use of its own
-        elif not conditions and (titled := _title_use(sentences, uses_by_sentence, profile, reference)):
-            conditions = carried = titled  # "ADHD Medications at School": the use the whole page is about
+        elif not conditions and not (sentence.block is not None and sentence.block.cells) \
+                and (titled := _title_use(sentences, uses_by_sentence, profile, reference)):
+            conditions = carried = titled  # "ADHD Medications at School": the use the whole page is about (a table
+            # row speaks of its own row: "| Combined pill | 1 pill daily |")
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
