@@ -3216,7 +3216,7 @@ def _product_cue_patterns(products: tuple[Product, ...]) -> tuple[tuple[str, re.
                 continue  # an amount such as "200 mg" says nothing about the product; "8 HR" does
             exact = is_acronym(cue) and cue not in RELEASE_FORMS_ANY_CASE
             needle = cue if exact else cue.lower()
-            plural = "" if exact or not needle[-1:].isalpha() else "(?:s|es)?"  # "sprays", "shots", "patches"
+            plural = "" if exact else "(?:s|es)?" if needle[-1:].isalpha() else "s?"  # "sprays", "patches", "the 5/325s"
             patterns.append((needle, re.compile(rf"(?<!\w){re.escape(needle)}{plural}(?!\w)"), product.id, exact))
     return tuple(patterns)
 
