@@ -333,12 +333,11 @@ class _Sentence:
 
     def governing_drug(self, before: int, main: str | None) -> tuple[str | None, Span | None]:
         """The drug a cue at token `before` is about, and the name that says so: the nearest
-        drug (or pronoun, meaning the drug named before it in the sentence, else the main drug) just
-        before it, past any aside in brackets."""
+        drug (or pronoun, meaning the main drug) just before it, past any aside in brackets."""
         for index in self.words_back(before - 1, GOVERNING_REACH):
             token = self.doc[index]
             if token.lower_ in PRONOUNS:
-                return _antecedent(self, index) or (main, None)
+                return main, None
             drug = self.drug_at(token.i)
             if drug is not None:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
@@ -2701,22 +2700,9 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
                 else (None, None)
         if i < anchor and (doc[i].lower_ in PRONOUNS or refers_to_drug(doc, i) or _one_taken(sentence, i)
                            or _dose_as_subject(sentence, i, anchor)):
-            if _stopped_at(sentence, i):
-                return None, None
-            return _antecedent(sentence, i) or (main, None)
+            return (None, None) if _stopped_at(sentence, i) else (main, None)
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
 
-
-def _antecedent(sentence: _Sentence, pronoun: int) -> tuple[str | None, Span | None] | None:
-    """The one drug named before a pronoun in its sentence, which the pronoun stands for
-    ('my friend takes gabapentin at night and she says it also helps her sleep'); None when
-    none or several are named (the article's drug is meant)."""
-    doc = sentence.doc
-    named = [d for d in sentence.drugs if d.end <= pronoun and not d._.drug_class and not _set_aside(sentence, d)
-             and not _stopped_at(sentence, d.start) and not (d.end < len(doc) and doc[d.end].lower_ in DRUG_AS_MODIFIER)]
-    if len({d.label_ for d in named}) != 1 or doc[pronoun].lower_ not in ("it", "its"):
-        return None
-    return (named[-1].label_, named[-1]) if named[-1].label_ != OTHER else (None, None)
 
 
 DOSE_SUBJECT_OPENERS = frozenset({"a", "of", "half", "just", "only", "even", "my", "his", "her", "their", "the",
