@@ -1691,6 +1691,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = ""  # "Zoloft killed my libido": a side effect; "taking it with food helps the nausea"
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
                     or _threshold_of(sentence, condition) or _occasion_of_other(sentence, condition) \
+                    or _when_of_other(sentence, condition, earlier) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _other_treatments_use(sentence, condition, earlier) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
@@ -2674,6 +2675,15 @@ def _occasion_of_other(sentence: _Sentence, condition: Span) -> bool:
 
 
 STARTING = frozenset({"started", "start", "starting", "began", "begin", "prescribed", "needed", "restarted"})
+WHEN_GETTING = re.compile(r"\b(?:when|whenever|if)\s+(?:i|you|he|she|they|we|someone|the kids?)\s+(?:gets?|got|has|have|had|"
+                          r"catch(?:es)?|caught|comes? down with|came down with)(?:\s+(?:a|an|the|my|his|her|their|your))?\s*$",
+                          re.I)
+
+
+def _when_of_other(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
+    """'uses hers to bring down a fever when she gets the flu': the illness a 'when' clause names
+    after a use is when the drug is taken for that use, not a use of its own."""
+    return bool(earlier) and WHEN_GETTING.search(sentence.doc[sentence.span.start:condition.start].text) is not None
 
 
 def _threshold_of(sentence: _Sentence, condition: Span) -> bool:
