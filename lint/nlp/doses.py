@@ -109,7 +109,7 @@ TAKING_OR_POPPING = rf"{TAKING}|pop|pops|popped|popping"  # "I pop 3 with breakf
 SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)?)?)?(?:(?:{TIME_OF_DAY}|{OCCASION}|{WHEN_CLAUSE}|{BARE_TIME_WORD})\s*,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again)?"
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
-NOT_A_PRODUCT_NUMBER = r"(?<![\w.#])(?<!no\. )"
+NOT_A_PRODUCT_NUMBER = r"(?<![\w.#/])(?<!no\. )"  # nor a date's day ("| 3/5 | 50 mg tab |")
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 DOSES_A_DAY = re.compile(r"^\s*(?:doses|shots|injections)\s+(?:a|per|each|every)\s+day\b", re.I)  # after "three 300 mg"
 COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
