@@ -3032,11 +3032,10 @@ def _organ_of_population(use: UseClaim, populations: frozenset[str], profile: Pr
         and not is_labeled(reference, profile, use.condition_ids)
 
 
-def _title_use(sentences: list[_Sentence], uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
+def _title_use(title: _Sentence | None, uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
                reference: Reference) -> list[UseClaim]:
-    """The one labeled use of the drug the article's title names ('Health Office Letter - ADHD
-    Medications at School'): what a dose stated with no use of its own is for."""
-    title = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
+    """The one labeled use of the drug the article's title (its first heading's sentence) names
+    ('Adderall for ADHD in kids'): what a dose stated with no use of its own is for."""
     if title is None:
         return []
     found = [u for u in _conditions_for(title, uses_by_sentence)
@@ -3270,6 +3269,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     title, title_drugs = _title(doc)
+    title_sentence = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
@@ -3295,7 +3295,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if carried:
             conditions = carried  # "because the night pain is the worst part" names no use of its own
         elif not conditions and not (sentence.block is not None and sentence.block.cells) \
-                and (titled := _title_use(sentences, uses_by_sentence, profile, reference)):
+                and (titled := _title_use(title_sentence, uses_by_sentence, profile, reference)):
             conditions = carried = titled  # "ADHD Medications at School": the use the whole page is about (a table
             # row speaks of its own row: "| Combined pill | 1 pill daily |")
         for text in contexts:
