@@ -3032,6 +3032,31 @@ def _organ_of_population(use: UseClaim, populations: frozenset[str], profile: Pr
         and not is_labeled(reference, profile, use.condition_ids)
 
 
+CHOICE_OPENER = re.compile(r"^\W*\(?[A-Ea-e][).]\s")  # "C) 500 mg at bedtime", "b. 10 mg"
+QUIZ_ANSWER = re.compile(r"^\W*(?:the\s+)?(?:correct\s+|right\s+)?answers?\b", re.I)
+
+
+def _quiz_option(sentences: list[_Sentence], index: int) -> bool:
+    """True when a sentence is one choice of a multiple-choice question: an item of a list
+    after a question's stem, lettered ('- C) 500 mg at bedtime') or followed by the answer
+    ('Answer: B.'). What a choice offers, the quiz does not say."""
+    if not _is_item(sentences[index]):
+        return False
+    first = last = index
+    while first > 0 and _is_item(sentences[first - 1]):
+        first -= 1
+    while last + 1 < len(sentences) and _is_item(sentences[last + 1]):
+        last += 1
+    stem = sentences[first - 1].text.rstrip(" *_\n") if first > 0 else ""
+    if all(CHOICE_OPENER.match(sentences[k].text) for k in range(first, last + 1)):
+        return stem.endswith(("?", "...", "…", ":"))
+    return stem.endswith("?") and last + 1 < len(sentences) and QUIZ_ANSWER.match(sentences[last + 1].text) is not None
+
+
+def _is_item(sentence: _Sentence) -> bool:
+    return sentence.block is not None and sentence.block.kind == "item"
+
+
 def _title_use(title: _Sentence | None, uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
                reference: Reference) -> list[UseClaim]:
     """The one labeled use of the drug the article's title (its first heading's sentence) names
@@ -3274,8 +3299,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
         drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index], reference, article_main)
-        if drug is None or drug == OTHER or drug not in reference.profiles or _rebutted_sentence(sentences, index):
-            continue  # "... she'd give him 20 mg at bedtime. NO."
+        if drug is None or drug == OTHER or drug not in reference.profiles or _rebutted_sentence(sentences, index) \
+                or _quiz_option(sentences, index):
+            continue  # "... she'd give him 20 mg at bedtime. NO."; "C) 500 mg at bedtime" offered, not said
         profile = reference.profiles[drug]
         own_use = bool(USE_OPENER.match(sentence.text))  # "For pressure the usual start is ...": its own use,
         lead = sentence if own_use else first_sentence_of_block.get(sentence.block_index, sentence)  # people, product
