@@ -269,11 +269,12 @@ KIND_CUES = [
                        r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as|"
                        r"(?:[’']t|not|never) (?:\w+ )?(?:go|get|climb|push it) (?:over|above|past|beyond)|"
                        r"(?:tops?|topped|maxe?s?|maxed|caps?|capped) out at)\b", re.I)),
-    ("initial", re.compile(r"\b(?:start\w*|restart\w*|begin\w*|began|begun|initial\w*|first (?:[\w-]+ ){0,3}?(?:dose|prescription)|"
+    ("initial", re.compile(r"\b(?:start\w*(?! (?:weight|point|line|bmi|size)\b)|restart\w*|begin\w*|began|begun|initial\w*|first (?:[\w-]+ ){0,3}?(?:dose|prescription)|"
                            rf"to start|at first|{NOT_AFTER}(?:first week|week (?:one|1)|day (?:one|1))|"
                            r"from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
                            r"jump\w* (?:straight )?to)\b", re.I)),
-    ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?to\b", re.I)),
+    ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?(?:to|through)\b",
+                          re.I)),
     ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance (?:dose|doses|dosing|amount)|target|recommended|most (?:people|adults|patients)|"
                          rf"{LATER_STEP})\b", re.I)),
 ]
