@@ -552,6 +552,20 @@ def _passive_before(sentence: _Sentence, cue: Span, condition: Span) -> bool:
         and doc[cue.start - 1].lower_ in PASSIVE_AUXILIARIES and doc[cue.start].lower_.endswith(("ed", "en"))
 
 
+PASSIVE_AGENT_REACH = 4  # words from 'with' to the drug ("with children's Tylenol")
+
+
+def _passive_agent(sentence: _Sentence, cue: Span) -> Span | None:
+    """The drug a passive verb names after 'with' or 'by' ('his cough was treated with
+    Tessalon'): what the condition was treated with is whose use it is."""
+    doc = sentence.doc
+    if cue.start <= sentence.span.start or doc[cue.start - 1].lower_ not in PASSIVE_AUXILIARIES \
+            or cue.end >= sentence.span.end or doc[cue.end].lower_ not in ("with", "by", "using"):
+        return None
+    return next((named for k in range(cue.end + 1, min(sentence.span.end, cue.end + 1 + PASSIVE_AGENT_REACH))
+                 if (named := sentence.drug_at(k)) is not None), None)
+
+
 def _help_as_noun(sentence: _Sentence, cue: Span) -> bool:
     """'Get emergency help right away for: swelling of the face': help someone gets, not help
     the drug gives."""
@@ -1766,6 +1780,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = f"asked, then answered '{following.text.strip()[:40]}'"  # "Hot flashes? Doctors swear by it."
             if reason:
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
+                if cue is not None and (agent := _passive_agent(sentence, cue)) is not None:
+                    drug, named = agent.label_, agent  # "Theo's fever was handled with children's Tylenol"
             if (column := sentence.column_drug(condition.start_char)) is not None:
                 drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug
             if drug is None or drug == OTHER:
