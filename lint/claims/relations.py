@@ -465,6 +465,8 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "last", "ago", "since", "week", "month", "year", "spring", "summer", "fall", "autumn", "winter",
                      "recently", "yesterday", "before", "after", "during", "alongside", "a", "few", "couple", "of",
                      "mainly", "just", "only", "also", "mostly", "partly", "now", "still", "too", "precisely",
+                     "ton", "tons", "bunch", "often", "frequently", "usually", "always", "occasionally",
+                     # "we use it a ton for generalized anxiety", "takes it often for"
                      "exactly", "purely", "largely", "specifically", "especially", "simply",
                      "by", "itself", "alone", "mouth", "out",  # "took Provera by itself for", "hand it out for"
                      "prn", "as", "needed",  # "quetiapine 50 mg PRN for insomnia", "taken as needed for"
