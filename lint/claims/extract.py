@@ -544,12 +544,16 @@ HELP_NOUN_BEFORE = frozenset({"emergency", "medical", "get", "seek", "immediate"
 PASSIVE_AUXILIARIES = frozenset({"gets", "get", "got", "getting", "is", "was", "were", "be", "been", "being", "are"})
 
 
+def _after_auxiliary(sentence: _Sentence, cue: Span) -> bool:
+    """True when a passive auxiliary stands right before the cue ('gets stopped', 'was treated')."""
+    return cue.start > sentence.span.start and sentence.doc[cue.start - 1].lower_ in PASSIVE_AUXILIARIES
+
+
 def _passive_before(sentence: _Sentence, cue: Span, condition: Span) -> bool:
     """'If it gets stopped suddenly his pressure can shoot up': a passive verb says what is
     done to the drug; the condition after it is not its object."""
-    doc = sentence.doc
-    return cue.label_ == "benefit" and cue.end <= condition.start and cue.start > sentence.span.start \
-        and doc[cue.start - 1].lower_ in PASSIVE_AUXILIARIES and doc[cue.start].lower_.endswith(("ed", "en"))
+    return cue.label_ == "benefit" and cue.end <= condition.start and _after_auxiliary(sentence, cue) \
+        and sentence.doc[cue.start].lower_.endswith(("ed", "en"))
 
 
 PASSIVE_AGENT_REACH = 4  # words from 'with' to the drug ("with children's Tylenol")
@@ -558,9 +562,8 @@ PASSIVE_AGENT_REACH = 4  # words from 'with' to the drug ("with children's Tylen
 def _passive_agent(sentence: _Sentence, cue: Span) -> Span | None:
     """The drug a passive verb names after 'with' or 'by' ('his cough was treated with
     Tessalon'): what the condition was treated with is whose use it is."""
-    doc = sentence.doc
-    if cue.start <= sentence.span.start or doc[cue.start - 1].lower_ not in PASSIVE_AUXILIARIES \
-            or cue.end >= sentence.span.end or doc[cue.end].lower_ not in ("with", "by", "using"):
+    if not _after_auxiliary(sentence, cue) or cue.end >= sentence.span.end \
+            or sentence.doc[cue.end].lower_ not in ("with", "by", "using"):
         return None
     return next((named for k in range(cue.end + 1, min(sentence.span.end, cue.end + 1 + PASSIVE_AGENT_REACH))
                  if (named := sentence.drug_at(k)) is not None), None)
@@ -2512,10 +2515,10 @@ def _answer_moves_on(sentences: list[_Sentence], index: int, question: _Sentence
     """True when a yes to a question goes on, in its own block, to name only other conditions
     ('does it help anxiety at all? / YES. Celexa is also prescribed for panic disorder'): the
     yes is for the use it names, not the one asked about."""
-    reply = _reply(sentences, index)
-    if reply is None or len(re.findall(r"\w+", _answer_text(reply.text))) > BARE_YES_WORDS:
+    at = _reply_at(sentences, index)
+    if at is None or len(re.findall(r"\w+", _answer_text(sentences[at].text))) > BARE_YES_WORDS:
         return False  # "Yes -- the nurse says it shortens those illnesses": the yes speaks for itself
-    answer = [s for s in sentences[sentences.index(reply):sentences.index(reply) + 2] if s.block_index == reply.block_index]
+    answer = [s for s in sentences[at:at + 2] if s.block_index == sentences[at].block_index]
     asked = {i for c in question.conditions for i in c._.condition_ids}
     named = [c for s in answer for c in s.conditions]
     return bool(asked) and bool(named) and not any(asked & set(c._.condition_ids) for c in named)
@@ -2533,15 +2536,15 @@ def _same_turn(doc: Doc, question: _Sentence, sentence: _Sentence) -> bool:
 CHOICE_LETTERS = re.compile(r"(?:^|(?<=\s))\(?[A-Ea-e][).](?=\s)")  # "A) Trouble falling asleep  B) Chronic pain"
 
 
-MEASURES = frozenset({"pounds", "pound", "lbs", "lb", "kg", "kilos", "kilograms", "stone", "points", "point", "percent",
-                      "%", "inches", "inch", "sizes", "size", "mg", "milligrams"})
+AMOUNT_UNITS = frozenset({"pounds", "pound", "lbs", "lb", "kg", "kilos", "kilograms", "stone", "points", "point", "percent",
+                          "%", "inches", "inch", "sizes", "size", "mg", "milligrams"})
 
 
 def _quantity(phrase: Span) -> bool:
     """True when a phrase is an amount ('4 to 6 pounds', '10 lbs', '20 points'), not a complaint
     ('the 9 p.m. wine habit' is one)."""
     words = [t for t in phrase if not (t.like_num or t.lower_ in ("to", "-", "–", "or"))]
-    return phrase[0].like_num and bool(words) and words[0].lower_ in MEASURES
+    return phrase[0].like_num and bool(words) and words[0].lower_ in AMOUNT_UNITS
 
 
 def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: Reference, hedged: bool,
@@ -2730,7 +2733,6 @@ def _subject_drug(sentence: _Sentence, anchor: int, main: str | None) -> tuple[s
     return (main, None) if sentence.section in USE_SECTIONS or _subjectless(sentence, anchor) else (None, None)
 
 
-
 DOSE_SUBJECT_OPENERS = frozenset({"a", "of", "half", "just", "only", "even", "my", "his", "her", "their", "the",
                                   "take", "takes", "took", "taking", "added", "adds", "add", "gave", "give", "gives",
                                   "prescribed", "started", "pop", "pops", "popped"})  # "I take 400 mg ... to keep X away"
@@ -2853,13 +2855,18 @@ REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:
 # hangovers. Please don't.", "... give him 20 mg at bedtime. NO."
 
 
+def _reply_at(sentences: list[_Sentence], index: int) -> int | None:
+    """The index of the sentence after sentence `index`, past a line that only names who
+    writes it ('does it help ADHD? / ↳ @maya / nope, it's not an ADHD med')."""
+    if index + 1 >= len(sentences):
+        return None
+    return index + 2 if is_handle_line(sentences[index + 1].text) and index + 2 < len(sentences) else index + 1
+
+
 def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:
-    """The sentence after sentence `index`, past a line that only names who writes it
-    ('does it help ADHD? / ↳ @maya / nope, it's not an ADHD med')."""
-    following = sentences[index + 1] if index + 1 < len(sentences) else None
-    if following is not None and is_handle_line(following.text) and index + 2 < len(sentences):
-        return sentences[index + 2]
-    return following
+    """The sentence after sentence `index`, past a line that only names who writes it."""
+    at = _reply_at(sentences, index)
+    return sentences[at] if at is not None else None
 
 
 def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
@@ -3240,8 +3247,7 @@ def _earlier_conditions(doc: Doc, sentences: list[_Sentence], index: int, uses_b
     for earlier in reversed(sentences[max(0, index - EARLIER_SENTENCES):index]):
         if _heading_text(doc, earlier) != heading or row and earlier.block_index != sentences[index].block_index:
             break  # a table row's use is its own ("| Artery disease | 2.5 mg twice a day |")
-        if earlier.block_index != sentences[index].block_index and _sibling_items(earlier, sentences[index]) \
-                and _someones_condition(doc, earlier):
+        if _sibling_items(earlier, sentences[index]) and _someones_condition(doc, earlier):
             continue  # another item of the list speaks of its own case ("- a sibling with narcolepsy takes ...")
         if found := [u for u in _conditions_for(earlier, uses_by_sentence)
                      if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]:
@@ -3496,13 +3502,12 @@ def _someones_condition(doc: Doc, sentence: _Sentence) -> bool:
 
 def _sibling_items(earlier: _Sentence, later: _Sentence) -> bool:
     """True when both sentences stand in items of one list, in different items."""
-    return earlier.block is not None and later.block is not None and earlier.block.kind == later.block.kind == "item" \
-        and earlier.block_index != later.block_index
+    return _is_item(earlier) and _is_item(later) and earlier.block_index != later.block_index
 
 
 def _same_list(earlier: _Sentence, later: _Sentence) -> bool:
     """True when both sentences stand in items of one list (adjacent item blocks)."""
-    return earlier.block is not None and later.block is not None and earlier.block.kind == later.block.kind == "item" \
+    return _is_item(earlier) and _is_item(later) \
         and later.block_index is not None and earlier.block_index is not None \
         and later.block_index - earlier.block_index <= 1
 
@@ -3665,18 +3670,21 @@ class _SentenceTexts:
         return min(alone | carried_on, default=None)
 
 
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    """Whole-word alternation of phrases, the longest first; one that matches nothing for none."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else re.compile(r"(?!)")
+
+
 @cache
 def _idioms() -> re.Pattern:
-    phrases = sorted(cue_table().not_warnings, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else re.compile(r"(?!)")
+    return _phrase_pattern(cue_table().not_warnings)
 
 
 @cache
 def _label_words() -> tuple[re.Pattern, dict[str, str]]:
     words = dict(cue_table().warning_words)
-    phrases = sorted(words, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else re.compile(r"(?!)")
-    return pattern, words
+    return _phrase_pattern(words), words
 
 
 def _in_label_words(text: str) -> str:

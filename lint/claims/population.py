@@ -179,7 +179,8 @@ def last_stated_age(text: str) -> float | None:
 
 ORGAN_CAUSE = re.compile(r"\b(?:from|due to|caused by|because of|secondary to)\s+(?:(?:his|her|their|my|your|chronic|"
                          r"bad|failing|advanced)\s+)*(?:kidney|renal|liver|hepatic)\s+(?:disease|problems?|issues?|failure|"
-                         r"damage)\b|\b(?:kidney|renal|liver)[- ]related\b", re.I)  # "(kidney related)"  # the cause of the complaint a child is treated for
+                         r"damage)\b|\b(?:kidney|renal|liver)[- ]related\b", re.I)  # the cause of the complaint a child is
+# treated for: "from kidney disease", "(kidney related)"
 
 
 def _is_a_child(text: str) -> bool:

@@ -45,6 +45,8 @@ def parse_cues(file: YamlFile) -> CueTable:
                                                       "warning_words"))
     cues = {category: check.strings(top.get(category, []), (category,)) for category in CUE_CATEGORIES}
     section_words = check.mapping(top["sections"], ("sections",), (), tuple(top["sections"] or ()))
+    lay_words = top.get("warning_words") or {}
+    warning_words = check.mapping(lay_words, ("warning_words",), (), tuple(lay_words))
     return CueTable(cues=cues, sections={kind: check.strings(words, ("sections", kind))
                                          for kind, words in section_words.items()},
                     not_warnings=tuple(w.lower() for w in check.strings(top.get("not_warnings", []), ("not_warnings",))),
@@ -52,8 +54,7 @@ def parse_cues(file: YamlFile) -> CueTable:
                                                                          ("not_conditions",))),
                     acronym_words=tuple(w.lower() for w in check.strings(top.get("acronym_words", []), ("acronym_words",))),
                     warning_words=tuple((phrase.lower(), check.text(word, ("warning_words", phrase)).lower())
-                                        for phrase, word in check.mapping(top.get("warning_words") or {}, ("warning_words",),
-                                                                          (), tuple(top.get("warning_words") or ())).items()))
+                                        for phrase, word in warning_words.items()))
 
 
 def parse_other_drugs(file: YamlFile) -> OtherDrugs:

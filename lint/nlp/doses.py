@@ -426,9 +426,10 @@ def _in_ml(amount: re.Match | UnitlessAmount) -> bool:
 
 def _count(word: str, words: Mapping[str, float] = COUNT_WORDS) -> float:
     """A number written in digits or as one of `words` ('3', 'three'; 'ninety' minutes)."""
-    return float(words.get(word.lower(), 0) or (2 if word.lower() == "both" else word))
+    return float(words.get(word.lower(), 0) or word)
 
 
+COUNT_OR_BOTH = {**COUNT_WORDS, "both": 2}  # "both of his 300 mg tablets": two units
 NAMED_UNITS_COUNT = re.compile(rf"(?<!\bday )(?<!\bweek )(?<!\bstep ){NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})"
                                rf"(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[a-z-]+\s+){{1,2}}$",
                                re.I)  # "two Amrix 30s", "three blue 2s": the count of a plural strength, a name between
@@ -455,7 +456,7 @@ def tablet_count(left: str, right: str, names_units: bool = False, amounts: int 
         return (2.0, 2.0) if doubled and not NEVER_BEFORE.search(left[:doubled.start()]) else None
     if match.group("a").lower() == "both" and (amounts > 1 or BOTH_STRENGTHS.match(right)):
         return None  # "both the 5 mg and 10 mg tablets": two strengths, not two units
-    low = _count(match.group("a"))
+    low = _count(match.group("a"), COUNT_OR_BOTH)
     high = _count(match.group("b")) if match.group("b") else low
     return (low, high) if 0 < low <= high <= 20 else None
 
@@ -666,9 +667,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 and (counted := COUNT_BEFORE.search(left)) is not None:
             times, freq_match = (_count(counted.group("a")),) * 2, doses_a_day  # "three 300 mg doses a day": three a day
         by_interval = freq_match is not None and freq_match.re is EVERY_HOURS
-        if times is not None and (cap := COUNT_CAP.search(clause_right)) is not None:
-            most = _count(cap.group("n"))  # "every 4 hours, up to 6 times a day": six doses
-            times, by_interval = (min(times[0], most), min(times[1], most)), False
+        if times is not None and (capped := _count_capped(clause_right, times)) is not None:
+            times, by_interval = capped, False  # "every 4 hours, up to 6 times a day": six doses
         per_day_stated = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right))  # "8 mg/day", "8 mg a day"
         per_day_before = bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
         per_day = per_day_stated or per_day_before
@@ -682,9 +682,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             values = [(low * count[0], high * count[1]) for low, high in values]
             per_day = per_day_before or bool(COUNTED_PER_DAY.match(right)) \
                 or names_units and per_day_stated  # "three 8 mg tablets a day", "three 40s a day": a daily total
-            if times is not None and (units_cap := UNITS_CAP.search(clause_right)) is not None:
-                doses = _count(units_cap.group("n")) / count[1]  # "two caplets ..., no more than 6 caplets in 24 hours"
-                times, by_interval = (min(times[0], doses), min(times[1], doses)), False
+            if times is not None and (capped := _units_capped(clause_right, times, count[1])) is not None:
+                times, by_interval = capped, False  # "two caplets ..., no more than 6 caplets in 24 hours"
             more = MORE_UNITS.match(right) if not per_day else None
             if more is not None:  # "three 15 mg tablets in the morning and three more at night": the day's units,
                 added = _count(more.group("n"))  # or the same dose twice ("one capsule after breakfast and one more
@@ -978,15 +977,21 @@ OWNED_FORM = re.compile(rf"\b(?:{'|'.join(sorted(OWNING_DETERMINERS))})\s+((?-i:
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
-def _capped_times(after: str, times: tuple[float, float], count: re.Match | None) -> tuple[float, float] | None:
-    """The doses a day a cap after a schedule allows ("..., up to 6 times a day"; "..., no
-    more than 8 a day" of two units a dose: 4), or None when no cap follows."""
-    if (cap := COUNT_CAP.search(after)) is not None:
-        most = _count(cap.group("n"))
-    elif (units_cap := UNITS_CAP.search(after)) is not None:
-        most = _count(units_cap.group("n")) / (_count(count.group(1)) if count else 1.0)
-    else:
+def _count_capped(after: str, times: tuple[float, float]) -> tuple[float, float] | None:
+    """The doses a day a cap on doses after a schedule allows ("..., up to 6 times a day"), or
+    None when none follows."""
+    if (cap := COUNT_CAP.search(after)) is None:
         return None
+    most = _count(cap.group("n"))
+    return min(times[0], most), min(times[1], most)
+
+
+def _units_capped(after: str, times: tuple[float, float], units_a_dose: float) -> tuple[float, float] | None:
+    """The doses a day a cap on units after a schedule allows ("..., no more than 8 a day" of two
+    units a dose: 4), or None when none follows."""
+    if (cap := UNITS_CAP.search(after)) is None:
+        return None
+    most = _count(cap.group("n")) / units_a_dose
     return min(times[0], most), min(times[1], most)
 
 
@@ -1098,7 +1103,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             continue  # "three Advil tablets every 4 hours": a count of units needs its schedule right after it
         freq_end = match.end() + freq_match.end()
         by_interval = freq_match.re is EVERY_HOURS
-        if (capped := _capped_times(sentence[freq_end:], times, count_at)) is not None:
+        if (capped := _count_capped(sentence[freq_end:], times)
+                or _units_capped(sentence[freq_end:], times, _count(count_at.group(1)) if count_at else 1.0)) is not None:
             times, by_interval = capped, False  # "take 2 every 4 hours, no more than 8 a day": four doses at most
         found.append(DoseMention(start=start + match.start(), end=start + freq_end, amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=times,

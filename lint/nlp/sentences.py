@@ -28,7 +28,7 @@ MESSAGE_OPENER = re.compile(r"\[|\(?(?:[A-Z][a-z]{2,8}\.?,?\s+)?\d{1,2}:\d\d\b|@
 # on lodoco!", a reply that names whom it answers)
 NEW_MESSAGE = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?=(?:[↳»>•*-][ \t]*)?(?:{MESSAGE_OPENER.pattern}))")  # "↳ @jim: " replies
 HANDLE = r"[ \t]*(?:[↳»>•*-][ \t]*)*(?:\*\*)?(?:@|u/)[\w.-]{2,}(?:\*\*)?(?:[ \t]*[·|•][^\n]{0,40})?[ \t]*"
-HANDLE_LINE = re.compile(rf"^{HANDLE}(?=\n[ \t>]*\S)", re.M)  # "↳ @maya.unmasked", "**u/add_or_adhd** · 18 points":
+HANDLE_LINE = re.compile(rf"^{HANDLE}(?P<gap>\n[ \t>]*)(?=\S)", re.M)  # "↳ @maya.unmasked", "**u/add_or_adhd** · 18 points":
 HANDLE_ONLY = re.compile(HANDLE)  # a line that only names who writes the message under it
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
@@ -108,11 +108,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
         nexts.append(match.end())
         pronouns.append(0)
     for match in HANDLE_LINE.finditer(text):  # the message under a user's header is a sentence of its own
-        following = re.compile(r"\n[ \t>]*").match(text, match.end())
-        if following is not None:
-            ends.append(match.end())
-            nexts.append(following.end())
-            pronouns.append(0)
+        ends.append(match.start("gap"))
+        nexts.append(match.end())
+        pronouns.append(0)
     for match in AFTER_PAREN.finditer(text):
         ends.append(match.start() + 1)
         nexts.append(match.end())
