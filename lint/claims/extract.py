@@ -113,8 +113,8 @@ NEGATED_ADVICE = re.compile(r"\s*(?:be\s+)?(?:safe|recommended|suitable|approved
                             r"intended|right for|the same|a treatment|a cure|a substitute|stopped|taken|used|given|mixed|"
                             r"combined|crushed|chewed|help|helps|work|works|treat|cure|fix|do anything|do much)")
 # (a benefit denied, "at normal levels it doesn't help", is no risk denied)
-COPULAS = frozenset({"is", "'s", "’s", "was", "are", "as", "be", "become", "becomes", "became", "makes", "made",
-                     "remains", "stays"})
+COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "as", "be", "been", "become", "becomes", "became",
+                     "makes", "made", "remains", "stays"})  # "has been my sleeping pill for years"
 CALLED_REACH = 9  # "is the closest thing we have to an anti-aging pill"
 SUBSTANCES = frozenset({"alcohol", "alcohol's", "drinking", "opioid", "opioids", "opiate", "opiates", "heroin",
                         "nicotine", "smoking", "cigarettes", "cocaine", "meth", "benzo", "benzos", "benzodiazepine",
@@ -1564,6 +1564,45 @@ def _use_referred_back(sentence: _Sentence, condition: Span) -> str | None:
     return None
 
 
+HAD_OPENER = re.compile(
+    r"^\W*(?:(?:so|and|but|also|plus|now|honestly)\s+)?"
+    r"(?:(?:if|when|whenever|once)\s+(?:you|u|ya|(?:your|my|his|her|our|their)\s+\w+|someone|anyone|somebody|he|she|"
+    r"they|we|i)"
+    r"(?:(?:'ve|’ve|'re|’re|'s|’s)(?=\s))?\s+(?:(?:ever|already|also|really|still|actually|do|are|is|were)\s+)?"
+    r"(?:have|has|had|get|gets|got|suffer\w* from|struggl\w* with|deal\w* with|liv\w* with|battl\w*|"
+    r"diagnosed with|fight\w*)"
+    r"|when it comes to|as for|with)"
+    r"\s+(?:(?:a|an|the|some|your|bad|really|real|chronic|nasty|constant|severe)\s+)*$", re.I)
+# "If you have OCD,", "if your kid gets bad croup,", "When it comes to OCD,", "With OCD,": a condition someone has
+HAD_CLAUSE_END = 3  # words from the condition to the comma or dash that ends the clause naming it
+
+
+def _recommended_if_had(sentence: _Sentence, condition: Span, main: str | None) -> tuple[str | None, Span | None] | None:
+    """'If you have OCD, Lexapro is the go-to', 'When it comes to hot flashes, it works wonders',
+    'With fibromyalgia, Savella can help': a clause that names a condition someone has, then a
+    main clause that affirms the drug as the answer (the words AFFIRMS_USE reads in an answer).
+    Returns the drug and its name (None for 'it'), or None. A comorbidity is no use ('If you
+    have kidney disease, ...'): the population reader owns those."""
+    doc = sentence.doc
+    before = doc.text[sentence.span.start_char:condition.start_char]
+    if HAD_OPENER.match(before) is None or detect_population(condition.text)[0] & {RENAL, HEPATIC}:
+        return None
+    end = min(sentence.span.end, condition.end + HAD_CLAUSE_END)
+    comma = next((k for k in range(condition.end, end) if doc[k].text in (",", "—", "–")), None)
+    if comma is None or any(doc[k].is_punct for k in range(condition.end, comma)):
+        return None
+    answer = AFFIRMS_USE.match(_drugs_as_it(sentence, comma + 1))
+    words = answer.group().lower().replace(",", " ").split() if answer is not None else []
+    if not words or words[0] in ANSWER_OPENERS or words[-1] in ONLY_GRADES or ANSWER_DENIERS.intersection(words):
+        return None  # "If you have heart disease, sertraline is a good choice": the safer pick for its own use
+    named = next((d for d in sentence.drugs if d.start > comma), None)
+    return (named.label_, named) if named is not None else (main, None)
+
+
+ANSWER_OPENERS = frozenset({"yes", "yep", "yeah", "absolutely", "definitely", "of"})  # an answer's word, not a clause's
+ONLY_GRADES = frozenset({"good", "great", "best", "useful"})  # a grade alone: a comorbidity's pick as much as a use's
+
+
 def _one_taken(sentence: _Sentence, index: int) -> bool:
     """'one' after a verb of taking stands for the drug ('pop one', 'wears one'), as does a
     strength taken as a tablet ('pops a 0.5 before flights')."""
@@ -1656,7 +1695,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         direct = _yes_no_question(sentence) or verbless
         yes_no = direct or reported is not None and reported[1] == sentence.span.end
         asked = yes_no and not (_answered_yes(following) and not _answer_moves_on(sentences, index, sentence)) \
-            and not (verbless and _affirms_use(following))
+            and not ((verbless or _having_topic(sentence)) and _affirms_use(following))
         question = doc[reported[0]:reported[1]] if reported is not None and (asked or not yes_no) else None
         # a reported question asks only its own words: "Gabapentin stopped my hiccups, and a friend asked if ..."
         # "Can it treat a UTI?" presents no
@@ -1689,8 +1728,11 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 if subject[0] is None and not listed:
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
             elif cue is not None and cue.label_ == "history" and (_use_referred_back(sentence, condition) is not None
-                                                                   or _given_to_who(sentence, condition) is not None):
-                cue = None  # "if you have restless legs, it helps with that": the history is what it treats;
+                                                                   or _given_to_who(sentence, condition) is not None
+                                                                   or _recommended_if_had(sentence, condition, main)
+                                                                   or affirmed and _having_topic(sentence)):
+                cue = None  # "if you have restless legs, it helps with that", "Have OCD? Lexapro is your best bet": the
+                # history is what it treats;
                 # "doctors give it to people who have insomnia": whom it is given to
             when_taken = _taken_when(sentence, condition) if cue is None or cue.label_ not in ("use", "benefit") else None
             if when_taken is not None:
@@ -1770,6 +1812,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (back := _use_referred_back(sentence, condition)) is not None:
                 reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
                 drug, named = sentence.governing_drug(condition.end, main)
+            elif (recommended := _recommended_if_had(sentence, condition, main)) is not None:
+                reason, (drug, named) = "a clause naming the condition, then the drug affirmed", recommended
             elif (ended_by := _ended_by_drug(sentence, condition)) is not None:
                 reason, named = f"'until {ended_by.text}'", ended_by  # "My feet burned for years until gabapentin"
                 drug = ended_by.label_
@@ -1883,8 +1927,11 @@ SAFETY_QUESTION = re.compile(r"\b(?:safe\w*|ok|okay|dangerous|risky|harmful|inte
                              r"(?:take|use) \w+ with|with (?:my|your|her|his|their|other|another))\b", re.I)  # interactions
 TOPIC_QUESTION_WORDS = 8  # "Diabetic foot pain from neuropathy?", "What about dry eyes from Sjogren's?"
 AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|of course\b|"
-                         r"it(?:'s|’s| is) (?:also )?(?:the |a |an |our |my )?(?:go-to|first[- ]line|first choice|best|great|"
-                         r"good|helpful|effective|useful|lifesaver|godsend)\b(?!\s+(?:to|if|that)\b)|"
+                         r"it(?:'s|’s| is) (?:also )?(?:usually |often |still |always |honestly |really )?"
+                         r"(?:the |a |an |our |my |your |his |her |their )?(?:total |absolute |real |true |literal |complete )?"
+                         r"(?:go-to|first[- ]line|first choice|first pick|"
+                         r"drug of choice|answer|best bet|best|great|good|helpful|effective|useful|lifesaver|godsend)\b"
+                         r"(?!\s+(?:to|if|that)\b)|"
                          r"it (?:works|helps|worked|helped)\b|"
                          r"(?:(?:a|the) (?:[\w-]+ )?dose of )?it (?:can|could|may|might|will|would|does|should) "
                          r"(?:really |definitely |absolutely |often |usually |sometimes )?(?:help|work|keep|prevent|stop|fix|"
@@ -1895,6 +1942,16 @@ AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|o
                          r"(?:[\w']+,?\s+){0,5}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b|"
                          r"it\s*(?:,\s*)?(?:every time|hands down|for sure|all the way|no question)?\s*[.!]*\s*$)",
                          re.I)  # "It is best to ask your doctor" answers nothing
+
+
+def _having_topic(sentence: _Sentence) -> bool:
+    """'Have OCD?', 'Have insomnia?': a question that only names what the reader has, as 'Got
+    OCD?' does; not 'Have you tried it?'."""
+    words = sentence.question_words
+    return words[:1] == ["have"] and len(words) > 1 and words[1] not in QUESTION_SUBJECTS
+
+
+QUESTION_SUBJECTS = frozenset({"you", "u", "ya", "i", "we", "they", "he", "she", "it", "y'all", "anyone", "anybody"})
 
 
 def _topic_question(sentence: _Sentence) -> bool:
@@ -1948,12 +2005,13 @@ def _answer_text(text: str) -> str:
     return SPEAKER_LABEL.sub("", text, count=1)
 
 
-def _drugs_as_it(sentence: _Sentence) -> str:
-    """The sentence's words with each drug name written 'it' ('Dermatologists swear by
-    finasteride' -> '... swear by it'), so one pattern reads an answer that names the drug."""
-    if not sentence.drugs:
+def _drugs_as_it(sentence: _Sentence, start: int | None = None) -> str:
+    """The sentence's words (from token `start`, else all) with each drug name written 'it'
+    ('Dermatologists swear by finasteride' -> '... swear by it'), so one pattern reads an
+    answer that names the drug."""
+    if not sentence.drugs and start is None:
         return sentence.text
-    doc, words, i = sentence.doc, [], sentence.span.start
+    doc, words, i = sentence.doc, [], sentence.span.start if start is None else start
     while i < sentence.span.end:
         name = next((d for d in sentence.drugs if d.start == i), None)
         words.append(f"it{doc[name.end - 1].whitespace_}" if name is not None else doc[i].text_with_ws)
@@ -2117,7 +2175,12 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         return True  # "Honestly best diet pill ever.": a reviewer's fragment calls the drug one ("Sleeping pills?" asks)
     before = [t.lower_ for t in sentence.doc[max(sentence.span.start, condition.start - CALLED_REACH):condition.start]]
     copula = max((i for i, word in enumerate(before) if word in COPULAS), default=None)
-    return copula is not None and "with" not in before[copula:]  # not "mix it with sleep aids"
+    return copula is not None and not NOT_CALLED_BETWEEN.intersection(before[copula:])
+    # not "mix it with sleep aids", "It has been a year of trying sleeping pills"
+
+
+NOT_CALLED_BETWEEN = frozenset({"with", "trying", "taking", "using", "mixing", "combining", "stopping", "quitting",
+                                "avoiding", "skipping", "buying", "comparing"})  # a copula that calls the drug nothing
 
 
 HEDGE_WORDS = (("kind", "of"), ("sort", "of"), ("pretty", "much"), ("more", "or", "less"), ("like",),
