@@ -1577,6 +1577,10 @@ HAD_OPENER = re.compile(
 HAD_CLAUSE_END = 3  # words from the condition to the comma or dash that ends the clause naming it
 
 
+MOVING_OFF = frozenset({"get", "gets", "got", "getting", "keep", "keeps", "kept", "keeping"})  # a description that
+# holds its own verb ("got me off the booze", "kept him off heroin"): the drug before it is what got them off
+
+
 def _recommended_if_had(sentence: _Sentence, condition: Span, main: str | None) -> tuple[str | None, Span | None] | None:
     """'If you have OCD, Lexapro is the go-to', 'When it comes to hot flashes, it works wonders',
     'With fibromyalgia, Savella can help': a clause that names a condition someone has, then a
@@ -1812,6 +1816,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (back := _use_referred_back(sentence, condition)) is not None:
                 reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
                 drug, named = sentence.governing_drug(condition.end, main)
+            elif condition[0].lower_ in MOVING_OFF and condition.start > sentence.span.start \
+                    and not _subjectless(sentence, condition.start) \
+                    and (mover := _subject_drug(sentence, condition.start, main))[0]:
+                reason, (drug, named) = f"'{condition[0].text}'", mover  # "Baclofen is what got me off the booze"
             elif (recommended := _recommended_if_had(sentence, condition, main)) is not None:
                 reason, (drug, named) = "a clause naming the condition, then the drug affirmed", recommended
             elif (ended_by := _ended_by_drug(sentence, condition)) is not None:

@@ -43,10 +43,12 @@ class DescriptionMatcher:
             return []
         starts = token_starts(doc)
         hits: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))  # pattern -> group -> tokens
+        last_token: dict[int, int] = {}  # a hit's first token -> its last ("the bottle": 'the' -> 'bottle')
         for match in self.finder.finditer(article_text(doc)):
             token = bisect.bisect_right(starts, match.start()) - 1
             if token < 0 or starts[token] != match.start():
                 continue  # the words start tokens, never the middle of one
+            last_token[token] = bisect.bisect_left(starts, match.end()) - 1
             for pattern, group in self._owners_of(match.group(0).lower()):
                 hits[pattern][group].append(token)
         found = []
@@ -57,7 +59,7 @@ class DescriptionMatcher:
             for first in groups[0]:
                 window = self._window(doc, first, [groups[g] for g in range(1, len(words))])
                 if window is not None:
-                    found.append((*window, condition))
+                    found.append((window[0], last_token.get(window[1] - 1, window[1] - 1) + 1, condition))
         return found
 
     def _owners_of(self, found: str) -> set[tuple[int, int]]:
