@@ -53,6 +53,9 @@ ASKED_IF = re.compile(r"\b(?:ask(?:ed|s|ing)?|wonder(?:ed|s|ing)?|wants? to know
                       r"\b(?:if|whether)\b", re.I)
 
 
+SIGNATURE = re.compile(r"\s*(?:--|—|–)\s*\*?[A-Z][\w .,'’-]{0,40}\*?$")  # "Can my 16-year-old try it? -- Westfield Dad"
+
+
 @lru_cache(maxsize=1)
 def _giving_forms() -> frozenset[str]:
     return frozenset(form for verb in GIVING_VERBS for form in verb_forms(verb))
@@ -65,7 +68,8 @@ def given_at_age(sentence: Span, drug: str, drug_tokens: set[int],
     or 'on' or 'doing' right before the drug ('has been on Adderall', 'is doing Alli', 'is on 3
     units of Lantus')."""
     text = span_text(sentence)
-    if not AGE_HINT.search(text) or text.rstrip().endswith("?") or ACCIDENTAL.search(text) or ASKED_IF.search(text):
+    if not AGE_HINT.search(text) or SIGNATURE.sub("", text.rstrip()).endswith("?") or ACCIDENTAL.search(text) \
+            or ASKED_IF.search(text):
         return None  # "you asked if Jayden (he's 9) could try some of hers": asked, not given
     found = stated_age(text)
     if found is None or found[0] >= ADULT_YEARS or text[found[2]:found[2] + 2] in ("'s", "’s"):

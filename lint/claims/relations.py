@@ -762,9 +762,27 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
                 j -= 1
             else:
                 break
-        if j < i and not _listed_with_drugs(doc, sentence, j, i + 1):
+        if j < i and not _listed_with_drugs(doc, sentence, j, i + 1) and not _other_medicines(doc, sentence, j, i):
             found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))
     return found
+
+
+PLURAL_MEDICINES = frozenset({"meds", "pills", "drugs", "medications", "medicines", "aids", "tablets"})
+CLASS_DETERMINERS = frozenset({"your", "my", "his", "her", "their", "our", "any", "no", "some", "the"})
+ALONGSIDE = frozenset({"with", "and", "or", "nor", "plus", "mix", "mixing", "combine", "combining", "alongside"})
+# (not "than other sleep aids", "like most sleep aids": the drug counted as one)
+
+
+def _other_medicines(doc: Doc, sentence: Span, start: int, head: int) -> bool:
+    """True when a plural goal compound names other medicines the drug is mixed or listed with
+    ('don't mix it with booze or your sleep meds', 'Xanax and your sleep meds don't mix'), not
+    what the drug is for."""
+    if doc[head].lower_ not in PLURAL_MEDICINES:
+        return False
+    before = start - 1
+    while before > sentence.start and doc[before].lower_ in CLASS_DETERMINERS:
+        before -= 1
+    return before >= sentence.start and doc[before].lower_ in ALONGSIDE
 
 
 def _listed_with_drugs(doc: Doc, sentence: Span, start: int, end: int) -> bool:

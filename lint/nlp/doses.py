@@ -351,6 +351,10 @@ INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at f
 # the bat"; "750 mg once, then 250 mg every 8 hours": a first dose
 
 
+ANOTHER_DOSES_START = re.compile(r"(?:^|\d\s*(?:mg|mcg|µg|g|units?|ml|tabs?|tablets?))\s*(?:to\s+)?(?:start|starting(?:\s+dose)?|"
+                                 r"initially|at first)\s*[,;/]", re.I)  # the dose before it (the left may open after it)
+
+
 def _kind(left: str, right: str = "") -> str:
     if INITIAL_AFTER.match(right):
         return "initial"
@@ -358,6 +362,7 @@ def _kind(left: str, right: str = "") -> str:
         return "usual"
     left = THEN.split(left)[-1]  # "25 mg for the first week, then 50 mg": the second is no start; "started him on
     # tizanidine instead of upping the baclofen 10 mg": nor the baclofen
+    left = ANOTHER_DOSES_START.split(left)[-1]  # "5 mg start, 10 mg is where most end up": the start was the 5 mg's
     best, best_at = "usual", -1
     for kind, pattern in KIND_CUES:
         for match in pattern.finditer(left):
