@@ -87,7 +87,7 @@ ON_THE_BEFORE = re.compile(r"\b(?:(?:i'?m|i am|am|was|were|is|are|been|stay(?:s|
 PER_KG = (r"(?:\s*/\s*kg|\s+(?:per|a|each|every|for\s+each)\s+(?:kg|kilo|kilogram)(?:\s+of\s+(?:body\s+)?weight)?"
           r"|\s*/\s*kilo(?:gram)?)")  # "90 mg per kilo", "15 mg a kilo", "10 mg/kilo"
 AMOUNT = re.compile(
-    rf"(?<![\w.$£€])(?P<low>{AMOUNT_NUMBER})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?"
+    rf"(?<![\w.$£€])(?<!\d/)(?P<low>{AMOUNT_NUMBER})(?:\s*(?P<unit1>{UNIT})\b)?(?:\s*(?:-|–|—|to)\s*(?P<high>{AMOUNT_NUMBER}))?"
     rf"\s*(?:-(?=[a-zµμ]))?(?P<unit>{UNIT})\b(?P<perkg>{PER_KG})?(?P<perday>\s*/\s*(?:day|d|24\s*h(?:ours?)?)\b)?",
     re.IGNORECASE)
 VOLUME_AMOUNT = re.compile(
@@ -113,7 +113,7 @@ NOT_A_PRODUCT_NUMBER = r"(?<![\w.#/])(?<!no\. )"  # nor a date's day ("| 3/5 | 5
 COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
 DOSES_A_DAY = re.compile(r"^\s*(?:doses|shots|injections)\s+(?:a|per|each|every)\s+day\b", re.I)  # after "three 300 mg"
 COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
-                      rf"{UNIT_FORMS}\s+of\s*$", re.I)
+                      rf"{UNIT_FORMS}\s+of(?:\s+(?:the|my|his|her|your|their|those|these))?\s*$", re.I)  # "10 tablets of the 5/325"
 UNITS_CAP = re.compile(rf"\b(?:no more than|not more than|up to|at most|a maximum of|max(?:imum)?)\s+(?P<n>{COUNT})\s+"
                        rf"(?:{UNIT_FORMS}\s+)?(?:in|per|a|each|every)\s+(?:24 hours|day)\b", re.I)  # "no more than 8 a day"
 
@@ -678,7 +678,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         per_day_before = bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
         per_day = per_day_stated or per_day_before
         names_units = isinstance(first, UnitlessAmount) and first.counts_units
-        count = None if per_day_stated and not names_units \
+        units_of = bool(COUNT_OF.search(left)) and not last.group("perday")  # "up to 10 tablets of the 5/325 a day": 50 mg
+        count = None if per_day_stated and not names_units and not units_of \
             else tablet_count(left, right, names_units, len(values))  # "on day one, two 8 mg films": 16 mg that day; "three 40s a day": 120
         if count is None and not per_day and freq_match is not None and freq_match.string is clause_right \
                 and (taken_as := COUNT_TAKEN_AFTER.match(clause_right[:freq_match.start()])) is not None:
@@ -686,7 +687,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if count is not None:
             values = [(low * count[0], high * count[1]) for low, high in values]
             per_day = per_day_before or bool(COUNTED_PER_DAY.match(right)) \
-                or names_units and per_day_stated  # "three 8 mg tablets a day", "three 40s a day": a daily total
+                or (names_units or units_of) and per_day_stated  # "three 8 mg tablets a day", "three 40s a day": a daily total
             if times is not None and (capped := _units_capped(clause_right, times, count[1])) is not None:
                 times, by_interval = capped, False  # "two caplets ..., no more than 6 caplets in 24 hours"
             more = MORE_UNITS.match(right) if not per_day else None
