@@ -26,6 +26,9 @@ def make_condition_matcher(nlp: Language, name: str, profile_dirs: list[str]):
     return ConditionMatcher(nlp, tuple(profile_dirs))
 
 
+HYPHENS = frozenset({"-", "‐", "‑"})  # a hyphen that joins the word after it to the word before
+
+
 class ConditionMatcher:
     """Marks condition mentions in doc.spans['conditions'], longest first; each span's
     `_.condition_ids` holds every lexicon id whose terms match exactly that text, or whose
@@ -97,6 +100,8 @@ class ConditionMatcher:
         named_kinds = {kind for ids in named.values() for i in ids for kind in (i, *self.ancestors.get(i, ()))}
         for match_id, start, end in self.shorthand(doc):
             condition_id = doc.vocab.strings[match_id]
+            if start > 0 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_:
+                continue  # "a stone-prevention pill": the shorthand is part of another compound
             if self.kinds[condition_id] & named_kinds:
                 found[(start, end)].add(condition_id)
         return found
