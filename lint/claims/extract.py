@@ -1711,8 +1711,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         # use (it names the dose's use); "Is it good for altitude sickness? Readers swear it is." presents one
         off_label = _off_label(sentence, following)
         uses_context, uses_from = _uses_context(doc, sentence, sentences[index - 1] if index else None)
-        if not uses_context and index in list_leads:  # an item of a list a lead sentence introduces as uses
-            uses_context, uses_from = list_leads[index], sentence.span.start_char
+        if not uses_context and index in list_leads and not CHOICE_OPENER.match(sentence.text):
+            uses_context, uses_from = list_leads[index], sentence.span.start_char  # an item of a list a lead
+            # sentence introduces as uses (not a quiz's lettered choice: "a) seasonal allergies")
         testimonies = testimony_subjects(doc, sentence.span)
         purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span, sentence.drugs) \
             + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs) \
@@ -1753,6 +1754,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                       or _taken_with_food(sentence, cue.start)):
                 reason = ""  # "Zoloft killed my libido": a side effect; "taking it with food helps the nausea"
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
+                    or _inline_choice(sentence, condition) \
                     or _threshold_of(sentence, condition) or _occasion_of_other(sentence, condition) \
                     or _when_of_other(sentence, condition, earlier) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
@@ -2564,6 +2566,8 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     it is: it follows a lead label that names uses ("Uses: ...", also on a line of its own
     inside a paragraph), or it answers a question about uses ("What does Provigil help
     with? Narcolepsy, sleep apnea and ..."). ("", 0) otherwise."""
+    if CHOICE_OPENER.match(sentence.text):
+        return "", 0  # a quiz's lettered choice ("a) seasonal allergies"): what a choice offers, the quiz does not say
     label = _label_text(doc, sentence)
     if label and heading_kind(label) == "uses":
         return f"listed under '{label.strip()}'", sentence.span.start_char
@@ -3128,6 +3132,16 @@ def _organ_of_population(use: UseClaim, populations: frozenset[str], profile: Pr
 
 CHOICE_OPENER = re.compile(r"^\W*\(?[A-Ea-e][).]\s")  # "C) 500 mg at bedtime", "b. 10 mg"
 QUIZ_ANSWER = re.compile(r"^\W*(?:the\s+)?(?:correct\s+|right\s+)?answers?\b", re.I)
+
+
+def _inline_choice(sentence: _Sentence, condition: Span) -> bool:
+    """True when a condition is one of a quiz's choices written in one line ('prescribed for:
+    (a) insomnia (b) depression'): a letter marks it, and the sentence holds two or more."""
+    before = sentence.doc.text[max(sentence.span.start_char, condition.start_char - 6):condition.start_char]
+    return CHOICE_MARK_BEFORE.search(before) is not None and len(CHOICE_LETTERS.findall(sentence.text)) >= 2
+
+
+CHOICE_MARK_BEFORE = re.compile(r"(?:^|\s)\(?[A-Ea-e][).]\s+$")
 
 
 def _quiz_option(sentences: list[_Sentence], index: int) -> bool:
