@@ -53,11 +53,14 @@ def goal_heads() -> frozenset[str]:
 REFERS_BACK = frozenset({"it", "them", "they", "those", "these", "this", "that"})  # a goal about what was named before
 NOT_A_USE = ("withdrawal", "side effect", "side-effect", "rebound", "upset stomach", "stomach upset", "overdose",
              "absorption", "production", "vitamins", "receptor", "reuptake", "enzyme",  # what a drug acts on ("blocks
-             "benefit", "effect")  # fat absorption") and what it gives ("to get the full benefit"): how it works, not what for
+             "benefit", "effect",  # fat absorption") and what it gives ("to get the full benefit"): how it works, not what for
+             "workday", "weekday", "weekend", "school day", "school night", "work week")  # "a lifesaver for his
+# workdays": when, not what for
 QUANTITY_OPENING = re.compile(r"(?:about|around|roughly|nearly|almost|up to|some of|most of|much of|half|"
                               r"a (?:third|quarter|half|fraction|bit|lot)|\d+\s*%|\d+ percent)\b", re.I)  # "about a third
 # of the fat you eat": an amount of something, no use
-GENERIC = frozenset({"disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
+GENERIC = frozenset({"most", "many", "some", "several", "every", "each", "both", "few",  # "worked fine for most attacks"
+                     "disorder", "disease", "syndrome", "symptoms", "symptom", "condition", "conditions",
                      "problems", "problem", "attacks", "attack", "chronic", "acute", "severe", "mild", "issues",
                      "adult", "adults", "children", "child", "patients", "people", "type", "types", "with", "without",
                      "from", "after", "during", "other", "related", "caused", "associated", "control", "improve",
@@ -757,7 +760,8 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
         while j > sentence.start:
             if words[j - 3:j - 1] == ["anti", "-"] and doc[j - 1].is_alpha and not words[j - 1].endswith(CLASS_ENDINGS):
                 j -= 3  # "anti-wrinkle pill", "anti-aging pill": what an anti- word is against is a goal
-            elif words[j - 1] in vocabulary.goal_nouns or words[j - 1] == "-" or words[j - 1] in vocabulary.complaint_words \
+            elif words[j - 1] in vocabulary.goal_nouns or words[j - 1] == "-" and not _spaced_dash(doc, j - 1) \
+                    or words[j - 1] in vocabulary.complaint_words \
                     or f"{words[j - 2]}-{words[j - 1]}" in vocabulary.goal_nouns:
                 j -= 1
             else:
@@ -765,6 +769,12 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
         if j < i and not _listed_with_drugs(doc, sentence, j, i + 1) and not _other_medicines(doc, sentence, j, i):
             found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))
     return found
+
+
+def _spaced_dash(doc: Doc, index: int) -> bool:
+    """True when the '-' at `index` stands apart ('20 pounds - insurance permitting'): a dash, not
+    the hyphen of a compound ('weight-loss hack')."""
+    return bool(doc[index].whitespace_) or index > 0 and bool(doc[index - 1].whitespace_)
 
 
 PLURAL_MEDICINES = frozenset({"meds", "pills", "drugs", "medications", "medicines", "aids", "tablets"})

@@ -110,7 +110,8 @@ SECOND_DOSE = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+(?:of\s+[\w-]+\s+(?:[A-Z]+\s+)
                          rf"|,?\s*(?:and(?: then)?|then|plus)\s+(?:another|{ORDINAL_DOSE}(?: dose of)?|again))\s*$", re.I)
 PRODUCT_NUMBER = r"(?:#\s?\d{1,2}|No\.\s?\d{1,2})s?"  # "Tylenol #3", "No. 4": a product, not a count
 NOT_A_PRODUCT_NUMBER = r"(?<![\w.#/])(?<!no\. )"  # nor a date's day ("| 3/5 | 50 mg tab |")
-COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s*(?:x\s*)?$", re.I)
+COUNT_BEFORE = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?(?:\s*x\s*|\s?)$",
+                          re.I)  # (not across a table's cell gap: "| IR, age 10-16 | 500 mg BID |")
 DOSES_A_DAY = re.compile(r"^\s*(?:doses|shots|injections)\s+(?:a|per|each|every)\s+day\b", re.I)  # after "three 300 mg"
 COUNT_OF = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+(?:[\w'-]+\s+){{0,4}}?"
                       rf"{UNIT_FORMS}\s+of(?:\s+(?:the|my|his|her|your|their|those|these))?\s*$", re.I)  # "10 tablets of the 5/325"
@@ -273,8 +274,9 @@ KIND_CUES = [
                            rf"to start|at first|{NOT_AFTER}(?:first week|week (?:one|1)|day (?:one|1))|"
                            r"from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
                            r"jump\w* (?:straight )?to)\b", re.I)),
-    ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up)\s+(?:\w+\s+){0,3}?(?:to|through)\b",
-                          re.I)),
+    ("target", re.compile(r"\b(?:increas\w*|rais\w*|go(?:es)? up|titrat\w*|step\w* up|bump\w* up|build(?:s|ing)?(?: up)?|"
+                          r"climb(?:s|ing)?|ramp(?:s|ing)?(?: up)?|work(?:s|ing)? (?:\w+ )?up)\s+(?:\w+\s+){0,3}?(?:to|through)\b",
+                          re.I)),  # "50 mg twice on day 1, building to 400 mg by day 4": the titration's target
     ("usual", re.compile(r"\b(?:usual\w*|typical\w*|standard|maintenance (?:dose|doses|dosing|amount)|target|recommended|most (?:people|adults|patients)|"
                          rf"{LATER_STEP})\b", re.I)),
 ]
