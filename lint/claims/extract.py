@@ -1754,7 +1754,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                                       or _taken_with_food(sentence, cue.start)):
                 reason = ""  # "Zoloft killed my libido": a side effect; "taking it with food helps the nausea"
             elif _own_withdrawal(sentence, condition) or _descriptive(sentence, condition, earlier) \
-                    or _inline_choice(sentence, condition) \
+                    or _inline_choice(sentence, condition) or HISTORICAL_USE.search(sentence.text) \
                     or _threshold_of(sentence, condition) or _occasion_of_other(sentence, condition) \
                     or _when_of_other(sentence, condition, earlier) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
@@ -3132,6 +3132,13 @@ def _organ_of_population(use: UseClaim, populations: frozenset[str], profile: Pr
 
 CHOICE_OPENER = re.compile(r"^\W*\(?[A-Ea-e][).]\s")  # "C) 500 mg at bedtime", "b. 10 mg"
 QUIZ_ANSWER = re.compile(r"^\W*(?:the\s+)?(?:correct\s+|right\s+)?answers?\b", re.I)
+
+
+HISTORICAL_USE = re.compile(r"\b(?:in the (?:(?:\w+|\d{2}th) century|(?:18|19)\d0s|(?:18|19)\d\ds)|in the (?:early|late) (?:18|19)\d\ds|"
+                            r"historically|originally (?:developed|made|designed|tested|studied|approved|marketed)|"
+                            r"(?:was|were) (?:first|once|originally) (?:developed|made|designed|tested|studied|used|sold|marketed|given)|"
+                            r"(?:back )?in (?:ancient|victorian|medieval) times)\b", re.I)
+# "Lithium salts were used in the nineteenth century for 'gout of the brain'": history, no use the article presents
 
 
 def _inline_choice(sentence: _Sentence, condition: Span) -> bool:

@@ -67,6 +67,9 @@ JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
 FORBIDDEN_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+)?$", re.I)  # "never inject", "do not ever swap"
+RISK_AT_BEFORE = re.compile(r"\b(?:risks?|chances?|odds|likel\w*|more common|less common|worse|especially|particularly)\b"
+                            r"[^.;]{0,30}?\bat\s+(?:the\s+|a\s+|doses?\s+(?:like|of|above)\s+)?$", re.I)
+# "Risk is higher at the 80 mg dose": a dose named as a risk, not one taken
 FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double|"
                               r"prescribe|prescribing|write|writing)\s+"
                               r"(?:(?!(?:more|over|above|beyond|exceed\w*|up|upto)\b)[\w-]+\s+){0,2}?$"
@@ -661,7 +664,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
         if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
-        if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left):
+        if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left) or RISK_AT_BEFORE.search(clause_left):
             continue  # "45 mg is above the max", "never take 600 mg at once": a caution about a dose, not one to take
         if (EVERY_DAYS.search(clause_right[:40]) and not EVERY_N_DAYS.match(clause_right.lstrip())) \
                 or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
