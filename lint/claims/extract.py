@@ -3277,8 +3277,13 @@ def _own_words(sentence: _Sentence, drug: str) -> str:
     for span in sentence.drugs:
         if span.label_ != drug:
             start, end = span.start_char - sentence.span.start_char, span.end_char - sentence.span.start_char
+            if (before := BABY_PRODUCT.search(text, 0, start)) is not None:
+                start = before.start()  # "a baby aspirin": the product's name, no baby
             text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+BABY_PRODUCT = re.compile(r"\bbaby\s+$", re.I)
 
 
 def _row_up_to(sentence: _Sentence, at: int, text: str) -> str:

@@ -67,8 +67,9 @@ JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
 FORBIDDEN_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+)?$", re.I)  # "never inject", "do not ever swap"
-RISK_AT_BEFORE = re.compile(r"\b(?:risks?|chances?|odds|likel\w*|more common|less common|worse|especially|particularly)\b"
-                            r"[^.;]{0,30}?\bat\s+(?:the\s+|a\s+|doses?\s+(?:like|of|above)\s+)?$", re.I)
+RISK_AT_BEFORE = re.compile(r"(?:\b(?:risks?|chances?|odds)\s+(?:\w+\s+){0,3}?(?:is|are|goes|go|rises?|gets?)\s+(?:\w+\s+)?"
+                            r"(?:higher|greater|up|bigger|increased)|\b(?:more|less) (?:common|likely|frequent)|"
+                            r"\b(?:worse|especially|particularly))\b[^.;]{0,20}?\bat\s+(?:the\s+|a\s+)?$", re.I)
 # "Risk is higher at the 80 mg dose": a dose named as a risk, not one taken
 FORBIDDEN_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+){{0,2}}?(?:take|taking|give|giving|use|using|swallow|inject|double|"
                               r"prescribe|prescribing|write|writing)\s+"
