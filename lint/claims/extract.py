@@ -1577,8 +1577,9 @@ HAD_OPENER = re.compile(
 HAD_CLAUSE_END = 3  # words from the condition to the comma or dash that ends the clause naming it
 
 
-MOVING_OFF = frozenset({"get", "gets", "got", "getting", "keep", "keeps", "kept", "keeping"})  # a description that
-# holds its own verb ("got me off the booze", "kept him off heroin"): the drug before it is what got them off
+VERB_HELD = frozenset(form for verb in ("get", "keep", "stop", "ward", "stave", "head", "fend") for form in verb_forms(verb))
+# a description that holds its own verb ("got me off the booze", "kept him off heroin", "wards off my migraines"):
+# the drug before it is what does it
 
 
 def _recommended_if_had(sentence: _Sentence, condition: Span, main: str | None) -> tuple[str | None, Span | None] | None:
@@ -1818,7 +1819,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (back := _use_referred_back(sentence, condition)) is not None:
                 reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
                 drug, named = sentence.governing_drug(condition.end, main)
-            elif condition[0].lower_ in MOVING_OFF and condition.start > sentence.span.start \
+            elif condition[0].lower_ in VERB_HELD and condition.start > sentence.span.start \
                     and not _subjectless(sentence, condition.start) \
                     and (mover := _subject_drug(sentence, condition.start, main))[0]:
                 reason, (drug, named) = f"'{condition[0].text}'", mover  # "Baclofen is what got me off the booze"

@@ -915,15 +915,21 @@ def _owned_phrase_before(parsed: Doc, verb: int) -> tuple[int, int] | None:
     return None
 
 
+FACT_SENTENCES = re.compile(r"(?<=[.;])\s+")
+LIMITING = re.compile(r"\b(?:not|never|no)\b|\bexcept\b|\bonly\b", re.I)  # "Not for ...", "is not indicated in ...", "only
+# with olanzapine": a limit of the use, whose words label nothing
+
+
 def labeled_vocabulary(profile: Profile, reference: Reference, products: frozenset[str] = frozenset()) -> frozenset[str]:
     """The content words of every labeled indication of a drug (of one of `products` when
     given: Ozempic's words are not Wegovy's) (lexicon terms of its conditions and their
-    kinds, its own terms, and its label fact), cut to their first five letters."""
+    kinds, its own terms, and its label fact without the sentences that limit it: "Not for
+    suppressing benign thyroid nodules" labels no nodules), cut to their first five letters."""
     words = set()
     for indication in profile.indications:
         if products and indication.products and not set(indication.products) & products:
             continue
-        terms = [*indication.terms, indication.fact]
+        terms = [*indication.terms, *(part for part in FACT_SENTENCES.split(indication.fact) if not LIMITING.search(part))]
         for condition in reference.conditions.values():
             if any(reference.related(condition.id, c) for c in indication.conditions):
                 terms += [*condition.terms, condition.name]

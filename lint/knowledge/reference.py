@@ -85,6 +85,8 @@ class Indication:
     fact: str
     age_years: tuple[float | None, float | None] | None = None  # the ages the label gives the use for
     sex: str | None = None  # "male" or "female" when the label gives the use to one sex only
+    excludes: tuple[str, ...] = ()  # conditions the label rules out of the use ("not for post-operative pain"): they
+    # and their kinds are not covered, though a wider condition of the use is
 
     def admits(self, ages: tuple[float, float] | None, sex: str | None) -> bool:
         """True unless people of these ages, or of this sex, are outside the use's limits
@@ -266,9 +268,12 @@ class Reference:
         return cached
 
     def labeled_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
-        """The indications of a drug that cover a condition (itself, a kind, or a generalization)."""
+        """The indications of a drug that cover a condition (itself, a kind, or a generalization),
+        unless the indication excludes it or a condition it is a kind of."""
+        own_kinds = self.ancestors.get(condition_id, {condition_id})
         return [ind for ind in profile.indications
-                if any(self.related(condition_id, c) for c in ind.conditions)]
+                if any(self.related(condition_id, c) for c in ind.conditions)
+                and not any(excluded in own_kinds for excluded in ind.excludes)]
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -346,7 +351,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
     for i, value in enumerate(data["indications"]):
         where = ("indications", i)
         ind = check.mapping(value, where, ("id", "conditions", "fact"),
-                            ("terms", "products", "age_years", "sex", "source", "section", "notes"))
+                            ("terms", "products", "age_years", "sex", "source", "section", "notes", "excludes"))
         indications.append(Indication(
             id=check.text(ind["id"], where + ("id",)),
             conditions=check.strings(ind["conditions"], where + ("conditions",)),
@@ -356,7 +361,8 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             section=check.text(ind.get("section", "Indications and Usage"), where + ("section",)),
             fact=check.text(ind["fact"], where + ("fact",)),
             age_years=check.bounds(ind.get("age_years"), where + ("age_years",)),
-            sex=None if ind.get("sex") is None else check.choice(ind["sex"], where + ("sex",), SEXES)))
+            sex=None if ind.get("sex") is None else check.choice(ind["sex"], where + ("sex",), SEXES),
+            excludes=check.strings(ind.get("excludes"), where + ("excludes",))))
     indication_ids = {i.id for i in indications}
 
     warnings = []
@@ -521,7 +527,7 @@ def check_references(reference: Reference) -> list[str]:
     for profile in reference.profiles.values():
         for ind in profile.indications:
             problems += [f"{profile.path}: indication '{ind.id}': unknown condition '{c}'"
-                         for c in ind.conditions if c not in reference.conditions]
+                         for c in (*ind.conditions, *ind.excludes) if c not in reference.conditions]
     return problems
 
 
@@ -576,7 +582,7 @@ def main(argv: list[str]) -> int:
 
     def summary(name: str) -> str:
         profile = load_profile(name)
-        missing = [c for ind in profile.indications for c in ind.conditions if c not in conditions]
+        missing = [c for ind in profile.indications for c in (*ind.conditions, *ind.excludes) if c not in conditions]
         if missing:
             raise DataError(name, f"conditions not in the lexicon: {', '.join(sorted(set(missing)))}")
         return f"{len(profile.indications)} indications, {len(profile.warnings)} warning topics, " \
