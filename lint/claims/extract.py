@@ -1589,7 +1589,7 @@ def _recommended_if_had(sentence: _Sentence, condition: Span, main: str | None) 
     Returns the drug and its name (None for 'it'), or None. A comorbidity is no use ('If you
     have kidney disease, ...'): the population reader owns those."""
     doc = sentence.doc
-    before = doc.text[sentence.span.start_char:condition.start_char]
+    before = article_text(doc)[sentence.span.start_char:condition.start_char]
     if HAD_OPENER.match(before) is None or detect_population(condition.text)[0] & {RENAL, HEPATIC}:
         return None
     end = min(sentence.span.end, condition.end + HAD_CLAUSE_END)
@@ -3145,7 +3145,7 @@ HISTORICAL_USE = re.compile(r"\b(?:in the (?:(?:\w+|\d{2}th) century|(?:18|19)\d
 def _inline_choice(sentence: _Sentence, condition: Span) -> bool:
     """True when a condition is one of a quiz's choices written in one line ('prescribed for:
     (a) insomnia (b) depression'): a letter marks it, and the sentence holds two or more."""
-    before = sentence.doc.text[max(sentence.span.start_char, condition.start_char - 6):condition.start_char]
+    before = article_text(sentence.doc)[max(sentence.span.start_char, condition.start_char - 6):condition.start_char]
     return CHOICE_MARK_BEFORE.search(before) is not None and len(CHOICE_LETTERS.findall(sentence.text)) >= 2
 
 
