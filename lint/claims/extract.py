@@ -16,7 +16,16 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from lint.claims.given_at_age import AgeClaim, given_at_age
-from lint.claims.population import ADULT, ADULT_AGE, HEPATIC, RENAL, detect_population, detect_weight, last_stated_age
+from lint.claims.population import (
+    ADULT,
+    ADULT_AGE,
+    HEPATIC,
+    NOT_THE_GROUP,
+    RENAL,
+    detect_population,
+    detect_weight,
+    last_stated_age,
+)
 from lint.claims.relations import (
     FILLER_REACH,
     FILLERS,
@@ -1577,7 +1586,8 @@ HAD_OPENER = re.compile(
 HAD_CLAUSE_END = 3  # words from the condition to the comma or dash that ends the clause naming it
 
 
-VERB_HELD = frozenset(form for verb in ("get", "keep", "stop", "ward", "stave", "head", "fend") for form in verb_forms(verb))
+VERB_HELD = frozenset(form for verb in ("get", "keep", "stop", "ward", "stave", "head", "fend", "melt", "shed", "burn", "drop")
+                      for form in verb_forms(verb))
 HELD_PARTICLES = frozenset({"off", "from"})  # "got me off", "keeps them from starting": the verb's own words, not "head cold"
 # a description that holds its own verb ("got me off the booze", "kept him off heroin", "wards off my migraines"):
 # the drug before it is what does it
@@ -3452,10 +3462,14 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             if (drug, text) not in products_of:
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
+        if found_in is not None and found_in > 0 and NOT_THE_GROUP.search(contexts[0]):
+            found_in = None  # "On dialysis it's 500 mg. Normal kidneys would get 875 mg": the sentence's own people
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
         if found_in == 0 and clause is not None \
                 and (in_clause_people := detect_population(whole_text[clause[0]:clause[1]]))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
+        elif found_in == 0 and clause is not None and NOT_THE_GROUP.search(whole_text[clause[0]:clause[1]]):
+            populations, age = frozenset(), None  # "lower with kidney disease; with healthy kidneys 600 mg"
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
         said_elsewhere = contexts[found_in] if found_in is not None and found_in >= 1 else None
         if (found_in is None or found_in > 1) and person is not None \

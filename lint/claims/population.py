@@ -22,6 +22,7 @@ PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|i
 NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adults", "normal kidney function"
     r"\b(?:non-?\s?|not\s+)(?:elderly|geriatric|pediatric|paediatric)\b"
     r"|\b(?:normal|healthy)\s+(?:kidney|renal|liver|hepatic)\s+function\b"
+    r"|\b(?:normal|healthy|working|good)\s+(?:kidneys|livers?)\b"  # "normal kidneys would get 875 mg"
     r"|\b(?:no|without)\s+(?:kidney|liver|renal|hepatic)\s+(?:problems?|disease|impairment|issues)\b"
     r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b"
     r"|\b(?:kidney|liver|renal|hepatic) (?:abscess(?:es)?|infections?|stones?|cancer|tumou?rs?|cysts?|flukes?|clinic|"
