@@ -3234,6 +3234,11 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
     if unit is not None and article_main not in (None, named) and (made_in := _strengths(reference, named)) \
             and unit not in made_in and unit in _strengths(reference, article_main):
         return article_main  # (a drug with no profile may be made in any strength)
+    amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
+    if named is not None and article_main not in (None, named) and amounts \
+            and not _on_scale(reference, named, amounts) and _on_scale(reference, article_main, amounts):
+        return article_main  # a diary about allopurinol: "Up to 200 mg." after a line on colchicine 0.6 mg;
+        # "with fentanyl our doc starts people at 12 mg" in an AMA about Suboxone
     return named
 
 
