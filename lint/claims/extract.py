@@ -1709,6 +1709,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         if reported is not None and _answered_within(sentence, reported):
             reported = None  # "I wondered if Benadryl helps anxiety — turns out it does": asked and answered yes
         direct = _yes_no_question(sentence) or verbless
+        checked_at = _reply_at(sentences, index)
+        denied_when_checked = checked_at is not None and CHECKING_QUESTION.match(sentences[checked_at].text.strip()) \
+            and _answered_no_text(_reply(sentences, checked_at))  # "A guy swears it fixes fibro pain. True?" "Nope."
         yes_no = direct or reported is not None and reported[1] == sentence.span.end
         asked = yes_no and not (_answered_yes(following) and not _answer_moves_on(sentences, index, sentence)) \
             and not ((verbless or _having_topic(sentence)) and _affirms_use(following))
@@ -1759,7 +1762,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             if treated_as_them is not None:
                 cue = None  # "I get tension headaches and flexeril knocks them out": what 'them' stands for
             asked_here = question is not None and question.start < condition.start < question.end  # "asked if it helps X — no"
-            if sentence.section in EXCLUDED_SECTIONS or asked and direct or asked_here \
+            if sentence.section in EXCLUDED_SECTIONS or asked and direct or asked_here or denied_when_checked \
                     or restated.intersection(condition._.condition_ids):
                 reason = ""
             elif cue is not None and (cue.label_ not in ("use", "benefit") or suppresses_wanted(cue, condition)
@@ -1938,11 +1941,15 @@ ANSWERED_NO = re.compile(r"\W*(?:no\b|nope\b|not at all\b|not really\b|absolutel
                          r"definitely not\b|never\b|zero\b|none\b|false\b|myth\b|fiction\b)", re.I)
 
 
+def _answered_no_text(answer: _Sentence | None) -> bool:
+    """True when a reply opens with a no ('Nope.', 'A: No, it is a muscle relaxer.')."""
+    return answer is not None and ANSWERED_NO.match(_answer_text(answer.text)) is not None
+
+
 def _answered_no(sentence: _Sentence, following: _Sentence | None) -> bool:
     """'Is it addictive? Not at all.': a yes/no question the next sentence answers no
     mentions no warning; it denies one."""
-    return _yes_no_question(sentence) and following is not None \
-        and ANSWERED_NO.match(_answer_text(following.text)) is not None
+    return _yes_no_question(sentence) and _answered_no_text(following)
 
 
 SAFETY_QUESTION = re.compile(r"\b(?:safe\w*|ok|okay|dangerous|risky|harmful|interact\w*|mix\w*|combine\w*|cause\w*|"
@@ -1965,6 +1972,13 @@ AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|o
                          r"(?:[\w']+,?\s+){0,5}(?:recommend|recommends|prescribe|prescribes|reach for|reaches for) it\b|"
                          r"it\s*(?:,\s*)?(?:every time|hands down|for sure|all the way|no question)?\s*[.!]*\s*$)",
                          re.I)  # "It is best to ask your doctor" answers nothing
+
+
+CHECKING_QUESTION = re.compile(r"^\W*(?:(?:is|was) (?:that|this|it) (?:really |actually )?(?:true|legit|right|correct|real|a thing|"
+                               r"accurate|so)|(?:is )?(?:that |this )?(?:true|legit|real|accurate|correct)|really|"
+                               r"fact or (?:myth|fiction)|myth or fact|any truth to (?:that|this|it)|thoughts|"
+                               r"(?:does|do|can|could|would) (?:it|that|this|they)(?: really| actually)?)\W*\?[\s\W]*"
+                               r"(?:(?:--|—|–)\s*[\w .,'’-]{0,40})?$", re.I)  # "True?", "Is that legit?", "-- Skeptical"
 
 
 def _having_topic(sentence: _Sentence) -> bool:
