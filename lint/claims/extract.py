@@ -1588,7 +1588,8 @@ HAD_CLAUSE_END = 3  # words from the condition to the comma or dash that ends th
 
 VERB_HELD = frozenset(form for verb in ("get", "keep", "stop", "ward", "stave", "head", "fend", "melt", "shed", "burn", "drop")
                       for form in verb_forms(verb))
-HELD_PARTICLES = frozenset({"off", "from"})  # "got me off", "keeps them from starting": the verb's own words, not "head cold"
+HELD_PARTICLES = frozenset({"off", "from", "away"})  # "got me off", "keeps them from starting", "keeps NSAID ulcers away":
+# the verb's own words, not "head cold"
 # a description that holds its own verb ("got me off the booze", "kept him off heroin", "wards off my migraines"):
 # the drug before it is what does it
 
@@ -1833,7 +1834,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (back := _use_referred_back(sentence, condition)) is not None:
                 reason = f"'{back}' (the condition named before it)"  # "if you get restless legs, it helps with that"
                 drug, named = sentence.governing_drug(condition.end, main)
-            elif condition[0].lower_ in VERB_HELD and HELD_PARTICLES.intersection(t.lower_ for t in condition) \
+            elif condition[0].lower_ in VERB_HELD \
+                    and HELD_PARTICLES.intersection(t.lower_ for t in doc[condition.start:condition.end + 1]) \
                     and condition.start > sentence.span.start \
                     and not _subjectless(sentence, condition.start) \
                     and (mover := _subject_drug(sentence, condition.start, main))[0]:
