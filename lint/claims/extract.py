@@ -1458,8 +1458,8 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     if condition[0].lower_ == "for":
         return condition.start  # the term holds its 'for' ("for sleep")
     while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in DEMONSTRATIVE_DETERMINERS
-                                       or is_markup(doc[i])):
-        i -= 1  # "for a bad cold", "for **sleep**", "for that cough"
+                                       or doc[i].lower_ in POSSESSIVE_DETERMINERS or is_markup(doc[i])):
+        i -= 1  # "for a bad cold", "for **sleep**", "for that cough", "and my fatty liver"
     if i - 1 > sentence.span.start and doc[i].lower_ == "of" and doc[i - 1].lower_ in EPISODE_NOUNS:
         i -= 2  # "for a bad case of nerves", "for the odd bout of insomnia", "for those bouts of seasickness"
         while i > sentence.span.start and doc[i].lower_ in DEMONSTRATIVE_DETERMINERS:
@@ -1483,6 +1483,7 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
 
 
 COORDINATORS = frozenset({"and", "or", "&"})
+POSSESSIVE_DETERMINERS = frozenset({"my", "his", "her", "our"})
 CONJUNCT_REACH = 4  # words of the first conjunct of a 'for' object ("for my oily skin and breakouts")
 TIME_NOUNS = SPANS_OF_TIME | SPAN_OF_TIME | {"while", "ages", "decade", "decades"}  # "for two weeks and insomnia got
 # worse": a time, not an object
@@ -1494,8 +1495,8 @@ def _for_of_first_conjunct(sentence: _Sentence, coordinator: int) -> int | None:
     words before the coordinator, none of them a word for time."""
     doc, j = sentence.doc, coordinator - 1
     while j > sentence.span.start and coordinator - j <= CONJUNCT_REACH and doc[j].is_alpha \
-            and doc[j].lower_ not in NOT_MODIFIERS and doc[j].lower_ not in TIME_NOUNS:
-        j -= 1
+            and (doc[j].lower_ not in NOT_MODIFIERS or doc[j].lower_ in DETERMINERS) and doc[j].lower_ not in TIME_NOUNS:
+        j -= 1  # "for my diabetes and my fatty liver": past the first conjunct's own determiner
     return j if j < coordinator - 1 and doc[j].lower_ == "for" else None
 
 

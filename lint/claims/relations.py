@@ -1012,17 +1012,29 @@ def _content_word(token) -> bool:
 def not_a_use(span: Span) -> bool:
     """Withdrawal, side effects and overdose are never uses of the drug itself, nor is what it
     acts on ('blocks fat absorption'), an amount of something ('about a third of the fat'), a
+    numbered thing ('That's it for episode 47'), a
     goal verb alone that says not what from ('helps you bounce back sooner'), or a fixed
     expression ('stop cold turkey': doc.spans['fixed_expressions'], set by the condition marker)."""
     text = span.text.lower()
     fixed = span.doc.spans["fixed_expressions"] if "fixed_expressions" in span.doc.spans else []
     return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
+        or _numbered_thing(span) \
         or _bare_goal(span) or _measure_dosed_by(span) or any(f.start < span.end and span.start < f.end for f in fixed) \
         or span[0].lower_ in REFERS_BACK | PERSON_OBJECTS  # "do not just stop it cold": what 'it' stands for was
     # named before
 
 
 PERSON_OBJECTS = frozenset({"him", "her", "me", "us", "you"})
+NUMBERED_CONDITIONS = frozenset({"type", "stage", "grade", "class"})  # "type 2", "stage 4": kinds of a condition, kept
+AMOUNT_WORDS = frozenset({"pounds", "pound", "lbs", "lb", "kg", "kilos", "stone", "inches", "sizes", "percent", "%"})
+
+
+def _numbered_thing(span: Span) -> bool:
+    """True when the phrase opens with a noun and its number ('episode 47 of our podcast',
+    'week 3 of the diet'), not a kind of a condition ('stage 4') nor an amount ('the last 10
+    pounds of fat')."""
+    return len(span) >= 2 and span[1].like_num and span[0].is_alpha and span[0].lower_ not in NUMBERED_CONDITIONS \
+        and not (len(span) > 2 and span[2].lower_ in AMOUNT_WORDS)
 BODY_MEASURES = frozenset({"weight", "size", "age", "height"})
 DOSED_BY_REACH = 3  # tokens after "his weight" where the amount it is dosed by stands ("is 7.5 mL")
 
