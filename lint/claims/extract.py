@@ -1458,8 +1458,10 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     if condition[0].lower_ == "for":
         return condition.start  # the term holds its 'for' ("for sleep")
     while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in DEMONSTRATIVE_DETERMINERS
-                                       or doc[i].lower_ in POSSESSIVE_DETERMINERS or is_markup(doc[i])):
-        i -= 1  # "for a bad cold", "for **sleep**", "for that cough", "and my fatty liver"
+                                       or is_markup(doc[i])):
+        i -= 1  # "for a bad cold", "for **sleep**", "for that cough"
+    if i - 1 > sentence.span.start and doc[i].lower_ in POSSESSIVE_DETERMINERS and doc[i - 1].lower_ in COORDINATORS:
+        i -= 1  # "for my diabetes and my fatty liver" (not "for pericarditis after my viral infection")
     if i - 1 > sentence.span.start and doc[i].lower_ == "of" and doc[i - 1].lower_ in EPISODE_NOUNS:
         i -= 2  # "for a bad case of nerves", "for the odd bout of insomnia", "for those bouts of seasickness"
         while i > sentence.span.start and doc[i].lower_ in DEMONSTRATIVE_DETERMINERS:
