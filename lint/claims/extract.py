@@ -1590,11 +1590,9 @@ HAD_CLAUSE_END = 3  # words from the condition to the comma or dash that ends th
 
 
 VERB_HELD = frozenset(form for verb in ("get", "keep", "stop", "ward", "stave", "head", "fend", "melt", "shed", "burn", "drop")
-                      for form in verb_forms(verb))
-HELD_PARTICLES = frozenset({"off", "from", "away"})  # "got me off", "keeps them from starting", "keeps NSAID ulcers away":
-# the verb's own words, not "head cold"
-# a description that holds its own verb ("got me off the booze", "kept him off heroin", "wards off my migraines"):
-# the drug before it is what does it
+                      for form in verb_forms(verb))  # a description that holds its own verb ("got me off the booze",
+# "wards off my migraines"): the drug before it is what does it
+HELD_PARTICLES = frozenset({"off", "from", "away"})  # the verb's own particle ("keeps NSAID ulcers away"), not "head cold"
 
 
 def _recommended_if_had(sentence: _Sentence, condition: Span, main: str | None) -> tuple[str | None, Span | None] | None:
@@ -1741,6 +1739,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
             spared_by = _reason_spared(sentence, condition)
+            recommended = _recommended_if_had(sentence, condition, main)  # "If you have OCD, Lexapro is the go-to"
             negated = spared_by is None and _negated(sentence, condition, cue.start if cue is not None else None)
             drug, reason, named = main, "", None
             active_benefit = cue is not None and cue.label_ == "benefit" and cue.start < condition.end  # not passive
@@ -1753,7 +1752,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
             elif cue is not None and cue.label_ == "history" and (_use_referred_back(sentence, condition) is not None
                                                                    or _given_to_who(sentence, condition) is not None
-                                                                   or _recommended_if_had(sentence, condition, main)
+                                                                   or recommended is not None
                                                                    or affirmed and _having_topic(sentence)):
                 cue = None  # "if you have restless legs, it helps with that", "Have OCD? Lexapro is your best bet": the
                 # history is what it treats;
@@ -1843,7 +1842,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     and not _subjectless(sentence, condition.start) \
                     and (mover := _subject_drug(sentence, condition.start, main))[0]:
                 reason, (drug, named) = f"'{condition[0].text}'", mover  # "Baclofen is what got me off the booze"
-            elif (recommended := _recommended_if_had(sentence, condition, main)) is not None:
+            elif recommended is not None:
                 reason, (drug, named) = "a clause naming the condition, then the drug affirmed", recommended
             elif (ended_by := _ended_by_drug(sentence, condition)) is not None:
                 reason, named = f"'until {ended_by.text}'", ended_by  # "My feet burned for years until gabapentin"
@@ -2640,7 +2639,8 @@ def _same_turn(doc: Doc, question: _Sentence, sentence: _Sentence) -> bool:
         and SPEAKER_LABEL.match(sentence.text) is None
 
 
-CHOICE_LETTERS = re.compile(r"(?:^|(?<=\s))\(?[A-Ea-e][).](?=\s)")  # "A) Trouble falling asleep  B) Chronic pain"
+CHOICE_MARK = r"\(?[A-Ea-e][).]"  # a quiz's choice letter: "A)", "(b)", "c."
+CHOICE_LETTERS = re.compile(rf"(?:^|(?<=\s)){CHOICE_MARK}(?=\s)")  # "A) Trouble falling asleep  B) Chronic pain"
 
 
 AMOUNT_UNITS = frozenset({"pounds", "pound", "lbs", "lb", "kg", "kilos", "kilograms", "stone", "points", "point", "percent",
@@ -3162,7 +3162,7 @@ def _organ_of_population(use: UseClaim, populations: frozenset[str], profile: Pr
         and not is_labeled(reference, profile, use.condition_ids)
 
 
-CHOICE_OPENER = re.compile(r"^\W*\(?[A-Ea-e][).]\s")  # "C) 500 mg at bedtime", "b. 10 mg"
+CHOICE_OPENER = re.compile(rf"^\W*{CHOICE_MARK}\s")  # "C) 500 mg at bedtime", "b. 10 mg"
 QUIZ_ANSWER = re.compile(r"^\W*(?:the\s+)?(?:correct\s+|right\s+)?answers?\b", re.I)
 
 
@@ -3180,7 +3180,7 @@ def _inline_choice(sentence: _Sentence, condition: Span) -> bool:
     return CHOICE_MARK_BEFORE.search(before) is not None and len(CHOICE_LETTERS.findall(sentence.text)) >= 2
 
 
-CHOICE_MARK_BEFORE = re.compile(r"(?:^|\s)\(?[A-Ea-e][).]\s+$")
+CHOICE_MARK_BEFORE = re.compile(rf"(?:^|\s){CHOICE_MARK}\s+$")
 
 
 def _quiz_option(sentences: list[_Sentence], index: int) -> bool:
@@ -3243,9 +3243,9 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
             and all(high <= max(_strengths(reference, article_main), default=high) * ADDED_SCALE
                     for _, high in span._.dose.amounts_mg):
         return article_main  # "Now I'm on 20 mg added to my Zoloft": the article's drug, added to another
+    amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
     if before:
         named = _product_of_ingredient(sentence, before) or before[-1].label_
-        amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
         if main is not None and named != main and amounts and not _on_scale(reference, named, amounts) \
                 and _on_scale(reference, main, amounts):
             return main
@@ -3253,7 +3253,6 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
     if unit is not None and article_main not in (None, named) and (made_in := _strengths(reference, named)) \
             and unit not in made_in and unit in _strengths(reference, article_main):
         return article_main  # (a drug with no profile may be made in any strength)
-    amounts = span._.dose.amounts_mg if not span._.dose.per_kg else ()
     if named is not None and article_main not in (None, named) and amounts \
             and not _on_scale(reference, named, amounts) and _on_scale(reference, article_main, amounts):
         return article_main  # a diary about allopurinol: "Up to 200 mg." after a line on colchicine 0.6 mg;
