@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, partial
+from functools import cache, cached_property, lru_cache, partial
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
@@ -62,6 +62,7 @@ from lint.knowledge.lexicons import concepts, cue_table, use_predicates
 from lint.knowledge.reference import Indication, Product, Profile, Reference
 from lint.model.document import Document
 from lint.model.units import UNIT_FORMS
+from lint.nlp.alternation import alternation
 from lint.nlp.anaphora import (
     CONTAINERS,
     COURSES,
@@ -2126,12 +2127,15 @@ def _question_words(sentence: _Sentence) -> list[str]:
     """The lowercase words of a question: a sentence that ends in '?', or one that opens with
     an auxiliary before its subject, as chat writes questions ('does anyone take Xanax for
     vertigo'); none for any other sentence."""
+    asks = sentence.text.rstrip().endswith("?")
+    if not asks and YES_NO_OPENERS.isdisjoint(lowered(sentence.doc)[sentence.span.start:sentence.span.end]):
+        return []  # the fast test first: most sentences neither end in '?' nor hold an auxiliary
     tokens = sentence.span
     colon = next((i for i, t in enumerate(tokens[:SPEAKER_LABEL_TOKENS]) if t.text.endswith(":")), None)
     if colon is not None:  # "Q (u/not_a_doc): Can prednisone treat ...?", "Jess [9:50 PM]: does anyone ...": the
         tokens = tokens[colon + 1:]  # speaker's label is no word of it
     words = (t.lower_ for t in tokens if not t.is_punct and not t.is_space)
-    if sentence.text.rstrip().endswith("?"):
+    if asks:
         return list(words)
     opening = list(itertools.islice(words, 2))  # only a question's words are read whole
     if len(opening) > 1 and opening[0] in YES_NO_OPENERS and opening[1] in INVERTED_SUBJECTS:
@@ -3649,6 +3653,7 @@ def _same_list(earlier: _Sentence, later: _Sentence) -> bool:
         and later.block_index - earlier.block_index <= 1
 
 
+@lru_cache(maxsize=256)
 def _stated_age(text: str) -> float | None:
     """The one age a sentence states ('a 5-year-old', 'Maya, 7, takes'; 18 for 'my own adult
     ADHD'), else None."""
@@ -3809,8 +3814,7 @@ class _SentenceTexts:
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """Whole-word alternation of phrases, the longest first; one that matches nothing for none."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + alternation(phrases) + r")\b")
 
 
 @cache

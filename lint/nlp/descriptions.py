@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from lint.nlp.alternation import alternation
 from lint.nlp.words import article_text, token_starts
 
 DESCRIPTION_WINDOW = 8  # tokens from the first to the last word of one description
@@ -33,9 +34,8 @@ class DescriptionMatcher:
             for group_index, group in enumerate(pattern):
                 for word in group:
                     self.owners[word].append((index, group_index))
-        words = sorted(self.owners, key=len, reverse=True)
-        self.finder = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?:" + "|".join(ENDINGS) + r")?\b",
-                                 re.I) if words else None
+        self.finder = re.compile(r"\b(" + alternation(self.owners) + r")(?:" + "|".join(ENDINGS) + r")?\b",
+                                 re.I) if self.owners else None
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, condition id) of each description the Doc holds."""

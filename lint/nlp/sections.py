@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lint.knowledge.lexicons import cue_table, purpose_forms
+from lint.nlp.alternation import alternation
 
 NEUTRAL = "other"
 MAX_WORDS_BEFORE_FOR = 4  # "taking it for?", "prescribe Xanax to teens for:"
@@ -56,8 +57,7 @@ def _purpose_heading() -> re.Pattern:
     "Ways to take it safely", which is how to take it); a lead that ends on the kinds of use
     it lists ("is used in the following situations:", "using it for stuff ...:"); or "people
     with:" ending a lead."""
-    forms = sorted(purpose_forms(), key=len, reverse=True)  # "Also packing it for:"
-    verb = "(?:" + "|".join(re.escape(form) for form in forms) + ")"
+    verb = "(?:" + alternation(purpose_forms()) + ")"  # the longest form first: "Also packing it for:"
     return re.compile(rf"\b{verb}\b(?:\s+[\w'’-]+){{0,{MAX_WORDS_BEFORE_FOR}}}?\s+for"
                       rf"(?:\s+(?:now|these days|nowadays|too|also|lately|today))?\s*[?:.!]*\s*$"  # "Things I use it for now"
                       rf"|\b(?:ways(?!\s+to\b)|reasons)\b(?:\s+[\w'’-]+){{0,3}}?\s+{verb}\b"
