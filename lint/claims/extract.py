@@ -1882,7 +1882,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             claims += [use for use in _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                                      testimonies + purposes)
                        if question is None or not question.start_char <= use.start < question.end_char]
-    return _rebutted(_refuted(claims), sentences)
+    return _rebutted(_refuted(claims, sentences), sentences)
 
 
 QUOTE_MARKS = "\"'“”‘’ "
@@ -2150,6 +2150,8 @@ INVERTED_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody", "you"
 SPEAKER_LABEL_TOKENS = 10  # "Q (u/name):", "Caller 2:", "Question from Maria:"
 CALLED_LIKE = frozenset({"basically", "essentially", "practically", "effectively"})
 TREAT_FORMS = frozenset(phrase_forms("treat"))  # "treat Plan B as their birth control"
+FAILING_MANNER = frozenset({"poorly", "badly", "terribly", "horribly", "awfully"})  # "works poorly as a sleep aid":
+# said to fail at it
 SERVES_AS = frozenset({"doubles", "double", "doubled", "works", "worked", "serves", "served", "acts", "acted", "used"})
 
 
@@ -2210,9 +2212,16 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
         return True  # "basically an antidepressant": the drug called by what its class is for
-    if before_class > sentence.span.start and doc[before_class].lower_ == "as" \
-            and (doc[before_class - 1].lower_ in SERVES_AS or _used_as(sentence, before_class - 1)):
-        return True  # "use it as their antidepressant", "it doubles as a cough quieter"
+    if before_class > sentence.span.start and doc[before_class].lower_ == "as":
+        verb = before_class - 1
+        words = lowered(doc)
+        while verb > sentence.span.start + 1 and (words[verb] in PASSIVE_ADVERBS or words[verb] in DEGREE_WORDS
+                                                  or words[verb].endswith("ly")):
+            verb -= 1  # "it works nicely as an antidepressant", "served quite effectively as a painkiller"
+        if FAILING_MANNER.intersection(words[verb:before_class]):
+            return False
+        if words[verb] in SERVES_AS or _used_as(sentence, verb):
+            return True  # "use it as their antidepressant", "it doubles as a cough quieter"
     if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
     if condition.start > sentence.span.start and _subjectless(sentence, condition.start) \
@@ -2994,10 +3003,14 @@ def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseCla
     return [replace(c, negated=True) if c.sentence_start in rebutted and not c.negated else c for c in claims]
 
 
-def _refuted(claims: list[UseClaim]) -> list[UseClaim]:
+def _refuted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
     """A use the same paragraph goes on to deny ("many took it for COVID-19. Trials found it
-    does not help people with COVID-19") is not presented as a use: mark it negated."""
-    denied = {(c.block, cid) for c in claims if c.negated for cid in c.condition_ids}
+    does not help people with COVID-19") is not presented as a use: mark it negated. The
+    denial is said of a drug, named or a word standing for it; a complaint only said to be
+    absent ("... is the best sleeping pill I've had. Out in 20 min, no 3am wakeups") denies no use."""
+    about_a_drug = {s.span.start_char for s in sentences
+                    if s.drugs or any(refers_to_drug(s.doc, i) for i in range(s.span.start, s.span.end))}
+    denied = {(c.block, cid) for c in claims if c.negated and c.sentence_start in about_a_drug for cid in c.condition_ids}
     return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
             else c for c in claims]
 
