@@ -563,12 +563,19 @@ def counted_units(text: str) -> tuple[tuple[float, float], bool] | None:
 def strength_before(text: str) -> float | None:
     """The first strength a sentence states before a schedule ("Norco 10 mg/325 mg ...",
     "(tramadol 37.5 mg/acetaminophen 325 mg)", "Norco 5/325"): of a combination, its first
-    ingredient."""
-    match = STRENGTH.search(text)
+    ingredient. An amount with its own schedule is a dose, not the units' strength ("on 7.5 mg
+    once a week, so that's three tabs")."""
+    match = next((m for m in STRENGTH.finditer(text) if not _scheduled(text, m.end())), None)
     if match:
         return to_mg(parse_number(match.group("n")), match.group("unit"))
     paired = WITH_ACETAMINOPHEN.search(text)  # "Norco 5/325": 5 mg of the opioid with 325 mg of acetaminophen
     return float(paired.group("n")) if paired else None
+
+
+def _scheduled(text: str, at: int) -> bool:
+    """True when a frequency follows right after the amount ending at `at` ("7.5 mg | once a week")."""
+    times, match = frequency(text[at:at + SCHEDULE_REACH])
+    return times is not None and match is not None and _begin(match) <= 1  # past the one space between
 
 
 def with_strength(mention: DoseMention, strength_mg: tuple[float, float], units: tuple[float, float],
