@@ -3221,13 +3221,21 @@ def _is_item(sentence: _Sentence) -> bool:
     return sentence.block is not None and sentence.block.kind == "item"
 
 
-def _title_use(title: _Sentence | None, uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
-               reference: Reference) -> list[UseClaim]:
-    """The one labeled use of the drug the article's title (its first heading's sentence) names
-    ('Adderall for ADHD in kids'): what a dose stated with no use of its own is for."""
-    if title is None:
+def _section_heading(doc: Doc, sentence: _Sentence, heading_sentences: dict[int, _Sentence]) -> _Sentence | None:
+    """The (first) sentence of the heading over the section a sentence stands in."""
+    layout = doc._.layout
+    heading = layout.heading_for(sentence.span.start_char) if layout else None
+    return heading_sentences.get(heading.start) if heading is not None else None
+
+
+def _heading_use(heading: _Sentence | None, uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
+                 reference: Reference) -> list[UseClaim]:
+    """The one labeled use of the drug a heading names (a section's: 'How do I take it for
+    trich?'; the article's title: 'Adderall for ADHD in kids'): what a dose stated with no
+    use of its own under it is for."""
+    if heading is None:
         return []
-    found = [u for u in _conditions_for(title, uses_by_sentence)
+    found = [u for u in _conditions_for(heading, uses_by_sentence)
              if u.drug == profile.id and is_labeled(reference, profile, u.condition_ids)]
     return found if len({u.condition_ids for u in found}) == 1 else []
 
@@ -3467,6 +3475,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     title, title_drugs = _title(doc)
     title_sentence = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
+    heading_sentences: dict[int, _Sentence] = {}
+    for sentence in sentences:
+        if sentence.block is not None and sentence.block.kind == "heading":
+            heading_sentences.setdefault(sentence.block.start, sentence)
     for span in doc.spans["doses"]:
         index = bisect.bisect_right(sentence_starts, span.start) - 1
         sentence = sentences[index]
@@ -3493,9 +3505,12 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if carried:
             conditions = carried  # "because the night pain is the worst part" names no use of its own
         elif not conditions and not (sentence.block is not None and sentence.block.cells) \
-                and (titled := _title_use(title_sentence, uses_by_sentence, profile, reference)):
-            conditions = carried = titled  # "ADHD Medications at School": the use the whole page is about (a table
-            # row speaks of its own row: "| Combined pill | 1 pill daily |")
+                and (titled := _heading_use(_section_heading(doc, sentence, heading_sentences), uses_by_sentence,
+                                            profile, reference)
+                     or _heading_use(title_sentence, uses_by_sentence, profile, reference)):
+            conditions = carried = titled  # "How do I take it for trich?": the use its section is about; "ADHD
+            # Medications at School": the use the whole page is about (a table row speaks of its own row: "| Combined
+            # pill | 1 pill daily |")
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
