@@ -1739,6 +1739,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         for position, condition in enumerate(sentence.conditions):
             earlier = sentence.conditions[:position]
             cue = _nearest_cue(sentence, condition)
+            if cue is not None and (stopped := sentence.drug_at(cue.end)) is not None and stopped.end <= condition.start \
+                    and _quit_substance(sentence, stopped):
+                cue = None  # "Switched off lisinopril bc of the cough": a medicine stopped, no benefit on the cough
             spared_by = _reason_spared(sentence, condition)
             recommended = _recommended_if_had(sentence, condition, main)  # "If you have OCD, Lexapro is the go-to"
             negated = spared_by is None and _negated(sentence, condition, cue.start if cue is not None else None)
@@ -3006,11 +3009,14 @@ def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseCla
 def _refuted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
     """A use the same paragraph goes on to deny ("many took it for COVID-19. Trials found it
     does not help people with COVID-19") is not presented as a use: mark it negated. The
-    denial is said of a drug, named or a word standing for it; a complaint only said to be
+    denial presents the use it denies ("its NOT a weight loss pill") or is said of a drug,
+    named or a word standing for it; a complaint only said to be
     absent ("... is the best sleeping pill I've had. Out in 20 min, no 3am wakeups") denies no use."""
     about_a_drug = {s.span.start_char for s in sentences
-                    if s.drugs or any(refers_to_drug(s.doc, i) for i in range(s.span.start, s.span.end))}
-    denied = {(c.block, cid) for c in claims if c.negated and c.sentence_start in about_a_drug for cid in c.condition_ids}
+                    if s.drugs or any(lowered(s.doc)[i] in PRONOUNS or refers_to_drug(s.doc, i)
+                                      for i in range(s.span.start, s.span.end))}
+    denied = {(c.block, cid) for c in claims if c.negated and (c.presented_as_use or c.sentence_start in about_a_drug)
+              for cid in c.condition_ids}
     return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
             else c for c in claims]
 
@@ -3221,11 +3227,46 @@ def _is_item(sentence: _Sentence) -> bool:
     return sentence.block is not None and sentence.block.kind == "item"
 
 
-def _section_heading(doc: Doc, sentence: _Sentence, heading_sentences: dict[int, _Sentence]) -> _Sentence | None:
-    """The (first) sentence of the heading over the section a sentence stands in."""
+def _most_specific(conditions: list[UseClaim], reference: Reference, text: str) -> list[UseClaim]:
+    """The uses a dose is stated for, less any that only a narrower one beside it names ('it
+    started out as a malaria drug and people take it to prevent malaria': prevention), unless the
+    two stand as alternatives ('For malaria, or to prevent malaria, ...')."""
+    return [use for use in conditions
+            if not any(other is not use and _broader(reference, use.condition_ids, other.condition_ids)
+                       and not _side_by_side(text, use, other) for other in conditions)]
+
+
+def _broader(reference: Reference, general: frozenset[str], specific: frozenset[str]) -> bool:
+    """True when every condition of `general` is a broader kind of one of `specific`'s."""
+    return all(any(g != s and g in reference.ancestors.get(s, {s}) for s in specific) for g in general)
+
+
+COORDINATED_GAP = re.compile(r"[\s,;/]*(?:(?:and|or|and/or|nor)\b[\s,]*)?(?:(?:to|for|in)\s+)?(?:\w+\s+)?", re.I)
+
+
+def _side_by_side(text: str, one: UseClaim, other: UseClaim) -> bool:
+    """True when two uses stand side by side as a list's members ('for malaria, or to prevent malaria')."""
+    first, second = sorted((one, other), key=lambda use: use.start)
+    return first.end <= second.start and COORDINATED_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+def _section_use(doc: Doc, sentences: list[_Sentence], index: int, heading_sentences: dict[int, _Sentence],
+                 uses_by_sentence: dict[int, list[UseClaim]], profile: Profile, reference: Reference) -> list[UseClaim]:
+    """The one labeled use the heading over sentence `index`'s section names ('How do I take
+    it for trich?'), unless a sentence between them names another labeled use of the drug
+    ('kids and high cholesterol' over 'Children 10 and older can inherit familial
+    hypercholesterolemia'): the nearer words say what the dose is for."""
     layout = doc._.layout
-    heading = layout.heading_for(sentence.span.start_char) if layout else None
-    return heading_sentences.get(heading.start) if heading is not None else None
+    block = layout.heading_for(sentences[index].span.start_char) if layout else None
+    heading = heading_sentences.get(block.start) if block is not None else None
+    found = _heading_use(heading, uses_by_sentence, profile, reference)
+    if block is None or not found:
+        return []
+    between = (s for s in reversed(sentences[:index]) if s.span.start_char >= block.end)
+    if any(frozenset(c._.condition_ids) != found[0].condition_ids and is_labeled(reference, profile, c._.condition_ids)
+           for s in between for c in s.conditions):
+        return []
+    return found
 
 
 def _heading_use(heading: _Sentence | None, uses_by_sentence: dict[int, list[UseClaim]], profile: Profile,
@@ -3505,12 +3546,12 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if carried:
             conditions = carried  # "because the night pain is the worst part" names no use of its own
         elif not conditions and not (sentence.block is not None and sentence.block.cells) \
-                and (titled := _heading_use(_section_heading(doc, sentence, heading_sentences), uses_by_sentence,
-                                            profile, reference)
+                and (titled := _section_use(doc, sentences, index, heading_sentences, uses_by_sentence, profile, reference)
                      or _heading_use(title_sentence, uses_by_sentence, profile, reference)):
             conditions = carried = titled  # "How do I take it for trich?": the use its section is about; "ADHD
             # Medications at School": the use the whole page is about (a table row speaks of its own row: "| Combined
             # pill | 1 pill daily |")
+        conditions = _most_specific(conditions, reference, whole_text)
         for text in contexts:
             if text not in population_of:
                 population_of[text] = detect_population(text)
@@ -3734,6 +3775,8 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
     made = {s for p in profile.products if p.id in products for s in p.strengths_mg} \
         or {s for p in profile.products for s in p.strengths_mg}  # the named product's strengths, else the drug's
     stated = strength_before(before)
+    if stated is None and (named_after := STRENGTH_OF_UNITS_AFTER.match(article_text(span.doc), span.end_char)):
+        stated = float(named_after.group(1))  # "takes two tablets four times a day of the regular 5 mg pills"
     if stated is None and (paired := WITH_ACETAMINOPHEN.search(span.text)) is not None:
         stated = float(paired.group("n"))  # "two Norco 10/325s every four hours": the units' own strength
     if stated is not None and (not made or stated in made):
@@ -3744,6 +3787,8 @@ def _units_as_amount(span: Span, before: str, profile: Profile, products: frozen
     return span._.dose
 
 
+STRENGTH_OF_UNITS_AFTER = re.compile(rf"\s+of\s+(?:the|my|his|her|their|your|those|these)\s+(?:[\w-]+\s+){{0,2}}?"
+                                     rf"(\d+(?:\.\d+)?)\s*-?\s*mg\s+{UNIT_FORMS}\b", re.I)  # "... of the regular 5 mg pills"
 SCHEDULE_AFTER_UNITS = 20  # characters after a count's span where its schedule may stand
 CLOSE_STRENGTHS = 1.25  # strengths this close read a count of units as a range ("2 tablets": 1.0-1.2 mg)
 
