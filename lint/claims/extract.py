@@ -3009,14 +3009,13 @@ def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseCla
 def _refuted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
     """A use the same paragraph goes on to deny ("many took it for COVID-19. Trials found it
     does not help people with COVID-19") is not presented as a use: mark it negated. The
-    denial presents the use it denies ("its NOT a weight loss pill") or is said of a drug,
-    named or a word standing for it; a complaint only said to be
-    absent ("... is the best sleeping pill I've had. Out in 20 min, no 3am wakeups") denies no use."""
+    denial is said of a drug, named or a word standing for it ("its NOT a weight loss pill");
+    a complaint only said to be absent ("... is the best sleeping pill I've had. Out in 20 min,
+    no 3am wakeups") denies no use."""
     about_a_drug = {s.span.start_char for s in sentences
                     if s.drugs or any(lowered(s.doc)[i] in PRONOUNS or refers_to_drug(s.doc, i)
                                       for i in range(s.span.start, s.span.end))}
-    denied = {(c.block, cid) for c in claims if c.negated and (c.presented_as_use or c.sentence_start in about_a_drug)
-              for cid in c.condition_ids}
+    denied = {(c.block, cid) for c in claims if c.negated and c.sentence_start in about_a_drug for cid in c.condition_ids}
     return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
             else c for c in claims]
 
@@ -3262,9 +3261,12 @@ def _section_use(doc: Doc, sentences: list[_Sentence], index: int, heading_sente
     found = _heading_use(heading, uses_by_sentence, profile, reference)
     if block is None or not found:
         return []
+    def indications(condition_ids: Iterable[str]) -> set[str]:
+        return {ind.id for cid in condition_ids for ind in reference.closest_indications(profile, cid)}
+
+    headed = indications(found[0].condition_ids)
     between = (s for s in reversed(sentences[:index]) if s.span.start_char >= block.end)
-    if any(frozenset(c._.condition_ids) != found[0].condition_ids and is_labeled(reference, profile, c._.condition_ids)
-           for s in between for c in s.conditions):
+    if any((named := indications(c._.condition_ids)) and not named & headed for s in between for c in s.conditions):
         return []
     return found
 

@@ -267,6 +267,14 @@ class Reference:
             self._families[condition_id] = cached
         return cached
 
+    def closest_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
+        """The indications that name a condition itself, else those that cover it (the most
+        specific wins); an indication's own id written 'drug/indication' is that indication."""
+        if "/" in condition_id:
+            return [ind for ind in profile.indications if f"{profile.id}/{ind.id}" == condition_id]
+        covering = self.labeled_indications(profile, condition_id)
+        return [ind for ind in covering if condition_id in ind.conditions] or covering
+
     def labeled_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
         """The indications of a drug that cover a condition (itself, a kind, or a generalization),
         unless the indication excludes it or a condition it is a kind of."""
