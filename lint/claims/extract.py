@@ -907,7 +907,30 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
     return _negator_before(sentence, condition.start if predicate is None else predicate) \
         or _talked_into(sentence, condition.start) or _no_better_than_placebo(sentence, condition) \
         or _denied_in_relative(sentence, condition) or _told_to_stop(sentence) or _called_dangerous(sentence, condition) \
-        or _failed_after(sentence, condition)
+        or _failed_after(sentence, condition) or _refused(sentence, condition)
+
+
+REFUSING = frozenset(form for verb in ("decline", "refuse", "reject", "deny", "veto") for form in verb_forms(verb)) \
+    | {"turned", "turn", "turns", "turning"}  # "turned down": the particle is checked
+APPROVAL_WORDS = ("approv", "application", "request", "clearance", "licen", "bid", "petition")
+CLAUSE_JOINERS = frozenset({"and", "but", "so", "then", "yet", ",", ";"})  # a refusal ends at its clause
+
+
+def _refused(sentence: _Sentence, condition: Span) -> bool:
+    """Refused for the use, earlier in its clause: 'The FDA declined to approve it for type 1
+    diabetes', 'Regulators rejected dapagliflozin for', 'turned down an application to use it
+    for'. What is refused is the drug (named or a word for it) or its approval."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    for i in range(condition.start - 1, max(start, condition.start - SUBJECT_NEGATOR_REACH) - 1, -1):
+        if sentence.terminated(i, condition.start):
+            return False
+        if words[i] in REFUSING and (words[i] not in ("turned", "turn", "turns", "turning") or words[i + 1] == "down"):
+            between = range(i + 1, condition.start)
+            if any(words[k] in CLAUSE_JOINERS for k in between):
+                return False  # "I declined the sleeping pill and took Zoloft for my migraines"
+            return any(words[k].startswith(APPROVAL_WORDS) or sentence.drug_at(k) is not None
+                       or refers_to_drug(sentence.doc, k) for k in between)
+    return False
 
 
 def _aside_length(words: list[str], start: int, end: int) -> int:
@@ -1200,16 +1223,35 @@ KIND_NOUNS = frozenset({"type", "types", "kind", "kinds", "form", "forms", "vari
 
 def _had_by_people(sentence: _Sentence, condition: Span) -> bool:
     """The condition is what some people have ('people with type 2 diabetes', 'adults who have
-    heart disease'), after the use already named."""
+    heart disease', 'patients with advanced lung cancer', 'several overweight patients'), after
+    the use already named."""
     doc, start = sentence.doc, sentence.span.start
-    words = [doc[i].lower_ for i in range(max(start, condition.start - 3), condition.start)]
-    people = condition.start - 2 if words[-1:] == ["with"] else condition.start - 3 \
-        if words[-2:] in (["who", "have"], ["who", "has"], ["who", "had"]) else None
+    words = lowered(doc)
+    if condition.end < sentence.span.end and _people_word(doc[condition.end], start):
+        before = condition.start - 1  # "to reverse fatty liver disease in several overweight patients"
+        while before > start and words[before] in PEOPLE_COUNTS:
+            before -= 1
+        return before >= start and words[before] in PEOPLE_LINKS | {"for"} and not _another_use_joined(words, before, start)
+    first = condition.start
+    while first - 1 > start and words[first - 1] in SEVERITY_WORDS:
+        first -= 1  # "with advanced lung cancer"
+    people = first - 2 if words[first - 1] == "with" else first - 3 \
+        if tuple(words[first - 2:first]) in (("who", "have"), ("who", "has"), ("who", "had")) else None
     return people is not None and people - 1 >= start and _people_word(doc[people], start) \
-        and doc[people - 1].lower_ in PEOPLE_LINKS  # "in adults who have", not "helps people with"
+        and words[people - 1] in PEOPLE_LINKS | {"for"} \
+        and not _another_use_joined(words, people - 1, start)  # "in adults who have", not "helps people with"
+
+
+def _another_use_joined(words: list[str], link: int, start: int) -> bool:
+    """True when the word before a link to people joins a second use to the first ('for
+    epilepsy and for patients with migraine'; not 'heart disease, including people with')."""
+    return words[link] in ("for", "in") and link > start and words[link - 1] in ("and", "or", "plus", "also")
 
 
 PEOPLE_LINKS = frozenset({"in", "including", "among", "especially", "particularly", "like"})
+PEOPLE_COUNTS = frozenset({"some", "several", "many", "most", "a", "few", "the", "certain", "all", "these", "those"})
+SEVERITY_WORDS = frozenset({"advanced", "severe", "mild", "moderate", "chronic", "acute", "early", "late", "stage",
+                            "end-stage", "terminal", "active", "stable"})
 
 
 EXAMPLE_LINKS = ("like", "such as", "including", "e.g.", "e.g.,", "for example")
