@@ -2321,7 +2321,8 @@ def _taker_forms() -> dict[str, str]:
 
 
 COORDINATING = frozenset({"and", "or", ",", "both", "either", "plus", "&", "+", "with", "along", "together",
-                          "combined", "alongside"})  # "famotidine with Zyrtec", "Lexapro along with trazodone"
+                          "combined", "alongside", "paired", "teamed", "stacked"})  # "famotidine with Zyrtec", "Lexapro
+# along with trazodone", "famotidine paired with cetirizine is our go-to for"
 CHAIN_REACH = 3  # words between the last name of a chain and the word presenting the use ("both are approved")
 
 
@@ -2742,7 +2743,7 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
             drug, named = column, None
         if drug is None or candidate.needs_complaint and not _is_complaint_span(phrase):
             continue
-        presenter = candidate.anchor if candidate.reason == "'for'" else None
+        presenter = candidate.anchor
         for owner, name in _owners(sentence, presenter, drug, named):
             profile = reference.profiles.get(owner)
             products = _use_products(doc, sentence, phrase, profile.id, name, reference) if profile else frozenset()
@@ -2773,7 +2774,7 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     nearest = None
     for mention in sentence.drugs:
         if after <= mention.start and mention.end <= condition.start and not _quit_substance(sentence, mention) \
-                and not sentence.in_aside(mention.start, condition.start) \
+                and not sentence.in_aside(mention.start, condition.start) and not _others_of_a_kind(sentence, mention) \
                 and not (mention.end < len(doc) and doc[mention.end].lower_ in DRUG_AS_MODIFIER):
             nearest = mention  # (not "lower their insulin needs": a drug's name that only describes a noun)
     if nearest is None or nearest.label_ == drug and named is not None:
@@ -2782,6 +2783,19 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
         return (None, None) if nearest.label_ == drug else (drug, named)
     return nearest.label_, nearest
+
+
+OTHER_KIND_MODIFIERS = 3  # tokens between 'other' and a drug class ("other long - acting opioids")
+
+
+def _others_of_a_kind(sentence: _Sentence, mention: Span) -> bool:
+    """'when other long-acting opioids fail': the drugs it is not, which own no use."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    before = mention.start - 1
+    while before > start and mention.start - before <= OTHER_KIND_MODIFIERS \
+            and (sentence.doc[before].is_lower or words[before] == "-") and words[before] != "other":
+        before -= 1  # "other long-acting opioids", "other older antidepressants"
+    return before >= start and words[before] == "other"
 
 
 DRUG_AS_MODIFIER = frozenset({"needs", "need", "levels", "level", "resistance", "sensitivity", "production",
