@@ -625,7 +625,8 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
     found = []
     for head in range(sentence.start + 2, sentence.end):
         medicine = words[head] in MEDICINE_HEADS  # 'my fibromyalgia med': only a condition before it says what for
-        if not medicine and words[head] not in _nickname_heads() or _goal_compound_at(words, head):
+        if not medicine and words[head] not in _nickname_heads() or _goal_compound_at(words, head) \
+                or _dosage_form_at(words, head):
             continue  # 'the best appetite killer' is a goal compound (goal_compounds) whole
         opener = next((j for j in range(head - 1, max(sentence.start, head - NICKNAME_REACH) - 1, -1)
                        if words[j] in NOUN_PHRASE_OPENERS), None)
@@ -754,7 +755,7 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
     vocabulary, words = concepts(), lowered(doc)
     found = []
     for i in range(sentence.start + 1, sentence.end):
-        if words[i] not in goal_heads():
+        if words[i] not in goal_heads() or _dosage_form_at(words, i):
             continue
         j = i
         while j > sentence.start:
@@ -769,6 +770,15 @@ def goal_compounds(doc: Doc, sentence: Span) -> list[Candidate]:
         if j < i and not _listed_with_drugs(doc, sentence, j, i + 1) and not _other_medicines(doc, sentence, j, i):
             found.append(Candidate(doc[j:i + 1], f"'{doc[i].text}'", j, j))
     return found
+
+
+ROUTES = frozenset({"oral", "topical", "ophthalmic", "otic", "nasal", "injectable", "intravenous", "rectal", "buccal",
+                    "sublingual", "transdermal", "vaginal", "saline", "liquid"})
+
+
+def _dosage_form_at(words: list[str], head: int) -> bool:
+    """'an oral solution', 'a topical solution': a route before the head names a dosage form, no goal."""
+    return words[head - 1] in ROUTES
 
 
 def _spaced_dash(doc: Doc, index: int) -> bool:
