@@ -1927,7 +1927,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             claims += [use for use in _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                                      testimonies + purposes)
                        if question is None or not question.start_char <= use.start < question.end_char]
-    return _restated(_rebutted(_refuted(claims, sentences), sentences), sentences)
+    return _rebutted(_refuted(claims, sentences), sentences)
 
 
 QUOTE_MARKS = "\"'“”‘’ "
@@ -3046,30 +3046,6 @@ def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:
     """The sentence after sentence `index`, past a line that only names who writes it."""
     at = _reply_at(sentences, index)
     return sentences[at] if at is not None else None
-
-
-def _restated(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
-    """A use the next sentence names again by a definite reference ('started me on Dilaudid for
-    the cough. It does knock the cough out') is the use already presented, once."""
-    before_of = {s.span.start_char: s.previous.span.start_char for s in sentences if s.previous is not None}
-    presented = {(c.sentence_start, c.drug, cid) for c in claims if c.presented_as_use and not c.negated
-                 for cid in c.condition_ids}
-    words = lowered(sentences[0].doc) if sentences else []
-    starts = {s.span.start_char: s for s in sentences}
-    restated = []
-    for claim in claims:
-        previous = before_of.get(claim.sentence_start)
-        sentence = starts[claim.sentence_start]
-        token = sentence.doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        definite = token is not None and token.start > sentence.span.start and words[token.start - 1] in DEFINITE_REFERENCE
-        if claim.presented_as_use and definite and previous is not None \
-                and any((previous, claim.drug, cid) in presented for cid in claim.condition_ids):
-            claim = replace(claim, presented_as_use=False, reason="")
-        restated.append(claim)
-    return restated
-
-
-DEFINITE_REFERENCE = frozenset({"the", "that", "this", "those", "these"})
 
 
 def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
