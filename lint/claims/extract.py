@@ -551,6 +551,41 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
 HELP_NOUN_BEFORE = frozenset({"emergency", "medical", "get", "seek", "immediate", "professional", "urgent", "call"})
 
 
+ONSET_VERBS = frozenset(form for verb in ("hit", "strike", "start", "flare", "kick", "come", "act", "begin", "spike",
+                                          "creep", "return", "worsen")
+                        for form in verb_forms(verb)) | {"gets", "get", "got"}  # "when a migraine hits", "gets bad"
+
+
+def _sets_in(sentence: _Sentence, condition: Span) -> bool:
+    """True when a verb of onset follows the condition ('when a migraine hits', 'whenever his hot
+    flashes start', 'when my back pain flares up'): an episode the drug is taken for, not a state
+    someone has ('fine to take it when you have high blood pressure')."""
+    words = lowered(sentence.doc)
+    return any(words[i] in ONSET_VERBS for i in range(condition.end, min(sentence.span.end, condition.end + 2)))
+
+
+def _taken_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
+    """The drug a clause right before 'when' takes or applies ('I only put one on when', 'she
+    slaps a patch on whenever'): its name, True for a word standing for the article's drug."""
+    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    for verb in range(opener - 1, max(start, opener - WHEN_REACH) - 1, -1):
+        if words[verb] in NEGATORS or words[verb] in (",", ";", "but", "and"):
+            return None  # "I never take one when", "I take Zoloft daily, but when migraines hit ..."
+        if words[verb] in TAKING_WHEN or words[verb] in APPLYING:
+            for at in range(verb + 1, opener):
+                if (named := sentence.drug_at(at)) is not None:
+                    return named
+                if refers_to_drug(doc, at) or at == verb + 1 and words[at] == "one" \
+                        or words[at] in DOSE_FORMS and words[at - 1] in ("a", "one", "the", "new", "fresh"):
+                    return True  # "put one on", "slap a patch on", "applies a new patch"
+            return None
+    return None
+
+
+APPLYING = frozenset({"apply", "applies", "applied", "slap", "slaps", "slapped", "stick", "sticks", "stuck", "wear",
+                      "wears", "wore", "spray", "sprays", "sprayed"})  # patches, gels and sprays are applied
+
+
 PASSIVE_AUXILIARIES = frozenset({"gets", "get", "got", "getting", "is", "was", "were", "be", "been", "being", "are"})
 
 
@@ -832,6 +867,9 @@ def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     if comma is None:  # "when I'm running a fever I take a Celebrex": the main clause opens at its subject
         comma = next((i - 1 for i in range(condition.end, min(end, condition.end + WHEN_REACH))
                       if words[i] in MAIN_CLAUSE_SUBJECTS), None)
+    if opener is not None and not sentence.terminated(opener, condition.start) and _sets_in(sentence, condition) \
+            and (before := _taken_before_when(sentence, opener)) is not None:
+        return before  # "I only put one on when a migraine hits"
     if opener is None or comma is None or sentence.terminated(opener, condition.start):
         return None
     for verb in range(comma + 1, min(end, comma + WHEN_REACH)):
