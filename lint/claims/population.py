@@ -16,7 +16,7 @@ GRADE = re.compile(rf"\b(?:(?P<n>[1-9]|1[01])(?:st|nd|rd|th)|(?P<w>{'|'.join(GRA
                    rf"|\bin (?:(?P<n2>[1-9]|1[01])(?:st|nd|rd|th)|(?P<w2>{'|'.join(GRADE_WORDS)})) grade\b",
                    re.I)  # "our 3rd graders", "a first-grade student", "she's in fourth grade": a school year's ages
 SCHOOL_STAGE = r"preschoolers?|kindergart[ne]+rs?|(?:grade|elementary|primary|middle)[- ]?schoolers?|high[- ]?schoolers?"
-PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
+PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|little ones?|pediatric|paediatric|infants?|babies|baby|adolescents?|"
                        rf"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile|{SCHOOL_STAGE})\b"
                        rf"|{GRADE.pattern}", re.I)
 NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adults", "normal kidney function"
@@ -74,7 +74,15 @@ WORD_AGE = re.compile(rf"\b({'|'.join(AGE_WORDS)})[- ](?:years?|yrs?)[- ]olds?\b
 SAME_AGE_GROUP = re.compile(rf"\b(?:twins|triplets|both boys|both girls|both kids|the boys|the girls) (?:are|were)"
                             rf"(?: only| just| both)? (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                             r"(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets|and\s+\d))", re.I)  # "my twins are four"
-INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b", re.I)  # "a 7-week-old", "a 6-month-old baby"
+COUNTED_HEADINGS = "Step|Day|Week|Month|Part|Option|Phase|Stage|Level|Round|Tip|Question|Table|Figure|Chapter|Section|Item|Rule|Note|Dose|Page|Grade|Type"
+INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b"
+                        r"|(?<=\()(\d{1,2})\s*(week|month)s?(?:\s+old)?\s*!*(?=\))"
+                        r"|\b(?:is|was|just|only|now)\s+(\d{1,2})\s+(week|month)s?\s+old\b",
+                        re.I)  # "a 7-week-old", "a 6-month-old baby", "Baby Nora (10 weeks!)", "she's only 10 weeks old"
+BRACKET_AGE = re.compile(rf"(?:\b(?!(?:{COUNTED_HEADINGS})\b)(?-i:[A-Z][a-z]+)|\b(?:{PERSON_NOUNS}))\s*\((\d{{1,2}})"
+                         r"(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o|yo))?\s*[,;!)]"
+                         r"(?!\s*(?:of|x|times|tablets?|tabs?|pills?|capsules?|caps|doses?|mg|ml|puffs?|sprays?|drops?)\b)",
+                         re.I)  # "Sam (4)", "my son (7 yrs)" (not "Advil (2) tablets", "Step (3)")
 INTRO_AGE = re.compile(r"\b(?-i:[A-Z][a-z]+)[.,] ([1-9]\d)[.,](?= +(?-i:[A-Z])| +i['’]m\b| *$)",
                        re.I)  # a speaker's introduction: "Harold. 72. Retired mail carrier.", "I'm Priya, 41, I'm on 2 mg"
 TAKEN_AT_AGE = re.compile(r"\b(?:takes?|took|taking|uses?|used|on (?:it|that|this)|prescri\w+|started|starting)\b"
@@ -109,6 +117,7 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
     (re.compile(r"\bmiddle[- ]?schoolers?\b", re.I), (11.0, 14.99)),
     (re.compile(r"\bhigh[- ]?schoolers?\b", re.I), (14.0, 17.99)),
 )
+PERSON_AGES = (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE, BRACKET_AGE)  # in this order
 SCHOOL_START_AGE = 5  # a child in the Nth grade is about N + 5 to N + 6
 
 
@@ -131,7 +140,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
-    if age is None and (person := _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE))) is not None:
+    if age is None and (person := _person_age(text, PERSON_AGES)) is not None:
         years = person[0]
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)
@@ -166,7 +175,7 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
 def stated_age(text: str) -> tuple[float, int, int] | None:
     """The one person's age a text states ('my 4-year-old', 'her son, 7,', 'an 18-month-old',
     'children as young as eight': the youngest), with the characters that state it."""
-    return _person_age(text, (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE))
+    return _person_age(text, PERSON_AGES)
 
 
 def last_stated_age(text: str) -> float | None:
@@ -186,7 +195,7 @@ ORGAN_CAUSE = re.compile(r"\b(?:from|due to|caused by|because of|secondary to)\s
 
 def _is_a_child(text: str) -> bool:
     """True when the text states a person's age under 18 ('an 8-year-old', 'my son, 9')."""
-    person = _person_age(text, (EXACT_AGE, WORD_AGE))
+    person = _person_age(text, (EXACT_AGE, WORD_AGE, BRACKET_AGE))
     return person is not None and person[0] < ADULT_AGE[0]
 
 
@@ -194,7 +203,8 @@ def _person_age(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[float, int
     """An age in weeks or months ('a 7-week-old'), else the first of the patterns' ages, in
     years, with the characters that state it."""
     if infant := INFANT_AGE.search(text):
-        return float(infant.group(1)) / (52 if infant.group(2).lower() == "week" else 12), *infant.span()
+        count, unit = (group for group in infant.groups() if group)
+        return float(count) / (52 if unit.lower() == "week" else 12), *infant.span()
     for pattern in patterns:
         if match := pattern.search(text):
             first = next(group for group in match.groups() if group)
