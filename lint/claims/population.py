@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|clearance|crcl|dialysis|hemodialysis|haemodialysis)\b", re.I)
+RENAL = re.compile(r"\b(?:kidney|renal|creatinine clearance|clearance|crcl|e?gfr|dialysis|hemodialysis|haemodialysis)\b", re.I)
 HEPATIC = re.compile(r"\b(?:liver|hepatic|cirrhosis)\b", re.I)
 GERIATRIC = re.compile(r"\b(?:elderly|older (?:adults?|people|patients|customers|folks|men|women|readers|members|users)|"
                        r"seniors?|geriatric|"
@@ -25,6 +25,8 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     r"|\b(?:normal|healthy|working|good)\s+(?:kidneys|livers?)\b"  # "normal kidneys would get 875 mg"
     r"|\b(?:no|without)\s+(?:kidney|liver|renal|hepatic)\s+(?:problems?|disease|impairment|issues)\b"
     r"|\b(?:kidneys?|liver) (?:is|are|works?|working) (?:fine|normal(?:ly)?|healthy|well)\b"
+    r"|\b(?:e?gfr|crcl|creatinine clearance)(?:\s+(?:is|was|of|at|about|around|over|above))*\s*[:=~]?\s*(?:[6-9]\d|1\d\d)\b"
+    # a kidney function of 60 or more is normal: "my eGFR is 90"
     r"|\b(?:kidney|liver|renal|hepatic) (?:abscess(?:es)?|infections?|stones?|cancer|tumou?rs?|cysts?|flukes?|clinic|"
     r"specialist)\b"
     r"|\bbaby (?:doses?|dosages?|aspirins?|steps?|amounts?|stuff|levels?|weight|wipes|food|powder|shampoo|boomers?)\b",
@@ -75,14 +77,16 @@ SAME_AGE_GROUP = re.compile(rf"\b(?:twins|triplets|both boys|both girls|both kid
                             rf"(?: only| just| both)? (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                             r"(?!\s+(?:of|times|days|weeks|months|mg|pills|tablets|and\s+\d))", re.I)  # "my twins are four"
 COUNTED_HEADINGS = "Step|Day|Week|Month|Part|Option|Phase|Stage|Level|Round|Tip|Question|Table|Figure|Chapter|Section|Item|Rule|Note|Dose|Page|Grade|Type"
+BRACKETED_PERSON = rf"(?:\b(?!(?:{COUNTED_HEADINGS})\b)(?-i:[A-Z][a-z]*[a-rt-z])|\b(?:{PERSON_NOUNS}|baby|infant|newborn))\s*"
+# a name (not a plural: "Answers (6)", "Comments (9)" count things) or a word for a person, before an age in brackets
 INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b"
-                        r"|(?<=\()(\d{1,2})\s*(week|month)s?(?:\s+old)?\s*!*(?=\))"
+                        rf"|{BRACKETED_PERSON}\((\d{{1,2}})\s*(week|month)s?(?:\s+old)?\s*!*\)"
                         r"|\b(?:is|was|just|only|now)\s+(\d{1,2})\s+(week|month)s?\s+old\b",
                         re.I)  # "a 7-week-old", "a 6-month-old baby", "Baby Nora (10 weeks!)", "she's only 10 weeks old"
-BRACKET_AGE = re.compile(rf"(?:\b(?!(?:{COUNTED_HEADINGS})\b)(?-i:[A-Z][a-z]+)|\b(?:{PERSON_NOUNS}))\s*\((\d{{1,2}})"
-                         r"(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o|yo))?\s*[,;!)]"
-                         r"(?!\s*(?:of|x|times|tablets?|tabs?|pills?|capsules?|caps|doses?|mg|ml|puffs?|sprays?|drops?)\b)",
-                         re.I)  # "Sam (4)", "my son (7 yrs)" (not "Advil (2) tablets", "Step (3)")
+BRACKET_AGE = re.compile(rf"{BRACKETED_PERSON}\((\d{{1,2}})(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o|yo))?\s*[,;!)]"
+                         r"(?!\s*(?:of|x|times|tablets?|tabs?|pills?|capsules?|caps|doses?|mg|ml|puffs?|sprays?|drops?)\b)"
+                         r"(?=[^\S\n]*\w)",  # the sentence goes on: not a heading's count
+                         re.I)  # "Sam (4) takes", "my son (7 yrs) takes" (not "Advil (2) tablets", "Step (3)")
 INTRO_AGE = re.compile(r"\b(?-i:[A-Z][a-z]+)[.,] ([1-9]\d)[.,](?= +(?-i:[A-Z])| +i['’]m\b| *$)",
                        re.I)  # a speaker's introduction: "Harold. 72. Retired mail carrier.", "I'm Priya, 41, I'm on 2 mg"
 TAKEN_AT_AGE = re.compile(r"\b(?:takes?|took|taking|uses?|used|on (?:it|that|this)|prescri\w+|started|starting)\b"
