@@ -85,7 +85,7 @@ INFANT_AGE = re.compile(r"\b(\d{1,2})[- ](week|month)s?[- ]olds?\b"
                         re.I)  # "a 7-week-old", "a 6-month-old baby", "Baby Nora (10 weeks!)", "she's only 10 weeks old"
 BRACKET_AGE = re.compile(rf"{BRACKETED_PERSON}\((\d{{1,2}})(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o|yo))?\s*[,;!)]"
                          r"(?!\s*(?:of|x|times|tablets?|tabs?|pills?|capsules?|caps|doses?|mg|ml|puffs?|sprays?|drops?)\b)"
-                         r"(?=[^\S\n]*\w)",  # the sentence goes on: not a heading's count
+                         r"(?=[^\S\n]*[\w\-–—:,])",  # the line goes on ("Sophie (4) - Mark's"): not a heading's count
                          re.I)  # "Sam (4) takes", "my son (7 yrs) takes" (not "Advil (2) tablets", "Step (3)")
 INTRO_AGE = re.compile(r"\b(?-i:[A-Z][a-z]+)[.,] ([1-9]\d)[.,](?= +(?-i:[A-Z])| +i['’]m\b| *$)",
                        re.I)  # a speaker's introduction: "Harold. 72. Retired mail carrier.", "I'm Priya, 41, I'm on 2 mg"
