@@ -1883,6 +1883,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (taken := _relative_taker(sentence, condition)) is not None:
                 reason = "'for' after a gapped verb of taking"
                 drug, named = (taken.label_, taken) if taken.label_ else (main, None)  # "It's what ...": the main drug
+            elif (used_as := _used_as_condition(sentence, condition)) is not None:
+                reason = "'use ... as'"  # "I've been using my Estrace as birth control"
+                drug, named = sentence.governing_drug(used_as, main)
             elif _in_label(sentence, condition) and sentence.section in LABEL_SECTIONS:
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
@@ -2248,7 +2251,20 @@ def _used_as(sentence: _Sentence, index: int) -> bool:
         return False
     if start - 2 >= sentence.span.start and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in RELYING_FORMS:
         return True  # "swears by Tylenol as altitude sickness prevention"
-    return doc[start - 1].lower_ in purpose_forms() or doc[start - 1].lower_ in TREAT_FORMS
+    verb = start - 1 if doc[start - 1].lower_ not in POSSESSIVE_DRUG_OPENERS or start - 2 < sentence.span.start else start - 2
+    return doc[verb].lower_ in purpose_forms() or doc[verb].lower_ in TREAT_FORMS  # "using my Estrace as"
+
+
+POSSESSIVE_DRUG_OPENERS = frozenset({"my", "her", "his", "their", "our", "your", "the"})  # "uses her Xanax as"
+
+
+def _used_as_condition(sentence: _Sentence, condition: Span) -> int | None:
+    """The 'as' before a condition that a verb of using gives the drug as ('been using my Estrace
+    as birth control', 'takes Benadryl as a sleep remedy'): its token, else None."""
+    words, at = lowered(sentence.doc), condition.start - 1
+    while at > sentence.span.start and words[at] in ("a", "an", "her", "his", "my", "their", "our", "your"):
+        at -= 1
+    return at if at - 1 > sentence.span.start and words[at] == "as" and _used_as(sentence, at - 1) else None
 
 
 RELYING_FORMS = frozenset(form for verb in ("swear by", "rely on", "count on", "turn to", "lean on")

@@ -167,6 +167,12 @@ def suppresses_wanted(cue: Span, phrase: Span) -> bool:
     my libido', 'it switched off my sex drive' state a side effect, not a use."""
     if cue.text.lower() not in _suppressing_forms() or phrase[0].lower_ in _suppressing_forms():
         return False  # "used to reduce appetite": a condition's own words ("reduce appetite") name the use
+    return wanted_function(phrase)
+
+
+def wanted_function(phrase: Span) -> bool:
+    """True when a phrase names a function the reader wants kept ('my libido', 'his appetite the
+    first month')."""
     words = [t.lower_ for t in phrase if t.is_alpha]
     while words and words[0] in OPENERS:
         words = words[1:]
@@ -253,11 +259,16 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
                 else:  # the words in the gap, past openers ('gave me my appetite back': 'appetite')
                     first = next((k for k in range(i + 1, i + gap) if doc[k].lower_ not in OPENERS), i + gap)
                     span = doc[first:i + gap] if first < i + gap else None
+                if span is not None and closing in LOWERING_CLOSINGS and wanted_function(span):
+                    span = None  # "Zoloft knocked my libido down to zero": a side effect
                 if span is not None:
                     found.append(Candidate(span, f"'{doc[i].text} ... {' '.join(closing)}'", i, i,
                                            needs_complaint=True, object_only=True))
                 break
     return found
+
+
+LOWERING_CLOSINGS = frozenset({("down",), ("out",)})  # frames that lower or end what their gap names
 
 
 PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grandpa a little morphine")

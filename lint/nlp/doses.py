@@ -101,6 +101,7 @@ VOLUME_AMOUNT = re.compile(
     rf"(?P<perday>\s*/\s*(?:day|d)\b)?(?!\s*(?:bottles?|vials?|syringes?|cups?|glass|bags?|of (?:water|juice|milk)))",
     re.IGNORECASE)  # a liquid dose: "10 mL", "half a teaspoon" (not the "5 mL" of "160 mg per 5 mL")
 PAREN_MASS_AFTER = re.compile(rf"\s*[(\[]\s*(?:about |approximately |or |=\s*)?{AMOUNT_NUMBER}\s*{UNIT}\b", re.I)
+NEEDLE_GAUGE = re.compile(r"(?:2[5-9]|3[0-4])\s?G")  # "32G needles": a needle's gauge, not grams (case-sensitive)
 PAREN_AFTER_AMOUNT = re.compile(rf"\b(?:{UNIT}|{VOLUME_UNIT_PATTERN})\s*[(\[]\s*(?:about |approximately |or |=\s*)?$", re.I)
 JOINER = re.compile(r"^[\s,]*(?:(?:or|and|either|and/or)\s+)?(?:either\s+)?$", re.IGNORECASE)
 PARTNER = re.compile(r"^\s*(?:[A-Za-z-]+\s*)?/\s*$")  # "10 mg/325 mg", "37.5 mg tramadol / 325 mg acetaminophen": the
@@ -379,7 +380,8 @@ def _kind(left: str, right: str = "") -> str:
 
 def _amount_groups(text: str, start: int, end: int,
                    unitless: Sequence[UnitlessAmount] = ()) -> list[list[re.Match | UnitlessAmount]]:
-    amounts: list[re.Match | UnitlessAmount] = list(AMOUNT.finditer(text, start, end))
+    amounts: list[re.Match | UnitlessAmount] = [a for a in AMOUNT.finditer(text, start, end)
+                                                 if not NEEDLE_GAUGE.fullmatch(a.group(0).strip())]
     amounts += [v for v in VOLUME_AMOUNT.finditer(text, start, end)
                 if not any(a.start() < v.end() and v.start() < a.end() for a in amounts)
                 and not PAREN_MASS_AFTER.match(text, v.end())
