@@ -258,7 +258,10 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
                     span = _phrase_after(doc, i + gap + len(closing), sentence.end)
                 else:  # the words in the gap, past openers ('gave me my appetite back': 'appetite')
                     first = next((k for k in range(i + 1, i + gap) if doc[k].lower_ not in OPENERS), i + gap)
-                    span = doc[first:i + gap] if first < i + gap else None
+                    last = i + gap
+                    while last > first and words[offset + last - i - 1] in GAP_INTENSIFIERS:
+                        last -= 1  # "knocks the flare right down": the flare
+                    span = doc[first:last] if first < last else None
                 if span is not None and closing in LOWERING_CLOSINGS and wanted_function(span):
                     span = None  # "Zoloft knocked my libido down to zero": a side effect
                 if span is not None:
@@ -268,6 +271,7 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
     return found
 
 
+GAP_INTENSIFIERS = frozenset({"right", "way", "back", "straight"})  # "knocked her hot flashes way down"
 LOWERING_CLOSINGS = frozenset({("down",), ("out",)})  # frames that lower or end what their gap names
 
 
