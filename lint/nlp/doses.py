@@ -399,7 +399,9 @@ def _amount_groups(text: str, start: int, end: int,
 
 
 RIGHT_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))|\bthen\s+(?=(?:one|two|three|\d+|an?)\s)"
-                                r"|,\s*(?:which|who|where)\b", re.I)  # where an amount's own clause ends: not at the
+                                r"|,\s*(?:which|who|where)\b"
+                                rf"|,[^,]*?\b(?:a|the|my|her|his) (?:{'|'.join(NTH)})\s+(?:one|dose|{UNIT_FORMS})\b",
+                                re.I)  # where an amount's own clause ends: not at the
 # men "who are getting up to pee three times a night"
 SUMMED = re.compile(rf"^\s*(?:{UNIT_FORMS}\s+|(?-i:CR|ER|XR|IR|SR)\s+)?(?:regular\s+)?"
                     rf"(?:and|plus|\+|together with|along with)(?: then)?\s+(?:an?|one)\s+$",
