@@ -948,8 +948,8 @@ def _negated(sentence: _Sentence, condition: Span, predicate: int | None = None)
         or _failed_after(sentence, condition) or _refused(sentence, condition)
 
 
-REFUSING = frozenset(form for verb in ("decline", "refuse", "reject", "deny", "veto") for form in verb_forms(verb)) \
-    | {"turned", "turn", "turns", "turning"}  # "turned down": the particle is checked
+TURN_FORMS = frozenset({"turned", "turn", "turns", "turning"})  # "turned down": refusing only with its particle
+REFUSING = frozenset(form for verb in ("decline", "refuse", "reject", "deny", "veto") for form in verb_forms(verb)) | TURN_FORMS
 APPROVAL_WORDS = ("approv", "application", "request", "clearance", "licen", "bid", "petition")
 CLAUSE_JOINERS = frozenset({"and", "but", "so", "then", "yet", ",", ";"})  # a refusal ends at its clause
 
@@ -962,7 +962,7 @@ def _refused(sentence: _Sentence, condition: Span) -> bool:
     for i in range(condition.start - 1, max(start, condition.start - SUBJECT_NEGATOR_REACH) - 1, -1):
         if sentence.terminated(i, condition.start):
             return False
-        if words[i] in REFUSING and (words[i] not in ("turned", "turn", "turns", "turning") or words[i + 1] == "down"):
+        if words[i] in REFUSING and (words[i] not in TURN_FORMS or words[i + 1] == "down"):
             between = range(i + 1, condition.start)
             if any(words[k] in CLAUSE_JOINERS for k in between):
                 return False  # "I declined the sleeping pill and took Zoloft for my migraines"
@@ -3122,9 +3122,11 @@ def _refuted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClai
     denial is said of a drug, named or a word standing for it ("its NOT a weight loss pill");
     a complaint only said to be absent ("... is the best sleeping pill I've had. Out in 20 min,
     no 3am wakeups") denies no use."""
-    about_a_drug = {s.span.start_char for s in sentences
-                    if s.drugs or any(lowered(s.doc)[i] in PRONOUNS or refers_to_drug(s.doc, i)
-                                      for i in range(s.span.start, s.span.end))}
+    negated_in = {c.sentence_start for c in claims if c.negated}
+    words = lowered(sentences[0].doc) if sentences else []
+    about_a_drug = {s.span.start_char for s in sentences if s.span.start_char in negated_in
+                    and (s.drugs or any(words[i] in PRONOUNS or refers_to_drug(s.doc, i)
+                                        for i in range(s.span.start, s.span.end)))}  # only where a claim is negated
     denied = {(c.block, cid) for c in claims if c.negated and c.sentence_start in about_a_drug for cid in c.condition_ids}
     return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
             else c for c in claims]
