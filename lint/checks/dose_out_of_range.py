@@ -81,13 +81,8 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
             named_by_vague |= _named_by(profile, text, reference)
             continue
         labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")}
-        for cid in condition_ids:
-            if "/" not in cid:
-                covering = reference.labeled_indications(profile, cid)
-                of_product = [ind for ind in covering if not claim.products or not ind.products
-                              or set(ind.products) & claim.products] or covering  # Naprosyn's pain, not Aleve's backache
-                exact = [ind for ind in of_product if cid in ind.conditions]  # the most specific indication wins
-                labeled |= {ind.id for ind in exact or of_product}
+        labeled |= {ind.id for cid in condition_ids if "/" not in cid
+                    for ind in reference.closest_indications(profile, cid, claim.products)}
         if not labeled:
             return None
         found |= labeled

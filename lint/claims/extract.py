@@ -485,8 +485,32 @@ def _local_mains(sentences: list[_Sentence], subjects: list[str], main: str | No
         named = next((d.label_ for d in sentence.drugs if d.label_ in subjects and not d._.drug_class), None)
         if len(subjects) >= 2:
             current = named or current
-        mains.append(named or led or current)
+        mains.append(named or led or _pronoun_for_other(sentence, subjects) or current)
     return mains
+
+
+OPENING_PRONOUNS = frozenset({"it", "this"})
+DISCOURSE_OPENERS = frozenset({"and", "but", "also", "plus", "so", "honestly", "apparently", "basically", "actually"})
+
+
+def _pronoun_for_other(sentence: _Sentence, subjects: list[str]) -> str | None:
+    """The other medicine a sentence's opening 'it' stands for: the one the sentence before
+    names last, when that sentence does not open with one of the article's drugs ('Most
+    patients on methotrexate also take folic acid daily. It cuts down on mouth sores': folic
+    acid's, not 'Sertraline is a lot like Prozac. It treats OCD'); None otherwise."""
+    before = sentence.previous
+    if sentence.drugs or before is None or not before.drugs:
+        return None
+    last = before.drugs[-1]
+    if last.label_ in subjects or last._.drug_class:
+        return None
+    words = [t for t in sentence.span if not (t.is_punct or is_markup(t))]
+    opener = next((t for t in words if t.lower_ not in DISCOURSE_OPENERS), None)
+    if opener is None or opener.lower_ not in OPENING_PRONOUNS:
+        return None
+    first = next((t for t in before.span if not (t.is_punct or is_markup(t))), None)
+    opens_with_subject = any(d.start == first.i and d.label_ in subjects for d in before.drugs) if first is not None else False
+    return None if opens_with_subject else last.label_
 
 
 LEAD_REACH_CHARS = 2  # characters from a block's start to its first sentence's start

@@ -267,13 +267,18 @@ class Reference:
             self._families[condition_id] = cached
         return cached
 
-    def closest_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
+    def closest_indications(self, profile: Profile, condition_id: str,
+                            products: frozenset[str] = frozenset()) -> list[Indication]:
         """The indications that name a condition itself, else those that cover it (the most
-        specific wins); an indication's own id written 'drug/indication' is that indication."""
+        specific wins); an indication's own id written 'drug/indication' is that indication.
+        With products named, the indications of those products come first (Naprosyn's pain,
+        not Aleve's backache)."""
         if "/" in condition_id:
             return [ind for ind in profile.indications if f"{profile.id}/{ind.id}" == condition_id]
         covering = self.labeled_indications(profile, condition_id)
-        return [ind for ind in covering if condition_id in ind.conditions] or covering
+        of_product = [ind for ind in covering if not products or not ind.products
+                      or set(ind.products) & products] or covering
+        return [ind for ind in of_product if condition_id in ind.conditions] or of_product
 
     def labeled_indications(self, profile: Profile, condition_id: str) -> list[Indication]:
         """The indications of a drug that cover a condition (itself, a kind, or a generalization),
