@@ -61,9 +61,19 @@ NUTRIENT_AFTER = re.compile(r"^\s*(?:supplements?\b|(?:(?:\w+\s+)?(?:dose |servi
 NUTRIENT_BEFORE = re.compile(r"\b(?:salt|sodium|sugar|caffeine|protein|fib(?:er|re))\s+(?:intake\s+)?(?:to|under|below|at)\s+"
                              r"(?:less than|under|no more than|below|about|around)?\s*$", re.I)  # "limit salt to less than 2,300 mg"
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
-JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?a day|daily)\s+)?(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
-                          r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)\b",
-                          re.I)
+REQUESTED_BEFORE = re.compile(r"\b(?:asked|asks|begged|begs|pleaded|pleads|pushed|requested|requests|wanted|"
+                              r"tried to get)\b[^.;!?]*$", re.I)
+REFUSED_AFTER = re.compile(r"^[^.;!?]*?\b(?:refused|refuses|said no|says no|declined|declines|won't|wouldn't|"
+                           r"(?:turned|turns|shot|shoots) (?:me|us|him|her|them|it|that) down|vetoed|nixed)\b", re.I)
+HARMING = (r"(?:wreck|wrecks|destroy|destroys|damage|damages|kill|kills|harm|harms|fry|fries|ruin|ruins|poison|poisons|"
+           r"stop|stops|shut down|shuts down|land|lands|put|puts|send|sends)")  # what too much does to someone
+HARMED = (r"(?:you|your|him|his|her|them|their|someone|anyone|people|a person|a kid|a child|a baby|the liver|the kidneys|"
+          r"the heart|the stomach|breathing)")  # whom: "could kill you", not "will kill the pain"
+JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?(?:a|one) day|daily)\s+)?"
+                          r"(?:(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
+                          r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)"
+                          rf"|(?:can|could|will|would|may|might)\s+(?:\w+\s+)?(?:{HARMING}\s+{HARMED}|cause (?:liver|kidney|organ) (?:failure|damage)))\b",
+                          re.I)  # "8,000 mg a day is dangerous", "60 mg at once could kill you": an overdose warned of
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
 FORBIDDEN_JUST_BEFORE = re.compile(rf"\b{FORBIDDING}\s+(?:\w+\s+)?$", re.I)  # "never inject", "do not ever swap"
@@ -678,6 +688,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
         if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left) or RISK_AT_BEFORE.search(clause_left):
             continue  # "45 mg is above the max", "never take 600 mg at once": a caution about a dose, not one to take
+        if REQUESTED_BEFORE.search(left) and REFUSED_AFTER.search(right):
+            continue  # "I asked her to raise my Ambien to 20 mg and she refused": a dose turned down, not taken
         if (EVERY_DAYS.search(clause_right[:40]) and not EVERY_N_DAYS.match(clause_right.lstrip())) \
                 or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
             continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose;
