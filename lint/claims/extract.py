@@ -21,6 +21,7 @@ from lint.claims.population import (
     ADULT_AGE,
     HEPATIC,
     NOT_THE_GROUP,
+    PERSON_NOUNS,
     RENAL,
     detect_population,
     detect_weight,
@@ -494,10 +495,12 @@ DISCOURSE_OPENERS = frozenset({"and", "but", "also", "plus", "so", "honestly", "
 
 
 def _pronoun_for_other(sentence: _Sentence, subjects: list[str]) -> str | None:
-    """The other medicine a sentence's opening 'it' stands for: the one the sentence before
-    names last, when that sentence does not open with one of the article's drugs ('Most
+    """OTHER when a sentence's opening 'it' stands for another medicine: the one the sentence
+    before names last, when that sentence does not open with one of the article's drugs ('Most
     patients on methotrexate also take folic acid daily. It cuts down on mouth sores': folic
-    acid's, not 'Sertraline is a lot like Prozac. It treats OCD'); None otherwise."""
+    acid's, not 'Sertraline is a lot like Prozac. It treats OCD'); None otherwise. What 'it'
+    does is then no claim about the article's drugs (nor, named by a pronoun only, about the
+    other medicine's)."""
     before = sentence.previous
     if sentence.drugs or before is None or not before.drugs:
         return None
@@ -509,8 +512,11 @@ def _pronoun_for_other(sentence: _Sentence, subjects: list[str]) -> str | None:
     if opener is None or opener.lower_ not in OPENING_PRONOUNS:
         return None
     first = next((t for t in before.span if not (t.is_punct or is_markup(t))), None)
-    opens_with_subject = any(d.start == first.i and d.label_ in subjects for d in before.drugs) if first is not None else False
-    return None if opens_with_subject else last.label_
+    opens_with_subject = first is not None and (first.lower_ in OPENING_PRONOUNS
+                                                or any(d.start == first.i and d.label_ in subjects for d in before.drugs))
+    named_after = any(t.lower_ in OPENING_PRONOUNS for t in before.doc[last.end:before.span.end])
+    return None if opens_with_subject or named_after else OTHER  # "It works like duloxetine, and many reach for it
+    # first. It's also ...": the article's drug all along
 
 
 LEAD_REACH_CHARS = 2  # characters from a block's start to its first sentence's start
@@ -3709,6 +3715,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if (found_in is None or found_in > 1) and person is not None \
                 and (described := detect_population(person.text))[0]:
             (populations, age), found_in, said_elsewhere = described, 0, person.text
+        elif found_in is None and (writer := _writer_before(sentences, index)) is not None \
+                and (described := detect_population(writer.text))[0]:
+            (populations, age), found_in = described, 0  # the writer's kidneys, liver or age, said just before
         if said_elsewhere is not None and populations \
                 and _another_taker(whole_text[sentence.span.start_char:span.start_char], said_elsewhere):
             populations, age = frozenset(), None  # "My nephew is 3. His mom took Zofran 8 mg", "My kids: Sam, 12, Ava,
@@ -3796,6 +3805,8 @@ def _own_clause_after(text: str, span: Span, sentence: _Sentence) -> str:
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
 
 
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|my|me)\b", re.I)
+SOMEONE_ELSE = re.compile(rf"\b(?:{PERSON_NOUNS})s?\b", re.I)  # "My mom has kidney failure": not the writer
 PERSON_REACH = 3  # sentences back to the one that says how old the person a pronoun stands for is
 
 
@@ -3814,7 +3825,23 @@ def _another_taker(before_dose: str, age_sentence: str) -> bool:
     if taker is None or TAKER_OBJECT.search(before_dose[taker.end():]):
         return False
     relative = taker.group(1)
-    return relative is None or re.search(rf"\b{relative}\b", age_sentence, re.I) is None
+    if relative is None:  # "I take": the writer, whom the other sentence may be about ("My eGFR is 40. I take ...")
+        return not FIRST_PERSON.search(age_sentence) or SOMEONE_ELSE.search(age_sentence) is not None
+    return re.search(rf"\b{relative}\b", age_sentence, re.I) is None
+
+
+def _writer_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
+    """The sentence just before, in the same paragraph, when both speak of the writer and that
+    one of no one else: 'My creatinine clearance is about 40. I take 600 mg three times a day'
+    (not 'My mom has kidney failure. I take ...')."""
+    if index == 0:
+        return None
+    sentence, before = sentences[index], sentences[index - 1]
+    if before.block_index != sentence.block_index or PERSON_PRONOUN.search(sentence.text) \
+            or not FIRST_PERSON.search(sentence.text) or not FIRST_PERSON.search(before.text) \
+            or SOMEONE_ELSE.search(before.text):
+        return None
+    return before
 
 
 def _person_before(sentences: list[_Sentence], index: int) -> _Sentence | None:
