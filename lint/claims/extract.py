@@ -502,8 +502,8 @@ def _pronoun_for_other(sentence: _Sentence, subjects: list[str]) -> str | None:
     does is then no claim about the article's drugs (nor, named by a pronoun only, about the
     other medicine's)."""
     before = sentence.previous
-    if sentence.drugs or before is None or not before.drugs:
-        return None
+    if sentence.drugs or before is None or not before.drugs or "\n" in sentence.text.strip() or "\n" in before.text.strip():
+        return None  # lines run together (chat messages with no end marks): what 'it' opens is unclear
     last = before.drugs[-1]
     if last.label_ in subjects or last._.drug_class:
         return None
@@ -591,7 +591,11 @@ def _sets_in(sentence: _Sentence, condition: Span) -> bool:
     flashes start', 'when my back pain flares up'): an episode the drug is taken for, not a state
     someone has ('fine to take it when you have high blood pressure')."""
     words = lowered(sentence.doc)
-    return any(words[i] in ONSET_VERBS for i in range(condition.end, min(sentence.span.end, condition.end + 2)))
+    return any(words[i] in ONSET_VERBS for i in range(condition.end, min(sentence.span.end, condition.end + 2))) \
+        or condition.text.lower().startswith(INABILITY)  # "when I can't sleep": the complaint is the episode itself
+
+
+INABILITY = ("can't", "cannot", "can not", "couldn't", "can’t", "couldn’t")
 
 
 def _taken_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
@@ -608,8 +612,25 @@ def _taken_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
                 if refers_to_drug(doc, at) or at == verb + 1 and words[at] == "one" \
                         or words[at] in DOSE_FORMS and words[at - 1] in ("a", "one", "the", "new", "fresh"):
                     return True  # "put one on", "slap a patch on", "applies a new patch"
-            return None
+            return _cleft_subject(sentence, verb)
     return None
+
+
+CLEFT_COPULAS = frozenset({"is", "'s", "’s", "was", "are"})
+CLEFT_REACH = 4  # words from 'what' to the verb of taking ("what my mom usually grabs")
+
+
+def _cleft_subject(sentence: _Sentence, verb: int) -> Span | bool | None:
+    """The drug a pseudo-cleft names as what is taken: 'Gabapentin is what I take when ...',
+    'It's what she grabs whenever ...' (its name, True for a word standing for the article's drug)."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    what = next((i for i in range(verb - 1, max(start, verb - CLEFT_REACH) - 1, -1) if words[i] == "what"), None)
+    if what is None or what - 1 <= start or words[what - 1] not in CLEFT_COPULAS:
+        return None
+    subject = what - 2
+    if (named := sentence.drug_at(subject)) is not None:
+        return named
+    return True if words[subject] in ("it", "this", "that") else None
 
 
 APPLYING = frozenset({"apply", "applies", "applied", "slap", "slaps", "slapped", "stick", "sticks", "stuck", "wear",
