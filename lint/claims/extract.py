@@ -2264,7 +2264,7 @@ def _question_words(sentence: _Sentence) -> list[str]:
     """The lowercase words of a question: a sentence that ends in '?', or one that opens with
     an auxiliary before its subject, as chat writes questions ('does anyone take Xanax for
     vertigo'); none for any other sentence."""
-    asks = sentence.text.rstrip().endswith("?")
+    asks = sentence.text.rstrip().endswith("?") or QUESTION_THEN_ASIDE.search(sentence.text) is not None
     if not asks and YES_NO_OPENERS.isdisjoint(lowered(sentence.doc)[sentence.span.start:sentence.span.end]):
         return []  # the fast test first: most sentences neither end in '?' nor hold an auxiliary
     tokens = sentence.span
@@ -2278,6 +2278,10 @@ def _question_words(sentence: _Sentence) -> list[str]:
     if len(opening) > 1 and opening[0] in YES_NO_OPENERS and opening[1] in INVERTED_SUBJECTS:
         return opening + list(words)
     return []
+
+
+QUESTION_THEN_ASIDE = re.compile(r"(?=[?!]*\?)[?!]{2,}[ \t]+[a-z]")  # "Does it help with anxiety?? asking for a
+# friend", "... the stomach flu??? my son has been throwing up": the asker's aside, still the question
 
 
 INVERTED_SUBJECTS = frozenset({"anyone", "anybody", "someone", "somebody", "you", "u", "ya", "i", "it", "we", "he",

@@ -60,12 +60,8 @@ def _opens_sentence(char: str) -> bool:
 
 def _lowercase_sentence(text: str, end: int, following: int) -> bool:
     """Chat and forum lines start sentences in lower case ("first thing. if you don't..."):
-    after a whole word of two letters or more that is no abbreviation, and before a word. A run
-    of marks ends a sentence as one mark does ("Does it help with anxiety?? asking for a friend")."""
-    word_end = end
-    while word_end > 0 and text[word_end - 1] in "?!":
-        word_end -= 1
-    word = WORD_BEFORE.search(text, max(0, word_end - 12), word_end)
+    after a whole word of two letters or more that is no abbreviation, and before a word."""
+    word = WORD_BEFORE.search(text, max(0, end - 12), end)
     return text[end] in ".!?" and word is not None and len(word.group(1)) >= 2 \
         and word.group(1).lower() not in LOWERCASE_ABBREVIATIONS and "." not in word.group(1) \
         and text[following:following + 2].isalpha() and text[following].islower()
