@@ -247,7 +247,10 @@ INCREMENT_AFTER = re.compile(r"^\s*(?:increments?|steps?)\b", re.I)
 STEP_AT_A_TIME = re.compile(r"^\s*at a time\b", re.I)  # "raise it 0.5 mg at a time": a step, when a change is said
 CHANGE_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|titrat\w*|go(?:es|ing)? up|went up|step\w*|adjust\w*|lower\w*|"
                            r"reduc\w*|decreas\w*|taper\w*|cut\w*|drop\w*|wean\w*)\b", re.I)
-HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to recommend)\b", re.I)
+HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to (?:recommend|say|allow|list|read))\b",
+                        re.I)  # "the box used to say up to 8 caplets": what a label said once
+HYPOTHETICAL_BEFORE = re.compile(r"\bif\b[^.;:!?]*?\b(?:ever|were to)\b[^.;:,!?]*$", re.I)  # "If I ever took 40 mg",
+# "if it ever got so bad that I needed 300 mg": an amount imagined, not taken (not "If you ever hurt, take 800 mg")
 IN_A_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")  # "in 2013 the label lowered it": history, unless a person took it
 PERSON = re.compile(r"\b(?:i|me|my|he|she|him|her|we|us|our)\b", re.I)  # "my ortho had me on 10 mg ... in 2022"
 DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swallow\w*|inject\w*|another|an extra|a further|{ORDINAL_DOSE}|pop|pops|popped|popping|chew\w*|at once|in one go|in one hit|in a single go|add|adds|added|"
@@ -688,6 +691,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
         if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left) or RISK_AT_BEFORE.search(clause_left):
             continue  # "45 mg is above the max", "never take 600 mg at once": a caution about a dose, not one to take
+        if HYPOTHETICAL_BEFORE.search(left):
+            continue  # "If I ever took 40 mg of Ambien I'd sleep for two days": imagined
         if REQUESTED_BEFORE.search(left) and REFUSED_AFTER.search(right):
             continue  # "I asked her to raise my Ambien to 20 mg and she refused": a dose turned down, not taken
         if (EVERY_DAYS.search(clause_right[:40]) and not EVERY_N_DAYS.match(clause_right.lstrip())) \
