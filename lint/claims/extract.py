@@ -19,6 +19,7 @@ from lint.claims.given_at_age import AgeClaim, given_at_age
 from lint.claims.population import (
     ADULT,
     ADULT_AGE,
+    CHILDRENS_PRODUCT,
     HEPATIC,
     NOT_THE_GROUP,
     PERSON_NOUNS,
@@ -1943,7 +1944,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = "item in a uses section"
             elif uses_context and condition.start_char >= uses_from:
                 reason = uses_context
-            elif _called_a_goal_aid(sentence, condition) and (called := _subject_drug(sentence, condition.start - 1, main))[0]:
+            elif _called_a_goal_aid(sentence, condition) \
+                    and ((called := _subject_drug(sentence, condition.start - 1, main))[0]
+                         or (called := _named_as_goal_aid(sentence, condition))[0]):
                 reason = f"'{condition.text}' (the drug called one)"  # "it doubles as a sleep aid"
                 drug, named = called if called[1] is not None else _glossed_by(sentence, condition) or called
             elif purpose := next((c for c in purposes if condition.end <= c.span.end  # its object, not the verb alone
@@ -2378,6 +2381,8 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
             return True  # "use it as their antidepressant", "it doubles as a cough quieter"
     if condition[0].lower_ in DETERMINERS or not (headed or head_follows):
         return False
+    if _named_as_goal_aid(sentence, condition)[0]:
+        return True  # "My migraine med is gabapentin now": the subject names the drug after the copula
     if condition.start > sentence.span.start and _subjectless(sentence, condition.start) \
             and not sentence.text.rstrip().endswith("?"):
         return True  # "Honestly best diet pill ever.": a reviewer's fragment calls the drug one ("Sleeping pills?" asks)
@@ -2385,6 +2390,37 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
     copula = max((i for i, word in enumerate(before) if word in COPULAS), default=None)
     return copula is not None and not NOT_CALLED_BETWEEN.intersection(before[copula:])
     # not "mix it with sleep aids", "It has been a year of trying sleeping pills"
+
+
+OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "'s", "’s"})
+TIME_FILLERS = frozenset({"now", "currently", "these", "days", "right", "nowadays", "lately"})
+COMPLEMENT_REACH = 3  # words from the copula to the drug ("is plain old gabapentin")
+
+
+def _named_as_goal_aid(sentence: _Sentence, condition: Span) -> tuple[str | None, Span | None]:
+    """The drug a sentence names after a copula when its subject is someone's goal compound:
+    'My migraine med is gabapentin now', 'My wife's sleeping pill is tizanidine' (the drug and
+    its name, else (None, None))."""
+    doc, words = sentence.doc, lowered(sentence.doc)
+    opening = [i for i in range(sentence.span.start, condition.start) if not (doc[i].is_punct and words[i] not in OWNERS)
+               and not is_markup(doc[i])]
+    if not opening or len(opening) > 4 or words[opening[0]] not in OWNERS and words[condition.start - 1] not in OWNERS:
+        return None, None
+    heads, at = goal_heads(), condition.end
+    while at < sentence.span.end and (words[at] in BEFORE_GOAL_HEAD or words[at] in heads):
+        at += 1  # past "med", "pill", "relief pill"
+    if at > condition.end + 2 or (at == condition.end and condition[-1].lower_ not in heads):
+        return None, None
+    while at < min(sentence.span.end, condition.end + 4) and words[at] in TIME_FILLERS:
+        at += 1  # "My migraine med these days is ..."
+    if at >= sentence.span.end or words[at] not in ("is", "'s", "’s", "was"):
+        return None, None
+    for k in range(at + 1, min(sentence.span.end, at + 1 + COMPLEMENT_REACH)):
+        if (named := sentence.drug_at(k)) is not None:
+            return (named.label_, named) if named.label_ != OTHER else (None, None)
+        if doc[k].is_punct or words[k] in NEGATORS:
+            break
+    return None, None
 
 
 NOT_CALLED_BETWEEN = frozenset({"with", "trying", "taking", "using", "mixing", "combining", "stopping", "quitting",
@@ -3069,7 +3105,7 @@ def _after_food_advice(sentence: _Sentence, anchor: int) -> bool:
     """'Take WITH FOOD. Helps with the dizziness.': a fragment with no subject right after an
     instruction to take the drug with food is about that way of taking it."""
     before, words = sentence.previous, lowered(sentence.doc)
-    if before is None or words[anchor] not in EASING or ADDITIONS.intersection(words[sentence.span.start:sentence.span.end]) \
+    if before is None or anchor >= len(words) or words[anchor] not in EASING or ADDITIONS.intersection(words[sentence.span.start:sentence.span.end]) \
             or not _subjectless(sentence, anchor):
         return False  # "Take it with meals. Also great for PCOS." is about the drug
     return any(word in TAKING_OPENERS for word in words[before.span.start:before.span.start + 3]) \
@@ -3731,13 +3767,15 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             found_in = None  # "On dialysis it's 500 mg. Normal kidneys would get 875 mg": the sentence's own people
         populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
         if found_in == 0 and clause is not None \
-                and (in_clause_people := detect_population(whole_text[clause[0]:clause[1]]))[0]:
+                and (in_clause_people := detect_population(CHILDRENS_PRODUCT.sub(" ", whole_text[clause[0]:clause[1]])))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
         elif found_in == 0 and clause is not None and NOT_THE_GROUP.search(whole_text[clause[0]:clause[1]]):
             populations, age = frozenset(), None  # "lower with kidney disease; with healthy kidneys 600 mg"
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
         said_elsewhere = contexts[found_in] if found_in is not None and found_in >= 1 else None
-        if (found_in is None or found_in > 1) and person is not None \
+        product_only = found_in == 0 and not detect_population(CHILDRENS_PRODUCT.sub(" ", contexts[0]))[0]  # "gave her
+        # 15 mL of the children's Motrin": the product says children, the sentence before says which child
+        if (found_in is None or found_in > 1 or product_only) and person is not None \
                 and (described := detect_population(person.text))[0]:
             (populations, age), found_in, said_elsewhere = described, 0, person.text
         elif found_in is None and (writer := _writer_before(sentences, index)) is not None \

@@ -20,7 +20,8 @@ PEDIATRIC = re.compile(r"\b(?:child(?:ren)?|child's|kids?|little ones?|pediatric
                        rf"teenagers?|teens?|toddlers?|newborns?|neonates?|youngsters?|juvenile|{SCHOOL_STAGE})\b"
                        rf"|{GRADE.pattern}", re.I)
 CHILDRENS_PRODUCT = re.compile(r"\b(?:children|kids?|infants?)['’]s?\s+(?=(?-i:[A-Z]))|\bjunior\s+(?=(?-i:[A-Z]))",
-                               re.I)  # "Children's Zyrtec", "Infants' Tylenol": a product's name, not who takes it
+                               re.I)  # "Children's Zyrtec", "Infants' Tylenol": a product's name, which says who it is
+# made for but not how old the child given it is
 NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adults", "normal kidney function"
     r"\b(?:non-?\s?|not\s+)(?:elderly|geriatric|pediatric|paediatric)\b"
     r"|\b(?:normal|healthy)\s+(?:kidney|renal|liver|hepatic)\s+function\b"
@@ -134,7 +135,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     text that names both adults and children names both; a group named as not meant
     ("non-elderly", "normal kidney function") is none, as is an organ named as the site of
     another condition ("a liver abscess", "kidney stones")."""
-    text = CHILDRENS_PRODUCT.sub(" ", NOT_THE_GROUP.sub(" ", text))
+    text = NOT_THE_GROUP.sub(" ", text)
     minors = any(int(m.group(2) or m.group(4)) < ADULT_AGE[0]  # "members aged 10 to 17": children, though no word
                  for m in NAMED_AGE_RANGE.finditer(text))  # says so
     if PEDIATRIC.search(text) or minors:  # "children 8 and older ..., same as adults": a comparison names no adults
