@@ -741,3 +741,13 @@ def test_the_visible_prose_of_every_fixture_is_read(name):
     assert sum(expected.values()) > 5
     missing = expected - Counter(re.findall(r"[A-Za-z]{3,}", document.text))
     assert not missing, f"words shown to readers but not checked: {sorted(missing)[:20]}"
+
+
+def test_a_reply_that_ends_the_text_right_after_a_drug_is_read():
+    """A purpose candidate anchored one past the last token once indexed past the article's end
+    (IndexError in the food-advice reading) and lost the whole file."""
+    text = ("Is Provigil any good for ADHD? My psychiatrist mentioned it as an option.\n"
+            "Reply: Yes, I've been on it two years instead of Adderall and my focus is so much better, no crash either.\n")
+    report = Linter.for_config(LinterConfig()).lint_text("reply.txt", text)
+    assert report.error is None
+    assert "modafinil" in report.drugs
