@@ -63,16 +63,21 @@ NUTRIENT_BEFORE = re.compile(r"\b(?:salt|sodium|sugar|caffeine|protein|fib(?:er|
 HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
 REQUESTED_BEFORE = re.compile(r"\b(?:asked|asks|begged|begs|pleaded|pleads|pushed|requested|requests|wanted|"
                               r"tried to get)\b[^.;!?]*$", re.I)
-REFUSED_AFTER = re.compile(r"^[^.;!?]*?\b(?:refused|refuses|said no|says no|declined|declines|won't|wouldn't|"
+REFUSED_AFTER = re.compile(r"^[^.;!?]*?\b(?:refused|refuses|(?:said|says) (?:\w+ )?(?:no|not)\b(?! (?:problem|worries|issue))|"
+                           r"declined|declines|won't|wouldn't|"
                            r"(?:turned|turns|shot|shoots) (?:me|us|him|her|them|it|that) down|vetoed|nixed)\b", re.I)
 HARMING = (r"(?:wreck|wrecks|destroy|destroys|damage|damages|kill|kills|harm|harms|fry|fries|ruin|ruins|poison|poisons|"
            r"stop|stops|shut down|shuts down|land|lands|put|puts|send|sends)")  # what too much does to someone
 HARMED = (r"(?:you|your|him|his|her|them|their|someone|anyone|people|a person|a kid|a child|a baby|the liver|the kidneys|"
           r"the heart|the stomach|breathing)")  # whom: "could kill you", not "will kill the pain"
-JUDGED_AFTER = re.compile(r"^\s*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?(?:a|one) day|daily)\s+)?"
+DANGEROUS = r"(?:dangerous|unsafe|fatal|deadly|lethal|toxic|life-threatening|an overdose)"
+JUDGED_AFTER = re.compile(r"^[\s)\]]*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?(?:a|one) day|daily)\s+)?"
                           r"(?:(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
-                          r"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|dangerous|unsafe|an overdose)"
-                          rf"|(?:can|could|will|would|may|might)\s+(?:\w+\s+)?(?:{HARMING}\s+{HARMED}|cause (?:liver|kidney|organ) (?:failure|damage)))\b",
+                          rf"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|{DANGEROUS})"
+                          r"|(?:(?!(?:and|but|so|because|then|i|we)\b)[^\s.;!?]+[\s,]+){0,8}?"  # "(3.6 mg) in one day for a
+                          # flare could be fatal", ", which is 4,000 mg, can wreck your liver": a few words, then the harm
+                          rf"(?:(?:is|are|was|were|(?:could|can|may|might|will|would)\s+(?:\w+\s+)?be)\s+(?:\w+\s+)?{DANGEROUS}"
+                          rf"|(?:can|could|will|would|may|might)\s+(?:\w+\s+)?(?:{HARMING}\s+{HARMED}|cause (?:liver|kidney|organ) (?:failure|damage))))\b",
                           re.I)  # "8,000 mg a day is dangerous", "60 mg at once could kill you": an overdose warned of
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
               r"can't|avoid)")
@@ -973,6 +978,12 @@ NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH
                          rf"(?:(?:XR|ER|SR|CR|XL|IR|ODT)\s+)?(?:one|dose|{UNIT_FORMS}|shot)\b"
                          rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{DOSE_TIME}|when (?:you|i|he|she|they|we) wakes?(?: up)?)",
                          re.I)  # "a third one before lights out", "another one at 3 when she wakes up": the day's Nth dose
+ANOTHER_TAKEN = re.compile(r"\b(?:took|take|takes|taking|popped|pop|pops|swallowed|had|grabbed)\s+(?:another|an extra|"
+                           r"a second|one more)(?:\s+(?:one|tablet|pill|dose|capsule|cap|tab))?\b(?!\s+(?:day|week|time|of)\b)",
+                           re.I)  # "when I was still awake at 2am I took another one": a repeat of the dose named before
+AMOUNT_BEFORE = re.compile(r"\d\s*(?:mg|mcg|milligrams?)\b", re.I)
+OTHER_TAKER = re.compile(r"\b(?:my|his|her|their|our)\s+(?:husband|wife|partner|mom|mum|dad|mother|father|son|daughter|"
+                         r"sister|brother|friend|roommate|boyfriend|girlfriend)\b", re.I)
 SCHEDULE_BREAK = re.compile(rf"[;:.]|\bbut\b|\bor\b|\bthen\b(?!\s+(?:(?:take|takes|took|add|adds|added)\s+)?{NEXT_DOSE})",
                             re.I)  # where a count's schedule ends: not at "and then another one at 3"
 SCHEDULE_REACH = 80  # characters after a count of units where its schedule may stand
@@ -1074,6 +1085,15 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         nth = NTH.get((match.group("nth") or "second").lower(), 2)
         found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
                                                 per_kg=False, per_day=False, times_per_day=None, kind="usual"), nth))
+    for match in ANOTHER_TAKEN.finditer(sentence):  # "... and at 2am I took another one": a second dose that day
+        repeated = AMOUNT_BEFORE.search(sentence, 0, match.start())
+        if repeated is None or any(m.start() <= match.start() < m.end() for m in NTH_DOSE_AT.finditer(sentence)) \
+                or FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) \
+                or OTHER_TAKER.search(sentence, repeated.end(), match.start()):
+            continue  # no dose before it to repeat; read as the Nth dose at a time already; "never take another
+            # one"; "... and my husband took another one": someone else's
+        found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
+                                                per_kg=False, per_day=False, times_per_day=None, kind="usual"), 2))
     for match in REDOSED.finditer(sentence):  # "I just re-dose every two hours": a schedule with no amount
         if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
             continue  # "never inject twice a week to catch up": a caution
@@ -1111,6 +1131,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         if FORBIDDEN_BEFORE.search(sentence[:match.start() + (count_at.start() if count_at else 0)]) \
                 or DENIED_JUST_BEFORE.search(sentence[:match.start()]) and not A_LIMIT.search(match.group(0)):
             continue  # "never take three tablets at once", "do not take it every hour": a caution
+        if JUDGED_AFTER.match(sentence[match.end():]):
+            continue  # "taking 8 Extra Strength Tylenol in a day, which is 4,000 mg, can wreck your liver"
         after = SCHEDULE_BREAK.split(sentence[match.end():])[0][:SCHEDULE_REACH]
         times, freq_match = frequency(after)
         if (a_day := COUNT_A_DAY.match(after)) is not None:  # "take one tablet a day": that many a day
