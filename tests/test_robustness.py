@@ -751,3 +751,11 @@ def test_a_reply_that_ends_the_text_right_after_a_drug_is_read():
     report = Linter.for_config(LinterConfig()).lint_text("reply.txt", text)
     assert report.error is None
     assert "modafinil" in report.drugs
+
+
+def test_a_subject_the_parser_puts_after_its_verb_is_read():
+    """A wh-cleft whose parsed subject stands after the improvement verb once raised IndexError
+    in the testimony reader and lost the whole file."""
+    report = Linter.for_config(LinterConfig()).lint_text("cleft.txt", "What stopped my migraines was propranolol.\n")
+    assert report.error is None
+    assert "propranolol" in report.drugs

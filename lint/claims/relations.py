@@ -912,6 +912,8 @@ def testimony_subjects(doc: Doc, sentence: Span) -> list[Candidate]:
             words = [w for w in subject.subtree if w.i < token.i]
             while len(words) > 1 and words[0].is_punct:  # ", the hives on my arms": the words, not the comma
                 words = words[1:]
+            if not words:
+                continue  # a subject the parser put after its verb ("What stopped my migraines was propranolol")
             start, end = sentence.start + words[0].i, sentence.start + words[-1].i + 1
             found.append(Candidate(doc[start:end], f"'{token.text}' (testimony)", sentence.end, token.i + sentence.start))
     return found
