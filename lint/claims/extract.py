@@ -617,6 +617,29 @@ def _taken_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
     return None
 
 
+CLEFT_OPENING = re.compile(r"^\W*(?:what|the (?:one |only |real |main )?(?:thing|pill|med|medicine|drug)s? (?:that|which))"
+                           r"(?: \w+ly)? ?$", re.I)  # "What (actually)", "The one thing that": the cleft's subject
+CLEFT_REACH_AFTER = 8  # words from the condition to the cleft's copula ("my acne in two months was")
+
+
+def _cleft_benefactor(sentence: _Sentence, cue: Span, condition: Span) -> Span | None:
+    """The drug a cleft names after its copula when a benefit verb's subject is 'what' or 'the
+    thing that': 'What actually cleared up my acne was spironolactone', 'The one thing that
+    knocked out my covid was ivermectin'."""
+    doc = sentence.doc
+    opening = doc[sentence.span.start:cue.start].text
+    if not CLEFT_OPENING.match(opening):
+        return None
+    for k in range(condition.end, min(sentence.span.end - 1, condition.end + CLEFT_REACH_AFTER)):
+        if doc[k].is_punct:
+            return None
+        if doc[k].lower_ in ("was", "is", "has been"):
+            named = next((sentence.drug_at(j) for j in range(k + 1, min(sentence.span.end, k + 4))
+                          if sentence.drug_at(j) is not None), None)
+            return named if named is not None and named.label_ != OTHER else None
+    return None
+
+
 CLEFT_COPULAS = frozenset({"is", "'s", "’s", "was", "are"})
 CLEFT_REACH = 4  # words from 'what' to the verb of taking ("what my mom usually grabs")
 
@@ -924,17 +947,27 @@ def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
         return before  # "I only put one on when a migraine hits"
     if opener is None or comma is None or sentence.terminated(opener, condition.start):
         return None
-    for verb in range(comma + 1, min(end, comma + WHEN_REACH)):
-        if words[verb] in NEGATORS:
-            return None  # "when I get migraines, I never take Zoloft"
-        if words[verb] in TAKING_WHEN:
-            for at in range(verb + 1, min(end, verb + 5)):
-                if (named := sentence.drug_at(at)) is not None:
-                    return named
-                if refers_to_drug(doc, at):
-                    return True
-            return None
+    commas = [comma] + [i for i in range(comma + 1, min(end, condition.end + WHEN_ASIDE_REACH)) if words[i] == ","]
+    for after_comma in commas:  # "Whenever my cramps hit, and I mean the bad kind, I take one": past an aside
+        opening = words[after_comma + 1] if after_comma + 1 < end else ""
+        if after_comma != comma and opening in CLAUSE_JOINERS:
+            break  # "When I had a cold, I kept working, and my doctor put me on Zoloft": a clause of its own
+        for verb in range(after_comma + 1, min(end, after_comma + WHEN_REACH)):
+            if words[verb] in NEGATORS:
+                return None  # "when I get migraines, I never take Zoloft"
+            if words[verb] in TAKING_WHEN:
+                for at in range(verb + 1, min(end, verb + 5)):
+                    if (named := sentence.drug_at(at)) is not None:
+                        return named
+                    if refers_to_drug(doc, at):
+                        return True
+                return None
+        if opening in MAIN_CLAUSE_SUBJECTS:
+            break  # the main clause was this one, and it takes nothing
     return None
+
+
+WHEN_ASIDE_REACH = 24  # tokens from the condition to the comma that closes an aside before the main clause
 
 
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "gets", "got", "get", "getting"})
@@ -1593,6 +1626,10 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in DEMONSTRATIVE_DETERMINERS
                                        or is_markup(doc[i])):
         i -= 1  # "for a bad cold", "for **sleep**", "for that cough"
+    if i - 1 > sentence.span.start and doc[i].lower_ in ("'s", "’s") and doc[i - 1].is_alpha:
+        i -= 2  # "for my son's ADHD", "for Grandma's arthritis"
+        while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
+            i -= 1
     if i - 1 > sentence.span.start and doc[i].lower_ in POSSESSIVE_DETERMINERS and doc[i - 1].lower_ in COORDINATORS:
         i -= 1  # "for my diabetes and my fatty liver" (not "for pericarditis after my viral infection")
     if i - 1 > sentence.span.start and doc[i].lower_ == "of" and doc[i - 1].lower_ in EPISODE_NOUNS:
@@ -1883,6 +1920,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 subject = _subject_drug(sentence, cue.start, main)
                 if subject[0] is None and (means := _instrument_drug(sentence, condition)) is not None:
                     subject = means.label_, means  # "Deb has been managing her ovarian cancer with letrozole"
+                if subject[0] is None and (clefted := _cleft_benefactor(sentence, cue, condition)) is not None:
+                    subject = clefted.label_, clefted  # "What finally cleared up my acne was spironolactone"
                 listed = uses_context if uses_context and condition.start_char >= uses_from else ""
                 if subject[0] is None and not listed:
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
@@ -3184,7 +3223,17 @@ def _reply_at(sentences: list[_Sentence], index: int) -> int | None:
     writes it ('does it help ADHD? / ↳ @maya / nope, it's not an ADHD med')."""
     if index + 1 >= len(sentences):
         return None
-    return index + 2 if is_handle_line(sentences[index + 1].text) and index + 2 < len(sentences) else index + 1
+    after = index + 2 if is_handle_line(sentences[index + 1].text) and index + 2 < len(sentences) else index + 1
+    if sentences[index].text.rstrip().endswith("?") and not ANSWER_LABEL.match(sentences[after].text):
+        labelled = next((k for k in range(after + 1, min(len(sentences), after + 1 + ASKER_CONTEXT))
+                         if ANSWER_LABEL.match(sentences[k].text)), None)
+        if labelled is not None and not any("?" in sentences[k].text for k in range(after, labelled)):
+            return labelled  # "Has anyone taken Valtrex for mono? I've been wiped out for weeks. Reply: Yes, ..."
+    return after
+
+
+ANSWER_LABEL = re.compile(r"^\W*(?:A|Ans|Answer|Reply|Response)\s*:", re.I)  # "A: Yes.", "Reply: Yep"
+ASKER_CONTEXT = 2  # sentences the asker may add before a labelled answer
 
 
 def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:
