@@ -1617,6 +1617,10 @@ EPISODE_NOUNS = frozenset({"case", "cases", "bout", "bouts", "touch", "spell", "
                            "episode", "episodes", "flare", "flares", "flare-up", "flare-ups", "fit", "fits"})
 
 
+CONTRACTED_SUBJECTS = frozenset({"it", "that", "this", "there", "here", "what", "who", "he", "she", "where", "how",
+                                 "everyone", "everything", "one", "let"})  # "it's the OCD": a verb, not a possessive
+
+
 def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     """The index of the 'for' that the condition is the object of, past determiners and up to
     two modifiers ('for a bad cold', 'for a lingering chest cold'), or None."""
@@ -1626,7 +1630,8 @@ def _for_of(sentence: _Sentence, condition: Span) -> int | None:
     while i > sentence.span.start and (doc[i].lower_ in DETERMINERS or doc[i].lower_ in DEMONSTRATIVE_DETERMINERS
                                        or is_markup(doc[i])):
         i -= 1  # "for a bad cold", "for **sleep**", "for that cough"
-    if i - 1 > sentence.span.start and doc[i].lower_ in ("'s", "’s") and doc[i - 1].is_alpha:
+    if i - 1 > sentence.span.start and doc[i].lower_ in ("'s", "’s") and doc[i - 1].is_alpha \
+            and doc[i - 1].lower_ not in CONTRACTED_SUBJECTS:
         i -= 2  # "for my son's ADHD", "for Grandma's arthritis"
         while i > sentence.span.start and doc[i].lower_ in DETERMINERS:
             i -= 1
@@ -1890,8 +1895,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
         question = doc[reported[0]:reported[1]] if reported is not None and (asked or not yes_no) else None
         # a reported question asks only its own words: "Gabapentin stopped my hiccups, and a friend asked if ..."
         # "Can it treat a UTI?" presents no
-        restated = {i for c in following.conditions for i in c._.condition_ids} \
-            if yes_no and following is not None else set()  # "Can I take it for X? Yes, it can be used for X": the answer says it
+        restated = {i for c in _answer_conditions(sentences, index) for i in c._.condition_ids} \
+            if yes_no else set()  # "Can I take it for X? Yes, it can be used for X": the answer says it
         affirmed = (yes_no or _topic_question(sentence)) \
             and (_affirms_use(following) or _answered_yes(following)) \
             and not SAFETY_QUESTION.search(sentence.text)  # "Is it safe with asthma? Yes." asks no use
@@ -3234,6 +3239,28 @@ def _reply_at(sentences: list[_Sentence], index: int) -> int | None:
 
 ANSWER_LABEL = re.compile(r"^\W*(?:A|Ans|Answer|Reply|Response)\s*:", re.I)  # "A: Yes.", "Reply: Yep"
 ASKER_CONTEXT = 2  # sentences the asker may add before a labelled answer
+
+
+def _answer_conditions(sentences: list[_Sentence], index: int) -> list[Span]:
+    """The conditions the answer to question `index` names: its first sentence's, or, after a
+    bare 'Yes!!', the next sentence's in the same block ('A: Yes!! My mom took these for her
+    chemo nausea')."""
+    at = _reply_at(sentences, index)
+    if at is None:
+        return []
+    answer = sentences[at]
+    if not answer.conditions and at + 1 < len(sentences) and sentences[at + 1].block_index == answer.block_index \
+            and len(answer.text.split()) <= BARE_ANSWER_WORDS and _speaks_of_a_drug(sentences[at + 1]):
+        return sentences[at + 1].conditions
+    return answer.conditions
+
+
+def _speaks_of_a_drug(sentence: _Sentence) -> bool:
+    """True when a sentence names a drug or has a word standing for one ('took it', 'these')."""
+    return bool(sentence.drugs) or any(refers_to_drug(sentence.doc, k) for k in range(sentence.span.start, sentence.span.end))
+
+
+BARE_ANSWER_WORDS = 3  # "A: Yes!!", "Reply: Yep."
 
 
 def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:

@@ -981,6 +981,8 @@ NTH_DOSE_AT = re.compile(rf"\b(?:(?:a|the|her|his|my|your) (?P<nth>{'|'.join(NTH
 ANOTHER_TAKEN = re.compile(r"\b(?:took|take|takes|taking|popped|pop|pops|swallowed|had|grabbed)\s+(?:another|an extra|"
                            r"a second|one more)(?:\s+(?:one|tablet|pill|dose|capsule|cap|tab))?\b(?!\s+(?:day|week|time|of)\b)",
                            re.I)  # "when I was still awake at 2am I took another one": a repeat of the dose named before
+NOT_DONE_BEFORE = re.compile(r"\b(?:almost|nearly|(?:wanted|meant|was going|tempted|planning) to|thought about|"
+                             r"considered)\s+$", re.I)  # "I almost took another one": not taken
 AMOUNT_BEFORE = re.compile(r"\d\s*(?:mg|mcg|milligrams?)\b", re.I)
 OTHER_TAKER = re.compile(r"\b(?:my|his|her|their|our)\s+(?:husband|wife|partner|mom|mum|dad|mother|father|son|daughter|"
                          r"sister|brother|friend|roommate|boyfriend|girlfriend)\b", re.I)
@@ -1088,7 +1090,7 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     for match in ANOTHER_TAKEN.finditer(sentence):  # "... and at 2am I took another one": a second dose that day
         repeated = AMOUNT_BEFORE.search(sentence, 0, match.start())
         if repeated is None or any(m.start() <= match.start() < m.end() for m in NTH_DOSE_AT.finditer(sentence)) \
-                or FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) \
+                or FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) or NOT_DONE_BEFORE.search(sentence[:match.start()]) \
                 or OTHER_TAKER.search(sentence, repeated.end(), match.start()):
             continue  # no dose before it to repeat; read as the Nth dose at a time already; "never take another
             # one"; "... and my husband took another one": someone else's
