@@ -347,15 +347,16 @@ def _amount(value: float) -> str:
 def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bool,
                   top: float | None = None, tolerance: float = 1.0) -> str | None:
     """Why an amount (the low end of a stated range; its top end, when given, as one dose), in
-    mg or mg/kg, breaks one entry. A day is counted from the low end: "one or two tablets
-    every 4 to 6 hours" is what the label itself says, with its daily cap beside it."""
+    mg or mg/kg, breaks one entry. A day of doses is counted from the low end: "one or two tablets
+    every 4 to 6 hours" is what the label itself says, with its daily cap beside it. A range
+    of day totals ("10-40 mg a day") is judged by its top end."""
     suffix = "_per_kg" if per_kg else ""
     single = None if mention.per_day else max(low, top or low)
     times = mention.times_per_day
     doses_a_day = (times[0] if mention.by_interval and _fixed_count(entry) else  # "every 8 hours" of a twice-daily drug
                    min(times[0], entry.max.get("times_per_day") or times[0])) if times else None  # "every 4 hours,
     # at most 5 times": a dose as needed, not around the clock
-    daily = low if mention.per_day else (low * doses_a_day if doses_a_day is not None else None)
+    daily = max(low, top or low) if mention.per_day else (low * doses_a_day if doses_a_day is not None else None)
     initial = mention.kind == "initial"
     max_single = _limit(entry.max.get("single_mg" + suffix), _high(entry.usual, "single_mg" + suffix))
     max_daily = _limit(entry.max.get("daily_mg" + suffix), _high(entry.usual, "daily_mg" + suffix))

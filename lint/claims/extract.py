@@ -1273,6 +1273,13 @@ CONTRAST = frozenset({"but", "however", "although", "though", "whereas", "yet", 
 RELATIVE = frozenset({"which", "who", "whom", "whose"})
 
 
+ENDORSED = re.compile(r"(?:,|\band)\s+(?:(?:honestly|frankly|personally|tbh|imo),?\s+)?(?:i\s+(?:really\s+)?(?:think|believe|"
+                      r"reckon|'d say|would say)\s+(?:that\s+)?)?(?:they|they're|they are|he's|she's|he is|she is|it's|it is)"
+                      r"\s*(?:'re\s+)?(?:totally\s+|absolutely\s+|100%\s+)?(?:right|correct|true|not wrong)\b"
+                      r"|\band i (?:totally |completely )?agree\b", re.I)  # "Some claim it treats COVID, and honestly I
+# think they're right": the writer takes the claim as theirs
+
+
 def in_scope(sentence: _Sentence, category: str, span: Span) -> bool:
     """True when a cue of the category (hedge, off_label) bears on the span: in its clause,
     before or after it, with no contrast ('but', 'though', ';') between them, and not shut
@@ -2060,7 +2067,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     sentence_end=sentence.span.end_char,
                     block=sentence.block_index if sentence.block_index is not None else -1,
                     presented_as_use=bool(reason), negated=negated or _name_denied(sentence, name),
-                    hedged=hedged or in_scope(sentence, "hedge", condition),
+                    hedged=hedged or in_scope(sentence, "hedge", condition) and not ENDORSED.search(sentence.text),
                     off_label=off_label or in_scope(sentence, "off_label", condition), reason=reason))
         if not (asked and direct):
             claims += [use for use in _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
