@@ -633,9 +633,8 @@ def _cleft_benefactor(sentence: _Sentence, cue: Span, condition: Span) -> Span |
     for k in range(condition.end, min(sentence.span.end - 1, condition.end + CLEFT_REACH_AFTER)):
         if doc[k].is_punct:
             return None
-        if doc[k].lower_ in ("was", "is", "has been"):
-            named = next((sentence.drug_at(j) for j in range(k + 1, min(sentence.span.end, k + 4))
-                          if sentence.drug_at(j) is not None), None)
+        if doc[k].lower_ in CLEFT_COPULAS:
+            named = next(filter(None, (sentence.drug_at(j) for j in range(k + 1, min(sentence.span.end, k + 4)))), None)
             return named if named is not None and named.label_ != OTHER else None
     return None
 
