@@ -2416,6 +2416,9 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
             return True  # "she calls it her antidepressant", "calling these Norco tablets my bonus diet pill"
         if doc[before_class].lower_ != "a" and _hedged_copula(sentence, before_class):
             return True  # "it's kind of my antidepressant", "Xanax is pretty much her sleeping pill"
+        if doc[before_class].lower_ not in ("a", "an") and before_class - 1 > sentence.span.start \
+                and doc[before_class - 1].lower_ in ("is", "'s", "’s", "was", "became"):
+            return True  # "estradiol is their antidepressant": someone's, not a class ("Zoloft is an antidepressant")
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
         return True  # "basically an antidepressant": the drug called by what its class is for

@@ -425,7 +425,8 @@ NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", 
 WAY_REACH = 6  # words from the drug to 'way' ("it a popular and cheap way to")
 WAY_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "as", "remains", "become", "becomes",
                          "became"})
-WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly"})
+WAY_ADVERBS = frozenset({"also", "really", "basically", "just", "honestly", "still", "often", "now", "simply", "truly",
+                         "literally", "actually", "totally"})
 
 
 MEDICINE_OBJECT_REACH = 3  # words from the goal verb to the medicine it moves ("to get the medicine deep ...")
@@ -460,10 +461,14 @@ def how_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
         j = end
         while j < min(sentence.end, end + 2) and words[j] in WAY_ADVERBS:
             j += 1
-        if j + 3 >= sentence.end or words[j] not in WAY_COPULAS or words[j + 1] != "how" \
-                or words[j + 2] not in HOW_SUBJECTS:
+        if j >= sentence.end or words[j] not in WAY_COPULAS:
             continue
-        verb = next((k for k in range(j + 3, min(sentence.end, j + 5)) if words[k] in _goal_verb_forms()), None)
+        how = j + 1
+        while how < min(sentence.end, j + 3) and words[how] in WAY_ADVERBS:
+            how += 1  # "Contrave is literally how I quit vaping"
+        if how + 2 >= sentence.end or words[how] != "how" or words[how + 1] not in HOW_SUBJECTS:
+            continue
+        verb = next((k for k in range(how + 2, min(sentence.end, how + 4)) if words[k] in _goal_verb_forms()), None)
         if verb is not None:  # "how I sleep", "how my mom keeps"
             span = _phrase_after(doc, verb, sentence.end, keep_for=True)
             if span is not None:
