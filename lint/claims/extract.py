@@ -2417,7 +2417,8 @@ def _called_a_goal_aid(sentence: _Sentence, condition: Span) -> bool:
         if doc[before_class].lower_ != "a" and _hedged_copula(sentence, before_class):
             return True  # "it's kind of my antidepressant", "Xanax is pretty much her sleeping pill"
         if doc[before_class].lower_ not in ("a", "an") and before_class - 1 > sentence.span.start \
-                and doc[before_class - 1].lower_ in ("is", "'s", "’s", "was", "became"):
+                and doc[before_class - 1].lower_ in ("is", "'s", "’s", "was", "became") \
+                and (headed or head_follows or CLASS_NOUN.search(condition[-1].lower_)):
             return True  # "estradiol is their antidepressant": someone's, not a class ("Zoloft is an antidepressant")
         before_class -= 1
     if before_class >= sentence.span.start and doc[before_class].lower_ in CALLED_LIKE:
@@ -2474,6 +2475,10 @@ def _named_as_goal_aid(sentence: _Sentence, condition: Span) -> tuple[str | None
         if doc[k].is_punct or words[k] in NEGATORS:
             break
     return None, None
+
+
+CLASS_NOUN = re.compile(r"(?:ant|ic|ive|killer|reliever|blocker|thinner|inhibitor|suppressor)s?$")  # "antidepressant",
+# "antibiotic", "laxative", "painkiller": a kind of medicine, not a complaint ("the reason is my sweaty palms")
 
 
 NOT_CALLED_BETWEEN = frozenset({"with", "trying", "taking", "using", "mixing", "combining", "stopping", "quitting",
