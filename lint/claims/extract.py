@@ -617,6 +617,7 @@ def _taken_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
     return None
 
 
+CLEFT_COPULAS = frozenset({"is", "'s", "’s", "was", "are"})
 CLEFT_OPENING = re.compile(r"^\W*(?:what|the (?:one |only |real |main )?(?:thing|pill|med|medicine|drug)s? (?:that|which))"
                            r"(?: \w+ly)? ?$", re.I)  # "What (actually)", "The one thing that": the cleft's subject
 CLEFT_REACH_AFTER = 8  # words from the condition to the cleft's copula ("my acne in two months was")
@@ -639,7 +640,6 @@ def _cleft_benefactor(sentence: _Sentence, cue: Span, condition: Span) -> Span |
     return None
 
 
-CLEFT_COPULAS = frozenset({"is", "'s", "’s", "was", "are"})
 CLEFT_REACH = 4  # words from 'what' to the verb of taking ("what my mom usually grabs")
 
 

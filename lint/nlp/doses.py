@@ -821,6 +821,11 @@ def doses_that_day(base: DoseMention, count: int) -> DoseMention:
                    at_time_of_day=True, by_interval=False, doses_counted=True)
 
 
+def _doses_counted_at(begin: int, end: int, count: int) -> DoseMention:
+    """The words text[begin:end] as the count of doses one day held (see doses_that_day)."""
+    return doses_that_day(DoseMention(start=begin, end=end, amounts_mg=(), per_kg=False, per_day=False,
+                                      times_per_day=None, kind="usual"), count)
+
 
 ADDED_WORD = re.compile(rf"\b{ADDED_DOSE}\b", re.I)
 ANOTHER_JOIN = re.compile(rf"^(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|at [\w.' ]{{1,20}}?|{WHEN_CLAUSE}))?\s*,?\s*(?:and\s+|then\s+|plus\s+)*"
@@ -1081,21 +1086,19 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     for name_start, name_end in names:  # "a morning Claritin plus a bedtime one": that many doses that day
         if start <= name_start < end and (morning := TIMED_ONE_BEFORE.search(text, max(start, name_start - 20), name_start)) \
                 and (second := ANOTHER_TIMED_ONE.match(text, name_end, end)):
-            found.append(doses_that_day(DoseMention(start=morning.start(), end=second.end(), amounts_mg=(), per_kg=False,
-                                                    per_day=False, times_per_day=None, kind="usual"), 2))
-    for match in NTH_DOSE_AT.finditer(sentence):  # "add a second capsule around 1 pm": that many doses that day
+            found.append(_doses_counted_at(morning.start(), second.end(), 2))
+    nth_doses = list(NTH_DOSE_AT.finditer(sentence))
+    for match in nth_doses:  # "add a second capsule around 1 pm": that many doses that day
         nth = NTH.get((match.group("nth") or "second").lower(), 2)
-        found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
-                                                per_kg=False, per_day=False, times_per_day=None, kind="usual"), nth))
+        found.append(_doses_counted_at(start + match.start(), start + match.end(), nth))
     for match in ANOTHER_TAKEN.finditer(sentence):  # "... and at 2am I took another one": a second dose that day
         repeated = AMOUNT_BEFORE.search(sentence, 0, match.start())
-        if repeated is None or any(m.start() <= match.start() < m.end() for m in NTH_DOSE_AT.finditer(sentence)) \
+        if repeated is None or any(m.start() <= match.start() < m.end() for m in nth_doses) \
                 or FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]) or NOT_DONE_BEFORE.search(sentence[:match.start()]) \
                 or OTHER_TAKER.search(sentence, repeated.end(), match.start()):
             continue  # no dose before it to repeat; read as the Nth dose at a time already; "never take another
             # one"; "... and my husband took another one": someone else's
-        found.append(doses_that_day(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(),
-                                                per_kg=False, per_day=False, times_per_day=None, kind="usual"), 2))
+        found.append(_doses_counted_at(start + match.start(), start + match.end(), 2))
     for match in REDOSED.finditer(sentence):  # "I just re-dose every two hours": a schedule with no amount
         if FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
             continue  # "never inject twice a week to catch up": a caution
