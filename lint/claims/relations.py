@@ -288,7 +288,7 @@ NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", 
 def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
     """'take Adderall to cram for exams', 'started it partly to lose weight': a purpose verb,
     the drug (or 'it', 'a few tablets') as its object, then 'to' and a goal verb."""
-    vocabulary, purpose, words = concepts(), purpose_forms(), lowered(doc)
+    purpose, words = purpose_forms(), lowered(doc)
     if not PURPOSE_LINKS.intersection(words[sentence.start:sentence.end]):
         return []  # no 'to' or 'so' for a purpose to follow
     found = []
@@ -315,22 +315,71 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN \
                 or _asked_to(words, sentence.start, i) and "to" not in words[k + 2:sentence.end]:
             continue  # "someone taking it is very hard to wake": 'to' completes 'hard', not the taking
-        verb = k + 1
-        while verb + 1 < sentence.end and words[verb] in SPLITTING_ADVERBS:
-            verb += 1  # "pop one to actually sleep", "take it to finally get some sleep"
-        goal = words[verb] in vocabulary.goal_verbs
-        if not goal and (not _open_purpose_verb(doc, sentence, verb) or verb + 1 < sentence.end and words[verb + 1] == ","):
-            continue  # "apply it to clean, dry skin": a list of words for the skin, not a verb and its object
-        if _delivers_the_medicine(doc, sentence, verb):
-            continue  # "inhale it slowly to get the medicine deep into the lungs": how it is taken, not why
-        span = _phrase_after(doc, verb, sentence.end, keep_for=True)
-        if span is not None and span.end == verb + 1 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
-                and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
-            span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object
-        if span is not None and not (len(span) > 1 and words[span.start + 1] in REFERS_BACK):  # "to knock it out":
-            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i,  # the goal was named before
-                                   named_only=words[i] in _storage_forms()))
+        span = _purpose_clause(doc, sentence, k)
+        if span is not None:
+            found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i, named_only=words[i] in _storage_forms()))
+    return found + _open_purpose_candidates(doc, sentence, drug_spans, {c.anchor for c in found})
+
+
+def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
+    """The goal phrase of the purpose clause whose 'to' is token `to` ('to finally get some
+    sleep', 'to bring down a fever'), or None when no goal verb follows."""
+    words, vocabulary = lowered(doc), concepts()
+    verb = to + 1
+    while verb + 1 < sentence.end and words[verb] in SPLITTING_ADVERBS:
+        verb += 1  # "pop one to actually sleep", "take it to finally get some sleep"
+    goal = words[verb] in vocabulary.goal_verbs
+    if not goal and (not _open_purpose_verb(doc, sentence, verb) or verb + 1 < sentence.end and words[verb + 1] == ","):
+        return None  # "apply it to clean, dry skin": a list of words for the skin, not a verb and its object
+    if _delivers_the_medicine(doc, sentence, verb):
+        return None  # "inhale it slowly to get the medicine deep into the lungs": how it is taken, not why
+    span = _phrase_after(doc, verb, sentence.end, keep_for=True)
+    if span is not None and span.end == verb + 1 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
+            and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
+        span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object
+    if span is not None and len(span) > 1 and words[span.start + 1] in REFERS_BACK:
+        return None  # "to knock it out": the goal was named before
+    return span
+
+
+OBJECT_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "one", "two", "little",
+                            "couple", "of", "few", "bit", "generic", "extra"})  # "grabs a couple of Benadryl"
+OBJECT_PREPOSITIONS = frozenset({"on", "for", "by", "with", "to", "at"})  # "leans on", "reaches for", "swears by"
+
+
+def _open_purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span], anchors: set[int]) -> list[Candidate]:
+    """'leans on Xanax to fall asleep', 'grabbed a Benadryl to knock out the itch': a verb
+    that is not a purpose verb (nor one of use_predicates.yaml's not_purpose), the drug as its
+    object or its preposition's object, then 'to' and a goal verb. Its purpose is a use only
+    where it names a condition of the lexicon or a complaint ('to sleep', not 'to save money')."""
+    parsed = (doc._.syntax or {}).get(sentence.start)
+    if parsed is None:
+        return []
+    words, found = lowered(doc), []
+    for drug in drug_spans:
+        if drug.end + 1 >= sentence.end or words[drug.end] != "to" or drug.end in anchors:
+            continue
+        if parsed[drug.end - 1 - sentence.start].dep_.startswith("nsubj"):
+            continue  # "Xanax to me is ...": the drug is who acts
+        verb = drug.start - 1
+        while verb > sentence.start and words[verb] in OBJECT_OPENERS:
+            verb -= 1
+        if verb >= sentence.start and words[verb] in OBJECT_PREPOSITIONS:
+            verb -= 1  # "leans on Xanax": the parser may not know 'lean' is a verb; the preposition says it is
+        elif verb < sentence.start or parsed[verb - sentence.start].pos_ != "VERB":
+            continue
+        if verb < sentence.start or not doc[verb].is_alpha or words[verb] in _not_purpose_forms() \
+                or words[verb] in purpose_forms():
+            continue
+        span = _purpose_clause(doc, sentence, drug.end)
+        if span is not None:
+            found.append(Candidate(span, f"'{doc[verb].text} ... to'", drug.end, verb, needs_complaint=True))
     return found
+
+
+@lru_cache(maxsize=1)
+def _not_purpose_forms() -> frozenset[str]:
+    return frozenset(form for verb in use_predicates().not_purpose for form in phrase_forms(verb))
 
 
 SPLITTING_ADVERBS = frozenset({"actually", "finally", "really", "just", "even", "truly", "fully", "properly", "quickly",

@@ -92,6 +92,7 @@ class UsePredicates:
     adjectives: tuple[str, ...] = ()  # "fantastic for": with the drug as subject, what follows is a use
     not_benefit_words: tuple[str, ...] = ()  # "a known trigger for": a noun phrase that presents harm, not a use
     storage: tuple[str, ...] = ()  # "keeps it in the kit to stop ...": a purpose verb for named conditions only
+    not_purpose: tuple[str, ...] = ()  # "stopped Xanax to get pregnant": the verb's 'to' clause is no use of the drug
 
 
 @dataclass(frozen=True)
@@ -116,10 +117,11 @@ class Concepts:
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
     """Validate use_predicates.yaml: `verbs`, `nouns`, `purpose`, `improvements`, `frames`,
-    `adjectives`, `not_benefit_words` and `storage`, each a list of phrases; a frame holds one
+    `adjectives`, `not_benefit_words`, `storage` and `not_purpose`, each a list of phrases; a frame holds one
     ' ... ' gap ("keep ... in check")."""
     check = FieldChecker(file)
-    keys = ("verbs", "nouns", "purpose", "improvements", "frames", "adjectives", "not_benefit_words", "storage")
+    keys = ("verbs", "nouns", "purpose", "improvements", "frames", "adjectives", "not_benefit_words", "storage",
+            "not_purpose")
     top = check.mapping(file.data, (), keys[:3], keys[3:])
     for index, frame in enumerate(check.strings(top.get("frames"), ("frames",))):
         if frame.count(" ... ") != 1:

@@ -94,7 +94,8 @@ def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = fr
     """True for a sentence (token range) that can carry a testimony (an improvement word and
     someone's own experience: "my", "his", "I", in a sentence that names a drug) or a purpose
     clause (a purpose verb, the drug, "it" or "a few tablets" within three words, then "to":
-    "takes Claritin to dry up a cold", "takes it to stop the rage"). `drug_starts` are the
+    "takes Claritin to dry up a cold", "takes it to stop the rage"; or any verb, the drug
+    and "to" right after it: "leans on Xanax to sleep"). `drug_starts` are the
     first tokens of drug names; `named` says the sentence names one. Only these sentences
     are parsed, so the parser costs little."""
     words = lowered(doc)[start:end]
@@ -108,7 +109,10 @@ def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = fr
                    if start + j in drug_starts or refers_to_drug(doc, start + j)]
         if objects and "to" in words[objects[0] + 1:objects[0] + 8]:
             return True
-    return False
+    return any("to" in words[d - start + 1:d - start + 1 + DRUG_TO_REACH] for d in drug_starts if start <= d < end)
+
+
+DRUG_TO_REACH = 3  # words from a drug name's first word to the 'to' of a purpose clause ("Tylenol PM to")
 
 
 def _follows_named(table: SentenceTable, index: int, with_drugs: set[int]) -> bool:
