@@ -573,10 +573,22 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
         demonstrative = condition.start - cue.end == 1 and sentence.doc[cue.end].lower_ in DEMONSTRATIVE_DETERMINERS
         if cue.label_ in ("use", "benefit", "harm", "history") and cue.end <= condition.start \
                 and condition.start - cue.end <= MAX_CUE_DISTANCE \
-                and (demonstrative or not sentence.terminated(cue.end, condition.start)):  # "clear up that strep throat"
+                and (demonstrative or not sentence.terminated(cue.end, condition.start)) \
+                and not _new_subject_between(sentence, cue.end, condition.start):  # "clear up that strep throat"
             if best is None or cue.end > best.end or (cue.end == best.end and cue.label_ not in ("use", "benefit")):
                 best = cue
     return best or _passive_cue(sentence, condition)
+
+
+NEW_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you"})
+
+
+def _new_subject_between(sentence: _Sentence, start: int, end: int) -> bool:
+    """True when 'and' opens a clause with a subject of its own between tokens start and end:
+    in "it lowers heart attack risk, and I have high cholesterol" the cue does not reach the
+    cholesterol, which is the writer's own history."""
+    words = lowered(sentence.doc)
+    return any(words[i] == "and" and words[i + 1] in NEW_SUBJECTS for i in range(start, end - 1))
 
 
 HELP_NOUN_BEFORE = frozenset({"emergency", "medical", "get", "seek", "immediate", "professional", "urgent", "call"})
@@ -3370,10 +3382,9 @@ def _serves_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], c
         return False
     doc, profile = sentence.doc, reference.profiles[main]
     for later in sentence.conditions:  # "the bumps and pimples of rosacea", "tremor in acute alcohol withdrawal"
-        if later.start > condition.end and later.start - condition.end <= 3 \
-                and doc[condition.end].lower_ in ("of", "in", "during", "from") \
-                and all(t.lower_ in DETERMINERS or t.lower_ in HOW_BAD or t.lower_ == "acute"
-                        for t in doc[condition.end + 1:later.start]) \
+        if later.start > condition.end and later.start - condition.end <= SYMPTOM_LINK_REACH \
+                and _symptom_link([t.lower_ for t in doc[condition.end:later.start]
+                                   if t.lower_ not in SYMPTOM_LINK_FILLERS and t.lower_ not in HOW_BAD]) \
                 and is_labeled(reference, profile, later._.condition_ids):
             return True  # not "weight loss in people without diabetes"
     for previous in earlier:
@@ -3387,6 +3398,25 @@ def _serves_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], c
         attached = cue is None or cue.end <= previous.start
         if purpose or (attached and between & ATTACHING and not between & {",", "or"}):
             return True
+    return False
+
+
+SYMPTOM_LINK_REACH = 8  # tokens from a symptom to the condition it comes from ("swelling in the nose from allergies")
+SYMPTOM_LINKS = (("of",), ("in",), ("during",), ("from",), ("caused", "by"), ("due", "to"), ("brought", "on", "by"),
+                 ("triggered", "by"), ("that", "comes", "with"), ("that", "come", "with"), ("associated", "with"))
+BODY_SITE_OPENERS = frozenset({"in", "on", "around", "inside", "behind", "under"})
+SYMPTOM_LINK_FILLERS = frozenset(DETERMINERS | {"my", "his", "her", "our", "acute"})
+NOT_SITES = frozenset({"top", "addition", "account", "behalf"})  # "hot flashes on top of the seizures": a second complaint
+
+
+def _symptom_link(words: list[str]) -> bool:
+    """True when the words between a symptom and a condition say the symptom comes from it:
+    'of', 'from', 'caused by', 'due to', past a body site ('in the nose from', 'on her arms
+    caused by'; determiners and severity words already left out)."""
+    for link in SYMPTOM_LINKS:
+        if tuple(words[-len(link):]) == link:
+            site = words[:-len(link)]
+            return not site or site[0] in BODY_SITE_OPENERS and len(site) <= 3 and not set(site) & NOT_SITES
     return False
 
 
