@@ -37,7 +37,8 @@ GOAL_HEADS = frozenset({"aid", "aids", "pill", "pills", "drug", "drugs", "hack",
                         "shield", "armor", "armour", "protection", "defense", "defence", "guard", "eraser",
                         "tablet", "tablets", "shot", "shots", "gummy", "gummies", "rescue", "insurance", "saver",
                         "crutch", "weapon", "solution", "bridge", "button", "switch", "medicine", "medicines", "medication",
-                        "medications"})  # "pulls double duty as your gout medicine"
+                        "medications", "pen", "pens", "jab", "jabs", "injection", "injections", "patch", "patches",
+                        "spray", "sprays", "capsule", "capsules"})  # "pulls double duty as your gout medicine", "a diet pen"
 
 
 CLASS_ENDINGS = ("ory", "al", "ic", "ant", "ive", "ine")  # "anti-inflammatory", "antiviral": a drug class, not a goal
@@ -318,7 +319,8 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
         span = _purpose_clause(doc, sentence, k)
         if span is not None:
             found.append(Candidate(span, f"'{doc[i].text} ... to'", after, i, named_only=words[i] in _storage_forms()))
-    return found + _open_purpose_candidates(doc, sentence, drug_spans, {c.anchor for c in found})
+    return found + _open_purpose_candidates(doc, sentence, drug_spans, {c.anchor for c in found}) \
+        + _there_to_candidates(doc, sentence, drug_spans)
 
 
 def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
@@ -363,23 +365,49 @@ def _open_purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span], a
         return []
     words, found = lowered(doc), []
     for drug in drug_spans:
-        if drug.end + 1 >= sentence.end or words[drug.end] != "to" or drug.end in anchors:
+        to = drug.end
+        while to < sentence.end and words[to] in PURPOSE_ADVERBS:
+            to += 1  # "grab Farxiga purely to drop a few pounds"
+        if to + 1 >= sentence.end or words[to] != "to" or drug.end in anchors:
             continue
-        if parsed[drug.end - 1 - sentence.start].dep_.startswith("nsubj"):
+        dependency = parsed[drug.end - 1 - sentence.start].dep_
+        if dependency.startswith("nsubj"):
             continue  # "Xanax to me is ...": the drug is who acts
         verb = drug.start - 1
         while verb > sentence.start and words[verb] in OBJECT_OPENERS:
             verb -= 1
         if verb >= sentence.start and words[verb] in OBJECT_PREPOSITIONS:
             verb -= 1  # "leans on Xanax": the parser may not know 'lean' is a verb; the preposition says it is
-        elif verb < sentence.start or parsed[verb - sentence.start].pos_ != "VERB":
-            continue
+        elif verb < sentence.start or parsed[verb - sentence.start].pos_ != "VERB" and dependency != "obj":
+            continue  # "folks grab Farxiga": an object says the word before it is a verb, whatever its tag
         if verb < sentence.start or not doc[verb].is_alpha or words[verb] in _not_purpose_forms() \
                 or words[verb] in purpose_forms():
             continue
-        span = _purpose_clause(doc, sentence, drug.end)
+        span = _purpose_clause(doc, sentence, to)
         if span is not None:
             found.append(Candidate(span, f"'{doc[verb].text} ... to'", drug.end, verb, needs_complaint=True))
+    return found
+
+
+THERE_COPULAS = frozenset({"is", "'s", "’s", "was", "are", "were"})
+THERE_SUBJECTS = frozenset({"it", "mine", "hers", "his", "theirs"})  # "Mine's there to fix ...": my medicine
+
+
+def _there_to_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Candidate]:
+    """'the lithium is there to kick her depression', "Mine's there to fix the bedroom stuff":
+    the drug (or a word for it) as the subject of 'is there to' and a goal verb. Not the
+    existential 'is there anything to ...': the drug comes before the copula."""
+    words, found = lowered(doc), []
+    ends = {d.end for d in drug_spans} | {i + 1 for i in range(sentence.start, sentence.end) if words[i] in THERE_SUBJECTS}
+    for end in sorted(ends):
+        i = end
+        if i < sentence.end and words[i] in THERE_COPULAS:
+            i += 1
+            while i < sentence.end and words[i] in PURPOSE_ADVERBS | SPLITTING_ADVERBS:
+                i += 1  # "is only there to", "is really there to"
+            if i + 2 < sentence.end and words[i] == "there" and words[i + 1] == "to" \
+                    and (span := _purpose_clause(doc, sentence, i + 1)) is not None:
+                found.append(Candidate(span, "'there to'", end, i, needs_complaint=True))
     return found
 
 
@@ -429,7 +457,8 @@ def _phrasal_purpose_ends(words: list[str], i: int, start: int) -> bool:
                for before in _phrasal_purpose_verbs().get(words[i], ()))
 
 
-PURPOSE_ADVERBS = frozenset({"partly", "mostly", "mainly", "only", "also", "now", "originally"})  # "I'm partly on it to"
+PURPOSE_ADVERBS = frozenset({"partly", "mostly", "mainly", "only", "also", "now", "originally", "purely", "solely",
+                             "simply", "strictly"})  # "I'm partly on it to"
 
 
 def _counted_object(doc: Doc, sentence: Span, j: int, verb: int) -> bool:

@@ -28,14 +28,17 @@ CLOSED_WORD = (3, 5)  # letters of each word of a two-word term also written clo
 
 def variants(term: str) -> set[str]:
     """A term with its hyphen, closed-up, plural and verb-form variants: 'post-traumatic' ->
-    'post traumatic', 'tension headache' -> 'tension-headache', 'jet lag' -> 'jetlag';
+    'post traumatic', 'tension headache' -> 'tension-headache' (one hyphen in a longer term:
+    'blood-pressure pill'), 'jet lag' -> 'jetlag';
     'prevent malaria' -> 'prevents malaria', 'prevented malaria', ..."""
     forms = {term}
     if "-" in term:
         forms |= {term.replace("-", " "), term.replace("-", "")}
-    elif term.count(" ") == 1 and term.replace(" ", "").isalpha():
-        forms.add(term.replace(" ", "-"))  # "tension headache" -> "tension-headache"
-        if all(CLOSED_WORD[0] <= len(word) <= CLOSED_WORD[1] for word in term.split()):
+    elif " " in term and term.replace(" ", "").isalpha():
+        words = term.split(" ")
+        forms |= {" ".join(words[:i] + [f"{words[i]}-{words[i + 1]}"] + words[i + 2:]) for i in range(len(words) - 1)}
+        # "tension headache" -> "tension-headache", "blood pressure pill" -> "blood-pressure pill"
+        if len(words) == 2 and all(CLOSED_WORD[0] <= len(word) <= CLOSED_WORD[1] for word in words):
             forms.add(term.replace(" ", ""))  # "jet lag" -> "jetlag", "hay fever" -> "hayfever"
     first, _, rest = term.partition(" ")
     if rest and first in LEADING_VERBS:
