@@ -378,7 +378,8 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
         return repeated
     if entry.schedule in ("weekly", "periodic"):
         once_a_week = 1 / 7 if entry.weekly else None  # a weekly entry without an interval gives one dose a week
-        return _weekly_violation(mention, low, max_single, max_times or once_a_week, unit, what)
+        return _weekly_violation(mention, max(low, top or low), max_single, max_times or once_a_week, unit, what)
+        # "from 1.5 to 6 mg weekly": its top end, one dose
     if single is not None and max_single is not None and single > max_single * tolerance + 1e-9:
         return f"a {what}single dose of {_amount(single)} {unit} is above the label's {_amount(max_single)} {unit}"
     if daily is not None and max_daily is not None and daily > max_daily * tolerance + 1e-9:

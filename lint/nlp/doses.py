@@ -168,6 +168,10 @@ FREQUENCIES = [
     *((re.compile(rf"\b(?:{words}) in (?:{ONE_DAY}|1 day|the same day|(?:one|a|a single|the same) night)\b", re.I), (n, n))
       for words, n in (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
                        ("five times|5 times", 5), ("six times|6 times", 6))),  # "2 g four times in one day"
+    *((re.compile(rf"\b(?:{words}) (?:over|during|throughout|across|through|over the course of) (?:the|a|one) "
+                  r"(?:whole |entire )?day\b", re.I), (n, n))
+      for words, n in (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
+                       ("five times|5 times", 5), ("six times|6 times", 6))),  # "25 mg three times over the day"
     (re.compile(r"\btwice,?\s+(?:about\s+)?(?:\d+|twelve|eight|six) hours apart\b", re.I), (2, 2)),  # "2 g twice, 12 hours apart"
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     *((re.compile(rf"\b(?:{words})-a-day\b", re.I), (n, n)) for words, n in (("twice|two", 2), ("three", 3), ("four", 4))),
@@ -250,6 +254,7 @@ INCREMENT_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|lower\w*|reduc\w*|decrea
                               re.I)  # "step by step" is no increment
 INCREMENT_AFTER = re.compile(r"^\s*(?:increments?|steps?)\b", re.I)
 STEP_AT_A_TIME = re.compile(r"^\s*at a time\b", re.I)  # "raise it 0.5 mg at a time": a step, when a change is said
+TARGET_BEFORE = re.compile(r"\bto\s*$", re.I)  # "I can go up to 150 mg at a time": the amount reached, not the step
 CHANGE_BEFORE = re.compile(r"\b(?:increas\w*|rais\w*|titrat\w*|go(?:es|ing)? up|went up|step\w*|adjust\w*|lower\w*|"
                            r"reduc\w*|decreas\w*|taper\w*|cut\w*|drop\w*|wean\w*)\b", re.I)
 HISTORICAL = re.compile(r"\b(?:previously|used to be|was once|were once|formerly|used to (?:recommend|say|allow|list|read))\b",
@@ -689,7 +694,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             values = [(low * 2, high * 2) for low, high in values]
         in_ml = _in_ml(first)
         if CONCENTRATION.match(right) or INCREMENT_BEFORE.search(left) or INCREMENT_AFTER.match(right) \
-                or STEP_AT_A_TIME.match(right) and CHANGE_BEFORE.search(clause_left) \
+                or STEP_AT_A_TIME.match(right) and CHANGE_BEFORE.search(clause_left) and not TARGET_BEFORE.search(left) \
                 or NUTRIENT_AFTER.match(right) or NUTRIENT_BEFORE.search(left):
             continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
         if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
@@ -1002,6 +1007,10 @@ REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:
                      rf"|\b(?:do|does|did|doing)\s+(?:my|his|her|their|your|the|a)\s+(?:shot|injection|jab|pen){SCHEDULED_NEXT}"
                      r"|\b(?:swap|chang|replac|switch)(?:e|es|ed|ing|s|ped|ping)?\s+(?:(?:her|his|my|their|your|the|a)\s+)?"
                      rf"(?:new\s+)?patch(?:es)?{SCHEDULED_NEXT}"
+                     rf"|\b(?:a|one)\s+(?:new|fresh)\s+patch(?:es)?{SCHEDULED_NEXT}"  # "slap a new patch every 24 hours"
+                     r"|\b(?:put|puts|putting|stick|sticks|stuck|sticking|slap|slaps|slapped|slapping|apply|applies|applied|"
+                     r"applying)\s+(?:on\s+)?(?:(?:her|his|my|their|your|the|a)\s+)?patch(?:es)?(?:\s+on)?"
+                     rf"{SCHEDULED_NEXT}"  # "she puts her patch on every morning"
                      rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}",  # "swap it out every other day"
                      re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
 # "injecting every 5 days", "we swap her patch every morning"
