@@ -91,6 +91,21 @@ def test_text_reader_label_opening_one_line_only_is_still_a_heading():
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "heading", "paragraph"]
 
 
+@pytest.mark.parametrize("heading", ["OTHER STUFF PEOPLE KEEP ASKING ME", "WHAT TO WATCH FOR", "WHY SHE TAKES IT",
+                                     "DOSING (per Dr. O)"])
+def test_text_reader_capital_line_right_above_its_text_is_a_heading(heading):
+    source = f"{heading}\nUncle Ray -- yes, it's the same drug.\nShe takes it on Fridays.\n"
+    doc = read_document("a.txt", source)
+    assert [(b.kind, source[b.start:b.end]) for b in doc.blocks] == [
+        ("heading", heading), ("paragraph", "Uncle Ray -- yes, it's the same drug.\nShe takes it on Fridays.")]
+
+
+@pytest.mark.parametrize("opening", ["FYI she takes it on Fridays", "OK so the dose is 10 mg", "NO MORE THAN 4 A DAY."])
+def test_text_reader_short_capitals_or_a_shouted_sentence_open_a_paragraph(opening):
+    doc = read_document("a.txt", f"{opening}\nand the rest of the paragraph.\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+
+
 def test_text_reader_long_statement_is_no_heading():
     doc = read_document("a.txt", "Q: this reader wrote a long statement without asking anything at all, just telling us things.\n")
     assert [b.kind for b in doc.blocks] == ["paragraph"]

@@ -96,6 +96,7 @@ from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
 from lint.nlp.sections import heading_kind
 from lint.nlp.sentences import is_handle_line, sentence_table
+from lint.nlp.syntax import opens_on_it
 from lint.nlp.unitless import ORDINAL_DOSE
 from lint.nlp.words import article_text, is_markup, lowered
 
@@ -2020,7 +2021,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
                                     and condition.end <= t.span.end), None):
                 reason = testimony.reason
-                drug, named = _testified_drug(sentence, testimony.span, sentences[index - 1] if index else None)
+                drug, named = _testified_drug(sentence, testimony.span, sentences[index - 1] if index else None, main)
             elif (why := _reason_for_taking(sentence, condition)) is not None:
                 reason = "'reason ... take'"  # "Bedwetting is one of the commonest reasons we fill oxybutynin"
                 drug, named = _owner(why, main)
@@ -3048,17 +3049,22 @@ OWN_CAUSE = re.compile(r"\b(?:when|because|once|after|as soon as|since)\s+(?:i|s
                        re.I)  # "my hot flashes stopped when I turned 55": the sentence gives its own cause
 
 
-def _testified_drug(sentence: _Sentence, subject: Span, before: _Sentence | None) -> tuple[str | None, Span | None]:
+def _testified_drug(sentence: _Sentence, subject: Span, before: _Sentence | None,
+                    main: str | None) -> tuple[str | None, Span | None]:
     """The profiled drug a testimony names outside its subject ('since I started Wellbutrin'),
     else the one drug the sentence before it in its block names and does not stop ('I begged
-    my doctor for clonidine. Three weeks in, my hot flashes stopped cold.')."""
+    my doctor for clonidine. Three weeks in, my hot flashes stopped cold.'), or the article's
+    drug when that sentence names none and opens on 'it' ('So it's basically a hives med too.
+    Also my eczema calmed way down.')."""
     named = next((d for d in sentence.drugs if d.label_ != OTHER and not (subject.start <= d.start < subject.end)), None)
-    if named is None and not sentence.drugs and before is not None and before.block_index == sentence.block_index \
-            and len({d.label_ for d in before.drugs}) == 1 and before.drugs[0].label_ != OTHER \
-            and not before.drugs[0]._.drug_class and not stops_drug(sentence.doc, before.span) \
-            and not OWN_CAUSE.search(sentence.text):
-        named = before.drugs[0]
-    return (named.label_, named) if named is not None else (None, None)
+    if named is not None:
+        return named.label_, named
+    if sentence.drugs or before is None or before.block_index != sentence.block_index \
+            or stops_drug(sentence.doc, before.span) or OWN_CAUSE.search(sentence.text):
+        return None, None
+    if len({d.label_ for d in before.drugs}) == 1 and before.drugs[0].label_ != OTHER and not before.drugs[0]._.drug_class:
+        return before.drugs[0].label_, before.drugs[0]
+    return (main, None) if not before.drugs and opens_on_it(sentence.doc, before.span) else (None, None)
 
 
 def _set_aside(sentence: _Sentence, drug: Span) -> bool:

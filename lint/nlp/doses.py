@@ -401,8 +401,13 @@ def _kind(left: str, right: str = "") -> str:
     return best
 
 
-def _amount_groups(text: str, start: int, end: int,
-                   unitless: Sequence[UnitlessAmount] = ()) -> list[list[re.Match | UnitlessAmount]]:
+def _amount_groups(text: str, start: int, end: int, unitless: Sequence[UnitlessAmount] = (),
+                   cells: Sequence[tuple[int, int]] = ()) -> list[list[re.Match | UnitlessAmount]]:
+    """The amounts of a sentence in groups of one mention each ("13 mg/kg, or 260 mg"); in a
+    table row, amounts in different `cells` are never one mention ("| 20-80 mg | 50-200 mg |")."""
+    def cell_of(at: int) -> int | None:
+        return next((i for i, (low, high) in enumerate(cells) if low <= at < high), None)
+
     amounts: list[re.Match | UnitlessAmount] = [a for a in AMOUNT.finditer(text, start, end)
                                                  if not NEEDLE_GAUGE.fullmatch(a.group(0).strip())]
     amounts += [v for v in VOLUME_AMOUNT.finditer(text, start, end)
@@ -414,7 +419,8 @@ def _amount_groups(text: str, start: int, end: int,
     for match in _summed(text, sorted(amounts, key=lambda amount: amount.start())):
         same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg")) \
             and _in_ml(groups[-1][-1]) == _in_ml(match)
-        if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]):  # "13 mg/kg, or 260 mg": two mentions
+        if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]) \
+                and cell_of(groups[-1][-1].start()) == cell_of(match.start()):  # "13 mg/kg, or 260 mg": two mentions
             groups[-1].append(match)
         else:
             groups.append([match])
@@ -658,7 +664,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     if _historical(sentence):
         return []
     mentions: list[DoseMention] = []
-    groups = _amount_groups(text, start, end, unitless)
+    groups = _amount_groups(text, start, end, unitless, dose_column.cells if dose_column is not None else ())
     partner_ends: dict[int, int] = {}  # group index -> end of its combination partner ("10 mg/325 mg")
     pairs: dict[int, tuple[float, float]] = {}  # group index -> the two ingredients' amounts, when one each
     kept: list[list] = []
@@ -1282,7 +1288,8 @@ def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
     return replace(mention, kind=_kind(heading))
 
 
-DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much)\b"
+DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much|"
+                         r"most|highest|ceiling|usual|range|at once|at a time|you (?:can )?take)\b"
                          r"|/\s*day\b",
                          re.I)  # a column heading that makes a cell's bare amount a dose
 DAILY_COLUMN = re.compile(r"\b(?:daily|per day|a day|each day|in 24 hours|24-hour)\b|/\s*day\b", re.I)

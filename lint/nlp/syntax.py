@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from lint.nlp.anaphora import refers_to_drug
@@ -115,10 +115,23 @@ def needs_parse(doc: Doc, start: int, end: int, drug_starts: frozenset[int] = fr
 DRUG_TO_REACH = 3  # words from a drug name's first word to the 'to' of a purpose clause ("Tylenol PM to")
 
 
-def _follows_named(table: SentenceTable, index: int, with_drugs: set[int]) -> bool:
-    """True when the sentence before this one, in the same block, names a drug: "I begged my
-    doctor for clonidine. Three weeks in, my hot flashes stopped cold." testifies about it."""
-    return index - 1 in with_drugs and table.blocks[index - 1] == table.blocks[index]
+def _follows_named(doc: Doc, table: SentenceTable, index: int, with_drugs: set[int]) -> bool:
+    """True when the sentence before this one, in the same block, names a drug ("I begged my
+    doctor for clonidine. Three weeks in, my hot flashes stopped cold." testifies about it) or
+    opens on 'it' for the article's drug ("So it's basically a hives med too. Also my eczema
+    calmed way down.")."""
+    if index == 0 or table.blocks[index - 1] != table.blocks[index]:
+        return False
+    return index - 1 in with_drugs or opens_on_it(doc, table.spans[index - 1])
+
+
+IT_OPENING_REACH = 3  # words at a sentence's start where its 'it' stands ("So honestly it's ...")
+
+
+def opens_on_it(doc: Doc, sentence: Span) -> bool:
+    """True when one of a sentence's first words is an 'it' that stands for the article's drug."""
+    return any(doc[i].lower_ == "it" and refers_to_drug(doc, i)
+               for i in range(sentence.start, min(sentence.end, sentence.start + IT_OPENING_REACH)))
 
 
 @Language.component("druglint_syntax")
@@ -134,7 +147,7 @@ def parse_claim_sentences(doc: Doc) -> Doc:
     candidates = range(len(table.spans)) if drug_starts else with_drugs  # "takes it to ...": the article's drug
     chosen = [table.spans[i] for i in sorted(candidates)
               if needs_parse(doc, table.spans[i].start, table.spans[i].end, drug_starts,
-                             named=i in with_drugs or _follows_named(table, i, with_drugs))]
+                             named=i in with_drugs or _follows_named(doc, table, i, with_drugs))]
     parsed: dict[int, Doc] = {}
     if chosen:
         model = load_syntax_model()

@@ -48,6 +48,17 @@ def _is_heading(line: str, speakers: set[str]) -> bool:
             and _speaker(line) not in speakers)
 
 
+def _is_capital_heading(line: str, speakers: set[str]) -> bool:
+    """A heading line in capitals with its text on the next line, no blank line between:
+    'WHAT PEOPLE ASK ME' over 'Uncle Ray -- yes, it's the same drug ...' (an aside in brackets
+    may be in lower case)."""
+    letters = [c for c in re.sub(r"\([^)]*\)", "", line) if c.isalpha()]  # "DOSING (per Dr. O)": an aside may not be
+    return len(letters) >= CAPITAL_HEADING_LETTERS and all(c.isupper() for c in letters) and _is_heading(line, speakers)
+
+
+CAPITAL_HEADING_LETTERS = 6  # fewer capitals ("FYI", "OK") open a sentence, not a section
+
+
 def _continues_item(line: str) -> bool:
     """A line that wraps the list item above it: indented, or going on in lower case."""
     return line[:1] in (" ", "\t") or line.lstrip()[:1].islower()
@@ -70,6 +81,11 @@ def read_text(path: str, source: str) -> Document:
         end = paragraph[-1][0] + len(paragraph[-1][1].rstrip())
         if len(paragraph) == 1 and _is_heading(first_line, speakers):
             blocks.append(Block("heading", start, end, level=1))
+        elif _is_capital_heading(first_line, speakers):  # "OTHER STUFF PEOPLE ASK ME" right above its text
+            blocks.append(Block("heading", start, first_offset + len(first_line.rstrip()), level=1))
+            paragraph.pop(0)
+            close_paragraph()
+            return
         else:
             blocks.append(Block("paragraph", start, end, label_end=lead_label_end(source, start, end)))
         paragraph.clear()
