@@ -142,9 +142,12 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
 
 def _presentation_rank(reason: str) -> int:
     """Which of a sentence's uses of one concept is reported: a use a word presents ("works for
-    BV"), where the claim is, then a labeled line's label ("Muscle Spasms: ..."), then one its
-    context presents."""
-    return 0 if reason.startswith("'") else 1 if reason.startswith(HEAD_REASONS[0]) else 2
+    BV"), where the claim is, then one an improvement testifies to ("my migraines vanished, so
+    it's my headache-prevention pill": the pill), then a labeled line's label ("Muscle Spasms:
+    ..."), then one its context presents."""
+    if reason.startswith("'"):
+        return 1 if reason.endswith("(testimony)") else 0
+    return 2 if reason.startswith(HEAD_REASONS[0]) else 3
 
 
 def _dose_given(claims: ArticleClaims, drug: str, sentence_start: int, sentence_end: int, age_years: float) -> bool:

@@ -27,6 +27,9 @@ KINDS_OF_USE = "situations|cases|conditions|problems|purposes|uses|issues|ailmen
 TOPIC_HEADING_WORDS = 14  # a longer heading is a reader's question or story, not a section's topic
 
 
+FIRST_PERSON = re.compile(r"\b(?:my|i|me)\b")  # a writer's own story, in a heading ("our study" is research)
+
+
 def heading_kind(text: str) -> str:
     """Classify a heading: one that asks or tells what the drug is taken for ("What else are
     members taking it for?", "Other ways our customers use it") heads uses; otherwise the
@@ -39,6 +42,8 @@ def heading_kind(text: str) -> str:
         return NEUTRAL  # a reader's question heading its answer ("Q: My sister started it for her allergies ...?")
     for kind, pattern in _section_patterns():
         if pattern.search(lowered):
+            if kind == "research" and FIRST_PERSON.search(lowered):
+                return NEUTRAL  # "MY FAMILY IS BASICALLY A BENZO CASE STUDY": a story, not research
             return NEUTRAL if kind == "uses" and NEGATED.search(lowered) else kind  # "What it is not used for"
     return "mechanism" if HOW_IT_WORKS.search(lowered) else NEUTRAL
 
