@@ -3248,6 +3248,14 @@ def _use_products(doc: Doc, sentence: _Sentence, condition: Span, drug: str, nam
     return product_cues(_heading_text(doc, sentence), profile)
 
 
+HEARSAY = re.compile(r"\b(?:says|said|swears? by|swore by|told (?:me|us)|tells (?:me|us)|according to|claims|insists)\b",
+                     re.I)  # what someone else says: "a guy at my gym swears by gabapentin for ..."
+PRESCRIBER_REJECTS = re.compile(r"\W*(?:(?:my|the|our|her|his)\s+)?(?:[\w-]+\s+)?(?:doctor|doc|pharmacist|nurse|"
+                                r"psychiatrist|gp|ob|np|prescriber|neurologist|dermatologist|physician)s?\s+"
+                                r"(?:said|says|told (?:me|us|him|her))\s*[,:]?\s*(?:that\s+)?[\"“]?"
+                                r"(?:no\b(?!\s+(?:problem|worries|issue|big deal))|nope|absolutely not|definitely not|not\b|never\b|that's (?:wrong|not true|a myth)|"
+                                r"(?:[\w,]+\s+){0,4}(?:is|was) the (?:max|maximum|ceiling|most|limit)\b)",
+                                re.I)  # "My addiction doctor said no", "The pharmacist told me two is the max per dose"
 REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:do|try)\s+(?:this|that|it))?[\W]*"
                       r"|\W*(?:(?:a|that's a|that is a)\s+)?(?:bad|terrible|dangerous|awful) idea[\W]*"
                       r"|\W*(?:absolutely|definitely|certainly|hell)\s+not[\W]*|\W*not a chance[\W]*"
@@ -3303,10 +3311,14 @@ def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:
 
 def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
     """True when the next sentence of the block rebuts sentence `index` with a bare
-    prohibition ("Please don't.", "Bad idea.", "NO.", "Absolutely not.")."""
+    prohibition ("Please don't.", "Bad idea.", "NO.", "Absolutely not."), or rebuts what it
+    reports someone saying with a prescriber's no ("My roommate says three at once is the
+    trick. The pharmacist told me two is the max.")."""
     after = sentences[index + 1] if index + 1 < len(sentences) else None
-    return after is not None and after.block_index == sentences[index].block_index \
-        and REBUTTAL.fullmatch(after.text.strip()) is not None
+    if after is None or after.block_index != sentences[index].block_index:
+        return False
+    return REBUTTAL.fullmatch(after.text.strip()) is not None \
+        or HEARSAY.search(sentences[index].text) is not None and PRESCRIBER_REJECTS.match(after.text) is not None
 
 
 def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:

@@ -561,7 +561,7 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
 MOVED_TO = r"(?:go|goes|going|gone|went|move|moves|moved|bump|bumps|bumped)(?: (?:me|him|her|them|us))? (?:up )?to"  # "let me go to 3 in the morning"
-BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|at a time|in one go|together|"
+BARE_COUNT_AFTER = (rf"(?:\s+of\s+(?:them|those|these))?(?=\s*,?\s+(?:every|each|twice|three times|four times|{PER_DAY}|at once|at a time|in one go|together|"
                     r"at (?:bedtime|night|breakfast|lunch|dinner|supper|noon)|in the (?:morning|evening|afternoon)|"
                     rf"with (?:breakfast|lunch|dinner|supper)|before bed|{AM_PM})\b)")  # "take two every morning", "4 of them a day"
 BARE_UNITS_TAKEN = re.compile(rf"\b(?:{TAKING_OR_POPPING}|{MOVED_TO})\s+(?:[\w-]+\s+){{0,2}}?(?<![\w.])"
