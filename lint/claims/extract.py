@@ -2065,10 +2065,13 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     drug, named = agent.label_, agent  # "Theo's fever was handled with children's Tylenol"
             if (column := sentence.column_drug(condition.start_char)) is not None:
                 drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug
+            respective = _respective_drug(sentence, condition) if reason else None
+            if respective is not None:
+                drug, named = respective.label_, respective  # "Zoloft and Ambien, for panic and insomnia respectively"
             if drug is None or drug == OTHER:
                 continue
             presenter = cue.start if cue is not None else _for_of(sentence, condition) if reason == "'for'" else None
-            owners = _owners(sentence, presenter, drug, named) if reason else [(drug, named)]
+            owners = _owners(sentence, presenter, drug, named) if reason and respective is None else [(drug, named)]
             for owner, name in owners:
                 claims.append(UseClaim(
                     age_years=_stated_age(sentence.text),
@@ -2867,6 +2870,30 @@ def _own_withdrawal(sentence: _Sentence, condition: Span) -> bool:
     return not words & SUBSTANCES and not any(d.label_ == OTHER for d in sentence.drugs)
 
 
+INLINE_USE_LEAD = re.compile(r"\b(?:life-?saver|workhorse|godsend|miracle(?: drug| pill)?|hero|staple|go-to|"
+                             r"swiss army knife|jack of all trades|does (?:a lot|wonders|double duty|triple duty)|"
+                             r"pulls (?:double|triple) duty|(?:two|three|four|several) things)"
+                             r"(?:\s+for\s+(?:me|us|him|her|them|my \w+))?\s*:\s+", re.I)  # a lead that praises the drug,
+# then a colon and what it does: its items are uses
+
+
+def _respective_drug(sentence: _Sentence, condition: Span) -> Span | None:
+    """In a sentence that pairs drugs and conditions 'respectively' ("I take Zoloft and Ambien,
+    for my panic attacks and insomnia respectively"), the drug in the condition's place."""
+    if "respectively" not in lowered(sentence.doc)[sentence.span.start:sentence.span.end]:
+        return None
+    drugs = [d for i, d in enumerate(sentence.drugs) if d.label_ not in {e.label_ for e in sentence.drugs[:i]}]
+    if len(drugs) < 2 or len(drugs) != len(sentence.conditions):
+        return None
+    return drugs[next(i for i, c in enumerate(sentence.conditions) if c is condition)]
+
+
+def _names_drug_before(sentence: _Sentence, at: int) -> bool:
+    """True when the sentence names a drug (or 'it' for one) before character offset `at`."""
+    return any(d.start_char < at for d in sentence.drugs) \
+        or any(t.lower_ == "it" and t.idx < at for t in sentence.span)
+
+
 def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> tuple[str, int]:
     """Why what the sentence names from a character offset on is presented as a use, when
     it is: it follows a lead label that names uses ("Uses: ...", also on a line of its own
@@ -2880,6 +2907,10 @@ def _uses_context(doc: Doc, sentence: _Sentence, previous: _Sentence | None) -> 
     line_label = LINE_LABEL.search(sentence.text)
     if line_label and heading_kind(line_label.group(1)) == "uses":
         return f"listed under '{line_label.group(1)}:'", sentence.span.start_char + line_label.end()
+    if (lead := INLINE_USE_LEAD.search(sentence.text)) is not None \
+            and _names_drug_before(sentence, sentence.span.start_char + lead.start()):
+        return f"listed after '{lead.group(0).strip()}'", sentence.span.start_char + lead.end()  # "Propranolol has
+        # been a workhorse for me: blood pressure, migraines and stage fright"
     if field := REVIEW_CONDITION.search(sentence.text):  # "J.T., 34 · Condition: Weight Loss · Taken for 3 months"
         return f"a review's '{field.group(1)}:' field", sentence.span.start_char + field.end()
     if previous is not None and previous.text.rstrip().endswith("?") and not sentence.cues \
