@@ -3287,6 +3287,9 @@ PRESCRIBER_REJECTS = re.compile(r"\W*(?:(?:my|the|our|her|his)\s+)?(?:[\w-]+\s+)
                                 r"(?:no\b(?!\s+(?:problem|worries|issue|big deal))|nope|absolutely not|definitely not|not\b|never\b|that's (?:wrong|not true|a myth)|"
                                 r"(?:[\w,]+\s+){0,4}(?:is|was) the (?:max|maximum|ceiling|most|limit)\b)",
                                 re.I)  # "My addiction doctor said no", "The pharmacist told me two is the max per dose"
+SARCASTIC = re.compile(r"\W*(?:oh,?\s+sure(?:\s+thing)?|yeah,?\s+right|right,\s+because|sure,\s+because)\b", re.I)  # mockery
+SO_NO = re.compile(r",\s*so no\b", re.I)  # "The box says two at most, so no, I didn't.": a no after its reason
+TOO_MUCH = re.compile(r"\btoo (?:much|high|many|strong|big)\b|\boverdos", re.I)  # "Is 600 mg too much? No." accepts it
 REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:do|try)\s+(?:this|that|it))?[\W]*"
                       r"|\W*(?:(?:a|that's a|that is a)\s+)?(?:bad|terrible|dangerous|awful) idea[\W]*"
                       r"|\W*(?:absolutely|definitely|certainly|hell)\s+not[\W]*|\W*not a chance[\W]*"
@@ -3341,15 +3344,21 @@ def _reply(sentences: list[_Sentence], index: int) -> _Sentence | None:
 
 
 def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
-    """True when the next sentence of the block rebuts sentence `index` with a bare
-    prohibition ("Please don't.", "Bad idea.", "NO.", "Absolutely not."), or rebuts what it
-    reports someone saying with a prescriber's no ("My roommate says three at once is the
-    trick. The pharmacist told me two is the max.")."""
+    """True when sentence `index` mocks what it says ("Oh sure, ..."), or the next sentence of
+    the block rebuts it with a bare prohibition ("Please don't.", "Bad idea.", "NO.",
+    "Absolutely not."), rebuts what it reports someone saying with a prescriber's no ("My
+    roommate says three at once is the trick. The pharmacist told me two is the max."), or
+    answers its question no ("Three Aleve at once? The box says two, so no.")."""
+    if SARCASTIC.match(sentences[index].text):
+        return True  # "Oh sure, ivermectin cures COVID - and horse paste is a food group."
     after = sentences[index + 1] if index + 1 < len(sentences) else None
     if after is None or after.block_index != sentences[index].block_index:
         return False
+    text = sentences[index].text.rstrip()
     return REBUTTAL.fullmatch(after.text.strip()) is not None \
-        or HEARSAY.search(sentences[index].text) is not None and PRESCRIBER_REJECTS.match(after.text) is not None
+        or HEARSAY.search(text) is not None and PRESCRIBER_REJECTS.match(after.text) is not None \
+        or text.endswith("?") and not TOO_MUCH.search(text) and (_answered_no_text(after) or bool(SO_NO.search(after.text)))
+    # "Three Aleve at once for a headache? The box says two at most, so no, I didn't." (not "Is 600 mg too much? No.")
 
 
 def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
