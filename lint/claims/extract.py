@@ -2136,7 +2136,7 @@ YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "did", "is", "are", "w
                             "may", "might", "has", "have"})
 
 
-ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|true\b(?!\s+or\b)|fact\b(?!\s+or\b)|(?:absolutely|definitely|sure|of course|totally)\b(?!\s+not\b)|"
+ANSWERED_YES = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|true\b(?!\s+or\b)|fact\b(?!\s+or\b)|(?:oh,?\s+)?(?:absolutely|definitely|sure|of course|totally)\b(?!\s+not\b)|"
                           r"it (?:does|is|can|will)(?=\s*(?:[.!,;]|$|indeed\b|really\b))|"  # "It is." not "It is best to ask"
                           r"(?:[\w']+\s+){0,5}(?:swear|swears|say|says|agree|agrees)\s+(?:it (?:is|does|can|will)|yes|so)\b|"
                           r"(?:[\w']+\s+){0,4}answer(?:\s+[\w']+){0,4}\s+(?:is|was) yes\b)", re.I)  # "The answer her friend gave was yes"
@@ -3349,8 +3349,9 @@ def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
     "Absolutely not."), rebuts what it reports someone saying with a prescriber's no ("My
     roommate says three at once is the trick. The pharmacist told me two is the max."), or
     answers its question no ("Three Aleve at once? The box says two, so no.")."""
-    if SARCASTIC.match(sentences[index].text):
-        return True  # "Oh sure, ivermectin cures COVID - and horse paste is a food group."
+    if SARCASTIC.match(sentences[index].text) and not (index and sentences[index - 1].text.rstrip().endswith("?")):
+        return True  # "Oh sure, ivermectin cures COVID - and horse paste is a food group." (not a reply to a question:
+        # "Does it work for acne?? / Oh sure, amox for acne is an old standby")
     after = sentences[index + 1] if index + 1 < len(sentences) else None
     if after is None or after.block_index != sentences[index].block_index:
         return False
