@@ -3288,6 +3288,7 @@ PRESCRIBER_REJECTS = re.compile(r"\W*(?:(?:my|the|our|her|his)\s+)?(?:[\w-]+\s+)
                                 r"(?:[\w,]+\s+){0,4}(?:is|was) the (?:max|maximum|ceiling|most|limit)\b)",
                                 re.I)  # "My addiction doctor said no", "The pharmacist told me two is the max per dose"
 SARCASTIC = re.compile(r"\W*(?:oh,?\s+sure(?:\s+thing)?|yeah,?\s+right|right,\s+because|sure,\s+because)\b", re.I)  # mockery
+REPLY_REACH = 2  # sentences back to the question an "Oh sure" may answer (a reply's handle line between)
 SO_NO = re.compile(r",\s*so no\b", re.I)  # "The box says two at most, so no, I didn't.": a no after its reason
 TOO_MUCH = re.compile(r"\btoo (?:much|high|many|strong|big)\b|\boverdos", re.I)  # "Is 600 mg too much? No." accepts it
 REBUTTAL = re.compile(r"\W*(?:please\s+)?(?:don't|don’t|do not|never)(?:\s+(?:do|try)\s+(?:this|that|it))?[\W]*"
@@ -3349,9 +3350,10 @@ def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
     "Absolutely not."), rebuts what it reports someone saying with a prescriber's no ("My
     roommate says three at once is the trick. The pharmacist told me two is the max."), or
     answers its question no ("Three Aleve at once? The box says two, so no.")."""
-    if SARCASTIC.match(sentences[index].text) and not (index and sentences[index - 1].text.rstrip().endswith("?")):
-        return True  # "Oh sure, ivermectin cures COVID - and horse paste is a food group." (not a reply to a question:
-        # "Does it work for acne?? / Oh sure, amox for acne is an old standby")
+    if SARCASTIC.match(sentences[index].text) \
+            and not any(s.text.rstrip().endswith("?") for s in sentences[max(0, index - REPLY_REACH):index]):
+        return True  # "Oh sure, ivermectin cures COVID - and horse paste is a food group." (not a reply to a question,
+        # past a reply's handle line: "Does it work for acne?? / u/OldRxDave · 310 pts / Oh sure, amox for acne ...")
     after = sentences[index + 1] if index + 1 < len(sentences) else None
     if after is None or after.block_index != sentences[index].block_index:
         return False
