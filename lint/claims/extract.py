@@ -352,6 +352,9 @@ class _Sentence:
             if token.lower_ in PRONOUNS:
                 return main, None
             drug = self.drug_at(token.i)
+            if drug is not None and compared_with(self.doc, drug.start) and drug.start > self.span.start \
+                    and self.doc[drug.start - 1].lower_ != "than":
+                continue  # "Clonidine works as well as Ambien for sleep": the standard is not whose use it is
             if drug is not None:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
                 if previous == "not":
@@ -3027,8 +3030,8 @@ def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: 
     if nearest is None or nearest.label_ == drug and named is not None:
         return drug, named
     previous = doc[nearest.start - 1].lower_ if nearest.start > sentence.span.start else ""
-    if previous in ("not", "unlike", "than") or doc[nearest.start - 2: nearest.start].text.lower() == "instead of":
-        return (None, None) if nearest.label_ == drug else (drug, named)
+    if previous == "not" or compared_with(doc, nearest.start):  # "Tamsulosin, not sildenafil, ...", "than Ambien",
+        return (None, None) if nearest.label_ == drug else (drug, named)  # "as well as Ambien": no use of theirs
     return nearest.label_, nearest
 
 

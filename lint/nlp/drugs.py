@@ -21,7 +21,8 @@ MIN_STEM_WORD = 7  # shorter words with a drug-like ending are ordinary words ("
 COMPARED_WITH = (("than",), ("unlike",), ("same", "as"), ("similar", "to"), ("compared", "to"),
                  ("compared", "with"), ("instead", "of"), ("alternative", "to"), ("bit", "like"), ("much", "like"),
                  ("just", "like"), ("cousin", "of"), ("relative", "of"), ("sibling", "of"), ("sister", "of"),
-                 ("brother", "of"), ("twin", "of"), ("rival", "of"))  # the words before a standard of comparison
+                 ("brother", "of"), ("twin", "of"), ("rival", "of"), ("as", "well", "as"), ("as", "good", "as"),
+                 ("as", "effective", "as"), ("closest", "thing", "to"))  # the words before a standard of comparison
 
 
 def compared_with(doc: Doc, start: int) -> bool:
