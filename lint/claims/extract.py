@@ -323,12 +323,11 @@ class _Sentence:
     def column_drug(self, at: int) -> str | None:
         """The drug the heading of the table column holding character `at` names, unless the
         cell names a drug of its own before `at` (None outside such columns)."""
-        if not self.columns or self.block is None:
+        if not self.columns or self.block is None or (cell := self.block.cell_at(at)) is None \
+                or cell >= len(self.columns):
             return None
-        for (start, end), drug in zip(self.block.cells, self.columns):
-            if start <= at < end:
-                return None if any(start <= d.start_char < at for d in self.drugs) else drug
-        return None
+        start = self.block.cells[cell][0]
+        return None if any(start <= d.start_char < at for d in self.drugs) else self.columns[cell]
 
     def has(self, category: str) -> bool:
         return any(c.label_ == category for c in self.cues)
@@ -2068,7 +2067,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     drug, named = agent.label_, agent  # "Theo's fever was handled with children's Tylenol"
             if (column := sentence.column_drug(condition.start_char)) is not None:
                 drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug
-            respective = _respective_drug(sentence, condition) if reason else None
+            respective = _respective_drug(sentence, position) if reason else None
             if respective is not None:
                 drug, named = respective.label_, respective  # "Zoloft and Ambien, for panic and insomnia respectively"
             if drug is None or drug == OTHER:
@@ -2880,15 +2879,14 @@ INLINE_USE_LEAD = re.compile(r"\b(?:life-?saver|workhorse|godsend|miracle(?: dru
 # then a colon and what it does: its items are uses
 
 
-def _respective_drug(sentence: _Sentence, condition: Span) -> Span | None:
+def _respective_drug(sentence: _Sentence, position: int) -> Span | None:
     """In a sentence that pairs drugs and conditions 'respectively' ("I take Zoloft and Ambien,
-    for my panic attacks and insomnia respectively"), the drug in the condition's place."""
+    for my panic attacks and insomnia respectively"), the drug in the place of the sentence's
+    condition at `position`."""
     if "respectively" not in lowered(sentence.doc)[sentence.span.start:sentence.span.end]:
         return None
     drugs = [d for i, d in enumerate(sentence.drugs) if d.label_ not in {e.label_ for e in sentence.drugs[:i]}]
-    if len(drugs) < 2 or len(drugs) != len(sentence.conditions):
-        return None
-    return drugs[next(i for i, c in enumerate(sentence.conditions) if c is condition)]
+    return drugs[position] if 2 <= len(drugs) == len(sentence.conditions) else None
 
 
 def _names_drug_before(sentence: _Sentence, at: int) -> bool:

@@ -336,11 +336,10 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
     if _delivers_the_medicine(doc, sentence, verb):
         return None  # "inhale it slowly to get the medicine deep into the lungs": how it is taken, not why
     span = _phrase_after(doc, verb, sentence.end, keep_for=True)
-    if (words[verb] in _storage_forms() or words[verb] == "have") and verb + 1 < sentence.end \
-            and words[verb + 1] in STORAGE_PLACES:  # "gave us Narcan to keep in the kitchen drawer": where it is
-        kept_for = next((t.i for t in span if t.lower_ == "for"), None) if span is not None else None  # kept, unless
-        return doc[kept_for:span.end] if span is not None and kept_for is not None and kept_for + 1 < span.end \
-            else None  # 'for' says why: "to keep in my purse for insomnia"
+    if span is not None and (words[verb] in _storage_forms() or words[verb] == "have") and verb + 1 < sentence.end \
+            and words[verb + 1] in STORAGE_PLACES:  # "gave us Narcan to keep in the kitchen drawer": where it is kept,
+        kept_for = next((t.i for t in span if t.lower_ == "for"), None)  # unless a 'for' says why: "to keep in my
+        return doc[kept_for:span.end] if kept_for is not None and kept_for + 1 < span.end else None  # purse for insomnia"
     if span is not None and span.end == verb + 1 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
             and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
         span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object

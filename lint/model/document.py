@@ -28,12 +28,14 @@ class Block:
     cells: tuple[tuple[int, int], ...] = ()  # a table row's cells, as character ranges
     header: tuple[str, ...] = ()  # a table row's column headings ("Starting dose", "How often")
 
+    def cell_at(self, at: int) -> int | None:
+        """The index of the table cell that holds character `at` (None outside every cell)."""
+        return next((i for i, (start, end) in enumerate(self.cells) if start <= at < end), None)
+
     def column_of(self, at: int) -> str:
         """The heading of the table column whose cell holds character `at` ('' outside tables)."""
-        for (start, end), heading in zip(self.cells, self.header):
-            if start <= at < end:
-                return heading
-        return ""
+        cell = self.cell_at(at)
+        return self.header[cell] if cell is not None and cell < len(self.header) else ""
 
 
 @dataclass

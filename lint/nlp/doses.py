@@ -163,15 +163,15 @@ ONE_DAY = r"(?:24 hours|(?:a|one|a single)(?: (?:calendar|whole|full|entire|sing
 PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY}|(?:across|over|throughout) (?:the|a|one) (?:whole |entire )?day)"
 # "a day", "in one calendar day", "four 2 mg bars across the day"
 BARE_TIME = r"(?:morning|noon|midday|night|evening|bedtime)"  # a time of day said bare, right after its amount
+DOSE_COUNT_WORDS = (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
+               ("five times|5 times", 5), ("six times|6 times", 6))  # a count of doses, by how many
 FREQUENCIES = [
     *TIMES_LISTED,
     *((re.compile(rf"\b(?:{words}) in (?:{ONE_DAY}|1 day|the same day|(?:one|a|a single|the same) night)\b", re.I), (n, n))
-      for words, n in (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
-                       ("five times|5 times", 5), ("six times|6 times", 6))),  # "2 g four times in one day"
+      for words, n in DOSE_COUNT_WORDS),  # "2 g four times in one day"
     *((re.compile(rf"\b(?:{words}) (?:over|during|throughout|across|through|over the course of) (?:the|a|one) "
                   r"(?:whole |entire )?day\b", re.I), (n, n))
-      for words, n in (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
-                       ("five times|5 times", 5), ("six times|6 times", 6))),  # "25 mg three times over the day"
+      for words, n in DOSE_COUNT_WORDS),  # "25 mg three times over the day"
     (re.compile(r"\btwice,?\s+(?:about\s+)?(?:\d+|twelve|eight|six) hours apart\b", re.I), (2, 2)),  # "2 g twice, 12 hours apart"
     (re.compile(r"\b(?:three or four|3 or 4|3 to 4|three to four|3-4) times (?:a|per|each) day", re.I), (3, 4)),
     *((re.compile(rf"\b(?:{words})-a-day\b", re.I), (n, n)) for words, n in (("twice|two", 2), ("three", 3), ("four", 4))),
@@ -402,12 +402,9 @@ def _kind(left: str, right: str = "") -> str:
 
 
 def _amount_groups(text: str, start: int, end: int, unitless: Sequence[UnitlessAmount] = (),
-                   cells: Sequence[tuple[int, int]] = ()) -> list[list[re.Match | UnitlessAmount]]:
+                   row: Block | None = None) -> list[list[re.Match | UnitlessAmount]]:
     """The amounts of a sentence in groups of one mention each ("13 mg/kg, or 260 mg"); in a
-    table row, amounts in different `cells` are never one mention ("| 20-80 mg | 50-200 mg |")."""
-    def cell_of(at: int) -> int | None:
-        return next((i for i, (low, high) in enumerate(cells) if low <= at < high), None)
-
+    table `row`, amounts in different cells are never one mention ("| 20-80 mg | 50-200 mg |")."""
     amounts: list[re.Match | UnitlessAmount] = [a for a in AMOUNT.finditer(text, start, end)
                                                  if not NEEDLE_GAUGE.fullmatch(a.group(0).strip())]
     amounts += [v for v in VOLUME_AMOUNT.finditer(text, start, end)
@@ -420,7 +417,7 @@ def _amount_groups(text: str, start: int, end: int, unitless: Sequence[UnitlessA
         same_unit = groups and bool(groups[-1][-1].group("perkg")) == bool(match.group("perkg")) \
             and _in_ml(groups[-1][-1]) == _in_ml(match)
         if same_unit and JOINER.match(text[groups[-1][-1].end():match.start()]) \
-                and cell_of(groups[-1][-1].start()) == cell_of(match.start()):  # "13 mg/kg, or 260 mg": two mentions
+                and (row is None or row.cell_at(groups[-1][-1].start()) == row.cell_at(match.start())):
             groups[-1].append(match)
         else:
             groups.append([match])
@@ -664,7 +661,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
     if _historical(sentence):
         return []
     mentions: list[DoseMention] = []
-    groups = _amount_groups(text, start, end, unitless, dose_column.cells if dose_column is not None else ())
+    groups = _amount_groups(text, start, end, unitless, dose_column)
     partner_ends: dict[int, int] = {}  # group index -> end of its combination partner ("10 mg/325 mg")
     pairs: dict[int, tuple[float, float]] = {}  # group index -> the two ingredients' amounts, when one each
     kept: list[list] = []
