@@ -79,6 +79,7 @@ from lint.nlp.anaphora import (
     refers_to_drug,
 )
 from lint.nlp.anchored_matcher import tokens_with
+from lint.nlp.cues import GETTING_VERBS, LETTING_VERBS
 from lint.nlp.doses import (
     ANOTHER_DAY,
     WITH_ACETAMINOPHEN,
@@ -1497,8 +1498,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     if i is None:
         return condition[0].lower_ == "for" and condition.start - sentence.span.start <= 2
     if i == sentence.span.start or (i - sentence.span.start <= 2 and doc[i].text == "For") \
-            or doc[i - 1].text in CLAUSE_DASHES:  # "Forget Pepto - for a stomach bug you want omeprazole"
-        return True
+            or doc[i - 1].text in CLAUSE_DASHES or _not_but_for(sentence, i):  # "Forget Pepto - for a stomach bug
+        return True  # you want omeprazole", "Not ADHD, but for my fatigue it's been a lifesaver"
     before = _before_purposed_for(sentence, i)
     if (doc[before].lower_ in DOSE_FORMS | CONTAINERS | MEDICINE_NOUNS | COURSES | {"ones"}
             or doc[before].text.upper() in RELEASE_FORM_NOUNS) and refers_to_drug(doc, before):
@@ -2090,7 +2091,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             claims += [use for use in _unlisted_uses(doc, sentence, main, reference, hedged, off_label, uses_context,
                                                      testimonies + purposes)
                        if question is None or not question.start_char <= use.start < question.end_char]
-    return _rebutted(_refuted(claims, sentences), sentences)
+    return _rebutted(_refuted(_relief_consequences(claims, sentences), sentences), sentences)
 
 
 QUOTE_MARKS = "\"'“”‘’ "
@@ -2794,13 +2795,21 @@ def _ended_by_drug(sentence: _Sentence, condition: Span) -> Span | None:
     return None
 
 
+def _not_but_for(sentence: _Sentence, index: int) -> bool:
+    """True for a 'for' at `index` that opens the affirmed half of a sentence led by 'Not':
+    'Not ADHD, but for my fatigue it's been a lifesaver', 'Not for anxiety but for sleep, Xanax
+    is great' ('but for the nausea, it's great' alone means 'except for')."""
+    doc, start = sentence.doc, sentence.span.start
+    return index - 1 > start and doc[index - 1].lower_ == "but" and doc[start].lower_ == "not"
+
+
 def _named_after_leading_for(sentence: _Sentence, condition: Span, following: _Sentence | None) -> Span | None:
     """The drug a sentence names after a leading 'For <condition>,' when it names none before:
     whose use the 'For' is. A heading that names none ('FOR PAIN OR FEVER') heads the drug
     the next sentence opens with ("Children's ibuprofen ..."), another drug's too."""
     opens = condition.start - sentence.span.start <= 2 and (condition[0].lower_ == "for"
                                                            or sentence.doc[condition.start - 1].lower_ == "for") \
-        or (at := _for_of(sentence, condition)) is not None and at - sentence.span.start <= 1 \
+        or (at := _for_of(sentence, condition)) is not None and (at - sentence.span.start <= 1 or _not_but_for(sentence, at)) \
         or _leading_for_people(sentence, condition)  # "For the pain itself, ibuprofen 600 mg works well"
     if not opens or any(d.start < condition.start for d in sentence.drugs):
         return None
@@ -3363,6 +3372,32 @@ def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
         or HEARSAY.search(text) is not None and PRESCRIBER_REJECTS.match(after.text) is not None \
         or text.endswith("?") and not TOO_MUCH.search(text) and (_answered_no_text(after) or bool(SO_NO.search(after.text)))
     # "Three Aleve at once for a headache? The box says two at most, so no, I didn't." (not "Is 600 mg too much? No.")
+
+
+ADDED_BENEFIT = re.compile(r"\b(?:also|too|as well|bonus|plus|but|though|although|yet|even)\b", re.I)
+
+
+def _enabling(reason: str) -> bool:
+    """True for a use presented by what the drug lets someone do ('lets me', 'gets him to')."""
+    first = reason.strip("'").split(" ", 1)[0].lower()
+    return first in LETTING_VERBS or first in GETTING_VERBS
+
+
+def _relief_consequences(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
+    """'For my hives it's the only thing that lets me sleep': what a drug lets someone do, after
+    its sentence has named what the drug is taken for, follows from that relief and is no use
+    of its own. 'Gabapentin lets me sleep' still presents one, and so does a benefit marked as
+    another ('... and it also lets me sleep', '..., but mostly it lets me sleep')."""
+    if not sentences:
+        return claims
+    text = sentences[0].doc.text
+    purposes = [c for c in claims if c.presented_as_use and not c.negated and not _enabling(c.reason)]
+
+    def follows_relief(claim: UseClaim) -> bool:
+        return any(p.drug == claim.drug and p.sentence_start == claim.sentence_start and p.end <= claim.start
+                   and not ADDED_BENEFIT.search(text[p.end:claim.sentence_end]) for p in purposes)
+    return [replace(c, presented_as_use=False) if c.presented_as_use and _enabling(c.reason) and follows_relief(c)
+            else c for c in claims]
 
 
 def _rebutted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:

@@ -623,9 +623,19 @@ def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
         if j + 1 < sentence.end and words[j] == "for":
             span = _goal_after(doc, j + 1, sentence.end)
             if span is not None:  # one goal noun needs no complaint word: "metformin for longevity"
-                goal = len(span) == 1 and span[0].lower_ in concepts().goal_nouns
+                goal = len(span) == 1 and span[0].lower_ in concepts().goal_nouns or _comparative_gerund(span)
                 found.append(Candidate(span, "'for'", j, j, needs_complaint=not goal))
     return found
+
+
+def _comparative_gerund(span: Span) -> bool:
+    """'for recovering faster between sets', 'for running longer': a goal verb's '-ing' form
+    with a comparative after it names a goal, as 'for faster recovery' does."""
+    return len(span) > 1 and span[0].lower_.endswith("ing") and span[0].lower_ in _goal_verb_forms() \
+        and span[0].lower_ not in RELIEF_GERUNDS and span[1].lower_ in concepts().goal_comparatives
+
+
+RELIEF_GERUNDS = frozenset({"feeling", "getting", "doing"})  # "for feeling better": relief of what was named, no goal
 
 
 TIME_UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month",
@@ -660,6 +670,9 @@ def _goal_after(doc: Doc, start: int, limit: int) -> Span | None:
     if i < limit and doc[i].lower_ in concepts().goal_comparatives:
         rest = _phrase_after(doc, i + 1, limit)
         return doc[i:rest.end] if rest is not None and rest.start == i + 1 else None
+    if i + 1 < limit and _comparative_gerund(doc[i:i + 2]):
+        rest = _phrase_after(doc, i + 2, limit)
+        return doc[i:rest.end] if rest is not None and rest.start == i + 2 else doc[i:i + 2]
     return None if _duration_at(doc, i, limit) else _phrase_after(doc, start, limit)
 
 

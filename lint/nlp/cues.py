@@ -159,8 +159,11 @@ def copular_complement_pattern() -> list[dict]:
             {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]
 
 
+LETTING_VERBS = frozenset({"lets", "let", "letting", "allows", "allowed", "allow", "allowing", "enables", "enabled",
+                           "enable"})
+GETTING_VERBS = frozenset({"gets", "get", "got", "getting"})
 LETS_SOMEONE: list[dict[str, Any]] = [  # "the only thing that lets them sleep", "allows me to focus": what they can then do
-    {"LOWER": {"IN": ["lets", "let", "letting", "allows", "allowed", "allow", "allowing", "enables", "enabled", "enable"]}},
+    {"LOWER": {"IN": sorted(LETTING_VERBS)}},
     {"LOWER": {"IN": ["me", "him", "her", "them", "us", "you", "people", "patients", "kids", "someone"]}},
     {"LOWER": "to", "OP": "?"},
 ]
@@ -174,7 +177,7 @@ WORKS_WELL_FOR: list[dict[str, Any]] = [  # "it works better for my panic attack
     {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}},
 ]
 GETS_SOMEONE_TO: list[dict[str, Any]] = [  # "it's what gets me to sleep", "got him to calm down": what they then do
-    {"LOWER": {"IN": ["gets", "get", "got", "getting"]}},
+    {"LOWER": {"IN": sorted(GETTING_VERBS)}},
     {"LOWER": {"IN": ["me", "him", "her", "them", "us", "you", "people", "patients", "kids"]}},
     {"LOWER": "to"},
 ]
