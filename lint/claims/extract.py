@@ -3378,9 +3378,10 @@ ADDED_BENEFIT = re.compile(r"\b(?:also|too|as well|bonus|plus|but|though|althoug
 
 
 def _enabling(reason: str) -> bool:
-    """True for a use presented by what the drug lets someone do ('lets me', 'gets him to')."""
+    """True for a use presented by what the drug lets someone do ('lets me', 'gets him to'),
+    not by a frame around a complaint ('got his migraines under control')."""
     first = reason.strip("'").split(" ", 1)[0].lower()
-    return first in LETTING_VERBS or first in GETTING_VERBS
+    return (first in LETTING_VERBS or first in GETTING_VERBS) and "..." not in reason
 
 
 def _relief_consequences(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:

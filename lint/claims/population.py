@@ -108,6 +108,9 @@ WEIGHT = re.compile(r"(?<![\w/.])(?:(?P<rel>over|above|at least|more than|under|
 WEIGHT_CHANGE = re.compile(r"\b(?:lost|lose|loses|losing|down|dropped|drop|drops|dropping|shed|shedding|gained|gain|gains|"
                            r"gaining|put on|puts on|up)\s+(?:about |around |almost |nearly |over |like |another |a whole )?$",
                            re.I)  # "Lost 31 lbs", "down 22 lbs": pounds lost or gained, not what someone weighs
+WEIGHT_CHANGED = re.compile(r"\s*(?:up|down|heavier|lighter|overweight|underweight|gained|lost|more than (?:last|before)"
+                            r"|since|overnight|in (?:a|one|two|three|\d+) (?:days?|weeks?|months?))\b",
+                            re.I)  # "3 lb up since last week", "40 pounds overweight": a change or an excess, not a weight
 POUND = 0.4536
 LOWER_BOUND = ("over", "above", "at least", "more than")
 
@@ -166,7 +169,8 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
 def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     """The body weight a text states, in kg: exact ('a 20 kg child', 'weighing 44 pounds')
     or a bound ('children over 40 kg'); None when it states none. 'mg/kg' is no weight."""
-    match = next((m for m in WEIGHT.finditer(text) if not WEIGHT_CHANGE.search(text, 0, m.start())), None)
+    match = next((m for m in WEIGHT.finditer(text) if not WEIGHT_CHANGE.search(text, 0, m.start())
+                  and not (m.group("after") is None and WEIGHT_CHANGED.match(text, m.end()))), None)
     if match is None:
         return None
     kg = float(match.group("n")) * (POUND if match.group("unit").lower().startswith(("lb", "pound")) else 1)

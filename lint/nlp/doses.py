@@ -381,6 +381,8 @@ INITIAL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:to (?:start|begin)(?: with)?|at f
 # the bat"; "750 mg once, then 250 mg every 8 hours": a first dose
 
 
+SINCE_THE_START = re.compile(r"\bsince (?:i |he |she |we |they |you |it )?(?:first )?(?:start\w*|began|begin\w*)"
+                             r"|\bsince the (?:start|beginning)\b", re.I)
 ANOTHER_DOSES_START = re.compile(r"(?:^|\d\s*(?:mg|mcg|µg|g|units?|ml|tabs?|tablets?))\s*(?:to\s+)?(?:start|starting(?:\s+dose)?|"
                                  r"initially|at first)\s*[,;/]", re.I)  # the dose before it (the left may open after it)
 
@@ -393,6 +395,7 @@ def _kind(left: str, right: str = "") -> str:
     left = THEN.split(left)[-1]  # "25 mg for the first week, then 50 mg": the second is no start; "started him on
     # tizanidine instead of upping the baclofen 10 mg": nor the baclofen
     left = ANOTHER_DOSES_START.split(left)[-1]  # "5 mg start, 10 mg is where most end up": the start was the 5 mg's
+    left = SINCE_THE_START.sub(" ", left)  # "since I started, on 1000 mg twice a day": how long, not a first dose
     best, best_at = "usual", -1
     for kind, pattern in KIND_CUES:
         for match in pattern.finditer(left):
