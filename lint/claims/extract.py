@@ -3374,30 +3374,31 @@ def _rebutted_sentence(sentences: list[_Sentence], index: int) -> bool:
     # "Three Aleve at once for a headache? The box says two at most, so no, I didn't." (not "Is 600 mg too much? No.")
 
 
-ADDED_BENEFIT = re.compile(r"\b(?:also|too|as well|bonus|plus|but|though|although|yet|even)\b", re.I)
+ADDED_BENEFIT = re.compile(r"\b(?:also|too|as well|bonus|plus|but|though|although|yet|even|and (?:to|for))\b", re.I)
 
 
-def _enabling(reason: str) -> bool:
-    """True for a use presented by what the drug lets someone do ('lets me', 'gets him to'),
-    not by a frame around a complaint ('got his migraines under control')."""
-    first = reason.strip("'").split(" ", 1)[0].lower()
-    return (first in LETTING_VERBS or first in GETTING_VERBS) and "..." not in reason
+def _enabling(claim: UseClaim) -> bool:
+    """True for a use presented by what the drug lets someone do ('lets me', 'gets him to') or
+    gives back ('got her cycles back'), not by a frame around a complaint the lexicon knows
+    ('got his migraines under control')."""
+    first = claim.reason.strip("'").split(" ", 1)[0].lower()
+    return (first in LETTING_VERBS or first in GETTING_VERBS) and ("..." not in claim.reason or claim.unlisted)
 
 
 def _relief_consequences(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
-    """'For my hives it's the only thing that lets me sleep': what a drug lets someone do, after
-    its sentence has named what the drug is taken for, follows from that relief and is no use
-    of its own. 'Gabapentin lets me sleep' still presents one, and so does a benefit marked as
+    """'For my hives it's the only thing that lets me sleep', 'on it for her PCOS, and it got her
+    cycles back': what a drug lets someone do or gives back, after its sentence has named what
+    the drug is taken for, follows from that relief and is no use of its own. 'Gabapentin lets me sleep' still presents one, and so does a benefit marked as
     another ('... and it also lets me sleep', '..., but mostly it lets me sleep')."""
     if not sentences:
         return claims
     text = sentences[0].doc.text
-    purposes = [c for c in claims if c.presented_as_use and not c.negated and not _enabling(c.reason)]
+    purposes = [c for c in claims if c.presented_as_use and not c.negated and not _enabling(c)]
 
     def follows_relief(claim: UseClaim) -> bool:
         return any(p.drug == claim.drug and p.sentence_start == claim.sentence_start and p.end <= claim.start
                    and not ADDED_BENEFIT.search(text[p.end:claim.sentence_end]) for p in purposes)
-    return [replace(c, presented_as_use=False) if c.presented_as_use and _enabling(c.reason) and follows_relief(c)
+    return [replace(c, presented_as_use=False) if c.presented_as_use and _enabling(c) and follows_relief(c)
             else c for c in claims]
 
 

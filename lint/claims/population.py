@@ -111,6 +111,7 @@ WEIGHT_CHANGE = re.compile(r"\b(?:lost|lose|loses|losing|down|dropped|drop|drops
 WEIGHT_CHANGED = re.compile(r"\s*(?:up|down|heavier|lighter|overweight|underweight|gained|lost|more than (?:last|before)"
                             r"|since|overnight|in (?:a|one|two|three|\d+) (?:days?|weeks?|months?))\b",
                             re.I)  # "3 lb up since last week", "40 pounds overweight": a change or an excess, not a weight
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)  # "kids from 40 kg up": a bound, not a gain
 POUND = 0.4536
 LOWER_BOUND = ("over", "above", "at least", "more than")
 
@@ -170,7 +171,8 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     """The body weight a text states, in kg: exact ('a 20 kg child', 'weighing 44 pounds')
     or a bound ('children over 40 kg'); None when it states none. 'mg/kg' is no weight."""
     match = next((m for m in WEIGHT.finditer(text) if not WEIGHT_CHANGE.search(text, 0, m.start())
-                  and not (m.group("after") is None and WEIGHT_CHANGED.match(text, m.end()))), None)
+                  and not (m.group("after") is None and WEIGHT_CHANGED.match(text, m.end())
+                           and not FROM_BEFORE.search(text, 0, m.start()))), None)
     if match is None:
         return None
     kg = float(match.group("n")) * (POUND if match.group("unit").lower().startswith(("lb", "pound")) else 1)

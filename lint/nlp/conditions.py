@@ -85,7 +85,8 @@ class ConditionMatcher:
         doc.spans["fixed_expressions"] = [Span(doc, start, end) for start, end in fixed]
         starts = {span.start for span in spans}
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
-                                                and (_verb_with_object(doc, span, starts) or _thing_settles(doc, span)))
+                                                and (_verb_with_object(doc, span, starts) or _thing_settles(doc, span)
+                                                     or _something_to_worry_about(doc, span)))
                  and not _shouted_word(doc, span)
                  and not any(start <= span.start and span.end <= end for start, end in fixed)]
         for span in spans:
@@ -170,6 +171,17 @@ def _thing_settles(doc: Doc, span: Span) -> bool:
     if before >= 0 and words[before] == "to":
         before -= 1  # "helps her to calm down"
     return before < 0 or words[before] not in PERSONS
+
+
+def _something_to_worry_about(doc: Doc, span: Span) -> bool:
+    """'Any heart stuff to worry about?', 'nothing to stress over': a symptom word as the verb
+    of an infinitive with 'about' or 'over' after it names what may go wrong, not a complaint
+    (unless a person is the one helped: 'helps me to worry about less')."""
+    words = lowered(doc)
+    if len(span) != 1 or span.end >= len(doc) or words[span.end] not in ("about", "over") \
+            or span.start < 2 or words[span.start - 1] != "to":
+        return False
+    return words[span.start - 2] not in PERSONS and words[span.start - 2] not in ("not", "n't")
 
 
 UNCOUNTED_FIRST_WORDS = frozenset({"a", "an", "the", "for", "bad", "severe", "mild", "nasty", "terrible", "awful",
