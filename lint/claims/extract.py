@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 
 from lint.claims.given_at_age import AgeClaim, given_at_age
 from lint.claims.population import (
-    ADULT,
     ADULT_AGE,
     CHILDRENS_PRODUCT,
     HEPATIC,
@@ -27,6 +26,7 @@ from lint.claims.population import (
     detect_population,
     detect_weight,
     last_stated_age,
+    names_adults,
 )
 from lint.claims.relations import (
     FILLER_REACH,
@@ -4053,7 +4053,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 in_hospital=any(HOSPITAL.search(text) for text in contexts),
                                 on_dialysis=any(DIALYSIS.search(text) for text in contexts),
                                 population_alone=found_in is not None and found_in <= 1
-                                and not ADULT.search(contexts[found_in])))
+                                and not names_adults(contexts[found_in])))
         claims[-1:] = _with_day_total(claims, sentence, index, whole_text)
     return claims
 

@@ -36,7 +36,9 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     re.I)  # the site of another condition, or where care
 # is given: "the liver abscess version"; a small amount: "5 three times a day is baby dose"
 LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
-                         r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b", re.I)
+                         r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b"
+                         r"|\b(?:half|a third|a quarter|a fraction|double|twice)(?: of)? (?:the |an )?(?:usual |normal |regular |full )?"
+                         r"(?:adult|grown-up)(?:'s)? (?:dose|amount|strength)\b", re.I)  # "half the adult dose": a yardstick
 ADULT = re.compile(r"\b(?:(?<=well as )adults|(?<!as )(?<!than )(?:adults|adult(?!\s+\d)|grown-?ups?))\b"
                    r"(?!\s+(?:tablets?|capsules?|strength|formulation|version))",
                    re.I)  # "teens need the full adult 10 mg", "the same 2 mg dose as adults": a dose's size or standard,
@@ -130,6 +132,12 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
 )
 PERSON_AGES = (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE, BRACKET_AGE)  # in this order
 SCHOOL_START_AGE = 5  # a child in the Nth grade is about N + 5 to N + 6
+
+
+def names_adults(text: str) -> bool:
+    """True when text names adults as people it speaks of, not as a yardstick ('half the adult
+    dose', 'same as adults')."""
+    return ADULT.search(LIKE_ADULTS.sub(" ", text)) is not None
 
 
 @lru_cache(maxsize=8192)  # the same lead sentence or heading serves many claims
