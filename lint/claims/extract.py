@@ -2168,7 +2168,9 @@ def _answered_no(sentence: _Sentence, following: _Sentence | None) -> bool:
 
 SAFETY_QUESTION = re.compile(r"\b(?:safe\w*|ok|okay|dangerous|risky|harmful|interact\w*|mix\w*|combine\w*|cause\w*|"
                              r"addictive|allowed|pregnan\w*|breastfeed\w*|side effects?|withdrawal|together|"
-                             r"(?:take|use) \w+ with|with (?:my|your|her|his|their|other|another))\b", re.I)  # interactions
+                             r"(?:take|use) \w+ with|with (?:my|your|her|his|their|other|another)|interfer\w*|"
+                             r"(?:mess|screw)\w* (?:with|up)|weaken\w*|cancel\w* out|less effective|stop \w+ from working)\b",
+                             re.I)  # interactions: "Does modafinil mess with birth control? Yes."
 TOPIC_QUESTION_WORDS = 8  # "Diabetic foot pain from neuropathy?", "What about dry eyes from Sjogren's?"
 AFFIRMS_USE = re.compile(r"^\W*(?:yes\b|yep\b|yeah\b|absolutely\b|definitely\b|of course\b|"
                          r"it(?:'s|’s| is) (?:also )?(?:usually |often |still |always |honestly |really )?"

@@ -39,7 +39,7 @@ class CueMatcher:
                                        {"LOWER": {"IN": ["ever", "yet", "personally"]}, "OP": "?"},
                                        {"LOWER": {"IN": list(CLAUSE_VERBS)}}, {"LOWER": {"IN": list(BENEFIT_PREPOSITIONS)}}]])
         self.inserted.add("benefit", [copular_complement_pattern()])
-        self.inserted.add("benefit", [LETS_SOMEONE, GETS_SOMEONE_TO, WORKS_WELL_FOR])
+        self.inserted.add("benefit", [LETS_SOMEONE, GETS_SOMEONE_TO, WORKS_WELL_FOR, *RATED_FOR])
         self.inserted.add("separable", separable_patterns())
         self.inserted.add("use", [TOOK_IT_WHEN, *taken_whenever_patterns()])
         self.inserted.add("use_named", [[TOOK_IT_WHEN[0], {"IS_ALPHA": True}, *TOOK_IT_WHEN[2:]],
@@ -180,6 +180,13 @@ GETS_SOMEONE_TO: list[dict[str, Any]] = [  # "it's what gets me to sleep", "got 
     {"LOWER": {"IN": sorted(GETTING_VERBS)}},
     {"LOWER": {"IN": ["me", "him", "her", "them", "us", "you", "people", "patients", "kids"]}},
     {"LOWER": "to"},
+]
+
+
+RATED_FOR: list[list[dict[str, Any]]] = [  # a review's score for what the drug did: "10/10 for growing a beard"
+    [{"TEXT": {"REGEX": r"^\d+(?:\.\d+)?/(?:5|10|100)$"}}, {"LOWER": "for"}],
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["stars", "star"]}}, {"LOWER": "for"}],  # "five stars for sleep"
+    [{"TEXT": {"IN": ["A+", "A++"]}}, {"LOWER": "for"}],
 ]
 
 
