@@ -4386,6 +4386,12 @@ def _denies(clause: str, names: frozenset[str]) -> bool:
     return False
 
 
+RESTRICTED_USE = re.compile(r"\b(?:(?:a |the )?last resort|only (?:when|if) (?:\w+ ){0,4}?(?:no|nothing|other|others|else|"
+                            r"can't|cannot|fail\w*)|reserved? (?:for|it)|"
+                            r"no other (?:options?|choices?|antibiotics?|treatments?)|nothing else (?:is an option|works))\b",
+                            re.I)
+
+
 def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], reference: Reference,
                       uses: list[UseClaim]) -> list[WarningMention]:
     """The first sentence that carries each warning topic of the drugs. A sentence that
@@ -4410,7 +4416,9 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
             texts.append("")
             continue
         kept_from = 0
-        if sentence_start in selling and not sentence.has("harm"):  # selling a benefit ("brings liver tests back
+        restricted = RESTRICTED_USE.search(sentence.text) is not None  # "for a simple bladder infection it's a last
+        # resort": the use is named to restrict it, which is the warning
+        if sentence_start in selling and not sentence.has("harm") and not restricted:  # selling a benefit ("brings liver tests back
             last_use_end = max(end for _, end in benefit[sentence_start]) - sentence_start  # to normal") warns
             contrast = TURN.search(sentence.text, max(0, last_use_end))  # of nothing, unless a contrast
             if contrast is None:  # follows it ("eases the urge to pee, but may leave you woozy")
@@ -4419,7 +4427,7 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
             kept_from = contrast.end()
         chars = _without_denials(_without_idioms(sentence.text.lower()), names)
         chars = " " * kept_from + chars[kept_from:]
-        for start, end in benefit.get(sentence_start, ()):
+        for start, end in benefit.get(sentence_start, ()) if not restricted else ():
             if sentence_start <= start < sentence.span.end_char:
                 blank_from, blank_to = start - sentence_start, min(end - sentence_start, len(chars))
                 chars = chars[:blank_from] + " " * (blank_to - blank_from) + chars[blank_to:]
