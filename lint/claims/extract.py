@@ -27,6 +27,7 @@ from lint.claims.population import (
     detect_weight,
     last_stated_age,
     names_adults,
+    stated_age,
 )
 from lint.claims.relations import (
     FILLER_REACH,
@@ -2802,7 +2803,13 @@ def _not_but_for(sentence: _Sentence, index: int) -> bool:
     'Not ADHD, but for my fatigue it's been a lifesaver', 'Not for anxiety but for sleep, Xanax
     is great' ('but for the nausea, it's great' alone means 'except for')."""
     doc, start = sentence.doc, sentence.span.start
-    return index - 1 > start and doc[index - 1].lower_ == "but" and doc[start].lower_ == "not"
+    opener = next((i + 1 for i in range(min(index, start + HANDLE_REACH) - 1, start - 1, -1) if doc[i].text == ":"), start)
+    while opener < index and (doc[opener].is_punct or doc[opener].is_space or is_markup(doc[opener])):
+        opener += 1  # "**u/longhauler_J:** Not ADHD but for ...": past a chat handle and its markup
+    return index - 1 > opener and doc[index - 1].lower_ == "but" and doc[opener].lower_ == "not"
+
+
+HANDLE_REACH = 6  # tokens a chat handle before a colon may take
 
 
 def _named_after_leading_for(sentence: _Sentence, condition: Span, following: _Sentence | None) -> Span | None:
@@ -3752,6 +3759,7 @@ def _dose_drug(sentence: _Sentence, span: Span, main: str | None, reference: Ref
     return named
 
 
+HEADING_CONTEXT = 3  # where the heading stands among a dose's contexts (own words, label, block lead, heading)
 ADDED_SCALE = 2  # an amount added to another drug is the article's drug's when at most twice its largest strength
 ADDED_TO = re.compile(r"\b(?:added to|on top of|with|alongside|along with|plus|besides|in addition to)\b", re.I)
 
@@ -4054,8 +4062,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 use_carried=bool(carried) or from_lead and bool(conditions),
                                 in_hospital=any(HOSPITAL.search(text) for text in contexts),
                                 on_dialysis=any(DIALYSIS.search(text) for text in contexts),
-                                population_alone=found_in is not None and found_in <= 1
-                                and not names_adults(contexts[found_in])))
+                                population_alone=found_in is not None
+                                and (found_in <= 1 or found_in == HEADING_CONTEXT and stated_age(contexts[found_in]) is not None)
+                                and not names_adults(contexts[found_in])))  # a heading "Your 15-year-old": that child
         claims[-1:] = _with_day_total(claims, sentence, index, whole_text)
     return claims
 
