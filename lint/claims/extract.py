@@ -3626,10 +3626,10 @@ HISTORICAL_USE = re.compile(r"\b(?:in the (?:(?:\w+|\d{2}th) century|(?:18|19)\d
 # "Lithium salts were used in the nineteenth century for 'gout of the brain'": history, no use the article presents
 
 
-def _inline_choice(sentence: _Sentence, condition: Span) -> bool:
-    """True when a condition is one of a quiz's choices written in one line ('prescribed for:
-    (a) insomnia (b) depression'): a letter marks it, and the sentence holds two or more."""
-    before = article_text(sentence.doc)[max(sentence.span.start_char, condition.start_char - 6):condition.start_char]
+def _inline_choice(sentence: _Sentence, phrase: Span) -> bool:
+    """True when a condition or dose is one of a quiz's choices written in one line ('prescribed
+    for: (a) insomnia (b) depression'): a letter marks it, and the sentence holds two or more."""
+    before = article_text(sentence.doc)[max(sentence.span.start_char, phrase.start_char - 6):phrase.start_char]
     return CHOICE_MARK_BEFORE.search(before) is not None and len(CHOICE_LETTERS.findall(sentence.text)) >= 2
 
 
@@ -3959,8 +3959,9 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         sentence = sentences[index]
         drug = sentence.column_drug(span.start_char) or _dose_drug(sentence, span, mains[index], reference, article_main)
         if drug is None or drug == OTHER or drug not in reference.profiles or _rebutted_sentence(sentences, index) \
-                or _quiz_option(sentences, index):
-            continue  # "... she'd give him 20 mg at bedtime. NO."; "C) 500 mg at bedtime" offered, not said
+                or _quiz_option(sentences, index) or _inline_choice(sentence, span):
+            continue  # "... she'd give him 20 mg at bedtime. NO."; "C) 500 mg at bedtime" offered, not said, as
+            # is "a) 50 mg at night  b) 200 mg ...  c) 600 mg split in three" in one line
         profile = reference.profiles[drug]
         own_use = bool(USE_OPENER.match(sentence.text))  # "For pressure the usual start is ...": its own use,
         lead = sentence if own_use else first_sentence_of_block.get(sentence.block_index, sentence)  # people, product

@@ -153,7 +153,11 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in OBJECT_OPENERS:
         return False  # "his nerves the night before", "the vomiting that comes with": a noun after its determiner
-    return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct
+    return word.endswith("ing") or word.endswith(("s", "ed")) and span.start > 0 and not doc[span.start - 1].is_punct \
+        or span.start > 0 and doc[span.start - 1].lower_ in VERB_OPENERS  # "help them calm their breathing down"
+
+
+VERB_OPENERS = frozenset({"to", "them", "me", "him", "us", "you"})  # what stands before a bare verb, not a noun
 
 
 SETTLING = frozenset(form for verb in ("calm", "settle", "quiet", "relax", "cool") for form in verb_forms(verb))
