@@ -338,8 +338,9 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
     span = _phrase_after(doc, verb, sentence.end, keep_for=True)
     if span is not None and (words[verb] in _storage_forms() or words[verb] == "have") and verb + 1 < sentence.end \
             and words[verb + 1] in STORAGE_PLACES:  # "gave us Narcan to keep in the kitchen drawer": where it is kept,
-        kept_for = next((t.i for t in span if t.lower_ == "for"), None)  # unless a 'for' says why: "to keep in my
-        return doc[kept_for:span.end] if kept_for is not None and kept_for + 1 < span.end else None  # purse for insomnia"
+        kept_for = _kept_for(doc, verb + 1, sentence.end)  # unless a 'for' says why: "to keep in my purse for insomnia",
+        return doc[kept_for:_clause_end(doc, kept_for + 1, sentence.end)] if kept_for is not None else None  # "in the
+        # glove box for motion sickness", "in my nightstand for the nights I can't fall asleep" (a lexicon condition only)
     if span is not None and span.end == verb + 1 and span.end < sentence.end and words[span.end] in VERB_PARTICLES \
             and (rest := _phrase_after(doc, span.end + 1, sentence.end, keep_for=True)) is not None:
         span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object
@@ -348,6 +349,27 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
     return span
 
 
+def _kept_for(doc: Doc, start: int, limit: int) -> int | None:
+    """The 'for' after the place a drug is kept ('in the glove box for'), within PLACE_WORDS
+    words and before any punctuation, or None."""
+    for i in range(start, min(limit, start + PLACE_WORDS)):
+        if doc[i].is_punct:
+            return None
+        if doc[i].lower_ == "for":
+            return i if i + 1 < limit else None
+    return None
+
+
+PLACE_WORDS = 10  # words a place where a drug is kept may take ("in the glove compartment of my car")
+KEPT_FOR_WORDS = 12  # words the reason a drug is kept may take
+
+
+def _clause_end(doc: Doc, start: int, limit: int) -> int:
+    """The end of the clause that starts at `start`: the first punctuation, or KEPT_FOR_WORDS on."""
+    end = start
+    while end < min(limit, start + KEPT_FOR_WORDS) and not doc[end].is_punct:
+        end += 1
+    return end
 STORAGE_PLACES = frozenset({"in", "on", "at", "around", "handy", "nearby", "close", "by", "with"})
 OBJECT_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "one", "two", "little",
                             "couple", "of", "few", "bit", "generic", "extra"})  # "grabs a couple of Benadryl"
