@@ -3397,11 +3397,12 @@ def _enabling(claim: UseClaim) -> bool:
 def _relief_consequences(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClaim]:
     """'For my hives it's the only thing that lets me sleep', 'on it for her PCOS, and it got her
     cycles back': what a drug lets someone do or gives back, after its sentence has named what
-    the drug is taken for, follows from that relief and is no use of its own. 'Gabapentin lets me sleep' still presents one, and so does a benefit marked as
-    another ('... and it also lets me sleep', '..., but mostly it lets me sleep')."""
+    the drug is taken for, follows from that relief and is no use of its own. 'Gabapentin lets
+    me sleep' still presents one, and so does a benefit marked as another ('... and it also
+    lets me sleep', '..., but mostly it lets me sleep')."""
     if not sentences:
         return claims
-    text = sentences[0].doc.text
+    text = article_text(sentences[0].doc)
     purposes = [c for c in claims if c.presented_as_use and not c.negated and not _enabling(c)]
 
     def follows_relief(claim: UseClaim) -> bool:
@@ -4428,10 +4429,12 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
         kept_from = 0
         restricted = RESTRICTED_USE.search(sentence.text) is not None  # "for a simple bladder infection it's a last
         # resort": the use is named to restrict it, which is the warning
-        if sentence_start in selling and not sentence.has("harm") and not restricted:  # selling a benefit ("brings liver tests back
-            last_use_end = max(end for _, end in benefit[sentence_start]) - sentence_start  # to normal") warns
-            contrast = TURN.search(sentence.text, max(0, last_use_end))  # of nothing, unless a contrast
-            if contrast is None:  # follows it ("eases the urge to pee, but may leave you woozy")
+        if sentence_start in selling and not sentence.has("harm") and not restricted:  # selling a benefit ("brings
+            # liver tests back to normal") warns of nothing, unless a contrast follows it ("eases the urge to pee, but
+            # may leave you woozy")
+            last_use_end = max(end for _, end in benefit[sentence_start]) - sentence_start
+            contrast = TURN.search(sentence.text, max(0, last_use_end))
+            if contrast is None:
                 texts.append("")
                 continue
             kept_from = contrast.end()

@@ -370,6 +370,8 @@ def _clause_end(doc: Doc, start: int, limit: int) -> int:
     while end < min(limit, start + KEPT_FOR_WORDS) and not doc[end].is_punct:
         end += 1
     return end
+
+
 STORAGE_PLACES = frozenset({"in", "on", "at", "around", "handy", "nearby", "close", "by", "with"})
 OBJECT_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "one", "two", "little",
                             "couple", "of", "few", "bit", "generic", "extra"})  # "grabs a couple of Benadryl"

@@ -164,7 +164,7 @@ PER_DAY = rf"(?:(?:a|per|each|every) day|daily|(?:in|within) {ONE_DAY}|(?:across
 # "a day", "in one calendar day", "four 2 mg bars across the day"
 BARE_TIME = r"(?:morning|noon|midday|night|evening|bedtime)"  # a time of day said bare, right after its amount
 DOSE_COUNT_WORDS = (("twice|two times|2 times", 2), ("three times|3 times", 3), ("four times|4 times", 4),
-               ("five times|5 times", 5), ("six times|6 times", 6))  # a count of doses, by how many
+                    ("five times|5 times", 5), ("six times|6 times", 6))  # a count of doses, by how many
 FREQUENCIES = [
     *TIMES_LISTED,
     *((re.compile(rf"\b(?:{words}) in (?:{ONE_DAY}|1 day|the same day|(?:one|a|a single|the same) night)\b", re.I), (n, n))
