@@ -113,7 +113,11 @@ def test_a_second_dose_of_the_day_makes_it_twice_a_day():
     assert [(m.amounts_mg, m.times_per_day) for m in mentions] == [(((200.0, 200.0),), (2, 2))]
     different = find_doses("Take 50 mg in the morning and 100 mg at night.")
     assert [(m.amounts_mg, m.times_per_day, m.per_day) for m in different] == [
-        (((50.0, 50.0),), (1, 1), False), (((100.0, 100.0),), (1, 1), False), (((150.0, 150.0),), None, True)]
+        (((50.0, 50.0),), (1, 1), False), (((100.0, 100.0),), (1, 1), False), (((150.0, 150.0),), None, True),
+        ((), (2, 2), False)]  # the day's total, and its two doses
+    counted = different[-1]
+    assert counted.doses_counted and (counted.start, counted.end) == (26, 45)  # "and 100 mg
+    # at night": a span of its own
 
 
 @pytest.mark.parametrize("text, total", [

@@ -80,7 +80,7 @@ from lint.nlp.anaphora import (
     refers_to_drug,
 )
 from lint.nlp.anchored_matcher import tokens_with
-from lint.nlp.cues import GETTING_VERBS, LETTING_VERBS
+from lint.nlp.cues import BE_FORMS, GETTING_VERBS, LETTING_VERBS
 from lint.nlp.doses import (
     ANOTHER_DAY,
     WITH_ACETAMINOPHEN,
@@ -859,12 +859,15 @@ SUFFERER_REACH = 3  # words from the verb to the drug ("Insomniacs take | their 
 
 
 USED_IN_VERBS = frozenset(form for verb in ("use", "try", "start", "trial") for form in verb_forms(verb))
+USED_IN_PASSIVES = frozenset({"used", "indicated", "tried", "started", "prescribed", "given"})
+USED_IN_ADVERBS = frozenset({"also", "often", "commonly", "sometimes", "widely", "mainly", "usually", "frequently"})
 
 
 def _used_in(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """'Doctors use Jardiance in type 1 diabetes', 'we try it in women with PCOS': an active
-    verb of using whose object, the drug, is used 'in' the condition (or in people with it).
-    The drug's name (True for 'it'), or None. The passive ('used in OCD') is a cue."""
+    verb of using whose object, the drug, is used 'in' the condition (or in people with it),
+    or the passive ('it is indicated in patients with PCOS'). The drug's name (True for 'it'),
+    or None."""
     doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
     i = condition.start - 1
     while i > start and words[i] in DETERMINERS:
@@ -875,6 +878,11 @@ def _used_in(sentence: _Sentence, condition: Span) -> Span | bool | None:
             i -= 1
     if i - 2 < start or words[i] != "in":
         return None
+    if words[i - 1] in USED_IN_PASSIVES and (words[i - 2] in BE_FORMS or words[i - 2] in USED_IN_ADVERBS
+                                             and i - 3 >= start and words[i - 3] in BE_FORMS):
+        return next((d for d in reversed(sentence.drugs) if d.end <= i - 2), None) \
+            or (True if any(refers_to_drug(doc, k) for k in range(start, i - 1)) else None)  # "Metformin is
+        # indicated in patients with prediabetes", "it's also used in people with PCOS"
     named = sentence.drug_at(i - 1)
     verb = named.start - 1 if named is not None else i - 2
     if named is None and not refers_to_drug(doc, i - 1) or verb < start or words[verb] not in USED_IN_VERBS:
@@ -1955,11 +1963,13 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     cue = None  # a benefit word the drug does not own ("at every stop"): the other readings decide
             elif cue is not None and cue.label_ == "history" and (_use_referred_back(sentence, condition) is not None
                                                                    or _given_to_who(sentence, condition) is not None
+                                                                   or _used_in(sentence, condition) is not None
                                                                    or recommended is not None
                                                                    or affirmed and _having_topic(sentence)):
                 cue = None  # "if you have restless legs, it helps with that", "Have OCD? Lexapro is your best bet": the
                 # history is what it treats;
-                # "doctors give it to people who have insomnia": whom it is given to
+                # "doctors give it to people who have insomnia": whom it is given to; "we start it in patients
+                # with PCOS": those it is used in
             when_taken = _taken_when(sentence, condition) if cue is None or cue.label_ not in ("use", "benefit") else None
             if when_taken is not None:
                 cue = None  # "When I get migraines, I take Zoloft": the history is what it is taken for

@@ -816,6 +816,7 @@ LATER_THAT_DAY = re.compile(r"[^.;]{0,30}?\b(?:(?:a few|a couple(?: of)?|an?|one
                             re.I)  # "another 5 mg at 3 am": a second dose that night
 NIGHT_DOSE = re.compile(rf"\b{IN_THE_NIGHT}", re.I)  # the time a dose itself names: "another 5 mg at 3 am"
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
+JOIN_WORD = re.compile(r"\b(?:and|plus|then|with)\b", re.I)
 DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
 
 
@@ -864,7 +865,8 @@ def _another_dose_totals(text: str, mentions: list[DoseMention]) -> list[DoseMen
 def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None]) -> list[DoseMention]:
     """The day's total of doses given at different times of one day ("400 mg in the
     morning, another 400 mg at noon plus 200 mg at bedtime" is 1,000 mg a day), as a daily
-    amount spanning them; each dose is still judged on its own."""
+    amount spanning them and as the count of doses that day (see doses_that_day); each dose
+    is still judged on its own."""
     totals: list[DoseMention] = []
     run: list[DoseMention] = []
     for index, mention in enumerate([*mentions, None]):
@@ -876,6 +878,11 @@ def _day_totals(text: str, mentions: list[DoseMention], timed: list[str | None])
             continue
         if len(run) >= 2 and len({timed[mentions.index(m)] for m in run}) == len(run):
             totals.append(replace(day_total(run[0], run), start=run[0].start, end=run[-1].end))
+            joiner = JOIN_WORD.search(text, run[0].end, run[1].start)  # the count's own span (a span holds one
+            count_start = joiner.start() if joiner else run[1].start if len(run) > 2 else None  # parse): "and ..."
+            if count_start is not None:  # and as the count of doses that day: "2 mg Intuniv in the morning and
+                totals.append(replace(doses_that_day(run[0], len(run)), start=count_start, end=run[-1].end))  # 2 mg
+                # at night" is two doses of a once-daily extended-release tablet
         run = [mention] if mention is not None and timed[index] is not None else []
     return totals
 
@@ -1021,6 +1028,13 @@ REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:
                      re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
 # "injecting every 5 days", "we swap her patch every morning"
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")
+SPLIT_DOSES = re.compile(r"\b(?:split|splits|splitting|divides?|divided|dividing|breaks?|breaking|broke)\b[^.;!?]{0,40}?"
+                         r"\b(?:in|into)\s+(?P<n>two|three|four|2|3|4)\s+(?:separate\s+|smaller\s+|equal\s+)?doses\b"
+                         r"|\bhalf\b[^.;!?]{0,12}?\b(?:in the morning|at breakfast)\s*,?\s*(?:and\s+)?(?:the other\s+|another\s+)?"
+                         r"half\s+(?:in the evening|at night|at bedtime|at dinner|before bed)\b"
+                         r"|\b(?:split|divided)\s+(?:between\s+)?(?:the\s+)?(?:morning|breakfast)\s+and\s+"
+                         r"(?:night|evening|bedtime|dinner)\b",
+                         re.I)  # "split her pill into three doses", "half in the morning and half at night": that many a day
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 
@@ -1077,7 +1091,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     that is only a time of day ("take it at bedtime") claims no count and is left out."""
     end = len(text) if end is None else end
     sentence = text[start:end]
-    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE_WORDS.search(sentence) or OCCASION_WORDS.search(sentence)) \
+    if not (FREQUENCY_WORDS.search(sentence) or AT_ONCE_WORDS.search(sentence) or OCCASION_WORDS.search(sentence)
+            or SPLIT_DOSES.search(sentence)) \
             or _historical(sentence):
         return []
     found = []
@@ -1139,6 +1154,13 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         times = (shots, shots) if match.group("day") else (shots / 7, shots / 7)
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=times, kind=_kind(sentence[:match.start()])))
+    splits: list[DoseMention] = []
+    for match in SPLIT_DOSES.finditer(sentence):
+        if FORBIDDEN_BEFORE.search(sentence[:match.start()]) or FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
+            continue  # "never split it into two doses"
+        doses_a_day = _count(match.group("n")) if match.group("n") else 2.0
+        splits.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
+                                  per_day=False, times_per_day=(doses_a_day, doses_a_day), kind="usual"))
     for match in ENOUGH.finditer(sentence):
         found.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                  per_day=False, times_per_day=(1, 1), kind="usual"))
@@ -1193,6 +1215,9 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                                  kind=_kind(sentence[:match.start()], sentence[freq_end:]),
                                  by_interval=by_interval,
                                  at_time_of_day=bool(EVERY_DAY.fullmatch(freq_match.group(0).strip()))))  # daily use, no count
+    found = [m for m in found if m.times_per_day is not None or m.amounts_mg
+             or not any(m.start < split.end and split.start < m.end for split in splits)] + splits  # "take half in the
+    # morning and half at night": the split day, not one dose of half a tablet at a time of day
     kept: list[DoseMention] = []
     for mention in sorted(found, key=lambda m: (m.start, -m.end)):  # one claim where two readings overlap
         if not kept or mention.start >= kept[-1].end:
