@@ -104,8 +104,10 @@ from lint.nlp.words import article_text, is_markup, lowered
 
 PRONOUNS = {"it", "its", "they", "them"}
 DIALYSIS = re.compile(r"\b(?:dialysis|hemodialysis|haemodialysis|kidney failure|end-stage (?:renal|kidney))\b", re.I)
-HOSPITAL = re.compile(r"\b(?:inpatients?|hospitali[sz]ed|in (?:the |a )?hospital|hospital (?:patients?|wards?|stays?|settings?)|"
-                      r"on the (?:ward|unit)|psychiatric (?:ward|unit)|intensive care|admitted)\b", re.I)
+HOSPITAL = re.compile(r"\b(?<!not )(?<!no )(?<!not an )(?<!never )(?<!not been )(?<!never been )(?<!wasn't )(?<!isn't )(?<!n't )"
+                      r"(?:inpatients?|hospitali[sz]ed|in (?:the |a )?hospital|hospital (?:patients?|wards?|stays?|settings?)|"
+                      r"on the (?:ward|unit)|psychiatric (?:ward|unit)|intensive care|admitted)\b",
+                      re.I)  # not "not in the hospital or anything": an outpatient
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
 CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*|(?<!\s)\s*—\s*"
@@ -571,8 +573,10 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
         if cue.label_ in ("use", "benefit") and (_without_object(sentence, cue) or _help_as_noun(sentence, cue)
                                                  or _passive_before(sentence, cue, condition)):
             continue
-        if cue.label_ == "use" and cue.start <= condition.start < cue.end < condition.end:
-            return cue  # the term itself opens with (the end of) the cue: "prevent heart attacks", "used to prevent"
+        if (cue.label_ == "use" and cue.start <= condition.start or cue.label_ == "harm" and cue.start < condition.start) \
+                and condition.start < cue.end < condition.end:
+            return cue  # the term itself opens with (the end of) the cue: "prevent heart attacks", "used to prevent",
+            # "raises the risk of heart attack" (a harm)
         if cue.end == condition.start + 1 and condition[0].lower_ == "for" and cue.label_ in ("use", "benefit"):
             return cue  # the cue's "for" opens the term: "fantastic" + "for sleep"
         demonstrative = condition.start - cue.end == 1 and sentence.doc[cue.end].lower_ in DEMONSTRATIVE_DETERMINERS
