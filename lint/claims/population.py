@@ -35,7 +35,7 @@ NOT_THE_GROUP = re.compile(  # named to say who is NOT meant: "non-elderly adult
     r"|\bbaby (?:doses?|dosages?|aspirins?|steps?|amounts?|stuff|levels?|weight|wipes|food|powder|shampoo|boomers?)\b",
     re.I)  # the site of another condition, or where care
 # is given: "the liver abscess version"; a small amount: "5 three times a day is baby dose"
-LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w-]+ ){0,2}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
+LIKE_ADULTS = re.compile(r"\b(?:the )?same (?:[\w/.-]+ ){0,8}?as (?:for |an? |the )?(?:grown-ups?|adults?)(?: do)?\b"
                          r"|\b(?:just |exactly )?like (?:an? |the )?(?:grown-ups?|adults?)\b|\bas adults do\b"
                          r"|\b(?:half|a third|a quarter|a fraction|double|twice)(?: of)? (?:the |an )?(?:usual |normal |regular |full )?"
                          r"(?:adult|grown-up)(?:'s)? (?:dose|amount|strength)\b", re.I)  # "half the adult dose": a yardstick
@@ -100,6 +100,14 @@ TAKEN_AT_AGE = re.compile(r"\b(?:takes?|took|taking|uses?|used|on (?:it|that|thi
                           r"|(1[3-9])\b(?=\s*(?:[,.;!?)]|$)))",
                           re.I)  # "that's what my aunt takes at 70", "got his own prescription at 15": the taker's age
 # (not a clock time, not "at 30 minutes"; a teen's age only where the sentence or clause ends)
+PAST_AGE = re.compile(rf"\b(?:she|he|who|{PERSON_NOUNS}) was(?: only| just| barely)? (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
+                      r"(?=\s*(?:,|;|\.|$|when\b|and\b|years? old\b))",
+                      re.I)  # "she was 4 when the doctor put her on", "since he was four": the age then, read only
+# where no present age is stated ("he was 4 when diagnosed; now he's 9": 9)
+STARTED_AT_AGE = re.compile(r"\b(?:started|starting|began|begun)\s+(?:(?:him|her|them|me)\s+)?at (?:age )?([1-9]|1[0-7])\s+on\b"
+                            r"(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|a|weekends?|weekdays?|"
+                            r"(?:\d|january|february|march|april|may|june|july|august|september|october|november|december)))",
+                            re.I)  # "started at 4 on Ritalin": the age a child began on the drug (not "at 4 on Monday")
 YOUNGEST_AGE = re.compile(rf"\bas young as (\d{{1,2}}|{'|'.join(AGE_WORDS)})\b"
                           r"|\b(?:teens?|teenagers?|kids?|children|adolescents?) aged (\d{1,2}) (?:and|or) (?:up|older|over)\b",
                           re.I)  # "children as young as eight", "teens aged 14 and up": the youngest of them
@@ -130,7 +138,8 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
     (re.compile(r"\bmiddle[- ]?schoolers?\b", re.I), (11.0, 14.99)),
     (re.compile(r"\bhigh[- ]?schoolers?\b", re.I), (14.0, 17.99)),
 )
-PERSON_AGES = (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, INTRO_AGE, BRACKET_AGE)  # in this order
+PERSON_AGES = (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, STARTED_AT_AGE, INTRO_AGE,
+               BRACKET_AGE, PAST_AGE)  # in this order
 SCHOOL_START_AGE = 5  # a child in the Nth grade is about N + 5 to N + 6
 
 

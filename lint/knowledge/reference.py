@@ -25,6 +25,18 @@ RANGE_KEYS = ("single_mg", "daily_mg", "times_per_day", "interval_hours", "singl
 MAX_KEYS = ("single_mg", "daily_mg", "times_per_day", "single_mg_per_kg", "daily_mg_per_kg")
 
 
+WHOLE_YEAR = 0.99  # an age a profile writes as a whole number of years runs to that birthday's end
+
+
+def whole_years(ages: tuple[float | None, float | None] | None) -> tuple[float | None, float | None] | None:
+    """A profile's age bounds with a whole-number upper bound read as the whole of that year:
+    [null, 1] ('younger than 2') holds an 18-month-old, [2, 12] a 12-and-a-half-year-old."""
+    if ages is None or ages[1] is None or ages[1] != int(ages[1]):
+        return ages
+    return ages[0], ages[1] + WHOLE_YEAR
+
+
+
 def rules_dir() -> Path:
     """The rules folder: $DRUGLINT_RULES_DIR if set, else the shipped one."""
     if os.environ.get("DRUGLINT_RULES_DIR"):
@@ -373,7 +385,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             source=source_key(ind.get("source"), where + ("source",)),
             section=check.text(ind.get("section", "Indications and Usage"), where + ("section",)),
             fact=check.text(ind["fact"], where + ("fact",)),
-            age_years=check.bounds(ind.get("age_years"), where + ("age_years",)),
+            age_years=whole_years(check.bounds(ind.get("age_years"), where + ("age_years",))),
             sex=None if ind.get("sex") is None else check.choice(ind["sex"], where + ("sex",), SEXES),
             excludes=check.strings(ind.get("excludes"), where + ("excludes",))))
     indication_ids = {i.id for i in indications}
@@ -440,7 +452,7 @@ def load_profile(path: str | Path, text: str | None = None) -> Profile:
             check.fail(where + ("titrated",), "titrated marks an entry with a starting dose only (no usual or max numbers)")
         doses.append(DoseEntry(
             id=str(d.get("id") or f"dose-{i + 1}"), indication=indication, population=population,
-            age_years=check.bounds(d.get("age_years"), where + ("age_years",)),
+            age_years=whole_years(check.bounds(d.get("age_years"), where + ("age_years",))),
             weight_kg=check.bounds(d.get("weight_kg"), where + ("weight_kg",)),
             products=dose_products, initial=initial, usual=usual, schedule=schedule,
             max={k: check.number(v, where + ("max", k)) for k, v in limits.items()},
