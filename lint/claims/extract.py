@@ -3961,7 +3961,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     claims = []
     sentence_starts = [s.span.start for s in sentences]
     whole_text = article_text(doc)
-    population_of: dict[str, tuple] = {}  # a block's lead sentence and heading serve many doses
+    population_of: dict[tuple[bool, str], tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     title, title_drugs = _title(doc)
     title_sentence = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
@@ -4002,15 +4002,16 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             # Medications at School": the use the whole page is about (a table row speaks of its own row: "| Combined
             # pill | 1 pill daily |")
         conditions = _most_specific(conditions, reference, whole_text)
-        for text in contexts:
-            if text not in population_of:
-                population_of[text] = detect_population(text)
+        for at, text in enumerate(contexts):
+            if (at == 0, text) not in population_of:  # an age someone was ("since he was 8") in the dose's own
+                population_of[(at == 0, text)] = detect_population(text, ages_then=at == 0)  # words only
             if (drug, text) not in products_of:
                 products_of[(drug, text)] = product_cues(text, profile)
-        found_in = next((i for i, t in enumerate(contexts) if population_of[t][0]), None)
+        found_in = next((i for i, t in enumerate(contexts) if population_of[(i == 0, t)][0]), None)
         if found_in is not None and found_in > 0 and NOT_THE_GROUP.search(contexts[0]):
             found_in = None  # "On dialysis it's 500 mg. Normal kidneys would get 875 mg": the sentence's own people
-        populations, age = population_of[contexts[found_in]] if found_in is not None else (frozenset(), None)
+        populations, age = population_of[(found_in == 0, contexts[found_in])] if found_in is not None \
+            else (frozenset(), None)
         if found_in == 0 and clause is not None \
                 and (in_clause_people := detect_population(CHILDRENS_PRODUCT.sub(" ", whole_text[clause[0]:clause[1]])))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
@@ -4021,10 +4022,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         product_only = found_in == 0 and not detect_population(CHILDRENS_PRODUCT.sub(" ", contexts[0]))[0]  # "gave her
         # 15 mL of the children's Motrin": the product says children, the sentence before says which child
         if (found_in is None or found_in > 1 or product_only) and person is not None \
-                and (described := detect_population(person.text))[0]:
+                and (described := detect_population(person.text, ages_then=False))[0]:
             (populations, age), found_in, said_elsewhere = described, 0, person.text
         elif found_in is None and (writer := _writer_before(sentences, index)) is not None \
-                and (described := detect_population(writer.text))[0]:
+                and (described := detect_population(writer.text, ages_then=False))[0]:
             (populations, age), found_in = described, 0  # the writer's kidneys, liver or age, said just before
         if said_elsewhere is not None and populations \
                 and _another_taker(whole_text[sentence.span.start_char:span.start_char], said_elsewhere):
@@ -4199,8 +4200,8 @@ def _same_list(earlier: _Sentence, later: _Sentence) -> bool:
 @lru_cache(maxsize=256)
 def _stated_age(text: str) -> float | None:
     """The one age a sentence states ('a 5-year-old', 'Maya, 7, takes'; 18 for 'my own adult
-    ADHD'), else None."""
-    populations, age = detect_population(text)
+    ADHD'), else None; not an age someone was ('since he was 8'), which later sentences do not inherit."""
+    populations, age = detect_population(text, ages_then=False)
     if age is None and populations == frozenset({"adult"}):
         return ADULT_AGE[0]
     return age[0] if age is not None and age[0] is not None and age[0] == age[1] else None

@@ -139,7 +139,8 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
     (re.compile(r"\bhigh[- ]?schoolers?\b", re.I), (14.0, 17.99)),
 )
 PERSON_AGES = (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, STARTED_AT_AGE, INTRO_AGE,
-               BRACKET_AGE, PAST_AGE)  # in this order
+               BRACKET_AGE)  # in this order
+AGES_THEN = (*PERSON_AGES, PAST_AGE)  # and, last, an age then: a dose's own words only, never carried to later sentences
 SCHOOL_START_AGE = 5  # a child in the Nth grade is about N + 5 to N + 6
 
 
@@ -150,12 +151,13 @@ def names_adults(text: str) -> bool:
 
 
 @lru_cache(maxsize=8192)  # the same lead sentence or heading serves many claims
-def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
+def detect_population(text: str, ages_then: bool = True) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
     """Populations named in text and the age range it states (None when it states none).
     The most specific population wins: impairment, then elderly or children, then adults;
     text that names both adults and children names both; a group named as not meant
     ("non-elderly", "normal kidney function") is none, as is an organ named as the site of
-    another condition ("a liver abscess", "kidney stones")."""
+    another condition ("a liver abscess", "kidney stones"). `ages_then` False leaves out an
+    age someone was ("since he was 8"): the age now, for sentences that follow."""
     text = NOT_THE_GROUP.sub(" ", text)
     minors = any(int(m.group(2) or m.group(4)) < ADULT_AGE[0]  # "members aged 10 to 17": children, though no word
                  for m in NAMED_AGE_RANGE.finditer(text))  # says so
@@ -168,7 +170,7 @@ def detect_population(text: str) -> tuple[frozenset[str], tuple[float | None, fl
     if HEPATIC.search(text):
         return frozenset({"hepatic"}), None
     age = _age(text)
-    if age is None and (person := _person_age(text, PERSON_AGES)) is not None:
+    if age is None and (person := _person_age(text, AGES_THEN if ages_then else PERSON_AGES)) is not None:
         years = person[0]
         population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
         return frozenset({population}), (years, years)

@@ -169,8 +169,11 @@ LETS_SOMEONE: list[dict[str, Any]] = [  # "the only thing that lets them sleep",
 ]
 
 
-WORKS_WELL_FOR: list[dict[str, Any]] = [  # "it works better for my panic attacks", "worked wonders for her eczema"
-    {"LOWER": {"IN": ["works", "work", "worked", "working"]}},
+WORKS_WELL_FOR: list[dict[str, Any]] = [  # "it works better for my panic attacks", "worked wonders for her eczema",
+    {"LOWER": {"IN": ["works", "work", "worked", "working"]}},  # "works just as well for", "every bit as well for"
+    {"LOWER": {"IN": ["just", "equally", "about", "almost", "nearly", "every"]}, "OP": "?"},
+    {"LOWER": "bit", "OP": "?"},
+    {"LOWER": "as", "OP": "?"},
     {"LOWER": {"IN": ["better", "best", "well", "wonders", "miracles", "magic", "great", "really", "so", "amazingly",
                       "brilliantly", "perfectly", "beautifully", "nicely", "fine"]}},
     {"LOWER": {"IN": ["well", "better", "wonders", "great", "nicely"]}, "OP": "?"},

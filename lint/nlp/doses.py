@@ -1024,9 +1024,12 @@ REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:
                      r"|\b(?:put|puts|putting|stick|sticks|stuck|sticking|slap|slaps|slapped|slapping|apply|applies|applied|"
                      r"applying)\s+(?:on\s+)?(?:(?:her|his|my|their|your|the|a)\s+)?patch(?:es)?(?:\s+on)?"
                      rf"{SCHEDULED_NEXT}"  # "she puts her patch on every morning"
-                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}",  # "swap it out every other day"
+                     rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}"  # "swap it out every other day"
+                     r"|\b(?:bump|bumps|bumped|bumping|upped|upping|increased?|increasing|raised?|raising|went|moved)"
+                     r"(?:\s+(?:it|me|him|her|them|(?:my|his|her|their|the)\s+[\w-]+))?(?:\s+up)?\s+to"
+                     r"(?=\s+(?:(?:\d|one|two|three|four|five|six)\s*(?:x|times)\b|twice\b|every\b))",  # "bumped to 3x a day"
                      re.I)  # "re-dose every two hours", "repeat every 2 hours" (not "repeat the test every 3 months"),
-# "injecting every 5 days", "we swap her patch every morning"
+# "injecting every 5 days", "we swap her patch every morning", "I bumped it up to three times a day"
 REDOSE_GAP = 12  # characters between "re-dose" and its frequency ("re-dose it every 2 hours")
 SPLIT_DOSES = re.compile(r"\b(?:split|splits|splitting|divides?|divided|dividing|breaks?|breaking|broke)\b[^.;!?]{0,40}?"
                          r"\b(?:in|into)\s+(?P<n>two|three|four|2|3|4)\s+(?:separate\s+|smaller\s+|equal\s+)?doses\b"
