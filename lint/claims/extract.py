@@ -1889,8 +1889,8 @@ def _place(token) -> bool:
         word = doc[token.i - back]
         if word.lower_ in PLACE_PREPOSITIONS:
             return True
-        if not (word.lower_ in PLACE_DETERMINERS or word.is_alpha and word.is_lower):
-            return False
+        if not (word.lower_ in PLACE_DETERMINERS or word.is_alpha and (word.is_lower or word.is_title)):
+            return False  # a name in it too: 'on our Kilimanjaro trip'
     return False
 
 
