@@ -80,9 +80,10 @@ def _indications(profile: Profile, claim: DoseClaim, reference: Reference) -> se
         if is_vague(reference, condition_ids) and not any(c.startswith(profile.id + "/") for c in condition_ids):
             named_by_vague |= _named_by(profile, text, reference)
             continue
-        labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")}
-        labeled |= {ind.id for cid in condition_ids if "/" not in cid
-                    for ind in reference.closest_indications(profile, cid, claim.products)}
+        labeled = {c.split("/", 1)[1] for c in condition_ids if c.startswith(profile.id + "/")} \
+            or {ind.id for cid in condition_ids if "/" not in cid
+                for ind in reference.closest_indications(profile, cid, claim.products)}  # the label's own words
+        # for a use ("alcohol dependence") name that indication, not the others of a wider lexicon concept (addiction)
         if not labeled:
             return None
         found |= labeled
