@@ -346,7 +346,16 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
         span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object
     if span is not None and len(span) > 1 and words[span.start + 1] in REFERS_BACK:
         return None  # "to knock it out": the goal was named before
+    if span is not None and words[_object_end(words, span)] in vocabulary.not_goal_nouns:
+        return None  # "use Lopressor to save money", "to save time": a cost or a convenience, not a health goal
     return span
+
+
+def _object_end(words: list[str], goal: Span) -> int:
+    """The last word of a goal's object: the words after its verb, up to a preposition ('save
+    money'; 'study' in 'study for more hours', which has none)."""
+    end = next((i for i in range(goal.start + 1, goal.end) if words[i] in OBJECT_PREPOSITIONS | {"in", "of"}), goal.end)
+    return end - 1
 
 
 def _kept_for(doc: Doc, start: int, limit: int) -> int | None:
