@@ -108,6 +108,8 @@ HOSPITAL = re.compile(r"\b(?<!not )(?<!no )(?<!not an )(?<!never )(?<!not been )
                       r"(?:inpatients?|hospitali[sz]ed|in (?:the |a )?hospital|hospital (?:patients?|wards?|stays?|settings?)|"
                       r"on the (?:ward|unit)|psychiatric (?:ward|unit)|intensive care|admitted)\b",
                       re.I)  # not "not in the hospital or anything": an outpatient
+SWITCH_VERBS = frozenset(form for verb in ("switch", "change", "move") for form in verb_forms(verb))
+SWITCH_REACH = 8  # words from the verb of a switch to its 'to' ("switched her from plain metformin to")
 NOT_GOVERNING = {"instead", "than", "like", "unlike", "as", "or", "and", "with", "from", "to", "of", "plus"}
 MAX_CUE_DISTANCE = 20
 CLAUSE_SPLIT = re.compile(r"((?:,|;|—)?(?<!\s)\s+(?:but|although|though|whereas|yet|while)\s+|;\s*|(?<!\s)\s*—\s*"
@@ -362,10 +364,18 @@ class _Sentence:
                 previous = self.doc[drug.start - 1].lower_ if drug.start > self.span.start else ""
                 if previous == "not":
                     return None, None  # "Metoclopramide, not metformin, is the choice for ...": not its use
+                if previous == "to" and self._switched_to(drug.start - 1):
+                    return drug.label_, drug  # "switched from metformin to Jardiance to protect her kidneys"
                 if previous in NOT_GOVERNING or (drug.label_ == OTHER and self._main_before(drug.start, main)):
                     return main, None
                 return drug.label_, drug
         return main, None
+
+    def _switched_to(self, to: int) -> bool:
+        """True when the 'to' at token `to` closes a switch ('switched from metformin to'): the
+        drug after it is the one now taken."""
+        words = lowered(self.doc)
+        return any(words[k] in SWITCH_VERBS for k in range(max(self.span.start, to - SWITCH_REACH), to))
 
     def drug_at(self, index: int) -> Span | None:
         """The drug name (or other drug's) that holds token `index`, if any."""

@@ -16,7 +16,7 @@ from lint.nlp.inflect import verb_forms
 from lint.nlp.words import is_markup_text, token_texts
 
 LEADING_VERBS = frozenset({"prevent", "lose", "quit", "lower", "stop", "reduce", "build", "gain", "boost", "improve",
-                           "sharpen", "treat", "burn", "increase"})  # a term may open with one: 'prevent malaria'
+                           "sharpen", "treat", "burn", "increase", "protect"})  # a term may open with one: 'prevent malaria'
 
 
 PLURAL_SENSES = frozenset({"nerves", "shingles", "jitters", "shakes", "blues", "spirits", "sweats", "munchies"})
@@ -24,6 +24,9 @@ PLURAL_SENSES = frozenset({"nerves", "shingles", "jitters", "shakes", "blues", "
 
 
 CLOSED_WORD = (3, 5)  # letters of each word of a two-word term also written closed up ("jetlag", "hayfever")
+
+
+OWNERS = ("my", "your", "his", "her", "their", "our")  # whose organ a verb-led term may name instead of 'the'
 
 
 def variants(term: str) -> set[str]:
@@ -43,6 +46,8 @@ def variants(term: str) -> set[str]:
     first, _, rest = term.partition(" ")
     if rest and first in LEADING_VERBS:
         forms |= {f"{form} {rest}" for form in verb_forms(first)}
+        if rest.startswith("the "):  # "protect the kidneys" -> "protect my kidneys", "protects their kidneys"
+            forms |= {f"{form} {owner} {rest[4:]}" for form in verb_forms(first) for owner in OWNERS}
     plurals = set()
     for form in forms:
         last = form.rsplit(" ", 1)[-1]
