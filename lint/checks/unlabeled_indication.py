@@ -90,8 +90,6 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
     seen: dict[tuple[int, str], set[str]] = {}  # (sentence start, drug) -> concepts reported (linear in the article)
     headed: dict[int, set[str]] = {}  # block -> concepts its label or item head reported ("**Insomnia.** Many ...")
     judged = [use for use in claims.uses if use.presented_as_use and not not_judged_reason(reference, use)]
-    listed_in: dict[tuple[int, str], list[Finding]] = {}  # (sentence start, drug) -> findings of what it is taken for
-    described_in: dict[tuple[int, str], list[Finding]] = {}  # and of the condition of the people who take it
     worded: dict[int, list[tuple[int, str]]] = {}  # block -> (start, concept) a word presents in its body
     for use in judged:
         if use.reason.startswith("'"):
@@ -135,20 +133,11 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             rule=ID, severity=Severity.WARNING, drug=profile.id, subject=concept, start=use.start, end=use.end,
             message=message, label_fact=labeled, source=first_source.cite() if first_source else None,
             suggestion=suggestion))
-        (described_in if use.reason.startswith(PEOPLE_WITH_REASON) else listed_in).setdefault(
-            (use.sentence_start, use.drug), []).append(findings[-1])
-    findings = [f for f in findings if not any(f in found for key, found in described_in.items() if key in listed_in)]
-    # the condition of the people who take it describes them when the sentence names what they take it for
-    # ("patients with diabetes are on it mainly to protect their kidneys")
     reported = {(use.sentence_start, use.drug) for use in claims.uses if use.presented_as_use}
     findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
                  and not _dose_given(claims, age.drug, age.sentence_start, age.sentence_end, age.age_years)
                  and (finding := _given_at_excluded_age(reference, age)) is not None]
     return findings
-
-
-PEOPLE_WITH_REASON = ("'people with", "'patients with", "'women with", "'men with", "'kids with", "'children with",
-                      "'adults with")  # a use read from who takes the drug ("patients with ... are")
 
 
 def _presentation_rank(reason: str) -> int:

@@ -354,8 +354,12 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
 def _object_end(words: list[str], goal: Span) -> int:
     """The last word of a goal's object: the words after its verb, up to a preposition ('save
     money'; 'study' in 'study for more hours', which has none)."""
-    end = next((i for i in range(goal.start + 1, goal.end) if words[i] in OBJECT_PREPOSITIONS | {"in", "of"}), goal.end)
-    return end - 1
+    end = next((i for i in range(goal.start + 1, goal.end) if words[i] in OBJECT_PREPOSITIONS | OBJECT_ENDS), goal.end)
+    return min(end, goal.start + OBJECT_WORDS + 1) - 1
+
+
+OBJECT_ENDS = frozenset({"in", "of", "through", "into", "over", "during", "before", "after", "around", "so"})
+OBJECT_WORDS = 3  # words an object of money or time may take ("save a few dollars")
 
 
 def _kept_for(doc: Doc, start: int, limit: int) -> int | None:

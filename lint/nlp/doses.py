@@ -1038,6 +1038,10 @@ SPLIT_DOSES = re.compile(r"\b(?:split|splits|splitting|divides?|divided|dividing
                          r"|\b(?:split|divided)\s+(?:between\s+)?(?:the\s+)?(?:morning|breakfast)\s+and\s+"
                          r"(?:night|evening|bedtime|dinner)\b",
                          re.I)  # "split her pill into three doses", "half in the morning and half at night": that many a day
+DAY_AMOUNT_BEFORE = re.compile(r"\d\s*(?:mg|mcg|g|milligrams?)\b[^.;!?]{0,20}?(?:\b(?:a|per|each)\s+|/\s*)day\b"
+                               r"|\d\s*(?:mg|mcg|g|milligrams?)\b[^.;!?]{0,20}?\bdaily\b",
+                               re.I)  # a day's amount the split divides ("80 mg of Paxil a day")
+SPLIT_AMOUNT_REACH = 60  # characters from that amount to its split
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 
@@ -1161,6 +1165,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
     for match in SPLIT_DOSES.finditer(sentence):
         if FORBIDDEN_BEFORE.search(sentence[:match.start()]) or FORBIDDEN_JUST_BEFORE.search(sentence[:match.start()]):
             continue  # "never split it into two doses"
+        if DAY_AMOUNT_BEFORE.search(sentence, max(0, match.start() - SPLIT_AMOUNT_REACH), match.start()):
+            continue  # "80 mg a day for stubborn depression, split into two doses": that day's amount, judged as one
         doses_a_day = _count(match.group("n")) if match.group("n") else 2.0
         splits.append(DoseMention(start=start + match.start(), end=start + match.end(), amounts_mg=(), per_kg=False,
                                   per_day=False, times_per_day=(doses_a_day, doses_a_day), kind="usual"))
