@@ -346,7 +346,7 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
         span = doc[verb:rest.end]  # "to bring down a fever": past the verb's particle to its object
     if span is not None and len(span) > 1 and words[span.start + 1] in REFERS_BACK:
         return None  # "to knock it out": the goal was named before
-    if span is not None and words[_object_end(words, span)] in vocabulary.not_goal_nouns:
+    if span is not None and words[_object_end(words, span)] in vocabulary.cost_nouns:
         return None  # "use Lopressor to save money", "to save time": a cost or a convenience, not a health goal
     return span
 

@@ -113,6 +113,7 @@ class Concepts:
     agent_verbs: tuple[str, ...] = ()
     topic_nouns: tuple[str, ...] = ()
     bare_goal_verbs: tuple[str, ...] = ()
+    cost_nouns: tuple[str, ...] = ()
 
 
 def parse_use_predicates(file: YamlFile) -> UsePredicates:
@@ -141,7 +142,7 @@ def parse_concepts(file: YamlFile) -> Concepts:
     check = FieldChecker(file)
     keys = ("complaint_words", "complaint_suffixes", "goal_verbs", "goal_nouns", "goal_comparatives", "not_goal_nouns",
             "nickname_heads", "nickname_descriptors", "suppressing_verbs", "wanted_functions", "bare_complaint_words", "agent_verbs",
-            "topic_nouns", "bare_goal_verbs")
+            "topic_nouns", "bare_goal_verbs", "cost_nouns")
     top = check.mapping(file.data, (), keys, ())
     return Concepts(*(tuple(word.lower() for word in check.strings(top[key], (key,))) for key in keys))
 
