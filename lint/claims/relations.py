@@ -354,11 +354,10 @@ def _purpose_clause(doc: Doc, sentence: Span, to: int) -> Span | None:
 def _object_end(words: list[str], goal: Span) -> int:
     """The last word of a goal's object: the words after its verb, up to a preposition ('save
     money'; 'study' in 'study for more hours', which has none)."""
-    end = next((i for i in range(goal.start + 1, goal.end) if words[i] in OBJECT_PREPOSITIONS | OBJECT_ENDS), goal.end)
+    end = next((i for i in range(goal.start + 1, goal.end) if words[i] in OBJECT_ENDS), goal.end)
     return min(end, goal.start + OBJECT_WORDS + 1) - 1
 
 
-OBJECT_ENDS = frozenset({"in", "of", "through", "into", "over", "during", "before", "after", "around", "so"})
 OBJECT_WORDS = 3  # words an object of money or time may take ("save a few dollars")
 
 
@@ -389,6 +388,7 @@ STORAGE_PLACES = frozenset({"in", "on", "at", "around", "handy", "nearby", "clos
 OBJECT_OPENERS = frozenset({"a", "an", "the", "my", "his", "her", "their", "our", "your", "some", "one", "two", "little",
                             "couple", "of", "few", "bit", "generic", "extra"})  # "grabs a couple of Benadryl"
 OBJECT_PREPOSITIONS = frozenset({"on", "for", "by", "with", "to", "at"})  # "leans on", "reaches for", "swears by"
+OBJECT_ENDS = OBJECT_PREPOSITIONS | {"in", "of", "through", "into", "over", "during", "before", "after", "around", "so"}
 
 
 def _open_purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span], anchors: set[int]) -> list[Candidate]:

@@ -36,7 +36,6 @@ def whole_years(ages: tuple[float | None, float | None] | None) -> tuple[float |
     return ages[0], ages[1] + WHOLE_YEAR
 
 
-
 def rules_dir() -> Path:
     """The rules folder: $DRUGLINT_RULES_DIR if set, else the shipped one."""
     if os.environ.get("DRUGLINT_RULES_DIR"):

@@ -816,8 +816,9 @@ LATER_THAT_DAY = re.compile(r"[^.;]{0,30}?\b(?:(?:a few|a couple(?: of)?|an?|one
                             re.I)  # "another 5 mg at 3 am": a second dose that night
 NIGHT_DOSE = re.compile(rf"\b{IN_THE_NIGHT}", re.I)  # the time a dose itself names: "another 5 mg at 3 am"
 ADDED_BEFORE = re.compile(rf"\b(?:{ADDED_DOSE}|one more|1 more)\s*$", re.I)
-JOIN_WORD = re.compile(r"\b(?:and|plus|then|with)\b", re.I)
-DAY_JOINER = re.compile(rf"^[\s,]*(?:and|plus|then|with)?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
+JOINING = r"(?:and|plus|then|with)"  # the word that joins one dose of the day to the next
+JOIN_WORD = re.compile(rf"\b{JOINING}\b", re.I)
+DAY_JOINER = re.compile(rf"^[\s,]*{JOINING}?\s*(?:then\s+)?(?:{ADDED_DOSE}|an?)?\s*$", re.I)
 
 
 def day_total(base: DoseMention, doses: list[DoseMention]) -> DoseMention:

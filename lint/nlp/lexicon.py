@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from lint.nlp.anaphora import OWNING_DETERMINERS
 from lint.nlp.inflect import verb_forms
 from lint.nlp.words import is_markup_text, token_texts
 
@@ -26,7 +27,7 @@ PLURAL_SENSES = frozenset({"nerves", "shingles", "jitters", "shakes", "blues", "
 CLOSED_WORD = (3, 5)  # letters of each word of a two-word term also written closed up ("jetlag", "hayfever")
 
 
-OWNERS = ("my", "your", "his", "her", "their", "our")  # whose organ a verb-led term may name instead of 'the'
+OWNERS = sorted(OWNING_DETERMINERS - {"the"})  # whose organ a verb-led term may name instead of 'the'
 
 
 def variants(term: str) -> set[str]:
