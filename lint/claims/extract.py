@@ -42,6 +42,7 @@ from lint.claims.relations import (
     goal_compounds,
     goal_heads,
     how_candidates,
+    inner_hyphen,
     label_vocabulary,
     listed_candidates,
     nickname_candidates,
@@ -1853,8 +1854,9 @@ def _one_taken(sentence: _Sentence, index: int) -> bool:
 COUNTED_UNITS = frozenset({"one", "two", "three", "four"})  # "pop one", "I take two so I can fall asleep"
 
 
-TAKING_ONE = frozenset({"pop", "pops", "popped", "take", "takes", "took", "wear", "wears", "wore", "use", "uses",
-                        "used", "swallow", "swallows", "grab", "grabs", "chew", "chews", "slap", "slaps"})
+TAKING_ONE = frozenset(form for verb in ("pop", "take", "wear", "use", "swallow", "grab", "chew", "slap", "break",
+                                         "split", "cut", "snap", "crush", "dissolve")
+                       for form in verb_forms(verb))  # "taking one on bad days for", "break one in half for"
 
 
 def _filler(token) -> bool:
@@ -1864,7 +1866,7 @@ def _filler(token) -> bool:
     the boat for'), who was given it ('gave it to him for') or a quotation mark ('takes
     glipizide "for prediabetes"')."""
     words = lowered(token.doc)
-    return words[token.i] in FILLERS or token.like_num or is_markup(token) or token.is_quote \
+    return words[token.i] in FILLERS or token.like_num or is_markup(token) or token.is_quote or inner_hyphen(token.doc, token.i) \
         or (token.is_alpha and token.lower_.endswith("ly") and len(token) > 4) \
         or (token.is_alpha and any(words[token.i - k] in OCCASION_OPENERS and all(
             token.doc[j].is_alpha for j in range(token.i - k + 1, token.i)) for k in range(1, min(token.i, OCCASION_REACH) + 1))) \
@@ -1882,7 +1884,7 @@ def _recipient(token) -> bool:
 
 OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"
 OCCASION_REACH = 4  # words from an occasion's opener to its last word ("before long car trips")
-PLACE_PREPOSITIONS = frozenset({"in", "on", "at"})
+PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "into"})  # "crushes one into pudding for"
 PLACE_DETERMINERS = OWNING_DETERMINERS | {"a"}
 PLACE_REACH = 3  # words from a place noun back to its preposition ("in my gym bag")
 

@@ -621,6 +621,7 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "once", "twice", "times", "per", "hour", "hours",  # "taking it once a week for", "every 6 hours for"
                      "all", "time", "lot", "regularly", "routinely", "sometimes",  # "use the tablets all the time for",
                      # "prescribe it a lot for"
+                     "long", "short", "term",  # "put me on it long-term for"
                      "under", "tongue", "cheek", "skin", "thigh", "arm", "belly", "nostril", "sublingually",
                      "topically", "rectally", "vaginally", "subcutaneously", "intramuscularly"})  # "give 0.5 mg under
 # the tongue for her nausea": the route between the dose and its use
@@ -655,7 +656,8 @@ def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
         if words[j:j + 2] in (["to", "use"], ["to", "take"]):
             j += 2  # "gave me gabapentin to use for my hiccups"
         reach = j + FILLER_REACH
-        while j < min(reach, sentence.end) and words[j] != "for" and (words[j] in FILLERS or doc[j].like_num):
+        while j < min(reach, sentence.end) and words[j] != "for" and (words[j] in FILLERS or doc[j].like_num
+                                                                       or inner_hyphen(doc, j)):
             j += 1  # "uses Flonase two times a day for his snoring"
         if j + 1 < sentence.end and words[j] == "for":
             span = _goal_after(doc, j + 1, sentence.end)
@@ -663,6 +665,12 @@ def for_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[Can
                 goal = len(span) == 1 and span[0].lower_ in concepts().goal_nouns or _comparative_gerund(span)
                 found.append(Candidate(span, "'for'", j, j, needs_complaint=not goal))
     return found
+
+
+def inner_hyphen(doc: Doc, i: int) -> bool:
+    """True when token i is the hyphen inside a compound written with no spaces ('long-term')."""
+    return doc[i].text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
 def _comparative_gerund(span: Span) -> bool:
