@@ -1547,7 +1547,8 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         or _after_aside(sentence, before) or _called_noun(sentence, before) or _drug_before_comma(sentence, before)
 
 
-MADE_FOR = frozenset({"made", "meant", "designed", "built", "intended", "formulated"})
+MADE_FOR = frozenset({"made", "meant", "designed", "built", "intended", "formulated",  # "made for stage fright"
+                      "cleared", "authorized", "authorised", "licensed", "okayed", "greenlit", "sanctioned"})  # an approval
 
 
 def _drug_before_comma(sentence: _Sentence, comma: int) -> bool:
