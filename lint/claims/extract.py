@@ -441,6 +441,18 @@ def _rank_drugs(doc: Doc, reference: Reference) -> tuple[list[str], list[str]]:
     return ranked, [d for d in subjects if d not in ingredients or d == ranked[0]]  # its parts are not subjects
 
 
+def _inside_other_name(phrase: Span, drug_spans: list[Span]) -> bool:
+    """True when a phrase lies within the longer name of a drug druglint has no profile for:
+    'flu' in 'the flu shot clinic' names that product, not a use of the article's drug."""
+    return any(d.label_ == OTHER and d.start <= phrase.start and phrase.end <= d.end and len(d) > len(phrase)
+               for d in drug_spans)
+
+
+def _named_by_condition(drug: Span) -> bool:
+    """True when another drug's name holds a condition ('flu shot', 'shingles vaccine')."""
+    return drug.label_ == OTHER and any(_inside_other_name(c, [drug]) for c in drug.doc.spans["conditions"])
+
+
 def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     """Turn an analysed Doc into claims about the drugs it mentions."""
     drugs, subjects = _rank_drugs(doc, reference)
@@ -449,7 +461,8 @@ def extract_claims(doc: Doc, reference: Reference) -> ArticleClaims:
     table = sentence_table(doc)
     sents, sentence_of = table.spans, table.of_token
     by_sentence: list[tuple[list[Span], list[Span], list[Span], list[Span]]] = [([], [], [], []) for _ in sents]
-    for kind, spans in enumerate((doc.spans["cues"], drug_spans, doc.spans["conditions"], doc.spans["doses"])):
+    conditions = [c for c in doc.spans["conditions"] if not _inside_other_name(c, drug_spans)]
+    for kind, spans in enumerate((doc.spans["cues"], drug_spans, conditions, doc.spans["doses"])):
         for span in spans:
             by_sentence[sentence_of[span.start]][kind].append(span)
     article = _Layout.of(doc)
@@ -3028,8 +3041,11 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
     for candidate in candidates:
         phrase = candidate.span
         if any(c.start < phrase.end and phrase.start < c.end for c in taken) or not_a_use(phrase) or _quantity(phrase) \
-                or phrase.text.startswith("-") or phrase.text.endswith("-") or _taken_with_food(sentence, candidate.anchor):
-            continue  # (nor is a quantity a complaint: "most lose 4 to 6 pounds")
+                or phrase.text.startswith("-") or phrase.text.endswith("-") or _taken_with_food(sentence, candidate.anchor) \
+                or any(d.start <= phrase.start and phrase.end <= d.end and _named_by_condition(d)
+                       for d in sentence.drugs):
+            continue  # (nor is a quantity a complaint: "most lose 4 to 6 pounds"; nor a product named by what it
+            # prevents: "a flu shot alternative")
         drug, named = _subject_drug(sentence, candidate.anchor, main)
         drug, named = _nearer_drug(sentence, phrase, drug, named, None)
         if (column := sentence.column_drug(phrase.start_char)) is not None:
