@@ -3271,11 +3271,13 @@ def _taken_with_food(sentence: _Sentence, anchor: int) -> bool:
 
 
 def _after_food_advice(sentence: _Sentence, anchor: int) -> bool:
-    """'Take WITH FOOD. Helps with the dizziness.': a fragment with no subject right after an
-    instruction to take the drug with food is about that way of taking it."""
+    """'Take WITH FOOD. Helps with the dizziness.', 'Take it with food. It cuts down on
+    dizziness.': a fragment with no subject, or one whose subject is only 'it' or 'this',
+    right after an instruction to take the drug with food is about that way of taking it."""
     before, words = sentence.previous, lowered(sentence.doc)
     if before is None or anchor >= len(words) or words[anchor] not in EASING or ADDITIONS.intersection(words[sentence.span.start:sentence.span.end]) \
-            or not _subjectless(sentence, anchor):
+            or not (_subjectless(sentence, anchor) or words[sentence.span.start:anchor] in (["it"], ["this"], ["that"])
+                    and not OWNERS.intersection(words[anchor:sentence.span.end])):  # "It helps my PCOS": the drug
         return False  # "Take it with meals. Also great for PCOS." is about the drug
     return any(word in TAKING_OPENERS for word in words[before.span.start:before.span.start + 3]) \
         and WITH_FOOD.search(before.text) is not None
