@@ -97,7 +97,7 @@ from lint.nlp.doses import (
 from lint.nlp.drugs import OTHER, compared_with
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
-from lint.nlp.sections import heading_kind
+from lint.nlp.sections import heading_kind, speaks_of_warning
 from lint.nlp.sentences import is_handle_line, sentence_table
 from lint.nlp.syntax import opens_on_it
 from lint.nlp.unitless import ORDINAL_DOSE
@@ -4469,7 +4469,8 @@ def _warning_mentions(doc: Doc, sentences: list[_Sentence], drugs: list[str], re
         if _answered_no(sentence, _reply(sentences, index)):
             texts.append("")  # "Is it addictive? Not at all." denies the warning
             continue
-        if sentence.section == "mechanism":  # how it works ("tells your pancreas to release insulin")
+        if sentence.section == "mechanism" and not speaks_of_warning(sentence.text):  # how it works ("tells your
+            # pancreas to release insulin"), unless it warns ("patients can become sleepy ... a safety program")
             texts.append("")
             continue
         kept_from = 0

@@ -48,6 +48,16 @@ def heading_kind(text: str) -> str:
     return "mechanism" if HOW_IT_WORKS.search(lowered) else NEUTRAL
 
 
+def speaks_of_warning(text: str) -> bool:
+    """True when a text holds one of the words that head a warnings section ('risk', 'safety',
+    'boxed warning'): under 'How it works', such a sentence still warns."""
+    lowered = text.lower()
+    return dict(_section_patterns())["warnings"].search(lowered) is not None or WARNS.search(lowered) is not None
+
+
+WARNS = re.compile(r"\b(?:warn\w*|risk\w*|danger\w*|cautio\w*|careful|side effects?)\b")  # "the label warns"
+
+
 @lru_cache(maxsize=1)
 def _section_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     def word(w: str) -> str:
