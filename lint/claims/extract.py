@@ -47,6 +47,7 @@ from lint.claims.relations import (
     listed_candidates,
     nickname_candidates,
     nickname_descriptors,
+    nickname_heads,
     not_a_use,
     not_only_for,
     purpose_candidates,
@@ -662,6 +663,34 @@ def _taken_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
     return None
 
 
+def _praised_before_when(sentence: _Sentence, opener: int) -> Span | bool | None:
+    """The drug a copula right before 'when' calls someone's go-to, lifesaver or first choice
+    ('Azithro is my go-to whenever I get covid', 'Zofran is my lifesaver when I get a
+    hangover'): its name, True for a word standing for the article's drug; a poor choice
+    ('a bad choice when') or a denial ('isn't my go-to') praises nothing."""
+    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    head = opener - 1
+    if head - 2 > start and words[head - 2:head + 1] == ["go", "-", "to"]:
+        head -= 2  # "go-to", written as three tokens
+    elif head <= start or words[head] not in PRAISE_HEADS and words[head] not in nickname_heads():
+        return None
+    copula = head - 1
+    while copula > start and head - copula <= PRAISE_REACH and words[copula] not in PRAISE_COPULAS:
+        if words[copula] in ILL_JUDGED or words[copula] in NEGATORS:
+            return None
+        copula -= 1
+    if words[copula] not in PRAISE_COPULAS or copula - 1 < start or words[copula + 1] in NEGATORS:
+        return None
+    if (named := sentence.drug_at(copula - 1)) is not None:
+        return named
+    return True if refers_to_drug(doc, copula - 1) else None
+
+
+PRAISE_HEADS = frozenset({"choice", "friend", "bff", "favorite", "favourite", "hero", "rescue"})
+PRAISE_COPULAS = frozenset({"is", "'s", "’s", "are"})  # what it is now: "was my crutch when" is a story
+PRAISE_REACH = 4  # words from the copula to the praising noun ("is my absolute first choice")
+
+
 CLEFT_COPULAS = frozenset({"is", "'s", "’s", "was", "are"})
 CLEFT_OPENING = re.compile(r"^\W*(?:what|the (?:one |only |real |main )?(?:thing|pill|med|medicine|drug)s? (?:that|which))"
                            r"(?: \w+ly)? ?$", re.I)  # "What (actually)", "The one thing that": the cleft's subject
@@ -994,6 +1023,9 @@ def _taken_when(sentence: _Sentence, condition: Span) -> Span | bool | None:
     if comma is None:  # "when I'm running a fever I take a Celebrex": the main clause opens at its subject
         comma = next((i - 1 for i in range(condition.end, min(end, condition.end + WHEN_REACH))
                       if words[i] in MAIN_CLAUSE_SUBJECTS), None)
+    if opener is not None and not sentence.terminated(opener, condition.start) \
+            and (praised := _praised_before_when(sentence, opener)) is not None:
+        return praised  # "Azithro is my go-to whenever I get covid"
     if opener is not None and not sentence.terminated(opener, condition.start) and _sets_in(sentence, condition) \
             and (before := _taken_before_when(sentence, opener)) is not None:
         return before  # "I only put one on when a migraine hits"
@@ -2019,6 +2051,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     or _threshold_of(sentence, condition) or _occasion_of_other(sentence, condition) \
                     or _when_of_other(sentence, condition, earlier) \
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
+                    or _causes_labeled(sentence, condition, main, reference) \
                     or _other_treatments_use(sentence, condition, earlier) \
                     or _serves_labeled(sentence, condition, earlier, cue, main, reference):
                 reason = ""
@@ -3524,6 +3557,34 @@ def _cause_of_labeled(sentence: _Sentence, condition: Span, earlier: list[Span],
                 and _cause_of_labeled(sentence, previous, earlier[:index], main, reference):
             return True  # "the pain of a sore throat or an ear infection"
     return False
+
+
+def _causes_labeled(sentence: _Sentence, condition: Span, main: str | None, reference: Reference) -> bool:
+    """'whenever a cold leaves me with a hacking cough', 'when the flu gives her a fever': a
+    labeled symptom that the condition causes, named right after it, is the use; the condition
+    only says where it comes from."""
+    if main not in reference.profiles:
+        return False
+    doc = sentence.doc
+    for later in sentence.conditions:
+        if not condition.end < later.start or later.start - condition.end > MAX_CAUSING_LINK + 2:
+            continue
+        links = [t.lower_ for t in doc[condition.end:later.start] if t.lower_ not in DETERMINERS]
+        linking = len(links)
+        while linking > 1 and len(links) - linking < CAUSED_MODIFIERS and links[linking - 1].isalpha() \
+                and links[linking - 1] not in CAUSING_LINKS:
+            linking -= 1  # "a hacking cough", "a high fever": the symptom's own modifiers
+        if links and links[0] in CAUSING_VERBS and all(w in CAUSING_VERBS or w in CAUSING_LINKS for w in links[:linking]) \
+                and is_labeled(reference, reference.profiles[main], later._.condition_ids):
+            return True
+    return False
+
+
+CAUSING_VERBS = frozenset(form for verb in ("leave", "give", "cause", "bring", "trigger", "set", "turn", "lead")
+                          for form in verb_forms(verb))
+CAUSING_LINKS = frozenset({"me", "him", "her", "them", "us", "you", "with", "on", "off", "into", "to"})
+MAX_CAUSING_LINK = 4  # "leaves me with", "brings on", "turns into"
+CAUSED_MODIFIERS = 2  # words before the caused symptom that describe it ("a nasty hacking cough")
 
 
 def _serves_labeled(sentence: _Sentence, condition: Span, earlier: list[Span], cue: Span | None,

@@ -762,7 +762,9 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 
 
 @lru_cache(maxsize=1)
-def _nickname_heads() -> frozenset[str]:
+def nickname_heads() -> frozenset[str]:
+    """Every form of the nouns that head a nickname saying what the drug serves ('lifesaver',
+    'fix', 'breaker')."""
     vocabulary = concepts()
     heads = (*vocabulary.nickname_heads, *(agent_noun(verb) for verb in vocabulary.agent_verbs))
     return frozenset(form for head in heads for form in noun_forms(head))
@@ -786,7 +788,7 @@ def nickname_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> lis
     found = []
     for head in range(sentence.start + 2, sentence.end):
         medicine = words[head] in MEDICINE_HEADS  # 'my fibromyalgia med': only a condition before it says what for
-        if not medicine and words[head] not in _nickname_heads() or _goal_compound_at(words, head) \
+        if not medicine and words[head] not in nickname_heads() or _goal_compound_at(words, head) \
                 or _dosage_form_at(words, head):
             continue  # 'the best appetite killer' is a goal compound (goal_compounds) whole
         opener = next((j for j in range(head - 1, max(sentence.start, head - NICKNAME_REACH) - 1, -1)
