@@ -26,7 +26,8 @@ SCHEDULE = (r"(?:in the (?:morning|afternoon|evening|am|pm)\b|at (?:night|bedtim
             r"|every (?:morning|night|evening|day)\b|a day\b|daily\b|nightly\b|"
             rf"{WAKING_UP}\b|before (?:every|each|my|his|her|their|a) (?:night )?shift\b"
             r"|at \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
-            r"|every (?:\d{1,2}|two|three|four|five|six|eight|twelve)(?: to \w+)? hours\b|every hour\b|hourly\b)")  # "a 100 every three hours"
+            r"|every (?:\d{1,2}|two|three|four|five|six|eight|twelve)(?: to \w+)? hours\b|every hour\b|hourly\b"
+            r"|(?:bid|tid|qid|qhs|qd|q\d{1,2}h)\b|[bqt]\.i\.d\.)")  # "a 100 every three hours", "750 bid"
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
 AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re.I)  # "Kapvay 0.3 twice a day"
 NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times|pounds|lbs|kg|kilos|percent|dollars|bucks"
@@ -234,8 +235,8 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         add(match, True)
     for match in OWNED_PLURAL.finditer(text, start, end):
         add(match, False, finish=match.end("n") + 1)  # one unit of that strength: "the 200s" ends after its "s"
-    for match in BEFORE_FORM.finditer(text, start, end):
-        add(match, False, finish=match.end())  # "75 XR": the form is part of the amount
+    for match in BEFORE_FORM.finditer(text, start, end):  # "75 XR": the form is part of the amount; "600 XL" may be
+        add(match, False, _units_of(names.owner_strengths(match.start()), UNITS_A_DOSE), finish=match.end())  # 2 x 300
     named_here = bool(names.within(start, end))
     for match in BEFORE_SCHEDULE.finditer(text, start, end):
         if _may_be_strength(match.group("n")) \
