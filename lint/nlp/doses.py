@@ -268,6 +268,8 @@ DOSING_WORDS = re.compile(rf"\b(?:take|takes|taking|taken|took|uses?|using|swall
                           r"usual|maximum|max|up to|no more than|not more than|limit|prescribe\w*|give|gives|giving|given|gave|got|gets?|"
                           r"increase\w*|raise\w*|daily|a day|per day|every|recommended|should|ceiling|need|needing|"
                           r"allow|allowed|on top|(?:can|may|could|should) (?:have|use|get)|stay|treatment|order|orders|ordered|as needed|under the tongue|as (?:much|high|little|low) as|(?:i'?m|i am|am|was|were|been|is|are|(?:he|she|they|we|you)['’](?:s|re)|(?:put|puts|kept|keeps|keep|has|had|have|got|gets|started|starts|switched|moved|left) (?:me|him|her|them|us|you|(?:my|her|his|our|their) \w+)) (?:on|at)|jump\w*|bump\w*|went up|moved up|upped|doubl\w*|tripl\w*|quadrupl\w*|cranked|jacked|titrat\w*)\b", re.I)
+DOING_AMOUNT = re.compile(r"\b(?:do|does|did|doing)\s+(?:[\w-]+,?\s+){0,3}$", re.I)  # "we'll do four devices, 112 mg",
+# "I do 50 at night": 'do' as a verb of dosing, a few words before the amount
 LEVEL_BEFORE = re.compile(r"\b(?:push\w*|go|goes|going|went|gone|mov(?:e|es|ed|ing)|bring\w*|brought|climb\w*|step\w*)"
                           r"(?:\s+(?:you|him|her|them|me|us|it|people|patients|kids|(?:the|my|his|her|your|their) dose))?"
                           r"(?:\s+(?:all the way|right|straight))?\s+(?:up\s+)?to\s*$", re.I)  # "push you to 80 mg", "can go to 20 mg"
@@ -761,7 +763,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if not (times or per_day or count or DOSING_WORDS.search(clause_left) or LEVEL_BEFORE.search(clause_left)
                 or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
-                or ON_AMOUNT.search(clause_left) or DOING_WELL_AT.search(clause_left)
+                or ON_AMOUNT.search(clause_left) or DOING_WELL_AT.search(clause_left) or DOING_AMOUNT.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
                 or EACH_NOSTRIL_AFTER.match(right)  # "a 20 mg squirt up each nostril" says how it is taken
                 or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
