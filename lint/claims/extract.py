@@ -2078,6 +2078,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (used_as := _used_as_condition(sentence, condition)) is not None:
                 reason = "'use ... as'"  # "I've been using my Estrace as birth control"
                 drug, named = sentence.governing_drug(used_as, main)
+            elif (framed := next((c for c in purposes if c.anchor == condition.start and c.span.end <= condition.end),
+                                 None)) is not None:
+                reason = framed.reason  # the condition's own words are a frame: "keeps my migraines at bay"
+                drug, named = _subject_drug(sentence, framed.anchor, main)
             elif _in_label(sentence, condition) and sentence.section in LABEL_SECTIONS:
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
@@ -4133,8 +4137,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                                                reference):
             lead_words = ""  # "Kapvay is for ADHD ... For pressure the usual start is": not Kapvay's dose
         wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
-        products = next((found for t in (near, *wider) if (found := product_cues(t, profile))), frozenset())
-        products = products or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
+        products = product_cues(near, profile) \
+            or _fitting(span._.dose, next((found for t in wider if (found := product_cues(t, profile))), frozenset()),
+                        profile) \
+            or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(span.text) or detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
                      if (w := detect_weight(t)) is not None), None)  # last, the heading ("twins, about 26 pounds each?")
@@ -4328,6 +4334,42 @@ def _made_in_strength(text: str, profile: Profile) -> frozenset[str]:
     strength = float(match.group(1))
     made = frozenset(p.id for p in profile.products if strength in p.strengths_mg)
     return made if made and len(made) < len([p for p in profile.products if p.strengths_mg]) else frozenset()
+
+
+def _fitting(mention: DoseMention, products: frozenset[str], profile: Profile) -> frozenset[str]:
+    """The products named in the sentences around a dose, unless neither its amount nor its
+    schedule fits them and both fit another product: '3.125 mg twice daily' beside a Coreg CR table (capsules of
+    10 to 80 mg, once a day) is the tablets' dose."""
+    if not products or mention.times_per_day is None or len(mention.amounts_mg) != 1 \
+            or mention.amounts_mg[0][0] != mention.amounts_mg[0][1]:
+        return products
+    amount = mention.amounts_mg[0][0]
+    named = [p for p in profile.products if p.id in products]
+    others = [p for p in profile.products if p.id not in products and amount in p.strengths_mg]
+    if not others or any(amount in p.strengths_mg or not p.strengths_mg for p in named) \
+            or _schedule_fits(profile, products, mention.times_per_day) is not False:
+        return products
+    return frozenset() if _schedule_fits(profile, frozenset(p.id for p in others), mention.times_per_day) else products
+
+
+def _schedule_fits(profile: Profile, products: frozenset[str], times: tuple[float, float]) -> bool | None:
+    """Whether a dose entry for these products (else, when none names them, an entry for any
+    product) gives a schedule, in doses a day or hours between doses, that allows `times`
+    doses a day; None when none gives a schedule."""
+    entries = [e for e in profile.doses if products.intersection(e.products)] \
+        or [e for e in profile.doses if not e.products]
+    scheduled = False
+    for entry in entries:
+        for regimen in (entry.initial, entry.usual):
+            allowed = regimen.get("times_per_day")
+            if allowed is None and (hours := regimen.get("interval_hours")) is not None:
+                allowed = (24 / hours[1] if hours[1] else None, 24 / hours[0] if hours[0] else None)
+            if allowed is None:
+                continue
+            scheduled = True
+            if (allowed[0] is None or allowed[0] <= times[1]) and (allowed[1] is None or times[0] <= allowed[1]):
+                return True
+    return False if scheduled else None
 
 
 def _units_as_amount(span: Span, before: str, profile: Profile, products: frozenset[str]) -> DoseMention:

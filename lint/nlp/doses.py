@@ -718,8 +718,12 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose;
             # "0.25 mg twice daily every three days" a step (but "200 mg every 5 days" is a regimen)
         times, freq_match = frequency(clause_right)
+        ceiling_after_schedule = False
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
+            if freq_match is not None and KIND_CUES[0][1].search(clause_left[-40:][freq_match.end():]):
+                times, freq_match, ceiling_after_schedule = None, None, True  # "0.6 mg once or twice a day, max
+                # 1.2 mg": a ceiling after a schedule caps the day, not each dose
         if (doses_a_day := DOSES_A_DAY.match(clause_right)) is not None \
                 and (counted := COUNT_BEFORE.search(left)) is not None:
             times, freq_match = (_count(counted.group("a")),) * 2, doses_a_day  # "three 300 mg doses a day": three a day
@@ -728,7 +732,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             times, by_interval = capped, False  # "every 4 hours, up to 6 times a day": six doses
         per_day_stated = bool(last.group("perday")) or bool(PER_DAY_AFTER.match(right))  # "8 mg/day", "8 mg a day"
         per_day_before = bool(PER_DAY_BEFORE.search(THEN.split(left)[-1]))  # "on the first day, then 56 or 84 mg": not that day
-        per_day = per_day_stated or per_day_before
+        per_day = per_day_stated or per_day_before or ceiling_after_schedule
         names_units = isinstance(first, UnitlessAmount) and first.counts_units
         units_of = bool(COUNT_OF.search(left)) and not last.group("perday")  # "up to 10 tablets of the 5/325 a day": 50 mg
         count = None if per_day_stated and not names_units and not units_of \
