@@ -87,7 +87,7 @@ class ConditionMatcher:
         spans = [span for span in spans if not (ids_by_span[(span.start, span.end)] <= self.vague
                                                 and (_verb_with_object(doc, span, starts) or _thing_settles(doc, span)
                                                      or _something_to_worry_about(doc, span)))
-                 and not _shouted_word(doc, span)
+                 and not _shouted_word(doc, span) and not _names_a_service(doc, span)
                  and not any(start <= span.start and span.end <= end for start, end in fixed)]
         for span in spans:
             span._.condition_ids = frozenset(ids_by_span[(span.start, span.end)])
@@ -137,6 +137,23 @@ def _shouted_word(doc: Doc, span: Span) -> bool:
     lower-case word follows it."""
     return len(span) == 1 and span.end < len(doc) and span[0].text.isupper() and span[0].lower_ in SHOUTABLE \
         and doc[span.end].is_alpha and doc[span.end].is_lower
+
+
+def _names_a_service(doc: Doc, span: Span) -> bool:
+    """'the ED program for her bulimia', 'an ADHD clinic', 'went to the ED': an acronym that
+    names a program, clinic or department (an eating-disorder program, the emergency
+    department), not the condition the acronym also stands for."""
+    if len(span) != 1 or not span[0].text.isupper():
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in SERVICE_NOUNS:
+        return True
+    return span.start >= 2 and doc[span.start - 1].lower_ == "the" and doc[span.start - 2].lower_ in PLACE_PREPOSITIONS
+
+
+SERVICE_NOUNS = frozenset({"program", "programs", "programme", "clinic", "clinics", "unit", "ward", "department",
+                           "visit", "visits", "staff", "bed", "trip", "stay", "center", "centre", "waiting"})
+# not 'doctor': "my PTSD doctor prescribed it" still says what for
+PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "into"})  # "seen in the ED"
 
 
 OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their", "our", "its", "this", "that",

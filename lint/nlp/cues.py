@@ -64,6 +64,7 @@ class CueMatcher:
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
         doc.spans["cues"] = filter_spans([span for span in spans
                                           if not self._said_as_harm(span) and not _comparative_adjective(span)
+                                          and not _for_someones_sake(span)
                                           and not _stops_a_condition(span, condition_starts, named)])
         return doc
 
@@ -110,6 +111,24 @@ def _comparative_adjective(cue: Span) -> bool:
         and cue.doc[cue.start - 1].lower_ in DETERMINERS
 
 
+def _for_someones_sake(cue: Span) -> bool:
+    """'for Annette's benefit', 'for your benefit', 'for the benefit of': for whose sake something
+    is said or done, no benefit of the drug."""
+    if cue.text.lower() not in ("benefit", "benefits"):
+        return False
+    doc, before = cue.doc, cue.start - 1
+    if before >= 0 and doc[before].lower_ == "the" and cue.end < len(doc) and doc[cue.end].lower_ == "of":
+        return before >= 1 and doc[before - 1].lower_ == "for"  # "for the benefit of the nurses"
+    if before >= 0 and doc[before].lower_ in ("'s", "’s", "'", "’"):
+        before -= 2  # "Annette 's": past the name
+    elif before >= 0 and doc[before].lower_ in OWNERS:
+        before -= 1
+    else:
+        return False
+    return before >= 0 and doc[before].lower_ == "for"
+
+
+OWNERS = frozenset({"my", "your", "his", "her", "their", "our"})
 MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do"})
 BE_FORMS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "becomes", "became", "remains"})
 COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply", "just", "now", "also", "still",
