@@ -140,6 +140,40 @@ def test_a_table_row_or_definition_is_one_block_labelled_by_its_first_part():
         assert document.text[row.start:row.end].split() == "Elderly patients start with 2 mg three times a day".split()
 
 
+SPACED_TABLE = ("Weight        Age        Amount\n"
+                "36-47 lb      4-5 yrs    7.5 mL (240 mg)\n"
+                "48-59 lb      6-8 yrs    10 mL (320 mg)\n")
+
+
+@pytest.mark.parametrize("source", [SPACED_TABLE, SPACED_TABLE.replace("      ", "\t").replace("    ", "\t")])
+def test_a_plain_text_table_lined_up_with_spaces_or_tabs_has_rows_and_columns(source):
+    document = read_document("a.txt", source)
+    rows = [block for block in document.blocks if block.cells]
+    assert len(rows) == 3 and all(len(row.cells) == 3 for row in rows)
+    assert rows[0].header == ("Weight", "Age", "Amount")
+    assert rows[2].column_of(document.text.index("10 mL")) == "Amount"
+    assert document.text[rows[2].start:rows[2].label_end] == "48-59 lb"
+
+
+@pytest.mark.parametrize("source", [
+    "Zoloft works.  I take 50 mg daily.\nMy doctor said 200 mg, and I agree.  That is the max.\n",  # two spaces
+    # after a full stop, not lined up
+    "Zoloft works.\nI take 50 mg daily.\n",  # one cell a line
+])
+def test_prose_is_no_plain_text_table(source):
+    assert not any(block.cells for block in read_document("a.txt", source).blocks)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab1 \t"), max_size=30), min_size=1, max_size=6))
+def test_plain_text_table_cells_lie_inside_their_rows_in_order(lines):
+    source = "\n".join(lines) + "\n"
+    for block in read_document("a.txt", source).blocks:
+        assert all(block.start <= start < end <= block.end for start, end in block.cells)
+        assert all(a[1] <= b[0] for a, b in zip(block.cells, block.cells[1:]))
+        assert all(source[start:end].strip() == source[start:end] for start, end in block.cells)
+
+
 @pytest.mark.parametrize("name, source", [
     ("a.md", "| | Zofran | Phenergan |\n|---|---|---|\n| Uses | nausea | |\n| | | motion sickness |\n"),
     ("a.html", "<table><tr><th></th><th>Zofran</th><th>Phenergan</th></tr>"

@@ -1329,7 +1329,7 @@ def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
     return replace(mention, kind=_kind(heading))
 
 
-DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much|"
+DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|amount|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much|"
                          r"most|highest|ceiling|usual|range|at once|at a time|you (?:can )?take)\b"
                          r"|/\s*day\b",
                          re.I)  # a column heading that makes a cell's bare amount a dose

@@ -1,4 +1,5 @@
-"""Plain-text articles: paragraphs, list items and short heading lines."""
+"""Plain-text articles: paragraphs, list items, short heading lines and tables whose columns
+are lined up with spaces."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,34 @@ HEADING_MAX_WORDS = 12
 QUESTION_LABELS = frozenset({"Q", "Question"})
 SPEAKER_LINES = 2  # lines a label must open to be a speaker's ("TASHA: ... TASHA: ...")
 RULE_LINE = re.compile(r"^[ \t]*([-=_*~#+])\1{2,}[ \t]*$")  # "-------", "=====": a divider, not prose
+CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a space-aligned table: words one space apart; two or more end it
+TAB_CELL = re.compile(r"[^\t\s](?:[^\t]*[^\t\s])?")  # a cell of a tab-separated table
+MIN_TABLE_COLUMNS = 2
+
+
+def _aligned_rows(paragraph: list[tuple[int, str]]) -> list[tuple[tuple[int, int], ...]] | None:
+    """The cells of each line of a paragraph that is a table lined up with spaces ("Weight
+    Age        Amount" over "48-59 lb    6-8 yrs    10 mL"): every line, two or more, splits
+    at runs of two or more spaces into the same number of cells, at least MIN_TABLE_COLUMNS,
+    and some cell holds a digit. None for prose."""
+    if len(paragraph) < 2:
+        return None
+    tabbed = all("\t" in line for _, line in paragraph)  # tabs part the columns whether or not they line up
+    rows = [tuple((offset + m.start(), offset + m.end()) for m in (TAB_CELL if tabbed else CELL).finditer(line))
+            for offset, line in paragraph]
+    columns = {len(row) for row in rows}
+    if len(columns) != 1 or columns.pop() < MIN_TABLE_COLUMNS:
+        return None
+    for column in range(1, 0 if tabbed else len(rows[0])):  # lined up, left or right: not prose with two spaces
+        # after a full stop
+        starts = [row[column][0] - offset for row, (offset, _) in zip(rows, paragraph)]
+        ends = [row[column][1] - offset for row, (offset, _) in zip(rows, paragraph)]
+        if max(starts) - min(starts) > COLUMN_SLACK and max(ends) - min(ends) > COLUMN_SLACK:
+            return None
+    return rows if any(ch.isdigit() for _, line in paragraph for ch in line) else None
+
+
+COLUMN_SLACK = 3  # characters a lined-up column's cells may start (or end) apart
 
 
 def lead_label_end(text: str, start: int, end: int) -> int | None:
@@ -77,6 +106,12 @@ def read_text(path: str, source: str) -> Document:
         if not paragraph:
             return
         first_offset, first_line = paragraph[0]
+        if (rows := _aligned_rows(paragraph)) is not None:
+            header = tuple(source[first:last] for first, last in rows[0])
+            for row in rows:  # a row is a block, its first cell the label, as a Markdown table's
+                blocks.append(Block("paragraph", row[0][0], row[-1][1], label_end=row[0][1], cells=row, header=header))
+            paragraph.clear()
+            return
         start = first_offset + len(first_line) - len(first_line.lstrip())
         end = paragraph[-1][0] + len(paragraph[-1][1].rstrip())
         if len(paragraph) == 1 and _is_heading(first_line, speakers):
