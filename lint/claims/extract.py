@@ -2000,7 +2000,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             uses_context, uses_from = list_leads[index], sentence.span.start_char  # an item of a list a lead
             # sentence introduces as uses (not a quiz's lettered choice: "a) seasonal allergies")
         testimonies = testimony_subjects(doc, sentence.span)
-        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frame_candidates(doc, sentence.span, sentence.drugs) \
+        frames = frame_candidates(doc, sentence.span, sentence.drugs)
+        purposes = purpose_candidates(doc, sentence.span, sentence.drugs) + frames \
             + way_candidates(doc, sentence.span, sentence.drugs) + for_candidates(doc, sentence.span, sentence.drugs) \
             + how_candidates(doc, sentence.span, sentence.drugs) + nickname_candidates(doc, sentence.span, sentence.drugs)
         for position, condition in enumerate(sentence.conditions):
@@ -2078,7 +2079,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (used_as := _used_as_condition(sentence, condition)) is not None:
                 reason = "'use ... as'"  # "I've been using my Estrace as birth control"
                 drug, named = sentence.governing_drug(used_as, main)
-            elif (framed := next((c for c in purposes if c.anchor == condition.start and c.span.end <= condition.end),
+            elif (framed := next((c for c in frames if c.anchor == condition.start and c.span.end <= condition.end),
                                  None)) is not None:
                 reason = framed.reason  # the condition's own words are a frame: "keeps my migraines at bay"
                 drug, named = _subject_drug(sentence, framed.anchor, main)

@@ -721,7 +721,8 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         ceiling_after_schedule = False
         if times is None:
             times, freq_match = frequency(clause_left[-40:])
-            if freq_match is not None and KIND_CUES[0][1].search(clause_left[-40:][freq_match.end():]):
+            if freq_match is not None and times is not None and times[0] >= 1 \
+                    and KIND_CUES[0][1].search(clause_left[-40:][freq_match.end():]):  # not "a weekly shot, up to 2.4 mg"
                 times, freq_match, ceiling_after_schedule = None, None, True  # "0.6 mg once or twice a day, max
                 # 1.2 mg": a ceiling after a schedule caps the day, not each dose
         if (doses_a_day := DOSES_A_DAY.match(clause_right)) is not None \
