@@ -516,7 +516,7 @@ COUNTED_PER_DAY = re.compile(rf"^\s*\)?\s*(?:[\w-]+\s+){{0,3}}?(?:{UNIT_FORMS}|s
 OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a |one |the )?(?:month|year)s?\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:every|each)\s+(?:the )?year\b"
                                 r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
-TOTAL_BEFORE = re.compile(r"\b(?:works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
+TOTAL_BEFORE = re.compile(r"\b(?:(?<!dose )(?<!doses )works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
                           r"cumulative(?: dose)?(?: of)?)\s*(?:about|around|roughly|nearly|almost)?\s*$", re.I)
 EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
 STEPPED_BEFORE = re.compile(r"\b(?:step\w*|increas\w*|rais\w*|titrat\w*|bump\w*|up by|went up|goes up|go up|adjust\w*)\b"

@@ -27,7 +27,9 @@ SCHEDULE = (r"(?:in the (?:morning|afternoon|evening|am|pm)\b|at (?:night|bedtim
             rf"{WAKING_UP}\b|before (?:every|each|my|his|her|their|a) (?:night )?shift\b"
             r"|at \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
             r"|every (?:\d{1,2}|two|three|four|five|six|eight|twelve)(?: to \w+)? hours\b|every hour\b|hourly\b"
-            r"|(?:bid|tid|qid|qhs|qd|q\d{1,2}h)\b|[bqt]\.i\.d\.)")  # "a 100 every three hours", "750 bid"
+            r"|(?:bid|tid|qid|qhs|qd|q\d{1,2}h)\b|[bqt]\.i\.d\."
+            r"|from (?:day (?:one|1)|the (?:start|get-go|beginning|first day))\b)")  # "a 100 every three hours", "750
+# bid", "300 from day one"
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
 AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re.I)  # "Kapvay 0.3 twice a day"
 NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times|pounds|lbs|kg|kilos|percent|dollars|bucks"
