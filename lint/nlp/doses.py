@@ -1033,6 +1033,8 @@ REDOSED = re.compile(r"\bre-?dos(?:e|es|ed|ing)\b|\brepeat(?:s|ed|ing)?(?:\s+(?:
                      r"applying)\s+(?:on\s+)?(?:(?:her|his|my|their|your|the|a)\s+)?patch(?:es)?(?:\s+on)?"
                      rf"{SCHEDULED_NEXT}"  # "she puts her patch on every morning"
                      rf"|\b(?:swap|chang|replac)\w*\s+(?:it|them)\s+out{SCHEDULED_NEXT}"  # "swap it out every other day"
+                     rf"|\b(?:swap|chang|replac)\w*\s+(?:mine|hers|his|theirs|yours|it|them){SCHEDULED_NEXT}"  # "I change
+                     # mine every 24 hours"
                      r"|\b(?:bump|bumps|bumped|bumping|upped|upping|increased?|increasing|raised?|raising|went|moved)"
                      r"(?:\s+(?:it|me|him|her|them|(?:my|his|her|their|the)\s+[\w-]+))?(?:\s+up)?\s+to"
                      r"(?=\s+(?:(?:\d|one|two|three|four|five|six)\s*(?:x|times)\b|twice\b|every\b))",  # "bumped to 3x a day"
