@@ -771,7 +771,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 or ON_AMOUNT.search(clause_left) or DOING_WELL_AT.search(clause_left) or DOING_AMOUNT.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
                 or EACH_NOSTRIL_AFTER.match(right)  # "a 20 mg squirt up each nostril" says how it is taken
-                or dose_column is not None and DOSE_COLUMN.search(dose_column.column_of(first.start()))):
+                or dose_column is not None and _dose_column(dose_column, first.start())):
             continue
         if per_day and times == (1, 1) and freq_match is not None and "night" not in freq_match.group(0).lower():
             times = None  # "50 mg a day, once daily" says the same thing twice
@@ -1332,11 +1332,22 @@ def _column_kind(mention: DoseMention, row: Block) -> DoseMention:
     return replace(mention, kind=_kind(heading))
 
 
-DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|amount|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much|"
+DOSE_COLUMN = re.compile(r"\b(?:doses?|dosage|dosing|max|maximum|limit|start|starting|daily|per day|a day|regimen|how much|"
                          r"most|highest|ceiling|usual|range|at once|at a time|you (?:can )?take)\b"
                          r"|/\s*day\b",
                          re.I)  # a column heading that makes a cell's bare amount a dose
 DAILY_COLUMN = re.compile(r"\b(?:daily|per day|a day|each day|in 24 hours|24-hour)\b|/\s*day\b", re.I)
+AMOUNT_COLUMN = re.compile(r"\bamounts?\b", re.I)  # a dose column only in a chart by weight or age
+CHART_COLUMN = re.compile(r"\b(?:weight|age|ages|years?|yrs|lbs?|pounds|kg)\b", re.I)  # not a recipe's "Amount"
+
+
+def _dose_column(row: Block, at: int) -> bool:
+    """True when the column heading over character `at` makes a bare amount in it a dose: a
+    dose heading ("Max per day"), or "Amount" in a chart whose other columns give weights or
+    ages ("Weight | Age | Amount"), not a recipe's ingredient list."""
+    heading = row.column_of(at)
+    return bool(DOSE_COLUMN.search(heading)) \
+        or bool(AMOUNT_COLUMN.search(heading)) and any(CHART_COLUMN.search(other) for other in row.header)
 
 
 def _spans(doc: Doc, mentions: list[DoseMention]) -> list:
