@@ -43,7 +43,7 @@ ADULT = re.compile(r"\b(?:(?<=well as )adults|(?<!as )(?<!than )(?:adults|adult(
                    r"(?!\s+(?:tablets?|capsules?|strength|formulation|version))",
                    re.I)  # "teens need the full adult 10 mg", "the same 2 mg dose as adults": a dose's size or standard,
 # not who takes it (but "children as well as adults" are both)
-AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%|lbs?|pounds|kg|kilos?|[ap]\.?m\b|tablets?|tabs?|caplets?|capsules?|caps?|pills?|"
+AGE_RANGE = re.compile(r"\b(?:aged?s?\s+)?(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})(?![\d.])(?:\s*years?(?: old)?)?(?!\s*(?:mg|mcg|g|ml|hours?|days?|weeks?|minutes?|%|lbs?|pounds|kg|kilos?|[ap]\.?m\b|tablets?|tabs?|caplets?|capsules?|caps?|pills?|"
              r"sprays?|puffs?|drops?|teaspoons?|tsps?|doses?|times|patch(?:es)?|packets?|gummies|chewables?)\b)", re.I)
 NAMED_AGE_RANGE = re.compile(r"\b(?:aged?|ages)\s+(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})\b"
                              r"|\b(\d{1,2})\s*(?:to|-|–|through)\s*(\d{1,2})[- ](?:years?|yrs?)\b", re.I)  # an age range
@@ -256,8 +256,8 @@ def _stage_age(text: str) -> tuple[float | None, float | None]:
 
 
 def _age(text: str) -> tuple[float | None, float | None] | None:
-    if match := AGE_RANGE.search(text):
-        low, high = float(match.group(1)), float(match.group(2))
+    for span in AGE_RANGE.finditer(text):  # whole numbers only: "24-35 lb 2-3 yrs" is aged 2 to 3, not "24-3"
+        low, high = float(span.group(1)), float(span.group(2))
         if low <= high:
             return low, high
     if match := AGE_MIN.search(text):

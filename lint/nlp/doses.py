@@ -283,6 +283,10 @@ MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?
                         rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
                         rf"(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME}))?", re.I)  # "... in the morning and three more at night"
 
+WHO_LABEL_BEFORE = re.compile(r"(?:\b(?:years?|yrs?|y/?o|lbs?|pounds|kg|kids?|children|child|adults?|teens?|infants?|"
+                              r"toddlers?|babies|baby)|-old)[\s)\]]*:\s*(?:[\d.]+\s*(?:ml|mls|tsps?|teaspoons?)\s*\(\s*)?$",
+                              re.I)  # "36-47 lb, 4-5 years: 15 mL (300 mg)",
+# "for a 4-year-old: 5 mL": whom the amount after the colon is given to
 LEAD_ONLY = re.compile(r"[\W_]*(?:[\w-]+(?:\s+[\w-]+)?\s*:)?[\W_]*")  # nothing, or a label ("Cialis:"), before an amount
 OCCASION_RIGHT = re.compile(r"\s*(?:on|before|ahead of|after|during|for)\s+(?:(?:a|an|the|my|his|her|their|our|every|each|big)\s+)?"
                             r"(?:date|dates|date night|weekends?|flights?|trips?|games?|races?|exams?|finals|nights? out|"
@@ -769,6 +773,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left) or DOING_WELL_AT.search(clause_left) or DOING_AMOUNT.search(clause_left)
+                or WHO_LABEL_BEFORE.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
                 or EACH_NOSTRIL_AFTER.match(right)  # "a 20 mg squirt up each nostril" says how it is taken
                 or dose_column is not None and _dose_column(dose_column, first.start())):
