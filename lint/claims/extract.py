@@ -670,6 +670,9 @@ def _praised_before_when(sentence: _Sentence, opener: int) -> Span | bool | None
     ('a bad choice when') or a denial ('isn't my go-to') praises nothing."""
     doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
     head = opener - 1
+    of = next((i for i in range(head, max(start, head - OF_PHRASE_REACH), -1) if words[i] == "of"), None)
+    if of is not None and of - 1 > start and (words[of - 1] in PRAISE_HEADS or words[of - 1] in nickname_heads()):
+        head = of - 1  # "the hero of my medicine cabinet whenever"
     if head - 2 > start and words[head - 2:head + 1] == ["go", "-", "to"]:
         head -= 2  # "go-to", written as three tokens
     elif head <= start or words[head] not in PRAISE_HEADS and words[head] not in nickname_heads():
@@ -687,7 +690,9 @@ def _praised_before_when(sentence: _Sentence, opener: int) -> Span | bool | None
 
 
 PRAISE_HEADS = frozenset({"choice", "friend", "bff", "favorite", "favourite", "hero", "rescue"})
-PRAISE_COPULAS = frozenset({"is", "'s", "’s", "are"})  # what it is now: "was my crutch when" is a story
+PRAISE_COPULAS = frozenset({"is", "'s", "’s", "are", "becomes", "remains", "stays"})  # what it is now: "was my
+# crutch when" is a story
+OF_PHRASE_REACH = 5  # words of an 'of' phrase after the praising noun ("the hero of my medicine cabinet")
 PRAISE_REACH = 4  # words from the copula to the praising noun ("is my absolute first choice")
 
 
@@ -1701,6 +1706,8 @@ def _is_for(sentence: _Sentence, index: int) -> bool:
     subject = index - 1
     if subject < sentence.span.start:
         return False
+    if words[subject] in DOSE_FORMS and subject > sentence.span.start:
+        subject -= 1  # "Ivermectin tablets were greenlit for"
     return refers_to_drug(doc, subject) or any(d.end - 1 == subject for d in sentence.drugs) \
         or words[subject] in OWNED  # "mine's for social anxiety": my prescription of it
 
