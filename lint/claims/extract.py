@@ -30,7 +30,6 @@ from lint.claims.population import (
     stated_age,
 )
 from lint.claims.relations import (
-    FILLER_REACH,
     FILLERS,
     UNLISTED,
     Candidate,
@@ -1796,12 +1795,16 @@ def _before_for(sentence: _Sentence, for_index: int) -> int:
     """The word a 'for' belongs to, back past the adverbs, times and occasions between ("stay
     on Wellbutrin precisely for", "take it at night for", "started it last month for")."""
     doc, before = sentence.doc, for_index - 1
-    while before > sentence.span.start and for_index - before <= FILLER_REACH and _filler(doc[before]) \
+    while before > sentence.span.start and for_index - before <= FILLER_WORDS_BACK and _filler(doc[before]) \
             and not _one_taken(sentence, before) and sentence.drug_at(before) is None:
         before -= 1
     if doc[before].lower_ == "but" and (first_for := not_only_for(doc, sentence.span, before)) is not None:
         return _before_for(sentence, first_for)  # "not just for blood pressure but also for": the first 'for's word
     return before
+
+
+FILLER_WORDS_BACK = 8  # words of times, places and manner back from a 'for' to its drug ("crush half a Seroquel
+# into her applesauce around 8 pm for")
 
 
 def _before_purposed_for(sentence: _Sentence, for_index: int) -> int:
@@ -1925,7 +1928,7 @@ def _filler(token) -> bool:
             token.doc[j].is_alpha for j in range(token.i - k + 1, token.i)) for k in range(1, min(token.i, OCCASION_REACH) + 1))) \
         or _place(token) or token.lower_ in PLACE_PREPOSITIONS and any(
             _place(token.doc[j]) for j in range(token.i + 1, min(token.i + PLACE_REACH + 1, len(token.doc)))) \
-        or _recipient(token)
+        or _recipient(token) or _with_a_meal(token)
 
 
 def _recipient(token) -> bool:
@@ -1936,6 +1939,18 @@ def _recipient(token) -> bool:
 
 
 OCCASION_OPENERS = ("before", "after", "during", "alongside")  # "before flights", "alongside his pump"
+MEALS = frozenset({"food", "meal", "meals", "breakfast", "lunch", "dinner", "supper", "snack", "coffee", "tea", "water",
+                   "milk", "juice", "applesauce", "pudding", "yogurt"})
+
+
+def _with_a_meal(token) -> bool:
+    """'with my coffee', 'with dinner': what the drug is taken with, between it and its 'for'."""
+    doc, i = token.doc, token.i
+    opener = next((j for j in range(i, max(-1, i - MEAL_REACH - 1), -1) if doc[j].lower_ == "with"), None)
+    return opener is not None and any(doc[j].lower_ in MEALS for j in range(opener + 1, min(len(doc), opener + MEAL_REACH + 1)))
+
+
+MEAL_REACH = 3  # words from 'with' to its meal ("with my morning coffee")
 OCCASION_REACH = 4  # words from an occasion's opener to its last word ("before long car trips")
 PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "into"})  # "crushes one into pudding for"
 PLACE_DETERMINERS = OWNING_DETERMINERS | {"a"}

@@ -622,6 +622,7 @@ FILLERS = frozenset({"at", "night", "bedtime", "in", "the", "morning", "evening"
                      "all", "time", "lot", "regularly", "routinely", "sometimes",  # "use the tablets all the time for",
                      # "prescribe it a lot for"
                      "long", "short", "term",  # "put me on it long-term for"
+                     "am", "pm", "a.m.", "p.m.", "o'clock",  # "crush half into her applesauce around 8pm for"
                      "under", "tongue", "cheek", "skin", "thigh", "arm", "belly", "nostril", "sublingually",
                      "topically", "rectally", "vaginally", "subcutaneously", "intramuscularly"})  # "give 0.5 mg under
 # the tongue for her nausea": the route between the dose and its use

@@ -300,7 +300,7 @@ LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (
 LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
 NOT_AFTER = r"(?<!past )(?<!after )(?<!beyond )(?<!past the )(?<!after the )"  # "past day one": no longer the start
 KIND_CUES = [
-    ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|never (?:take )?more than|not (?:to )?exceed|"
+    ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|no (?:higher|greater) than|never (?:take )?more than|not (?:to )?exceed|"
                        r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as|"
                        r"(?:[’']t|not|never) (?:\w+ )?(?:go|get|climb|push it) (?:over|above|past|beyond)|"
                        r"(?:tops?|topped|maxe?s?|maxed|caps?|capped) out at)\b", re.I)),
