@@ -95,3 +95,12 @@ def test_an_entry_for_every_use_may_leave_out_a_use_with_its_own_entry():
     assert load_profile("demo.yaml", every_use).doses[0].not_for == ("back-pain",)
     with pytest.raises(DataError, match="not a condition of the entry's indications"):
         load_profile("demo.yaml", every_use.replace("not_for: [back-pain]", "not_for: [insomnia]"))
+
+
+def test_a_no_dose_entry_set_by_weight_alone_says_nothing_of_an_age():
+    profiles = load_reference().profiles
+    under_40_kg = next(e for e in profiles["famotidine"].doses if e.id == "pediatric-under-40kg")
+    under_2 = next(e for e in profiles["acetaminophen"].doses if e.id == "childrens-under-2")
+    assert not under_40_kg.no_dose_for_child(14)  # a 14-year-old of 40 kg or more takes the adult doses
+    assert under_2.no_dose_for_child(1)  # under 2 years (and under 24 lb): ask a doctor
+    assert profiles["famotidine"].no_dose_at_age(14) is None

@@ -161,7 +161,10 @@ class DoseEntry:
 
     def no_dose_for_child(self, age_years: float) -> bool:
         """True for a children's entry without a dose whose ages (all of childhood when it
-        states none) hold this age."""
+        states none and no weight either) hold this age; one set by weight alone ('under 40 kg')
+        says nothing of an age."""
+        if self.age_years is None and self.weight_kg is not None:
+            return False
         low, high = self.age_years or (None, 17.99)
         return self.no_dose and self.population == "pediatric" \
             and (low is None or low <= age_years) and (high is None or age_years <= high)
