@@ -310,6 +310,7 @@ def _only_drug(names: list[Span], start: int, end: int) -> str | None:
 
 
 GOVERNING_REACH = 6  # words before a cue where the drug it is about may stand
+COMPLEMENT_WORDS = 8  # words of a copula's complement before its relative clause ("is the long-game drug that")
 
 
 class _Sentence:
@@ -370,7 +371,23 @@ class _Sentence:
                 if previous in NOT_GOVERNING or (drug.label_ == OTHER and self._main_before(drug.start, main)):
                     return main, None
                 return drug.label_, drug
-        return main, None
+        return self._relative_on_complement(before) or (main, None)
+
+    def _relative_on_complement(self, before: int) -> tuple[str, Span] | None:
+        """The drug a copula before a relative clause describes, when the cue at `before` opens
+        that clause past GOVERNING_REACH: 'Allopurinol is the long-game drug that lowers'."""
+        words = lowered(self.doc)
+        relative = next((i for i in range(before - 1, max(self.span.start, before - GOVERNING_REACH) - 1, -1)
+                         if words[i] in ("that", "which")), None)
+        if relative is None:
+            return None
+        for copula in range(relative - 1, max(self.span.start, relative - COMPLEMENT_WORDS) - 1, -1):
+            if words[copula] in CLEFT_COPULAS and copula > self.span.start \
+                    and (drug := self.drug_at(copula - 1)) is not None:
+                return drug.label_, drug
+            if words[copula] in (",", ";", ".", "and", "but"):
+                return None
+        return None
 
     def _switched_to(self, to: int) -> bool:
         """True when the 'to' at token `to` closes a switch ('switched from metformin to'): the
