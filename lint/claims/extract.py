@@ -915,19 +915,22 @@ IN_CASE_REACH = 6  # words from 'in case' to the condition ("in case the kids ge
 
 def _kept_in_case(sentence: _Sentence, condition: Span) -> Span | bool | None:
     """'I always pack azithromycin in case of travelers' diarrhea', 'gave me a Z-pack in case
-    Montezuma's revenge hit': a drug taken, given or kept 'in case' of a condition is kept
-    for it. Returns the drug's name (True for 'it' or 'a few'), or None."""
+    Montezuma's revenge hit', 'we keep leftover amox in the fridge for when the kids catch a
+    cold': a drug taken, given or kept 'in case' of a condition (or 'for when' it comes) is
+    kept for it. Returns the drug's name (True for 'it' or 'a few'), or None."""
     words, start = lowered(sentence.doc), sentence.span.start
     case = next((k for k in range(condition.start - 1, max(start, condition.start - IN_CASE_REACH) - 1, -1)
-                 if words[k] == "case" and k > start and words[k - 1] == "in"), None)
+                 if k > start and (words[k - 1], words[k]) in IN_CASE_MARKERS), None)
     if case is None or sentence.terminated(case, condition.start) \
-            or any(words[k] in NEGATORS for k in range(start, condition.start)):
-        return None
+            or any(words[k] in NEGATORS or words[k] in NO_LONGER_KEPT for k in range(start, condition.start)):
+        return None  # "I never keep it for when", "I stopped keeping Xanax for when"
     if not any(words[k] in purpose_forms() for k in range(start, case - 1)):
         return None  # no verb of taking, giving or keeping
     return _first_drug(sentence, range(case - 2, start - 1, -1))  # the drug nearest before "in case"
 
 
+NO_LONGER_KEPT = frozenset({"stop", "stops", "stopped", "quit", "quits"})  # "I stopped keeping Xanax for when"
+IN_CASE_MARKERS = frozenset({("in", "case"), ("for", "when"), ("for", "whenever"), ("for", "if")})
 SUFFERER_ENDINGS = ("ics", "acs", "sufferers", "patients", "1s", "2s")  # "diabetics", "insomniacs", "migraine sufferers",
 # "type 1s"
 SUFFERER_ADVERBS = frozenset({"often", "also", "too", "usually", "sometimes", "all", "now", "still", "commonly",
