@@ -2648,7 +2648,9 @@ PEOPLE = frozenset({"people", "women", "men", "folks", "those", "anyone", "every
                     "residents", "guests", "employees", "seniors", "teens",
                     "uncle", "aunt", "brother", "sister", "mom", "dad", "mother", "father", "grandma", "grandpa",
                     "grandmother", "grandfather", "husband", "wife", "son", "daughter", "cousin", "friend", "neighbor",
-                    "neighbour", "boyfriend", "girlfriend", "partner", "coworker", "roommate"})  # "my uncle with AFib"
+                    "neighbour", "boyfriend", "girlfriend", "partner", "coworker", "roommate", "buddy", "pal",
+                    "colleague", "niece", "nephew", "grandson", "granddaughter", "stepmom", "stepdad", "bestie",
+                    "fiance", "fiancee", "classmate", "teammate"})  # "my uncle with AFib", "a buddy with prediabetes"
 EVERY = frozenset({"every", "each", "any", "all", "many", "some", "most", "her", "his", "my", "our"})  # "to every patient with"
 ADVISED = frozenset({"should", "must", "need", "needs", "may", "might", "can", "cannot", "can't", "shouldn't", "won't",
                      "will", "ought", "mustn't", "not", "never", "don't", "doesn't", "avoid"})
