@@ -869,6 +869,8 @@ def _called_the_drug(doc: Doc, sentence: Span, opener: int, drug_starts: dict[in
     if words[j] == "," and j - 1 in drug_starts:
         return True  # "Robaxin, a great tension-headache breaker,": an apposition
     if words[j] in WAY_COPULAS:
+        if j > sentence.start and words[j - 1] in ("there", "here"):
+            return False  # "it's why there's a REMS program": an existential 'there is' calls nothing a name
         return any(k in drug_starts or refers_to_drug(doc, k)
                    for k in range(j - 1, max(sentence.start, j - WAY_REACH) - 1, -1)
                    if not any(doc[m].is_punct for m in range(k, j)))
