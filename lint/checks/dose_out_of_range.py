@@ -51,6 +51,7 @@ SPECIAL = ("geriatric", "pediatric", "renal", "hepatic")
 
 CHILD_WEIGHT_KG = 40  # a child who weighs less takes no adult dose unless an adult entry's weight band says so
 CHILD_ONLY_WEIGHT_KG = 30  # a person said to weigh less, with no age or group named, is a child
+CHILD_WEIGHT_BOUND_KG = 45  # a per-kg dose for those "under 45 kg", with no group named, is a children's dose
 
 
 def _overlaps(a, b) -> bool:
@@ -144,7 +145,9 @@ def candidates(profile: Profile, claim: DoseClaim, reference: Reference) -> list
         # unless those are the only numbers the label gives (a drug made only as a foam)
         taken = [e for e in entries if not e.products or not all(_not_swallowed(profile, p) for p in e.products)]
         entries = taken if any(e.silent is None for e in taken) else entries
-    light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG
+    light = (kg := _exact(claim.weight_kg)) is not None and kg < CHILD_ONLY_WEIGHT_KG \
+        or claim.mention.per_kg and claim.weight_kg is not None and claim.weight_kg[0] is None \
+        and claim.weight_kg[1] is not None and claim.weight_kg[1] <= CHILD_WEIGHT_BOUND_KG  # "under 45 kg, 4.4 mg/kg"
     populations = claim.populations or frozenset({"pediatric" if light else "adult"})  # "he weighs 15 kg": a child
     age = claim.age_years
     special = [e for e in entries if e.population in populations and e.population in SPECIAL
