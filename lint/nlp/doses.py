@@ -283,6 +283,7 @@ MORE_UNITS = re.compile(rf"^\s*\)?\s*(?:(?:[\w-]+\s+){{0,2}}?{UNIT_FORMS}\s+)?(?
                         rf"(?:and|plus|then|and then)\s+(?P<n>{COUNT}) more\b(?:\s+{UNIT_FORMS})?"
                         rf"(?:\s+(?:{TIME_OF_DAY}|{OCCASION}|{CLOCK_TIME}))?", re.I)  # "... in the morning and three more at night"
 
+LEFT_OVER_AFTER = re.compile(r"\s*(?:left|remaining|to spare|leftover)\b", re.I)  # "4 T3s left": a count, no dose
 WHO_LABEL_BEFORE = re.compile(r"(?:\b(?:years?|yrs?|y/?o|lbs?|pounds|kg|kids?|children|child|adults?|teens?|infants?|"
                               r"toddlers?|babies|baby)|-old)[\s)\]]*:\s*(?:[\d.]+\s*(?:ml|mls|tsps?|teaspoons?)\s*\(\s*)?$",
                               re.I)  # "36-47 lb, 4-5 years: 15 mL (300 mg)",
@@ -709,7 +710,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 or STEP_AT_A_TIME.match(right) and CHANGE_BEFORE.search(clause_left) and not TARGET_BEFORE.search(left) \
                 or NUTRIENT_AFTER.match(right) or NUTRIENT_BEFORE.search(left):
             continue  # ... "100 grams of protein a day", "a 200 mg dose of caffeine": food, not the drug
-        if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left):
+        if REPLACED_BEFORE.search(left) or HELD_BEFORE.search(left) or LEFT_OVER_AFTER.match(right):
             continue  # "3 mg once daily instead of 1 mg three times a day", "the pen holds 8 mg": no dose
         if JUDGED_AFTER.match(right) or FORBIDDEN_BEFORE.search(clause_left) or RISK_AT_BEFORE.search(clause_left):
             continue  # "45 mg is above the max", "never take 600 mg at once": a caution about a dose, not one to take
