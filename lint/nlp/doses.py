@@ -291,8 +291,11 @@ WHO_LABEL_BEFORE = re.compile(r"(?:\b(?:years?|yrs?|y/?o|lbs?|pounds|kg|kids?|ch
 LEAD_ONLY = re.compile(r"[\W_]*(?:[\w-]+(?:\s+[\w-]+)?\s*:)?[\W_]*")  # nothing, or a label ("Cialis:"), before an amount
 OCCASION_RIGHT = re.compile(r"\s*(?:on|before|ahead of|after|during|for)\s+(?:(?:a|an|the|my|his|her|their|our|every|each|big)\s+)?"
                             r"(?:date|dates|date night|weekends?|flights?|trips?|games?|races?|exams?|finals|nights? out|"
-                            r"special occasions?|vacations?|holidays?|parties|party|gigs?|shows?|work nights?)\b",
-                            re.I)  # "40 mg on date night": an amount opening its clause, then when it is taken
+                            r"special occasions?|vacations?|holidays?|parties|party|gigs?|shows?|work nights?"
+                            r"|(?:[\w-]+\s+){0,2}?days|(?:couple|few)\s+of\s+(?:nights|days)|(?:couple|few)\s+(?:nights|days))\b"
+                            r"|\s*here\s*(?:[.!,;]|$)",
+                            re.I)  # "40 mg on date night", "twenty milligrams on high-pollen days", "7.5 mg for a
+# couple of nights": an amount opening its clause, then when it is taken; "250 mg here": the writer's own dose
 ON_AMOUNT = re.compile(r"(?<!based )(?<!depending )(?<!rely )(?<!relies )\bon\s+(?:(?!average\b|day\b|week\b)[a-z][\w-]*\s+)?"
                        r"(?:(?-i:XR|ER|XL|CR|SR|LA|CD|ODT)\s+)?(?:(?:about|around|roughly|like|only|just|now)\s+)?$",
                        re.I)  # "14 and on 20mg", "and on paxil 20mg", "10 and on Adderall XR 40 mg"
