@@ -1198,8 +1198,21 @@ def not_a_use(span: Span) -> bool:
     return any(word in text for word in NOT_A_USE) or QUANTITY_OPENING.match(text) is not None \
         or _numbered_thing(span) \
         or _bare_goal(span) or _measure_dosed_by(span) or any(f.start < span.end and span.start < f.end for f in fixed) \
-        or span[0].lower_ in REFERS_BACK | PERSON_OBJECTS  # "do not just stop it cold": what 'it' stands for was
-    # named before
+        or span[0].lower_ in REFERS_BACK | PERSON_OBJECTS \
+        or _named_before(span)  # "do not just stop it cold", "it shortens the illness": what 'it' or 'the
+    # illness' stands for was named before
+
+
+GENERIC_ILLNESS = frozenset({"illness", "sickness", "disease", "condition", "infection", "bug", "symptoms", "problem",
+                             "virus", "thing"})
+BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "your", "his", "her", "their", "its"})
+
+
+def _named_before(span: Span) -> bool:
+    """True when the phrase is only a general word for an illness after a definite determiner
+    ('shortens the illness by a day', 'clears the infection'): it stands for one named before."""
+    return len(span) == 1 and span[0].lower_ in GENERIC_ILLNESS and span.start > 0 \
+        and span.doc[span.start - 1].lower_ in BACK_DETERMINERS
 
 
 PERSON_OBJECTS = frozenset({"him", "her", "me", "us", "you"})
