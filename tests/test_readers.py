@@ -155,6 +155,18 @@ def test_a_plain_text_table_lined_up_with_spaces_or_tabs_has_rows_and_columns(so
     assert document.text[rows[2].start:rows[2].label_end] == "48-59 lb"
 
 
+@pytest.mark.parametrize("line, heading", [
+    ("I take 400 mg of Zoloft every day", False),  # a chat line with its full stop left off
+    ("300 mg here", False),
+    ("I Tried Zoloft 50 mg For Six Months", True),  # title case
+    ("Zoloft 50 mg tablets", True),  # a product, no one taking it
+    ("My experience with Zoloft", True),  # no amount
+])
+def test_a_short_line_in_sentence_case_with_an_amount_someone_takes_is_a_message(line, heading):
+    kinds = [block.kind for block in read_document("a.txt", f"{line}\n\nMore text here.\n").blocks]
+    assert (kinds[0] == "heading") == heading
+
+
 @pytest.mark.parametrize("source", [
     "Zoloft works.  I take 50 mg daily.\nMy doctor said 200 mg, and I agree.  That is the max.\n",  # two spaces
     # after a full stop, not lined up

@@ -74,7 +74,24 @@ def _is_heading(line: str, speakers: set[str]) -> bool:
         return True
     return (0 < len(stripped.split()) <= HEADING_MAX_WORDS and stripped[-1] not in ".,;"
             and not stripped[0].islower() and not LIST_MARKER.match(line)  # "my kid takes 10 mg" is a chat line
-            and _speaker(line) not in speakers)
+            and _speaker(line) not in speakers and not _said_in_sentence_case(stripped))
+
+
+AMOUNT_SAID = re.compile(r"\d\s*(?:mg|mcg|ml)\b", re.I)
+
+
+def _said_in_sentence_case(line: str) -> bool:
+    """A line in sentence case that gives an amount and a verb or 'here' ('I take 400 mg of
+    Zoloft every day', '300 mg here') is a message with its full stop left off, not a heading
+    ('Zoloft 50 mg Tablets' is in title case, 'Zoloft 50 mg tablets' names a product)."""
+    words = [w for w in line.split()[1:] if w[:1].isalpha() and w.lower() not in ("i", "i'm", "i've")]
+    capitalized = sum(w[:1].isupper() for w in words)
+    return capitalized * 2 < len(words) and AMOUNT_SAID.search(line) is not None \
+        and MESSAGE_WORDS.search(line) is not None
+
+
+MESSAGE_WORDS = re.compile(r"\b(?:I|I'm|I've|my|me|we|he|she|they|here|too|take|takes|took|taking|on|gave|give|started)\b",
+                           re.I)  # who takes the amount, or that it is the writer's own
 
 
 def _is_capital_heading(line: str, speakers: set[str]) -> bool:
