@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lint.knowledge.lexicons import CUE_CATEGORIES, cue_table, use_predicates
+from lint.nlp.anaphora import OWNING_DETERMINERS
 from lint.nlp.anchored_matcher import AnchoredMatcher
 from lint.nlp.inflect import noun_forms, phrase_forms
 from lint.nlp.lexicon import LazyPhraseMatcher
@@ -128,7 +129,7 @@ def _for_someones_sake(cue: Span) -> bool:
     return before >= 0 and doc[before].lower_ == "for"
 
 
-OWNERS = frozenset({"my", "your", "his", "her", "their", "our"})
+OWNERS = OWNING_DETERMINERS - {"the"}  # "for your benefit"
 MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do"})
 BE_FORMS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "becomes", "became", "remains"})
 COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply", "just", "now", "also", "still",
