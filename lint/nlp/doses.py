@@ -303,11 +303,12 @@ LATER_STEP = (r"(?:in |from |by )?week (?:two|three|four|five|six|[2-9])|after (
               r"worked up|settled on|ramp\w* up to|eventually")  # a later step of a titration, not its start
 LATER_AFTER = re.compile(rf"^[^.;]{{0,30}}?\b{LATER_STEP}\b", re.I)  # "one tablet twice a day in week two"
 NOT_AFTER = r"(?<!past )(?<!after )(?<!beyond )(?<!past the )(?<!after the )"  # "past day one": no longer the start
+CEILING = re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|no (?:higher|greater) than|never (?:take )?more than|not (?:to )?exceed|"
+                     r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as|"
+                     r"(?:[’']t|not|never) (?:\w+ )?(?:go|get|climb|push it) (?:over|above|past|beyond)|"
+                     r"(?:tops?|topped|maxe?s?|maxed|caps?|capped) out at)\b", re.I)  # "no more than 1.2 mg"
 KIND_CUES = [
-    ("max", re.compile(r"\b(?:up to|maximum|max\.?|no more than|not more than|no (?:higher|greater) than|never (?:take )?more than|not (?:to )?exceed|"
-                       r"ceiling|upper limit|at most|limit|cap|under|below|less than|highest|top dose|allow up to|as (?:much|high) as|"
-                       r"(?:[’']t|not|never) (?:\w+ )?(?:go|get|climb|push it) (?:over|above|past|beyond)|"
-                       r"(?:tops?|topped|maxe?s?|maxed|caps?|capped) out at)\b", re.I)),
+    ("max", CEILING),
     ("initial", re.compile(r"\b(?:start\w*(?! (?:weight|point|line|bmi|size)\b)|restart\w*|begin\w*|began|begun|initial\w*|first (?:[\w-]+ ){0,3}?(?:dose|prescription)|"
                            rf"to start|at first|{NOT_AFTER}(?:first week|week (?:one|1)|day (?:one|1))|"
                            r"from the (?:start|beginning|first day)|straight (?:to|away|in)|right away|"
@@ -728,9 +729,10 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         times, freq_match = frequency(clause_right)
         ceiling_after_schedule = False
         if times is None:
-            times, freq_match = frequency(clause_left[-40:])
+            left_tail = clause_left[-40:]
+            times, freq_match = frequency(left_tail)
             if freq_match is not None and times is not None and times[0] >= 1 \
-                    and KIND_CUES[0][1].search(clause_left[-40:][freq_match.end():]):  # not "a weekly shot, up to 2.4 mg"
+                    and CEILING.search(left_tail[freq_match.end():]):  # not "a weekly shot, up to 2.4 mg"
                 times, freq_match, ceiling_after_schedule = None, None, True  # "0.6 mg once or twice a day, max
                 # 1.2 mg": a ceiling after a schedule caps the day, not each dose
         if (doses_a_day := DOSES_A_DAY.match(clause_right)) is not None \

@@ -19,10 +19,10 @@ MIN_TABLE_COLUMNS = 2
 
 
 def _aligned_rows(paragraph: list[tuple[int, str]]) -> list[tuple[tuple[int, int], ...]] | None:
-    """The cells of each line of a paragraph that is a table lined up with spaces ("Weight
-    Age        Amount" over "48-59 lb    6-8 yrs    10 mL"): every line, two or more, splits
-    at runs of two or more spaces into the same number of cells, at least MIN_TABLE_COLUMNS,
-    and some cell holds a digit. None for prose."""
+    """The cells of each line of a paragraph that is a table ("Weight   Age   Amount" over
+    "48-59 lb   6-8 yrs   10 mL"): every line, two or more, splits into the same number of
+    cells, at least MIN_TABLE_COLUMNS, at tabs (when every line has one) or else at runs of
+    two or more spaces whose columns line up; and some cell holds a digit. None for prose."""
     if len(paragraph) < 2:
         return None
     tabbed = all("\t" in line for _, line in paragraph)  # tabs part the columns whether or not they line up
@@ -31,13 +31,20 @@ def _aligned_rows(paragraph: list[tuple[int, str]]) -> list[tuple[tuple[int, int
     columns = {len(row) for row in rows}
     if len(columns) != 1 or columns.pop() < MIN_TABLE_COLUMNS:
         return None
-    for column in range(1, 0 if tabbed else len(rows[0])):  # lined up, left or right: not prose with two spaces
-        # after a full stop
-        starts = [row[column][0] - offset for row, (offset, _) in zip(rows, paragraph)]
-        ends = [row[column][1] - offset for row, (offset, _) in zip(rows, paragraph)]
-        if max(starts) - min(starts) > COLUMN_SLACK and max(ends) - min(ends) > COLUMN_SLACK:
-            return None
+    if not tabbed and not _lined_up(rows, [offset for offset, _ in paragraph]):
+        return None  # prose with two spaces after a full stop
     return rows if any(ch.isdigit() for _, line in paragraph for ch in line) else None
+
+
+def _lined_up(rows: list[tuple[tuple[int, int], ...]], line_starts: list[int]) -> bool:
+    """True when every column after the first starts (left-aligned) or ends (right-aligned)
+    at about the same place on each line."""
+    for column in range(1, len(rows[0])):
+        starts = [row[column][0] - line_start for row, line_start in zip(rows, line_starts)]
+        ends = [row[column][1] - line_start for row, line_start in zip(rows, line_starts)]
+        if max(starts) - min(starts) > COLUMN_SLACK and max(ends) - min(ends) > COLUMN_SLACK:
+            return False
+    return True
 
 
 COLUMN_SLACK = 3  # characters a lined-up column's cells may start (or end) apart
