@@ -10,7 +10,7 @@ from lint.claims.extract import DIALYSIS, ArticleClaims, DoseClaim, is_vague
 from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
 from lint.knowledge.reference import DoseEntry, Profile, Reference
 from lint.model.findings import Finding, Severity
-from lint.nlp.doses import DoseMention
+from lint.nlp.doses import DAYS_A_MONTH, DoseMention
 
 ID = "dose-out-of-range"
 SUMMARY = "A dose, daily total or frequency falls outside the FDA label's range for its use and population."
@@ -382,7 +382,7 @@ def _violation_in(entry: DoseEntry, mention: DoseMention, low: float, per_kg: bo
         return repeated
     if entry.schedule in ("weekly", "periodic"):
         once_a_week = 1 / 7 if entry.weekly else None  # a weekly entry without an interval gives one dose a week
-        return _weekly_violation(mention, max(low, top or low), max_single, max_times or once_a_week, unit, what)
+        return _weekly_violation(entry, mention, max(low, top or low), max_single, max_times or once_a_week, unit, what)
         # "from 1.5 to 6 mg weekly": its top end, one dose
     if single is not None and max_single is not None and single > max_single * tolerance + 1e-9:
         return f"a {what}single dose of {_amount(single)} {unit} is above the label's {_amount(max_single)} {unit}"
@@ -459,6 +459,8 @@ def _less_often(entry: DoseEntry, mention: DoseMention) -> str | None:
     one a day ("every other day") and a weekly step ("up by 100 mg each week", a titration)
     claim no count to judge."""
     times = mention.times_per_day
+    if entry.schedule in ("weekly", "periodic"):
+        return _longer_gap(entry, mention)
     if entry.schedule != "daily" or mention.at_time_of_day or times is None or times[1] < 1 - 1e-9:
         return None  # fewer than one a day ("every other day") is a rhythm the label may allow, not a count
     fewest = _min_scheduled_times(entry, starting=mention.kind == "initial")
@@ -467,7 +469,26 @@ def _less_often(entry: DoseEntry, mention: DoseMention) -> str | None:
     return None
 
 
-def _weekly_violation(mention: DoseMention, dose: float, max_single: float | None, max_times: float | None,
+LATE_DOSE_GRACE = 1.2  # a weekly or longer schedule stretched by less than this is a late dose the label
+# forgives (Depo-Provera every 13 weeks, still given up to 15), not another schedule
+
+
+def _longer_gap(entry: DoseEntry, mention: DoseMention) -> str | None:
+    """Why a stated rhythm leaves longer between doses than a weekly or longer schedule
+    ("the shot every 6 months" for every 3 months, "once a week" for twice weekly), or None.
+    A cap ("at most once a week") and a dose at a time of day claim no rhythm."""
+    times = mention.times_per_day
+    if times is None or mention.kind == "max" or mention.at_time_of_day or mention.doses_counted:
+        return None
+    regimens = (entry.initial, entry.usual) if mention.kind == "initial" else (entry.usual, entry.initial)
+    intervals = [hours[1] for regimen in regimens if (hours := regimen.get("interval_hours")) is not None and hours[1]]
+    longest_gap_days = max(intervals) / 24 if intervals else 7.0 if entry.weekly else None
+    if longest_gap_days is None or 1 / times[1] <= longest_gap_days * LATE_DOSE_GRACE:
+        return None
+    return f"{_times(times[1])} is less often than the label's {_times(1 / longest_gap_days)}"
+
+
+def _weekly_violation(entry: DoseEntry, mention: DoseMention, dose: float, max_single: float | None, max_times: float | None,
                       unit: str, what: str) -> str | None:
     """Why a dose breaks a weekly (or longer) schedule, said in that schedule's own unit:
     a dose above the label's dose, doses more often than it, or more a week than it gives."""
@@ -481,7 +502,7 @@ def _weekly_violation(mention: DoseMention, dose: float, max_single: float | Non
         return None
     if times[0] > max_times + 1e-9:
         return f"{_times(times[0])} is more often than the label's {label_schedule}"
-    return None
+    return _longer_gap(entry, mention)
 
 
 def _min_scheduled_times(entry: DoseEntry, starting: bool = True) -> float | None:
@@ -522,7 +543,12 @@ def _times(per_day: float) -> str:
     per_week = per_day * 7
     if abs(per_week - round(per_week)) < 1e-6:
         return {1: "once a week", 2: "twice a week"}.get(round(per_week), f"{round(per_week)} times a week")
-    return f"every {1 / per_day:g} days"
+    days = 1 / per_day
+    if days >= 28 and abs(days / DAYS_A_MONTH - round(days / DAYS_A_MONTH)) < 0.05:
+        return "every month" if round(days / DAYS_A_MONTH) == 1 else f"every {round(days / DAYS_A_MONTH)} months"
+    if abs(days / 7 - round(days / 7)) < 1e-6:
+        return f"every {round(days / 7)} weeks"
+    return f"every {days:g} days"
 
 
 def _generosity(entry: DoseEntry, claim: DoseClaim) -> tuple[bool, float]:

@@ -346,6 +346,12 @@ def _begin(match: re.Match) -> int:
     return match.start() + len(match.group(0)) - len(match.group(0).lstrip())
 
 
+def _a_titration_step(text: str, rhythm: re.Match) -> bool:
+    """Whether a rhythm of weeks or months paces dose steps ("step up every four weeks",
+    "monthly steps: 0.25, 0.5, 1 mg"), not the doses themselves."""
+    return STEPPED_BEFORE.search(text, 0, rhythm.start()) is not None or STEP_AFTER.match(text, rhythm.end()) is not None
+
+
 def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
     """Doses per day stated in text, as (low, high), with the match; None when not stated."""
     best = None
@@ -357,17 +363,21 @@ def frequency(text: str) -> tuple[tuple[float, float] | None, re.Match | None]:
                 value = (value[0] + 1, value[1] + 1)  # "three times a day and at bedtime": four doses
             best = (value, match)
     weeks = EVERY_WEEKS.search(text)
-    if weeks and (best is None or weeks.start() < best[1].start()):
-        count = _count(weeks.group("n"))
+    if weeks and (best is None or weeks.start() < best[1].start()) and not _a_titration_step(text, weeks):
+        count = _count(weeks.group("n")) if weeks.group("n") else 2.0  # "every other week", "fortnightly"
         best = ((1 / (7 * count), 1 / (7 * count)), weeks)
     days = EVERY_N_DAYS.search(text)
     if days and (best is None or days.start() < best[1].start()) and not STEPPED_BEFORE.search(text, 0, days.start()):
         count = _count(days.group("n")) if days.group("n") else 2.0  # "every other day"
         best = ((1 / count, 1 / count), days)
     months = EVERY_MONTHS.search(text)
-    if months and (best is None or months.start() < best[1].start()):
+    if months and (best is None or months.start() < best[1].start()) and not _a_titration_step(text, months):
         count = _count(months.group("n")) if months.group("n") else 1.0
         best = ((1 / (DAYS_A_MONTH * count), 1 / (DAYS_A_MONTH * count)), months)
+    years = YEARLY.search(text)
+    if years and (best is None or years.start() < best[1].start()):
+        count = _count(years.group("n")) if years.group("n") else 2.0 if years.group("twice") else 1.0
+        best = ((count / DAYS_A_YEAR, count / DAYS_A_YEAR), years)
     hours = EVERY_HOURS.search(text)
     if hours and (best is None or hours.start() < best[1].start()):
         low = 1.0 if hours.group("one") or hours.group("hourly") else \
@@ -527,15 +537,22 @@ OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a 
                                 r"|^\s*(?:of [\w-]+\s+)?(?:over|in) (?:a|one|the) week\b", re.I)
 TOTAL_BEFORE = re.compile(r"\b(?:(?<!dose )(?<!doses )works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
                           r"cumulative(?: dose)?(?: of)?)\s*(?:about|around|roughly|nearly|almost)?\s*$", re.I)
-EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b", re.I)
-STEPPED_BEFORE = re.compile(r"\b(?:step\w*|increas\w*|rais\w*|titrat\w*|bump\w*|up by|went up|goes up|go up|adjust\w*)\b"
+EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b"
+                         r"|\bevery (?P<other>other|second|2nd) week\b|\bfortnightly\b", re.I)  # "every other week": 2
+STEPPED_BEFORE = re.compile(r"\b(?:step\w*|increas\w*|rais\w*|titrat\w*|bump\w*|up by|went up|goes up|go up|going up|adjust\w*)\b"
                             r"[^.;]{0,30}$", re.I)  # "stepped it up every three days": a titration, not a schedule
-EVERY_N_DAYS = re.compile(r"\bevery (?P<n>[2-6]|two|three|four|five|six) days\b"
+STEP_AFTER = re.compile(r"\s+(?:dose\s+)?(?:steps?|increases?|increments?|bumps?|titrations?|escalations?)\b",
+                        re.I)  # "monthly steps", "every 4 weeks dose increases"
+EVERY_N_DAYS = re.compile(r"\bevery (?P<n>[2-9]|1[0-4]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                          r"|thirteen|fourteen) days\b"
                           r"|\b(?:every (?P<other>other|second|2nd) day|on alternate days)\b",
                           re.I)  # "inject one pen every three days", "swap it every other day"
 EVERY_MONTHS = re.compile(r"\b(?:every|each|once a|once per|once every) (?:(?P<n>\d{1,2}|two|three|four|six|twelve) )?months?\b"
                           r"|\bmonthly\b", re.I)  # "150 mg every month", "a shot every three months"
 DAYS_A_MONTH = 30.4
+YEARLY = re.compile(r"\b(?:(?P<twice>twice)|once|(?P<n>[2-4]|two|three|four) times) (?:a|per|each|every) year\b"
+                    r"|\b(?:every|each) year\b|\b(?:yearly|annually)\b", re.I)  # "the shot twice a year"
+DAYS_A_YEAR = 365.0
 
 
 COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING_OR_POPPING}|as)\s+(?:as\s+)?(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?"
@@ -731,6 +748,9 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
         if times is None:
             left_tail = clause_left[-40:]
             times, freq_match = frequency(left_tail)
+            if freq_match is not None and freq_match.re in (EVERY_WEEKS, EVERY_MONTHS, EVERY_N_DAYS) and STEPPED_BEFORE.search(
+                    clause_left, 0, len(clause_left) - len(left_tail) + freq_match.start()):
+                times, freq_match = None, None  # "step up every four weeks until you reach 1 mg": the steps' pace
             if freq_match is not None and times is not None and times[0] >= 1 \
                     and CEILING.search(left_tail[freq_match.end():]):  # not "a weekly shot, up to 2.4 mg"
                 times, freq_match, ceiling_after_schedule = None, None, True  # "0.6 mg once or twice a day, max
@@ -986,6 +1006,7 @@ TIMED_ONE_BEFORE = re.compile(rf"\b(?:an?|one)\s+{DOSE_TIME_WORD}\s+$", re.I)  #
 ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one)\s+{DOSE_TIME_WORD}\s+(?:one|dose|tablet|pill)\b",
                                re.I)  # "... plus a bedtime one"
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|"
+                             r"\bevery (?:other|second|2nd) week\b|\bfortnightly\b|\b(?:a|per|each|every) year\b|\byearly\b|\bannually\b|"
                              r"\b(?:every|each|once a|once per|once every) (?:(?:\d{1,2}|two|three|four|five|six|eight|twelve) )?(?:weeks|months?)\b|"
                              rf"\bmorning and (?:night|evening|bedtime)\b|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\b(?:hours?|hrs?) apart\b|\bafter\s+\S+\s*(?:minutes?|mins?|hours?|hrs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
@@ -1066,13 +1087,14 @@ SPLIT_AMOUNT_REACH = 60  # characters from that amount to its split
 ENOUGH = re.compile(r"\b(?:one|once|a single)(?: [\w-]+)? a day (?:is|was|should be) (?:enough|plenty|all)", re.I)
 
 
-PASSIVE_TAKEN = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:is|are|should be|must be|can be|gets|get)\s+(?:usually\s+|only\s+)?"
-                           r"(?:taken|given|used|injected|applied|dosed)\b", re.I)
+PASSIVE_TAKEN = re.compile(rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:{UNIT_FORMS}|shots?|injections?|pens?|jabs?)?\s*(?:is|are|should be|must be|can be|gets|get)\s+(?:usually\s+|only\s+)?"
+                           r"(?:taken|given|used|injected|applied|dosed|changed|replaced|swapped)\b", re.I)  # "the Depo-Provera
+# shot is given twice a year", "Climara patches are changed once a week"
 TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving"
-                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping)"
+                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping)|stretch(?:es|ed|ing)?"
                        r"|writes?|wrote|written|writing|prescrib(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?$",
                        re.I)  # "takes Ozempic every day", "swaps her Climara every three days", "urgent cares write
-# Macrobid three times a day"
+# Macrobid three times a day", "stretch my Trulicity to every other week"
 
 
 def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
@@ -1089,6 +1111,9 @@ LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the dr
 
 OWNED_FORM = re.compile(rf"\b(?:{'|'.join(sorted(OWNING_DETERMINERS))})\s+((?-i:{'|'.join(sorted(RELEASE_FORM_NOUNS | {'ER'}))}))\b",
                         re.I)  # "take his XR twice a day": the drug in that form, standing for its name
+SUPPLIED = re.compile(r"\b(?:from|at|through|via|by)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+|our\s+|their\s+)?(?:local\s+)?"
+                      r"(?:pharmacy|pharmacist|drugstore|chemist|mail|post|store)\b|\b(?:refill\w*|delivered|shipped|mailed|filled)\b",
+                      re.I)  # "gets her Ozempic from the pharmacy every four weeks": a supply, not a dose
 EVERY_DAY = re.compile(r"(?:(?:every|each)(?: single|-)? ?day|each and every day|daily)", re.I)  # daily use, not a count
 
 
@@ -1136,7 +1161,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
             schedule_at = passive.end() if passive else name_end
             times, freq_match = _listed_times(text[schedule_at:end]) \
                 or frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
-            if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)):
+            if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)) \
+                    and not SUPPLIED.search(text, schedule_at, schedule_at + freq_match.start()):
                 found.append(DoseMention(start=first, end=schedule_at + freq_match.end(), amounts_mg=(),
                                          per_kg=False, per_day=False, times_per_day=times,
                                          kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS,
