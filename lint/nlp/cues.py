@@ -55,9 +55,12 @@ class CueMatcher:
         for label, s, e in self.inserted(doc, sentence_table(doc), lambda _extension: []):
             if e in use_ends or label == "use_named" and not named.intersection(range(s + 1, s + 4)):
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
-            if label == "separable":  # "knocks COVID out": the verb, when what it knocks out is a condition
-                if condition_starts.intersection(range(s + 1, e - 1)):
-                    spans.append(Span(doc, s, s + 1, label="benefit"))
+            if label == "separable":  # "knocks COVID out": the verb, when what it knocks out is a condition;
+                if condition_starts.intersection(range(s + 1, e - 1)):  # "knocks you out when you can't sleep": the
+                    spans.append(Span(doc, s, s + 1, label="benefit"))  # whole phrase, when it works on a person
+                elif all(token.lower_ in PERSON_OBJECTS for token in doc[s + 1:e - 1]) \
+                        and any(token.lower_ in OCCASION_OPENERS for token in doc[e:e + OCCASION_REACH]):
+                    spans.append(Span(doc, s, e, label="benefit"))
                 continue
             if label != "benefit" and s > 0 and (doc[s - 1].lower_ in STOPPED_BEFORE or any(
                     token.lower_ in CAUTIONS_BEFORE for token in doc[max(0, s - CAUTION_REACH):s])):
@@ -140,6 +143,13 @@ WORD_OR_HYPHEN = r"\w|^-$"  # a word of the noun phrase, or the hyphen inside on
 
 
 PARTICLES = ("out", "up", "down", "away", "off")
+PERSON_OBJECTS = frozenset({"you", "me", "him", "her", "us", "people", "folks", "everyone", "anyone", "the", "my",
+                            "your", "our", "his", "their", "kid", "kids", "child", "children", "baby", "babies",
+                            "toddler", "right"})  # "sobers you right up", "knocks the kids out": whom a phrasal
+# benefit verb works on
+OCCASION_OPENERS = frozenset({"when", "whenever", "if", "after", "during"})  # "knocks you out when you can't sleep": the
+OCCASION_REACH = 5  # occasion a phrasal benefit verb on a person is for, this many tokens after its particle at most
+# ("knocks me out - I actually sleep through the night" tells an effect; "knocked me out cold", a state)
 OBJECT_STOPS = ["and", "but", "or", "to", "for", "with", "if", "when", "because", "so", "than", "then", "it", "them"]
 
 
