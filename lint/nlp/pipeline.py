@@ -32,10 +32,22 @@ def build_pipeline(profile_dirs: tuple[str, ...] = ()) -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)  # spacy.blank gives a Tokenizer
     for chunk, pieces in final_period_cases(tokenizer, terms).items():
         tokenizer.add_special_case(chunk, [{ORTH: piece} for piece in pieces])
+    for chunk, split in shouted_contractions(tokenizer).items():
+        tokenizer.add_special_case(chunk, split)
     for name in COMPONENTS:
         config = {"profile_dirs": list(profile_dirs)} if name in REFERENCE_COMPONENTS else {}
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+def shouted_contractions(tokenizer: Tokenizer) -> dict[str, list[dict]]:
+    """The tokenizer's contractions in capitals, split as their lower-case forms are ("CAN'T":
+    "CA" "N'T", as "can't" is "ca" "n't"), so a shouted "you CAN'T take it if" is still negated."""
+    shouted = {}
+    for chunk, split in tokenizer.rules.items():
+        if ("'" in chunk or "’" in chunk) and chunk != chunk.upper() and chunk.upper() not in tokenizer.rules:
+            shouted[chunk.upper()] = [{**piece, ORTH: piece[ORTH].upper()} for piece in split]
+    return shouted
 
 
 def analyse(document: Document, profile_dirs: tuple[str, ...] = ()) -> Doc:
