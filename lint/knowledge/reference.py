@@ -234,6 +234,7 @@ class Condition:
     vague: bool
     descriptions: tuple[tuple[tuple[str, ...], ...], ...] = ()  # lay descriptions: patterns -> groups -> words
     shorthand: tuple[str, ...] = ()  # terms that name it only where the article names its kind ("type 2": diabetes)
+    states: tuple[str, ...] = ()  # adjectives that name it said of someone on an occasion ("when he's agitated")
 
 
 @dataclass
@@ -517,10 +518,10 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
         for i, value in enumerate(file.data):
             where = (i,)
             entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "descriptions", "shorthand",
-                                                                 "notes"))
+                                                                 "states", "notes"))
             cid = check.text(entry["id"], where + ("id",))
             slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False, "descriptions": [],
-                                           "shorthand": []})
+                                           "shorthand": [], "states": []})
             for j, pattern in enumerate(check.strings(entry.get("descriptions"), where + ("descriptions",))):
                 groups = parse_mention(pattern)
                 if len(groups) < 2 or not all(groups):
@@ -534,9 +535,11 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
                                 if k not in slot["kind_of"]]
             slot["shorthand"] += [t for t in check.strings(entry.get("shorthand"), where + ("shorthand",))
                                   if t not in slot["shorthand"]]
+            slot["states"] += [t for t in check.strings(entry.get("states"), where + ("states",))
+                               if t not in slot["states"]]
             slot["vague"] = slot["vague"] or check.boolean(entry.get("vague", False), where + ("vague",))
     return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"], tuple(s["descriptions"]),
-                           tuple(s["shorthand"]))
+                           tuple(s["shorthand"]), tuple(s["states"]))
             for cid, s in merged.items()}
 
 

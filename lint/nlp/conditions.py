@@ -11,6 +11,7 @@ from lint.knowledge.reference import load_reference
 from lint.nlp.descriptions import DescriptionMatcher
 from lint.nlp.inflect import verb_forms
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
+from lint.nlp.states import StateMatcher
 from lint.nlp.words import lowered
 
 MAX_COMPOUND_WORDS = 4  # a term of two to four words may be written as one hyphenated word ("fear-of-flying")
@@ -32,7 +33,7 @@ HYPHENS = frozenset({"-", "‐", "‑"})  # a hyphen that joins the word after i
 class ConditionMatcher:
     """Marks condition mentions in doc.spans['conditions'], longest first; each span's
     `_.condition_ids` holds every lexicon id whose terms match exactly that text, or whose
-    lay description it is (lint/nlp/descriptions.py). A word of a fixed expression ("stop cold
+    lay description (lint/nlp/descriptions.py) or state on an occasion (lint/nlp/states.py) it is. A word of a fixed expression ("stop cold
     turkey", "a stroke of genius": cues.yaml `not_conditions` and `not_warnings`) names no condition."""
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
@@ -64,6 +65,7 @@ class ConditionMatcher:
         self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
+        self.states = StateMatcher(nlp.vocab, ((c.id, c.states) for c in reference.conditions.values() if c.states))
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -78,6 +80,7 @@ class ConditionMatcher:
         described = [widened for start, end, cid in self.descriptions(doc)  # the lexicon's own words win, unless
                      if (widened := _holding_what_it_cuts(start, end, cid, spans)) is not None]  # a description holds
         # them ("my diabetic feet tingled"), or ends inside one ("sudden attacks of a pounding | heart")
+        described += self.states(doc)  # "when he's agitated"
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = _longest_terms(spans + [Span(doc, start, end) for start, end, _ in described])

@@ -257,6 +257,8 @@ def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
     return [[*taken, between, {"LOWER": {"IN": list(OCCASIONS)}}],
             [*taken, between, {"LOWER": {"IN": ["every", "each", "any"]}}, {"LOWER": "time"}],  # "every time his bronchitis acts up"
             [*taken, {**between, "LOWER": {"NOT_IN": barred + list(MEALTIME)}}, {"LOWER": "so"}],
+            [*taken, {**between, "LOWER": {"NOT_IN": barred + list(MEALTIME)}}, {"LOWER": "if"},  # "pops a Benadryl
+             {"LOWER": {"IN": sorted(CLAUSE_SUBJECTS | {"her", "his", "my", "your", "their"})}}],  # if she's jittery"
             [*taken, between, {"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["first", "earliest", "very"]}},
              {"LOWER": "first", "OP": "?"}, {"LOWER": {"IN": list(FIRST_SIGNS)}}, {"LOWER": "of"}]]  # "take one at the
     # first sign of a migraine"
