@@ -1091,10 +1091,10 @@ PASSIVE_TAKEN = re.compile(rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:{UNIT_FORMS}|shots?|
                            r"(?:taken|given|used|injected|applied|dosed|changed|replaced|swapped)\b", re.I)  # "the Depo-Provera
 # shot is given twice a year", "Climara patches are changed once a week"
 TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving"
-                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping)|stretch(?:es|ed|ing)?"
+                       r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping)|stretch(?:es|ed|ing)?|do|does|did|doing"
                        r"|writes?|wrote|written|writing|prescrib(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?$",
                        re.I)  # "takes Ozempic every day", "swaps her Climara every three days", "urgent cares write
-# Macrobid three times a day", "stretch my Trulicity to every other week"
+# Macrobid three times a day", "stretch my Trulicity to every other week", "they do the Lantus injection every 6 hours"
 
 
 def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
@@ -1111,6 +1111,8 @@ LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the dr
 
 OWNED_FORM = re.compile(rf"\b(?:{'|'.join(sorted(OWNING_DETERMINERS))})\s+((?-i:{'|'.join(sorted(RELEASE_FORM_NOUNS | {'ER'}))}))\b",
                         re.I)  # "take his XR twice a day": the drug in that form, standing for its name
+COUNT_BEFORE_NAME = re.compile(r"\s(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|several|a couple of|a pair of)\s",
+                               re.I)  # more than one dose counted before the name: "do two Ozempic shots a week"
 SUPPLIED = re.compile(r"\b(?:from|at|through|via|by)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+|our\s+|their\s+)?(?:local\s+)?"
                       r"(?:pharmacy|pharmacist|drugstore|chemist|mail|post|store)\b|\b(?:refill\w*|delivered|shipped|mailed|filled)\b",
                       re.I)  # "gets her Ozempic from the pharmacy every four weeks": a supply, not a dose
@@ -1153,7 +1155,8 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         verb = TAKE_VERB.search(text, max(start, name_start - 40), name_start)
         passive = PASSIVE_TAKEN.match(text, name_end, end)
         first = verb.start() if verb else name_start
-        forbidden = verb is not None and FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil"
+        forbidden = verb is not None and (FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil"
+                                          or COUNT_BEFORE_NAME.search(verb.group()) is not None)
         leading = LEADING_NAME.fullmatch(text, start, name_start) is not None \
             and INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me through"
         if start <= name_start < end and (verb or passive or leading) and not forbidden \
