@@ -1372,7 +1372,7 @@ def _off_label(sentence: _Sentence, following: _Sentence | None) -> bool:
         return True
     if following is None or following.block_index != sentence.block_index:
         return False
-    opener = following.span[0].lower_ if len(following.span) else ""
+    opener = next((token.lower_ for token in following.span if not token.is_punct), "")  # past a closing quote
     return opener in DEMONSTRATIVES and any(
         c.label_ == "off_label" and c.start < following.span.start + 10 for c in following.cues)
 
