@@ -61,7 +61,7 @@ EXACT_AGE = re.compile(r"\b(\d{1,3})(?:[- ](?:years?|yrs?)[- ]olds?\b|\s?-?(?:y/
                        r"(\d{1,3})\b(?=\s*(?:,|;|and\b|but\b|now\b|too\b|years\b|$|\.|\)|\?|(?:in|last|this) (?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter|week|month|year)\b))"
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?!(?:It|This|That|There|Which|What|Who|Here|Each|One|Mine|Ours|Yours|Dose|Price)\b)"
-                       r"(?-i:[A-Z][a-z]+) is(?: only| just| barely| almost| nearly)? (\d{1,2})(?=\s*(?:,|\.|;|and\b|but\b|now\b|years\b))"  # "My niece Ivy is 15, and", "Milo is only 5, but"
+                       r"(?-i:[A-Z][a-z]+) is(?: only| just| barely| almost| nearly)? (\d{1,2})(?!\.\d)(?=\s*(?:,|\.|;|and\b|but\b|now\b|years\b))"  # "My niece Ivy is 15, and", "Milo is only 5, but" (not "Ozempic is 0.5 mg")
                        r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
                        r"(?-i:[A-Z][a-z]+), (\d{1,2})(?=, (?:takes|took|is|was|has|had|gets|got|started|needs|weighs|who)\b"
                        r"| and \d{1,3} ?(?:kg|lb|pounds)\b| years)"  # "Theo, 11 and 38 kg, takes", "Maya, 7, takes"

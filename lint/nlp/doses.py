@@ -60,7 +60,9 @@ NUTRIENT_AFTER = re.compile(r"^\s*(?:supplements?\b|(?:(?:\w+\s+)?(?:dose |servi
                             r"magnesium|potassium|iron|zinc|omega-3s?|fish oil|vitamin \w+|melatonin|creatine|electrolytes))\b", re.I)
 NUTRIENT_BEFORE = re.compile(r"\b(?:salt|sodium|sugar|caffeine|protein|fib(?:er|re))\s+(?:intake\s+)?(?:to|under|below|at)\s+"
                              r"(?:less than|under|no more than|below|about|around)?\s*$", re.I)  # "limit salt to less than 2,300 mg"
-HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$", re.I)
+HELD_BEFORE = re.compile(r"\b(?:holds?|contains?|containing|delivers? a total of|worth of)\s*$"
+                         r"|\b(?:a|one|each|the) (?:box|pack|packet|carton|bottle|case|supply|shipment) of (?:\w+ )?$",
+                         re.I)  # "a box of four 2.4 mg pens": what is supplied, not a dose
 REQUESTED_BEFORE = re.compile(r"\b(?:asked|asks|begged|begs|pleaded|pleads|pushed|requested|requests|wanted|"
                               r"tried to get)\b[^.;!?]*$", re.I)
 REFUSED_AFTER = re.compile(r"^[^.;!?]*?\b(?:refused|refuses|(?:said|says) (?:\w+ )?(?:no|not)\b(?! (?:problem|worries|issue))|"
@@ -538,7 +540,8 @@ OTHER_PERIOD_TOTAL = re.compile(r"^\s*(?:of [\w-]+\s+)?(?:over|in|per|a)\s+(?:a 
 TOTAL_BEFORE = re.compile(r"\b(?:(?<!dose )(?<!doses )works? out to|adds? up to|totals?|totalling|totaling|in total|altogether|a total of|"
                           r"cumulative(?: dose)?(?: of)?)\s*(?:about|around|roughly|nearly|almost)?\s*$", re.I)
 EVERY_WEEKS = re.compile(r"\bevery (?P<n>\d{1,2}|two|three|four|five|six|eight|twelve) weeks\b"
-                         r"|\bevery (?P<other>other|second|2nd) week\b|\bfortnightly\b", re.I)  # "every other week": 2
+                         rf"|\bevery (?P<other>other|second|2nd) (?:week|{WEEKDAY})\b|\bfortnightly\b", re.I)  # "every
+# other week", "every other Sunday": two weeks
 STEPPED_BEFORE = re.compile(r"\b(?:step\w*|increas\w*|rais\w*|titrat\w*|bump\w*|up by|went up|goes up|go up|going up|adjust\w*)\b"
                             r"[^.;]{0,30}$", re.I)  # "stepped it up every three days": a titration, not a schedule
 STEP_AFTER = re.compile(r"\s+(?:dose\s+)?(?:steps?|increases?|increments?|bumps?|titrations?|escalations?)\b",
