@@ -80,7 +80,10 @@ class ConditionMatcher:
         described = [widened for start, end, cid in self.descriptions(doc)  # the lexicon's own words win, unless
                      if (widened := _holding_what_it_cuts(start, end, cid, spans)) is not None]  # a description holds
         # them ("my diabetic feet tingled"), or ends inside one ("sudden attacks of a pounding | heart")
-        described += self.states(doc)  # "when he's agitated"
+        taken = [(span.start, span.end) for span in spans] + [(start, end) for start, end, _ in described]
+        described += [(start, end, cid) for start, end, cid in self.states(doc)  # "when he's agitated", unless a term
+                      if not any(s < end and start < e for s, e in taken)]  # or description says more ("nauseous
+        # on the boat": motion sickness)
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = _longest_terms(spans + [Span(doc, start, end) for start, end, _ in described])
@@ -164,12 +167,12 @@ OBJECT_OPENERS = frozenset({"the", "a", "an", "my", "your", "his", "her", "their
 
 
 def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
-    """'calming the shaking hands', 'calms the tics', 'calms allergy symptoms': a one-word
-    symptom term with a verb ending followed by its object (a determiner or another condition)
+    """'calming the shaking hands', 'calms the tics', 'calms me down': a one-word symptom term
+    with a verb ending followed by its object (a determiner, a person or another condition)
     is a verb, not the symptom it also names."""
     word = span[0].lower_
     if len(span) != 1 or span.end >= len(doc) \
-            or doc[span.end].lower_ not in OBJECT_OPENERS and span.end not in condition_starts:
+            or doc[span.end].lower_ not in OBJECT_OPENERS | OBJECT_PERSONS and span.end not in condition_starts:
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in OBJECT_OPENERS:
         return False  # "his nerves the night before", "the vomiting that comes with": a noun after its determiner
@@ -177,6 +180,7 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
         or span.start > 0 and doc[span.start - 1].lower_ in VERB_OPENERS  # "help them calm their breathing down"
 
 
+OBJECT_PERSONS = frozenset({"me", "him", "us", "them", "you"})  # "calms me down": the verb's object
 VERB_OPENERS = frozenset({"to", "them", "me", "him", "us", "you"})  # what stands before a bare verb, not a noun
 
 

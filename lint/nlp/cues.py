@@ -17,6 +17,7 @@ from lint.nlp.lexicon import LazyPhraseMatcher
 from lint.nlp.sentences import sentence_table
 
 BENEFIT_PREPOSITIONS = ("for", "against")
+NAMED_REACH = 6  # tokens after a verb of taking its drug's name may stand ("takes a couple of gabapentin if")
 
 
 @Language.factory("druglint_cues")
@@ -53,7 +54,7 @@ class CueMatcher:
         use_ends = {span.end for span in spans if span.label_ == "use"}
         named = {span.start for span in doc.spans["drugs"]} if "drugs" in doc.spans else set()
         for label, s, e in self.inserted(doc, sentence_table(doc), lambda _extension: []):
-            if e in use_ends or label == "use_named" and not named.intersection(range(s + 1, s + 4)):
+            if e in use_ends or label == "use_named" and not named.intersection(range(s + 1, s + NAMED_REACH)):
                 continue  # "is a mainstay for": the use cue "mainstay for" governs; "took time when": no drug
             if label == "separable":  # "knocks COVID out": the verb, when what it knocks out is a condition;
                 if condition_starts.intersection(range(s + 1, e - 1)):  # "knocks you out when you can't sleep": the
@@ -68,7 +69,7 @@ class CueMatcher:
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
         doc.spans["cues"] = filter_spans([span for span in spans
                                           if not self._said_as_harm(span) and not _comparative_adjective(span)
-                                          and not _for_someones_sake(span)
+                                          and not _for_someones_sake(span) and not _intensifying_so(span)
                                           and not _stops_a_condition(span, condition_starts, named)])
         return doc
 
@@ -143,14 +144,22 @@ WORD_OR_HYPHEN = r"\w|^-$"  # a word of the noun phrase, or the hyphen inside on
 
 
 PARTICLES = ("out", "up", "down", "away", "off")
-PERSON_OBJECTS = frozenset({"you", "me", "him", "her", "us", "people", "folks", "everyone", "anyone", "the", "my",
-                            "your", "our", "his", "their", "kid", "kids", "child", "children", "baby", "babies",
-                            "toddler", "right"})  # "sobers you right up", "knocks the kids out": whom a phrasal
-# benefit verb works on
 OCCASION_OPENERS = frozenset({"when", "whenever", "if", "after", "during"})  # "knocks you out when you can't sleep": the
 OCCASION_REACH = 5  # occasion a phrasal benefit verb on a person is for, this many tokens after its particle at most
 # ("knocks me out - I actually sleep through the night" tells an effect; "knocked me out cold", a state)
 OBJECT_STOPS = ["and", "but", "or", "to", "for", "with", "if", "when", "because", "so", "than", "then", "it", "them"]
+
+
+INTENSIFIED = frozenset({"much", "many", "well", "fast", "quickly", "quick", "good", "great", "far", "bad", "badly",
+                         "nicely", "hard"})  # "helps so much when": how much, not a clause "so" opens
+
+
+def _intensifying_so(cue: Span) -> bool:
+    """A 'so' that intensifies the word after it ("helps so much when I'm stressed") ends no clause,
+    unless a result clause follows ("helped so much that my insomnia went away")."""
+    doc = cue.doc
+    return cue.label_ == "terminate" and cue.text.lower() == "so" and cue.end < len(doc) \
+        and doc[cue.end].lower_ in INTENSIFIED and (cue.end + 1 >= len(doc) or doc[cue.end + 1].lower_ != "that")
 
 
 def separable_patterns() -> list[list[dict]]:
@@ -266,6 +275,10 @@ def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
 
 RECIPIENTS = frozenset({"me", "him", "her", "them", "us", "my", "his", "their", "our", "kids", "kid", "son", "daughter",
                         "husband", "wife", "dog", "patients", "baby", "boys", "girls"})  # "gives her kids Tamiflu whenever"
+PERSON_OBJECTS = RECIPIENTS | {"you", "people", "folks", "everyone", "anyone", "the", "your", "child", "children",
+                                "babies", "toddler", "mom", "dad", "mother", "father", "partner", "grandma", "grandpa",
+                                "brother", "sister", "friend", "right"}  # "sobers you right up", "knocks my husband
+# out": whom a phrasal benefit verb works on
 CAUTIONS_BEFORE = frozenset({"safe", "okay", "ok", "fine", "careful", "allowed", "who", "whether"})  # "is it safe to
 # take Tylenol when you have high blood pressure", "patients who take warfarin when they have a fever": who may, not why
 CAUTION_REACH = 4  # words before the verb of taking a caution may stand

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 OCCASIONS = ["when", "whenever", "if", "anytime"]
-PRONOUNS = ["i", "you", "u", "he", "she", "we", "they"]
+PRONOUNS = ["i", "you", "u", "he", "she", "we", "they", "someone", "somebody", "anyone", "anybody", "people", "kids"]
 POSSESSIVES = ["my", "his", "her", "your", "our", "their", "the"]
 BEING = ["'m", "am", "'re", "are", "'s", "is", "was", "were", "be", "feel", "feels", "feeling", "felt", "get", "gets",
          "getting", "got", "become", "becomes", "became", "seem", "seems", "seemed"]
