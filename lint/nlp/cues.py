@@ -63,6 +63,8 @@ class CueMatcher:
                         and any(token.lower_ in OCCASION_OPENERS for token in doc[e:e + OCCASION_REACH]):
                     spans.append(Span(doc, s, e, label="benefit"))
                 continue
+            if label in ("use", "use_named") and side_effect_advice(doc[s:e]):
+                continue  # "take it with food so your stomach doesn't hurt"
             if label != "benefit" and s > 0 and (doc[s - 1].lower_ in STOPPED_BEFORE or any(
                     token.lower_ in CAUTIONS_BEFORE for token in doc[max(0, s - CAUTION_REACH):s])):
                 continue  # "stop taking it when a rash appears": the rash is a reason to stop
@@ -247,6 +249,16 @@ TOOK_IT_WHEN: list[dict[str, Any]] = [  # "my roommate took it when she had the 
 TAKING_VERBS = ("take", "pop", "use", "grab", "swallow", "chew")
 OCCASIONS = ("when", "whenever", "anytime")  # "pops one whenever her migraines flare"
 MEALTIME = ("with", "after", "before")  # "take it with food so nausea is less likely": advice against a side effect
+MEALS = frozenset({"food", "meal", "meals", "breakfast", "lunch", "dinner", "supper", "eating", "snack", "milk", "water"})
+
+
+def side_effect_advice(span: Span) -> bool:
+    """'take it with food so', 'with a meal if', 'in the morning so': a clause after a mealtime
+    or a morning dose is advice about side effects (an upset stomach, lost sleep), not what
+    the drug is for."""
+    words = [token.lower_ for token in span]
+    return "morning" in words or any(word in MEALTIME and MEALS.intersection(words[i + 1:i + 3])
+                                     for i, word in enumerate(words))
 STOPPED_BEFORE = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "avoid", "avoids",
                             "avoiding", "skip", "skips", "skipping", "never", "not", "don't", "don’t"})
 
@@ -254,20 +266,20 @@ STOPPED_BEFORE = frozenset({"stop", "stops", "stopped", "stopping", "quit", "qui
 def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:
     """'takes one whenever she can't fall asleep', 'take it so their acne looks less red': a
     verb of taking, the drug ('it', 'one', or a name when `named`), up to three words ('every
-    night'), then a clause of when or why it is taken, whose complaint is what it is for. A
-    'so' clause after a mealtime ('with food so ...') is advice about side effects, not a use."""
+    night'), then a clause of when or why it is taken, whose complaint is what it is for."""
     verbs = sorted({form for verb in (*TAKING_VERBS, *use_predicates().purpose) if " " not in verb
                     for form in phrase_forms(verb)})
     drug: dict[str, Any] = {"IS_ALPHA": True} if named else {"LOWER": {"IN": ["it", "them", "one", "some"]}}
     barred = ["and", "but", "or", "because", "so", "only", "time", *OCCASIONS]  # "use it only when": a restriction
     taken: list[dict[str, Any]] = [{"LOWER": {"IN": verbs}}, {"LOWER": {"IN": sorted(RECIPIENTS)}, "OP": "{0,2}"},
-                                   drug]  # "gives her kids Tamiflu"
+                                   {"LIKE_NUM": True, "OP": "?"}, drug]  # "gives her kids Tamiflu", "pop 2 advil"
     between: dict[str, Any] = {"IS_PUNCT": False, "LOWER": {"NOT_IN": barred}, "OP": "{0,3}"}
+    longer: dict[str, Any] = {**between, "OP": "{0,5}"}  # "pop 2 advil before i start drinking so"
     return [[*taken, between, {"LOWER": {"IN": list(OCCASIONS)}}],
             [*taken, between, {"LOWER": {"IN": ["every", "each", "any"]}}, {"LOWER": "time"}],  # "every time his bronchitis acts up"
-            [*taken, {**between, "LOWER": {"NOT_IN": barred + list(MEALTIME)}}, {"LOWER": "so"}],
-            [*taken, {**between, "LOWER": {"NOT_IN": barred + list(MEALTIME)}}, {"LOWER": "if"},  # "pops a Benadryl
-             {"LOWER": {"IN": sorted(CLAUSE_SUBJECTS | {"her", "his", "my", "your", "their"})}}],  # if she's jittery"
+            [*taken, longer, {"LOWER": "so"}],  # (not after a meal: `side_effect_advice`)
+            [*taken, between, {"LOWER": "if"},  # "pops a Benadryl if she's jittery"
+             {"LOWER": {"IN": sorted(CLAUSE_SUBJECTS | {"her", "his", "my", "your", "their"})}}],
             [*taken, between, {"LOWER": "at"}, {"LOWER": "the"}, {"LOWER": {"IN": ["first", "earliest", "very"]}},
              {"LOWER": "first", "OP": "?"}, {"LOWER": {"IN": list(FIRST_SIGNS)}}, {"LOWER": "of"}]]  # "take one at the
     # first sign of a migraine"
