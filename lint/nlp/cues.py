@@ -72,6 +72,7 @@ class CueMatcher:
         doc.spans["cues"] = filter_spans([span for span in spans
                                           if not self._said_as_harm(span) and not _comparative_adjective(span)
                                           and not _for_someones_sake(span) and not _intensifying_so(span)
+                                          and not _cutting_back_on(span)
                                           and not _stops_a_condition(span, condition_starts, named)])
         return doc
 
@@ -93,6 +94,30 @@ CLAUSE_VERBS_AFTER_STOPPING = frozenset({"raises", "raised", "increases", "incre
                                          "brought", "makes", "made", "leads", "led", "means", "is", "was", "can",
                                          "could", "will", "may", "might", "puts", "put", "triggers", "triggered"})
 STOPPING_REACH = 3  # words from 'stopping' to the condition it stops ("stopping a stubborn case of hiccups")
+
+
+def _cutting_back_on(cue: Span) -> bool:
+    """'said to cut back on alcohol', 'he had to cut down on drinking', 'Cut back on beer': a
+    person takes less of something, and 'cut' is no benefit of the drug ("Flonase cuts down on
+    snoring" is)."""
+    doc = cue.doc
+    if cue.label_ not in ("benefit", "use") or cue[0].lower_ not in CUT_FORMS \
+            or [token.lower_ for token in doc[cue.start + 1:cue.start + 3]] not in (["back", "on"], ["down", "on"]):
+        return False
+    at = cue.start - 1
+    if at > 0 and doc[at].lower_ in MODALS:
+        at -= 1  # "you should cut back" (not "Depo-Provera can cut down on seizures")
+    if at > 0 and doc[at].lower_ == "to":
+        return doc[at - 1].lower_ in TOLD_TO  # "said to cut back" (not "takes Topamax to cut back on beer")
+    return at < 0 or doc[at].is_punct or doc[at].lower_ in PERSON_CUTTING
+
+
+CUT_FORMS = frozenset({"cut", "cuts", "cutting"})
+PERSON_CUTTING = frozenset({"i", "you", "he", "she", "we", "they"})  # "we cut back": the person cuts ("helps me cut
+# back on" keeps its benefit verb, "helps")
+TOLD_TO = frozenset({"said", "says", "say", "told", "tells", "me", "him", "her", "us", "you", "them", "have", "has",
+                     "had", "need", "needs", "needed", "try", "tries", "tried", "trying", "want", "wants", "wanted",
+                     "advised", "asked", "urged", "going", "able", "decided", "plan", "planning"})
 
 
 def _stops_a_condition(cue: Span, condition_starts: set[int], drug_starts: set[int]) -> bool:
