@@ -565,7 +565,8 @@ COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING_OR_POPPING}|as)\s+(?:as\
 BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
 UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
-                  r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two white pills": one word before the unit
+                  r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two pink nirmatrelvir tablets": up to two words
+# before the unit
 PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "Norco 5/325", "two Norco 10/325s": the
 # opioid's mg with the acetaminophen's
 SPACED_APART = re.compile(rf"\b(?:spac(?:e|es|ed|ing)\s+(?:them|the doses|(?:my|his|her|their|your) doses|doses)(?:\s+out)?"
@@ -585,7 +586,7 @@ SHOTS_COUNTED = re.compile(rf"(?<![\w.])(?P<n>{COUNT})\s+(?:(?-i:[A-Z])[\w-]*\s+
                            re.I)  # "three shots of Lantus a day", "2 Ozempic shots a week": that many administrations
 UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–|to|or)\s*(?P<b>{COUNT}))?\s+"
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
-                           rf"(?:{UNIT_DESCRIBER}\s+)?(?:extra strength\s+|regular strength\s+)?(?:{UNIT_FORMS}|units?)\b"
+                           rf"(?:{UNIT_DESCRIBER}\s+){{0,2}}(?:extra strength\s+|regular strength\s+)?(?:{UNIT_FORMS}|units?)\b"
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}(?:\s+{PAIRED_STRENGTH})?{BRAND_UNITS_AFTER}"
                            rf"|(?:extra|regular|maximum|max) strength{BRAND_UNITS_AFTER}"  # "I take 3 extra strength every 6 hours"
                            rf"|(?:of the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"  # "two Tylenol #4 every"

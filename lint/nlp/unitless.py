@@ -35,7 +35,10 @@ AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re
 NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times|pounds|lbs|kg|kilos|percent|dollars|bucks"
           r"|mcg|micrograms?|g|grams?|ml|units?|people|patients|of (?!the\b|my\b|his\b|her\b|their\b|your\b))\b")  # another 20 minutes
 BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OWNER}\s+)?$", re.I)  # "150 of Nuvigil"
-COUNT_BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-]){COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?$", re.I)  # "4 Advil", "two of my Aleve"
+LOOKS = (r"(?:(?:pink|white|blue|yellow|orange|green|red|purple|peach|brown|gr[ae]y|little|small|big|tiny|round|oval|"
+         r"chalky|scored)\s+){0,2}")  # what a tablet looks like: "two pink nirmatrelvir tablets"
+COUNT_BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-]){COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?{LOOKS}$", re.I)  # "4 Advil", "two of my
+# Aleve", "two pink nirmatrelvir"
 THINGS_AFTER_NAME = re.compile(rf"\s+(?!{UNIT_FORMS}\b)(?-i:[a-z]+s)\b")  # "three Aleve bottles": not tablets
 NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5,
        "sixth": 6, "6th": 6}  # the day's Nth dose
