@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache, partial
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from lint.claims.given_at_age import AgeClaim, given_at_age
 from lint.claims.population import (
@@ -598,6 +598,17 @@ PRODUCT_WORDS = frozenset({"oral", "solution", "liquid", "suspension", "syrup", 
 DEMONSTRATIVE_DETERMINERS = frozenset({"that", "this", "those", "these"})
 
 
+def _between_adjectives(token: Token, condition: Span) -> bool:
+    """A comma between two words that describe the condition right after them, after their
+    determiner: 'a dry, tickly cough', 'my itchy, flaky scalp'."""
+    doc, i = token.doc, token.i
+    return token.text == "," and i >= 2 and condition.start - i in (1, 2) and doc[i - 1].is_alpha \
+        and doc[i + 1].is_alpha and doc[i - 2].lower_ in NOUN_PHRASE_OPENERS
+
+
+NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "their", "our", "that", "this", "those"})
+
+
 def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
     """The cue that governs a condition: the nearest use, benefit, harm or history cue before
     it in its clause. A cue inside another condition's name ("control" in "birth control")
@@ -609,7 +620,8 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
             continue
         if cue.label_ == "harm" and condition.start <= cue.start and cue.end <= condition.end:
             continue  # the term's own words: "bring on" in "bring on a late period"
-        if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" for t in sentence.doc[cue.end:condition.start]):
+        if cue.label_ == "benefit" and any(t.is_punct and not t.text == "-" and not _between_adjectives(t, condition)
+                                           for t in sentence.doc[cue.end:condition.start]):
             continue
         if cue.label_ in ("use", "benefit") and (_without_object(sentence, cue) or _help_as_noun(sentence, cue)
                                                  or _passive_before(sentence, cue, condition)):
