@@ -602,7 +602,8 @@ def _between_adjectives(token: Token, condition: Span) -> bool:
     """A comma between two words that describe the condition right after them, after their
     determiner: 'a dry, tickly cough', 'my itchy, flaky scalp'."""
     doc, i = token.doc, token.i
-    return token.text == "," and i >= 2 and condition.start - i in (1, 2) and doc[i - 1].is_alpha \
+    after = condition.start - i  # the condition right after the comma holds its noun ("flaky scalp", not "painful")
+    return token.text == "," and i >= 2 and (after == 2 or after == 1 and len(condition) > 1) and doc[i - 1].is_alpha \
         and doc[i + 1].is_alpha and doc[i - 2].lower_ in NOUN_PHRASE_OPENERS
 
 

@@ -1096,6 +1096,7 @@ PASSIVE_TAKEN = re.compile(rf"\s*(?:\([^)]{{0,30}}\)\s*)?(?:{UNIT_FORMS}|shots?|
 # shot is given twice a year", "Climara patches are changed once a week"
 TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|receiving"
                        r"|(?:swap|chang|replac)(?:e|es|ed|ing|s|ped|ping)|stretch(?:es|ed|ing)?|do|does|did|doing"
+                       r"|doubl(?:e|es|ed|ing) up on"
                        r"|writes?|wrote|written|writing|prescrib(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}?$",
                        re.I)  # "takes Ozempic every day", "swaps her Climara every three days", "urgent cares write
 # Macrobid three times a day", "stretch my Trulicity to every other week", "they do the Lantus injection every 6 hours"
@@ -1103,11 +1104,16 @@ TAKE_VERB = re.compile(rf"\b(?:{TAKING}|gets?|getting|got|receives?|received|rec
 
 def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
     """The doses a day of a list of times right at the start of `text`, whose commas would
-    otherwise cut it ("Lantus | with breakfast, lunch and dinner"), or None."""
+    otherwise cut it ("Lantus | with breakfast, lunch and dinner"), past the units and the
+    first dose's count ("Prilosec OTC tablets, one in the morning and one at night"), or None."""
+    at = LISTED_COUNT_FIRST.match(text).end()
     for pattern, value in TIMES_LISTED:
-        if (match := pattern.search(text, 0, LISTED_TIMES_REACH)) is not None and match.start() <= 1:
+        if (match := pattern.search(text, at, at + LISTED_TIMES_REACH)) is not None and match.start() <= at + 1:
             return value, match
     return None
+
+
+LISTED_COUNT_FIRST = re.compile(rf"\s*(?:{UNIT_FORMS}\s*)?(?:[,:–—-]\s*)?(?:(?:one|an?|1|two|2)\s+(?=\w))?", re.I)
 
 
 LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the drug's name
@@ -1159,10 +1165,13 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         verb = TAKE_VERB.search(text, max(start, name_start - 40), name_start)
         passive = PASSIVE_TAKEN.match(text, name_end, end)
         first = verb.start() if verb else name_start
-        forbidden = verb is not None and (FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil"
+        forbidden = verb is not None and (FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil",
+                                          or FORBIDDEN_JUST_BEFORE.search(text[start:verb.start()]) is not None  # "never
+                                          # double up on"
                                           or COUNT_BEFORE_NAME.search(verb.group()) is not None)
         leading = LEADING_NAME.fullmatch(text, start, name_start) is not None \
-            and INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me through"
+            and (INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me through",
+                 or _listed_times(text[name_end:end]) is not None)  # "Prilosec OTC: one in the morning and one at night"
         if start <= name_start < end and (verb or passive or leading) and not forbidden \
                 and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
