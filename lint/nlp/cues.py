@@ -271,7 +271,7 @@ TOOK_IT_WHEN: list[dict[str, Any]] = [  # "my roommate took it when she had the 
 ]
 
 
-TAKING_VERBS = ("take", "pop", "use", "grab", "swallow", "chew")
+TAKING_VERBS = ("take", "pop", "use", "grab", "swallow", "chew", "puff", "inhale", "spray")  # "puff my albuterol when"
 OCCASIONS = ("when", "whenever", "anytime")  # "pops one whenever her migraines flare"
 MEALTIME = ("with", "after", "before")  # "take it with food so nausea is less likely": advice against a side effect
 MEALS = frozenset({"food", "meal", "meals", "breakfast", "lunch", "dinner", "supper", "eating", "snack", "milk", "water"})
