@@ -627,9 +627,11 @@ def _nearest_cue(sentence: _Sentence, condition: Span) -> Span | None:
         if cue.label_ in ("use", "benefit") and (_without_object(sentence, cue) or _help_as_noun(sentence, cue)
                                                  or _passive_before(sentence, cue, condition)):
             continue
-        if (cue.label_ == "use" and cue.start <= condition.start or cue.label_ == "harm" and cue.start < condition.start) \
+        if (cue.label_ == "use" and cue.start <= condition.start or cue.label_ == "benefit" and len(cue) > 1
+                and cue.start <= condition.start or cue.label_ == "harm" and cue.start < condition.start) \
                 and condition.start < cue.end < condition.end:
             return cue  # the term itself opens with (the end of) the cue: "prevent heart attacks", "used to prevent",
+            # a phrasal benefit verb ("to cut down on alcohol"),
             # "raises the risk of heart attack" (a harm)
         if cue.end == condition.start + 1 and condition[0].lower_ == "for" and cue.label_ in ("use", "benefit"):
             return cue  # the cue's "for" opens the term: "fantastic" + "for sleep"
@@ -3569,9 +3571,33 @@ def _refuted(claims: list[UseClaim], sentences: list[_Sentence]) -> list[UseClai
     about_a_drug = {s.span.start_char for s in sentences if s.span.start_char in negated_in
                     and (s.drugs or any(words[i] in PRONOUNS or refers_to_drug(s.doc, i)
                                         for i in range(s.span.start, s.span.end)))}  # only where a claim is negated
-    denied = {(c.block, cid) for c in claims if c.negated and c.sentence_start in about_a_drug for cid in c.condition_ids}
+    denied = {(c.block, cid) for c in claims if c.negated and c.sentence_start in about_a_drug
+              and not _denial_rejected(c, sentences) for cid in c.condition_ids}
     return [replace(c, negated=True) if not c.negated and any((c.block, cid) in denied for cid in c.condition_ids)
             else c for c in claims]
+
+
+DENIAL_REJECTED = re.compile(r"\b(?:they're|they are|theyre|that's|that is|thats|people are|he's|she's|you're)\s+"
+                             r"(?:dead\s+|so\s+|completely\s+|totally\s+|just\s+)?wrong\b|\bnot true\b|\ba myth\b",
+                             re.I)  # "People claim it isn't for sleep, but they're wrong"
+
+
+def _denial_rejected(denial: UseClaim, sentences: list[_Sentence]) -> bool:
+    """True when the denial's own sentence goes on to reject it ("People claim Seroquel isn't
+    for sleep, but they're wrong: ..."), or the next one opens by doing so ("That's not true"):
+    it refutes no claim of the paragraph."""
+    index = next((i for i, s in enumerate(sentences) if s.span.start_char == denial.sentence_start), None)
+    if index is None:
+        return False
+    sentence, text = sentences[index], article_text(sentences[index].doc)
+    if DENIAL_REJECTED.search(text, denial.end, sentence.span.end_char) is not None:
+        return True
+    after = sentences[index + 1] if index + 1 < len(sentences) else None  # "... doesn't help insomnia. That's not true, ..."
+    return after is not None and after.block_index == sentence.block_index \
+        and DENIAL_REJECTED.search(text, after.span.start_char, after.span.start_char + REJECTION_OPENING) is not None
+
+
+REJECTION_OPENING = 25  # characters of the next sentence a rejection of a denial opens it in ("That's not true, ...")
 
 
 OTHER_TREATMENTS = frozenset({"chemo", "chemotherapy", "radiation", "radiotherapy", "dialysis", "surgery", "operation",

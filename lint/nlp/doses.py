@@ -1106,7 +1106,7 @@ def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
     """The doses a day of a list of times right at the start of `text`, whose commas would
     otherwise cut it ("Lantus | with breakfast, lunch and dinner"), past the units and the
     first dose's count ("Prilosec OTC tablets, one in the morning and one at night"), or None."""
-    at = LISTED_COUNT_FIRST.match(text).end()
+    at = first.end() if (first := LISTED_COUNT_FIRST.match(text)) is not None else 0  # (it matches empty too)
     for pattern, value in TIMES_LISTED:
         if (match := pattern.search(text, at, at + LISTED_TIMES_REACH)) is not None and match.start() <= at + 1:
             return value, match
