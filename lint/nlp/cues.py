@@ -72,7 +72,7 @@ class CueMatcher:
         doc.spans["cues"] = filter_spans([span for span in spans
                                           if not self._said_as_harm(span) and not _comparative_adjective(span)
                                           and not _for_someones_sake(span) and not _intensifying_so(span)
-                                          and not _cutting_back_on(span)
+                                          and not _cutting_back_on(span) and not _filling_in_paperwork(span)
                                           and not _stops_a_condition(span, condition_starts, named)])
         return doc
 
@@ -96,6 +96,17 @@ CLAUSE_VERBS_AFTER_STOPPING = frozenset({"raises", "raised", "increases", "incre
 STOPPING_REACH = 3  # words from 'stopping' to the condition it stops ("stopping a stubborn case of hiccups")
 
 
+def _filling_in_paperwork(cue: Span) -> bool:
+    """'fill in a mood diary', 'filled in the form': paperwork, not hair or skin filled in."""
+    doc = cue.doc
+    return cue.label_ in ("benefit", "use") and len(cue) == 2 and cue[1].lower_ == "in" \
+        and cue[0].lower_.startswith("fill") and any(token.lower_ in PAPERWORK for token in doc[cue.end:cue.end + 4])
+
+
+PAPERWORK = frozenset({"form", "forms", "diary", "diaries", "survey", "surveys", "questionnaire", "questionnaires", "log",
+                       "chart", "blank", "blanks", "gaps", "details", "paperwork", "application", "box", "boxes"})
+
+
 def _cutting_back_on(cue: Span) -> bool:
     """'said to cut back on alcohol', 'he had to cut down on drinking', 'Cut back on beer': a
     person takes less of something, and 'cut' is no benefit of the drug ("Flonase cuts down on
@@ -105,15 +116,20 @@ def _cutting_back_on(cue: Span) -> bool:
             or [token.lower_ for token in doc[cue.start + 1:cue.start + 3]] not in (["back", "on"], ["down", "on"]):
         return False
     at = cue.start - 1
-    if at > 0 and doc[at].lower_ in MODALS:
-        at -= 1  # "you should cut back" (not "Depo-Provera can cut down on seizures")
+    while at > 0 and doc[at].lower_ in CUTTING_ADVERBS:
+        at -= 1  # "don't just cut back", "I've already cut down"
+    if at > 0 and doc[at].lower_ in MODALS | PERFECT_OR_NEGATED:
+        at -= 1  # "you should cut back", "I've cut back", "don't cut back" (not "Depo-Provera can cut down on seizures")
     if at > 0 and doc[at].lower_ == "to":
         return doc[at - 1].lower_ in TOLD_TO  # "said to cut back" (not "takes Topamax to cut back on beer")
     return at < 0 or doc[at].is_punct or doc[at].lower_ in PERSON_CUTTING
 
 
 CUT_FORMS = frozenset({"cut", "cuts", "cutting"})
-PERSON_CUTTING = frozenset({"i", "you", "he", "she", "we", "they"})  # "we cut back": the person cuts ("helps me cut
+CUTTING_ADVERBS = frozenset({"just", "already", "finally", "also", "really", "even", "slowly", "gradually"})
+PERFECT_OR_NEGATED = frozenset({"'ve", "have", "has", "had", "n't", "not", "never", "'m", "am", "is", "are", "was",
+                                "were"})  # "I've cut back", "don't cut back", "I'm cutting down"
+PERSON_CUTTING = frozenset({"i", "you", "he", "she", "we", "they", "do", "does", "did", "ca", "wo"})  # "we cut back": the person cuts ("helps me cut
 # back on" keeps its benefit verb, "helps")
 TOLD_TO = frozenset({"said", "says", "say", "told", "tells", "me", "him", "her", "us", "you", "them", "have", "has",
                      "had", "need", "needs", "needed", "try", "tries", "tried", "trying", "want", "wants", "wanted",

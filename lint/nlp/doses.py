@@ -1011,6 +1011,7 @@ ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one
                                re.I)  # "... plus a bedtime one"
 FREQUENCY_WORDS = re.compile(rf"\b(?:a|per|each|every) (?:day|night|week|morning|evening)|{EVERY_N_DAYS.pattern}|"
                              r"\bevery (?:other|second|2nd) week\b|\bfortnightly\b|\b(?:a|per|each|every) year\b|\byearly\b|\bannually\b|"
+                             r"\b(?:morning|breakfast),\s*(?:noon|lunch|midday)\b|"  # "morning, noon and night"
                              r"\b(?:every|each|once a|once per|once every) (?:(?:\d{1,2}|two|three|four|five|six|eight|twelve) )?(?:weeks|months?)\b|"
                              rf"\bmorning and (?:night|evening|bedtime)\b|\b{PER_DAY}\b|\bweekly\b|\btimes?\b|\btwice\b"
                              r"|\bevery\b[^.]{0,12}\b(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b|\b(?:hours?|hrs?) apart\b|\bafter\s+\S+\s*(?:minutes?|mins?|hours?|hrs?)\b|\bq\d+(?:\s*[-–]\s*\d+)?\s?h\b|\bhourly\b|\bat (?:bedtime|night)\b|\bnightly\b"
@@ -1113,9 +1114,11 @@ def _listed_times(text: str) -> tuple[tuple[float, float], re.Match] | None:
     return None
 
 
-LISTED_COUNT_FIRST = re.compile(rf"\s*(?:{UNIT_FORMS}\s*)?(?:[,:–—-]\s*)?(?:(?:one|an?|1|two|2)\s+(?=\w))?", re.I)
+LISTED_COUNT_FIRST = re.compile(rf"\s*(?:{UNIT_FORMS}\s*)?(?:[,:–—-]\s*)?(?:(?:one|an?|1|two|2)\s+(?:{UNIT_FORMS}\s+)?(?=\w))?",
+                                re.I)  # "Prilosec OTC tablets, one | in the morning", "Prilosec OTC, a tablet | before breakfast"
 
 
+LABEL_COLON = re.compile(r"\s*:")  # a name set off as the label of what follows
 LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the drug's name
 
 
@@ -1169,9 +1172,11 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
                                           or FORBIDDEN_JUST_BEFORE.search(text[start:verb.start()]) is not None  # "never
                                           # double up on"
                                           or COUNT_BEFORE_NAME.search(verb.group()) is not None)
-        leading = LEADING_NAME.fullmatch(text, start, name_start) is not None \
-            and (INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me through",
-                 or _listed_times(text[name_end:end]) is not None)  # "Prilosec OTC: one in the morning and one at night"
+        leading = (LEADING_NAME.fullmatch(text, start, name_start) is not None
+                   and (INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me
+                        or _listed_times(text[name_end:end]) is not None)  # through", "Prilosec OTC one in the morning
+                   or LABEL_COLON.match(text, name_end, end) is not None  # and one at night"; "My routine, Claritin:
+                   and _listed_times(text[name_end:end]) is not None)  # one in the morning and one at night"
         if start <= name_start < end and (verb or passive or leading) and not forbidden \
                 and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
