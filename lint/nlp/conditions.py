@@ -65,7 +65,7 @@ class ConditionMatcher:
         self.vague = frozenset(c.id for c in reference.conditions.values() if c.vague)
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
-        self.states = StateMatcher(nlp.vocab, ((c.id, c.states) for c in reference.conditions.values() if c.states))
+        self.states = StateMatcher((c.id, c.states) for c in reference.conditions.values() if c.states)
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)

@@ -3,44 +3,65 @@ feeling queasy", "whenever my son gets stressed". A condition's `states` in rule
 are adjectives that name it only in this frame, read in order: an occasion word, a subject (a
 pronoun, or a possessive and one noun), a verb of being, feeling or becoming, up to three
 softening words, then the adjective. The adjective alone names nothing ("a depressed
-fracture", "the stimulants make you jittery")."""
+fracture", "the stimulants make you jittery"). The frame is read back from each adjective,
+so a text without one costs a set lookup per token."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-OCCASIONS = ["when", "whenever", "if", "anytime"]
-PRONOUNS = ["i", "you", "u", "he", "she", "we", "they", "someone", "somebody", "anyone", "anybody", "people", "kids"]
-POSSESSIVES = ["my", "his", "her", "your", "our", "their", "the"]
-BEING = ["'m", "am", "'re", "are", "'s", "is", "was", "were", "be", "feel", "feels", "feeling", "felt", "get", "gets",
-         "getting", "got", "become", "becomes", "became", "seem", "seems", "seemed"]
-SOFTENERS = ["feeling", "really", "very", "so", "super", "too", "kind", "kinda", "of", "a", "bit", "little", "pretty",
-             "all", "extra", "getting", "starting", "to", "feel", "get", "just", "still"]
+OCCASIONS = frozenset({"when", "whenever", "if", "anytime"})
+PRONOUNS = frozenset({"i", "you", "u", "he", "she", "we", "they", "someone", "somebody", "anyone", "anybody", "people",
+                      "kids"})
+POSSESSIVES = frozenset({"my", "his", "her", "your", "our", "their", "the"})
+BEING = frozenset({"'m", "am", "'re", "are", "'s", "is", "was", "were", "be", "feel", "feels", "feeling", "felt", "get",
+                   "gets", "getting", "got", "become", "becomes", "became", "seem", "seems", "seemed"})
+SOFTENERS = frozenset({"feeling", "really", "very", "so", "super", "too", "kind", "kinda", "of", "a", "bit", "little",
+                       "pretty", "all", "extra", "getting", "starting", "to", "feel", "get", "just", "still"})
+MOST_SOFTENERS = 3
 
 
 class StateMatcher:
     """Finds the token spans of states said on an occasion, each with the condition it names."""
 
-    def __init__(self, vocab: Vocab, states: Iterable[tuple[str, Iterable[str]]]):
+    def __init__(self, states: Iterable[tuple[str, Iterable[str]]]):
         """`states`: (condition id, adjectives) pairs."""
-        self.matcher = Matcher(vocab)
-        subjects: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": PRONOUNS}}],
-                                                [{"LOWER": {"IN": POSSESSIVES}}, {"IS_ALPHA": True}]]
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (all words, condition)
         for condition_id, adjectives in states:
-            patterns = [[{"LOWER": {"IN": OCCASIONS}}, *subject, {"LOWER": {"IN": BEING}},
-                         {"LOWER": {"IN": SOFTENERS}, "OP": "{0,3}"}, *({"LOWER": word} for word in adjective.lower().split())]
-                        for adjective in adjectives for subject in subjects]
-            if patterns:
-                self.matcher.add(condition_id, patterns)
+            for adjective in adjectives:
+                words = tuple(adjective.lower().split())
+                self.by_first.setdefault(words[0], []).append((words, condition_id))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start token, end token, condition id) of each state, the shortest reading of each."""
-        found: dict[tuple[int, str], int] = {}  # (end, condition) -> the latest start
-        for match_id, start, end in self.matcher(doc):
-            key = (end, doc.vocab.strings[match_id])
-            found[key] = max(found.get(key, start), start)
-        return [(start, end, condition_id) for (end, condition_id), start in sorted(found.items())]
+        """(start token, end token, condition id) of each state on an occasion the Doc holds."""
+        found = []
+        for token in doc:
+            for words, condition_id in self.by_first.get(token.lower_, ()):
+                end = token.i + len(words)
+                if end <= len(doc) and all(doc[token.i + k].lower_ == word for k, word in enumerate(words)) \
+                        and (start := _occasion_before(doc, token.i)) is not None:
+                    found.append((start, end, condition_id))
+        return found
+
+
+def _occasion_before(doc: Doc, adjective: int) -> int | None:
+    """The token where the occasion of a state starts ("when" in "when he's really agitated"),
+    read back from its adjective, or None when the frame is not there."""
+    i = adjective - 1
+    for _ in range(MOST_SOFTENERS):
+        if i >= 0 and doc[i].lower_ in SOFTENERS and doc[i].lower_ not in BEING:
+            i -= 1
+    if i < 1 or doc[i].lower_ not in BEING:
+        return None  # no verb of being, or more softening words than a state takes
+    i -= 1
+    if doc[i].lower_ in BEING and i >= 1:
+        i -= 1  # "you're feeling", "he's getting"
+    # the subject: a pronoun, or a possessive and one noun
+    if doc[i].lower_ in PRONOUNS:
+        i -= 1
+    elif i >= 1 and doc[i].is_alpha and doc[i - 1].lower_ in POSSESSIVES:
+        i -= 2
+    else:
+        return None
+    return i if i >= 0 and doc[i].lower_ in OCCASIONS else None
