@@ -564,7 +564,8 @@ COUNT_TAKEN_AFTER = re.compile(rf"^[^.;:]*?\b(?:{TAKING_OR_POPPING}|as)\s+(?:as\
 # tablets ..., he took two at a time, three times a day"
 BRAND_UNITS_AFTER = rf"(?=\s+(?:at once|at a time|at one time|together|in one go|every|each|{PER_DAY}|twice|" \
                     r"three times|four times)\b)"  # "three Aleve at once": the brand's own units, no unit word
-UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other)\b)"
+UNIT_DESCRIBER = (r"(?!(?:hours?|days?|weeks?|months?|years?|nights?|mornings?|of|times?|and|or|to|more|extra|other|"
+                  r"one|two|three|four|five|six|seven|eight|nine|ten|took|take|takes|taking|gave|give|gives)\b)"
                   r"(?-i:[a-z])[a-z-]{2,}")  # "2 colchicine tablets", "two pink nirmatrelvir tablets": up to two words
 # before the unit
 PAIRED_STRENGTH = r"(?P<n>\d{1,2}(?:\.\d)?)\s*/\s*(?:300|325|500)(?:'?s)?"  # "Norco 5/325", "two Norco 10/325s": the
