@@ -31,7 +31,10 @@ SCHEDULE = (r"(?:in the (?:morning|afternoon|evening|am|pm)\b|at (?:night|bedtim
             r"|from (?:day (?:one|1)|the (?:start|get-go|beginning|first day))\b)")  # "a 100 every three hours", "750
 # bid", "300 from day one"
 BEFORE_SCHEDULE = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})(?=\s+{SCHEDULE})", re.I)  # "0.4 morning and night"
-AFTER_NAME = re.compile(rf"\s+(?P<n>{NUMBER_PATTERN})\b(?!\s*(?:%|[-/]|\w))", re.I)  # "Kapvay 0.3 twice a day"
+AFTER_NAME = re.compile(rf"\s+(?:(?:chewables?|ER|XR|XL|SR|CR|IR|ODT|tabs?|caps?)\s+)?(?P<n>{NUMBER_PATTERN})\b"
+                        r"(?:(?!\s*(?:%|[-/]|\w))|(?=\s+for\s+(?:my|his|her|our|their|your|the)\s+(?:\d{1,2}[- ]?(?:year|yr|month)|"
+                        r"son|daughter|kid|child|baby|boy|girl|toddler|teen|grandson|granddaughter|little)))",
+                        re.I)  # "Kapvay 0.3.", "Focalin XR 10 for my 4 year old": a strength, alone or given to a child
 NOT_MG = (r"(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|times|pounds|lbs|kg|kilos|percent|dollars|bucks"
           r"|mcg|micrograms?|g|grams?|ml|units?|people|patients|of (?!the\b|my\b|his\b|her\b|their\b|your\b))\b")  # another 20 minutes
 BEFORE_NAME = re.compile(rf"(?<![\w.:$/,-])(?P<n>{NUMBER_PATTERN})\s+of\s+(?:{OWNER}\s+)?$", re.I)  # "150 of Nuvigil"
