@@ -1,4 +1,6 @@
 """The three core rules on fixture articles: hits, and the traps that must stay quiet."""
+import re
+
 from lint.checks import BUILTIN_RULES
 from conftest import findings_of
 
@@ -675,3 +677,26 @@ def test_puffs_and_sprays_hold_the_products_strength_per_actuation(lint_string):
                "Flonase for hay fever: 1 spray in each nostril once a day.",
                "Ventolin for asthma: 2 inhalations 15 minutes before exercise.",
                "ProAir for asthma: one puff every 4 hours."))
+
+
+def test_a_dose_said_twice_in_a_row_is_one_finding(lint_string):
+    """The same amount breaking the same entry right after a finding restates it: one finding
+    whose span covers both sayings; a different amount, or a different entry, is another."""
+    restated = ("Lexapro: I take 30mg now, yes 30 mg every day.",
+                "My sister takes 3 of the 15 mg Abilify tablets in the morning, 45 mg in all, for schizophrenia.",
+                "Tamsulosin: four 0.4 mg capsules, 1.6mg once a day.",
+                "Methotrexate: I'm on 40 mg once a week for my RA, that's sixteen of the 2.5 mg tablets every Monday.",
+                "Lamictal: I'm at 800 mg a day now for my bipolar. Four 200s.")
+    distinct = ("Klonopin 10 mg for panic at night, and 6 mg more for panic in the morning.",
+                "Lexapro: I take 30 mg for my depression. Last year my doctor had me on 40 mg for it.",
+                "Advil: I took 1200 mg at once. The next day, 1000 mg at once.",
+                "Methotrexate: 40 mg once a week for my RA. My aunt takes 50 mg a week for hers.",
+                "Lamictal: I'm at 800 mg a day now for my bipolar, and my brother takes 700 mg a day for his.")
+    for text in restated:
+        findings = findings_of(lint_string(text, "article.txt"), "dose-out-of-range")
+        assert len(findings) == 1, text
+        last_digit = max(match.start() for match in re.finditer(r"\d", text))
+        assert findings[0].start < text.index(" ", text.index(next(c for c in text if c.isdigit()))) \
+            and findings[0].end > last_digit, text  # from the first saying through the second
+    for text in distinct:
+        assert len(findings_of(lint_string(text, "article.txt"), "dose-out-of-range")) >= 2, text

@@ -621,7 +621,34 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                         if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
         spans.append(((reason, entry.id), claim.start, claim.end))
     inside = _inside_a_wider_twin(spans)
-    return [finding for index, finding in enumerate(findings) if index not in inside]
+    return _merge_restatements([finding for index, finding in enumerate(findings) if index not in inside])
+
+
+RESTATEMENT_REACH = 80  # characters after a dose finding within which the same amount said again restates it
+FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _merge_restatements(findings: list[Finding]) -> list[Finding]:
+    """One finding for a dose said twice in a row: the same entry broken by the same amount
+    right after it ("40 mg once a week, that's sixteen of the 2.5 mg tablets", "800 mg a day
+    now. Four 200s.") is one finding whose span covers both sayings."""
+    merged: list[Finding] = []
+    for finding in findings:
+        last = merged[-1] if merged else None
+        if last is not None and last.subject == finding.subject and last.end is not None \
+                and finding.start is not None and finding.end is not None \
+                and 0 <= finding.start - last.end <= RESTATEMENT_REACH \
+                and _amount_said(last) is not None and _amount_said(last) == _amount_said(finding):
+            merged[-1] = replace(last, end=finding.end)
+        else:
+            merged.append(finding)
+    return merged
+
+
+def _amount_said(finding: Finding) -> str | None:
+    """The first number of a finding's reason (after its quoted text): the amount judged."""
+    reason = finding.message.split("': ", 1)[-1]
+    return match.group() if (match := FIRST_NUMBER.search(reason)) else None
 
 
 def _inside_a_wider_twin(spans: Sequence[tuple[Hashable, int, int]]) -> set[int]:
