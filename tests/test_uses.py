@@ -10,6 +10,7 @@ from lint import Linter, LinterConfig
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.sections import heading_kind
 from lint.readers import read_document
+from conftest import findings_of
 
 
 LINTER = Linter.for_config(LinterConfig())
@@ -1017,3 +1018,23 @@ def test_a_phrase_that_ends_the_article_after_a_label_is_read_without_error(text
     the pain pills my mood is better.') once indexed past the last token: an internal error."""
     report = LINTER.lint_text("a.txt", text)
     assert report.drugs and all(f.start is None or f.end <= len(text) for f in report.findings)
+
+
+def test_a_use_said_twice_in_a_row_is_one_finding(lint_string):
+    """The same unlabeled use restated right after (a claim and its gloss) is one finding whose span covers both sayings; a use said again much later, or
+    another use, is another finding."""
+    restated = ("Klonopin is good for insomnia. Honestly, it's the best sleep aid I have tried.",
+                "Seroquel for sleep. It knocks out my insomnia every night.",
+                "People take Topamax for weight loss. It is a great diet pill.",
+                "Gabapentin helps my back pain. My back pain is gone on it.",
+                "Lexapro fixed my IBS. It cleared up my IBS in a month.")
+    distinct = ("Klonopin is good for insomnia. It also calms my restless legs at night.",
+                "Seroquel for sleep. " + "We talked about many other things at the meeting that day. " * 3
+                + "Seroquel is my sleep aid.",
+                "Topamax for weight loss, and Topamax for alcohol cravings too.")
+    for text in restated:
+        uses = findings_of(lint_string(text), "unlabeled-indication")
+        assert len(uses) == 1, (text, [u.text for u in uses])
+        assert uses[0].end > text.rindex(".", 0, len(text) - 1), text  # through the second sentence
+    for text in distinct:
+        assert len(findings_of(lint_string(text), "unlabeled-indication")) >= 2, text

@@ -5,6 +5,7 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
 
+from lint.checks.restatements import merge_restatements
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import DIALYSIS, ArticleClaims, DoseClaim, is_vague
 from lint.claims.population import ADULT_AGE, GERIATRIC_AGE, PEDIATRIC_AGE
@@ -621,28 +622,16 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
                         if entry.no_dose else f"Use the labeled dose: {entry.fact}")))
         spans.append(((reason, entry.id), claim.start, claim.end))
     inside = _inside_a_wider_twin(spans)
-    return _merge_restatements([finding for index, finding in enumerate(findings) if index not in inside])
+    return merge_restatements([finding for index, finding in enumerate(findings) if index not in inside], _same_dose)
 
 
-RESTATEMENT_REACH = 80  # characters after a dose finding within which the same amount said again restates it
 FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _merge_restatements(findings: list[Finding]) -> list[Finding]:
-    """One finding for a dose said twice in a row: the same entry broken by the same amount
-    right after it ("40 mg once a week, that's sixteen of the 2.5 mg tablets", "800 mg a day
-    now. Four 200s.") is one finding whose span covers both sayings."""
-    merged: list[Finding] = []
-    for finding in findings:
-        last = merged[-1] if merged else None
-        if last is not None and last.subject == finding.subject and last.end is not None \
-                and finding.start is not None and finding.end is not None \
-                and 0 <= finding.start - last.end <= RESTATEMENT_REACH \
-                and _amount_said(last) is not None and _amount_said(last) == _amount_said(finding):
-            merged[-1] = replace(last, end=finding.end)
-        else:
-            merged.append(finding)
-    return merged
+def _same_dose(earlier: Finding, later: Finding) -> bool:
+    """The same entry broken by the same amount ("800 mg a day now. Four 200s.")."""
+    return earlier.subject == later.subject and _amount_said(earlier) is not None \
+        and _amount_said(earlier) == _amount_said(later)
 
 
 def _amount_said(finding: Finding) -> str | None:

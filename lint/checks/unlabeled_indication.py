@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from lint.checks.restatements import merge_restatements
 from lint.checks.rule import BuiltinRule, RuleDoc
 from lint.claims.extract import ArticleClaims, UseClaim, covering_indications, is_labeled, too_vague_for
 from lint.claims.given_at_age import AgeClaim
@@ -133,6 +134,8 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             rule=ID, severity=Severity.WARNING, drug=profile.id, subject=concept, start=use.start, end=use.end,
             message=message, label_fact=labeled, source=first_source.cite() if first_source else None,
             suggestion=suggestion))
+    findings = merge_restatements(findings, lambda earlier, later: earlier.drug == later.drug and earlier.subject is not None
+                                  and later.subject is not None and reference.related(earlier.subject, later.subject))
     reported = {(use.sentence_start, use.drug) for use in claims.uses if use.presented_as_use}
     findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
                  and not _dose_given(claims, age.drug, age.sentence_start, age.sentence_end, age.age_years)
