@@ -481,10 +481,8 @@ def _longer_gap(entry: DoseEntry, mention: DoseMention) -> str | None:
     times = mention.times_per_day
     if times is None or mention.kind == "max" or mention.at_time_of_day or mention.doses_counted:
         return None
-    regimens = (entry.initial, entry.usual) if mention.kind == "initial" else (entry.usual, entry.initial)
-    gaps_days = [hours[1] / 24 for regimen in regimens if (hours := regimen.get("interval_hours")) is not None and hours[1]]
-    gaps_days += [1 / counts[0] for regimen in regimens if (counts := regimen.get("times_per_day")) is not None and counts[0]]
-    longest_gap_days = max(gaps_days) if gaps_days else 7.0 if entry.weekly else None
+    fewest = _min_scheduled_times(entry)  # of both regimens; a weekly or longer entry's intervals are all a day or more
+    longest_gap_days = 1 / fewest if fewest else 7.0 if entry.weekly else None
     if longest_gap_days is None or 1 / times[1] <= longest_gap_days * LATE_DOSE_GRACE:
         return None
     return f"{_times(times[1])} is less often than the label's {_times(1 / longest_gap_days)}"

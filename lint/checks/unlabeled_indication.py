@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 from lint.checks.restatements import merge_restatements
 from lint.checks.rule import BuiltinRule, RuleDoc
@@ -134,13 +135,18 @@ def findings_of(claims: ArticleClaims, reference: Reference) -> list[Finding]:
             rule=ID, severity=Severity.WARNING, drug=profile.id, subject=concept, start=use.start, end=use.end,
             message=message, label_fact=labeled, source=first_source.cite() if first_source else None,
             suggestion=suggestion))
-    findings = merge_restatements(findings, lambda earlier, later: earlier.drug == later.drug and earlier.subject is not None
-                                  and later.subject is not None and reference.related(earlier.subject, later.subject))
+    findings = merge_restatements(findings, partial(_same_use, reference))
     reported = {(use.sentence_start, use.drug) for use in claims.uses if use.presented_as_use}
     findings += [finding for age in claims.ages if (age.sentence_start, age.drug) not in reported
                  and not _dose_given(claims, age.drug, age.sentence_start, age.sentence_end, age.age_years)
                  and (finding := _given_at_excluded_age(reference, age)) is not None]
     return findings
+
+
+def _same_use(reference: Reference, earlier: Finding, later: Finding) -> bool:
+    """The same drug presented for the same concept, or a kind of it."""
+    return earlier.drug == later.drug and earlier.subject is not None and later.subject is not None \
+        and reference.related(earlier.subject, later.subject)
 
 
 def _presentation_rank(reason: str) -> int:

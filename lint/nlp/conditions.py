@@ -33,8 +33,9 @@ HYPHENS = frozenset({"-", "‐", "‑"})  # a hyphen that joins the word after i
 class ConditionMatcher:
     """Marks condition mentions in doc.spans['conditions'], longest first; each span's
     `_.condition_ids` holds every lexicon id whose terms match exactly that text, or whose
-    lay description (lint/nlp/descriptions.py) or state on an occasion (lint/nlp/states.py) it is. A word of a fixed expression ("stop cold
-    turkey", "a stroke of genius": cues.yaml `not_conditions` and `not_warnings`) names no condition."""
+    lay description (lint/nlp/descriptions.py) or state on an occasion (lint/nlp/states.py)
+    it is. A word of a fixed expression ("stop cold turkey", "a stroke of genius": cues.yaml
+    `not_conditions` and `not_warnings`) names no condition."""
 
     def __init__(self, nlp: Language, profile_dirs: tuple[str, ...]):
         reference = load_reference(profile_dirs)
@@ -181,7 +182,7 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
 
 
 OBJECT_PERSONS = frozenset({"me", "him", "us", "them", "you"})  # "calms me down": the verb's object
-VERB_OPENERS = frozenset({"to", "them", "me", "him", "us", "you"})  # what stands before a bare verb, not a noun
+VERB_OPENERS = OBJECT_PERSONS | {"to"}  # what stands before a bare verb, not a noun
 
 
 SETTLING = frozenset(form for verb in ("calm", "settle", "quiet", "relax", "cool") for form in verb_forms(verb))

@@ -118,7 +118,7 @@ def _cutting_back_on(cue: Span) -> bool:
     at = cue.start - 1
     while at > 0 and doc[at].lower_ in CUTTING_ADVERBS:
         at -= 1  # "don't just cut back", "I've already cut down"
-    if at > 0 and doc[at].lower_ in MODALS | PERFECT_OR_NEGATED:
+    if at > 0 and doc[at].lower_ in AUXILIARIES_BEFORE_CUT:
         at -= 1  # "you should cut back", "I've cut back", "don't cut back" (not "Depo-Provera can cut down on seizures")
     if at > 0 and doc[at].lower_ == "to":
         return doc[at - 1].lower_ in TOLD_TO  # "said to cut back" (not "takes Topamax to cut back on beer")
@@ -129,8 +129,8 @@ CUT_FORMS = frozenset({"cut", "cuts", "cutting"})
 CUTTING_ADVERBS = frozenset({"just", "already", "finally", "also", "really", "even", "slowly", "gradually"})
 PERFECT_OR_NEGATED = frozenset({"'ve", "have", "has", "had", "n't", "not", "never", "'m", "am", "is", "are", "was",
                                 "were"})  # "I've cut back", "don't cut back", "I'm cutting down"
-PERSON_CUTTING = frozenset({"i", "you", "he", "she", "we", "they", "do", "does", "did", "ca", "wo"})  # "we cut back": the person cuts ("helps me cut
-# back on" keeps its benefit verb, "helps")
+PERSON_CUTTING = frozenset({"i", "you", "he", "she", "we", "they", "do", "does", "did", "ca", "wo"})  # "we cut back":
+# the person cuts ("helps me cut back on" keeps its benefit verb, "helps")
 TOLD_TO = frozenset({"said", "says", "say", "told", "tells", "me", "him", "her", "us", "you", "them", "have", "has",
                      "had", "need", "needs", "needed", "try", "tries", "tried", "trying", "want", "wants", "wanted",
                      "advised", "asked", "urged", "going", "able", "decided", "plan", "planning"})
@@ -178,6 +178,7 @@ def _for_someones_sake(cue: Span) -> bool:
 
 OWNERS = OWNING_DETERMINERS - {"the"}  # "for your benefit"
 MODALS = frozenset({"will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "do"})
+AUXILIARIES_BEFORE_CUT = MODALS | PERFECT_OR_NEGATED  # "you should cut back", "I've cut back", "don't cut back"
 BE_FORMS = frozenset({"is", "'s", "’s", "was", "are", "were", "be", "been", "becomes", "became", "remains"})
 COPULAR_ADVERBS = frozenset({"basically", "really", "honestly", "truly", "simply", "just", "now", "also", "still",
                              "definitely", "literally", "seriously", "officially", "essentially", "pretty", "much"})
@@ -291,6 +292,8 @@ TAKING_VERBS = ("take", "pop", "use", "grab", "swallow", "chew", "puff", "inhale
 OCCASIONS = ("when", "whenever", "anytime")  # "pops one whenever her migraines flare"
 MEALTIME = ("with", "after", "before")  # "take it with food so nausea is less likely": advice against a side effect
 MEALS = frozenset({"food", "meal", "meals", "breakfast", "lunch", "dinner", "supper", "eating", "snack", "milk", "water"})
+STOPPED_BEFORE = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "avoid", "avoids",
+                            "avoiding", "skip", "skips", "skipping", "never", "not", "don't", "don’t"})
 
 
 def side_effect_advice(span: Span) -> bool:
@@ -300,8 +303,6 @@ def side_effect_advice(span: Span) -> bool:
     words = [token.lower_ for token in span]
     return "morning" in words or any(word in MEALTIME and MEALS.intersection(words[i + 1:i + 3])
                                      for i, word in enumerate(words))
-STOPPED_BEFORE = frozenset({"stop", "stops", "stopped", "stopping", "quit", "quits", "quitting", "avoid", "avoids",
-                            "avoiding", "skip", "skips", "skipping", "never", "not", "don't", "don’t"})
 
 
 def taken_whenever_patterns(named: bool = False) -> list[list[dict[str, Any]]]:

@@ -1125,8 +1125,8 @@ LISTED_TIMES_REACH = 80  # characters a list of dose times may take after the dr
 
 OWNED_FORM = re.compile(rf"\b(?:{'|'.join(sorted(OWNING_DETERMINERS))})\s+((?-i:{'|'.join(sorted(RELEASE_FORM_NOUNS | {'ER'}))}))\b",
                         re.I)  # "take his XR twice a day": the drug in that form, standing for its name
-COUNT_BEFORE_NAME = re.compile(r"\s(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|several|a couple of|a pair of)\s",
-                               re.I)  # more than one dose counted before the name: "do two Ozempic shots a week"
+DOSES_COUNTED_BEFORE_NAME = re.compile(r"\s(?:[2-9]|\d{2,}|two|three|four|five|six|seven|eight|nine|ten|several|a couple of|a pair of)\s",
+                                       re.I)  # more than one dose counted before the name: "do two Ozempic shots a week"
 SUPPLIED = re.compile(r"\b(?:from|at|through|via|by)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+|our\s+|their\s+)?(?:local\s+)?"
                       r"(?:pharmacy|pharmacist|drugstore|chemist|mail|post|store)\b|\b(?:refill\w*|delivered|shipped|mailed|filled)\b",
                       re.I)  # "gets her Ozempic from the pharmacy every four weeks": a supply, not a dose
@@ -1172,16 +1172,16 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         forbidden = verb is not None and (FORBIDDEN_BEFORE.search(text[start:verb.end()]) is not None  # "don't take Advil",
                                           or FORBIDDEN_JUST_BEFORE.search(text[start:verb.start()]) is not None  # "never
                                           # double up on"
-                                          or COUNT_BEFORE_NAME.search(verb.group()) is not None)
-        leading = (LEADING_NAME.fullmatch(text, start, name_start) is not None
-                   and (INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None  # "Aleve every four hours got me
-                        or _listed_times(text[name_end:end]) is not None)  # through", "Prilosec OTC one in the morning
-                   or LABEL_COLON.match(text, name_end, end) is not None  # and one at night"; "My routine, Claritin:
-                   and _listed_times(text[name_end:end]) is not None)  # one in the morning and one at night"
+                                          or DOSES_COUNTED_BEFORE_NAME.search(verb.group()) is not None)
+        listed = _listed_times(text[name_end:end])  # "Prilosec OTC: one in the morning and one at night"
+        opens = LEADING_NAME.fullmatch(text, start, name_start) is not None
+        leading = opens and INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None \
+            or listed is not None and (opens or LABEL_COLON.match(text, name_end, end) is not None)  # "Aleve every four
+        # hours got me through", "Prilosec OTC one in the morning and one at night", "My routine, Claritin: one ..."
         if start <= name_start < end and (verb or passive or leading) and not forbidden \
                 and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
-            times, freq_match = _listed_times(text[schedule_at:end]) \
+            times, freq_match = (_listed_times(text[schedule_at:end]) if passive else listed) \
                 or frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
             if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)) \
                     and not SUPPLIED.search(text, schedule_at, schedule_at + freq_match.start()):

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from lint.nlp.anaphora import OWNING_DETERMINERS
+
 OCCASIONS = frozenset({"when", "whenever", "if", "anytime"})
 PRONOUNS = frozenset({"i", "you", "u", "he", "she", "we", "they", "someone", "somebody", "anyone", "anybody", "people",
                       "kids"})
-POSSESSIVES = frozenset({"my", "his", "her", "your", "our", "their", "the"})
 BEING = frozenset({"'m", "am", "'re", "are", "'s", "is", "was", "were", "be", "feel", "feels", "feeling", "felt", "get",
                    "gets", "getting", "got", "become", "becomes", "became", "seem", "seems", "seemed"})
 SOFTENERS = frozenset({"feeling", "really", "very", "so", "super", "too", "kind", "kinda", "of", "a", "bit", "little",
@@ -60,7 +61,7 @@ def _occasion_before(doc: Doc, adjective: int) -> int | None:
     # the subject: a pronoun, or a possessive and one noun
     if doc[i].lower_ in PRONOUNS:
         i -= 1
-    elif i >= 1 and doc[i].is_alpha and doc[i - 1].lower_ in POSSESSIVES:
+    elif i >= 1 and doc[i].is_alpha and doc[i - 1].lower_ in OWNING_DETERMINERS:
         i -= 2
     else:
         return None
