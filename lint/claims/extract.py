@@ -4014,6 +4014,22 @@ def _own_words(sentence: _Sentence, drug: str) -> str:
     return text
 
 
+def _products_named_just_before(sentence: _Sentence, drug: str, profile: Profile) -> frozenset[str]:
+    """The products that the sentences just before this one in its block (at most
+    EARLIER_SENTENCES back) name with the drug: what a count of units goes on with ("I grabbed
+    some Advil at the gas station. I took 4 every 4 hours."); all of them when they name
+    several ("Each #3 is 30 mg of codeine. The #4 has 60. Mine say two tablets": either)."""
+    named: frozenset[str] = frozenset()
+    earlier = sentence.previous
+    for _ in range(EARLIER_SENTENCES):
+        if earlier is None:
+            break
+        if any(span.label_ == drug for span in earlier.drugs):
+            named |= product_cues(_own_words(earlier, drug), profile)
+        earlier = earlier.previous
+    return named
+
+
 BABY_PRODUCT = re.compile(r"\bbaby\s+$", re.I)
 
 
@@ -4238,7 +4254,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if strength_before(before) is None and title_drugs == {drug}:
             before = title + " " + before  # a page titled "Loratadine Tablets 10 mg": "I take two at once"
             products = products or _made_in_strength(title, profile)
-        mention = span._.dose if span._.dose.amounts_mg else _units_as_amount(span, before, profile, products)
+        mention = span._.dose if span._.dose.amounts_mg \
+            else _units_as_amount(span, before, profile, products or _products_named_just_before(sentence, drug, profile))
         mention = _in_profiled_ingredient(mention, profile)
         if mention.in_ml:  # "20 mL of Children's Zyrtec": the mg that volume holds
             liquids = [p for p in profile.products if p.mg_per_ml is not None]
