@@ -278,6 +278,9 @@ LEVEL_BEFORE = re.compile(r"\b(?:push\w*|go|goes|going|went|gone|mov(?:e|es|ed|i
 DOING_WELL_AT = re.compile(r"\b(?:fine|good|great|okay|ok|stable|steady|well|better|happy|comfortable|maintained|controlled|"
                            r"managed|settled|stabili[sz]ed)\s+(?:at|on)\s+(?:(?:about|around|just|only)\s+)?$",
                            re.I)  # "she's fine at 40 mg", "doing well on 20 mg": the dose someone is kept at
+PERSON_HELD_AT = re.compile(r"\b[a-z]+\s+(?:me|him|her|them|us)\s+(?:(?:up|out|back|down)\s+)?(?:at|on|to)\s+"
+                            r"(?:(?:about|around|just|only)\s+)?$", re.I)  # "peaked me at 80mg", "capped him at 60 mg":
+# someone held at a dose, whatever the verb
 ENDORSED_FOR = re.compile(r"\b(?:is|are|'s)\s+(?:(?:totally|perfectly|just)\s+)?(?:fine|okay|ok|safe)\s+for\b",
                           re.I)  # "the adult 10 mg tablet is fine for a 5 year old": a dose someone is told to give
 RIGHT_DOSING_REACH = 40  # characters after an amount where a dosing word makes it a dose ("15 mg is a standard starting point")
@@ -804,6 +807,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
                 or DOSING_WORDS.search(clause_right[:RIGHT_DOSING_REACH])
                 or ENDORSED_FOR.search(clause_right[:RIGHT_DOSING_REACH])
                 or ON_AMOUNT.search(clause_left) or DOING_WELL_AT.search(clause_left) or DOING_AMOUNT.search(clause_left)
+                or PERSON_HELD_AT.search(clause_left)
                 or WHO_LABEL_BEFORE.search(clause_left)
                 or LEAD_ONLY.fullmatch(clause_left) and OCCASION_RIGHT.match(clause_right)
                 or EACH_NOSTRIL_AFTER.match(right)  # "a 20 mg squirt up each nostril" says how it is taken
