@@ -20,6 +20,10 @@ PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-
 OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
                           rf"(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "the ER 200s are taken twice a day" (not "in the 50s")
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}(?-i:s)?\b", re.I)  # "150 of the XR"
+ONE_FORM = (r"(?:shot|injection|jab|pen|pill|tablet|tab|capsule|cap|patch|caplet|softgel|wafer|lozenge|troche|film|"
+            r"suppository|vial|syringe)")  # one unit of a strength: "the 380 shot", "a 50 pill"
+BEFORE_ONE_FORM = re.compile(rf"\b(?:an?|the|one|my|his|her|their|your|that|this|each)\s+(?P<n>{NUMBER_PATTERN})\s+{ONE_FORM}\b"
+                             r"(?!-)", re.I)  # "our protocol was the 380 shot every two weeks"
 WAKING_UP = r"when (?:you|i|he|she|they|we) (?:wakes?|woke|gets?|got) up"  # a time of day: "a 300 when I wake up"
 SCHEDULE = (r"(?:in the (?:morning|afternoon|evening|am|pm)\b|at (?:night|bedtime|breakfast|lunch|dinner|supper|noon|lights[- ]out)"
             r"|morning and (?:night|evening)|with (?:breakfast|lunch|dinner|supper)|(?:once|twice|three times|four times)\b"
@@ -243,6 +247,8 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
         add(match, True)
     for match in OWNED_PLURAL.finditer(text, start, end):
         add(match, False, finish=match.end("n") + 1)  # one unit of that strength: "the 200s" ends after its "s"
+    for match in BEFORE_ONE_FORM.finditer(text, start, end):
+        add(match, False)
     for match in BEFORE_FORM.finditer(text, start, end):  # "75 XR": the form is part of the amount; "600 XL" may be
         add(match, False, _units_of(names.owner_strengths(match.start()), UNITS_A_DOSE), finish=match.end())  # 2 x 300
     named_here = bool(names.within(start, end))
