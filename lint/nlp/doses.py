@@ -73,12 +73,15 @@ HARMING = (r"(?:wreck|wrecks|destroy|destroys|damage|damages|kill|kills|harm|har
 HARMED = (r"(?:you|your|him|his|her|them|their|someone|anyone|people|a person|a kid|a child|a baby|the liver|the kidneys|"
           r"the heart|the stomach|breathing)")  # whom: "could kill you", not "will kill the pain"
 DANGEROUS = r"(?:dangerous|unsafe|fatal|deadly|lethal|toxic|life-threatening|an overdose)"
+REJECTED = (r"(?:a myth|an? (?:old wives'? tale|urban legend|mistake|error)|wrong|incorrect|false|untrue|"
+            r"not (?:right|correct|true|safe|how it works))")  # "... every two weeks is a myth": a dose said to be wrong
 JUDGED_AFTER = re.compile(r"^[\s)\]]*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?(?:a|one) day|daily)\s+)?"
                           r"(?:(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
                           rf"(?:above|over|beyond|more than|higher than|too (?:much|high|many)|{DANGEROUS})"
                           r"|(?:(?!(?:and|but|so|because|then|i|we)\b)[^\s.;!?]+[\s,]+){0,8}?"  # "(3.6 mg) in one day for a
                           # flare could be fatal", ", which is 4,000 mg, can wreck your liver": a few words, then the harm
                           rf"(?:(?:is|are|was|were|(?:could|can|may|might|will|would)\s+(?:\w+\s+)?be)\s+(?:\w+\s+)?{DANGEROUS}"
+                          rf"|(?:is|are|was|were)\s+(?:(?:just|simply|completely|totally|flat|plain)\s+)?{REJECTED}"
                           rf"|(?:can|could|will|would|may|might)\s+(?:\w+\s+)?(?:{HARMING}\s+{HARMED}|cause (?:liver|kidney|organ) (?:failure|damage))))\b",
                           re.I)  # "8,000 mg a day is dangerous", "60 mg at once could kill you": an overdose warned of
 FORBIDDING = (r"(?:never|don't|don’t|do not|does not|doesn't|should not|shouldn't|must not|mustn't|cannot|"
@@ -1010,6 +1013,9 @@ def continued_regimen(strength_mg: float, text: str) -> tuple[tuple[float, float
 LEADING_NAME = re.compile(r"[\s\W]*(?:(?:and|then|plus)\s+)?", re.I)  # nothing but a list mark or 'then' before the name
 INTERVAL_RIGHT_AFTER = re.compile(rf"\s+(?:{EVERY_HOURS.pattern}|every (?:other|second|third) day\b|every (?:[2-6]|two|three"
                                   r"|four|five|six) days\b)", re.I)  # "Aleve every four hours", "Semglee every other day"
+FORM_THEN_SCHEDULE = re.compile(r"\s+(?:shot|injection|jab|pen|patch|infusion)\s+(?:every|once|twice)\b",
+                                re.I)  # "the Vivitrol shot every two weeks": a regimen said as a noun phrase (not "pens
+# every month": a supply)
 DOSE_TIME_WORD = r"(?:morning|bedtime|night|nighttime|evening|afternoon|lunchtime|midday|noon|daytime)"
 TIMED_ONE_BEFORE = re.compile(rf"\b(?:an?|one)\s+{DOSE_TIME_WORD}\s+$", re.I)  # "a morning | Claritin"
 ANOTHER_TIMED_ONE = re.compile(rf"\s*,?\s*(?:plus|and|then)\s+(?:an?|another|one)\s+{DOSE_TIME_WORD}\s+(?:one|dose|tablet|pill)\b",
@@ -1182,13 +1188,15 @@ def find_frequency_claims(text: str, start: int = 0, end: int | None = None,
         leading = opens and INTERVAL_RIGHT_AFTER.match(text, name_end, end) is not None \
             or listed is not None and (opens or LABEL_COLON.match(text, name_end, end) is not None)  # "Aleve every four
         # hours got me through", "Prilosec OTC one in the morning and one at night", "My routine, Claritin: one ..."
-        if start <= name_start < end and (verb or passive or leading) and not forbidden \
+        named_regimen = FORM_THEN_SCHEDULE.match(text, name_end, end) is not None
+        if start <= name_start < end and (verb or passive or leading or named_regimen) and not forbidden \
                 and not text[start:first].lower().endswith("used to "):
             schedule_at = passive.end() if passive else name_end
             times, freq_match = (_listed_times(text[schedule_at:end]) if passive else listed) \
                 or frequency(re.split(r"[;:.,]|\bbut\b|\bor\b|\bthen\b", text[schedule_at:end])[0][:40])
             if times is not None and freq_match is not None and not ONCE_AT.fullmatch(freq_match.group(0)) \
-                    and not SUPPLIED.search(text, schedule_at, schedule_at + freq_match.start()):
+                    and not SUPPLIED.search(text, schedule_at, schedule_at + freq_match.start()) \
+                    and not JUDGED_AFTER.match(text[schedule_at + freq_match.end():end]):
                 found.append(DoseMention(start=first, end=schedule_at + freq_match.end(), amounts_mg=(),
                                          per_kg=False, per_day=False, times_per_day=times,
                                          kind=_kind(text[start:first]), by_interval=freq_match.re is EVERY_HOURS,
