@@ -66,7 +66,7 @@ class CueMatcher:
             if label in ("use", "use_named") and side_effect_advice(doc[s:e]):
                 continue  # "take it with food so your stomach doesn't hurt"
             if label != "benefit" and s > 0 and (doc[s - 1].lower_ in STOPPED_BEFORE or any(
-                    token.lower_ in CAUTIONS_BEFORE for token in doc[max(0, s - CAUTION_REACH):s])):
+                    token.lower_ in CAUTIONS_BEFORE for token in doc[max(0, s - CAUTION_REACH):s]) or _asked_before(doc, s)):
                 continue  # "stop taking it when a rash appears": the rash is a reason to stop
             spans.append(Span(doc, s, e, label="use" if label == "use_named" else label))
         doc.spans["cues"] = filter_spans([span for span in spans
@@ -296,6 +296,13 @@ STOPPED_BEFORE = frozenset({"stop", "stops", "stopped", "stopping", "quit", "qui
                             "avoiding", "skip", "skips", "skipping", "never", "not", "don't", "don’t"})
 
 
+def _asked_before(doc: Doc, start: int) -> bool:
+    """'before taking', 'before you take', 'about using': the verb of taking at `start` is what
+    someone should ask about first, a precaution and not a reason to take it."""
+    before = start - 1 if start >= 1 and doc[start - 1].lower_ not in CLAUSE_SUBJECTS else start - 2
+    return before >= 0 and doc[before].lower_ in ASKED_BEFORE
+
+
 def side_effect_advice(span: Span) -> bool:
     """'take it with food so', 'with a meal if', 'in the morning so': a clause after a mealtime
     or a morning dose is advice about side effects (an upset stomach, lost sleep), not what
@@ -335,6 +342,8 @@ PERSON_OBJECTS = RECIPIENTS | {"you", "people", "folks", "everyone", "anyone", "
 # out": whom a phrasal benefit verb works on
 CAUTIONS_BEFORE = frozenset({"safe", "okay", "ok", "fine", "careful", "allowed", "who", "whether"})  # "is it safe to
 # take Tylenol when you have high blood pressure", "patients who take warfarin when they have a fever": who may, not why
+ASKED_BEFORE = frozenset({"before", "about"})  # "ask your doctor before (you) taking Coumadin if you have gout", "talk
+# to your doctor about taking Advil if": a precaution, right before the verb or its subject
 CAUTION_REACH = 4  # words before the verb of taking a caution may stand
 
 
