@@ -1254,7 +1254,8 @@ def _names_the_drug(sentence: _Sentence, index: int) -> bool:
 
 GERUNDS_OF_USE = frozenset({"using", "taking", "giving", "popping", "abusing", "misusing", "relying", "mixing"})
 DANGER_WORDS = frozenset({"dangerous", "risky", "unsafe", "harmful", "reckless", "deadly", "foolish", "illegal", "mistake",
-                          "bad", "terrible", "dumb", "awful", "wrong"})  # "a bad idea", "a mistake"
+                          "bad", "terrible", "dumb", "awful", "wrong", "misuse", "abuse", "myth", "crime", "unwise",
+                          "stupid", "irresponsible", "unapproved", "off-label"})  # "a bad idea", "a mistake", "is misuse"
 DANGER_REACH = 6  # words from the condition to 'is dangerous'
 
 

@@ -38,7 +38,8 @@ DEFINITE_FOR_MEDICINE = frozenset({"the", "this", "that", "same"})  # "the same 
 CONTAINERS = frozenset({"bottle", "bottles", "box", "boxes", "pack", "packs", "blister", "stash", "supply", "tube"})
 BEFORE_DOSE_FORM = frozenset({"a", "an", "the", "one", "two", "three", "four", "few", "couple", "several", "her",
                               "his", "my", "their", "our", "your", "its", "this", "that", "these", "those", "nightly", "daily", "single", "extra", "half", "whole", "same", "of",
-                              "morning", "evening", "bedtime", "weekly", "small", "low", "tiny"})
+                              "morning", "evening", "bedtime", "weekly", "small", "low", "tiny",
+                              "'s", "’s"})  # "Ron's pill fixed her thyroid": someone's own tablets of it
 
 
 SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "times",
