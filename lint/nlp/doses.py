@@ -595,7 +595,8 @@ UNITS_COUNTED = re.compile(rf"{NOT_A_PRODUCT_NUMBER}(?P<a>{COUNT})(?:\s*(?:-|–
                            rf"(?:(?:(?:of the\s+)?(?:(?:(?-i:[A-Z])[\w-]*|{PRODUCT_NUMBER})\s+){{1,3}})?"  # "16 of the #3 tablets"
                            rf"(?:{UNIT_DESCRIBER}\s+){{0,2}}(?:extra strength\s+|regular strength\s+)?(?:{UNIT_FORMS}|units?)\b"
                            rf"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){{0,2}}(?:\s+{PAIRED_STRENGTH})?{BRAND_UNITS_AFTER}"
-                           rf"|(?:extra|regular|maximum|max) strength{BRAND_UNITS_AFTER}"  # "I take 3 extra strength every 6 hours"
+                           rf"|(?:of\s+{OWNER}\s+)?(?:extra|regular|maximum|max) strength{BRAND_UNITS_AFTER}"  # "I take 3 extra
+                           # strength every 6 hours", "3 of the Extra Strength every 4 hours"
                            rf"|(?:of the\s+)?(?:(?-i:[A-Z])[\w-]*\s+)?{PRODUCT_NUMBER}{BRAND_UNITS_AFTER})"  # "two Tylenol #4 every"
                            rf"(?P<day>\s+{PER_DAY}\b)?",
                            re.I)
