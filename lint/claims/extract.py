@@ -4015,20 +4015,37 @@ def _own_words(sentence: _Sentence, drug: str) -> str:
     return text
 
 
-def _products_named_just_before(sentence: _Sentence, drug: str, profile: Profile) -> frozenset[str]:
+def _products_named_just_before(sentence: _Sentence, drug: str, profile: Profile, counted: str) -> frozenset[str]:
     """The products that the sentences just before this one in its block (at most
     EARLIER_SENTENCES back) name with the drug: what a count of units goes on with ("I grabbed
     some Advil at the gas station. I took 4 every 4 hours."); all of them when they name
-    several ("Each #3 is 30 mg of codeine. The #4 has 60. Mine say two tablets": either)."""
+    several ("Each #3 is 30 mg of codeine. The #4 has 60. Mine say two tablets": either). A
+    brand no product's cue names is the default product when the count names its units
+    (`counted`: "We keep Benadryl in the kit. He took 4 tablets", not "I take two together")."""
     named: frozenset[str] = frozenset()
     earlier = sentence.previous
     for _ in range(EARLIER_SENTENCES):
         if earlier is None:
             break
-        if any(span.label_ == drug for span in earlier.drugs):
-            named |= product_cues(_own_words(earlier, drug), profile)
+        names = [span for span in earlier.drugs if span.label_ == drug]
+        if names:
+            named |= product_cues(_own_words(earlier, drug), profile) \
+                or frozenset(product for span in names if UNITS_NAMED.search(counted)
+                             and (product := _brand_product(span.text, profile)) is not None)
         earlier = earlier.previous
     return named
+
+
+UNITS_NAMED = re.compile(rf"\b{UNIT_FORMS}\b", re.I)
+
+
+def _brand_product(name: str, profile: Profile) -> str | None:
+    """The product a brand name stands for when no product's cue names it and one product
+    alone has no cues (the default: 'Benadryl' is the 25 mg allergy tablet)."""
+    cued = {cue.lower() for product in profile.products for cue in product.cues}
+    default = [p for p in profile.products if not p.cues]
+    brands = {brand.lower() for brand in profile.brands}
+    return default[0].id if len(default) == 1 and name.lower() in brands - cued else None
 
 
 BABY_PRODUCT = re.compile(r"\bbaby\s+$", re.I)
@@ -4256,7 +4273,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             before = title + " " + before  # a page titled "Loratadine Tablets 10 mg": "I take two at once"
             products = products or _made_in_strength(title, profile)
         mention = span._.dose if span._.dose.amounts_mg \
-            else _units_as_amount(span, before, profile, products or _products_named_just_before(sentence, drug, profile))
+            else _units_as_amount(span, before, profile, products or _products_named_just_before(sentence, drug, profile,
+                                                                                              span.text))
         mention = _in_profiled_ingredient(mention, profile)
         if mention.in_ml:  # "20 mL of Children's Zyrtec": the mg that volume holds
             liquids = [p for p in profile.products if p.mg_per_ml is not None]

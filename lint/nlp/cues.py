@@ -357,9 +357,10 @@ CLAUSE_VERBS = frozenset({"found", "tried", "used", "taken", "seen", "known", "h
 
 def benefit_phrases() -> set[str]:
     """Every form of every benefit predicate: inflected verbs, and nouns (singular and
-    plural) with the prepositions that introduce what they are good for ('a godsend for',
-    'one of the best treatments for')."""
+    plural) and adjectives with the prepositions that introduce what they are good for ('a
+    godsend for', 'one of the best treatments for', 'amazing against')."""
     predicates = use_predicates()
     phrases = {form for verb in predicates.verbs for form in phrase_forms(verb)}
     return phrases | {f"{form} {preposition}" for noun in predicates.nouns for form in noun_forms(noun)
-                      for preposition in BENEFIT_PREPOSITIONS} | {f"{adjective} for" for adjective in predicates.adjectives}
+                      for preposition in BENEFIT_PREPOSITIONS} | {f"{adjective} {preposition}" for adjective in predicates.adjectives
+                                                                   for preposition in BENEFIT_PREPOSITIONS}

@@ -73,7 +73,7 @@ HARMING = (r"(?:wreck|wrecks|destroy|destroys|damage|damages|kill|kills|harm|har
 HARMED = (r"(?:you|your|him|his|her|them|their|someone|anyone|people|a person|a kid|a child|a baby|the liver|the kidneys|"
           r"the heart|the stomach|breathing)")  # whom: "could kill you", not "will kill the pain"
 DANGEROUS = r"(?:dangerous|unsafe|fatal|deadly|lethal|toxic|life-threatening|an overdose)"
-REJECTED = (r"(?:a myth|an? (?:old wives'? tale|urban legend|mistake|error)|wrong|incorrect|false|untrue|"
+REJECTED = (r"(?:an? (?:[\w-]+\s+){0,2}?(?:old wives'? tale|urban legend|mistake|error|myth)|wrong|incorrect|false|untrue|"
             r"not (?:right|correct|true|safe|how it works))")  # "... every two weeks is a myth": a dose said to be wrong
 JUDGED_AFTER = re.compile(r"^[\s)\]]*(?:of \w+\s+)?(?:(?:at once|at a time|in one go|(?:in )?(?:a|one) day|daily)\s+)?"
                           r"(?:(?:is|are|was|were|would be|would put you)\s+(?:\w+\s+)?"
@@ -456,6 +456,8 @@ def _amount_groups(text: str, start: int, end: int, unitless: Sequence[UnitlessA
     return groups
 
 
+ONE_UNIT_LEAD = re.compile(rf"^[\s,]*(?:(?:one|a|1)\s+(?:shot|injection|jab|pen|{UNIT_FORMS}|dose)\b[\s,]*)?",
+                           re.I)  # "Ozempic 1 mg, one shot every three days": the amount's schedule, past its unit
 RIGHT_CLAUSE_BREAK = re.compile(r"[;:]|\bbut\b|\bor\b(?=\s+(?:\d|\w+\s+\d))|\bthen\s+(?=(?:one|two|three|\d+|an?)\s)"
                                 r"|,\s*(?:which|who|where)\b"
                                 rf"|,[^,]*?\b(?:a|the|my|her|his) (?:{'|'.join(NTH)})\s+(?:one|dose|{UNIT_FORMS})\b",
@@ -751,7 +753,7 @@ def find_doses(text: str, start: int = 0, end: int | None = None,
             continue  # "If I ever took 40 mg of Ambien I'd sleep for two days": imagined
         if REQUESTED_BEFORE.search(left) and REFUSED_AFTER.search(right):
             continue  # "I asked her to raise my Ambien to 20 mg and she refused": a dose turned down, not taken
-        if (EVERY_DAYS.search(clause_right[:40]) and not EVERY_N_DAYS.match(clause_right.lstrip())) \
+        if (EVERY_DAYS.search(clause_right[:40]) and not EVERY_N_DAYS.match(ONE_UNIT_LEAD.sub("", clause_right))) \
                 or OTHER_PERIOD_TOTAL.match(right) or TOTAL_BEFORE.search(left):
             continue  # "98 mg over a week", "about 4 mg a month", "works out to 9.6 mg": a total, no dose;
             # "0.25 mg twice daily every three days" a step (but "200 mg every 5 days" is a regimen)
