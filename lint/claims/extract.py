@@ -78,6 +78,8 @@ from lint.nlp.anaphora import (
     RELEASE_FORM_NOUNS,
     SPAN_OF_TIME,
     SPANS_OF_TIME,
+    TAKING,
+    USING,
     refers_to_drug,
 )
 from lint.nlp.anchored_matcher import tokens_with
@@ -1274,12 +1276,13 @@ def _called_dangerous(sentence: _Sentence, condition: Span) -> bool:
 
 def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
     """The drug's name itself denied: 'For sleep, try good habits, not Seroquel', 'instead of
-    Xanax', 'rather than Zoloft', 'without Ambien'."""
+    Xanax', 'rather than Zoloft', 'without Ambien', 'doctors warn against Tylenol for hangovers'."""
     if name is None:
         return False
     words, at = lowered(sentence.doc), name.start
     before = words[max(sentence.span.start, at - 2):at]
-    return bool(before) and (before[-1] in ("not", "without", "never") or before in (["instead", "of"], ["rather", "than"]))
+    return bool(before) and (before[-1] in ("not", "without", "never", "against")
+                             or before in (["instead", "of"], ["rather", "than"]))
 
 
 CLAUSE_DASHES = frozenset({"-", "–", "—", "--"})
@@ -1630,6 +1633,29 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
     return doc[before].lower_ in PRONOUNS or sentence.drug_at(before) is not None or _these_taken(sentence, before) \
         or (doc[before].lower_ in OWNED or doc[before].lower_ == "his") and refers_to_drug(doc, before) \
         or _after_aside(sentence, before) or _called_noun(sentence, before) or _drug_before_comma(sentence, before)
+
+
+def _taken_against(sentence: _Sentence, condition: Span) -> bool:
+    """'She takes Tylenol also against the nerves', 'I use it against my cough': 'against',
+    right after the drug (or a word for it) that a verb of taking just before takes, says what
+    it is taken for."""
+    doc, at = sentence.doc, condition.start - 1
+    while at > sentence.span.start and (doc[at].lower_ in DETERMINERS or doc[at].lower_ in OWNING_DETERMINERS):
+        at -= 1  # "against the nerves", "against his allergies"
+    if at <= sentence.span.start or doc[at].lower_ != "against":
+        return False
+    drug_at = at - 1
+    while drug_at > sentence.span.start and doc[drug_at].lower_ in AGAINST_ADVERBS:
+        drug_at -= 1
+    named = sentence.drug_at(drug_at)
+    if named is None and not refers_to_drug(doc, drug_at):
+        return False
+    start = named.start if named is not None else drug_at
+    return any(doc[k].lower_ in TAKING | USING for k in range(max(sentence.span.start, start - TAKEN_AGAINST_REACH), start))
+
+
+AGAINST_ADVERBS = frozenset({"also", "just", "even", "mainly", "mostly", "only", "too", "sometimes", "always"})
+TAKEN_AGAINST_REACH = 3  # words from the verb of taking to the drug ("takes my Tylenol against")
 
 
 MADE_FOR = frozenset({"made", "meant", "designed", "built", "intended", "formulated",  # "made for stage fright"
@@ -2128,6 +2154,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = sentence.governing_drug(condition.start - 1, main)
                 if named is None and (later := _named_after_leading_for(sentence, condition, following)) is not None:
                     drug, named = later.label_, later  # "For cramps, ibuprofen 400 mg every 6 hours works well"
+            elif _taken_against(sentence, condition):
+                reason = "'against'"
+                drug, named = sentence.governing_drug(condition.start - 1, main)
             elif (used_in := _used_in(sentence, condition)) is not None:
                 reason = "'use ... in'"
                 drug, named = _owner(used_in, main)
