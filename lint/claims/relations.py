@@ -282,6 +282,8 @@ NOT_PURPOSE_BETWEEN = frozenset({"is", "are", "was", "were", "seems", "seemed", 
                                  "too", "enough", "able", "unable", "likely", "unlikely", "safe", "okay", "ok",
                                  "and", "but", "need", "needs", "needed", "i", "you", "he", "she", "we", "they", "'s", "’s",
                                  "takes", "took", "take", "taking"})
+MODAL_BEFORE_TO = frozenset({"has", "have", "had", "ought", "supposed", "going", "used"})  # "a woman taking it has to
+# stop the minute she finds out": 'to' completes a modal (not "an hour before going out to keep")
 # a new clause between the drug and 'to': "while you're on it and they need time to wake back up", "his
 # friend takes, and it takes a few weeks to kick in" (the time it takes, not why it is taken)
 
@@ -314,6 +316,7 @@ def purpose_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list
                 found.append(Candidate(span, f"'{doc[i].text} ... so'", after, i, named_only=words[i] in _storage_forms()))
             continue
         if k + 1 >= sentence.end or words[k] != "to" or set(words[after:k]) & NOT_PURPOSE_BETWEEN \
+                or words[k - 1] in MODAL_BEFORE_TO \
                 or _asked_to(words, sentence.start, i) and "to" not in words[k + 2:sentence.end]:
             continue  # "someone taking it is very hard to wake": 'to' completes 'hard', not the taking
         span = _purpose_clause(doc, sentence, k)
