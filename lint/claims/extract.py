@@ -2736,16 +2736,21 @@ def _coordinated(sentence: _Sentence, before: int) -> list[Span]:
                  if d.end <= before and before - d.end <= CHAIN_REACH), None)
     if last is None or any(doc[i].is_punct for i in range(last.end, before)):
         return []
-    chain, i = [last], last.start - 1
+    chain, i, joiners = [last], last.start - 1, []
     while i >= start and doc[i].lower_ in COORDINATING:
+        joiners.append(doc[i].lower_)
         while i > start and doc[i - 1].lower_ in COORDINATING:
             i -= 1  # "together with", "and also"
+            joiners.append(doc[i].lower_)
         i -= 1
         other = sentence.drug_at(i)
         if other is None:
             break
         chain.append(other)
         i = other.start - 1
+    if len(chain) == 2 and set(joiners) <= {","} and doc[last.end].lower_ not in ("both", "all"):
+        return []  # "you need amoxicillin, Tylenol is only for the fever": two names a comma parts, no list
+        # (but "Zoloft, Lexapro both work for")
     named = [d for d in chain if d.label_ != OTHER]
     return named if len(named) == len(chain) and len({d.label_ for d in named}) > 1 else []
 
