@@ -848,11 +848,12 @@ def _reason_for_taking(sentence: _Sentence, condition: Span) -> Span | bool | No
 
 
 SPARING = frozenset({"barely", "hardly", "rarely", "seldom", "never", "no", "n't", "not", "longer", "less"})
-SUFFERING = frozenset(form for verb in ("get", "have", "suffer", "feel") for form in verb_forms(verb)) | {"gets"}
+SUFFERING = frozenset(form for verb in ("get", "have", "suffer", "feel", "catch", "develop")
+                      for form in verb_forms(verb)) | {"gets", "caught"}  # "it's why I never caught COVID"
 REASON_SUBJECTS = frozenset({"i", "she", "he", "they", "we", "you", "my", "her", "his", "our", "their"})
 REASON_SUBJECT_REACH = 5  # words before 'is the reason' where the drug that is the reason stands
-SPARED_OPENERS = frozenset(DETERMINERS | {"those", "these", "any", "many", "as", "so", "my", "her", "his"})  # "gets
-# (as many) migraines"
+SPARED_OPENERS = frozenset(DETERMINERS | {"those", "these", "any", "many", "as", "so", "my", "her", "his", "single",
+                                          "one"})  # "gets (as many) migraines", "didn't catch a single cold"
 
 
 def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
@@ -874,10 +875,28 @@ def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
         return None
     reason = next((r for r in range(j - 1, max(start, j - REASON_REACH) - 1, -1)
                    if words[r] in REASON_WORDS or words[r] == "why"), None)
-    if reason is None or not any(words[c] in FOR_COPULAS for c in range(max(start, reason - 3), reason)):
+    if reason is None:
+        return _thanks_to(sentence, j)
+    if not any(words[c] in FOR_COPULAS for c in range(max(start, reason - 3), reason)):
         return None
     subject = next((c for c in range(reason - 1, max(start, reason - 6) - 1, -1) if words[c] in FOR_COPULAS), None)
     return _drug_before(sentence, subject) if subject is not None else None
+
+
+def _thanks_to(sentence: _Sentence, subject: int) -> Span | bool | None:
+    """'Thanks to Valtrex I never get colds', 'because of it she hardly has migraines': the drug
+    after 'thanks to', 'because of' or 'due to' right before the spared person, or None."""
+    words = lowered(sentence.doc)
+    drug = _drug_before(sentence, subject)
+    at = drug.start if isinstance(drug, Span) else next(
+        (k for k in range(subject - 1, max(sentence.span.start, subject - REASON_SUBJECT_REACH) - 1, -1)
+         if words[k] in PRONOUNS), None) if drug else None
+    if at is None or at - 2 < sentence.span.start:
+        return None
+    return drug if (words[at - 2], words[at - 1]) in CAUSE_BEFORE else None
+
+
+CAUSE_BEFORE = frozenset({("thanks", "to"), ("because", "of"), ("due", "to")})
 
 
 def _drug_before(sentence: _Sentence, index: int) -> Span | bool | None:
