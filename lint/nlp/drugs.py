@@ -22,7 +22,10 @@ COMPARED_WITH = (("than",), ("unlike",), ("same", "as"), ("similar", "to"), ("co
                  ("compared", "with"), ("instead", "of"), ("alternative", "to"), ("bit", "like"), ("much", "like"),
                  ("just", "like"), ("cousin", "of"), ("relative", "of"), ("sibling", "of"), ("sister", "of"),
                  ("brother", "of"), ("twin", "of"), ("rival", "of"), ("as", "well", "as"), ("as", "good", "as"),
-                 ("as", "effective", "as"), ("closest", "thing", "to"))  # the words before a standard of comparison
+                 ("as", "effective", "as"), ("closest", "thing", "to"),
+                 *((verb, "like") for verb in ("works", "work", "worked", "working", "acts", "act", "acted", "feels",
+                                               "felt", "is", "'s", "’s")))  # the words before a standard of
+# comparison: "it works like Adderall for ADHD" (not "stimulants like Adderall", examples of a class)
 
 
 def compared_with(doc: Doc, start: int) -> bool:
