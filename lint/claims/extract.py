@@ -2566,10 +2566,17 @@ def _used_as(sentence: _Sentence, index: int) -> bool:
     if start - 2 >= sentence.span.start and f"{doc[start - 2].lower_} {doc[start - 1].lower_}" in RELYING_FORMS:
         return True  # "swears by Tylenol as altitude sickness prevention"
     verb = start - 1 if doc[start - 1].lower_ not in POSSESSIVE_DRUG_OPENERS or start - 2 < sentence.span.start else start - 2
+    if doc[verb].lower_ == "of":  # "takes a low dose of Remeron as": past the amount to its verb
+        verb -= 1
+        while verb > sentence.span.start and (doc[verb].lower_ in AMOUNT_OF_WORDS or doc[verb].like_num
+                                              or doc[verb].lower_ in DETERMINERS):
+            verb -= 1
     return doc[verb].lower_ in purpose_forms() or doc[verb].lower_ in TREAT_FORMS  # "using my Estrace as"
 
 
 POSSESSIVE_DRUG_OPENERS = frozenset({"my", "her", "his", "their", "our", "your", "the"})  # "uses her Xanax as"
+AMOUNT_OF_WORDS = frozenset({"dose", "doses", "low", "small", "tiny", "little", "bit", "mg", "milligrams", "amount",
+                             "half", "quarter", "sliver", "splash", "touch"})  # "a low dose of", "a bit of", "25 mg of"
 
 
 def _used_as_condition(sentence: _Sentence, condition: Span) -> int | None:
