@@ -555,7 +555,10 @@ def _pronoun_for_other(sentence: _Sentence, subjects: list[str]) -> str | None:
     before = sentence.previous
     if sentence.drugs or before is None or not before.drugs or "\n" in sentence.text.strip() or "\n" in before.text.strip():
         return None  # lines run together (chat messages with no end marks): what 'it' opens is unclear
-    last = before.drugs[-1]
+    named = [d for d in before.drugs if not _name_denied(before, d)]  # "the folic acid, NOT the methotrexate. It cuts
+    if not named:  # down on mouth sores": a name denied is no antecedent; with every name denied ("Under 12, not the
+        return None  # Aleve tablets. For juvenile arthritis doctors do prescribe it"), the article's drug
+    last = named[-1]
     if last.label_ in subjects or last._.drug_class:
         return None
     words = [t for t in sentence.span if not (t.is_punct or is_markup(t))]
@@ -1299,6 +1302,8 @@ def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
     if name is None:
         return False
     words, at = lowered(sentence.doc), name.start
+    while at - 1 > sentence.span.start and words[at - 1] in OWNING_DETERMINERS:
+        at -= 1  # "NOT the methotrexate", "not my Xanax"
     before = words[max(sentence.span.start, at - 2):at]
     return bool(before) and (before[-1] in ("not", "without", "never", "against")
                              or before in (["instead", "of"], ["rather", "than"]))
