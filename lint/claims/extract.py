@@ -78,8 +78,6 @@ from lint.nlp.anaphora import (
     RELEASE_FORM_NOUNS,
     SPAN_OF_TIME,
     SPANS_OF_TIME,
-    TAKING,
-    USING,
     refers_to_drug,
 )
 from lint.nlp.anchored_matcher import tokens_with
@@ -894,12 +892,16 @@ def _thanks_to(sentence: _Sentence, subject: int) -> Span | bool | None:
     at = drug.start if isinstance(drug, Span) else next(
         (k for k in range(subject - 1, max(sentence.span.start, subject - REASON_SUBJECT_REACH) - 1, -1)
          if words[k] in PRONOUNS), None) if drug else None
+    while at is not None and at - 1 > sentence.span.start and (words[at - 1] in OWNING_DETERMINERS
+                                                              or words[at - 1] in DAILY_WORDS):
+        at -= 1  # "thanks to my daily doxycycline", "because of the Lexapro"
     if at is None or at - 2 < sentence.span.start:
         return None
     return drug if (words[at - 2], words[at - 1]) in CAUSE_BEFORE else None
 
 
 CAUSE_BEFORE = frozenset({("thanks", "to"), ("because", "of"), ("due", "to")})
+DAILY_WORDS = frozenset({"daily", "nightly", "weekly", "morning", "evening", "little", "new"})  # "my daily doxycycline"
 
 
 def _drug_before(sentence: _Sentence, index: int) -> Span | bool | None:
@@ -1302,8 +1304,8 @@ def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
     if name is None:
         return False
     words, at = lowered(sentence.doc), name.start
-    while at - 1 > sentence.span.start and words[at - 1] in OWNING_DETERMINERS:
-        at -= 1  # "NOT the methotrexate", "not my Xanax"
+    while at - 1 > sentence.span.start and (words[at - 1] in OWNING_DETERMINERS or words[at - 1] in GERUNDS_OF_USE):
+        at -= 1  # "NOT the methotrexate", "not my Xanax", "advised against taking ivermectin"
     before = words[max(sentence.span.start, at - 2):at]
     return bool(before) and (before[-1] in ("not", "without", "never", "against")
                              or before in (["instead", "of"], ["rather", "than"]))
@@ -1675,11 +1677,14 @@ def _taken_against(sentence: _Sentence, condition: Span) -> bool:
     if named is None and not refers_to_drug(doc, drug_at):
         return False
     start = named.start if named is not None else drug_at
-    return any(doc[k].lower_ in TAKING | USING for k in range(max(sentence.span.start, start - TAKEN_AGAINST_REACH), start))
+    return any(doc[k].lower_ in TAKEN_AGAINST_VERBS
+               for k in range(max(sentence.span.start, start - TAKEN_AGAINST_REACH), start))
 
 
 AGAINST_ADVERBS = frozenset({"also", "just", "even", "mainly", "mostly", "only", "too", "sometimes", "always"})
 TAKEN_AGAINST_REACH = 3  # words from the verb of taking to the drug ("takes my Tylenol against")
+TAKEN_AGAINST_VERBS = frozenset(form for verb in ("take", "use", "pop", "swallow", "give", "chew", "grab")
+                                for form in verb_forms(verb)) | {"took", "gave"}  # "swallowing a Flexeril against"
 
 
 MADE_FOR = frozenset({"made", "meant", "designed", "built", "intended", "formulated",  # "made for stage fright"
