@@ -138,8 +138,12 @@ STAGE_AGES = (  # a stage of childhood names its ages: a teen is not a newborn
     (re.compile(r"\bmiddle[- ]?schoolers?\b", re.I), (11.0, 14.99)),
     (re.compile(r"\bhigh[- ]?schoolers?\b", re.I), (14.0, 17.99)),
 )
+CHILD_OF_AGE = re.compile(r"\b(?:child|kid|boy|girl|baby|toddler|son|daughter|grandson|granddaughter)\s+of\s+(\d{1,2})"
+                          r"(?:\s*(?:years?|yrs?)(?:\s+old)?)?\b(?!\s*(?:mg|mcg|kg|kilos?|lbs?|pounds|months?|weeks?|days?|"
+                          r"hours?|%|tablets?|pills?))", re.I)  # "a child of 4", "the baby of 3 years" (not "my husband of
+# 30 years": how long)
 PERSON_AGES = (EXACT_AGE, WORD_AGE, SAME_AGE_GROUP, YOUNGEST_AGE, TAKEN_AT_AGE, STARTED_AT_AGE, INTRO_AGE,
-               BRACKET_AGE)  # in this order
+               BRACKET_AGE, CHILD_OF_AGE)  # in this order
 AGES_THEN = (*PERSON_AGES, PAST_AGE)  # and, last, an age then: a dose's own words only, never carried to later sentences
 SCHOOL_START_AGE = 5  # a child in the Nth grade is about N + 5 to N + 6
 
@@ -227,7 +231,7 @@ ORGAN_CAUSE = re.compile(r"\b(?:from|due to|caused by|because of|secondary to)\s
 
 def _is_a_child(text: str) -> bool:
     """True when the text states a person's age under 18 ('an 8-year-old', 'my son, 9')."""
-    person = _person_age(text, (EXACT_AGE, WORD_AGE, BRACKET_AGE))
+    person = _person_age(text, (EXACT_AGE, WORD_AGE, BRACKET_AGE, CHILD_OF_AGE))
     return person is not None and person[0] < ADULT_AGE[0]
 
 
