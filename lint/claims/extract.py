@@ -4101,21 +4101,12 @@ def _products_named_just_before(sentence: _Sentence, drug: str, profile: Profile
         if names:
             named |= product_cues(_own_words(earlier, drug), profile) \
                 or frozenset(product for span in names if UNITS_NAMED.search(counted)
-                             and (product := _brand_product(span.text, profile)) is not None)
+                             and (product := profile.brand_defaults.get(span.text.lower())) is not None)
         earlier = earlier.previous
     return named
 
 
 UNITS_NAMED = re.compile(rf"\b{UNIT_FORMS}\b", re.I)
-
-
-def _brand_product(name: str, profile: Profile) -> str | None:
-    """The product a brand name stands for when no product's cue names it and one product
-    alone has no cues (the default: 'Benadryl' is the 25 mg allergy tablet)."""
-    cued = {cue.lower() for product in profile.products for cue in product.cues}
-    default = [p for p in profile.products if not p.cues]
-    brands = {brand.lower() for brand in profile.brands}
-    return default[0].id if len(default) == 1 and name.lower() in brands - cued else None
 
 
 BABY_PRODUCT = re.compile(r"\bbaby\s+$", re.I)

@@ -196,6 +196,16 @@ class Profile:
     def source(self, key: str) -> Source:
         return self.sources[key]
 
+    @property
+    def brand_defaults(self) -> dict[str, str]:
+        """Lower-cased brand -> the product it stands for, for each brand no product's cue
+        names when one product alone has no cues (the default: 'Benadryl' is the allergy
+        tablet)."""
+        cued = {cue.lower() for product in self.products for cue in product.cues}
+        default = [p for p in self.products if not p.cues]
+        return {brand.lower(): default[0].id for brand in self.brands if brand.lower() not in cued} \
+            if len(default) == 1 else {}
+
     def indication(self, indication_id: str) -> Indication | None:
         return next((i for i in self.indications if i.id == indication_id), None)
 

@@ -1354,12 +1354,10 @@ def _one_strength_names(reference: Reference) -> dict[tuple[str, str], float]:
         for product in profile.products:
             for cue in product.cues if product.mg_per_ml is None else ():  # a liquid is measured, not counted
                 products_named.setdefault((profile.id, cue.lower()), []).append(tuple(product.strengths_mg))
-        cued = {cue.lower() for product in profile.products for cue in product.cues}
-        default = [p for p in profile.products if not p.cues]  # the product no cue names: a brand no other product
-        if len(default) == 1 and default[0].mg_per_ml is None:  # claims is its name ("two Plan B pills")
-            for brand in profile.brands:
-                if brand.lower() not in cued:
-                    products_named.setdefault((profile.id, brand.lower()), []).append(tuple(default[0].strengths_mg))
+        by_id = {product.id: product for product in profile.products}
+        for brand, product_id in profile.brand_defaults.items():  # the product no cue names: a brand no other
+            if by_id[product_id].mg_per_ml is None:  # product claims is its name ("two Plan B pills")
+                products_named.setdefault((profile.id, brand), []).append(tuple(by_id[product_id].strengths_mg))
     return {key: strengths[0][0] for key, strengths in products_named.items()
             if len(strengths) == 1 and len(strengths[0]) == 1}
 
