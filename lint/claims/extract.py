@@ -1681,6 +1681,31 @@ def _taken_against(sentence: _Sentence, condition: Span) -> bool:
                for k in range(max(sentence.span.start, start - TAKEN_AGAINST_REACH), start))
 
 
+def _no_more_since(sentence: _Sentence, condition: Span) -> Span | None:
+    """'Since starting Lexapro, no more hot flashes', 'two weeks on gabapentin and no more hot
+    flashes!': 'no more' right before a condition, in a sentence that names a profiled drug
+    someone is on (not one stopped: 'since stopping Lexapro, no more hot flashes' credits the
+    stopping, nor the drug 'no more' itself names): the drug, else None."""
+    words, at = lowered(sentence.doc), condition.start
+    while at > sentence.span.start and words[at - 1] in OWNING_DETERMINERS:
+        at -= 1
+    if at - 2 < sentence.span.start or (words[at - 2], words[at - 1]) != ("no", "more") \
+            or "than" in words[condition.end:condition.end + NO_MORE_THAN_REACH] or stops_drug(sentence.doc, sentence.span):
+        return None  # "no more headaches than before": a comparison
+    around = sentence.text + " " + (sentence.previous.text if sentence.previous is not None else "")
+    if SWITCHED.search(around):
+        return None  # "The patch was better for me than pills. Vivelle-Dot ..., no more nausea": a side effect the
+        # switch left behind
+    named = [d for d in sentence.drugs if d.label_ != OTHER and not d._.drug_class
+             and not (d.start >= 2 and (words[d.start - 2], words[d.start - 1]) == ("no", "more"))]
+    return named[0] if len(named) == 1 else None
+
+
+SWITCHED = re.compile(r"\b(?:switch(?:ed|ing)?|swapp?(?:ed|ing)?|changed (?:to|over)|instead of|better (?:for me )?than)\b",
+                      re.I)
+
+
+NO_MORE_THAN_REACH = 4  # words after the condition where a 'than' makes 'no more' a comparison
 AGAINST_ADVERBS = frozenset({"also", "just", "even", "mainly", "mostly", "only", "too", "sometimes", "always"})
 TAKEN_AGAINST_REACH = 3  # words from the verb of taking to the drug ("takes my Tylenol against")
 TAKEN_AGAINST_VERBS = frozenset(form for verb in ("take", "use", "pop", "swallow", "give", "chew", "grab")
@@ -2186,6 +2211,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif _taken_against(sentence, condition):
                 reason = "'against'"
                 drug, named = sentence.governing_drug(condition.start - 1, main)
+            elif (relieved := _no_more_since(sentence, condition)) is not None:
+                reason = "'no more'"  # "Since starting Lexapro, no more hot flashes"
+                drug, named = relieved.label_, relieved
             elif (used_in := _used_in(sentence, condition)) is not None:
                 reason = "'use ... in'"
                 drug, named = _owner(used_in, main)
