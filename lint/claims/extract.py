@@ -8,7 +8,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache, partial
 
@@ -887,15 +887,12 @@ def _reason_spared(sentence: _Sentence, condition: Span) -> Span | bool | None:
 def _thanks_to(sentence: _Sentence, subject: int) -> Span | bool | None:
     """'Thanks to Valtrex I never get colds', 'because of it she hardly has migraines': the drug
     after 'thanks to', 'because of' or 'due to' right before the spared person, or None."""
-    words = lowered(sentence.doc)
-    drug = _drug_before(sentence, subject)
-    at = drug.start if isinstance(drug, Span) else next(
-        (k for k in range(subject - 1, max(sentence.span.start, subject - REASON_SUBJECT_REACH) - 1, -1)
-         if words[k] in PRONOUNS), None) if drug else None
-    while at is not None and at - 1 > sentence.span.start and (words[at - 1] in OWNING_DETERMINERS
-                                                              or words[at - 1] in DAILY_WORDS):
-        at -= 1  # "thanks to my daily doxycycline", "because of the Lexapro"
-    if at is None or at - 2 < sentence.span.start:
+    words, found = lowered(sentence.doc), _drug_before_at(sentence, subject)
+    if found is None:
+        return None
+    drug, at = found
+    at = _back_past(words, at, sentence.span.start, OWNING_DETERMINERS | DAILY_WORDS)  # "thanks to my daily
+    if at - 2 < sentence.span.start:  # doxycycline", "because of the Lexapro"
         return None
     return drug if (words[at - 2], words[at - 1]) in CAUSE_BEFORE else None
 
@@ -906,12 +903,26 @@ DAILY_WORDS = frozenset({"daily", "nightly", "weekly", "morning", "evening", "li
 
 def _drug_before(sentence: _Sentence, index: int) -> Span | bool | None:
     """The drug named (or 'it') in the few words right before token `index`, or None."""
+    found = _drug_before_at(sentence, index)
+    return found[0] if found is not None else None
+
+
+def _drug_before_at(sentence: _Sentence, index: int) -> tuple[Span | bool, int] | None:
+    """`_drug_before`'s drug (True for 'it') with the token where it starts, or None."""
     for k in range(index - 1, max(sentence.span.start, index - REASON_SUBJECT_REACH) - 1, -1):
         if (drug := sentence.drug_at(k)) is not None:
-            return drug if drug.label_ != OTHER else None
+            return (drug, drug.start) if drug.label_ != OTHER else None
         if sentence.doc[k].lower_ in PRONOUNS:
-            return True
+            return True, k
     return None
+
+
+def _back_past(words: list[str], at: int, start: int, skipped: Collection[str]) -> int:
+    """Token index `at` moved back past the words in `skipped` right before it, never onto
+    the sentence's first token `start` ('against | the nerves', 'not | the methotrexate')."""
+    while at - 1 > start and words[at - 1] in skipped:
+        at -= 1
+    return at
 
 
 def _drug_after(sentence: _Sentence, index: int, reach: int) -> Span | bool | None:
@@ -1303,9 +1314,9 @@ def _name_denied(sentence: _Sentence, name: Span | None) -> bool:
     Xanax', 'rather than Zoloft', 'without Ambien', 'doctors warn against Tylenol for hangovers'."""
     if name is None:
         return False
-    words, at = lowered(sentence.doc), name.start
-    while at - 1 > sentence.span.start and (words[at - 1] in OWNING_DETERMINERS or words[at - 1] in GERUNDS_OF_USE):
-        at -= 1  # "NOT the methotrexate", "not my Xanax", "advised against taking ivermectin"
+    words = lowered(sentence.doc)
+    at = _back_past(words, name.start, sentence.span.start, OWNING_DETERMINERS | GERUNDS_OF_USE)  # "NOT the
+    # methotrexate", "not my Xanax", "advised against taking ivermectin"
     before = words[max(sentence.span.start, at - 2):at]
     return bool(before) and (before[-1] in ("not", "without", "never", "against")
                              or before in (["instead", "of"], ["rather", "than"]))
@@ -1665,20 +1676,16 @@ def _taken_against(sentence: _Sentence, condition: Span) -> bool:
     """'She takes Tylenol also against the nerves', 'I use it against my cough': 'against',
     right after the drug (or a word for it) that a verb of taking just before takes, says what
     it is taken for."""
-    doc, at = sentence.doc, condition.start - 1
-    while at > sentence.span.start and (doc[at].lower_ in DETERMINERS or doc[at].lower_ in OWNING_DETERMINERS):
-        at -= 1  # "against the nerves", "against his allergies"
-    if at <= sentence.span.start or doc[at].lower_ != "against":
+    doc, words, start = sentence.doc, lowered(sentence.doc), sentence.span.start
+    at = _back_past(words, condition.start, start, NOUN_PHRASE_DETERMINERS) - 1  # "against the nerves", "against his
+    if at <= start or words[at] != "against":  # allergies"
         return False
-    drug_at = at - 1
-    while drug_at > sentence.span.start and doc[drug_at].lower_ in AGAINST_ADVERBS:
-        drug_at -= 1
+    drug_at = _back_past(words, at, start, AGAINST_ADVERBS) - 1  # "takes Tylenol also against"
     named = sentence.drug_at(drug_at)
     if named is None and not refers_to_drug(doc, drug_at):
         return False
-    start = named.start if named is not None else drug_at
-    return any(doc[k].lower_ in TAKEN_AGAINST_VERBS
-               for k in range(max(sentence.span.start, start - TAKEN_AGAINST_REACH), start))
+    taken = named.start if named is not None else drug_at
+    return any(words[k] in TAKEN_AGAINST_VERBS for k in range(max(start, taken - TAKEN_AGAINST_REACH), taken))
 
 
 def _no_more_since(sentence: _Sentence, condition: Span) -> Span | None:
@@ -1686,9 +1693,8 @@ def _no_more_since(sentence: _Sentence, condition: Span) -> Span | None:
     flashes!': 'no more' right before a condition, in a sentence that names a profiled drug
     someone is on (not one stopped: 'since stopping Lexapro, no more hot flashes' credits the
     stopping, nor the drug 'no more' itself names): the drug, else None."""
-    words, at = lowered(sentence.doc), condition.start
-    while at > sentence.span.start and words[at - 1] in OWNING_DETERMINERS:
-        at -= 1
+    words = lowered(sentence.doc)
+    at = _back_past(words, condition.start, sentence.span.start, OWNING_DETERMINERS)
     if at - 2 < sentence.span.start or (words[at - 2], words[at - 1]) != ("no", "more") \
             or "than" in words[condition.end:condition.end + NO_MORE_THAN_REACH] or stops_drug(sentence.doc, sentence.span):
         return None  # "no more headaches than before": a comparison
