@@ -245,6 +245,7 @@ class Condition:
     descriptions: tuple[tuple[tuple[str, ...], ...], ...] = ()  # lay descriptions: patterns -> groups -> words
     shorthand: tuple[str, ...] = ()  # terms that name it only where the article names its kind ("type 2": diabetes)
     states: tuple[str, ...] = ()  # adjectives that name it said of someone on an occasion ("when he's agitated")
+    measures: tuple[str, ...] = ()  # levels it is too much of, named when brought down ("lowers his blood pressure")
 
 
 @dataclass
@@ -528,10 +529,10 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
         for i, value in enumerate(file.data):
             where = (i,)
             entry = check.mapping(value, where, ("id",), ("name", "terms", "kind_of", "vague", "descriptions", "shorthand",
-                                                                 "states", "notes"))
+                                                                 "states", "measures", "notes"))
             cid = check.text(entry["id"], where + ("id",))
             slot = merged.setdefault(cid, {"name": cid, "terms": [], "kind_of": [], "vague": False, "descriptions": [],
-                                           "shorthand": [], "states": []})
+                                           "shorthand": [], "states": [], "measures": []})
             for j, pattern in enumerate(check.strings(entry.get("descriptions"), where + ("descriptions",))):
                 groups = parse_mention(pattern)
                 if len(groups) < 2 or not all(groups):
@@ -547,9 +548,11 @@ def load_conditions(paths: list[Path]) -> dict[str, Condition]:
                                   if t not in slot["shorthand"]]
             slot["states"] += [t for t in check.strings(entry.get("states"), where + ("states",))
                                if t not in slot["states"]]
+            slot["measures"] += [t for t in check.strings(entry.get("measures"), where + ("measures",))
+                                 if t not in slot["measures"]]
             slot["vague"] = slot["vague"] or check.boolean(entry.get("vague", False), where + ("vague",))
     return {cid: Condition(cid, s["name"], tuple(s["terms"]), tuple(s["kind_of"]), s["vague"], tuple(s["descriptions"]),
-                           tuple(s["shorthand"]), tuple(s["states"]))
+                           tuple(s["shorthand"]), tuple(s["states"]), tuple(s["measures"]))
             for cid, s in merged.items()}
 
 

@@ -11,6 +11,7 @@ from lint.knowledge.reference import load_reference
 from lint.nlp.descriptions import DescriptionMatcher
 from lint.nlp.inflect import verb_forms
 from lint.nlp.lexicon import LazyPhraseMatcher, is_acronym, variants
+from lint.nlp.measures import MeasureMatcher
 from lint.nlp.states import StateMatcher
 from lint.nlp.words import lowered
 
@@ -67,6 +68,7 @@ class ConditionMatcher:
         self.descriptions = DescriptionMatcher((c.id, pattern) for c in reference.conditions.values()
                                                for pattern in c.descriptions)
         self.states = StateMatcher((c.id, c.states) for c in reference.conditions.values() if c.states)
+        self.measures = MeasureMatcher((c.id, c.measures) for c in reference.conditions.values() if c.measures)
 
     def __call__(self, doc: Doc) -> Doc:
         ids_by_span: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -82,9 +84,9 @@ class ConditionMatcher:
                      if (widened := _holding_what_it_cuts(start, end, cid, spans)) is not None]  # a description holds
         # them ("my diabetic feet tingled"), or ends inside one ("sudden attacks of a pounding | heart")
         taken = [(span.start, span.end) for span in spans] + [(start, end) for start, end, _ in described]
-        described += [(start, end, cid) for start, end, cid in self.states(doc)  # "when he's agitated", unless a term
-                      if not any(s < end and start < e for s, e in taken)]  # or description says more ("nauseous
-        # on the boat": motion sickness)
+        described += [(start, end, cid) for start, end, cid in (*self.states(doc), *self.measures(doc))
+                      if not any(s < end and start < e for s, e in taken)]  # "when he's agitated", "lowers his blood
+        # pressure", unless a term or description says more ("nauseous on the boat": motion sickness)
         for start, end, cid in described:
             ids_by_span[(start, end)].add(cid)
         spans = _longest_terms(spans + [Span(doc, start, end) for start, end, _ in described])
