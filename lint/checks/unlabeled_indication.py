@@ -43,8 +43,9 @@ RULE_DOC = RuleDoc(
     """,
     known_problems="""
         Uses are read from benefit predicates, purpose clauses, frames ("keeps X in check"),
-        use nouns and adjectives, lists under use headings or leads, and testimonies the
-        parser reads; what they present is judged when it is a lexicon condition or names a
+        levels brought down ("lowers his blood pressure"), use nouns and adjectives, lists
+        under use headings or leads, table columns headed "Why" or "Used for", and
+        testimonies the parser reads; what they present is judged when it is a lexicon condition or names a
         complaint or goal. A use in words none of these cover, or in a construction they do
         not know (a negation far from its predicate, a pseudo-cleft), is missed or misread.
         A vague symptom word (anxiety, fatigue) is reported only for a drug with no labeled

@@ -337,6 +337,18 @@ class _Sentence:
         start = self.block.cells[cell][0]
         return None if any(start <= d.start_char < at for d in self.drugs) else self.columns[cell]
 
+    def row_drug(self, at: int) -> str | None:
+        """The one drug a table row's first cell names, for character `at` in a later cell that
+        names no drug of its own before `at` ("| Metoprolol | 25 mg | Lowers BP |"); else None."""
+        if self.block is None or (cell := self.block.cell_at(at)) is None or cell == 0:
+            return None
+        first_start, first_end = self.block.cells[0]
+        cell_start = self.block.cells[cell][0]
+        if any(cell_start <= d.start_char < at for d in self.drugs):
+            return None
+        named = {d.label_ for d in self.drugs if first_start <= d.start_char < first_end}
+        return named.pop() if len(named) == 1 else None
+
     def has(self, category: str) -> bool:
         return any(c.label_ == category for c in self.cues)
 
@@ -2096,6 +2108,25 @@ def _place(token) -> bool:
     return False
 
 
+USE_COLUMN = re.compile(r"(?:why|reasons?|purpose|uses?|used for|(?:what|who) (?:it'?s |it is )?for|what for|for|"
+                        r"conditions?|indications?|treats|what it (?:treats|does)|(?:taken|prescribed|used) (?:for|to treat)|"
+                        r"why (?:i|you|we|he|she|they) takes? it|why taken)", re.I)
+USE_CELL_LEAD = 3  # words a use cell may hold before its condition ("my", "for her", "to treat")
+
+
+def _use_column(sentence: _Sentence, condition: Span) -> str | None:
+    """'| Metoprolol | 50 mg | blood pressure |' under a heading 'Why' or 'Used for': the heading
+    of a table column that says what each row's drug is for, when the condition opens its cell
+    and the row's first cell names the drug; else None."""
+    block = sentence.block
+    if block is None or not block.cells or sentence.row_drug(condition.start_char) is None:
+        return None
+    heading = block.column_of(condition.start_char).strip(" *_:")
+    cell = block.cells[block.cell_at(condition.start_char) or 0]
+    lead = article_text(sentence.doc)[cell[0]:condition.start_char].split()
+    return heading if USE_COLUMN.fullmatch(heading) and len(lead) <= USE_CELL_LEAD else None
+
+
 def _item_head(sentence: _Sentence, condition: Span, earlier: list[Span]) -> bool:
     block = sentence.block
     if block is None or earlier or sentence.section not in USE_SECTIONS:
@@ -2237,6 +2268,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 reason = f"label in a {sentence.section} section"
             elif _item_head(sentence, condition, earlier):
                 reason = "item in a uses section"
+            elif (heading := _use_column(sentence, condition)) is not None:
+                reason = f"in a table's '{heading}' column"  # "| Metoprolol | 50 mg | blood pressure |"
             elif uses_context and condition.start_char >= uses_from:
                 reason = uses_context
             elif _called_a_goal_aid(sentence, condition) \
@@ -2295,8 +2328,10 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = _nearer_drug(sentence, condition, drug, named, cue)
                 if cue is not None and (agent := _passive_agent(sentence, cue)) is not None:
                     drug, named = agent.label_, agent  # "Theo's fever was handled with children's Tylenol"
-            if (column := sentence.column_drug(condition.start_char)) is not None:
-                drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug
+            if (column := sentence.column_drug(condition.start_char) or sentence.row_drug(condition.start_char)) \
+                    is not None:
+                drug, named = column, None  # "| Main uses | nausea | motion sickness |": each column's drug; "|
+                # Metoprolol | 25 mg | Lowers BP |": the row's
             respective = _respective_drug(sentence, position) if reason else None
             if respective is not None:
                 drug, named = respective.label_, respective  # "Zoloft and Ambien, for panic and insomnia respectively"
