@@ -184,7 +184,8 @@ def _verb_with_object(doc: Doc, span: Span, condition_starts: set[int]) -> bool:
 
 
 OBJECT_PERSONS = frozenset({"me", "him", "us", "them", "you"})  # "calms me down": the verb's object
-VERB_OPENERS = OBJECT_PERSONS | {"to"}  # what stands before a bare verb, not a noun
+VERB_OPENERS = OBJECT_PERSONS | {"to"} | frozenset(verb_forms("help"))  # what stands before a bare verb, not a noun
+# ("helped calm the shellfish hives")
 
 
 SETTLING = frozenset(form for verb in ("calm", "settle", "quiet", "relax", "cool") for form in verb_forms(verb))
