@@ -226,6 +226,7 @@ def _frames() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 FRAME_GAP = 6  # words a frame's gap may hold
+CAUSATIVE_GET = frozenset({"get", "gets", "got", "gotten", "getting"})
 
 
 PERSONS = frozenset({"me", "you", "him", "her", "us", "them", "people", "patients", "kids", "myself", "herself",
@@ -249,6 +250,8 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
                 if tuple(words[j:j + len(closing)]) != closing:
                     continue
                 gap_words = words[offset + 1:j]
+                if word in CAUSATIVE_GET and "to" in gap_words:
+                    break  # "got Depo shots to calm hers down": 'get' makes someone do the rest
                 span: Span | None
                 if closing == ("from",) and not PERSONS.issuperset(gap_words):
                     span = doc[i + 1:i + gap]  # "keeps her son's eczema from itching": the gap is what it stops
