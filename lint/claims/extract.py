@@ -1701,15 +1701,21 @@ def _taken_against(sentence: _Sentence, condition: Span) -> bool:
 
 
 def _no_more_since(sentence: _Sentence, condition: Span) -> Span | None:
-    """'Since starting Lexapro, no more hot flashes', 'two weeks on gabapentin and no more hot
-    flashes!': 'no more' right before a condition, in a sentence that names a profiled drug
+    """'Since starting Lexapro, no more hot flashes', 'Lithium has been a godsend: not one
+    cluster attack since October', 'on gabapentin a whole month without a single hot flash':
+    a complaint counted as none (`NONE_OPENERS`) in a sentence that names a profiled drug
     someone is on (not one stopped: 'since stopping Lexapro, no more hot flashes' credits the
-    stopping, nor the drug 'no more' itself names): the drug, else None."""
+    stopping, nor the drug 'no more' itself names). Any opener but 'no more' needs a time it
+    has been none for ('since', 'in months', 'anymore'). The drug, else None."""
     words = lowered(sentence.doc)
     at = _back_past(words, condition.start, sentence.span.start, OWNING_DETERMINERS)
-    if at - 2 < sentence.span.start or (words[at - 2], words[at - 1]) != ("no", "more") \
-            or "than" in words[condition.end:condition.end + NO_MORE_THAN_REACH] or stops_drug(sentence.doc, sentence.span):
+    opener = next((o for o in NONE_OPENERS if at - len(o) >= sentence.span.start
+                   and tuple(words[at - len(o):at]) == o), None)
+    if opener is None or "than" in words[condition.end:condition.end + NO_MORE_THAN_REACH] \
+            or stops_drug(sentence.doc, sentence.span):
         return None  # "no more headaches than before": a comparison
+    if opener != ("no", "more") and NONE_FOR_A_TIME.search(sentence.text) is None:
+        return None  # "not one pill works": no time it has been none for
     around = sentence.text + " " + (sentence.previous.text if sentence.previous is not None else "")
     if SWITCHED.search(around):
         return None  # "The patch was better for me than pills. Vivelle-Dot ..., no more nausea": a side effect the
@@ -1717,6 +1723,13 @@ def _no_more_since(sentence: _Sentence, condition: Span) -> Span | None:
     named = [d for d in sentence.drugs if d.label_ != OTHER and not d._.drug_class
              and not (d.start >= 2 and (words[d.start - 2], words[d.start - 1]) == ("no", "more"))]
     return named[0] if len(named) == 1 else None
+
+
+NONE_OPENERS = (("no", "more"), ("not", "one"), ("not", "a", "single"), ("without", "a", "single"), ("without", "one"),
+                ("zero",), ("had", "a", "single"), ("had", "one"))  # "haven't had a single migraine since"
+NONE_FOR_A_TIME = re.compile(r"\b(?:since|anymore|any more|(?:in|for|\d+|two|three|four|five|six|several|many|few) "
+                             r"(?:\w+ )?(?:days|weeks|months|years|ages)|"
+                             r"(?:a|one|a whole|a full|the whole|all) (?:week|month|year|winter|summer|season))\b", re.I)
 
 
 SWITCHED = re.compile(r"\b(?:switch(?:ed|ing)?|swapp?(?:ed|ing)?|changed (?:to|over)|instead of|better (?:for me )?than)\b",
@@ -2251,6 +2264,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif (relieved := _no_more_since(sentence, condition)) is not None:
                 reason = "'no more'"  # "Since starting Lexapro, no more hot flashes"
                 drug, named = relieved.label_, relieved
+                negated = False  # "haven't had a single migraine since": the complaint is what is denied
             elif (used_in := _used_in(sentence, condition)) is not None:
                 reason = "'use ... in'"
                 drug, named = _owner(used_in, main)
