@@ -4478,7 +4478,8 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|her|his|him|he's|she's)\b", re.I)
 
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|my|me)\b", re.I)
-SOMEONE_ELSE = re.compile(rf"\b(?:{PERSON_NOUNS})s?\b", re.I)  # "My mom has kidney failure": not the writer
+SOMEONE_ELSE = re.compile(rf"\b(?:{PERSON_NOUNS})s?\b|\b(?:she|he)\b|\b\w+[- ](?:year|month|week)[- ]olds?\b",
+                          re.I)  # "My mom has kidney failure", "my four-year-old ... she": not the writer
 PERSON_REACH = 3  # sentences back to the one that says how old the person a pronoun stands for is
 
 
