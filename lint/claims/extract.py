@@ -3304,21 +3304,36 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         if drug is None or candidate.needs_complaint and not _is_complaint_span(phrase):
             continue
         presenter = candidate.anchor
+        referred = _condition_referred_to(sentence, phrase)  # "when the kids get the flu ... to keep from catching it"
         for owner, name in _owners(sentence, presenter, drug, named):
             profile = reference.profiles.get(owner)
             products = _use_products(doc, sentence, phrase, profile.id, name, reference) if profile else frozenset()
-            if profile is None or vocabulary.covers(phrase, profile, products):
+            if profile is None or referred is None and vocabulary.covers(phrase, profile, products):
                 continue
             taken.append(phrase)
             claims.append(UseClaim(
-                products=products,
-                drug=profile.id, condition_ids=frozenset({UNLISTED + phrase.text.lower()}), start=phrase.start_char,
+                products=products, drug=profile.id,
+                condition_ids=referred if referred is not None else frozenset({UNLISTED + phrase.text.lower()}),
+                start=phrase.start_char,
                 end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate),
                 hedged=hedged or in_scope(sentence, "hedge", phrase),
                 off_label=off_label or in_scope(sentence, "off_label", phrase), reason=candidate.reason))
     return claims
+
+
+REFERRING_PRONOUNS = frozenset({"it", "them", "that"})
+
+
+def _condition_referred_to(sentence: _Sentence, phrase: Span) -> frozenset[str] | None:
+    """The condition ids of the last condition named before a use phrase that ends in a pronoun
+    standing for it ("when one of the kids comes down with the flu, we take Tamiflu to keep
+    from catching it": influenza), else None."""
+    if phrase[-1].lower_ not in REFERRING_PRONOUNS:
+        return None
+    earlier = [c for c in sentence.conditions if c.end <= phrase.start]
+    return earlier[-1]._.condition_ids if earlier else None
 
 
 def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: Span | None,
@@ -3770,7 +3785,23 @@ def _other_treatments_use(sentence: _Sentence, condition: Span, earlier: list[Sp
         return True
     if i > start and words[i] in ("or", "and", ",") and earlier and earlier[-1].end == i:
         return _other_treatments_use(sentence, earlier[-1], earlier[:-1])
+    return _said_of_other_treatment(sentence, condition)
+
+
+def _said_of_other_treatment(sentence: _Sentence, condition: Span) -> bool:
+    """'She gets ondansetron during every round of chemo, which is meant to shrink the tumor':
+    a relative clause after another treatment, holding the condition, says what that
+    treatment does."""
+    words, start = lowered(sentence.doc), sentence.span.start
+    for k in range(condition.start - 1, max(start, condition.start - RELATIVE_REACH) - 1, -1):
+        if words[k] in ("which", "that") and k - 2 >= start and words[k - 1] == ",":
+            return words[k - 2] in OTHER_TREATMENTS
+        if words[k] in (".", ";") or sentence.drug_at(k) is not None:
+            return False
     return False
+
+
+RELATIVE_REACH = 8  # words from 'which' to the condition ("which is meant to shrink the tumor")
 
 
 CAUSE_LINKS = frozenset({"of", "from", "with", "in", "after", "during", "due", "to", "caused", "by", "that", "which",
