@@ -27,8 +27,9 @@ MESSAGE_OPENER = re.compile(r"\[|\(?(?:[A-Z][a-z]{2,8}\.?,?\s+)?\d{1,2}:\d\d\b|@
 # "Dre: ", "Ellie [11:07 PM]: ", "Mon 12:08 AM - Sam:", "@hives_hater_22" alone on its line (not "@cardio_carlos I'm
 # on lodoco!", a reply that names whom it answers)
 NEW_MESSAGE = re.compile(rf"(?<=\S)[ \t]*\n[ \t]*(?=(?:[↳»>•*-][ \t]*)?(?:{MESSAGE_OPENER.pattern}))")  # "↳ @jim: " replies
-HANDLE = r"[ \t]*(?:[↳»>•*-][ \t]*)*(?:\*\*)?(?:@|u/)[\w.-]{2,}(?:\*\*)?(?:[ \t]*[·|•][^\n]{0,40})?[ \t]*"
-HANDLE_LINE = re.compile(rf"^{HANDLE}(?P<gap>\n[ \t>]*)(?=\S)", re.M)  # "↳ @maya.unmasked", "**u/add_or_adhd** · 18 points":
+HANDLE = r"[ \t]*(?:[↳»>•*-][ \t]*)*(?:(?:[Rr]eplying|[Ii]n reply|[Rr]eply) to[ \t]+)?(?:\*\*)?(?:@|u/)[\w.-]{2,}(?:\*\*)?(?:[ \t]*[·|•][^\n]{0,40})?[ \t]*"
+HANDLE_LINE = re.compile(rf"^{HANDLE}(?P<gap>\n[ \t>]*)(?=\S)", re.M)  # "↳ @maya.unmasked", "**u/add_or_adhd** · 18 points",
+# "replying to @maya_reads":
 HANDLE_ONLY = re.compile(HANDLE)  # a line that only names who writes the message under it
 AFTER_PAREN = re.compile(rf"\)\s*(?=(?:{'|'.join(CLAUSE_PRONOUNS)}))")
 
