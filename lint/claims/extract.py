@@ -23,10 +23,12 @@ from lint.claims.population import (
     NOT_THE_GROUP,
     PERSON_NOUNS,
     RENAL,
+    ages_by_name,
     detect_population,
     detect_weight,
     last_stated_age,
     names_adults,
+    population_at,
     stated_age,
 )
 from lint.claims.relations import (
@@ -4353,6 +4355,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     population_of: dict[tuple[bool, str], tuple] = {}  # a block's lead sentence and heading serve many doses
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     title, title_drugs = _title(doc)
+    drug_names = {span.text for span in doc.spans["drugs"]}
+    named_ages = {name: years for name, years in ages_by_name(whole_text).items() if name not in drug_names}
     title_sentence = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
     heading_sentences: dict[int, _Sentence] = {}
     for sentence in sentences:
@@ -4404,8 +4408,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if found_in == 0 and clause is not None \
                 and (in_clause_people := detect_population(CHILDRENS_PRODUCT.sub(" ", whole_text[clause[0]:clause[1]])))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
-        elif found_in == 0 and clause is not None and NOT_THE_GROUP.search(whole_text[clause[0]:clause[1]]):
-            populations, age = frozenset(), None  # "lower with kidney disease; with healthy kidneys 600 mg"
+        elif found_in == 0 and clause is not None and (NOT_THE_GROUP.search(whole_text[clause[0]:clause[1]])
+                                                       or WRITER_TAKES.search(whole_text[clause[0]:span.start_char])):
+            populations, age = frozenset(), None  # "lower with kidney disease; with healthy kidneys 600 mg", "The kids
+            # share the syrup, and I take a 10 mg tablet myself": the people are in another clause
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
         said_elsewhere = contexts[found_in] if found_in is not None and found_in >= 1 else None
         product_only = found_in == 0 and not detect_population(CHILDRENS_PRODUCT.sub(" ", contexts[0]))[0]  # "gave her
@@ -4423,6 +4429,12 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         elif found_in == 0 and age is not None and age[0] == age[1] and (
                 nearest := last_stated_age(whole_text[sentence.span.start_char:span.start_char])) not in (None, age[0]):
             populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)
+        if (age is None or age[0] != age[1]) and populations <= {"pediatric", "adult"} \
+                and not WRITER_TAKES.search(whole_text[sentence.span.start_char:span.start_char]) \
+                and (years := _named_persons_age(named_ages, sentences[index - 1] if index else None, sentence, span)) \
+                is not None:
+            populations, age = population_at(years), (years, years)  # "Theo's kid Mateo (7)" ... "Mateo got a fever
+            # ... Theo gave him two of the 325 mg tablets"
         near = _own_words(sentence, drug)[:_near_end(sentence, span)]  # "20 mg daily can switch to Prozac Weekly"
         block_lead = first_sentence_of_block.get(sentence.block_index, sentence)  # its own use aside, the block's
         lead_words = _own_words(block_lead, drug) if block_lead is not sentence else ""  # product, when labeled for it
@@ -4430,9 +4442,11 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                                                reference):
             lead_words = ""  # "Kapvay is for ADHD ... For pressure the usual start is": not Kapvay's dose
         wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
-        products = product_cues(near, profile) \
-            or _fitting(span._.dose, next((found for t in wider if (found := product_cues(t, profile))), frozenset()),
-                        profile) \
+        dose_words = whole_text[clause[0] if clause is not None else sentence.span.start_char:span.end_char + UNIT_REACH]
+        writers_own = clause is not None and WRITER_TAKES.search(whole_text[clause[0]:span.start_char]) is not None
+        products = _solid_not_liquid(dose_words, product_cues(dose_words if writers_own else near, profile), profile) \
+            or _fitting(span._.dose, _solid_not_liquid(dose_words, next((found for t in wider if (found := product_cues(t, profile))),
+                                                                frozenset()), profile), profile) \
             or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(span.text) or detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
@@ -4477,6 +4491,22 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                 and not names_adults(contexts[found_in])))  # a heading "Your 15-year-old": that child
         claims[-1:] = _with_day_total(claims, sentence, index, whole_text)
     return claims
+
+
+def _named_persons_age(named_ages: dict[str, float], previous: _Sentence | None, sentence: _Sentence,
+                       span: Span) -> float | None:
+    """The age stated elsewhere for the one named person (`ages_by_name`) this sentence, up to
+    the dose, or the one before it in its block names; else None."""
+    same_block = previous is not None and previous.block_index == sentence.block_index
+    words = (previous.text + " " if same_block and previous is not None else "") \
+        + article_text(sentence.doc)[sentence.span.start_char:span.end_char]
+    named = {years for name, years in named_ages.items() if re.search(rf"\b{name}\b", words)
+             and not re.search(rf"\b{name}['’]s\s+(?:{PERSON_NOUNS})\b", words, re.I)}  # "Eli's mom takes": not Eli
+    return named.pop() if len(named) == 1 else None
+
+
+WRITER_TAKES = re.compile(r"\bI(?:'m|’m| am)? (?:take|took|use|used|swallow|swallowed|pop|popped|on)\b")  # the
+# writer taking a dose in its own clause
 
 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|or|while|whereas)\s|\b(?:but|while|whereas)\s", re.I)
@@ -4630,6 +4660,19 @@ def _made_in_strength(text: str, profile: Profile) -> frozenset[str]:
     strength = float(match.group(1))
     made = frozenset(p.id for p in profile.products if strength in p.strengths_mg)
     return made if made and len(made) < len([p for p in profile.products if p.strengths_mg]) else frozenset()
+
+
+SOLID_FORMS = re.compile(r"\b(?:tablets?|tabs?|pills?|capsules?|caps|caplets?|softgels?|chewables?)\b", re.I)
+
+
+def _solid_not_liquid(own_words: str, products: frozenset[str], profile: Profile) -> frozenset[str]:
+    """The products named around a dose, unless its own words name a solid form and those
+    products are all liquids: 'my 3-year-old gets the syrup ... my 8yo takes a 10 mg tab' is
+    a tablet."""
+    named = [p for p in profile.products if p.id in products]
+    if named and all(p.mg_per_ml is not None for p in named) and SOLID_FORMS.search(own_words):
+        return frozenset()
+    return products
 
 
 def _fitting(mention: DoseMention, products: frozenset[str], profile: Profile) -> frozenset[str]:

@@ -156,6 +156,11 @@ def names_adults(text: str) -> bool:
     return ADULT.search(LIKE_ADULTS.sub(" ", text)) is not None
 
 
+def population_at(years: float) -> frozenset[str]:
+    """The population a person of this age belongs to."""
+    return frozenset({"pediatric" if years < ADULT_AGE[0] else "geriatric" if years >= GERIATRIC_AGE[0] else "adult"})
+
+
 @lru_cache(maxsize=8192)  # the same lead sentence or heading serves many claims
 def detect_population(text: str, ages_then: bool = True) -> tuple[frozenset[str], tuple[float | None, float | None] | None]:
     """Populations named in text and the age range it states (None when it states none).
@@ -178,8 +183,7 @@ def detect_population(text: str, ages_then: bool = True) -> tuple[frozenset[str]
     age = _age(text)
     if age is None and (person := _person_age(text, AGES_THEN if ages_then else PERSON_AGES)) is not None:
         years = person[0]
-        population = "pediatric" if years < 18 else "geriatric" if years >= 65 else "adult"
-        return frozenset({population}), (years, years)
+        return population_at(years), (years, years)
     if GERIATRIC.search(text) or age is not None and age[0] is not None and age[0] >= GERIATRIC_AGE[0]:
         return frozenset({"geriatric"}), age or GERIATRIC_AGE  # "70 and up"
     if PEDIATRIC.search(text) or minors:
@@ -208,6 +212,22 @@ def detect_weight(text: str) -> tuple[float | None, float | None] | None:
     if not relation:
         return kg, kg
     return (kg, None) if relation in LOWER_BOUND else (None, kg)
+
+
+NAMED_AGE = re.compile(r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"It|This|That|There|Step|Day|Week|Page|Table|Dose|Part|Section)\b)"
+                       r"(?-i:([A-Z][a-z]+[a-rt-z]))(?: \((\d{1,2})\)|, (\d{1,2})(?:,|\.(?!\d))| is (?:only |just |now )?"
+                       r"(\d{1,2})(?=[,;]|\.(?!\d)| years))")  # "Theo's kid Mateo (7)", "Maya, 7, takes", "Milo is only 5." (not "Dose
+# (2)", "Week 3", "Photos (4)": a plural counts things)
+
+
+def ages_by_name(text: str) -> dict[str, float]:
+    """The age stated for each named person of a text ("Mateo (7)", "Maya, 7,"), for the
+    sentences that later name them without it; a name given two ages is left out."""
+    ages: dict[str, set[float]] = {}
+    for match in NAMED_AGE.finditer(text):
+        ages.setdefault(match.group(1), set()).add(float(next(g for g in match.groups()[1:] if g)))
+    return {name: next(iter(found)) for name, found in ages.items() if len(found) == 1}
 
 
 def stated_age(text: str) -> tuple[float, int, int] | None:
