@@ -202,3 +202,21 @@ def test_one_pass_finds_the_spans_inside_a_wider_twin(spans):
                 if any(other_key == key and other_start <= start and end <= other_end
                        and other_end - other_start > end - start for other_key, other_start, other_end in spans)}
     assert _inside_a_wider_twin(spans) == pairwise
+
+
+NAMES = st.sampled_from(["Mateo", "Ava", "Milo", "Photos", "Dose", "Week", "Brisdelle", "May", "Sam"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(NAMES, st.integers(0, 99), st.sampled_from([" ({n})", ", {n},", " is {n}.", " is {n}.5 mg",
+                                                                       ", {n}.25 mg", " took {n}"])),
+                min_size=1, max_size=6))
+def test_a_named_age_is_a_name_stated_with_one_whole_age(stated):
+    """Every age `ages_by_name` keeps was written right after its name as a whole number; a
+    plural, a counted heading, a month or a decimal amount gives none."""
+    from lint.claims.population import ages_by_name
+    text = " ".join(name + form.format(n=n) for name, n, form in stated)
+    for name, years in ages_by_name(text).items():
+        assert name not in ("Photos", "Dose", "Week", "May")
+        assert any(n == years and stated_name == name and ".5" not in form and ".25" not in form and "took" not in form
+                   for stated_name, n, form in stated)
