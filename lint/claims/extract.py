@@ -3306,7 +3306,7 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
         if drug is None or candidate.needs_complaint and not _is_complaint_span(phrase):
             continue
         presenter = candidate.anchor
-        referred = _condition_referred_to(sentence, phrase)  # "when the kids get the flu ... to keep from catching it"
+        referred = _condition_referred_to(sentence, phrase, reference)  # "when the kids get the flu ... to keep from catching it"
         for owner, name in _owners(sentence, presenter, drug, named):
             profile = reference.profiles.get(owner)
             products = _use_products(doc, sentence, phrase, profile.id, name, reference) if profile else frozenset()
@@ -3315,9 +3315,10 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
             taken.append(phrase)
             claims.append(UseClaim(
                 products=products, drug=profile.id,
-                condition_ids=referred if referred is not None else frozenset({UNLISTED + phrase.text.lower()}),
-                start=phrase.start_char,
-                end=phrase.end_char, text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
+                condition_ids=referred._.condition_ids if referred is not None
+                else frozenset({UNLISTED + phrase.text.lower()}),
+                start=phrase.start_char, end=phrase.end_char,
+                text=phrase.text, sentence_start=span.start_char, sentence_end=span.end_char,
                 block=sentence.block_index if sentence.block_index is not None else -1,
                 presented_as_use=True, negated=_negated(sentence, phrase, candidate.predicate),
                 hedged=hedged or in_scope(sentence, "hedge", phrase),
@@ -3328,14 +3329,15 @@ def _unlisted_uses(doc: Doc, sentence: _Sentence, main: str | None, reference: R
 REFERRING_PRONOUNS = frozenset({"it", "them", "that"})
 
 
-def _condition_referred_to(sentence: _Sentence, phrase: Span) -> frozenset[str] | None:
-    """The condition ids of the last condition named before a use phrase that ends in a pronoun
-    standing for it ("when one of the kids comes down with the flu, we take Tamiflu to keep
-    from catching it": influenza), else None."""
+def _condition_referred_to(sentence: _Sentence, phrase: Span, reference: Reference) -> Span | None:
+    """The first condition, not a vague symptom word, named before a use phrase that ends in a
+    pronoun standing for it ("when one of the kids comes down with the flu, we take Tamiflu to
+    keep from catching it": influenza; "he's had insomnia since the night shifts started, and
+    takes Ambien to deal with it": insomnia, the sentence's topic), else None."""
     if phrase[-1].lower_ not in REFERRING_PRONOUNS:
         return None
-    earlier = [c for c in sentence.conditions if c.end <= phrase.start]
-    return earlier[-1]._.condition_ids if earlier else None
+    earlier = [c for c in sentence.conditions if c.end <= phrase.start and not is_vague(reference, c._.condition_ids)]
+    return earlier[0] if earlier else None
 
 
 def _nearer_drug(sentence: _Sentence, condition: Span, drug: str | None, named: Span | None,
@@ -4401,6 +4403,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
             if (drug, text) not in products_of:
                 products_of[(drug, text)] = product_cues(text, profile)
         found_in = next((i for i, t in enumerate(contexts) if population_of[(i == 0, t)][0]), None)
+        writer_at = _writer_taking(whole_text, sentence, clause, span)
         if found_in is not None and found_in > 0 and NOT_THE_GROUP.search(contexts[0]):
             found_in = None  # "On dialysis it's 500 mg. Normal kidneys would get 875 mg": the sentence's own people
         populations, age = population_of[(found_in == 0, contexts[found_in])] if found_in is not None \
@@ -4408,8 +4411,10 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
         if found_in == 0 and clause is not None \
                 and (in_clause_people := detect_population(CHILDRENS_PRODUCT.sub(" ", whole_text[clause[0]:clause[1]])))[0]:
             populations, age = in_clause_people  # "2 to 5 year olds get 1 teaspoon, and kids 6 and up can have 2"
-        elif found_in == 0 and clause is not None and (NOT_THE_GROUP.search(whole_text[clause[0]:clause[1]])
-                                                       or WRITER_TAKES.search(whole_text[clause[0]:span.start_char])):
+        elif found_in == 0 and (clause is not None and NOT_THE_GROUP.search(whole_text[clause[0]:clause[1]])
+                                or writer_at is not None and (clause is not None and writer_at >= clause[0]
+                                                             or _someone_else_then_writer(whole_text, sentence, writer_at,
+                                                                                          span))):
             populations, age = frozenset(), None  # "lower with kidney disease; with healthy kidneys 600 mg", "The kids
             # share the syrup, and I take a 10 mg tablet myself": the people are in another clause
         person = _person_before(sentences, index)  # "My niece is 15. Her doctor started her at 10 mg."
@@ -4430,7 +4435,7 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                 nearest := last_stated_age(whole_text[sentence.span.start_char:span.start_char])) not in (None, age[0]):
             populations, age = frozenset({"pediatric" if nearest < ADULT_AGE[0] else "adult"}), (nearest, nearest)
         if (age is None or age[0] != age[1]) and populations <= {"pediatric", "adult"} \
-                and not WRITER_TAKES.search(whole_text[sentence.span.start_char:span.start_char]) \
+                and writer_at is None \
                 and (years := _named_persons_age(named_ages, sentences[index - 1] if index else None, sentence, span)) \
                 is not None:
             populations, age = population_at(years), (years, years)  # "Theo's kid Mateo (7)" ... "Mateo got a fever
@@ -4442,11 +4447,14 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
                                                                reference):
             lead_words = ""  # "Kapvay is for ADHD ... For pressure the usual start is": not Kapvay's dose
         wider = [contexts[1]] + ([lead_words] if lead_words else []) + [contexts[3]]
-        dose_words = whole_text[clause[0] if clause is not None else sentence.span.start_char:span.end_char + UNIT_REACH]
-        writers_own = clause is not None and WRITER_TAKES.search(whole_text[clause[0]:span.start_char]) is not None
-        products = _solid_not_liquid(dose_words, product_cues(dose_words if writers_own else near, profile), profile) \
-            or _fitting(span._.dose, _solid_not_liquid(dose_words, next((found for t in wider if (found := product_cues(t, profile))),
-                                                                frozenset()), profile), profile) \
+        dose_words = whole_text[writer_at if writer_at is not None else clause[0] if clause is not None
+                                else sentence.span.start_char:span.end_char + UNIT_REACH]
+        if writer_at is not None and any(SOMEONE_ELSE.search(t) for t in wider):
+            wider = []  # "My two kids take Children's Claritin. I've been taking 20 mg myself": not their product
+        around = next((found for t in wider if (found := product_cues(t, profile))), frozenset())
+        products = _solid_not_liquid(dose_words, product_cues(dose_words if writer_at is not None else near, profile),
+                                     profile) \
+            or _fitting(span._.dose, _solid_not_liquid(dose_words, around, profile), profile) \
             or _made_in_strength(whole_text[span.start_char:span.end_char + UNIT_REACH], profile)
         weight = detect_weight(span.text) or detect_weight(_own_clause_after(whole_text, span, sentence)) \
             or next((w for t in contexts[:3] + ([person.text] if person is not None else []) + contexts[3:]
@@ -4500,13 +4508,51 @@ def _named_persons_age(named_ages: dict[str, float], previous: _Sentence | None,
     same_block = previous is not None and previous.block_index == sentence.block_index
     words = (previous.text + " " if same_block and previous is not None else "") \
         + article_text(sentence.doc)[sentence.span.start_char:span.end_char]
-    named = {years for name, years in named_ages.items() if re.search(rf"\b{name}\b", words)
-             and not re.search(rf"\b{name}['’]s\s+(?:{PERSON_NOUNS})\b", words, re.I)}  # "Eli's mom takes": not Eli
+    named = {years for name, years in named_ages.items() if (at := _last_mention(name, words)) is not None
+             and not _someone_else_after(words[at:], named_ages)}  # "Eli's mom takes", "Mia (6) ... Grandpa took"
     return named.pop() if len(named) == 1 else None
 
 
-WRITER_TAKES = re.compile(r"\bI(?:'m|’m| am)? (?:take|took|use|used|swallow|swallowed|pop|popped|on)\b")  # the
-# writer taking a dose in its own clause
+def _last_mention(name: str, words: str) -> int | None:
+    """Where the last mention of a name starts in `words`, else None."""
+    found = [m.start() for m in re.finditer(rf"\b{name}\b", words)]
+    return found[-1] if found else None
+
+
+GIVEN_TO = re.compile(r"\b(?:gave|gives|give|giving|handed|hands|let|lets)\s+(?:him|her|them)\b", re.I)
+
+
+def _someone_else_after(words: str, named_ages: dict[str, float]) -> bool:
+    """True when, after a named person's last mention, another person ("his dad", "Grandpa",
+    "I", another name) is named before the dose and does not give it to them ("Eli's mom
+    takes", "and Grandpa took"; not "so Grandpa gave her", nor "Eli is a big kid")."""
+    other = re.search(rf"(?:\b(?:his|her|their|my|our|your|the)|['’]s)\s+(?:{PERSON_NOUNS})\b|\b(?:Grandpa|Grandma|Mom|Dad|Mum|"
+                      r"Nana|Papa|Aunt \w+|Uncle \w+)\b|\bI\b", words[1:])
+    other = other if other is not None else next(
+        (m for name in named_ages if (m := re.search(rf"\b{name}\b", words[1:])) is not None), None)
+    return other is not None and GIVEN_TO.search(words, other.end()) is None
+
+
+WRITER_REACH = 40  # characters from "I take" to the dose it takes, in a sentence with no clause break between
+
+
+def _someone_else_then_writer(text: str, sentence: _Sentence, writer_at: int, span: Span) -> bool:
+    """True when the people a sentence names before "I take" are others ("The baby gets the
+    syringe, I take 1,000 mg") and the writer's own words name no group ("I'm Walt, 81, I'm on
+    Ambien 10 mg": his age)."""
+    return SOMEONE_ELSE.search(text, sentence.span.start_char, writer_at) is not None \
+        and not detect_population(text[writer_at:span.end_char])[0]
+
+
+def _writer_taking(text: str, sentence: _Sentence, clause: tuple[int, int] | None, span: Span) -> int | None:
+    """Where the dose's own taker is named, in its own clause or just before it: "I take" (or
+    "I'm on", "I've been taking": "The baby gets the syringe, I take 1,000 mg") or "his dad
+    took" ("Milo got the children's syrup, and his dad took 1,000 mg"); not one who gives it
+    to someone ("his mom gives him"). Else None."""
+    start = clause[0] if clause is not None else max(sentence.span.start_char, span.start_char - WRITER_REACH)
+    found = [m for m in RELATIVE_TAKER.finditer(text, start, span.start_char)
+             if TAKER_OBJECT.search(text, m.end(), span.start_char) is None]
+    return found[-1].start() if found else None
 
 
 CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|or|while|whereas)\s|\b(?:but|while|whereas)\s", re.I)
@@ -4547,7 +4593,8 @@ PERSON_REACH = 3  # sentences back to the one that says how old the person a pro
 RELATIVES = ("mom|mum|mother|dad|father|husband|wife|partner|sister|brother|aunt|uncle|grandma|grandpa|grandmother|"
              "grandfather|boyfriend|girlfriend|roommate|boss|coworker|friend")  # grown-ups who take their own doses
 RELATIVE_TAKER = re.compile(rf"\b(?:my|his|her|their|our)\s+(?:own\s+)?({RELATIVES})\b"
-                            r"|\bI(?:'m| am| was)? (?:take|took|on|use|used|pop|popped|swallow|swallowed)\b", re.I)
+                            r"|\bI(?:'m| am| was|'ve been|’ve been| have been)? (?:take|took|taking|on|use|used|using|pop|"
+                            r"popped|swallow|swallowed)\b", re.I)
 TAKER_OBJECT = re.compile(rf"\b(?:him|them)\b|\bher\b(?!\s+(?:own\s+)?(?:{RELATIVES})\b)", re.I)
 
 
