@@ -276,7 +276,7 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
 
 
 GAP_INTENSIFIERS = frozenset({"right", "way", "back", "straight"})  # "knocked her hot flashes way down"
-LOWERING_CLOSINGS = frozenset({("down",), ("out",)})  # frames that lower or end what their gap names
+LOWERING_CLOSINGS = frozenset({("down",), ("out",), ("low",), ("lower",)})  # frames that lower or end what their gap names
 
 
 PURPOSE_OBJECT_REACH = 5  # words from the purpose verb to the drug ("give Grandpa a little morphine")
