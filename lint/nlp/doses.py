@@ -34,14 +34,24 @@ from lint.model.units import (
 from lint.nlp.anaphora import OWNING_DETERMINERS, RELEASE_FORM_NOUNS
 from lint.nlp.drugs import combination_parts, compared_with
 from lint.nlp.sentences import sentence_table
-from lint.nlp.unitless import NTH, ORDINAL_DOSE, OWNER, WAKING_UP, DrugNames, UnitlessAmount, unitless_amounts
+from lint.nlp.unitless import (
+    NTH,
+    ORDINAL_DOSE,
+    OWNER,
+    STRENGTH_WORDS,
+    WAKING_UP,
+    DrugNames,
+    UnitlessAmount,
+    unitless_amounts,
+)
 from lint.nlp.words import article_text
 
 NUM, UNIT = NUMBER_PATTERN, UNIT_PATTERN
 AMOUNT_NUMBER = rf"(?:{NUMBER_PATTERN}|{SPELLED_NUMBER_PATTERN})"  # "40 mg", "forty milligrams"
 WEEK_TOTAL = re.compile(r"(?:a|per)\s+week|weekly", re.I)  # "140 mg a week", "30 mg weekly" (not "once a week",
 # "every week": one dose)
-AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b", re.I)  # every amount starts with a digit or has a unit ("forty milligrams")
+AMOUNT_HINT = re.compile(rf"\d+|\b{UNIT}\b|\b(?:{'|'.join(STRENGTH_WORDS)})\b", re.I)  # every amount starts with a
+# digit, has a unit ("forty milligrams") or is a strength in words ("two of the tens")
 AM_PM = r"in (?:the )?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"  # "300 mg in AM", "in the pm" (not "in the ambulance")
 TIME_OF_DAY = (rf"(?:(?:first thing )?in the morning|mid-?(?:morning|afternoon|day)|(?-i:q?HS\b|qhs\b)|at breakfast|with breakfast|on waking|upon waking|{WAKING_UP}|at lunch(?:time)?|at noon|at midday|"
                r"in the afternoon|in the evening|at dinner(?:time)?|with dinner|at night(?:-?time)?|at bedtime|before bed|"

@@ -17,6 +17,10 @@ FORMS = rf"(?:(?-i:ER|LA|CD)|{'|'.join(RELEASE_FORMS_ANY_CASE)})"  # a release f
 OWNER = r"(?:the|my|his|her|their|your|our|those|these)"
 PLURAL_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-]+\s+){{0,2}}?(?P<n>{NUMBER_PATTERN})s\b",
                              re.I)  # "two 300s", "three of the orange 300s"
+STRENGTH_WORDS = {"fives": 5.0, "tens": 10.0, "twenties": 20.0, "thirties": 30.0, "forties": 40.0, "fifties": 50.0,
+                  "sixties": 60.0, "eighties": 80.0, "hundreds": 100.0}
+PLURAL_WORD_STRENGTH = re.compile(rf"\b{COUNT_PATTERN}\s+(?:of\s+{OWNER}\s+)?(?:[a-z-]+\s+){{0,2}}?"
+                                  rf"(?P<w>{'|'.join(STRENGTH_WORDS)})\b", re.I)  # "two of the tens": a strength in words
 OWNED_PLURAL = re.compile(rf"(?<!in )(?<!into )(?<!from )(?<!since )\b{OWNER}\s+(?:[A-Za-z-]+\s+){{0,2}}?"
                           rf"(?P<n>{NUMBER_PATTERN})s\b", re.I)  # "the ER 200s are taken twice a day" (not "in the 50s")
 BEFORE_FORM = re.compile(rf"(?<![\w.$])(?P<n>{NUMBER_PATTERN})\s+(?:of\s+{OWNER}\s+)?{FORMS}(?-i:s)?\b", re.I)  # "150 of the XR"
@@ -245,6 +249,10 @@ def unitless_amounts(text: str, start: int, end: int, names: DrugNames) -> list[
             add(match, False)  # "I take 10 and if I'm up at 3 a.m. I take another 5"
     for match in PLURAL_STRENGTH.finditer(text, start, end):
         add(match, True)
+    for match in PLURAL_WORD_STRENGTH.finditer(text, start, end):
+        mg = STRENGTH_WORDS[match.group("w").lower()]
+        if mg in names.owner_strengths(match.start()):  # a strength the drug is made in, not "two twenties" of cash
+            found.setdefault(match.start("w"), UnitlessAmount(match.start("w"), match.end("w"), f"{mg:g}", True))
     for match in OWNED_PLURAL.finditer(text, start, end):
         add(match, False, finish=match.end("n") + 1)  # one unit of that strength: "the 200s" ends after its "s"
     for match in BEFORE_ONE_FORM.finditer(text, start, end):
