@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from lint.nlp.anaphora import OWNING_DETERMINERS
 from lint.nlp.inflect import verb_forms
+from lint.nlp.words import FirstWordIndex
 
 LOWERING = frozenset(form for verb in ("lower", "reduce", "cut", "trim", "drop", "tame", "control", "manage", "regulate",
                                        "improve", "fix", "normalize", "normalise", "stabilize", "stabilise", "slash")
@@ -33,25 +34,17 @@ class MeasureMatcher:
 
     def __init__(self, measures: Iterable[tuple[str, Iterable[str]]]):
         """`measures`: (condition id, measure nouns) pairs."""
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (all words, condition)
-        for condition_id, nouns in measures:
-            for noun in nouns:
-                words = tuple(noun.lower().split())
-                self.by_first.setdefault(words[0], []).append((words, condition_id))
+        self.nouns = FirstWordIndex(measures)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, condition id) of each measure brought down the Doc holds."""
         found = []
-        for token in doc:
-            for words, condition_id in self.by_first.get(token.lower_, ()):
-                end = token.i + len(words)
-                if end > len(doc) or any(doc[token.i + k].lower_ != word for k, word in enumerate(words)):
-                    continue
-                if end < len(doc) and doc[end].lower_ in LEVEL_NOUNS:
-                    end += 1
-                span = _brought_down(doc, token.i, end)
-                if span is not None and not _cautioned(doc, span[0], end):
-                    found.append((*span, condition_id))
+        for measure, end, condition_id in self.nouns.matches(doc):
+            if end < len(doc) and doc[end].lower_ in LEVEL_NOUNS:
+                end += 1
+            span = _brought_down(doc, measure, end)
+            if span is not None and not _cautioned(doc, span[0], end):
+                found.append((*span, condition_id))
         return found
 
 

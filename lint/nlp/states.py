@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from lint.nlp.anaphora import OWNING_DETERMINERS
+from lint.nlp.words import FirstWordIndex
 
 OCCASIONS = frozenset({"when", "whenever", "if", "anytime"})
 PRONOUNS = frozenset({"i", "you", "u", "he", "she", "we", "they", "someone", "somebody", "anyone", "anybody", "people",
@@ -28,22 +29,12 @@ class StateMatcher:
 
     def __init__(self, states: Iterable[tuple[str, Iterable[str]]]):
         """`states`: (condition id, adjectives) pairs."""
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (all words, condition)
-        for condition_id, adjectives in states:
-            for adjective in adjectives:
-                words = tuple(adjective.lower().split())
-                self.by_first.setdefault(words[0], []).append((words, condition_id))
+        self.adjectives = FirstWordIndex(states)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, condition id) of each state on an occasion the Doc holds."""
-        found = []
-        for token in doc:
-            for words, condition_id in self.by_first.get(token.lower_, ()):
-                end = token.i + len(words)
-                if end <= len(doc) and all(doc[token.i + k].lower_ == word for k, word in enumerate(words)) \
-                        and (start := _occasion_before(doc, token.i)) is not None:
-                    found.append((start, end, condition_id))
-        return found
+        return [(start, end, condition_id) for adjective, end, condition_id in self.adjectives.matches(doc)
+                if (start := _occasion_before(doc, adjective)) is not None]
 
 
 def _occasion_before(doc: Doc, adjective: int) -> int | None:

@@ -7,6 +7,8 @@ list holds the word they stand for, so every reader of it understands them.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.attrs import IDX, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
@@ -69,3 +71,25 @@ def token_texts(doc: Doc) -> list[str]:
     """The text of every token, by index, read in one pass."""
     strings = doc.vocab.strings
     return [strings[key] for key in doc.to_array(ORTH).tolist()]
+
+
+class FirstWordIndex:
+    """Labelled phrases by their first word: `matches(doc)` yields (start token, end token,
+    label) of each phrase a Doc holds, with a set lookup per token (the states and measures
+    matchers read their frames back from these)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, Iterable[str]]]):
+        """`phrases`: (label, phrases) pairs."""
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (all words, label)
+        for label, texts in phrases:
+            for text in texts:
+                words = tuple(text.lower().split())
+                self.by_first.setdefault(words[0], []).append((words, label))
+
+    def matches(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        """(start token, end token, label) of each phrase the Doc holds, in text order."""
+        for token in doc:
+            for words, label in self.by_first.get(token.lower_, ()):
+                end = token.i + len(words)
+                if end <= len(doc) and all(doc[token.i + k].lower_ == word for k, word in enumerate(words)):
+                    yield token.i, end, label
