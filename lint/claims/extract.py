@@ -1686,6 +1686,9 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         or _after_aside(sentence, before) or _called_noun(sentence, before) or _drug_before_comma(sentence, before)
 
 
+KEPT_FROM = " ... from'"  # the reason a frame such as "keeps ... from" gives
+
+
 def _taken_against(sentence: _Sentence, condition: Span) -> bool:
     """'She takes Tylenol also against the nerves', 'I use it against my cough': 'against',
     right after the drug (or a word for it) that a verb of taking just before takes, says what
@@ -2295,8 +2298,9 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                 drug, named = called if called[1] is not None else _glossed_by(sentence, condition) or called
             elif purpose := next((c for c in purposes if condition.end <= c.span.end  # its object, not the verb alone
                                   and (c.span.start < condition.start or c.span.start == condition.start < condition.end - 1
-                                       or c.object_only and c.span.start == condition.start)),
-                                 None):
+                                       or c.object_only and c.span.start == condition.start)
+                                  or c.reason.endswith(KEPT_FROM) and c.span.start <= condition.start < c.span.end),
+                                 None):  # (or what a "keeps ... from" gap opens: "keep your face from turning red")
                 reason = purpose.reason  # "takes Claritin to dry up a head cold"
                 drug, named = _subject_drug(sentence, purpose.anchor, main)
             elif testimony := next((t for t in testimonies if t.span.start <= condition.start
