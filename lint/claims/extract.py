@@ -99,6 +99,7 @@ from lint.nlp.doses import (
 from lint.nlp.drugs import OTHER, compared_with
 from lint.nlp.inflect import phrase_forms, verb_forms
 from lint.nlp.lexicon import RELEASE_FORMS_ANY_CASE, is_acronym
+from lint.nlp.measures import lowered_as_risk
 from lint.nlp.sections import heading_kind, speaks_of_warning
 from lint.nlp.sentences import is_handle_line, sentence_table
 from lint.nlp.syntax import opens_on_it
@@ -1686,6 +1687,13 @@ def _for_drug(sentence: _Sentence, condition: Span) -> bool:
         or _after_aside(sentence, before) or _called_noun(sentence, before) or _drug_before_comma(sentence, before)
 
 
+def _level_lowered_as_risk(sentence: _Sentence, condition: Span, reference: Reference) -> bool:
+    """'Sildenafil may lower your pressure, so skip nitrates': a condition that is a level too
+    high (one with `measures`), lowered as a risk (lint/nlp/measures.py), is a side effect."""
+    return any(reference.conditions[c].measures for c in condition._.condition_ids if c in reference.conditions) \
+        and lowered_as_risk(sentence.doc, condition.start, condition.end)
+
+
 KEPT_FROM = " ... from'"  # the reason a frame such as "keeps ... from" gives
 
 
@@ -2247,7 +2255,8 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
                     or _cause_of_labeled(sentence, condition, earlier, main, reference) \
                     or _causes_labeled(sentence, condition, main, reference) \
                     or _other_treatments_use(sentence, condition, earlier) \
-                    or _serves_labeled(sentence, condition, earlier, cue, main, reference):
+                    or _serves_labeled(sentence, condition, earlier, cue, main, reference) \
+                    or _level_lowered_as_risk(sentence, condition, reference):
                 reason = ""
             elif cue is not None and active_benefit:  # a benefit word needs the drug as its subject,
                 drug, named = subject  # or a list of uses it stands in

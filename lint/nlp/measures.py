@@ -43,7 +43,7 @@ class MeasureMatcher:
             if end < len(doc) and doc[end].lower_ in LEVEL_NOUNS:
                 end += 1
             span = _brought_down(doc, measure, end)
-            if span is not None and not _cautioned(doc, span[0], end):
+            if span is not None and not lowered_as_risk(doc, span[0], end):
                 found.append((*span, condition_id))
         return found
 
@@ -65,10 +65,10 @@ def _brought_down(doc: Doc, measure: int, measure_end: int) -> tuple[int, int] |
     return None
 
 
-def _cautioned(doc: Doc, start: int, end: int) -> bool:
-    """True when the lowering is said as a risk: a modal right before its verb ("Viagra can
-    lower your blood pressure"), or a harm of a low level in the sentence ("... so get up
-    slowly", "too much", "dizzy", "nitrates")."""
+def lowered_as_risk(doc: Doc, start: int, end: int) -> bool:
+    """True when the lowering of the level at tokens start:end is said as a risk: a modal
+    right before its verb ("Viagra can lower your blood pressure"), or a harm of a low level
+    in the sentence ("... so get up slowly", "too much", "dizzy", "nitrates")."""
     verb = start - 1
     while verb > 0 and doc[verb].lower_ not in LOWERING | MOVING | TAKE and start - verb <= VERB_REACH:
         verb -= 1
