@@ -1694,9 +1694,6 @@ def _level_lowered_as_risk(sentence: _Sentence, condition: Span, reference: Refe
         and lowered_as_risk(sentence.doc, condition.start, condition.end)
 
 
-KEPT_FROM = " ... from'"  # the reason a frame such as "keeps ... from" gives
-
-
 def _taken_against(sentence: _Sentence, condition: Span) -> bool:
     """'She takes Tylenol also against the nerves', 'I use it against my cough': 'against',
     right after the drug (or a word for it) that a verb of taking just before takes, says what
@@ -2308,7 +2305,7 @@ def _use_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None],
             elif purpose := next((c for c in purposes if condition.end <= c.span.end  # its object, not the verb alone
                                   and (c.span.start < condition.start or c.span.start == condition.start < condition.end - 1
                                        or c.object_only and c.span.start == condition.start)
-                                  or c.reason.endswith(KEPT_FROM) and c.span.start <= condition.start < c.span.end),
+                                  or c.kept_from and c.span.start <= condition.start < c.span.end),
                                  None):  # (or what a "keeps ... from" gap opens: "keep your face from turning red")
                 reason = purpose.reason  # "takes Claritin to dry up a head cold"
                 drug, named = _subject_drug(sentence, purpose.anchor, main)
@@ -4371,7 +4368,8 @@ def _dose_claims(doc: Doc, sentences: list[_Sentence], mains: list[str | None], 
     products_of: dict[tuple[str, str], frozenset[str]] = {}
     title, title_drugs = _title(doc)
     drug_names = {span.text for span in doc.spans["drugs"]}
-    named_ages = {name: years for name, years in ages_by_name(whole_text).items() if name not in drug_names}
+    named_ages = {name: years for name, years in ages_by_name(whole_text).items() if name not in drug_names} \
+        if doc.spans["doses"] else {}  # read once per article, only where there is a dose to give it to
     title_sentence = next((s for s in sentences if s.block is not None and s.block.kind == "heading"), None)
     heading_sentences: dict[int, _Sentence] = {}
     for sentence in sentences:
@@ -4518,8 +4516,7 @@ def _named_persons_age(named_ages: dict[str, float], previous: _Sentence | None,
                        span: Span) -> float | None:
     """The age stated elsewhere for the one named person (`ages_by_name`) this sentence, up to
     the dose, or the one before it in its block names; else None."""
-    same_block = previous is not None and previous.block_index == sentence.block_index
-    words = (previous.text + " " if same_block and previous is not None else "") \
+    words = (previous.text + " " if previous is not None and previous.block_index == sentence.block_index else "") \
         + article_text(sentence.doc)[sentence.span.start_char:span.end_char]
     named = {years for name, years in named_ages.items() if (at := _last_mention(name, words)) is not None
              and not _someone_else_after(words[at:], named_ages)}  # "Eli's mom takes", "Mia (6) ... Grandpa took"

@@ -93,6 +93,7 @@ class Candidate:
     needs_complaint: bool = False  # an open purpose verb: a use only when its words name a complaint
     object_only: bool = False  # the span holds no verb (a frame's gap): a condition may start it
     named_only: bool = False  # a storage verb's purpose: a use only where it names a lexicon condition
+    kept_from: bool = False  # a "keeps ... from" frame: a condition may open in its span and run past it
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +271,7 @@ def frame_candidates(doc: Doc, sentence: Span, drug_spans: list[Span]) -> list[C
                     span = None  # "Zoloft knocked my libido down to zero": a side effect
                 if span is not None:
                     found.append(Candidate(span, f"'{doc[i].text} ... {' '.join(closing)}'", i, i,
-                                           needs_complaint=True, object_only=True))
+                                           needs_complaint=True, object_only=True, kept_from=closing == ("from",)))
                 break
     return found
 
